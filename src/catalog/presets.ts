@@ -1,0 +1,99 @@
+/**
+ * Loads every preset file, validates it with the schemas and indexes it by id.
+ * A preset that fails validation is a bug in the repository: loading throws with every problem listed.
+ * @module
+ */
+import * as z from 'zod';
+import { CduCatalogFile, CoolantCatalogFile, Generation, PsuCatalogFile } from '../schema/catalog';
+import { formatProblem, problemsFromZod } from '../schema/errors';
+import type * as core from '../core/catalog/types';
+
+const generationFiles = import.meta.glob<unknown>('/presets/generations/*.json', { eager: true, import: 'default' });
+const psuFile = import.meta.glob<unknown>('/presets/components/psus.json', { eager: true, import: 'default' });
+const cduFile = import.meta.glob<unknown>('/presets/components/cdus.json', { eager: true, import: 'default' });
+const coolantFile = import.meta.glob<unknown>('/presets/components/coolants.json', { eager: true, import: 'default' });
+
+/** Bumped whenever a preset value changes; plans and exports record it. */
+export const CATALOG_VERSION = '2026.11.1';
+
+function parseFile<T>(schema: z.ZodType<T>, file: string, data: unknown, problems: string[]): T | undefined {
+  const r = schema.safeParse(data);
+  if (r.success) return r.data;
+  for (const p of problemsFromZod(r.error, data)) problems.push(`${file}: ${formatProblem(p)}`);
+  return undefined;
+}
+
+function only(files: Record<string, unknown>): [string, unknown] {
+  const entries = Object.entries(files);
+  if (entries.length !== 1) throw new Error(`expected exactly one preset file, found ${entries.length}`);
+  return entries[0]!;
+}
+
+/** Validate raw preset data (used by the loader and by tests that feed broken presets). */
+export function buildCatalog(raw: {
+  generations: Record<string, unknown>;
+  psus: [string, unknown];
+  cdus: [string, unknown];
+  coolants: [string, unknown];
+}): { catalog: core.Catalog; problems: string[] } {
+  const problems: string[] = [];
+  const generations: core.Generation[] = [];
+  for (const [file, data] of Object.entries(raw.generations).sort(([a], [b]) => a.localeCompare(b))) {
+    const g = parseFile(Generation, file, data, problems) as core.Generation | undefined;
+    if (!g) continue;
+    const expected = file.split('/').pop()!.replace(/\.json$/, '');
+    if (g.id !== expected) problems.push(`${file}: id: must match the file name "${expected}" (got "${g.id}")`);
+    generations.push(g);
+  }
+  const psus = (parseFile(PsuCatalogFile, raw.psus[0], raw.psus[1], problems)?.psus ?? []) as core.PsuModel[];
+  const cdus = (parseFile(CduCatalogFile, raw.cdus[0], raw.cdus[1], problems)?.cdus ?? []) as core.CduModel[];
+  const coolants = (parseFile(CoolantCatalogFile, raw.coolants[0], raw.coolants[1], problems)?.coolants ?? []) as core.CoolantModel[];
+
+  const seen = new Map<string, string>();
+  for (const g of generations) {
+    for (const name of [g.id, ...g.aliases]) {
+      const other = seen.get(name);
+      if (other) problems.push(`generations: id or alias "${name}" is used by both ${other} and ${g.id}`);
+      seen.set(name, g.id);
+    }
+    if (!psus.some((p) => p.id === g.power.psuId)) {
+      problems.push(`generations/${g.id}: power.psuId: must name a PSU in presets/components/psus.json (got "${g.power.psuId}")`);
+    }
+    if ((g.form === 'server-rack') !== (g.systemsPerRack !== null)) {
+      problems.push(`generations/${g.id}: systemsPerRack: required exactly for server-rack units`);
+    }
+  }
+  return { catalog: { version: CATALOG_VERSION, generations, psus, cdus, coolants }, problems };
+}
+
+let cached: core.Catalog | undefined;
+
+/** The validated, frozen catalog bundled with this build. */
+export function loadCatalog(): core.Catalog {
+  if (cached) return cached;
+  const { catalog, problems } = buildCatalog({
+    generations: generationFiles,
+    psus: only(psuFile),
+    cdus: only(cduFile),
+    coolants: only(coolantFile),
+  });
+  if (problems.length) throw new Error(`invalid presets (a bug in this repository):\n${problems.join('\n')}`);
+  cached = deepFreeze(catalog);
+  return cached;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** Resolve an id or alias; aliases come back with `aliasOf` so callers can report an info issue. */
+export function findGeneration(catalog: core.Catalog, idOrAlias: string): { generation: core.Generation; aliasOf?: string } | undefined {
+  const direct = catalog.generations.find((g) => g.id === idOrAlias);
+  if (direct) return { generation: direct };
+  const byAlias = catalog.generations.find((g) => g.aliases.includes(idOrAlias));
+  return byAlias ? { generation: byAlias, aliasOf: idOrAlias } : undefined;
+}

@@ -1,0 +1,215 @@
+/**
+ * Catalog entry types, as the core sees them once the schema (src/schema) has validated the presets.
+ * Field names end in their unit (project convention): `W`, `Kg`, `V`, `C` (absolute °C), `K` (differences),
+ * `Tb` (10^12 bytes), `Gbps`, `Pflops` (dense), `Lpm`, `Kpa`, `M`.
+ * @module
+ */
+import type { Confidence, MaybeSourced, Source, Sourced } from '../provenance';
+
+export type Vendor = 'nvidia' | 'aws' | 'amd';
+export type Family = 'gpu' | 'trainium' | 'inferentia';
+/** rack-scale: one system fills the rack(s); server-rack: a rack populated with servers; multi-rack: one system over several racks. */
+export type UnitForm = 'rack-scale' | 'server-rack' | 'multi-rack';
+export type Redundancy = 'n' | `n+${number}` | 'n+n';
+export type FeedRedundancy = 'ab' | 'single';
+export type ElectricalSystem = '1ph' | '3ph' | 'dc';
+export type ComponentKind = 'compute' | 'scale-up-switch' | 'network' | 'management' | 'host' | 'storage' | 'power' | 'cooling' | 'other';
+
+/** A dated availability statement (first shipments / general availability). */
+export interface Availability {
+  /** `YYYY`, `YYYY-Qn`, `YYYY-Hn` or `YYYY-MM`. */
+  readonly date: string;
+  readonly confidence: Confidence;
+  readonly sources: readonly Source[];
+  readonly note?: string;
+}
+
+export interface Accelerator {
+  readonly model: string;
+  readonly tdpW: MaybeSourced;
+  /** HBM per accelerator, 10^12 bytes (AWS GiB figures converted). */
+  readonly hbmTb: MaybeSourced;
+  readonly hbmTbPerS: MaybeSourced;
+  /** Dense peak per precision; `value: null` with reason `unsupported` when the chip lacks the format. */
+  readonly fp4DensePflops: MaybeSourced;
+  readonly fp8DensePflops: MaybeSourced;
+  readonly bf16DensePflops: MaybeSourced;
+  /** The vendor's own name for each format (NVFP4, MXFP8, …). */
+  readonly formatNames: { readonly fp4: string | null; readonly fp8: string | null; readonly bf16: string | null };
+  /** Scale-up bandwidth per accelerator, per direction. */
+  readonly scaleUpGbpsPerDirection: MaybeSourced;
+}
+
+export interface Cpu {
+  readonly model: string;
+  readonly tdpW: MaybeSourced;
+}
+
+/** Network ports one item of a component class brings (per item, not per unit). */
+export interface ComponentPorts {
+  readonly scaleOut?: { readonly count: number; readonly gbps: Sourced };
+  readonly frontEnd?: { readonly count: number; readonly gbps: Sourced };
+  readonly storage?: { readonly count: number; readonly gbps: Sourced };
+  /** BMC / management ports (1 GbE class). */
+  readonly management?: { readonly count: number };
+}
+
+/** One class of identical items in the unit (compute trays, NVLink switch trays, DGX systems, ToR switches…). */
+export interface ComponentClass {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: ComponentKind;
+  /** `unit`: count is per deployable unit; `system`: per server (multiplied by systems in the unit). */
+  readonly scope: 'unit' | 'system';
+  readonly count: number;
+  /** Maximum steady-state DC-side (rack-scale) or input (server PSU) power per item. */
+  readonly maxPowerW: MaybeSourced;
+  /** Typical operating power per item where published. */
+  readonly typicalPowerW: MaybeSourced;
+  /** Share of this item's heat captured by liquid (0 for air-cooled). */
+  readonly liquidFraction: Sourced;
+  readonly heightU: Sourced;
+  readonly weightKg: MaybeSourced;
+  readonly accelerators: number;
+  readonly cpus: number;
+  readonly ports: ComponentPorts;
+  /** Quick-disconnect pairs per item on the liquid loop (supply + return = 1 pair). */
+  readonly liquidQdPairs: number;
+  readonly note?: string;
+}
+
+export interface ScaleUp {
+  readonly topology: 'nvlink-switch' | 'baseboard-nvswitch' | 'torus' | 'ring' | 'neuronswitch';
+  /** Accelerators in one scale-up domain. */
+  readonly domainAccelerators: number;
+  readonly racksSpanned: number;
+  /** Links per accelerator into the domain. */
+  readonly linksPerAccelerator: Sourced;
+  /** Physical conductors per link counted as separate cables (twinax pairs in a cartridge, or cable assemblies). */
+  readonly cablesPerLink: Sourced;
+  /** Where the links run: only `cable` media count as scale-up cables. */
+  readonly medium: 'cable' | 'pcb' | 'midplane';
+  readonly note?: string;
+}
+
+export interface PowerDelivery {
+  /** `shelf`: rack power shelves feeding a busbar (count per unit); `server-psu`: PSUs inside each server (count per system). */
+  readonly architecture: 'shelf' | 'server-psu';
+  /** Catalog id of the shelf or PSU model (presets/components/psus.json). */
+  readonly psuId: string;
+  readonly count: Sourced;
+  readonly redundancy: { readonly default: Redundancy; readonly confidence: Confidence; readonly sources: readonly Source[]; readonly note?: string };
+  /** DC bus voltage of the rack busbar (shelf architecture). */
+  readonly busVoltageV: MaybeSourced;
+  readonly shelvesLiquidCooled: boolean;
+  /** Transient peak over maximum steady state. */
+  readonly transientFactor: Sourced;
+  /** Battery backup in the rack, if any. */
+  readonly bbu: null | { readonly count: number; readonly powerW: Sourced; readonly holdupS: Sourced };
+  /** Default rack feed when the user gives none: labelled with its confidence. */
+  readonly defaultFeed: {
+    readonly volts: number;
+    readonly amps: number;
+    readonly system: ElectricalSystem;
+    readonly confidence: Confidence;
+    readonly sources: readonly Source[];
+    readonly note?: string;
+  };
+}
+
+export interface Cooling {
+  readonly method: 'air' | 'liquid' | 'hybrid';
+  /** Coolant (TCS) supply temperature at the rack inlet. */
+  readonly coolantSupplyC: MaybeSourced;
+  /** Highest supply temperature the rack accepts (sets the warmest facility-water class). */
+  readonly maxCoolantSupplyC: MaybeSourced;
+  readonly rackPressureDropKpa: MaybeSourced;
+  /** Vendor-published airflow for the whole unit, for comparison with the computed one. */
+  readonly publishedAirflowCfm: MaybeSourced;
+  /** Vendor-published liquid flow for the unit, for comparison. */
+  readonly publishedCoolantLpm: MaybeSourced;
+}
+
+export interface RackFrame {
+  readonly formFactor: string;
+  readonly heightU: Sourced;
+  readonly widthM: Sourced;
+  readonly depthM: Sourced;
+  /** Static load rating of the rack frame. */
+  readonly maxLoadKg: MaybeSourced;
+  /** Whole unit, populated (when published); otherwise the engine sums items plus `frameWeightKg`. */
+  readonly unitWeightKg: MaybeSourced;
+  readonly frameWeightKg: Sourced;
+}
+
+export interface Generation {
+  readonly schemaVersion: 1;
+  readonly id: string;
+  readonly aliases: readonly string[];
+  readonly name: string;
+  readonly vendor: Vendor;
+  readonly family: Family;
+  readonly form: UnitForm;
+  /** Whole racks in one deployable unit. */
+  readonly racks: number;
+  /** Server racks: systems per rack (default from the reference architecture, changeable). */
+  readonly systemsPerRack: null | { readonly default: number; readonly min: number; readonly max: number; readonly systemName: string; readonly confidence: Confidence; readonly sources: readonly Source[]; readonly note?: string };
+  readonly availability: Availability;
+  readonly accelerator: Accelerator;
+  readonly cpu: Cpu;
+  readonly components: readonly ComponentClass[];
+  readonly scaleUp: ScaleUp;
+  readonly power: PowerDelivery;
+  readonly cooling: Cooling;
+  readonly rack: RackFrame;
+  readonly summary: string;
+}
+
+/** A PSU, or a power shelf of identical PSUs, from presets/components/psus.json. */
+export interface PsuModel {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: 'shelf' | 'psu';
+  /** PSUs in one shelf (1 for a bare PSU). */
+  readonly psusPerShelf: number;
+  readonly psuRatingW: Sourced;
+  /** Short-duration peak the PSU can deliver (transients). */
+  readonly psuPeakRatingW: MaybeSourced;
+  /** Efficiency at 10/20/50/100 % load (AC in → DC out). */
+  readonly efficiency: { readonly points: readonly { readonly loadFraction: number; readonly efficiency: number }[]; readonly confidence: Confidence; readonly sources: readonly Source[]; readonly note?: string };
+  readonly powerFactor: Sourced;
+  /** Input the shelf or PSU takes, and how its PSUs are wired to phases. */
+  readonly input: { readonly system: ElectricalSystem; readonly minVolts: number; readonly maxVolts: number; readonly connection: 'line-neutral' | 'line-line' | 'dc' };
+  readonly outputVolts: MaybeSourced;
+  readonly heightU: number;
+}
+
+export interface CduModel {
+  readonly id: string;
+  readonly name: string;
+  readonly placement: 'in-rack' | 'in-row' | 'facility';
+  readonly capacityW: Sourced;
+  /** Approach temperature difference the capacity is rated at (facility water in → TCS out). */
+  readonly approachK: Sourced;
+  readonly powerW: MaybeSourced;
+  readonly maxFlowLpm: MaybeSourced;
+}
+
+/** Coolant properties as tables over temperature (°C), interpolated linearly. */
+export interface CoolantModel {
+  readonly id: 'water' | 'pg25';
+  readonly name: string;
+  readonly table: readonly { readonly tempC: number; readonly cpJPerKgK: number; readonly densityKgM3: number }[];
+  readonly freezePointC: MaybeSourced;
+  readonly confidence: Confidence;
+  readonly sources: readonly Source[];
+  readonly note?: string;
+}
+
+export interface Catalog {
+  readonly version: string;
+  readonly generations: readonly Generation[];
+  readonly psus: readonly PsuModel[];
+  readonly cdus: readonly CduModel[];
+  readonly coolants: readonly CoolantModel[];
+}
