@@ -1,0 +1,101 @@
+/**
+ * Flag parsing for the CLI: every flag value is checked and a bad one names the flag,
+ * what is accepted and what was given.
+ * @module
+ */
+import { parseArgs } from 'node:util';
+import { InputError, inputError } from './errors';
+import type { InputProblem } from '../schema/errors';
+import { describeValue } from '../schema/errors';
+
+export type FlagSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
+
+export interface Parsed {
+  readonly values: Record<string, string | boolean | string[] | undefined>;
+  readonly positionals: string[];
+}
+
+/** Parse argv against the command's flags; unknown flags and missing values become input errors. */
+export function parseFlags(argv: readonly string[], flags: FlagSpec, command: string): Parsed {
+  try {
+    const r = parseArgs({ args: [...argv], options: { ...flags, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return { values: r.values as Parsed['values'], positionals: r.positionals };
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    const unknown = /Unknown option '([^']+)'/.exec(msg);
+    if (unknown) {
+      throw inputError(unknown[1]!, `unknown flag for "rackplan ${command}"; accepted: ${Object.keys(flags).map((f) => `--${f}`).concat('--json').join(', ')}`);
+    }
+    const missing = /Option '([^']+)' argument missing/.exec(msg) ?? /Option '(-[^']*)'/.exec(msg);
+    throw inputError(missing?.[1] ?? command, missing ? 'needs a value' : msg);
+  }
+}
+
+/** Collects problems across all flags so the user sees every one at once. */
+export class FlagReader {
+  readonly problems: InputProblem[] = [];
+  constructor(private readonly parsed: Parsed) {}
+
+  string(name: string): string | undefined {
+    const v = this.parsed.values[name];
+    return typeof v === 'string' ? v : undefined;
+  }
+
+  has(name: string): boolean {
+    return this.parsed.values[name] !== undefined;
+  }
+
+  bool(name: string): boolean {
+    return this.parsed.values[name] === true;
+  }
+
+  /** A finite number within [min, max]; `integer` rejects fractions. */
+  number(name: string, opts: { min?: number; max?: number; integer?: boolean; exclusiveMin?: boolean; accepted?: string } = {}): number | undefined {
+    const raw = this.string(name);
+    if (raw === undefined) return undefined;
+    const accepted = opts.accepted ?? describeRange(opts);
+    const n = raw.trim() === '' ? NaN : Number(raw);
+    const bad =
+      !Number.isFinite(n) ||
+      (opts.integer && !Number.isInteger(n)) ||
+      (opts.min !== undefined && (opts.exclusiveMin ? n <= opts.min : n < opts.min)) ||
+      (opts.max !== undefined && n > opts.max);
+    if (bad) {
+      this.problems.push({ path: `--${name}`, message: accepted, got: describeValue(raw) });
+      return undefined;
+    }
+    return n;
+  }
+
+  choice<T extends string>(name: string, choices: readonly T[]): T | undefined {
+    const raw = this.string(name);
+    if (raw === undefined) return undefined;
+    if (!(choices as readonly string[]).includes(raw)) {
+      this.problems.push({ path: `--${name}`, message: `one of ${choices.join(', ')}`, got: describeValue(raw) });
+      return undefined;
+    }
+    return raw as T;
+  }
+
+  require<T>(name: string, value: T | undefined, accepted: string): T | undefined {
+    if (value === undefined && !this.has(name)) this.problems.push({ path: `--${name}`, message: `required: ${accepted}` });
+    return value;
+  }
+
+  problem(path: string, message: string, got?: unknown): void {
+    this.problems.push({ path, message, got: got === undefined ? undefined : describeValue(got) });
+  }
+
+  /** Throw every collected problem at once (exit 2). */
+  done(): void {
+    if (this.problems.length) throw new InputError(this.problems);
+  }
+}
+
+function describeRange(o: { min?: number; max?: number; integer?: boolean; exclusiveMin?: boolean }): string {
+  const kind = o.integer ? 'an integer' : 'a number';
+  if (o.min !== undefined && o.max !== undefined) return `${kind} from ${o.min}${o.exclusiveMin ? ' (exclusive)' : ''} to ${o.max}`;
+  if (o.min !== undefined) return `${kind} ${o.exclusiveMin ? '>' : '≥'} ${o.min}`;
+  if (o.max !== undefined) return `${kind} ≤ ${o.max}`;
+  return kind;
+}

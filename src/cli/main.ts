@@ -1,0 +1,75 @@
+/**
+ * `rackplan` command-line entry. Exit codes: 0 ok, 2 bad input, 1 internal fault.
+ * Errors: one line per problem on stderr as `<path>: <what is accepted> (got <value>)`; stdout stays empty.
+ * @module
+ */
+import { commands } from './commands/index';
+import { InputError } from './errors';
+import { formatProblem } from '../schema/errors';
+import { findNonFinite } from './output';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return 0;
+  }
+  if (name === '--version') {
+    io.out('rackplan 0.1.0');
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`command: one of ${Object.keys(commands).join(', ')} (got ${JSON.stringify(name)})`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(command.usage);
+    return 0;
+  }
+  let output: string;
+  try {
+    const result = await command.run(rest);
+    output = result.text;
+    if (result.json !== undefined) {
+      const bad = findNonFinite(result.json);
+      if (bad) throw new Error(`internal: non-finite number at ${bad}`);
+    }
+  } catch (err) {
+    if (err instanceof InputError) {
+      for (const p of err.problems) io.err(formatProblem(p));
+      return 2;
+    }
+    io.err(`internal error: ${err instanceof Error ? err.message : String(err)} (please report this)`);
+    return 1;
+  }
+  io.out(output);
+  return 0;
+}
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([n, c]) => `  ${n.padEnd(10)} ${c.summary}`);
+  return ['rackplan: AI rack power, cooling, cabling and capacity calculator', '', 'usage: rackplan <command> [flags] [--json]', '', 'commands:', ...lines, '', 'rackplan <command> --help for its flags.'].join('\n');
+}
+
+// Run when executed as the bundled bin (not when imported by tests).
+if (import.meta.env?.MODE === 'cli') {
+  const writes: Promise<void>[] = [];
+  const write = (stream: NodeJS.WriteStream) => (text: string) => {
+    writes.push(new Promise((resolve) => stream.write(text.endsWith('\n') ? text : `${text}\n`, () => resolve())));
+  };
+  runCli(process.argv.slice(2), { out: write(process.stdout), err: write(process.stderr) })
+    .then(async (code) => {
+      await Promise.all(writes);
+      process.exitCode = code;
+    })
+    .catch((err: unknown) => {
+      process.stderr.write(`internal error: ${String(err)}\n`);
+      process.exitCode = 1;
+    });
+}

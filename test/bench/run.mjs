@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+// npm run bench [-- --smoke] [-- --filter <text>]
+// Loads test/bench/cases/*.bench.ts through Vite's SSR module loader (TS and import.meta.glob work),
+// runs each case several times, prints one table (median, spread) and writes test/bench/results.json.
+import { createServer } from 'vite';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, hostname, platform, release } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const smoke = args.includes('--smoke');
+const filterAt = args.indexOf('--filter');
+const filter = filterAt >= 0 ? args[filterAt + 1] : undefined;
+
+const server = await createServer({
+  root: join(here, '../..'),
+  configFile: false,
+  logLevel: 'error',
+  server: { middlewareMode: true, hmr: false, watch: null },
+  appType: 'custom',
+  optimizeDeps: { noDiscovery: true, include: [] },
+});
+
+const files = readdirSync(join(here, 'cases')).filter((f) => f.endsWith('.bench.ts')).sort();
+const rows = [];
+let failures = 0;
+try {
+  for (const file of files) {
+    const mod = await server.ssrLoadModule(`/test/bench/cases/${file}`);
+    for (const c of mod.cases ?? []) {
+      const label = `${c.group} / ${c.name}`;
+      if (filter && !label.includes(filter)) continue;
+      try {
+        rows.push(await measure(c));
+      } catch (err) {
+        failures++;
+        console.error(`bench case failed: ${label}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  }
+} finally {
+  await server.close();
+}
+
+async function measure(c) {
+  const runs = smoke ? 1 : (c.runs ?? 15);
+  if (c.setup) await c.setup();
+  const times = [];
+  const extras = {};
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const sample = await c.run();
+    const ms = sample && typeof sample.ms === 'number' ? sample.ms : performance.now() - t0;
+    times.push(ms);
+    for (const [k, v] of Object.entries(sample?.extra ?? {})) (extras[k] ??= []).push(v);
+  }
+  const stats = summarize(times);
+  const extra = Object.fromEntries(Object.entries(extras).map(([k, v]) => [k, summarize(v).median]));
+  return { group: c.group, name: c.name, target: c.target ?? null, runs, ...stats, extra };
+}
+
+function summarize(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1) + 0.5))];
+  return { median: q(0.5), p10: q(0.1), p90: q(0.9), min: s[0], max: s[s.length - 1] };
+}
+
+const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(4));
+const table = rows.map((r) => ({
+  case: `${r.group} / ${r.name}`,
+  'median ms': fmt(r.median),
+  'p10–p90 ms': `${fmt(r.p10)}–${fmt(r.p90)}`,
+  runs: r.runs,
+  target: r.target ?? '',
+  extra: Object.entries(r.extra).map(([k, v]) => `${k}=${Number.isInteger(v) ? v : v.toPrecision(4)}`).join(' '),
+}));
+console.table(table);
+
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  os: `${platform()} ${release()}`,
+  host: hostname(),
+};
+console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, node ${machine.node}${smoke ? ' (smoke run: 1 run per case, figures not meaningful)' : ''}`);
+if (!smoke) {
+  writeFileSync(join(here, 'results.json'), JSON.stringify({ date: new Date().toISOString(), machine, results: rows }, null, 2) + '\n');
+}
+if (failures) {
+  console.error(`${failures} bench case(s) failed to run`);
+  process.exit(1);
+}
