@@ -89,11 +89,3 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
-
-/** Resolve an id or alias; aliases come back with `aliasOf` so callers can report an info issue. */
-export function findGeneration(catalog: core.Catalog, idOrAlias: string): { generation: core.Generation; aliasOf?: string } | undefined {
-  const direct = catalog.generations.find((g) => g.id === idOrAlias);
-  if (direct) return { generation: direct };
-  const byAlias = catalog.generations.find((g) => g.aliases.includes(idOrAlias));
-  return byAlias ? { generation: byAlias, aliasOf: idOrAlias } : undefined;
-}
