@@ -68,18 +68,41 @@ export function buildCatalog(raw: {
 
 let cached: core.Catalog | undefined;
 
-/** The validated, frozen catalog bundled with this build. */
+/** The validated, frozen catalog bundled with this build (every preset file). */
 export function loadCatalog(): core.Catalog {
+  cached ??= load(generationFiles);
+  return cached;
+}
+
+/**
+ * A catalog holding only the generations named (by id or alias) plus all component models.
+ * The CLI uses it so a single-rack command validates one preset file instead of all of them.
+ */
+export function loadCatalogFor(idsOrAliases: readonly string[]): core.Catalog {
   if (cached) return cached;
+  const wanted = Object.fromEntries(
+    Object.entries(generationFiles).filter(([, data]) => {
+      const d = data as { id?: unknown; aliases?: unknown };
+      return idsOrAliases.some((x) => d.id === x || (Array.isArray(d.aliases) && d.aliases.includes(x)));
+    }),
+  );
+  return load(wanted);
+}
+
+/** Ids and aliases of every bundled generation, read without validation (for messages and lookups). */
+export function generationIds(): string[] {
+  return Object.values(generationFiles).map((d) => String((d as { id?: unknown }).id)).sort();
+}
+
+function load(files: Record<string, unknown>): core.Catalog {
   const { catalog, problems } = buildCatalog({
-    generations: generationFiles,
+    generations: files,
     psus: only(psuFile),
     cdus: only(cduFile),
     coolants: only(coolantFile),
   });
   if (problems.length) throw new Error(`invalid presets (a bug in this repository):\n${problems.join('\n')}`);
-  cached = deepFreeze(catalog);
-  return cached;
+  return deepFreeze(catalog);
 }
 
 function deepFreeze<T>(value: T): T {
