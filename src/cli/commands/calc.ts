@@ -12,10 +12,10 @@ rackplan calc air --kw K (--delta-t K | --delta-t-f F) [--altitude-m M] [--json]
 
 3-phase volts are line-to-line. --kw also takes "450000 BTU/h" or "37.5 tonRefrigeration".`;
 
-function quantity(flags: FlagReader, name: string, kind: Parameters<typeof parseQuantity>[1], scale: number, range: { min: number; max: number; label: string }): number | undefined {
+function quantity(flags: FlagReader, name: string, kind: Parameters<typeof parseQuantity>[1], scale: number, range: { min: number; max: number; label: string }, defaultUnit?: string): number | undefined {
   const raw = flags.string(name);
   if (raw === undefined) return undefined;
-  const r = parseQuantity(raw, kind);
+  const r = parseQuantity(raw, kind, defaultUnit);
   const v = r.ok ? r.value * scale : NaN;
   if (!r.ok || !(v >= range.min && v <= range.max)) {
     flags.problem(`--${name}`, `${range.label} from ${range.min} to ${range.max}${r.ok ? '' : ` (${r.message.replace(/ \(got .*\)$/, '')})`}`, raw);
@@ -52,7 +52,7 @@ function circuit(argv: readonly string[]) {
 
 function liquid(argv: readonly string[]) {
   const flags = new FlagReader(parseFlags(argv, { kw: { type: 'string' }, 'delta-t': { type: 'string' }, coolant: { type: 'string' }, 'supply-c': { type: 'string' } }, 'calc liquid'));
-  const kw = flags.require('kw', quantity(flags, 'kw', 'power', 1 / 1000, { min: 0.001, max: 1_000_000, label: 'heat in kW' }), 'heat in kW (or "450000 BTU/h")');
+  const kw = flags.require('kw', quantity(flags, 'kw', 'power', 1 / 1000, { min: 0.001, max: 1_000_000, label: 'heat in kW' }, 'kW'), 'heat in kW (or "450000 BTU/h")');
   const dt = flags.require('delta-t', quantity(flags, 'delta-t', 'temperatureDifference', 1, { min: 1, max: 40, label: 'ΔT in K' }), 'ΔT in K (or "18 degF")');
   const coolantId = flags.choice('coolant', ['water', 'pg25'] as const) ?? 'water';
   const supplyC = quantity(flags, 'supply-c', 'temperature', 1, { min: 2, max: 70, label: 'supply in °C' }) ?? 25;
@@ -69,7 +69,7 @@ function liquid(argv: readonly string[]) {
 
 function air(argv: readonly string[]) {
   const flags = new FlagReader(parseFlags(argv, { kw: { type: 'string' }, 'delta-t': { type: 'string' }, 'delta-t-f': { type: 'string' }, 'altitude-m': { type: 'string' } }, 'calc air'));
-  const kw = flags.require('kw', quantity(flags, 'kw', 'power', 1 / 1000, { min: 0.001, max: 1_000_000, label: 'heat in kW' }), 'heat in kW');
+  const kw = flags.require('kw', quantity(flags, 'kw', 'power', 1 / 1000, { min: 0.001, max: 1_000_000, label: 'heat in kW' }, 'kW'), 'heat in kW');
   const dtK = quantity(flags, 'delta-t', 'temperatureDifference', 1, { min: 1, max: 40, label: 'ΔT in K' });
   const dtF = flags.number('delta-t-f', { min: 1.8, max: 72, accepted: 'ΔT in °F from 1.8 to 72' });
   if (flags.has('delta-t') && flags.has('delta-t-f')) flags.problem('--delta-t-f', 'give either --delta-t (K) or --delta-t-f (°F), not both');
