@@ -52,7 +52,7 @@ describe('power delivery rules', () => {
   it('A/B feeds: each side alone must carry the load (4 of 8 × 33 kW shelves = 132 kW ≥ 124 kW)', () => {
     const r = evaluateUnit(g, { feeds: 'ab' }, catalog);
     expect(r.issues.find((i) => i.code === 'ab_failover_insufficient')).toBeUndefined();
-    const r6 = evaluateUnit({ ...g, power: { ...g.power, count: { ...g.power.count, value: 6 } as typeof g.power.count } }, { feeds: 'ab' }, catalog);
+    const r6 = evaluateUnit({ ...g, power: { ...g.power, count: { ...g.power.count, value: 6 } } }, { feeds: 'ab' }, catalog);
     const failover = r6.issues.find((i) => i.code === 'ab_failover_insufficient');
     expect(failover).toMatchObject({ severity: 'error', limit: 99, unit: 'kW' });
   });

@@ -210,7 +210,6 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
   const connection = wiring.ok ? wiring.connection : 'line-neutral';
   const circuit = circuitCapacity(feed.volts, feed.amps, feed.system, powerFactor, continuousFactor);
   const inputsTotal = shelves; // whips feed whole shelves (or server PSU cords through rack PDUs)
-  const perInputKva = inputsTotal > 0 ? inputKva / inputsTotal : 0;
   const sidesN = feedMode === 'ab' ? 2 : 1;
   const sides: FeedReport[] = [];
   let whipsTotal = 0;
