@@ -19,7 +19,7 @@ export interface Parsed {
 export function parseFlags(argv: readonly string[], flags: FlagSpec, command: string): Parsed {
   try {
     const r = parseArgs({ args: [...argv], options: { ...flags, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-    return { values: r.values as Parsed['values'], positionals: r.positionals };
+    return { values: r.values, positionals: r.positionals };
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
     const unknown = /Unknown option '([^']+)'/.exec(msg);

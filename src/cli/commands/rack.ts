@@ -89,7 +89,7 @@ export function readUnitOptions(flags: FlagReader): UnitOptions {
     const flagName: Record<string, string> = { units: '--units', systemsPerRack: '--systems-per-rack', feedVolts: '--feed-volts', feedAmps: '--feed-amps', powerFactor: '--pf', continuousFactor: '--continuous-factor', redundancy: '--redundancy', deltaTK: '--delta-t', airDeltaTK: '--air-delta-t', altitudeM: '--altitude-m', coolantSupplyC: '--supply-c', cduId: '--cdu', floorLimitKgM2: '--floor-limit-kg-m2' };
     throw new InputError(problemsFromZod(parsed.error, options).map((p) => ({ ...p, path: flagName[p.path] ?? p.path })));
   }
-  return parsed.data as UnitOptions;
+  return parsed.data;
 }
 
 export const rackCommand: Command = {
