@@ -22,6 +22,8 @@ export default defineConfig(({ mode }) => ({
           target: 'node20',
           minify: true,
           rollupOptions: {
+            // The MIP solver ships its own WASM beside its JS: load it from node_modules at run time, lazily.
+            external: ['highs'],
             output: { entryFileNames: 'rackplan.mjs', banner: '#!/usr/bin/env node', inlineDynamicImports: true },
           },
         }
