@@ -37,12 +37,12 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 
 /** Turn zod issues into input problems, each naming the path, what is accepted and what was found. */
 export function problemsFromZod(error: z.ZodError, input: unknown, prefix: readonly PropertyKey[] = []): InputProblem[] {
-  return error.issues.map((i) => {
+  return error.issues.flatMap((i): InputProblem[] => {
     const path = [...prefix, ...i.path];
     if (i.code === 'unrecognized_keys') {
-      return { path: formatPath(path), message: `unknown key(s) ${i.keys.map((k) => JSON.stringify(k)).join(', ')}; accepted keys are those of the documented schema` };
+      return i.keys.map((k) => ({ path: formatPath([...path, k]), message: 'unknown key; remove it or check its spelling against the documented schema' }));
     }
-    return { path: formatPath(path), message: i.message, got: describeValue(valueAt(input, i.path)) };
+    return [{ path: formatPath(path), message: i.message, got: describeValue(valueAt(input, i.path)) }];
   });
 }
 
