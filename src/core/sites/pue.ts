@@ -1,0 +1,164 @@
+/**
+ * PUE, computed from its terms, never typed in:
+ *
+ *   PUE = 1 + (power-chain losses + cooling energy + fixed overhead) / IT energy
+ *
+ * IT is the rack input (Σ unit `inputKw`) times utilization. Cooling is the liquid heat (per facility supply
+ * temperature) and the air heat (IT air share plus indoor chain losses), each times its cooling kW per kW
+ * (./cooling.ts) — averaged over the year's bins for the annual PUE, or at the design condition for the peak PUE.
+ * The chain (./chain.ts) is sized on the design load and evaluated at the operating load; the fixed overhead is a
+ * fraction of the design IT in service. Annual PUE drives energy; peak PUE (design condition, full load) drives
+ * facility MW against the meter limit.
+ * @module
+ */
+import { pickSourced } from '../provenance';
+import { evaluateChain, type StageReport } from './chain';
+import { climateBins, designCondition, type DesignBasis, type DesignCondition } from './climate';
+import { annualCooling, binCooling, type Stream } from './cooling';
+import type { Climate, CoolingPlant, DataCenterRole } from './types';
+
+/** Design IT heat of a site: rack input split into liquid heat by facility supply temperature, and air heat. */
+export interface HeatLoad {
+  /** Σ unit inputKw (design, full load), kW. */
+  readonly itKw: number;
+  readonly liquid: readonly { readonly supplyC: number; readonly kw: number }[];
+  readonly airKw: number;
+}
+
+export type PueCondition = { readonly kind: 'annual' } | { readonly kind: 'design'; readonly basis: DesignBasis };
+
+export interface StreamReport {
+  readonly stream: Stream;
+  readonly supplyC: number;
+  readonly heatMw: number;
+  /** Cooling power per kW of heat (annual mean or at the design condition). */
+  readonly kwPerKw: number;
+  readonly coolingMw: number;
+  /** Annual: hours without a chiller; design: 8,760 when chiller-free at the design condition, else 0. */
+  readonly chillerFreeHours: number;
+  readonly meanCop: number | null;
+}
+
+export interface PueReport {
+  readonly condition: 'annual' | DesignCondition;
+  readonly utilization: number;
+  readonly itMw: number;
+  readonly chainLossMw: number;
+  readonly coolingMw: number;
+  readonly fixedOverheadMw: number;
+  /** Power at the meter: IT + losses + cooling + fixed overhead. */
+  readonly facilityMw: number;
+  /** Null when there is no IT load. */
+  readonly pue: number | null;
+  /** Each term over IT (their sum + 1 = PUE). */
+  readonly terms: { readonly chainLoss: number; readonly cooling: number; readonly fixedOverhead: number } | null;
+  readonly stages: readonly StageReport[];
+  readonly streams: readonly StreamReport[];
+  readonly binsMethod: string;
+}
+
+const annualCache = new WeakMap<Climate, WeakMap<CoolingPlant, Map<string, ReturnType<typeof annualCooling>>>>();
+
+/** Annual cooling kW/kW for a stream and supply temperature, memoized per climate and plant. */
+export function annualFactor(dc: DataCenterRole, stream: Stream, supplyC: number): ReturnType<typeof annualCooling> {
+  let byPlant = annualCache.get(dc.climate);
+  if (!byPlant) annualCache.set(dc.climate, (byPlant = new WeakMap()));
+  let byKey = byPlant.get(dc.cooling);
+  if (!byKey) byPlant.set(dc.cooling, (byKey = new Map<string, ReturnType<typeof annualCooling>>()));
+  const key = `${stream}:${supplyC}`;
+  let hit = byKey.get(key);
+  if (!hit) {
+    hit = annualCooling(dc.cooling, stream, supplyC, climateBins(dc.climate).bins);
+    byKey.set(key, hit);
+  }
+  return hit;
+}
+
+interface Factor {
+  readonly kwPerKw: number;
+  readonly chillerFreeHours: number;
+  readonly meanCop: number | null;
+}
+
+function factor(dc: DataCenterRole, stream: Stream, supplyC: number, cond: 'annual' | DesignCondition): Factor {
+  if (cond === 'annual') return annualFactor(dc, stream, supplyC);
+  const b = binCooling(dc.cooling, stream, supplyC, cond);
+  return { kwPerKw: b.kwPerKw, chillerFreeHours: b.chillerFree ? 8760 : 0, meanCop: b.cop };
+}
+
+/** Cooling power for the liquid streams and an air heat, at a condition and load scale. */
+function coolingAt(dc: DataCenterRole, load: HeatLoad, scale: number, airExtraKw: number, cond: 'annual' | DesignCondition) {
+  const airSupply = pickSourced(dc.cooling.airSupplyC, 'typical');
+  const streams: StreamReport[] = [];
+  let total = 0;
+  for (const l of load.liquid) {
+    if (l.kw <= 0) continue;
+    const f = factor(dc, 'liquid', l.supplyC, cond);
+    const heat = l.kw * scale;
+    total += heat * f.kwPerKw;
+    streams.push({ stream: 'liquid', supplyC: l.supplyC, heatMw: heat / 1000, kwPerKw: f.kwPerKw, coolingMw: (heat * f.kwPerKw) / 1000, chillerFreeHours: f.chillerFreeHours, meanCop: f.meanCop });
+  }
+  const airHeat = load.airKw * scale + airExtraKw;
+  if (airHeat > 0) {
+    const f = factor(dc, 'air', airSupply, cond);
+    total += airHeat * f.kwPerKw;
+    streams.push({ stream: 'air', supplyC: airSupply, heatMw: airHeat / 1000, kwPerKw: f.kwPerKw, coolingMw: (airHeat * f.kwPerKw) / 1000, chillerFreeHours: f.chillerFreeHours, meanCop: f.meanCop });
+  }
+  return { totalKw: total, streams };
+}
+
+/** Peak cooling at the design condition and full load, used to size the chain modules. */
+function designPoint(dc: DataCenterRole, load: HeatLoad, basis: DesignBasis) {
+  const cond = designCondition(dc.climate, basis, dc.cooling.rejection);
+  const fixed = pickSourced(dc.fixedOverheadFraction, 'typical') * load.itKw;
+  let indoor = 0;
+  let cooling = coolingAt(dc, load, 1, 0, cond);
+  for (let i = 0; i < 2; i++) {
+    const chain = evaluateChain(dc.powerChain, { itKw: load.itKw, mechanicalKw: cooling.totalKw, fixedKw: fixed, designItKw: load.itKw, designMechanicalKw: cooling.totalKw, designFixedKw: fixed });
+    if (Math.abs(chain.indoorLossKw - indoor) < 1e-9) break;
+    indoor = chain.indoorLossKw;
+    cooling = coolingAt(dc, load, 1, indoor, cond);
+  }
+  return { cond, mechanicalKw: cooling.totalKw, fixedKw: fixed };
+}
+
+/**
+ * PUE of a data-center site for a design heat load at a utilization, at the annual condition (bins) or a design condition.
+ * @param dc - the site's data-center role
+ * @param load - design heat load (full load, Σ inputKw)
+ * @param utilization - average IT draw ÷ design IT, in (0, 1]; the design condition is always evaluated at 1
+ * @param condition - `{kind:'annual'}` or `{kind:'design', basis:'0.4%'|'20-year'}`
+ * @param designBasis - the design basis that sizes the chain modules (default 0.4 %)
+ * @example sitePue(site.roles.dataCenter, { itKw: 10_000, liquid: [{ supplyC: 32, kw: 8_600 }], airKw: 1_400 }, 0.8, { kind: 'annual' }).pue
+ */
+export function sitePue(dc: DataCenterRole, load: HeatLoad, utilization: number, condition: PueCondition, designBasis: DesignBasis = '0.4%'): PueReport {
+  const u = condition.kind === 'design' ? 1 : Math.min(1, Math.max(0, utilization));
+  const sizing = designPoint(dc, load, condition.kind === 'design' ? condition.basis : designBasis);
+  const cond: 'annual' | DesignCondition = condition.kind === 'annual' ? 'annual' : sizing.cond;
+  const itKw = load.itKw * u;
+  const fixedKw = sizing.fixedKw;
+  let indoor = 0;
+  let cooling = coolingAt(dc, load, u, 0, cond);
+  let chain = evaluateChain(dc.powerChain, { itKw, mechanicalKw: cooling.totalKw, fixedKw, designItKw: load.itKw, designMechanicalKw: sizing.mechanicalKw, designFixedKw: sizing.fixedKw });
+  for (let i = 0; i < 3 && Math.abs(chain.indoorLossKw - indoor) > 1e-9; i++) {
+    indoor = chain.indoorLossKw;
+    cooling = coolingAt(dc, load, u, indoor, cond);
+    chain = evaluateChain(dc.powerChain, { itKw, mechanicalKw: cooling.totalKw, fixedKw, designItKw: load.itKw, designMechanicalKw: sizing.mechanicalKw, designFixedKw: sizing.fixedKw });
+  }
+  const facilityKw = itKw + chain.lossKw + cooling.totalKw + fixedKw;
+  const has = itKw > 0;
+  return {
+    condition: cond,
+    utilization: u,
+    itMw: itKw / 1000,
+    chainLossMw: chain.lossKw / 1000,
+    coolingMw: cooling.totalKw / 1000,
+    fixedOverheadMw: fixedKw / 1000,
+    facilityMw: facilityKw / 1000,
+    pue: has ? facilityKw / itKw : null,
+    terms: has ? { chainLoss: chain.lossKw / itKw, cooling: cooling.totalKw / itKw, fixedOverhead: fixedKw / itKw } : null,
+    stages: chain.stages,
+    streams: cooling.streams,
+    binsMethod: cond === 'annual' ? climateBins(dc.climate).description : `design condition: ${(cond).row}, ${cond.dryBulbC} °C DB / ${cond.wetBulbC} °C WB`,
+  };
+}
