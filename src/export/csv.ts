@@ -1,0 +1,48 @@
+/**
+ * CSV writer: RFC 4180 (comma separator, CRLF line ends, fields quoted when they hold a comma, quote, CR or LF,
+ * quotes doubled), UTF-8 without a byte-order mark, formula-like text neutralized, numbers left as numbers.
+ * Pure; the streaming form yields one line at a time so a million-row cable schedule never sits in one string.
+ * @module
+ */
+import { assertTable, formatNumberCell, isFormulaCell, neutralizeText, type CellValue, type Column, type Table } from './table';
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** One CSV field: quoted only when RFC 4180 requires it. */
+export function csvField(value: CellValue): string {
+  if (value === null) return '';
+  if (isFormulaCell(value)) return formatNumberCell(value.value);
+  if (typeof value === 'number') return formatNumberCell(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  const text = neutralizeText(value);
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One CSV record including its CRLF. */
+export function csvLine(cells: readonly CellValue[]): string {
+  let out = '';
+  for (let i = 0; i < cells.length; i++) {
+    if (i) out += ',';
+    out += csvField(cells[i] ?? null);
+  }
+  return `${out}\r\n`;
+}
+
+/** Header line from columns (their machine keys, which end in the unit). */
+export function csvHeader(columns: readonly Column[]): string {
+  return csvLine(columns.map((c) => c.key));
+}
+
+/** The lines of a table, header first: for streaming to a file or a Blob. */
+export function* csvLines(table: Table): Generator<string> {
+  yield csvHeader(table.columns);
+  for (const row of table.rows) yield csvLine(row);
+}
+
+/** A whole table as one CSV string (small tables; use {@link csvLines} for large ones). */
+export function toCsv(table: Table): string {
+  assertTable(table);
+  let out = '';
+  for (const line of csvLines(table)) out += line;
+  return out;
+}

@@ -1,0 +1,111 @@
+/**
+ * A minimal ZIP writer (stored entries, no compression) so the browser can hand over a multi-file export
+ * (the CSV set, the NetBox set) as one download. Deterministic: fixed timestamps, entries in the order given.
+ * Limits: fewer than 65,535 entries and under 4 GiB in total (no ZIP64), which a capacity plan never reaches.
+ * Pure.
+ * @module
+ */
+
+export interface ZipEntry {
+  /** Path inside the archive, forward slashes, no leading slash. */
+  readonly path: string;
+  readonly data: Uint8Array;
+}
+
+let crcTable: Uint32Array | undefined;
+
+function table(): Uint32Array {
+  if (crcTable) return crcTable;
+  crcTable = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    crcTable[n] = c >>> 0;
+  }
+  return crcTable;
+}
+
+/** CRC-32 (IEEE 802.3), as ZIP requires. */
+export function crc32(data: Uint8Array): number {
+  const t = table();
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = t[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+// 1980-01-01 00:00:00, the DOS epoch: a fixed time keeps exports byte-reproducible.
+const DOS_TIME = 0;
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+
+/** Build a ZIP archive from entries. */
+export function zip(entries: readonly ZipEntry[]): Uint8Array {
+  if (entries.length >= 0xffff) throw new Error(`zip: too many entries (${entries.length})`);
+  const enc = new TextEncoder();
+  const names = entries.map((e) => {
+    if (!e.path || e.path.startsWith('/') || e.path.includes('..') || e.path.includes('\\')) throw new Error(`zip: bad entry path ${JSON.stringify(e.path)}`);
+    return enc.encode(e.path);
+  });
+  const crcs = entries.map((e) => crc32(e.data));
+  let localSize = 0;
+  for (let i = 0; i < entries.length; i++) localSize += 30 + names[i]!.length + entries[i]!.data.length;
+  let centralSize = 0;
+  for (const n of names) centralSize += 46 + n.length;
+  const total = localSize + centralSize + 22;
+  if (total > 0xffffffff) throw new Error('zip: archive over 4 GiB');
+  const out = new Uint8Array(total);
+  const view = new DataView(out.buffer);
+  let p = 0;
+  const offsets: number[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const name = names[i]!;
+    const data = entries[i]!.data;
+    offsets.push(p);
+    view.setUint32(p, 0x04034b50, true);
+    view.setUint16(p + 4, 20, true); // version needed
+    view.setUint16(p + 6, 0x0800, true); // UTF-8 names
+    view.setUint16(p + 8, 0, true); // stored
+    view.setUint16(p + 10, DOS_TIME, true);
+    view.setUint16(p + 12, DOS_DATE, true);
+    view.setUint32(p + 14, crcs[i]!, true);
+    view.setUint32(p + 18, data.length, true);
+    view.setUint32(p + 22, data.length, true);
+    view.setUint16(p + 26, name.length, true);
+    view.setUint16(p + 28, 0, true);
+    out.set(name, p + 30);
+    out.set(data, p + 30 + name.length);
+    p += 30 + name.length + data.length;
+  }
+  const centralStart = p;
+  for (let i = 0; i < entries.length; i++) {
+    const name = names[i]!;
+    const size = entries[i]!.data.length;
+    view.setUint32(p, 0x02014b50, true);
+    view.setUint16(p + 4, (3 << 8) | 20, true); // made by: Unix, spec 2.0
+    view.setUint16(p + 6, 20, true); // needed
+    view.setUint16(p + 8, 0x0800, true);
+    view.setUint16(p + 10, 0, true);
+    view.setUint16(p + 12, DOS_TIME, true);
+    view.setUint16(p + 14, DOS_DATE, true);
+    view.setUint32(p + 16, crcs[i]!, true);
+    view.setUint32(p + 20, size, true);
+    view.setUint32(p + 24, size, true);
+    view.setUint16(p + 28, name.length, true);
+    view.setUint16(p + 30, 0, true); // extra
+    view.setUint16(p + 32, 0, true); // comment
+    view.setUint16(p + 34, 0, true); // disk
+    view.setUint16(p + 36, 0, true); // internal attrs
+    view.setUint32(p + 38, (0o100644 << 16) >>> 0, true); // external attrs: regular file, rw-r--r--
+    view.setUint32(p + 42, offsets[i]!, true);
+    out.set(name, p + 46);
+    p += 46 + name.length;
+  }
+  view.setUint32(p, 0x06054b50, true);
+  view.setUint16(p + 4, 0, true);
+  view.setUint16(p + 6, 0, true);
+  view.setUint16(p + 8, entries.length, true);
+  view.setUint16(p + 10, entries.length, true);
+  view.setUint32(p + 12, p - centralStart, true);
+  view.setUint32(p + 16, centralStart, true);
+  view.setUint16(p + 20, 0, true);
+  return out;
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { toXlsx, tableSheetData, sheetName } from '../../src/export/xlsx';
+import type { Table } from '../../src/export/table';
+
+const sites: Table = {
+  name: 'sites',
+  title: 'Sites',
+  columns: [
+    { key: 'site', label: 'Site', kind: 'text', width: 24 },
+    { key: 'racks', label: 'Racks', kind: 'integer', total: 'sum' },
+    { key: 'it_mw', label: 'IT (MW)', kind: 'number', total: 'sum' },
+    { key: 'utilization', label: 'Utilization', kind: 'number', format: '0.0%' },
+    { key: 'pue', label: 'PUE', kind: 'number' },
+    { key: 'annual_energy_mwh', label: 'Annual energy (MWh)', kind: 'number', total: 'sum', formula: '{it_mw}*{utilization}*{pue}*8760' },
+  ],
+  rows: [
+    ['Mount Pleasant, WI', 100, 12.5, 0.7, 1.18, 12.5 * 0.7 * 1.18 * 8760],
+    ['=HYPERLINK("http://evil")', 50, 6.25, 0.7, 1.3, 6.25 * 0.7 * 1.3 * 8760],
+    ['-negative text', -3, -1.5, 0.7, 1.2, -1.5 * 0.7 * 1.2 * 8760],
+  ],
+  notes: ['@note that starts with at'],
+};
+
+async function readBack(bytes: Uint8Array) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  return wb;
+}
+
+describe('xlsx writer', () => {
+  it('stores numbers as numbers, per-row and total formulas live, formula-like text neutralized', async () => {
+    const bytes = await toXlsx([sites]);
+    const wb = await readBack(bytes);
+    const ws = wb.getWorksheet('Sites')!;
+    expect(ws.getCell('A1').value).toBe('Site');
+    expect(ws.getCell('B2').value).toBe(100);
+    expect(ws.getCell('C4').value).toBe(-1.5);
+    expect(ws.getCell('A3').value).toBe('\'=HYPERLINK("http://evil")');
+    expect(ws.getCell('A4').value).toBe("'-negative text");
+    const f = ws.getCell('F2').value as { formula: string };
+    expect(f.formula).toBe('C2*D2*E2*8760');
+    expect((ws.getCell('B5').value as { formula: string }).formula).toBe('SUM(B2:B4)');
+    expect(ws.getCell('A5').value).toBe('Total');
+    expect(ws.getCell('A7').value).toBe("'@note that starts with at");
+  });
+  it('sheet names are made safe and unique', () => {
+    const taken = new Set<string>();
+    expect(sheetName('Assumptions & sources', taken)).toBe('Assumptions & sources');
+    expect(sheetName('a/b:c*d?[e]', taken)).toBe('a b c d  e');
+    expect(sheetName('x'.repeat(40), taken)).toHaveLength(31);
+    expect(sheetName('Sites', taken)).toBe('Sites');
+    expect(sheetName('sites', taken)).toBe('sites 2');
+  });
+  it('sheet data has a header row and a totals row', () => {
+    const d = tableSheetData(sites);
+    expect(d).toHaveLength(1 + 3 + 1 + 2);
+  });
+});
+
+describe('xlsx workbook settings', () => {
+  it('asks spreadsheet programs to recalculate on load (formulas carry no cached values)', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'rackplan-xlsx-'));
+    const file = join(dir, 'x.xlsx');
+    writeFileSync(file, await toXlsx([sites]));
+    const workbook = execFileSync('unzip', ['-p', file, 'xl/workbook.xml'], { encoding: 'utf8' });
+    expect(workbook).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
+  });
+});
