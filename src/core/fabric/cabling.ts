@@ -1,0 +1,575 @@
+/**
+ * Cabling from a floor layout: where every compute and network rack stands, how long each fabric link is,
+ * which medium it takes, and the port-to-port cable schedule as a stream (a generator: rows are produced
+ * one at a time and never held together in memory).
+ *
+ * Length rule: rise from the port to the overhead tray + run along the row + cross-aisle run between rows
+ * (Manhattan distance on the floor) + drop to the far port, then slack (`slackPct` % plus `slackM`), rounded
+ * up to the next orderable length. Both ends in the same rack: the vertical distance plus slack.
+ * @module
+ */
+import { isMissing, pickSourced, type Basis } from '../provenance';
+import { issue, type Issue } from '../issues';
+import type { FabricResult } from './fat-tree';
+import { DEFAULT_MEDIA_ORDER, moduleWatts, pickMedium, type MediaChoice } from './media';
+import type { MediaKind, NetworkCatalog } from './types';
+
+export type LeafPlacement = 'in-rack' | 'eor' | 'mor' | 'network-row';
+export type SpinePlacement = 'eor' | 'mor' | 'network-row';
+
+export interface FloorLayout {
+  /** Rows of compute racks; default: as many as the racks need. */
+  readonly rows?: number;
+  readonly racksPerRow: number;
+  readonly rackWidthMm: number;
+  /** Centre-to-centre distance of neighbouring racks in a row; default: the rack width. */
+  readonly rackPitchMm?: number;
+  /** Centre-to-centre distance between rows. */
+  readonly rowSpacingM: number;
+  /** Height of the overhead cable tray above the floor. */
+  readonly trayHeightM: number;
+  readonly slackPct: number;
+  readonly slackM: number;
+  readonly leafPlacement: LeafPlacement;
+  readonly spinePlacement: SpinePlacement;
+  /** Lengths that can be ordered, ascending (m). Longer runs round up to the next 10 m. */
+  readonly orderableLengthsM: readonly number[];
+  /** Rack units a network rack offers to switches. */
+  readonly networkRackUsableU: number;
+  /** Height of the bottom of U1 above the floor. */
+  readonly floorClearanceM: number;
+}
+
+export const DEFAULT_ORDERABLE_LENGTHS_M: readonly number[] = [0.5, 1, 1.5, 2, 2.5, 3, 5, 7, 10, 15, 20, 30, 50, 100];
+
+export const DEFAULT_LAYOUT: FloorLayout = {
+  racksPerRow: 16,
+  rackWidthMm: 600,
+  rowSpacingM: 2.4,
+  trayHeightM: 2.6,
+  slackPct: 10,
+  slackM: 0.5,
+  leafPlacement: 'network-row',
+  spinePlacement: 'network-row',
+  orderableLengthsM: DEFAULT_ORDERABLE_LENGTHS_M,
+  networkRackUsableU: 42,
+  floorClearanceM: 0.1,
+};
+
+const U_M = 0.04445;
+
+export interface ClusterSpec {
+  /** A sized fabric (tiers ≥ 1). */
+  readonly fabric: FabricResult;
+  readonly nodesPerRack: number;
+  readonly nodeHeightU: number;
+  /** U of the first node in a compute rack (1-based). */
+  readonly nodeBaseU?: number;
+  readonly switchHeightU: number;
+  readonly laneGbps: number;
+  /** Logical links one switch-side module serves (portsPerCage × planes). */
+  readonly switchLinksPerModule: number;
+  /** Logical links one node-side module serves (default planes). */
+  readonly nodeLinksPerModule: number;
+  readonly mediaOrder?: readonly MediaKind[];
+  readonly basis?: Basis;
+}
+
+export interface Place {
+  readonly rack: string;
+  readonly x: number;
+  readonly y: number;
+  readonly h: number;
+  /** Same-rack test key. */
+  readonly key: number;
+}
+
+export interface CableRow {
+  readonly cableId: string;
+  readonly tier: 'node-leaf' | 'leaf-spine' | 'spine-core';
+  readonly aRack: string;
+  readonly aDevice: string;
+  readonly aPort: string;
+  readonly bRack: string;
+  readonly bDevice: string;
+  readonly bPort: string;
+  readonly media: MediaKind | 'none';
+  readonly partNumber: string;
+  /** Ordered (rounded-up) length. */
+  readonly lengthM: number;
+  readonly rawLengthM: number;
+  readonly label: string;
+  readonly choice: MediaChoice | null;
+}
+
+export const CSV_HEADER = 'cable_id,tier,a_rack,a_device,a_port,b_rack,b_device,b_port,media,part_number,length_m,label';
+
+/** One CSV line (no newline). Names never contain commas or quotes, so no quoting is needed. */
+export function csvLine(r: CableRow): string {
+  return `${r.cableId},${r.tier},${r.aRack},${r.aDevice},${r.aPort},${r.bRack},${r.bDevice},${r.bPort},${r.media},${r.partNumber},${r.lengthM},${r.label}`;
+}
+
+/** Geometry of the floor and where every switch sits: all closed form, O(rows) to build. */
+export interface CablePlan {
+  readonly layout: FloorLayout;
+  readonly spec: ClusterSpec;
+  readonly computeRacks: number;
+  readonly rows: number;
+  readonly pitchM: number;
+  readonly switchesPerNetworkRack: number;
+  readonly networkRacks: number;
+  readonly networkRacksByPlacement: { readonly row: number; readonly endOfRow: number; readonly middleOfRow: number };
+  readonly issues: readonly Issue[];
+  nodePlace(n: number): Place;
+  leafPlace(plane: number, i: number): Place;
+  spinePlace(plane: number, j: number): Place;
+  corePlace(plane: number, c: number): Place;
+}
+
+export function planCabling(spec: ClusterSpec, layoutIn: Partial<FloorLayout> = {}): CablePlan {
+  const layout: FloorLayout = { ...DEFAULT_LAYOUT, ...layoutIn };
+  const f = spec.fabric;
+  const issues: Issue[] = [];
+  const P = f.planes;
+  const nodes = f.nodes;
+  const npr = Math.max(1, spec.nodesPerRack);
+  const computeRacks = Math.ceil(nodes / npr);
+  const rpr = Math.max(1, layout.racksPerRow);
+  let rows = layout.rows ?? Math.ceil(computeRacks / rpr);
+  if (rows * rpr < computeRacks) {
+    issues.push(
+      issue('layout_too_small', 'warning', ['layout', 'rows'], `${computeRacks} compute racks do not fit in ${rows} rows of ${rpr}; rows were added`, {
+        limit: rows * rpr,
+        actual: computeRacks,
+        unit: 'racks',
+      }),
+    );
+    rows = Math.ceil(computeRacks / rpr);
+  }
+  const pitchM = (layout.rackPitchMm ?? layout.rackWidthMm) / 1000;
+  const perRack = Math.max(1, Math.floor(layout.networkRackUsableU / spec.switchHeightU));
+  const leavesPerSuAll = f.leavesPerRailPerSu * f.rails * P;
+  const leavesPerSu = f.leavesPerRailPerSu * f.rails;
+  const S = f.switches.spine / P;
+  const C = f.switches.core / P;
+  const totalLeaves = f.switches.leaf;
+  const totalSpines = f.switches.spine;
+  const suNodes = f.suNodes;
+  const sus = f.scalableUnits;
+
+  const firstRackOfSu = (s: number) => Math.floor((s * suNodes) / npr);
+  const rowOfSu = (s: number) => Math.min(rows - 1, Math.floor(firstRackOfSu(s) / rpr));
+  /** First SU whose first rack lies in `row` (may equal `sus` when none does). */
+  const firstSuInRow = (row: number) => Math.min(sus, Math.ceil((row * rpr * npr) / suNodes));
+  const susInRow = (row: number) => (row === rows - 1 ? sus : firstSuInRow(row + 1)) - firstSuInRow(row);
+  const spinesInRow = (row: number) => (row < totalSpines ? Math.floor((totalSpines - 1 - row) / rows) + 1 : 0);
+
+  const leafInRowBlock = layout.leafPlacement === 'eor' || layout.leafPlacement === 'mor';
+  const spineInRowBlock = layout.spinePlacement === 'eor' || layout.spinePlacement === 'mor';
+  const shared = leafInRowBlock && layout.leafPlacement === layout.spinePlacement;
+
+  // Racks per row block, for each row-block kind.
+  let eorRacks = 0;
+  let morRacks = 0;
+  let maxEor = 0;
+  let maxMor = 0;
+  for (let row = 0; row < rows; row++) {
+    const leavesHere = leafInRowBlock ? susInRow(row) * leavesPerSuAll : 0;
+    const spinesHere = spineInRowBlock ? spinesInRow(row) : 0;
+    const count = (kind: 'eor' | 'mor') =>
+      (layout.leafPlacement === kind ? leavesHere : 0) + (layout.spinePlacement === kind ? spinesHere : 0);
+    const e = Math.ceil(count('eor') / perRack);
+    const m = Math.ceil(count('mor') / perRack);
+    eorRacks += e;
+    morRacks += m;
+    maxEor = Math.max(maxEor, e);
+    maxMor = Math.max(maxMor, m);
+  }
+  const rowSwitches =
+    (layout.leafPlacement === 'network-row' ? totalLeaves : 0) + (layout.spinePlacement === 'network-row' ? totalSpines : 0) + f.switches.core;
+  const networkRowRacks = Math.ceil(rowSwitches / perRack);
+  const mid = Math.floor(rpr / 2);
+  const rowY = (row: number) => row * layout.rowSpacingM;
+  const netRowY = rows * layout.rowSpacingM;
+  const switchH = (slot: number) => layout.floorClearanceM + (slot * spec.switchHeightU + spec.switchHeightU / 2) * U_M;
+  const nodeBase = (spec.nodeBaseU ?? 1) - 1;
+  const topOfNodesU = nodeBase + npr * spec.nodeHeightU;
+
+  const blockPlace = (kind: 'eor' | 'mor' | 'network-row', row: number, idx: number): Place => {
+    const rack = Math.floor(idx / perRack);
+    const slot = idx - rack * perRack;
+    if (kind === 'network-row') return { rack: `NR${rack + 1}`, x: rack * pitchM, y: netRowY, h: switchH(slot), key: -1 - rack };
+    const col = kind === 'eor' ? rpr + maxMor + rack : mid + rack;
+    const tag = kind === 'eor' ? 'E' : 'M';
+    return { rack: `N${row + 1}${tag}${rack + 1}`, x: col * pitchM, y: rowY(row), h: switchH(slot), key: 1e9 + row * 1e5 + col };
+  };
+  const computeX = (col: number) => (col >= mid && maxMor > 0 ? col + maxMor : col) * pitchM;
+  const computeRackName = (c: number) => `C${c + 1}`;
+
+  const nodePlace = (n: number): Place => {
+    const c = Math.floor(n / npr);
+    const t = n - c * npr;
+    const row = Math.floor(c / rpr);
+    const col = c - row * rpr;
+    return {
+      rack: computeRackName(c),
+      x: computeX(col),
+      y: rowY(row),
+      h: layout.floorClearanceM + (nodeBase + t * spec.nodeHeightU + spec.nodeHeightU / 2) * U_M,
+      key: row * 1e5 + col,
+    };
+  };
+
+  const leafPlace = (plane: number, i: number): Place => {
+    const s = Math.floor(i / leavesPerSu);
+    const w = plane * leavesPerSu + (i - s * leavesPerSu);
+    if (layout.leafPlacement === 'in-rack') {
+      const first = firstRackOfSu(s);
+      const last = Math.min(computeRacks - 1, Math.max(first, Math.ceil(((s + 1) * suNodes) / npr) - 1));
+      const span = last - first + 1;
+      const c = first + (w % span);
+      const row = Math.floor(c / rpr);
+      const col = c - row * rpr;
+      const slot = Math.floor(w / span);
+      return {
+        rack: computeRackName(c),
+        x: computeX(col),
+        y: rowY(row),
+        h: layout.floorClearanceM + (topOfNodesU + slot * spec.switchHeightU + spec.switchHeightU / 2) * U_M,
+        key: row * 1e5 + col,
+      };
+    }
+    if (layout.leafPlacement === 'network-row') return blockPlace('network-row', 0, s * leavesPerSuAll + w);
+    const row = rowOfSu(s);
+    return blockPlace(layout.leafPlacement, row, (s - firstSuInRow(row)) * leavesPerSuAll + w);
+  };
+
+  const spinePlace = (plane: number, j: number): Place => {
+    const g = plane * S + j;
+    if (layout.spinePlacement === 'network-row') return blockPlace('network-row', 0, (layout.leafPlacement === 'network-row' ? totalLeaves : 0) + g);
+    const row = g % rows;
+    const before = shared ? susInRow(row) * leavesPerSuAll : 0;
+    return blockPlace(layout.spinePlacement, row, before + Math.floor(g / rows));
+  };
+
+  const corePlace = (plane: number, c: number): Place =>
+    blockPlace(
+      'network-row',
+      0,
+      (layout.leafPlacement === 'network-row' ? totalLeaves : 0) + (layout.spinePlacement === 'network-row' ? totalSpines : 0) + plane * C + c,
+    );
+
+  return {
+    layout,
+    spec,
+    computeRacks,
+    rows,
+    pitchM,
+    switchesPerNetworkRack: perRack,
+    networkRacks: networkRowRacks + eorRacks + morRacks,
+    networkRacksByPlacement: { row: networkRowRacks, endOfRow: eorRacks, middleOfRow: morRacks },
+    issues,
+    nodePlace,
+    leafPlace,
+    spinePlace,
+    corePlace,
+  };
+}
+
+/** Raw run length between two ports, before slack. */
+export function runLengthM(a: Place, b: Place, trayHeightM: number): number {
+  if (a.key === b.key && a.x === b.x && a.y === b.y) return Math.abs(a.h - b.h);
+  return Math.max(0, trayHeightM - a.h) + Math.abs(a.x - b.x) + Math.abs(a.y - b.y) + Math.max(0, trayHeightM - b.h);
+}
+
+/** Length with slack, and the orderable length it rounds up to (past the list: the next 10 m). */
+export function orderLength(rawRunM: number, layout: Pick<FloorLayout, 'slackPct' | 'slackM' | 'orderableLengthsM'>): { rawM: number; orderedM: number; index: number } {
+  const rawM = rawRunM * (1 + layout.slackPct / 100) + layout.slackM;
+  const list = layout.orderableLengthsM;
+  for (let i = 0; i < list.length; i++) if (list[i]! >= rawM - 1e-9) return { rawM, orderedM: list[i]!, index: i };
+  const orderedM = Math.ceil(rawM / 10) * 10;
+  return { rawM, orderedM, index: list.length + orderedM / 10 };
+}
+
+const pad = (n: number) => String(n).padStart(7, '0');
+
+/**
+ * The port-to-port schedule as a stream: one row per logical link (node-leaf, then leaf-spine, then
+ * spine-core; plane by plane). Row count equals `fabric.links.total`.
+ */
+export function* cableSchedule(plan: CablePlan, cat: NetworkCatalog): Generator<CableRow, void, undefined> {
+  const { spec, layout } = plan;
+  const f = spec.fabric;
+  if (f.tiers === 0) return;
+  const P = f.planes;
+  const order = spec.mediaOrder ?? DEFAULT_MEDIA_ORDER;
+  const cache = new Map<number, MediaChoice | null>();
+  const choose = (tierCode: number, index: number, orderedM: number): MediaChoice | null => {
+    const key = tierCode * 1e6 + index;
+    let c = cache.get(key);
+    if (c === undefined) {
+      c = pickMedium(cat, {
+        lengthM: orderedM,
+        laneGbps: spec.laneGbps,
+        linkGbps: f.linkGbps,
+        order,
+        aLinksPerModule: tierCode === 0 ? spec.nodeLinksPerModule : spec.switchLinksPerModule,
+        bLinksPerModule: spec.switchLinksPerModule,
+      });
+      cache.set(key, c);
+    }
+    return c;
+  };
+  const planeTag = (p: number) => (P > 1 ? `p${p + 1}-` : '');
+  let id = 0;
+  const row = (tier: CableRow['tier'], tierCode: number, a: Place, aDev: string, aPort: string, b: Place, bDev: string, bPort: string): CableRow => {
+    const { rawM, orderedM, index } = orderLength(runLengthM(a, b, layout.trayHeightM), layout);
+    const choice = choose(tierCode, index, orderedM);
+    id++;
+    return {
+      cableId: `C${pad(id)}`,
+      tier,
+      aRack: a.rack,
+      aDevice: aDev,
+      aPort,
+      bRack: b.rack,
+      bDevice: bDev,
+      bPort,
+      media: choice ? choice.medium.kind : 'none',
+      partNumber: choice ? (choice.aModule ? choice.aModule.partNumber : choice.medium.partNumber) : 'none',
+      lengthM: orderedM,
+      rawLengthM: rawM,
+      label: `${aDev}:${aPort}>${bDev}:${bPort}`,
+      choice,
+    };
+  };
+
+  const d = f.leafDownlinks;
+  const u = f.leafUplinks;
+  const lpr = f.leavesPerRailPerSu;
+  const rails = f.rails;
+  const suNodes = f.suNodes;
+  const L = f.switches.leaf / P;
+  const S = f.switches.spine / P;
+  const C = f.switches.core / P;
+  const rail = f.spineDesign === 'rail';
+  const k = f.logicalRadix;
+
+  for (let p = 0; p < P; p++) {
+    const pt = planeTag(p);
+    // Node → leaf.
+    for (let n = 0; n < f.nodes; n++) {
+      const a = plan.nodePlace(n);
+      const s = Math.floor(n / suNodes);
+      const nIn = n - s * suNodes;
+      const j = Math.floor(nIn / d);
+      const port = nIn - j * d + 1;
+      for (let r = 0; r < rails; r++) {
+        const leaf = f.tiers === 1 ? 0 : (s * rails + r) * lpr + j;
+        const lport = f.tiers === 1 ? n * rails + r + 1 : port;
+        yield row('node-leaf', 0, a, `node${n + 1}`, P > 1 ? `nic${r + 1}.${p + 1}` : `nic${r + 1}`, plan.leafPlace(p, leaf), `leaf-${pt}${leaf + 1}`, String(lport));
+      }
+    }
+    if (f.tiers < 2) continue;
+    // Leaf → spine.
+    const spineOf = (l: number, q: number): { spine: number; port: number } => {
+      if (f.tiers === 2) {
+        const s = rail ? S / rails : S;
+        const per = u / s;
+        const r = rail ? Math.floor(l / lpr) % rails : 0;
+        const lr = rail ? Math.floor(l / (rails * lpr)) * lpr + (l % lpr) : l;
+        return { spine: r * s + (q % s), port: lr * per + Math.floor(q / s) + 1 };
+      }
+      const podLeaves = f.tierDetail[1]!.downlinksPerSwitch;
+      const groupLeaves = rail ? L / rails : L;
+      const podsPerGroup = Math.ceil(groupLeaves / podLeaves);
+      const r = rail ? Math.floor(l / lpr) % rails : 0;
+      const lr = rail ? Math.floor(l / (rails * lpr)) * lpr + (l % lpr) : l;
+      const pod = r * podsPerGroup + Math.floor(lr / podLeaves);
+      return { spine: pod * u + q, port: (lr % podLeaves) + 1 };
+    };
+    for (let l = 0; l < L; l++) {
+      const a = plan.leafPlace(p, l);
+      for (let q = 0; q < u; q++) {
+        const { spine, port } = spineOf(l, q);
+        yield row('leaf-spine', 1, a, `leaf-${pt}${l + 1}`, String(d + q + 1), plan.spinePlace(p, spine), `spine-${pt}${spine + 1}`, String(port));
+      }
+    }
+    if (f.tiers < 3) continue;
+    // Spine → core: spine position j of every pod goes to core group j (g cores).
+    const spineUp = f.tierDetail[1]!.uplinksPerSwitch;
+    const spineDown = k - spineUp;
+    const g = C / u;
+    const per = spineUp / g;
+    for (let sp = 0; sp < S; sp++) {
+      const a = plan.spinePlace(p, sp);
+      const pod = Math.floor(sp / u);
+      const j = sp - pod * u;
+      for (let q = 0; q < spineUp; q++) {
+        const core = j * g + (q % g);
+        yield row('spine-core', 2, a, `spine-${pt}${sp + 1}`, String(spineDown + q + 1), plan.corePlace(p, core), `core-${pt}${core + 1}`, String(pod * per + Math.floor(q / g) + 1));
+      }
+    }
+  }
+}
+
+export interface MediaTally {
+  readonly kind: MediaKind | 'none';
+  readonly mediumId: string;
+  readonly partNumber: string;
+  readonly links: number;
+  readonly spares: number;
+  readonly lengthM: number;
+  readonly rawLengthM: number;
+  readonly byLength: readonly { readonly lengthM: number; readonly links: number }[];
+}
+
+export interface CablingSummary {
+  readonly links: number;
+  readonly byTier: { readonly nodeLeaf: number; readonly leafSpine: number; readonly spineCore: number };
+  readonly byMedia: readonly MediaTally[];
+  readonly lengthHistogram: readonly { readonly lengthM: number; readonly links: number; readonly rawLengthM: number; readonly orderedLengthM: number }[];
+  readonly transceiverModules: number;
+  readonly transceivers: readonly { readonly id: string; readonly partNumber: string; readonly modules: number; readonly spares: number; readonly wattsEach: number | null; readonly powerW: number }[];
+  readonly transceiverPowerW: number;
+  readonly cablePowerW: number;
+  readonly fiberKm: number;
+  readonly copperKm: number;
+  readonly rawLengthKm: number;
+  readonly orderedLengthKm: number;
+  readonly cableMassKg: number;
+  readonly spares: { readonly cables: number; readonly transceiverModules: number };
+  readonly unreachableLinks: number;
+  readonly issues: readonly Issue[];
+}
+
+const FIBER = new Set<string>(['mmf', 'smf', 'aoc']);
+const COPPER = new Set<string>(['dac', 'acc', 'aec', 'utp']);
+
+/** Accumulates the summary of a cable schedule while it streams (constant memory in the row count). */
+export class CablingTally {
+  private links = 0;
+  private readonly tiers = { nodeLeaf: 0, leafSpine: 0, spineCore: 0 };
+  private readonly media = new Map<string, { kind: MediaKind | 'none'; mediumId: string; partNumber: string; links: number; lengthM: number; rawLengthM: number; byLength: Map<number, number> }>();
+  private readonly hist = new Map<number, { links: number; rawLengthM: number }>();
+  private readonly moduleEnds = new Map<string, { ends: number; perModule: number; partNumber: string; wattsEach: number | null }>();
+  private cablePowerW = 0;
+  private fiberM = 0;
+  private copperM = 0;
+  private rawM = 0;
+  private massKg = 0;
+  private unreachable = 0;
+  private massMissing = false;
+  private powerMissing = false;
+
+  constructor(
+    private readonly opts: { readonly basis?: Basis; readonly cableSparePct?: number; readonly opticsSparePct?: number } = {},
+  ) {}
+
+  add(r: CableRow): void {
+    this.links++;
+    if (r.tier === 'node-leaf') this.tiers.nodeLeaf++;
+    else if (r.tier === 'leaf-spine') this.tiers.leafSpine++;
+    else this.tiers.spineCore++;
+    this.rawM += r.rawLengthM;
+    const h = this.hist.get(r.lengthM);
+    if (h) {
+      h.links++;
+      h.rawLengthM += r.rawLengthM;
+    } else this.hist.set(r.lengthM, { links: 1, rawLengthM: r.rawLengthM });
+    const c = r.choice;
+    if (!c) {
+      this.unreachable++;
+      return;
+    }
+    const id = c.medium.id;
+    let m = this.media.get(id);
+    if (!m) {
+      m = { kind: c.medium.kind, mediumId: id, partNumber: c.medium.partNumber, links: 0, lengthM: 0, rawLengthM: 0, byLength: new Map() };
+      this.media.set(id, m);
+    }
+    m.links++;
+    m.lengthM += r.lengthM;
+    m.rawLengthM += r.rawLengthM;
+    m.byLength.set(r.lengthM, (m.byLength.get(r.lengthM) ?? 0) + 1);
+    if (FIBER.has(c.medium.kind)) this.fiberM += r.lengthM;
+    else if (COPPER.has(c.medium.kind)) this.copperM += r.lengthM;
+    const mass = c.medium.massKgPerM;
+    if (isMissing(mass)) this.massMissing = true;
+    else this.massKg += pickSourced(mass, 'typical') * r.lengthM;
+    const pw = c.medium.powerPerEndW;
+    if (isMissing(pw)) this.powerMissing = true;
+    else this.cablePowerW += 2 * pickSourced(pw, this.opts.basis ?? 'max');
+    const sideA = r.tier === 'node-leaf' ? 'node' : 'switch';
+    if (c.aModule) this.end(`${sideA}:${c.aModule.id}`, c.aModule);
+    if (c.bModule) this.end(`switch:${c.bModule.id}`, c.bModule);
+  }
+
+  private end(key: string, t: NonNullable<MediaChoice['aModule']>): void {
+    const e = this.moduleEnds.get(key);
+    if (e) e.ends++;
+    else this.moduleEnds.set(key, { ends: 1, perModule: t.linksPerModule, partNumber: t.partNumber, wattsEach: moduleWatts(t, this.opts.basis ?? 'max') });
+  }
+
+  result(): CablingSummary {
+    const cableSpare = (this.opts.cableSparePct ?? 2) / 100;
+    const opticsSpare = (this.opts.opticsSparePct ?? 2) / 100;
+    const issues: Issue[] = [];
+    const byModule = new Map<string, { id: string; partNumber: string; modules: number; wattsEach: number | null }>();
+    for (const [key, e] of this.moduleEnds) {
+      const id = key.slice(key.indexOf(':') + 1);
+      const prev = byModule.get(id);
+      const modules = Math.ceil(e.ends / e.perModule);
+      if (prev) prev.modules += modules;
+      else byModule.set(id, { id, partNumber: e.partNumber, modules, wattsEach: e.wattsEach });
+    }
+    const transceivers = [...byModule.values()]
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((t) => ({ ...t, spares: Math.ceil(t.modules * opticsSpare), powerW: t.modules * (t.wattsEach ?? 0) }));
+    if (transceivers.some((t) => t.wattsEach === null)) {
+      issues.push(issue('cabling_power_incomplete', 'warning', ['cabling', 'transceiverPowerW'], `watts unknown for ${transceivers.filter((t) => t.wattsEach === null).map((t) => t.id).join(', ')}; left out of the total`));
+    }
+    if (this.powerMissing) issues.push(issue('cabling_power_incomplete', 'warning', ['cabling', 'cablePowerW'], 'active-cable watts unknown for some media; left out of the total'));
+    if (this.massMissing) issues.push(issue('cabling_mass_incomplete', 'warning', ['cabling', 'cableMassKg'], 'mass per metre unknown for some media; left out of the total'));
+    if (this.unreachable) {
+      issues.push(
+        issue('cabling_no_media', 'error', ['cabling', 'byMedia'], `${this.unreachable} links are longer than any allowed medium reaches at this lane rate`, { actual: this.unreachable, unit: 'links' }),
+      );
+    }
+    const byMedia = [...this.media.values()].map((m) => ({
+      kind: m.kind,
+      mediumId: m.mediumId,
+      partNumber: m.partNumber,
+      links: m.links,
+      spares: Math.ceil(m.links * cableSpare),
+      lengthM: round3(m.lengthM),
+      rawLengthM: round3(m.rawLengthM),
+      byLength: [...m.byLength.entries()].sort((a, b) => a[0] - b[0]).map(([lengthM, links]) => ({ lengthM, links })),
+    }));
+    const transceiverModules = transceivers.reduce((s, t) => s + t.modules, 0);
+    return {
+      links: this.links,
+      byTier: { ...this.tiers },
+      byMedia,
+      lengthHistogram: [...this.hist.entries()]
+        .sort((a, b) => a[0] - b[0])
+        .map(([lengthM, h]) => ({ lengthM, links: h.links, rawLengthM: round3(h.rawLengthM), orderedLengthM: round3(lengthM * h.links) })),
+      transceiverModules,
+      transceivers,
+      transceiverPowerW: round3(transceivers.reduce((s, t) => s + t.powerW, 0)),
+      cablePowerW: round3(this.cablePowerW),
+      fiberKm: round3(this.fiberM / 1000),
+      copperKm: round3(this.copperM / 1000),
+      rawLengthKm: round3(this.rawM / 1000),
+      orderedLengthKm: round3((this.fiberM + this.copperM) / 1000),
+      cableMassKg: round3(this.massKg),
+      spares: { cables: byMedia.reduce((s, m) => s + m.spares, 0), transceiverModules: transceivers.reduce((s, t) => s + t.spares, 0) },
+      unreachableLinks: this.unreachable,
+      issues,
+    };
+  }
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
