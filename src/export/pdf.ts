@@ -1,0 +1,409 @@
+/**
+ * PDF design-review report with jsPDF (loaded lazily). Input is a plain {@link PdfReport}: summary figures,
+ * tables, rack elevation drawings, bar charts, assumptions and sources. Output: US Letter landscape pages,
+ * each with a running title and "Page i of n". Text is drawn as text (nothing is interpreted), reduced to the
+ * Latin-1 repertoire of the standard PDF fonts.
+ * @module
+ */
+import type { jsPDF } from 'jspdf';
+import { plainValue, type CellValue, type Table } from './table';
+
+export interface ElevationItem {
+  /** Lowest U the item occupies (1 = bottom). */
+  readonly fromU: number;
+  readonly heightU: number;
+  readonly label: string;
+  readonly kind: 'compute' | 'switch' | 'power' | 'cooling' | 'management' | 'storage' | 'other';
+}
+
+export interface RackElevation {
+  readonly title: string;
+  readonly heightU: number;
+  readonly items: readonly ElevationItem[];
+  readonly caption?: string;
+}
+
+export interface BarChart {
+  readonly title: string;
+  readonly unit: string;
+  readonly categories: readonly string[];
+  readonly series: readonly { readonly name: string; readonly values: readonly number[] }[];
+}
+
+export interface PdfReport {
+  readonly title: string;
+  readonly subtitle: string;
+  /** Key figures for the first page. */
+  readonly summary: readonly { readonly label: string; readonly value: string }[];
+  /** Paragraphs under the summary (issues, binding limits). */
+  readonly findings: readonly string[];
+  readonly tables: readonly Table[];
+  readonly elevations: readonly RackElevation[];
+  readonly charts: readonly BarChart[];
+  /** The assumptions-and-sources table, printed last. */
+  readonly assumptions: Table;
+  /** Fixed creation date so the same plan gives the same file (ISO string). */
+  readonly createdAt?: string;
+  /** Rows printed per table before "… n more rows (see the CSV/XLSX export)". */
+  readonly maxRowsPerTable?: number;
+}
+
+const PAGE_W = 792;
+const PAGE_H = 612;
+const M = 36;
+const FOOTER_Y = PAGE_H - 18;
+const BODY_TOP = 54;
+const BODY_BOTTOM = PAGE_H - 36;
+
+const KIND_COLOR: Record<ElevationItem['kind'], [number, number, number]> = {
+  compute: [88, 140, 200],
+  switch: [120, 180, 110],
+  power: [230, 160, 60],
+  cooling: [90, 190, 200],
+  management: [170, 170, 170],
+  storage: [160, 120, 190],
+  other: [210, 210, 210],
+};
+const SERIES_COLOR: [number, number, number][] = [
+  [52, 101, 164],
+  [204, 102, 51],
+  [78, 154, 6],
+  [117, 80, 123],
+  [193, 125, 17],
+  [85, 87, 83],
+];
+
+const REPLACEMENTS: Record<string, string> = {
+  '≤': '<=', '≥': '>=', '≠': '!=', '×': 'x', '−': '-', '–': '-', '—': '-', '…': '...', '→': '->', '←': '<-',
+  '‘': "'", '’': "'", '“': '"', '”': '"', '³': '3', '²': '2', 'Δ': 'delta ', '·': '.', '•': '-', ' ': ' ', ' ': ' ', ' ': ' ',
+};
+
+/** Reduce text to what the standard PDF fonts can draw (Latin-1), spelling out common symbols. */
+export function pdfText(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const r = REPLACEMENTS[ch];
+    if (r !== undefined) out += r;
+    else {
+      const code = ch.codePointAt(0)!;
+      out += code < 0x20 ? ' ' : code <= 0xff ? ch : '?';
+    }
+  }
+  return out;
+}
+
+function cellText(v: CellValue): string {
+  const p = plainValue(v);
+  if (p === null) return '';
+  if (typeof p === 'number') return formatPdfNumber(p);
+  if (typeof p === 'boolean') return p ? 'yes' : 'no';
+  return p;
+}
+
+/** Numbers for the report: thousands separators, 0–3 decimals by magnitude. */
+export function formatPdfNumber(n: number): string {
+  const abs = Math.abs(n);
+  const d = Number.isInteger(n) ? 0 : abs >= 1000 ? 0 : abs >= 100 ? 1 : abs >= 1 ? 2 : 3;
+  return n.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: d });
+}
+
+class Writer {
+  y = BODY_TOP;
+  constructor(readonly doc: jsPDF, readonly title: string) {}
+
+  newPage(): void {
+    this.doc.addPage('letter', 'landscape');
+    this.y = BODY_TOP;
+  }
+
+  ensure(height: number): void {
+    if (this.y + height > BODY_BOTTOM) this.newPage();
+  }
+
+  heading(text: string, size = 14): void {
+    this.ensure(size + 16);
+    this.doc.setFont('helvetica', 'bold');
+    this.doc.setFontSize(size);
+    this.doc.setTextColor(20, 30, 45);
+    this.doc.text(pdfText(text), M, this.y + size);
+    this.y += size + 10;
+  }
+
+  paragraph(text: string, size = 9.5): void {
+    this.doc.setFont('helvetica', 'normal');
+    this.doc.setFontSize(size);
+    this.doc.setTextColor(30, 30, 30);
+    const lines = this.doc.splitTextToSize(pdfText(text), PAGE_W - 2 * M) as string[];
+    for (const line of lines) {
+      this.ensure(size + 3);
+      this.doc.text(line, M, this.y + size);
+      this.y += size + 3;
+    }
+    this.y += 4;
+  }
+
+  fit(text: string, width: number): string {
+    const t = pdfText(text);
+    if (this.doc.getTextWidth(t) <= width) return t;
+    let lo = 0;
+    let hi = t.length;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (this.doc.getTextWidth(`${t.slice(0, mid)}...`) <= width) lo = mid;
+      else hi = mid - 1;
+    }
+    return `${t.slice(0, lo)}...`;
+  }
+
+  table(t: Table, maxRows: number): void {
+    const size = t.columns.length > 10 ? 6.5 : 7.5;
+    const rowH = size + 5;
+    this.doc.setFontSize(size);
+    const avail = PAGE_W - 2 * M;
+    const rows = t.rows.slice(0, maxRows);
+    // Column widths from content (header and a sample of rows), scaled to the page.
+    const natural = t.columns.map((c, j) => {
+      this.doc.setFont('helvetica', 'bold');
+      let w = this.doc.getTextWidth(pdfText(c.label));
+      this.doc.setFont('helvetica', 'normal');
+      for (const r of rows.slice(0, 60)) w = Math.max(w, this.doc.getTextWidth(pdfText(cellText(r[j] ?? null))));
+      return Math.min(w + 8, avail * 0.35);
+    });
+    const sum = natural.reduce((a, b) => a + b, 0);
+    const widths = natural.map((w) => (w * avail) / Math.max(sum, avail * 0.6));
+    const numeric = t.columns.map((c) => c.kind !== 'text');
+    const header = () => {
+      this.ensure(rowH * 2);
+      this.doc.setFillColor(232, 238, 244);
+      this.doc.rect(M, this.y, widths.reduce((a, b) => a + b, 0), rowH, 'F');
+      this.doc.setFont('helvetica', 'bold');
+      this.doc.setFontSize(size);
+      this.doc.setTextColor(20, 30, 45);
+      let x = M;
+      t.columns.forEach((c, j) => {
+        const w = widths[j]!;
+        const s = this.fit(c.label, w - 4);
+        this.doc.text(s, numeric[j] ? x + w - 2 : x + 2, this.y + size + 1, numeric[j] ? { align: 'right' } : undefined);
+        x += w;
+      });
+      this.y += rowH;
+      this.doc.setFont('helvetica', 'normal');
+      this.doc.setTextColor(30, 30, 30);
+    };
+    header();
+    rows.forEach((r, i) => {
+      if (this.y + rowH > BODY_BOTTOM) {
+        this.newPage();
+        header();
+      }
+      if (i % 2 === 1) {
+        this.doc.setFillColor(247, 249, 251);
+        this.doc.rect(M, this.y, widths.reduce((a, b) => a + b, 0), rowH, 'F');
+      }
+      let x = M;
+      t.columns.forEach((_, j) => {
+        const w = widths[j]!;
+        const s = this.fit(cellText(r[j] ?? null), w - 4);
+        this.doc.text(s, numeric[j] ? x + w - 2 : x + 2, this.y + size + 1, numeric[j] ? { align: 'right' } : undefined);
+        x += w;
+      });
+      this.y += rowH;
+    });
+    this.y += 4;
+    const notes = [...(t.notes ?? [])];
+    if (t.rows.length > rows.length) notes.unshift(`${formatPdfNumber(t.rows.length - rows.length)} more rows not printed; the CSV and XLSX exports hold all ${formatPdfNumber(t.rows.length)}.`);
+    for (const n of notes) this.paragraph(n, 7.5);
+    this.y += 6;
+  }
+
+  elevations(racks: readonly RackElevation[]): void {
+    const perRow = Math.min(5, Math.max(1, racks.length));
+    const colW = (PAGE_W - 2 * M) / perRow;
+    const rackW = Math.min(150, colW - 30);
+    for (let start = 0; start < racks.length; start += perRow) {
+      const group = racks.slice(start, start + perRow);
+      const maxU = Math.max(...group.map((r) => r.heightU));
+      const uH = Math.min(8, (BODY_BOTTOM - BODY_TOP - 60) / maxU);
+      const blockH = maxU * uH + 48;
+      this.ensure(blockH);
+      const top = this.y;
+      group.forEach((rack, i) => {
+        const x0 = M + i * colW + 22;
+        const y0 = top + 16;
+        this.doc.setFont('helvetica', 'bold');
+        this.doc.setFontSize(8);
+        this.doc.setTextColor(20, 30, 45);
+        this.doc.text(this.fit(rack.title, colW - 10), x0, top + 9);
+        this.doc.setDrawColor(60, 60, 60);
+        this.doc.setLineWidth(0.8);
+        this.doc.rect(x0, y0 + (maxU - rack.heightU) * uH, rackW, rack.heightU * uH, 'S');
+        this.doc.setFont('helvetica', 'normal');
+        this.doc.setFontSize(5);
+        this.doc.setTextColor(120, 120, 120);
+        for (let u = 1; u <= rack.heightU; u += u === 1 ? 4 : 5) {
+          const yy = y0 + (maxU - u + 1) * uH;
+          this.doc.text(String(u), x0 - 3, yy - 1, { align: 'right' });
+        }
+        for (const item of rack.items) {
+          const yTop = y0 + (maxU - (item.fromU + item.heightU - 1)) * uH;
+          const h = item.heightU * uH;
+          this.doc.setFillColor(...KIND_COLOR[item.kind]);
+          this.doc.setDrawColor(255, 255, 255);
+          this.doc.setLineWidth(0.4);
+          this.doc.rect(x0 + 1, yTop + 0.3, rackW - 2, Math.max(0.6, h - 0.6), 'FD');
+          if (h >= 5) {
+            this.doc.setFontSize(Math.min(6, h - 1));
+            this.doc.setTextColor(20, 20, 20);
+            this.doc.text(this.fit(item.label, rackW - 6), x0 + 3, yTop + Math.min(h, 8) - 1.5);
+          }
+        }
+        if (rack.caption) {
+          this.doc.setFontSize(6.5);
+          this.doc.setTextColor(60, 60, 60);
+          const lines = (this.doc.splitTextToSize(pdfText(rack.caption), colW - 14) as string[]).slice(0, 3);
+          lines.forEach((l, k) => this.doc.text(l, x0, y0 + maxU * uH + 10 + k * 8));
+        }
+      });
+      this.y = top + blockH + 10;
+    }
+    // Legend.
+    this.ensure(14);
+    let x = M;
+    this.doc.setFontSize(7);
+    for (const [kind, color] of Object.entries(KIND_COLOR)) {
+      this.doc.setFillColor(...color);
+      this.doc.rect(x, this.y, 8, 8, 'F');
+      this.doc.setTextColor(40, 40, 40);
+      this.doc.text(kind, x + 11, this.y + 7);
+      x += 70;
+    }
+    this.y += 20;
+  }
+
+  chart(c: BarChart): void {
+    const h = 190;
+    this.ensure(h + 40);
+    this.heading(`${c.title} (${c.unit})`, 11);
+    const x0 = M + 50;
+    const y0 = this.y;
+    const w = PAGE_W - 2 * M - 60;
+    const values = c.series.flatMap((s) => s.values);
+    const max = Math.max(0, ...values);
+    const min = Math.min(0, ...values);
+    const span = max - min || 1;
+    const yOf = (v: number) => y0 + h - ((v - min) / span) * h;
+    this.doc.setDrawColor(120, 120, 120);
+    this.doc.setLineWidth(0.5);
+    this.doc.line(x0, y0, x0, y0 + h);
+    this.doc.line(x0, yOf(0), x0 + w, yOf(0));
+    this.doc.setFontSize(6.5);
+    this.doc.setTextColor(60, 60, 60);
+    for (let k = 0; k <= 4; k++) {
+      const v = min + (span * k) / 4;
+      this.doc.text(formatPdfNumber(v), x0 - 4, yOf(v) + 2, { align: 'right' });
+      this.doc.setDrawColor(225, 225, 225);
+      this.doc.line(x0 + 1, yOf(v), x0 + w, yOf(v));
+    }
+    const groups = Math.max(1, c.categories.length);
+    const groupW = w / groups;
+    const barW = Math.max(1, (groupW * 0.75) / Math.max(1, c.series.length));
+    c.categories.forEach((cat, gi) => {
+      c.series.forEach((s, si) => {
+        const v = s.values[gi] ?? 0;
+        const x = x0 + gi * groupW + groupW * 0.125 + si * barW;
+        const top = Math.min(yOf(v), yOf(0));
+        this.doc.setFillColor(...SERIES_COLOR[si % SERIES_COLOR.length]!);
+        this.doc.rect(x, top, barW * 0.92, Math.max(0.3, Math.abs(yOf(v) - yOf(0))), 'F');
+      });
+      if (groups <= 40 || gi % Math.ceil(groups / 40) === 0) {
+        this.doc.setFontSize(groups > 16 ? 5 : 6.5);
+        this.doc.setTextColor(60, 60, 60);
+        this.doc.text(this.fit(cat, Math.max(groupW - 2, 20)), x0 + gi * groupW + groupW / 2, y0 + h + 9, { align: 'center' });
+      }
+    });
+    let lx = x0;
+    const ly = y0 + h + 18;
+    this.doc.setFontSize(7);
+    c.series.forEach((s, si) => {
+      this.doc.setFillColor(...SERIES_COLOR[si % SERIES_COLOR.length]!);
+      this.doc.rect(lx, ly, 8, 8, 'F');
+      this.doc.setTextColor(40, 40, 40);
+      const label = pdfText(s.name);
+      this.doc.text(label, lx + 11, ly + 7);
+      lx += this.doc.getTextWidth(label) + 26;
+    });
+    this.y = ly + 22;
+  }
+}
+
+/** Render the report; returns the PDF bytes. */
+export async function toPdf(report: PdfReport): Promise<Uint8Array> {
+  const { jsPDF } = await import('jspdf');
+  const doc = new jsPDF({ orientation: 'landscape', unit: 'pt', format: 'letter', compress: true });
+  const created = report.createdAt ?? '2000-01-01T00:00:00Z';
+  doc.setCreationDate(new Date(created));
+  doc.setFileId('0'.repeat(32));
+  doc.setProperties({ title: pdfText(report.title), subject: pdfText(report.subtitle), creator: 'rackplan' });
+  const w = new Writer(doc, report.title);
+  const maxRows = report.maxRowsPerTable ?? 400;
+
+  doc.setFont('helvetica', 'bold');
+  doc.setFontSize(20);
+  doc.setTextColor(20, 30, 45);
+  doc.text(pdfText(report.title), M, w.y + 20);
+  w.y += 30;
+  w.paragraph(report.subtitle, 10);
+  w.heading('Summary');
+  const half = Math.ceil(report.summary.length / 2);
+  const colW = (PAGE_W - 2 * M) / 2;
+  doc.setFontSize(9.5);
+  for (let i = 0; i < half; i++) {
+    w.ensure(14);
+    for (const [k, item] of [report.summary[i], report.summary[i + half]].entries()) {
+      if (!item) continue;
+      const x = M + k * colW;
+      doc.setFont('helvetica', 'normal');
+      doc.setTextColor(70, 70, 70);
+      doc.text(w.fit(item.label, colW * 0.55), x, w.y + 10);
+      doc.setFont('helvetica', 'bold');
+      doc.setTextColor(20, 30, 45);
+      doc.text(w.fit(item.value, colW * 0.4), x + colW - 12, w.y + 10, { align: 'right' });
+    }
+    w.y += 14;
+  }
+  w.y += 8;
+  if (report.findings.length) {
+    w.heading('Findings', 12);
+    for (const f of report.findings) w.paragraph(`- ${f}`);
+  }
+
+  for (const t of report.tables) {
+    w.heading(t.title, 12);
+    w.table(t, maxRows);
+  }
+  if (report.elevations.length) {
+    w.newPage();
+    w.heading('Rack elevations');
+    w.elevations(report.elevations);
+  }
+  if (report.charts.length) {
+    w.newPage();
+    w.heading('Charts');
+    for (const c of report.charts) w.chart(c);
+  }
+  w.newPage();
+  w.heading('Assumptions and sources');
+  w.table(report.assumptions, Number.MAX_SAFE_INTEGER);
+
+  const pages = doc.getNumberOfPages();
+  for (let i = 1; i <= pages; i++) {
+    doc.setPage(i);
+    doc.setFont('helvetica', 'normal');
+    doc.setFontSize(7.5);
+    doc.setTextColor(110, 110, 110);
+    doc.text(pdfText(report.title), M, 24);
+    doc.text(`Page ${i} of ${pages}`, PAGE_W - M, FOOTER_Y, { align: 'right' });
+    doc.text('rackplan design review', M, FOOTER_Y);
+  }
+  return new Uint8Array(doc.output('arraybuffer'));
+}
