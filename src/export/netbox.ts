@@ -1,0 +1,243 @@
+/**
+ * NetBox import files, pinned to NetBox {@link NETBOX_VERSION}: CSV for the bulk-import forms and YAML in the
+ * netbox-community/devicetype-library format for device types (with interface templates). Files are numbered
+ * in the order NetBox needs them (each refers to objects the earlier ones create):
+ *
+ *   01-manufacturers.csv → 02-device-types.yaml (and device-types/<manufacturer>/<model>.yaml)
+ *   → 03-device-roles.csv → 04-sites.csv → 05-racks.csv → 06-devices.csv → 07-cables.csv
+ *
+ * Devices, racks and cables are written with status `planned`. Column names are checked in tests against the
+ * pinned version's import-form fields (test/fixtures/export/netbox-4.2-import-fields.json). Pure.
+ * @module
+ */
+import { stringify } from 'yaml';
+import { csvLine } from './csv';
+
+export const NETBOX_VERSION = '4.2';
+
+export interface NbManufacturer {
+  readonly name: string;
+  readonly slug: string;
+  readonly description?: string;
+}
+
+export interface NbInterfaceTemplate {
+  readonly name: string;
+  /** NetBox interface type (`800gbase-x-osfp`, `infiniband-ndr`, `1000base-t`, `other`). */
+  readonly type: string;
+  readonly mgmtOnly?: boolean;
+  readonly description?: string;
+}
+
+export interface NbDeviceType {
+  readonly manufacturer: string;
+  readonly model: string;
+  readonly slug: string;
+  readonly partNumber?: string;
+  /** Rack units; 0.5 steps allowed. */
+  readonly uHeight: number;
+  readonly isFullDepth: boolean;
+  readonly weightKg?: number;
+  readonly airflow?: 'front-to-rear' | 'rear-to-front' | 'passive' | 'mixed';
+  readonly interfaces: readonly NbInterfaceTemplate[];
+  readonly comments?: string;
+}
+
+export interface NbDeviceRole {
+  readonly name: string;
+  readonly slug: string;
+  /** 6 hex digits, no `#`. */
+  readonly color: string;
+  readonly description?: string;
+}
+
+export interface NbSite {
+  readonly name: string;
+  readonly slug: string;
+  readonly description?: string;
+  readonly latitude?: number;
+  readonly longitude?: number;
+  readonly timeZone?: string;
+  readonly comments?: string;
+}
+
+export interface NbRack {
+  readonly site: string;
+  readonly name: string;
+  /** Rail-to-rail width in inches (19, 21, 23, 10). */
+  readonly width: 19 | 21 | 23 | 10;
+  readonly uHeight: number;
+  readonly weightKg?: number;
+  readonly description?: string;
+}
+
+export interface NbDevice {
+  readonly name: string;
+  readonly role: string;
+  readonly manufacturer: string;
+  readonly deviceType: string;
+  readonly site: string;
+  readonly rack: string;
+  /** Lowest U the device occupies. */
+  readonly position: number;
+  readonly face: 'front' | 'rear';
+  readonly description?: string;
+}
+
+/** One cable in the cable-schedule shape (issue 3's CSV header), mapped to NetBox's cable import columns. */
+export interface NbCable {
+  readonly cableId: string;
+  readonly tier: string;
+  readonly aDevice: string;
+  readonly aPort: string;
+  readonly bDevice: string;
+  readonly bPort: string;
+  /** NetBox cable type (`dac-passive`, `aoc`, `mmf`, `smf`, `cat6`, …). */
+  readonly type: string;
+  readonly partNumber: string;
+  readonly lengthM: number;
+  readonly label: string;
+}
+
+export interface NetboxModel {
+  readonly manufacturers: readonly NbManufacturer[];
+  readonly deviceTypes: readonly NbDeviceType[];
+  readonly deviceRoles: readonly NbDeviceRole[];
+  readonly sites: readonly NbSite[];
+  readonly racks: readonly NbRack[];
+  readonly devices: readonly NbDevice[];
+  readonly cables: Iterable<NbCable>;
+  /** Lines for the README (what was left out and why). */
+  readonly notes?: readonly string[];
+}
+
+export interface NetboxFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** Column headers of each CSV, in the order written. Every name is a field of the pinned version's import form. */
+export const NETBOX_COLUMNS = {
+  manufacturers: ['name', 'slug', 'description'],
+  deviceRoles: ['name', 'slug', 'color', 'description'],
+  sites: ['name', 'slug', 'status', 'time_zone', 'latitude', 'longitude', 'description', 'comments'],
+  racks: ['site', 'name', 'status', 'width', 'u_height', 'weight', 'weight_unit', 'description'],
+  devices: ['name', 'role', 'manufacturer', 'device_type', 'status', 'site', 'rack', 'position', 'face', 'description'],
+  cables: ['side_a_device', 'side_a_type', 'side_a_name', 'side_b_device', 'side_b_type', 'side_b_name', 'type', 'status', 'label', 'length', 'length_unit', 'description'],
+} as const;
+
+/** The import order, as documented in docs/exports.md. */
+export const NETBOX_IMPORT_ORDER = [
+  { file: '01-manufacturers.csv', page: 'Devices → Manufacturers → Import' },
+  { file: '02-device-types.yaml', page: 'Devices → Device Types → Import (YAML)' },
+  { file: '03-device-roles.csv', page: 'Devices → Device Roles → Import' },
+  { file: '04-sites.csv', page: 'Organization → Sites → Import' },
+  { file: '05-racks.csv', page: 'Racks → Racks → Import' },
+  { file: '06-devices.csv', page: 'Devices → Devices → Import' },
+  { file: '07-cables.csv', page: 'Connections → Cables → Import' },
+] as const;
+
+const SLUG = /^[-a-z0-9_]+$/;
+
+/** NetBox slug from any name: lower-case, a-z 0-9 and hyphens, at most 100 characters. */
+export function netboxSlug(name: string): string {
+  const s = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 100);
+  return s || 'unnamed';
+}
+
+function csv(header: readonly string[], rows: Iterable<readonly (string | number | null | undefined)[]>): string {
+  let out = csvLine([...header]);
+  for (const r of rows) out += csvLine(r.map((v) => (v === undefined ? null : v)));
+  return out;
+}
+
+/** One device type in the devicetype-library YAML layout (field order as in the library's files). */
+export function deviceTypeDocument(t: NbDeviceType): Record<string, unknown> {
+  if (!SLUG.test(t.slug)) throw new Error(`netbox: device type slug ${JSON.stringify(t.slug)} does not match ${SLUG}`);
+  const doc: Record<string, unknown> = {
+    manufacturer: t.manufacturer,
+    model: t.model,
+    slug: t.slug,
+  };
+  if (t.partNumber) doc.part_number = t.partNumber;
+  doc.u_height = Math.round(t.uHeight * 2) / 2;
+  doc.is_full_depth = t.isFullDepth;
+  if (t.airflow) doc.airflow = t.airflow;
+  if (t.weightKg !== undefined) {
+    doc.weight = Math.round(t.weightKg * 100) / 100;
+    doc.weight_unit = 'kg';
+  }
+  if (t.comments) doc.comments = t.comments;
+  if (t.interfaces.length) {
+    doc.interfaces = t.interfaces.map((i) => ({
+      name: i.name,
+      type: i.type,
+      ...(i.mgmtOnly ? { mgmt_only: true } : {}),
+      ...(i.description ? { description: i.description } : {}),
+    }));
+  }
+  return doc;
+}
+
+/** Build the NetBox file set. Cables are read once from the iterable (a generator is fine). */
+export function netboxFiles(model: NetboxModel): NetboxFile[] {
+  const files: NetboxFile[] = [];
+  files.push({ path: '01-manufacturers.csv', text: csv(NETBOX_COLUMNS.manufacturers, model.manufacturers.map((m) => [m.name, m.slug, m.description])) });
+
+  const docs = model.deviceTypes.map(deviceTypeDocument);
+  const yamlOpts = { lineWidth: 0 } as const;
+  files.push({ path: '02-device-types.yaml', text: docs.map((d) => `---\n${stringify(d, yamlOpts)}`).join('') });
+  model.deviceTypes.forEach((t, i) => {
+    files.push({ path: `device-types/${netboxSlug(t.manufacturer)}/${t.slug}.yaml`, text: `---\n${stringify(docs[i], yamlOpts)}` });
+  });
+
+  files.push({ path: '03-device-roles.csv', text: csv(NETBOX_COLUMNS.deviceRoles, model.deviceRoles.map((r) => [r.name, r.slug, r.color, r.description])) });
+  files.push({
+    path: '04-sites.csv',
+    text: csv(NETBOX_COLUMNS.sites, model.sites.map((s) => [s.name, s.slug, 'planned', s.timeZone, s.latitude === undefined ? null : round(s.latitude, 6), s.longitude === undefined ? null : round(s.longitude, 6), s.description, s.comments])),
+  });
+  files.push({
+    path: '05-racks.csv',
+    text: csv(NETBOX_COLUMNS.racks, model.racks.map((r) => [r.site, r.name, 'planned', r.width, r.uHeight, r.weightKg === undefined ? null : round(r.weightKg, 2), r.weightKg === undefined ? null : 'kg', r.description])),
+  });
+  files.push({
+    path: '06-devices.csv',
+    text: csv(NETBOX_COLUMNS.devices, model.devices.map((d) => [d.name, d.role, d.manufacturer, d.deviceType, 'planned', d.site, d.rack, d.position, d.face, d.description])),
+  });
+  files.push({ path: '07-cables.csv', text: csv(NETBOX_COLUMNS.cables, cableRows(model.cables)) });
+  files.push({ path: 'README.txt', text: readme(model) });
+  return files;
+}
+
+function* cableRows(cables: Iterable<NbCable>): Generator<(string | number)[]> {
+  for (const c of cables) {
+    yield [c.aDevice, 'dcim.interface', c.aPort, c.bDevice, 'dcim.interface', c.bPort, c.type, 'planned', c.label, round(c.lengthM, 2), 'm', `${c.cableId} ${c.tier} ${c.partNumber}`.trim()];
+  }
+}
+
+function round(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+function readme(model: NetboxModel): string {
+  const lines = [
+    `NetBox ${NETBOX_VERSION} import files written by rackplan.`,
+    '',
+    'Import them in this order; each file refers to objects the earlier ones create:',
+    ...NETBOX_IMPORT_ORDER.map((s, i) => `  ${i + 1}. ${s.file.padEnd(24)} ${s.page}`),
+    '',
+    'Sites, racks, devices and cables are created with status "planned".',
+    'device-types/ holds the same device types one file per model, in the netbox-community/devicetype-library layout.',
+    'Cable rows come from the cable schedule (cables.csv in the CSV export); the description keeps cable_id, tier and part number.',
+    ...(model.notes?.length ? ['', ...model.notes] : []),
+    '',
+  ];
+  return lines.join('\n');
+}
