@@ -60,7 +60,7 @@ describe('csv tables read back by papaparse', () => {
       const src = table.rows[i]!;
       expect(r[0]).toBe(neutralizeText(src[0] as string));
       expect(Number(r[1])).toBeCloseTo(src[1] as number, 12);
-      expect(r[2]).toBe(src[2] === null ? '' : String(src[2]));
+      expect(r[2]).toBe(src[2] === null ? '' : String(src[2] as number));
     });
   });
   it('streams line by line, each a complete record ending in CRLF', () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { toXlsx, tableSheetData, sheetName } from '../../src/export/xlsx';
 import type { Table } from '../../src/export/table';
 
@@ -60,10 +64,6 @@ describe('xlsx writer', () => {
 
 describe('xlsx workbook settings', () => {
   it('asks spreadsheet programs to recalculate on load (formulas carry no cached values)', async () => {
-    const { execFileSync } = await import('node:child_process');
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(join(tmpdir(), 'rackplan-xlsx-'));
     const file = join(dir, 'x.xlsx');
     writeFileSync(file, await toXlsx([sites]));
