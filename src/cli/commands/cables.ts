@@ -1,0 +1,304 @@
+/**
+ * `rackplan cables <generation> --racks N`: the cluster's scale-out fabric laid out on the floor, media by
+ * reach, lengths, modules, watts, fiber/copper km and mass, network racks, the other networks, and the
+ * port-to-port cable schedule streamed to `--out` (never one string in memory).
+ * @module
+ */
+import { createWriteStream } from 'node:fs';
+import { generationIds, loadCatalogFor } from '../../catalog/presets';
+import { loadNetworkCatalog } from '../../catalog/network';
+import { findGeneration } from '../../core/catalog/lookup';
+import { clusterPorts } from '../../core/fabric/cluster';
+import { sizeFabric } from '../../core/fabric/fat-tree';
+import { CSV_HEADER, CablingTally, cableSchedule, csvLine, planCabling, DEFAULT_LAYOUT, type CablePlan, type FloorLayout } from '../../core/fabric/cabling';
+import { DEFAULT_MEDIA_ORDER, OPTICS_ONLY } from '../../core/fabric/media';
+import { sizeFrontEnd, sizeOob, sizeStorage } from '../../core/fabric/networks';
+import type { MediaKind, NetworkCatalog } from '../../core/fabric/types';
+import { issue, type Issue } from '../../core/issues';
+import { isMissing, pickSourced } from '../../core/provenance';
+import { FlagReader, parseFlags, type FlagSpec } from '../args';
+import { InputError, inputError } from '../errors';
+import { formatNumber, jsonResult, textTable, type Command } from '../output';
+import { FABRIC_FLAGS, fabricJson, readFabricFlags } from './fabric';
+
+const FLAGS: FlagSpec = {
+  ...FABRIC_FLAGS,
+  racks: { type: 'string' },
+  'systems-per-rack': { type: 'string' },
+  rails: { type: 'string' },
+  rows: { type: 'string' },
+  'racks-per-row': { type: 'string' },
+  'rack-width-mm': { type: 'string' },
+  'rack-pitch-mm': { type: 'string' },
+  'row-spacing-m': { type: 'string' },
+  'tray-height-m': { type: 'string' },
+  'slack-pct': { type: 'string' },
+  'slack-m': { type: 'string' },
+  'leaf-placement': { type: 'string' },
+  'spine-placement': { type: 'string' },
+  lengths: { type: 'string' },
+  media: { type: 'string' },
+  'optics-spare-pct': { type: 'string' },
+  'cable-spare-pct': { type: 'string' },
+  'network-rack-u': { type: 'string' },
+  cdus: { type: 'string' },
+  out: { type: 'string' },
+};
+
+const USAGE = `rackplan cables <generation> --racks N [layout flags] [fabric flags] [--out schedule.csv] [--json]
+
+  --racks N                  compute racks (a whole number of the generation's units)
+  --systems-per-rack S       servers per rack (server-rack generations)           catalog default
+  --rails R                  scale-out ports per node                              catalog value
+ layout
+  --rows N                   rows of compute racks                                 as many as needed
+  --racks-per-row N                                                                default ${DEFAULT_LAYOUT.racksPerRow}
+  --rack-width-mm W                                                                default ${DEFAULT_LAYOUT.rackWidthMm}
+  --rack-pitch-mm P          centre-to-centre along the row                        default the width
+  --row-spacing-m M          centre-to-centre between rows                         default ${DEFAULT_LAYOUT.rowSpacingM}
+  --tray-height-m H          overhead tray above the floor                         default ${DEFAULT_LAYOUT.trayHeightM}
+  --slack-pct P / --slack-m M   slack added to every run                           default ${DEFAULT_LAYOUT.slackPct} % + ${DEFAULT_LAYOUT.slackM} m
+  --leaf-placement in-rack|eor|mor|network-row                                     default network-row
+  --spine-placement eor|mor|network-row                                            default network-row
+  --lengths 0.5,1,…          orderable lengths, m                                  default ${DEFAULT_LAYOUT.orderableLengthsM.join('/')}
+  --media dac,acc,aec,aoc,mmf,smf | optics   allowed media in order of preference  default ${DEFAULT_MEDIA_ORDER.join(',')}
+  --optics-spare-pct P / --cable-spare-pct P                                        default 2 / 2
+  --network-rack-u U         rack units for switches in a network rack             default ${DEFAULT_LAYOUT.networkRackUsableU}
+  --cdus N                   CDUs on the OOB network                               default 0
+  --out FILE                 write the cable schedule CSV (streamed)
+ fabric: --switch ID | --radix R, --port-gbps, --lane-gbps, --su-nodes, --spine-groups, --planes, --oversubscription, --tiers, --basis
+         (see rackplan fabric --help; default switch by NIC speed: 400G → quantum-2-qm9700, 800G → quantum-x800-q3400)`;
+
+/** Stream the schedule to a file with back-pressure; feeds every row to `tally`. Memory stays flat. */
+export async function writeSchedule(plan: CablePlan, cat: NetworkCatalog, path: string | null, tally: CablingTally): Promise<{ rows: number; bytes: number }> {
+  let rows = 0;
+  let bytes = 0;
+  if (path === null) {
+    for (const r of cableSchedule(plan, cat)) {
+      tally.add(r);
+      rows++;
+    }
+    return { rows, bytes };
+  }
+  const out = createWriteStream(path, { highWaterMark: 1 << 20 });
+  const failed = new Promise<never>((_, reject) => out.once('error', reject));
+  const write = async (chunk: string) => {
+    bytes += Buffer.byteLength(chunk);
+    if (!out.write(chunk)) await Promise.race([new Promise<void>((resolve) => out.once('drain', () => resolve())), failed]);
+  };
+  await write(`${CSV_HEADER}\n`);
+  let batch = '';
+  let inBatch = 0;
+  for (const r of cableSchedule(plan, cat)) {
+    tally.add(r);
+    rows++;
+    batch += `${csvLine(r)}\n`;
+    if (++inBatch === 512) {
+      await write(batch);
+      batch = '';
+      inBatch = 0;
+    }
+  }
+  if (batch) await write(batch);
+  await Promise.race([new Promise<void>((resolve) => out.end(resolve)), failed]);
+  return { rows, bytes };
+}
+
+function lengthsFlag(flags: FlagReader): number[] | undefined {
+  const raw = flags.string('lengths');
+  if (raw === undefined) return undefined;
+  const list = raw.split(',').map((x) => Number(x.trim()));
+  if (!list.length || list.some((x) => !Number.isFinite(x) || x <= 0) || list.some((x, i) => i > 0 && x <= list[i - 1]!)) {
+    flags.problem('--lengths', 'comma-separated lengths in metres, ascending, each > 0', raw);
+    return undefined;
+  }
+  return list;
+}
+
+function mediaFlag(flags: FlagReader): MediaKind[] | undefined {
+  const raw = flags.string('media');
+  if (raw === undefined) return undefined;
+  if (raw === 'optics') return [...OPTICS_ONLY];
+  const kinds = ['dac', 'acc', 'aec', 'aoc', 'mmf', 'smf'];
+  const list = raw.split(',').map((x) => x.trim());
+  if (!list.length || list.some((x) => !kinds.includes(x))) {
+    flags.problem('--media', `"optics" or a comma list of ${kinds.join(', ')}`, raw);
+    return undefined;
+  }
+  return list as MediaKind[];
+}
+
+export const cablesCommand: Command = {
+  summary: 'cluster cabling from a floor layout: media by reach, lengths, optics, km, mass, schedule CSV',
+  usage: USAGE,
+  async run(argv) {
+    const parsed = parseFlags(argv, FLAGS, 'cables');
+    const flags = new FlagReader(parsed);
+    const id = parsed.positionals[0];
+    const ids = generationIds().join(', ');
+    if (!id) throw inputError('generation', `a generation id, one of ${ids}`);
+    if (parsed.positionals.length > 1) throw inputError('arguments', 'exactly one generation id', parsed.positionals.slice(1).join(' '));
+    const catalog = loadCatalogFor([id]);
+    const found = findGeneration(catalog, id);
+    if (!found) throw inputError('generation', `one of ${ids}`, JSON.stringify(id));
+    const g = found.generation;
+
+    const racks = flags.number('racks', { integer: true, min: 1, max: 1_000_000, accepted: 'a whole number of racks ≥ 1' });
+    flags.require('racks', racks, 'the number of compute racks');
+    const spr = flags.number('systems-per-rack', { integer: true, min: g.systemsPerRack?.min ?? 1, max: g.systemsPerRack?.max ?? 1 });
+    const railsFlag = flags.number('rails', { integer: true, min: 1, max: 1024 });
+    const layout: Partial<FloorLayout> = {
+      rows: flags.number('rows', { integer: true, min: 1, max: 100_000 }),
+      racksPerRow: flags.number('racks-per-row', { integer: true, min: 1, max: 10_000 }),
+      rackWidthMm: flags.number('rack-width-mm', { min: 300, max: 2000 }),
+      rackPitchMm: flags.number('rack-pitch-mm', { min: 300, max: 5000 }),
+      rowSpacingM: flags.number('row-spacing-m', { min: 0.5, max: 100 }),
+      trayHeightM: flags.number('tray-height-m', { min: 0.5, max: 20 }),
+      slackPct: flags.number('slack-pct', { min: 0, max: 200 }),
+      slackM: flags.number('slack-m', { min: 0, max: 50 }),
+      leafPlacement: flags.choice('leaf-placement', ['in-rack', 'eor', 'mor', 'network-row'] as const),
+      spinePlacement: flags.choice('spine-placement', ['eor', 'mor', 'network-row'] as const),
+      orderableLengthsM: lengthsFlag(flags),
+      networkRackUsableU: flags.number('network-rack-u', { integer: true, min: 1, max: 60 }),
+    };
+    for (const k of Object.keys(layout) as (keyof FloorLayout)[]) if (layout[k] === undefined) delete layout[k];
+    const mediaOrder = mediaFlag(flags);
+    const opticsSparePct = flags.number('optics-spare-pct', { min: 0, max: 100 });
+    const cableSparePct = flags.number('cable-spare-pct', { min: 0, max: 100 });
+    const cdus = flags.number('cdus', { integer: true, min: 0, max: 100_000 });
+    const outPath = flags.string('out') ?? null;
+    if (racks !== undefined && racks % g.racks !== 0) {
+      flags.problem('--racks', `a multiple of ${g.racks} (one ${g.name} unit spans ${g.racks} racks)`, String(racks));
+    }
+    const ports = racks !== undefined && racks % g.racks === 0 ? clusterPorts(g, racks / g.racks, spr) : null;
+    if (racks !== undefined && racks % g.racks === 0 && !ports) flags.problem('generation', `${g.id} has no scale-out NIC ports in the catalog`);
+    const net = loadNetworkCatalog();
+    const defaultSwitch = ports && ports.scaleOutGbps >= 800 ? 'quantum-x800-q3400' : 'quantum-2-qm9700';
+    const ff = readFabricFlags(flags, net, { defaultSwitch, requireSwitch: false });
+    flags.done();
+    if (!ports || !ff) throw new InputError([{ path: 'generation', message: 'no scale-out ports' }]);
+
+    const rails = railsFlag ?? ports.rails;
+    const d0 = Math.floor((ff.input.radix * (ff.input.planes ?? 1) * (ff.input.oversubscription ?? 1)) / ((ff.input.oversubscription ?? 1) + 1));
+    const suNodes = ff.input.suNodes ?? (Math.floor(d0 / ports.nodesPerRack) * ports.nodesPerRack || d0);
+    const fabric = sizeFabric({ ...ff.input, suNodes, nodes: ports.nodes, rails });
+    const issues: Issue[] = [];
+    if (found.aliasOf) issues.push(issue('alias_resolved', 'info', ['generation'], `"${found.aliasOf}" is an alias of ${g.id}`));
+    if (ports.scaleOutGbps !== ff.input.portGbps / (ff.input.planes ?? 1) && ports.scaleOutGbps !== ff.input.portGbps) {
+      issues.push(issue('fabric_speed_mismatch', 'warning', ['fabric', 'linkGbps'], `the NICs run at ${ports.scaleOutGbps}G, the fabric links at ${fabric.linkGbps}G`));
+    }
+    issues.push(...fabric.issues);
+
+    const switchU = ff.sw ? pickSourced(ff.sw.heightU, 'typical') : 1;
+    const P = ff.input.planes ?? 1;
+    const plan = fabric.tiers > 0
+      ? planCabling(
+          {
+            fabric,
+            nodesPerRack: ports.nodesPerRack,
+            nodeHeightU: ports.nodeHeightU,
+            switchHeightU: switchU,
+            laneGbps: ff.laneGbps,
+            switchLinksPerModule: (ff.sw?.portsPerCage ?? 2) * P,
+            nodeLinksPerModule: P,
+            mediaOrder,
+            basis: ff.basis,
+          },
+          layout,
+        )
+      : null;
+    const tally = new CablingTally({ basis: ff.basis, opticsSparePct, cableSparePct });
+    const written = plan ? await writeSchedule(plan, net, outPath, tally) : { rows: 0, bytes: 0 };
+    const summary = tally.result();
+    if (plan) issues.push(...plan.issues);
+    issues.push(...summary.issues);
+
+    // The other networks, each its own fat tree / access layer.
+    const ethernet = net.switches.find((s) => s.id === 'spectrum-4-sn5600')!;
+    const ethW = isMissing(ethernet.typicalPowerW) ? null : pickSourced(ethernet.typicalPowerW, 'typical');
+    const ethRadix = ethernet.cages * ethernet.portsPerCage * 2; // 800G cages run as 2 × 400G
+    const frontEnd = ports.frontEndPortsPerNode > 0 ? sizeFrontEnd({ nodes: ports.nodes, portsPerNode: ports.frontEndPortsPerNode, radix: ethRadix, portGbps: 400, switchPowerW: ethW, portsPerCage: 2 }) : null;
+    const storage = ports.storagePortsPerNode > 0 ? sizeStorage({ nodes: ports.nodes, portsPerNode: ports.storagePortsPerNode, storagePorts: 0, radix: ethRadix, portGbps: 400, switchPowerW: ethW, portsPerCage: 2 }) : null;
+    const oobSwitch = net.switches.find((s) => s.roles.includes('oob'))!;
+    const fabricSwitches = fabric.switches.total + (frontEnd?.switches.total ?? 0) + (storage?.switches.total ?? 0);
+    const networkRacks = plan?.networkRacks ?? 0;
+    const oob = sizeOob({
+      computeRacks: racks!,
+      bmcPortsPerRack: ports.bmcPortsPerRack,
+      powerControllersPerRack: ports.powerControllersPerRack,
+      networkRacks,
+      switchMgmtPorts: fabricSwitches,
+      cdus: cdus ?? 0,
+      radix: oobSwitch.cages * oobSwitch.portsPerCage,
+    });
+    if (cdus === undefined) issues.push(issue('oob_cdus_not_counted', 'info', ['oob', 'ports'], 'CDU management ports are not counted; pass --cdus N'));
+    issues.push(...oob.issues);
+
+    const kw = (w: number) => Math.round(w) / 1000;
+    const json = {
+      generation: g.id,
+      racks: racks!,
+      units: ports.units,
+      accelerators: ports.accelerators,
+      nodes: ports.nodes,
+      nodesPerRack: ports.nodesPerRack,
+      switch: ff.sw ? { id: ff.sw.id, name: ff.sw.name } : null,
+      fabric: fabricJson(fabric),
+      scaleUp: { domainAccelerators: ports.scaleUpDomainAccelerators, racksSpanned: ports.scaleUpRacksSpanned, domains: Math.floor(ports.accelerators / ports.scaleUpDomainAccelerators) },
+      layout: plan
+        ? { rows: plan.rows, racksPerRow: plan.layout.racksPerRow, rackPitchM: plan.pitchM, rowSpacingM: plan.layout.rowSpacingM, trayHeightM: plan.layout.trayHeightM, slackPct: plan.layout.slackPct, slackM: plan.layout.slackM, leafPlacement: plan.layout.leafPlacement, spinePlacement: plan.layout.spinePlacement, orderableLengthsM: plan.layout.orderableLengthsM }
+        : null,
+      links: summary.links,
+      byTier: summary.byTier,
+      byMedia: summary.byMedia,
+      lengthHistogram: summary.lengthHistogram,
+      transceiverModules: summary.transceiverModules,
+      transceivers: summary.transceivers.map((t) => ({ id: t.id, partNumber: t.partNumber, modules: t.modules, spares: t.spares, wattsEachW: t.wattsEach, powerKw: kw(t.powerW) })),
+      spares: summary.spares,
+      fiberKm: summary.fiberKm,
+      copperKm: summary.copperKm,
+      rawLengthKm: summary.rawLengthKm,
+      orderedLengthKm: summary.orderedLengthKm,
+      cableMassKg: summary.cableMassKg,
+      networkRacks,
+      networkRacksByPlacement: plan?.networkRacksByPlacement ?? null,
+      switchesPerNetworkRack: plan?.switchesPerNetworkRack ?? 0,
+      power: {
+        switchKw: kw(fabric.switchPowerW),
+        transceiverKw: kw(summary.transceiverPowerW),
+        activeCableKw: kw(summary.cablePowerW),
+        totalKw: kw(fabric.switchPowerW + summary.transceiverPowerW + summary.cablePowerW),
+      },
+      frontEnd: frontEnd && { switch: ethernet.id, portsPerNode: ports.frontEndPortsPerNode, linkGbps: frontEnd.linkGbps, oversubscription: frontEnd.oversubscription, tiers: frontEnd.tiers, switches: frontEnd.switches, cables: frontEnd.cables, powerKw: kw(frontEnd.switchPowerW) },
+      storage: storage && { switch: ethernet.id, portsPerNode: ports.storagePortsPerNode, linkGbps: storage.linkGbps, tiers: storage.tiers, switches: storage.switches, cables: storage.cables, powerKw: kw(storage.switchPowerW) },
+      oob: { switch: oobSwitch.id, ports: oob.ports, accessSwitches: oob.accessSwitches, aggregationSwitches: oob.aggregationSwitches, links: oob.links },
+      schedule: outPath ? { path: outPath, rows: written.rows, bytes: written.bytes, header: CSV_HEADER } : null,
+      issues,
+      assumptions: ff.assumptions,
+    };
+    if (flags.bool('json')) return jsonResult(json);
+    const n = formatNumber;
+    const lines = [
+      `${g.name}: ${racks} racks, ${n(ports.accelerators)} accelerators, ${n(ports.nodes)} nodes × ${rails} rails of ${ports.scaleOutGbps}G on ${ff.sw ? ff.sw.name : `radix-${ff.input.radix} switches`}`,
+      fabric.tiers
+        ? `fabric: ${fabric.tiers} tiers, ${n(fabric.switches.leaf)} leaf + ${n(fabric.switches.spine)} spine + ${n(fabric.switches.core)} core switches, ${n(fabric.links.total)} links, ${n(networkRacks)} network racks (${plan?.switchesPerNetworkRack} switches each)`
+        : 'fabric: no design (see issues)',
+      '',
+      textTable(['media', 'part', 'links', 'spares', 'ordered m', 'raw m'], summary.byMedia.map((m) => [m.kind, m.partNumber, m.links, m.spares, m.lengthM, m.rawLengthM])),
+      '',
+      textTable(['length m', 'links', 'raw m', 'ordered m'], summary.lengthHistogram.map((h) => [h.lengthM, h.links, h.rawLengthM, h.orderedLengthM])),
+      '',
+      textTable(['transceiver', 'part', 'modules', 'spares', 'W each', 'kW'], summary.transceivers.map((t) => [t.id, t.partNumber, t.modules, t.spares, t.wattsEach === null ? 'unknown' : t.wattsEach, kw(t.powerW)])),
+      '',
+      `fiber ${n(summary.fiberKm)} km · copper ${n(summary.copperKm)} km · cable mass ${n(summary.cableMassKg)} kg · power: switches ${n(kw(fabric.switchPowerW))} kW, optics ${n(kw(summary.transceiverPowerW))} kW, active cables ${n(kw(summary.cablePowerW))} kW`,
+      frontEnd ? `front-end: ${n(frontEnd.switches.total)} switches (${n(frontEnd.switches.leaf)} leaf in pairs, ${n(frontEnd.switches.spine)} spine), ${n(frontEnd.cables.total)} cables at ${frontEnd.oversubscription}:1` : 'front-end: none in the catalog',
+      storage ? `storage: ${n(storage.switches.total)} switches, ${n(storage.cables.total)} cables` : 'storage: no dedicated storage ports in the catalog (converged with front-end)',
+      `out-of-band: ${n(oob.ports)} ports, ${n(oob.accessSwitches)} access + ${n(oob.aggregationSwitches)} aggregation switches`,
+      outPath ? `schedule: ${n(written.rows)} rows, ${n(written.bytes)} bytes → ${outPath}` : 'schedule: not written (give --out FILE)',
+      '',
+      issues.length ? 'Issues' : 'Issues: none',
+      ...issues.map((i) => `  ${i.severity.padEnd(7)} ${i.code}: ${i.message}`),
+    ];
+    return { text: lines.join('\n') };
+  },
+};
