@@ -1,4 +1,5 @@
 import { loadCatalog } from '../../catalog/presets';
+import { loadNetworkCatalog } from '../../catalog/network';
 import { FlagReader, parseFlags } from '../args';
 import { jsonResult, textTable, type Command } from '../output';
 
@@ -13,8 +14,8 @@ export const presetsCommand: Command = {
       catalogVersion: c.version,
       generations: c.generations.map((g) => ({ id: g.id, name: g.name, vendor: g.vendor, family: g.family, form: g.form, racks: g.racks, aliases: g.aliases, availability: g.availability.date })),
       sites: [] as unknown[],
-      switches: [] as unknown[],
-      optics: [] as unknown[],
+      switches: loadNetworkCatalog().switches.map((s) => ({ id: s.id, name: s.name, vendor: s.vendor, protocol: s.protocol, roles: s.roles, ports: s.cages * s.portsPerCage, portGbps: 'value' in s.portGbps ? s.portGbps.value : s.portGbps.typical, laneGbps: s.laneGbps, heightU: 'value' in s.heightU ? s.heightU.value : s.heightU.typical })),
+      optics: [...loadNetworkCatalog().transceivers.map((t) => ({ id: t.id, name: t.name, kind: 'transceiver', partNumber: t.partNumber, linkGbps: t.linkGbps, linksPerModule: t.linksPerModule, laneGbps: t.laneGbps, fiber: t.fiber as string })), ...loadNetworkCatalog().cables.map((c) => ({ id: c.id, name: c.name, kind: c.kind as string, partNumber: c.partNumber, linkGbps: null, linksPerModule: null, laneGbps: c.laneGbps, fiber: null }))],
       psus: c.psus.map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
       cdus: c.cdus.map((d) => ({ id: d.id, name: d.name, placement: d.placement })),
       coolants: c.coolants.map((k) => ({ id: k.id, name: k.name })),
