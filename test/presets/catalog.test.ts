@@ -216,7 +216,8 @@ describe('sanity cross-checks against cited published figures', () => {
     const g = gen('trn2-ultraserver');
     expect(accelerators(g)).toBe(64);
     expect(g.racks).toBe(2);
-    expect(accelerators(g) * num(g.accelerator.fp8DensePflops)).toBeCloseTo(83.1, 1);
+    // AWS: 83.2 PF FP8 per Trn2 UltraServer (current Neuron docs; 64 × 1.299 = 83.1).
+    expect(Math.abs(accelerators(g) * num(g.accelerator.fp8DensePflops) - 83.2)).toBeLessThan(0.2);
     expect(g.scaleUp.medium).toBe('cable');
     expect(accelerators(gen('trn2-server')) / systems(gen('trn2-server'))).toBe(16);
   });
