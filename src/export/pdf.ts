@@ -75,7 +75,7 @@ const SERIES_COLOR: [number, number, number][] = [
 
 const REPLACEMENTS: Record<string, string> = {
   '≤': '<=', '≥': '>=', '≠': '!=', '×': 'x', '−': '-', '–': '-', '—': '-', '…': '...', '→': '->', '←': '<-',
-  '‘': "'", '’': "'", '“': '"', '”': '"', '³': '3', '²': '2', 'Δ': 'delta ', '·': '.', '•': '-', ' ': ' ', ' ': ' ', ' ': ' ',
+  '‘': "'", '’': "'", '“': '"', '”': '"', 'Δ': 'delta ', '•': '-', '\u2009': ' ', '\u202f': ' ', '\u2002': ' ',
 };
 
 /** Reduce text to what the standard PDF fonts can draw (Latin-1), spelling out common symbols. */
