@@ -14,7 +14,7 @@ const cduFile = import.meta.glob<unknown>('/presets/components/cdus.json', { eag
 const coolantFile = import.meta.glob<unknown>('/presets/components/coolants.json', { eager: true, import: 'default' });
 
 /** Bumped whenever a preset value changes; plans and exports record it. */
-export const CATALOG_VERSION = '2026.11.1';
+export const CATALOG_VERSION = '2026.11.2';
 
 function parseFile<T>(schema: z.ZodType<T>, file: string, data: unknown, problems: string[]): T | undefined {
   const r = schema.safeParse(data);

@@ -220,23 +220,26 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
     const failoverKva = inputKva; // with A/B, the surviving side carries the whole unit
     const perInputFailoverKva = inputsOnSide > 0 ? failoverKva / inputsOnSide : 0;
     const perWhipCapacity = circuit.usableKva;
-    let inputsPerWhip = perInputFailoverKva > 0 ? Math.floor(perWhipCapacity / perInputFailoverKva + 1e-9) : inputsOnSide;
-    if (inputsPerWhip < 1) {
-      issues.push(issue('whip_undersized', 'error', ['power', 'feeds', s === 0 ? 'A' : 'B'], `one ${serverInput ? 'PSU' : 'shelf'} draws ${perInputFailoverKva.toFixed(1)} kVA under failover, above the ${perWhipCapacity.toFixed(1)} kVA a ${feed.volts} V ${feed.amps} A ${feed.system} whip carries at ${continuousFactor * 100} %`, { limit: perWhipCapacity, actual: perInputFailoverKva, unit: 'kVA' }));
+    // Largest number of whole inputs per whip whose kVA and worst phase current stay within the
+    // breaker's continuous rating (PSUs assigned to phases round-robin, so 9 single-phase PSUs balance 3/3/3).
+    const psuCurrents = (inputs: number): number[] => {
+      const psus = inputs * psu.psusPerShelf;
+      const perPsuKva = psus > 0 ? (inputs * perInputFailoverKva) / psus : 0;
+      if (feed.system === '3ph') return threePhaseCurrents(Array.from({ length: psus }, () => perPsuKva), feed.volts, connection);
+      return [feed.system === 'dc' ? (inputs * perInputFailoverKva * 1000) / feed.volts : lineCurrent(inputs * perInputFailoverKva, feed.volts, '1ph')];
+    };
+    const fits = (inputs: number) => inputs * perInputFailoverKva <= perWhipCapacity + 1e-9 && Math.max(...psuCurrents(inputs)) <= circuit.usableAmps + 1e-9;
+    let inputsPerWhip = 0;
+    while (inputsPerWhip < inputsOnSide && fits(inputsPerWhip + 1)) inputsPerWhip++;
+    if (inputsOnSide > 0 && inputsPerWhip < 1) {
+      issues.push(issue('whip_undersized', 'error', ['power', 'feeds', s === 0 ? 'A' : 'B'], `one ${serverInput ? 'PSU' : 'shelf'} draws ${perInputFailoverKva.toFixed(1)} kVA under failover, above what a ${feed.volts} V ${feed.amps} A ${feed.system} whip carries at ${continuousFactor * 100} % (${perWhipCapacity.toFixed(1)} kVA, ${circuit.usableAmps.toFixed(1)} A per phase)`, { limit: perWhipCapacity, actual: perInputFailoverKva, unit: 'kVA' }));
       inputsPerWhip = 1;
     }
+    if (inputsOnSide === 0) inputsPerWhip = 1;
     const whips = inputsOnSide > 0 ? Math.ceil(inputsOnSide / inputsPerWhip) : 0;
     whipsTotal += whips;
-    const whipLoadKva = Math.min(inputsPerWhip, inputsOnSide) * perInputFailoverKva;
-    const psusOnWhip = Math.min(inputsPerWhip, inputsOnSide) * psu.psusPerShelf;
-    const perPsuKva = psusOnWhip > 0 ? whipLoadKva / psusOnWhip : 0;
-    let phases: FeedReport['phases'];
-    if (feed.system === '3ph') {
-      const [a, b, c] = threePhaseCurrents(Array.from({ length: psusOnWhip }, () => perPsuKva), feed.volts, connection);
-      phases = [{ phase: 'L1', amps: a }, { phase: 'L2', amps: b }, { phase: 'L3', amps: c }];
-    } else {
-      phases = [{ phase: 'L1', amps: feed.system === 'dc' ? (whipLoadKva * 1000) / feed.volts : lineCurrent(whipLoadKva, feed.volts, '1ph') }];
-    }
+    const currents = psuCurrents(Math.min(inputsPerWhip, inputsOnSide));
+    const phases: FeedReport['phases'] = currents.map((amps, i) => ({ phase: (['L1', 'L2', 'L3'] as const)[i]!, amps }));
     const worstPhaseA = Math.max(...phases.map((p) => p.amps));
     if (worstPhaseA > circuit.usableAmps + 1e-6) {
       issues.push(issue('phase_current_exceeded', 'error', ['power', 'feeds', s === 0 ? 'A' : 'B', 'phases'], `worst phase draws ${worstPhaseA.toFixed(1)} A under failover, above the ${circuit.usableAmps.toFixed(1)} A continuous limit of a ${feed.amps} A breaker`, { limit: circuit.usableAmps, actual: worstPhaseA, unit: 'A' }));
@@ -425,9 +428,12 @@ function coolingBudget(
   if (options.airDeltaTK === undefined) assumptions.push({ path: 'defaults.airDeltaTK', value: airDeltaTK, unit: 'K', confidence: 'secondary', sources: [DEFAULT_SOURCES.airDeltaTK], note: '20 °F planning rise' });
   if (options.altitudeM !== undefined) userValue('options.altitudeM', altitudeM, 'm');
 
+  // Design supply: the user's, else the warmest the rack accepts (the facility runs as warm as the
+  // rack allows, which sets the water class and chiller-free hours), else the typical operating point.
   let supplyC: number | null = options.coolantSupplyC ?? null;
-  if (supplyC === null && !isMissing(g.cooling.coolantSupplyC)) supplyC = use('cooling.coolantSupplyC', g.cooling.coolantSupplyC, 'typical');
-  else if (supplyC !== null) userValue('options.coolantSupplyC', supplyC, '°C');
+  if (supplyC !== null) userValue('options.coolantSupplyC', supplyC, '°C');
+  else if (!isMissing(g.cooling.maxCoolantSupplyC)) supplyC = use('cooling.maxCoolantSupplyC', g.cooling.maxCoolantSupplyC, 'typical', 'design supply = warmest the rack accepts');
+  else if (!isMissing(g.cooling.coolantSupplyC)) supplyC = use('cooling.coolantSupplyC', g.cooling.coolantSupplyC, 'typical');
 
   let coolantLpm = 0;
   if (load.liquidW > 0) {
