@@ -24,7 +24,7 @@ export default defineConfig(({ mode }) => ({
           rollupOptions: {
             // The MIP solver ships its own WASM beside its JS: load it from node_modules at run time, lazily.
             external: ['highs'],
-            output: { entryFileNames: 'rackplan.mjs', banner: '#!/usr/bin/env node', inlineDynamicImports: true },
+            output: { entryFileNames: 'rackplan.mjs', chunkFileNames: 'chunks/[name]-[hash].mjs', banner: (chunk) => (chunk.isEntry ? '#!/usr/bin/env node' : '') },
           },
         }
       : { outDir: 'dist/app', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 1500 },

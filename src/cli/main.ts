@@ -23,11 +23,12 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     io.out('rackplan 0.1.0');
     return 0;
   }
-  const command = commands[name];
-  if (!command) {
+  const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!entry) {
     io.err(`command: one of ${Object.keys(commands).join(', ')} (got ${JSON.stringify(name)})`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(command.usage);
     return 0;

@@ -1,15 +1,23 @@
-/** Command registry: each command lives in its own file; add one line here. */
+/**
+ * Command registry. Each command lives in its own file and is loaded only when it runs, so a
+ * `rackplan rack …` call never parses the fabric, plan or export code (startup stays ~0.15 s).
+ * To add a command: one line `name: lazy('one-line summary', () => import('./name'), 'exportName')`.
+ */
 import type { Command } from '../output';
-import { presetsCommand } from './presets';
-import { rackCommand } from './rack';
-import { calcCommand } from './calc';
-import { fabricCommand } from './fabric';
-import { cablesCommand } from './cables';
 
-export const commands: Record<string, Command> = {
-  presets: presetsCommand,
-  rack: rackCommand,
-  calc: calcCommand,
-  fabric: fabricCommand,
-  cables: cablesCommand,
+export interface CommandEntry {
+  readonly summary: string;
+  load(): Promise<Command>;
+}
+
+function lazy<M>(summary: string, load: () => Promise<M>, name: keyof M): CommandEntry {
+  return { summary, load: async () => (await load())[name] as Command };
+}
+
+export const commands: Record<string, CommandEntry> = {
+  presets: lazy('list the catalog: generations, sites, switches, optics, PSUs, CDUs, coolants', () => import('./presets'), 'presetsCommand'),
+  rack: lazy('power, cooling, cabling, space and compute budgets of one rack generation', () => import('./rack'), 'rackCommand'),
+  calc: lazy('single formulas: circuit capacity, liquid flow, airflow', () => import('./calc'), 'calcCommand'),
+  fabric: lazy('scale-out fabric: leaf/spine/core switches, links, transceivers, watts', () => import('./fabric'), 'fabricCommand'),
+  cables: lazy('cluster cabling from a floor layout: media by reach, lengths, optics, km, mass, schedule CSV', () => import('./cables'), 'cablesCommand'),
 };
