@@ -1,0 +1,180 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { deleteDB, openDB } from 'idb';
+import { Autosaver } from '../../src/storage/autosave';
+import { AUTOSAVE_ID, PlanStore, cleanName } from '../../src/storage/plan-store';
+import type { Validator } from '../../src/io/import';
+
+interface Doc {
+  schemaVersion: 1;
+  name: string;
+  value: number;
+}
+const validate: Validator<Doc> = (d) =>
+  typeof d.value === 'number' && typeof d.name === 'string' && Object.keys(d).length === 3 ? { ok: true, value: d as unknown as Doc } : { ok: false, error: [{ path: 'value', message: 'a number', got: JSON.stringify(d.value) }] };
+const doc = (value: number, name = 'p'): Doc => ({ schemaVersion: 1, name, value });
+
+let dbName = '';
+let store: PlanStore<Doc>;
+let n = 0;
+beforeEach(async () => {
+  dbName = `rackplan-test-${Date.now()}-${n++}`;
+  store = await PlanStore.open<Doc>({ dbName, validate });
+});
+afterEach(async () => {
+  store.close();
+  await deleteDB(dbName);
+});
+
+describe('PlanStore (IndexedDB)', () => {
+  it('writes revisions then switches the head; keeps the last few revisions', async () => {
+    for (let i = 1; i <= 6; i++) expect(await store.write(AUTOSAVE_ID, JSON.stringify(doc(i)))).toBe(i);
+    const loaded = await store.load(AUTOSAVE_ID);
+    expect(loaded?.ok && loaded.value.value).toBe(6);
+    const db = await openDB(dbName);
+    const keys = (await db.getAllKeys('revisions')) as [string, number][];
+    db.close();
+    expect(keys.map((k) => k[1])).toEqual([4, 5, 6]);
+  });
+
+  it('a crash between writing a revision and switching leaves the previous revision in force', async () => {
+    await store.write(AUTOSAVE_ID, JSON.stringify(doc(1)));
+    // Simulate the crash: the new revision reached the database, the head switch never ran.
+    const db = await openDB(dbName);
+    await db.put('revisions', { docId: AUTOSAVE_ID, rev: 2, savedAt: 0, json: '{"half":' });
+    db.close();
+    const loaded = await store.load(AUTOSAVE_ID);
+    expect(loaded?.ok && loaded.value.value).toBe(1);
+    // The next write goes past the orphan.
+    expect(await store.write(AUTOSAVE_ID, JSON.stringify(doc(3)))).toBe(3);
+    expect((await store.load(AUTOSAVE_ID))?.ok).toBe(true);
+  });
+
+  it('an entry that fails validation is reported and kept, never dropped', async () => {
+    const id = await store.saveAs('Broken', JSON.stringify({ schemaVersion: 1, name: 'x', value: 'NaN' }));
+    const list = await store.list();
+    expect(list).toHaveLength(1);
+    expect(list[0]!.problems).toEqual([{ path: 'value', message: 'a number', got: '"NaN"' }]);
+    expect(await store.rawJson(id)).toBe('{"schemaVersion":1,"name":"x","value":"NaN"}');
+    // A future-version entry (written by a newer rackplan) is also kept and reported.
+    const future = await store.saveAs('From the future', JSON.stringify({ schemaVersion: 9, name: 'f', value: 1 }));
+    const l2 = await store.list();
+    expect(l2.find((e) => e.head.id === future)!.problems![0]!.path).toBe('schemaVersion');
+  });
+
+  it('restore() copies a damaged working document to a recovered entry and reports it', async () => {
+    await store.write(AUTOSAVE_ID, '{"schemaVersion":1,"name":"w","value":{}}');
+    const r = await store.restore();
+    expect(r.status).toBe('damaged');
+    if (r.status !== 'damaged') return;
+    expect(r.problems[0]!.path).toBe('value');
+    const list = await store.list();
+    expect(list.map((e) => e.head.id)).toContain(r.recoveredId);
+    expect(await store.rawJson(r.recoveredId)).toBe('{"schemaVersion":1,"name":"w","value":{}}');
+    expect(await store.rawJson(AUTOSAVE_ID)).toBe('{"schemaVersion":1,"name":"w","value":{}}');
+  });
+
+  it('save as, duplicate, rename and delete, each undoable in reverse order', async () => {
+    const a = await store.saveAs('  Plan\u0000 A  ', JSON.stringify(doc(1)));
+    expect((await store.head(a))!.name).toBe('Plan A');
+    const b = await store.duplicate(a);
+    expect((await store.head(b))!.name).toBe('Plan A (copy)');
+    await store.rename(b, 'Plan B');
+    await store.remove(a);
+    expect((await store.list()).map((e) => e.head.name)).toEqual(['Plan B']);
+    expect(store.undoLabel).toBe('delete "Plan A"');
+    expect(await store.undo()).toBe('delete "Plan A"');
+    expect((await store.list()).map((e) => e.head.name).sort()).toEqual(['Plan A', 'Plan B']);
+    expect(await store.undo()).toBe('rename "Plan A (copy)" to "Plan B"');
+    expect((await store.head(b))!.name).toBe('Plan A (copy)');
+    expect(await store.undo()).toBe('duplicate "Plan A"');
+    expect((await store.list()).map((e) => e.head.name)).toEqual(['Plan A']);
+    expect(await store.undo()).toBe('save "Plan A"');
+    expect(await store.list()).toEqual([]);
+    expect(await store.undo()).toBeNull();
+    expect((await store.trash()).length).toBe(2);
+    expect(await store.emptyTrash()).toBe(2);
+  });
+
+  it('names are plain text', () => {
+    expect(cleanName('<img src=x onerror=alert(1)>')).toBe('<img src=x onerror=alert(1)>');
+    expect(cleanName('\n\t')).toBe('Untitled plan');
+    expect(cleanName('x'.repeat(500))).toHaveLength(120);
+  });
+});
+
+describe('Autosaver', () => {
+  it('saves every change; a burst collapses to the latest value, in order', async () => {
+    const writes: string[] = [];
+    const slow = { write: async (_id: string, json: string) => { await new Promise((r) => setTimeout(r, 5)); writes.push(json); return writes.length; } };
+    const saver = new Autosaver(slow);
+    for (let i = 1; i <= 50; i++) saver.save(doc(i));
+    await saver.flush();
+    expect(writes.length).toBeLessThanOrEqual(2);
+    expect(JSON.parse(writes[writes.length - 1]!)).toEqual(doc(50));
+    saver.save(doc(50));
+    await saver.flush();
+    expect(writes.length).toBeLessThanOrEqual(2);
+  });
+  it('after a failed write the next change is written', async () => {
+    let fail = true;
+    const writes: string[] = [];
+    const flaky = { write: (_id: string, json: string) => { if (fail) return Promise.reject(new Error('QuotaExceededError')); writes.push(json); return Promise.resolve(1); } };
+    const saver = new Autosaver(flaky);
+    saver.save(doc(1));
+    await saver.flush();
+    expect(saver.status.state).toBe('error');
+    fail = false;
+    saver.save(doc(1));
+    await saver.flush();
+    expect(saver.status.state).toBe('idle');
+    expect(writes).toHaveLength(1);
+  });
+});
+
+describe('autosave survives a reload mid-edit', () => {
+  function frame(db: string): Promise<{ el: HTMLIFrameElement; ready: { restored: string; doc: { edits: number[] } } }> {
+    return new Promise((resolve, reject) => {
+      const el = document.createElement('iframe');
+      const timer = setTimeout(() => reject(new Error('fixture page did not load')), 20_000);
+      const onMessage = (e: MessageEvent<{ type: string; restored: string; doc: { edits: number[] } }>) => {
+        if (e.source === el.contentWindow && e.data.type === 'ready') {
+          clearTimeout(timer);
+          window.removeEventListener('message', onMessage);
+          resolve({ el, ready: e.data });
+        }
+      };
+      window.addEventListener('message', onMessage);
+      el.src = `/test/storage/fixtures/autosave-page.html?db=${encodeURIComponent(db)}`;
+      document.body.append(el);
+    });
+  }
+
+  it('closing the page while edits are being saved and opening it again loses nothing', async () => {
+    const db = `rackplan-reload-${Date.now()}`;
+    const first = await frame(db);
+    expect(first.ready.restored).toBe('empty');
+    const win = first.el.contentWindow!;
+    // A user typing: edits a few milliseconds apart. The page is closed as soon as it has taken the last edit,
+    // while that edit's write is still in flight (no waiting for the save to finish).
+    const lastTaken = new Promise<void>((resolve) => {
+      const on = (e: MessageEvent<{ type: string; count: number }>) => {
+        if (e.source === win && e.data.type === 'edited' && e.data.count === 40) {
+          window.removeEventListener('message', on);
+          resolve();
+        }
+      };
+      window.addEventListener('message', on);
+    });
+    for (let i = 1; i <= 40; i++) {
+      win.postMessage({ type: 'edit', value: i }, '*');
+      await new Promise((r) => setTimeout(r, 4));
+    }
+    await lastTaken;
+    first.el.remove();
+    const second = await frame(db);
+    expect(second.ready.restored).toBe('ok');
+    expect(second.ready.doc.edits).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    second.el.remove();
+    await deleteDB(db);
+  });
+});
