@@ -1,0 +1,435 @@
+import { provide } from '@lit/context';
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { Action } from '../../src/state/actions';
+import { storeContext } from '../../src/state/context';
+import { UndoRedoController } from '../../src/state/controllers/undo-redo-controller';
+import { savePrefs } from '../../src/state/prefs';
+import { Router, VIEWS, routePath, type LocationLike, type Route, type ViewId } from '../../src/state/router';
+import type { AppStore } from '../../src/state/store';
+import type { Prefs, ThemeChoice } from '../../src/state/types';
+import { baseStyles } from '../shared/styles';
+import '../rack/rack-designer-view';
+import '../views/rack-pending-view';
+
+type LazyView = Exclude<ViewId, 'rack'>;
+
+/** Views loaded on first visit (their code is not fetched before). */
+const LOADERS: Partial<Record<LazyView, () => Promise<unknown>>> = {
+  compare: () => import('../compare/rack-compare-view'),
+  export: () => import('../export/rack-export-view'),
+};
+
+/** Views whose core has not landed: shown as not yet available. */
+const PENDING: Partial<Record<LazyView, { description: string; waitingFor: string }>> = {
+  fabric: {
+    description: 'Scale-out fabric tiers with switch counts, media mix, cable-length histogram, transceiver watts and a downloadable cable schedule.',
+    waitingFor: 'the fabric sizing core (src/core/fabric, issue 3)',
+  },
+  sites: {
+    description: 'Wisconsin, Ohio and Texas side by side: plant output and data-center limits, climate, PUE with its terms, tariff, carbon and headroom, each with its sources.',
+    waitingFor: 'the sites core and site catalog (src/core/sites, src/catalog/sites.ts, issue 4)',
+  },
+  plan: {
+    description: 'Quarters × sites × generations, stacked racks and MW over time, plant build against capacity, firm vs option, headroom and stranded capacity, and the optimizer running in a Web Worker.',
+    waitingFor: 'the plan core and optimizer (src/core/plan, issue 4)',
+  },
+};
+
+/**
+ * The app shell: header with navigation, undo/redo and the SI/US and theme toggles, and the routed view.
+ * Provides the one store to every view through `@lit/context` and is the only place that changes it:
+ * views send `rack-edit`, `rack-navigate`, `rack-prefs` and `rack-history` events up.
+ *
+ * @summary Application shell and router.
+ * @csspart header - the top bar
+ * @csspart main - the view area
+ */
+@customElement('rack-app')
+export class RackApp extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+        min-height: 100vh;
+        background: var(--rack-bg);
+      }
+      .skip {
+        position: absolute;
+        left: 0.5rem;
+        top: -3rem;
+        z-index: 10;
+        background: var(--rack-surface);
+        padding: 0.4rem 0.75rem;
+        border-radius: 6px;
+      }
+      .skip:focus {
+        top: 0.5rem;
+      }
+      header {
+        position: sticky;
+        top: 0;
+        z-index: 5;
+        display: flex;
+        align-items: center;
+        gap: 0.75rem 1.25rem;
+        flex-wrap: wrap;
+        padding: 0.5rem 1.25rem;
+        background: var(--rack-header-bg);
+        border-bottom: 1px solid var(--rack-border);
+      }
+      .brand {
+        font-weight: 700;
+        font-size: 1.0625rem;
+        letter-spacing: -0.01em;
+        margin: 0;
+        display: flex;
+        align-items: center;
+        gap: 0.4rem;
+      }
+      .brand svg {
+        width: 1.25rem;
+        height: 1.25rem;
+      }
+      nav ul {
+        display: flex;
+        gap: 0.15rem;
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        flex-wrap: wrap;
+      }
+      nav a {
+        display: block;
+        padding: 0.35rem 0.7rem;
+        border-radius: 6px;
+        color: var(--rack-muted);
+        text-decoration: none;
+        font-size: 0.875rem;
+        font-weight: 500;
+      }
+      nav a:hover {
+        color: var(--rack-text);
+        background: var(--rack-surface-2);
+      }
+      nav a[aria-current='page'] {
+        color: var(--rack-text);
+        background: var(--rack-accent-soft);
+        font-weight: 600;
+      }
+      nav a .soon {
+        font-size: 0.625rem;
+        text-transform: uppercase;
+        letter-spacing: 0.04em;
+        color: var(--rack-warn);
+        margin-left: 0.2rem;
+      }
+      .tools {
+        margin-left: auto;
+        display: flex;
+        gap: 0.6rem;
+        align-items: center;
+        flex-wrap: wrap;
+      }
+      .seg {
+        display: inline-flex;
+        border: 1px solid var(--rack-border-strong);
+        border-radius: 6px;
+        overflow: hidden;
+        margin: 0;
+        padding: 0;
+      }
+      .seg label {
+        position: relative;
+        font-size: 0.8125rem;
+        padding: 0.25rem 0.6rem;
+        cursor: pointer;
+        user-select: none;
+      }
+      .seg input {
+        position: absolute;
+        opacity: 0;
+        inset: 0;
+        margin: 0;
+        cursor: pointer;
+      }
+      .seg label:has(input:checked) {
+        background: var(--rack-accent);
+        color: var(--rack-on-accent);
+        font-weight: 600;
+      }
+      .seg label:has(input:focus-visible) {
+        outline: 2px solid var(--rack-focus);
+        outline-offset: -2px;
+      }
+      .theme {
+        font-size: 0.8125rem;
+        display: flex;
+        align-items: center;
+        gap: 0.3rem;
+      }
+      .theme select {
+        padding: 0.2rem 0.3rem;
+        border: 1px solid var(--rack-border-strong);
+        border-radius: 6px;
+        background: var(--rack-input-bg);
+      }
+      main {
+        padding: 1rem 1.25rem 2rem;
+        max-width: 120rem;
+        margin: 0 auto;
+      }
+      main:focus {
+        outline: none;
+      }
+      .toast {
+        display: flex;
+        gap: 1rem;
+        align-items: start;
+        justify-content: space-between;
+        margin: 0 0 1rem;
+        padding: 0.6rem 0.9rem;
+        border: 1px solid var(--rack-over);
+        border-left-width: 4px;
+        border-radius: 6px;
+        background: var(--rack-surface);
+        font-size: 0.875rem;
+        white-space: pre-line;
+      }
+      .toast.note {
+        border-color: var(--rack-warn);
+      }
+      .loading {
+        color: var(--rack-muted);
+        padding: 2rem 0;
+      }
+    `,
+  ];
+
+  /** The app store (made by the composition root, src/main.ts), provided to every view. */
+  @provide({ context: storeContext })
+  @property({ attribute: false })
+  store!: AppStore;
+
+  /** Where the app reads and writes its route (the window; a fake in tests). */
+  @property({ attribute: false }) location: LocationLike = window;
+
+  @state() private _route: Route = { view: 'rack', generationId: null };
+  @state() private _message: { text: string; kind: 'error' | 'note' } | null = null;
+  @state() private _announce = '';
+  @state() private _loaded: ReadonlySet<LazyView> = new Set();
+
+  @query('main') private _main!: HTMLElement;
+
+  readonly #history = new UndoRedoController(
+    this,
+    () => this.store,
+    (step, label) => (this._announce = `${step === 'undo' ? 'Undone' : 'Redone'}: ${label}`),
+  );
+
+  #router: Router | undefined;
+  #unsubscribe: (() => void) | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#router = new Router(this.location, (route) => this.#onRoute(route, true));
+    this.#router.start();
+    this.#onRoute(this.#router.route, false);
+    this.#listen();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#router?.stop();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('store') && this.isConnected) this.#listen();
+  }
+
+  override render() {
+    if (!this.store) return nothing;
+    const current = this._route.view;
+    const s = this.store;
+    const prefs = s.prefs;
+    return html`
+      <a class="skip" href="#main" @click=${this.#skip}>Skip to content</a>
+      <header part="header">
+        <p class="brand">
+          <svg viewBox="0 0 20 20" aria-hidden="true"><rect x="3" y="1.5" width="14" height="17" rx="1.5" fill="none" stroke="currentColor" stroke-width="1.6"></rect><path d="M6 5.5h8M6 9h8M6 12.5h8" stroke="var(--rack-accent)" stroke-width="1.8"></path></svg>
+          rackplan
+        </p>
+        <nav aria-label="Views">
+          <ul>
+            ${VIEWS.map((v) => {
+              const route: Route = v.id === 'rack' ? { view: 'rack', generationId: s.design.rack.generationId } : { view: v.id };
+              return html`<li>
+                <a href=${routePath(route)} aria-current=${current === v.id ? 'page' : nothing} @click=${(e: MouseEvent) => this.#navigate(e, route)}
+                  >${v.label}${PENDING[v.id as LazyView] ? html`<span class="soon" aria-label="(not yet available)">soon</span>` : nothing}</a
+                >
+              </li>`;
+            })}
+          </ul>
+        </nav>
+        <div class="tools">
+          <button
+            class="btn"
+            type="button"
+            ?disabled=${!s.canUndo}
+            aria-keyshortcuts="Control+Z"
+            title=${s.undoLabel ? `Undo ${s.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
+            @click=${() => this.#history.undo()}
+          >
+            Undo
+          </button>
+          <button
+            class="btn"
+            type="button"
+            ?disabled=${!s.canRedo}
+            aria-keyshortcuts="Control+Shift+Z Control+Y"
+            title=${s.redoLabel ? `Redo ${s.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+            @click=${() => this.#history.redo()}
+          >
+            Redo
+          </button>
+          <fieldset class="seg" role="radiogroup" aria-label="Units">
+            ${(['si', 'us'] as const).map(
+              (u) => html`<label
+                ><input type="radio" name="units" value=${u} .checked=${prefs.units === u} @change=${() => this.#setPrefs({ units: u })} />${u === 'si' ? 'SI' : 'US'}</label
+              >`,
+            )}
+          </fieldset>
+          <label class="theme"
+            >Theme
+            <select @change=${(e: Event) => this.#setPrefs({ theme: (e.target as HTMLSelectElement).value as ThemeChoice })}>
+              ${(['system', 'light', 'dark'] as const).map((t) => html`<option value=${t} ?selected=${prefs.theme === t}>${t[0]!.toUpperCase() + t.slice(1)}</option>`)}
+            </select>
+          </label>
+        </div>
+      </header>
+      <main
+        id="main"
+        part="main"
+        tabindex="-1"
+        @rack-edit=${this.#onEdit}
+        @rack-navigate=${(e: CustomEvent<Route>) => this.#router?.go(e.detail)}
+        @rack-prefs=${(e: CustomEvent<Partial<Prefs>>) => this.#setPrefs(e.detail)}
+        @rack-history=${(e: CustomEvent<'undo' | 'redo'>) => (e.detail === 'undo' ? this.#history.undo() : this.#history.redo())}
+      >
+        ${this._message
+          ? html`<div class=${`toast ${this._message.kind}`} role="alert">
+              <span>${this._message.text}</span>
+              <button class="btn" type="button" @click=${() => (this._message = null)}>Dismiss</button>
+            </div>`
+          : nothing}
+        ${this.#view()}
+      </main>
+      <div class="visually-hidden" role="status" aria-live="polite">${this._announce}</div>
+    `;
+  }
+
+  #view(): TemplateResult {
+    const r = this._route;
+    if (r.view === 'rack') return html`<rack-designer-view></rack-designer-view>`;
+    if (r.view === 'not-found') {
+      return html`<div class="card" role="alert"><h2>No page at ${r.path}</h2><p>Use the views above, or <a href="/rack" @click=${(e: MouseEvent) => this.#navigate(e, { view: 'rack', generationId: null })}>open the rack designer</a>.</p></div>`;
+    }
+    const pending = PENDING[r.view];
+    const title = VIEWS.find((v) => v.id === r.view)!.label;
+    if (pending) return html`<rack-pending-view .heading=${title} .description=${pending.description} .waitingFor=${pending.waitingFor}></rack-pending-view>`;
+    if (!this._loaded.has(r.view)) return html`<p class="loading" role="status">Loading ${title}…</p>`;
+    switch (r.view) {
+      case 'compare':
+        return html`<rack-compare-view></rack-compare-view>`;
+      case 'export':
+        return html`<rack-export-view></rack-export-view>`;
+      default:
+        return html`<p class="loading">${title}</p>`;
+    }
+  }
+
+  #listen(): void {
+    this.#unsubscribe?.();
+    if (!this.store) return;
+    let prefs = this.store.prefs;
+    this.#applyTheme(prefs.theme);
+    this.#unsubscribe = this.store.subscribe((s) => {
+      if (s.prefs !== prefs) {
+        prefs = s.prefs;
+        this.#applyTheme(prefs.theme);
+        savePrefs(globalThis.localStorage, prefs);
+      }
+      // The address bar follows the generation shown (no new back-button step: undo is the way back).
+      const r = this.#router?.route;
+      if (r?.view === 'rack' && r.generationId !== s.design.rack.generationId) {
+        this.#router!.go({ view: 'rack', generationId: s.design.rack.generationId }, { replace: true });
+      }
+      this.requestUpdate();
+    });
+  }
+
+  #applyTheme(theme: ThemeChoice): void {
+    const root = this.ownerDocument?.documentElement;
+    if (root) root.dataset.theme = theme;
+  }
+
+  #onRoute(route: Route, userNavigation: boolean): void {
+    this._route = route;
+    if (route.view === 'rack' && this.store) {
+      const current = this.store.design.rack.generationId;
+      if (route.generationId === null) {
+        this.#router?.go({ view: 'rack', generationId: current }, { replace: true });
+      } else if (route.generationId !== current) {
+        const r = this.store.dispatch({ type: 'rack/select-generation', id: route.generationId });
+        if (!r.ok) {
+          this._message = { kind: 'note', text: `There is no generation “${route.generationId}” in the catalog; showing ${current}.` };
+          this.#router?.go({ view: 'rack', generationId: current }, { replace: true });
+        }
+      }
+    }
+    if (route.view !== 'rack' && route.view !== 'not-found') {
+      const load = LOADERS[route.view];
+      if (load && !this._loaded.has(route.view)) {
+        const view = route.view;
+        load().then(
+          () => (this._loaded = new Set([...this._loaded, view])),
+          (err: unknown) => (this._message = { kind: 'error', text: `Could not load the ${view} view: ${err instanceof Error ? err.message : String(err)}` }),
+        );
+      }
+    }
+    if (userNavigation) void this.updateComplete.then(() => this._main?.focus({ preventScroll: true }));
+  }
+
+  #navigate(e: MouseEvent, route: Route): void {
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    this._message = null;
+    this.#router?.go(route);
+    if (this._route.view === route.view) void this.updateComplete.then(() => this._main?.focus({ preventScroll: true }));
+  }
+
+  #skip(e: Event): void {
+    e.preventDefault();
+    this._main?.focus();
+  }
+
+  #onEdit(e: CustomEvent<Action>): void {
+    e.stopPropagation();
+    const r = this.store.dispatch(e.detail);
+    if (!r.ok) this._message = { kind: 'error', text: r.message };
+    else if (r.changed) this._message = null;
+  }
+
+  #setPrefs(patch: Partial<Prefs>): void {
+    this.store.setPrefs(patch);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rack-app': RackApp;
+  }
+}

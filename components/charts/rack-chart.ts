@@ -1,0 +1,143 @@
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import type { Chart as ChartType } from 'chart.js';
+import { baseStyles } from '../shared/styles';
+
+export interface ChartSeries {
+  readonly label: string;
+  readonly data: readonly number[];
+  /** Series with the same stack id are stacked. */
+  readonly stack?: string;
+  /** Draw as a line over bars. */
+  readonly line?: boolean;
+  /** Palette index 1…5 (default: series order). */
+  readonly color?: number;
+}
+
+export interface ChartSpec {
+  readonly labels: readonly string[];
+  readonly series: readonly ChartSeries[];
+  readonly yTitle: string;
+  readonly stacked?: boolean;
+  /** Horizontal bars (long category names). */
+  readonly horizontal?: boolean;
+  /** Format tick and tooltip numbers. */
+  readonly format?: (n: number) => string;
+}
+
+let loader: Promise<typeof import('./chart-setup')> | undefined;
+
+/**
+ * A bar (or bar-and-line) chart drawn by chart.js, loaded on first use. Colours come from the theme's
+ * `--rack-chart-*` properties. The canvas carries an accessible name; the data are also in the view's table.
+ *
+ * @summary Lazy chart.js chart.
+ * @csspart canvas - the canvas
+ */
+@customElement('rack-chart')
+export class RackChart extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+        position: relative;
+        height: 16rem;
+      }
+      canvas {
+        width: 100% !important;
+        height: 100% !important;
+      }
+      .loading {
+        position: absolute;
+        inset: 0;
+        display: grid;
+        place-items: center;
+        color: var(--rack-muted);
+        font-size: 0.8125rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) spec: ChartSpec | undefined;
+
+  /** Accessible name of the chart. */
+  @property() label = '';
+
+  /** Changing it redraws with the theme's colours. */
+  @property() theme = '';
+
+  @query('canvas') private _canvas!: HTMLCanvasElement;
+
+  #chart: ChartType | undefined;
+  #ready = false;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#chart?.destroy();
+    this.#chart = undefined;
+  }
+
+  override render() {
+    return html`<canvas part="canvas" role="img" aria-label=${this.label}></canvas>${this.#ready ? '' : html`<span class="loading">Loading chart…</span>`}`;
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    if (changed.has('spec') || changed.has('theme')) void this.#draw();
+  }
+
+  async #draw(): Promise<void> {
+    const spec = this.spec;
+    if (!spec) return;
+    loader ??= import('./chart-setup');
+    const { Chart } = await loader;
+    if (!this.isConnected || spec !== this.spec) return;
+    const css = getComputedStyle(this);
+    const v = (name: string) => css.getPropertyValue(name).trim() || '#888';
+    const palette = [1, 2, 3, 4, 5].map((i) => v(`--rack-chart-${i}`));
+    const text = v('--rack-muted');
+    const grid = v('--rack-border');
+    const fmt = spec.format ?? ((n: number) => n.toLocaleString('en-US'));
+    const datasets = spec.series.map((s, i) => {
+      const color = palette[((s.color ?? i + 1) - 1) % palette.length]!;
+      return {
+        type: s.line ? ('line' as const) : ('bar' as const),
+        label: s.label,
+        data: [...s.data],
+        stack: s.stack,
+        backgroundColor: s.line ? color : `${color}cc`,
+        borderColor: color,
+        borderWidth: s.line ? 2 : 0,
+        pointRadius: s.line ? 2 : 0,
+      };
+    });
+    this.#chart?.destroy();
+    const valueAxis = { stacked: spec.stacked ?? false, beginAtZero: true, title: { display: true, text: spec.yTitle, color: text }, ticks: { color: text, callback: (n: number | string) => fmt(Number(n)) }, grid: { color: grid } };
+    const categoryAxis = { stacked: spec.stacked ?? false, ticks: { color: text }, grid: { display: false } };
+    this.#chart = new Chart(this._canvas, {
+      type: 'bar',
+      data: { labels: [...spec.labels], datasets },
+      options: {
+        indexAxis: spec.horizontal ? 'y' : 'x',
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        plugins: {
+          legend: { labels: { color: text, boxWidth: 12 } },
+          tooltip: { callbacks: { label: (c) => `${c.dataset.label ?? ''}: ${fmt(Number(c.parsed[spec.horizontal ? 'x' : 'y']))}` } },
+        },
+        scales: spec.horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
+      },
+    });
+    if (!this.#ready) {
+      this.#ready = true;
+      this.requestUpdate();
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rack-chart': RackChart;
+  }
+}

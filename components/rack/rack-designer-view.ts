@@ -1,0 +1,263 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import type { Budget, BudgetGroup } from '../../src/state/budgets';
+import { RackReportController } from '../../src/state/controllers/rack-report-controller';
+import { keyFigures, type FigureGroup } from '../../src/state/figures';
+import { memoizeLast } from '../../src/state/memo';
+import type { UnitReport } from '../../src/core/rack/types';
+import type { UnitSystem } from '../../src/state/types';
+import { baseStyles } from '../shared/styles';
+import '../budgets/rack-budget-meter';
+import '../power/rack-power-chain';
+import './rack-assumptions';
+import './rack-elevation';
+import './rack-generation-picker';
+import './rack-issue-list';
+import './rack-unit-form';
+
+const GROUP_LABEL: Record<BudgetGroup, string> = { power: 'Power', cooling: 'Cooling', space: 'Space and weight' };
+
+/**
+ * The rack designer: pick a generation, tune its options and see every budget at once — meters against limits,
+ * key figures, typed issues, the rack elevation, the power chain and the catalog values used.
+ * Reads the store from context; edits go up as `rack-edit` events from its children.
+ *
+ * @summary Rack designer view.
+ * @csspart layout - the three-column grid
+ */
+@customElement('rack-designer-view')
+export class RackDesignerView extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .layout {
+        display: grid;
+        grid-template-columns: minmax(18rem, 21rem) minmax(0, 1fr) auto;
+        grid-template-areas:
+          'head head head'
+          'form main elev'
+          'form chain chain'
+          'form assume assume';
+        gap: 1rem;
+        align-items: start;
+      }
+      .head {
+        grid-area: head;
+      }
+      .form {
+        grid-area: form;
+        position: sticky;
+        top: 4.25rem;
+        max-height: calc(100vh - 5rem);
+        overflow: auto;
+      }
+      .main {
+        grid-area: main;
+        display: grid;
+        gap: 1rem;
+        min-width: 0;
+      }
+      .elev {
+        grid-area: elev;
+        width: 17rem;
+      }
+      .chain {
+        grid-area: chain;
+      }
+      .assume {
+        grid-area: assume;
+      }
+      @media (max-width: 1180px) {
+        .layout {
+          grid-template-columns: minmax(15rem, 18rem) minmax(0, 1fr);
+          grid-template-areas:
+            'head head'
+            'form main'
+            'form elev'
+            'chain chain'
+            'assume assume';
+        }
+        .elev {
+          width: auto;
+        }
+      }
+      @media (max-width: 760px) {
+        .layout {
+          grid-template-columns: 1fr;
+          grid-template-areas: 'head' 'main' 'form' 'elev' 'chain' 'assume';
+        }
+        .form {
+          position: static;
+          max-height: none;
+        }
+      }
+      .budgets {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr));
+        gap: 1rem 1.5rem;
+      }
+      .budget-group {
+        display: grid;
+        gap: 0.75rem;
+        align-content: start;
+      }
+      .card > h2 {
+        margin-bottom: 0.75rem;
+      }
+      .figs {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr));
+        gap: 1rem 1.5rem;
+      }
+      dl {
+        margin: 0.4rem 0 0;
+        display: grid;
+        gap: 0.45rem;
+      }
+      dt {
+        font-size: 0.75rem;
+        color: var(--rack-muted);
+      }
+      dd {
+        margin: 0;
+        font-size: 0.9375rem;
+        font-weight: 600;
+        font-variant-numeric: tabular-nums;
+      }
+      dd small {
+        display: block;
+        font-weight: 400;
+        font-size: 0.75rem;
+        color: var(--rack-muted);
+      }
+      .missing {
+        padding: 2rem;
+      }
+      details summary {
+        cursor: pointer;
+        font-weight: 600;
+      }
+      details[open] summary {
+        margin-bottom: 0.75rem;
+      }
+      .hint {
+        font-size: 0.75rem;
+        color: var(--rack-muted);
+        font-weight: 400;
+      }
+    `,
+  ];
+
+  readonly #rack = new RackReportController(this);
+
+  readonly #figures = memoizeLast((r: UnitReport, system: UnitSystem): FigureGroup[] => keyFigures(r, system));
+  readonly #grouped = memoizeLast((budgets: readonly Budget[]) => {
+    const m = new Map<BudgetGroup, Budget[]>();
+    for (const b of budgets) m.set(b.group, [...(m.get(b.group) ?? []), b]);
+    return [...m.entries()];
+  });
+
+  #figs: FigureGroup[] = [];
+  #budgets: [BudgetGroup, Budget[]][] = [];
+
+  override willUpdate(): void {
+    const d = this.#rack.derived;
+    const prefs = this.#rack.prefs;
+    if (d && prefs) {
+      this.#figs = this.#figures(d.report, prefs.units);
+      this.#budgets = this.#grouped(d.budgets);
+    }
+  }
+
+  override render() {
+    const d = this.#rack.derived;
+    const design = this.#rack.design;
+    const prefs = this.#rack.prefs;
+    const catalog = this.#rack.catalog;
+    if (!design || !prefs || !catalog) return nothing;
+    if (!d) {
+      return html`<div class="card missing" role="alert">
+        <h2>Generation “${design.generationId}” is not in the catalog</h2>
+        <p>Pick one of the ${catalog.generations.length} generations below.</p>
+        <rack-generation-picker .catalog=${catalog} value=""></rack-generation-picker>
+      </div>`;
+    }
+    const system = prefs.units;
+    return html`
+      <div class="layout" part="layout">
+        <section class="head card" aria-label="Generation">
+          <rack-generation-picker .catalog=${catalog} .value=${d.generation.id}></rack-generation-picker>
+        </section>
+        <section class="form card" aria-labelledby="opt-h">
+          <h2 id="opt-h" class="visually-hidden">Options</h2>
+          <rack-unit-form
+            .generation=${d.generation}
+            .report=${d.report}
+            .options=${design.options}
+            .limits=${design.limits}
+            .cdus=${catalog.cdus}
+            .system=${system}
+          ></rack-unit-form>
+        </section>
+        <div class="main">
+          <section class="card" aria-labelledby="budget-h">
+            <h2 id="budget-h">Budgets <span class="hint">per unit · ${d.report.basis} basis</span></h2>
+            <div class="budgets">
+              ${this.#budgets.map(
+                ([group, list]) => html`<div class="budget-group" role="group" aria-label=${GROUP_LABEL[group]}>
+                  <h3>${GROUP_LABEL[group]}</h3>
+                  ${list.map((b) => html`<rack-budget-meter .budget=${b} .system=${system} data-budget=${b.id}></rack-budget-meter>`)}
+                </div>`,
+              )}
+            </div>
+          </section>
+          <section class="card" aria-labelledby="issues-h">
+            <h2 id="issues-h">Issues</h2>
+            <rack-issue-list .issues=${d.report.issues}></rack-issue-list>
+          </section>
+          <section class="card" aria-labelledby="figs-h">
+            <h2 id="figs-h">Key figures</h2>
+            <div class="figs">
+              ${this.#figs.map(
+                (g) => html`<div>
+                  <h3>${g.label}</h3>
+                  <dl>
+                    ${g.figures.map(
+                      (f) => html`<div data-figure=${f.id}>
+                        <dt>${f.label}</dt>
+                        <dd>${f.value}${f.estimate ? html` <span class="estimate" title="Rests on catalog values marked estimate">est.</span>` : nothing}${f.sub ? html`<small>${f.sub}</small>` : nothing}</dd>
+                      </div>`,
+                    )}
+                  </dl>
+                </div>`,
+              )}
+            </div>
+          </section>
+        </div>
+        <section class="elev card" aria-labelledby="elev-h">
+          <h2 id="elev-h">Rack elevation</h2>
+          <rack-elevation .layout=${d.elevation} .system=${system} label=${`${d.generation.name} elevation`}></rack-elevation>
+        </section>
+        <section class="chain card" aria-labelledby="chain-h">
+          <h2 id="chain-h">Power chain <span class="hint">utility → chips, per unit</span></h2>
+          <rack-power-chain .chain=${d.chain} .system=${system}></rack-power-chain>
+        </section>
+        <section class="assume card" aria-labelledby="assume-h">
+          <details>
+            <summary id="assume-h">Assumptions and sources <span class="hint">every catalog value these figures used</span></summary>
+            <rack-assumptions .assumptions=${d.report.assumptions}></rack-assumptions>
+          </details>
+        </section>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rack-designer-view': RackDesignerView;
+  }
+}

@@ -1,0 +1,370 @@
+import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { ElevationLayout, ElevationSlot, SlotKind } from '../../src/state/elevation';
+import { formatValue } from '../../src/state/format';
+import type { UnitSystem } from '../../src/state/types';
+import { CONFIDENCE_TEXT, baseStyles } from '../shared/styles';
+
+const U_PX = 12;
+const GUTTER = 20;
+const RACK_W = 168;
+const MANIFOLD_W = 10;
+const PAD_TOP = 16;
+
+const KIND_LABEL: Record<SlotKind, string> = {
+  compute: 'Compute',
+  'scale-up-switch': 'Scale-up switch',
+  network: 'Network',
+  management: 'Management',
+  host: 'Host',
+  storage: 'Storage',
+  power: 'Power shelf',
+  cooling: 'Cooling (CDU)',
+  other: 'Other',
+};
+
+interface DrawnSlot {
+  readonly slot: ElevationSlot;
+  readonly rack: number;
+  readonly x: number;
+  readonly y: number;
+  readonly h: number;
+  readonly short: string;
+  readonly aria: string;
+}
+
+/**
+ * The rack elevation as an SVG drawing: every item at its U position, coloured by kind, with the liquid manifold
+ * along the rear. Hover or keyboard focus on an item shows its watts, source and confidence; arrow keys move
+ * between items (one tab stop for the whole drawing).
+ *
+ * @summary Rack elevation (SVG).
+ * @csspart drawing - the SVG
+ * @csspart details - the panel describing the focused or hovered item
+ */
+@customElement('rack-elevation')
+export class RackElevation extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .wrap {
+        display: flex;
+        flex-direction: column;
+        gap: 0.5rem;
+      }
+      .scroll {
+        overflow-x: auto;
+      }
+      svg {
+        display: block;
+        max-width: 100%;
+        height: auto;
+      }
+      .frame {
+        fill: var(--rack-rack-bg);
+        stroke: var(--rack-border-strong);
+      }
+      .u-num {
+        fill: var(--rack-muted);
+        font-size: 7px;
+        text-anchor: end;
+        font-variant-numeric: tabular-nums;
+      }
+      .u-line {
+        stroke: var(--rack-rack-line);
+        stroke-width: 0.5;
+      }
+      .rack-title {
+        fill: var(--rack-muted);
+        font-size: 9px;
+        font-weight: 600;
+      }
+      .slot rect {
+        stroke: var(--rack-slot-stroke);
+        stroke-width: 0.75;
+        cursor: pointer;
+      }
+      .slot text {
+        font-size: 7.5px;
+        fill: var(--rack-slot-text);
+        pointer-events: none;
+      }
+      .slot.est rect {
+        stroke-dasharray: 3 2;
+        stroke: var(--rack-estimate);
+        stroke-width: 1;
+      }
+      .slot.overflow rect {
+        stroke: var(--rack-over);
+        stroke-width: 1.5;
+      }
+      .slot:focus {
+        outline: none;
+      }
+      .slot.active rect {
+        stroke: var(--rack-focus);
+        stroke-width: 2;
+      }
+      .k-compute {
+        fill: var(--rack-k-compute);
+      }
+      .k-scale-up-switch {
+        fill: var(--rack-k-switch);
+      }
+      .k-network,
+      .k-management {
+        fill: var(--rack-k-network);
+      }
+      .k-power {
+        fill: var(--rack-k-power);
+      }
+      .k-cooling {
+        fill: var(--rack-k-cooling);
+      }
+      .k-host,
+      .k-storage,
+      .k-other {
+        fill: var(--rack-k-other);
+      }
+      .manifold {
+        fill: var(--rack-k-cooling);
+        opacity: 0.55;
+      }
+      .manifold-label {
+        font-size: 7px;
+        fill: var(--rack-slot-text);
+      }
+      .legend {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 0.75rem;
+        font-size: 0.75rem;
+        color: var(--rack-muted);
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+      .legend i {
+        display: inline-block;
+        width: 0.7rem;
+        height: 0.7rem;
+        border-radius: 2px;
+        vertical-align: -0.1em;
+        margin-right: 0.25rem;
+      }
+      .details {
+        font-size: 0.8125rem;
+        min-height: 6.5rem;
+        border-top: 1px solid var(--rack-border);
+        padding-top: 0.5rem;
+      }
+      .details p {
+        margin: 0.15rem 0;
+      }
+      .details .muted,
+      .notes {
+        color: var(--rack-muted);
+        font-size: 0.75rem;
+      }
+      .notes {
+        margin: 0;
+        padding-left: 1rem;
+      }
+      .badge {
+        display: inline-block;
+        border-radius: 3px;
+        padding: 0 0.3em;
+        font-size: 0.6875rem;
+        font-weight: 600;
+        border: 1px solid var(--rack-border-strong);
+      }
+      .badge.estimate,
+      .badge.missing {
+        border-style: dashed;
+        border-color: var(--rack-estimate);
+        color: var(--rack-estimate);
+      }
+    `,
+  ];
+
+  /** The layout from `layoutElevation`. */
+  @property({ attribute: false }) layout: ElevationLayout | undefined;
+
+  @property() system: UnitSystem = 'si';
+
+  /** Accessible name of the drawing. */
+  @property() label = 'Rack elevation';
+
+  /** Key of the item shown in the details panel (hovered or focused). */
+  @state() private _active: string | null = null;
+
+  /** Key of the item that holds the tab stop. */
+  @state() private _tabStop: string | null = null;
+
+  #drawn: DrawnSlot[] = [];
+  #width = 0;
+  #height = 0;
+  #kinds: SlotKind[] = [];
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('layout') || changed.has('system')) {
+      const l = this.layout;
+      this.#drawn = [];
+      if (!l) return;
+      const rackW = RACK_W + (l.manifold ? MANIFOLD_W + 2 : 0);
+      const maxU = Math.max(...l.racks.map((r) => Math.max(r.heightU, ...r.slots.map((s) => s.u + s.heightU - 1))));
+      this.#width = l.racks.length * (GUTTER + rackW + 8);
+      this.#height = PAD_TOP + maxU * U_PX + 4;
+      const kinds = new Set<SlotKind>();
+      for (const r of l.racks) {
+        const x0 = r.index * (GUTTER + rackW + 8) + GUTTER;
+        for (const s of r.slots) {
+          kinds.add(s.kind);
+          const top = s.u + s.heightU - 1;
+          const y = PAD_TOP + (maxU - top) * U_PX;
+          const uText = s.heightU > 1 ? `U${s.u}–U${top}` : `U${s.u}`;
+          const watts = s.watts === null ? 'power not published' : `${formatValue(s.watts, 'power', this.system)} max`;
+          const conf = CONFIDENCE_TEXT[s.confidence]?.label ?? s.confidence;
+          this.#drawn.push({
+            slot: s,
+            rack: r.index,
+            x: x0,
+            y,
+            h: s.heightU * U_PX,
+            short: s.label.replace(/\s*\(.*\)\s*$/, ''),
+            aria: `${l.racks.length > 1 ? `Rack ${r.index + 1}, ` : ''}${uText}: ${s.label}, ${watts}, ${conf}${s.overflow ? ', does not fit in the rack' : ''}`,
+          });
+        }
+      }
+      this.#kinds = [...kinds];
+      if (!this.#drawn.some((d) => d.slot.key === this._tabStop && d.rack === 0)) this._tabStop = this.#drawn[0] ? this.#keyOf(this.#drawn[0]) : null;
+    }
+  }
+
+  override render() {
+    const l = this.layout;
+    if (!l) return nothing;
+    const rackW = RACK_W + (l.manifold ? MANIFOLD_W + 2 : 0);
+    const maxU = Math.round((this.#height - PAD_TOP - 4) / U_PX);
+    const active = this.#drawn.find((d) => this.#keyOf(d) === this._active) ?? null;
+    return html`
+      <div class="wrap">
+        <div class="scroll">
+          <svg
+            part="drawing"
+            width=${this.#width}
+            height=${this.#height}
+            viewBox=${`0 0 ${this.#width} ${this.#height}`}
+            role="list"
+            aria-label=${this.label}
+            @keydown=${this.#onKey}
+            @pointerleave=${() => (this._active = this.#focusedKey())}
+          >
+            ${l.racks.map((r) => {
+              const x0 = r.index * (GUTTER + rackW + 8) + GUTTER;
+              const yTop = PAD_TOP + (maxU - r.heightU) * U_PX;
+              return svg`
+                ${l.racks.length > 1 ? svg`<text class="rack-title" x=${x0} y=${yTop - 5}>Rack ${r.index + 1}</text>` : nothing}
+                <rect class="frame" x=${x0} y=${yTop} width=${rackW} height=${r.heightU * U_PX}></rect>
+                ${Array.from({ length: r.heightU }, (_, i) => {
+                  const u = r.heightU - i;
+                  const y = yTop + i * U_PX;
+                  return svg`<line class="u-line" x1=${x0} x2=${x0 + RACK_W} y1=${y + U_PX} y2=${y + U_PX}></line>
+                    <text class="u-num" x=${x0 - 3} y=${y + U_PX - 3}>${u}</text>`;
+                })}
+                ${l.manifold
+                  ? svg`<rect class="manifold" x=${x0 + RACK_W + 2} y=${yTop + 2} width=${MANIFOLD_W - 2} height=${r.heightU * U_PX - 4} rx="2"><title>Liquid manifold (supply and return)</title></rect>
+                      <text class="manifold-label" transform=${`translate(${x0 + RACK_W + 8.5} ${yTop + 60}) rotate(90)`}>manifold</text>`
+                  : nothing}
+              `;
+            })}
+            ${this.#drawn.map((d) => this.#slot(d))}
+          </svg>
+        </div>
+        <ul class="legend" aria-label="Legend">
+          ${this.#kinds.map((k) => html`<li><i class=${`k-${k}`} style=${`background: var(--rack-k-${k === 'scale-up-switch' ? 'switch' : k === 'management' ? 'network' : ['host', 'storage', 'other'].includes(k) ? 'other' : k})`}></i>${KIND_LABEL[k]}</li>`)}
+          ${l.manifold ? html`<li><i style="background: var(--rack-k-cooling); opacity: .55"></i>Liquid manifold</li>` : nothing}
+          <li><i style="border: 1px dashed var(--rack-estimate)"></i>Estimated power</li>
+        </ul>
+        <div class="details" part="details" aria-live="polite">
+          ${active ? this.#details(active.slot) : html`<p class="muted">Hover over an item or focus the drawing and use the arrow keys to see its power, source and confidence.</p>`}
+        </div>
+        ${l.notes.length ? html`<ul class="notes">${l.notes.map((n) => html`<li>${n}</li>`)}</ul>` : nothing}
+      </div>
+    `;
+  }
+
+  #keyOf(d: DrawnSlot): string {
+    return `${d.rack}:${d.slot.key}`;
+  }
+
+  #slot(d: DrawnSlot) {
+    const key = this.#keyOf(d);
+    const s = d.slot;
+    const est = s.confidence === 'estimate' || s.confidence === 'missing';
+    return svg`<g
+        class=${`slot${est ? ' est' : ''}${s.overflow ? ' overflow' : ''}${key === this._active ? ' active' : ''}`}
+        role="listitem"
+        tabindex=${key === this._tabStop ? 0 : -1}
+        aria-label=${d.aria}
+        data-key=${key}
+        @focus=${() => {
+          this._active = key;
+          this._tabStop = key;
+        }}
+        @pointerenter=${() => (this._active = key)}
+        @click=${(e: Event) => (e.currentTarget as SVGGElement).focus()}
+      >
+        <rect class=${`k-${s.kind}`} x=${d.x + 1} y=${d.y + 0.5} width=${RACK_W - 2} height=${d.h - 1} rx="1.5"></rect>
+        <text x=${d.x + 5} y=${d.y + d.h / 2 + 2.7}>${d.short}${s.heightU > 1 ? ` · ${s.heightU}U` : ''}</text>
+      </g>`;
+  }
+
+  #details(s: ElevationSlot) {
+    const conf = CONFIDENCE_TEXT[s.confidence] ?? { label: s.confidence, title: '' };
+    const top = s.u + s.heightU - 1;
+    return html`
+      <p><strong>${s.label}</strong></p>
+      <p class="muted">${s.heightU > 1 ? `U${s.u}–U${top}` : `U${s.u}`} · ${KIND_LABEL[s.kind]}${s.overflow ? ' · does not fit in the rack' : ''}</p>
+      <p>
+        <span class="num">${s.watts === null ? 'Power not published' : `${formatValue(s.watts, 'power', this.system)} maximum`}</span>
+        <span class=${`badge ${s.confidence}`} title=${conf.title}>${conf.label}</span>
+      </p>
+      ${s.sources.length
+        ? html`<p class="muted">Source: ${s.sources.map((src, i) => html`${i ? '; ' : ''}<a href=${src.url} target="_blank" rel="noopener noreferrer">${src.title}</a>`)}</p>`
+        : html`<p class="muted">No source${s.confidence === 'estimate' ? ' (estimate)' : ''}.</p>`}
+      ${s.note ? html`<p class="muted">${s.note}</p>` : nothing}
+    `;
+  }
+
+  #focusedKey(): string | null {
+    const el = this.renderRoot.querySelector<SVGGElement>('.slot:focus');
+    return el?.dataset.key ?? null;
+  }
+
+  #onKey(e: KeyboardEvent): void {
+    const keys = this.#drawn.map((d) => this.#keyOf(d));
+    const current = keys.indexOf(this._tabStop ?? '');
+    let next: number;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowRight') next = Math.min(keys.length - 1, current + 1);
+    else if (e.key === 'ArrowUp' || e.key === 'ArrowLeft') next = Math.max(0, current - 1);
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = keys.length - 1;
+    else return;
+    e.preventDefault();
+    const key = keys[next];
+    if (!key) return;
+    this._tabStop = key;
+    this._active = key;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<SVGGElement>(`.slot[data-key="${CSS.escape(key)}"]`)?.focus());
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rack-elevation': RackElevation;
+  }
+}

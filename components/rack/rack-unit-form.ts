@@ -1,0 +1,244 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { CduModel, Generation } from '../../src/core/catalog/types';
+import type { UnitOptions, UnitReport } from '../../src/core/rack/types';
+import { CHOICES, LIMIT_FIELDS, OPTION_FIELDS, type ChoiceKey, type LimitKey, type NumericField } from '../../src/state/fields';
+import type { SiteLimits, UnitSystem } from '../../src/state/types';
+import { emit } from '../shared/events';
+import { baseStyles } from '../shared/styles';
+import '../inputs/rack-quantity-input';
+
+/** The value the engine used for each field when the user set none (shown as the default). */
+interface Defaults {
+  readonly numbers: Partial<Record<string, number>>;
+  readonly choices: Partial<Record<ChoiceKey | 'cduId', string>>;
+}
+
+/**
+ * The unit's options: deployment, power feed, cooling and limits. Unit-aware fields show the accepted range and
+ * refuse values outside it at the field; empty fields take the catalog default shown as the placeholder.
+ *
+ * @summary Options form of the rack designer.
+ * @fires rack-edit - an `rack/set-option` or `rack/set-limit` action
+ * @csspart fieldset - each group of fields
+ */
+@customElement('rack-unit-form')
+export class RackUnitForm extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      fieldset {
+        border: none;
+        margin: 0 0 0.75rem;
+        padding: 0;
+        display: grid;
+        gap: 0.6rem;
+      }
+      legend {
+        padding: 0;
+        margin-bottom: 0.4rem;
+        font-size: 0.8125rem;
+        font-weight: 600;
+        text-transform: uppercase;
+        letter-spacing: 0.04em;
+        color: var(--rack-muted);
+      }
+      .pair {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+        gap: 0.6rem;
+        align-items: start;
+      }
+      .pair > * {
+        min-width: 0;
+      }
+      label.sel {
+        display: block;
+        font-size: 0.8125rem;
+        font-weight: 500;
+      }
+      select {
+        display: block;
+        width: 100%;
+        margin-top: 0.2rem;
+        padding: 0.3rem 0.4rem;
+        border: 1px solid var(--rack-border-strong);
+        border-radius: 6px;
+        background: var(--rack-input-bg);
+      }
+      select.set {
+        font-weight: 600;
+      }
+      .reset-all {
+        font-size: 0.8125rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) generation: Generation | undefined;
+
+  /** The engine's report for the current options (its figures are the defaults shown in empty fields). */
+  @property({ attribute: false }) report: UnitReport | undefined;
+
+  @property({ attribute: false }) options: UnitOptions = {};
+
+  @property({ attribute: false }) limits: SiteLimits = {};
+
+  @property({ attribute: false }) cdus: readonly CduModel[] = [];
+
+  @property() system: UnitSystem = 'si';
+
+  #defaults: Defaults = { numbers: {}, choices: {} };
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('report') || changed.has('generation')) {
+      const r = this.report;
+      const g = this.generation;
+      if (!r || !g) return;
+      this.#defaults = {
+        numbers: {
+          units: 1,
+          systemsPerRack: g.systemsPerRack?.default,
+          feedVolts: g.power.defaultFeed.volts,
+          feedAmps: g.power.defaultFeed.amps,
+          powerFactor: this.options.powerFactor === undefined ? r.power.powerFactor : undefined,
+          continuousFactor: 0.8,
+          deltaTK: 10,
+          airDeltaTK: 20 / 1.8,
+          altitudeM: 0,
+          coolantSupplyC: this.options.coolantSupplyC === undefined ? (r.cooling.supplyC ?? undefined) : undefined,
+        },
+        choices: {
+          feeds: 'ab',
+          feedSystem: g.power.defaultFeed.system,
+          redundancy: g.power.redundancy.default,
+          coolant: 'water',
+          basis: 'max',
+          cduId: r.cooling.cdu && this.options.cduId === undefined ? r.cooling.cdu.id : undefined,
+        },
+      };
+    }
+  }
+
+  override render() {
+    const g = this.generation;
+    if (!g) return nothing;
+    const F = OPTION_FIELDS;
+    return html`
+      <form @submit=${(e: Event) => e.preventDefault()} @quantity-change=${this.#onQuantity} aria-label="Unit options">
+        <fieldset part="fieldset">
+          <legend>Deployment</legend>
+          <div class="pair">
+            ${this.#num(F.units)} ${this.#choice('basis', 'Basis')}
+          </div>
+          ${g.systemsPerRack ? this.#num({ ...F.systemsPerRack, min: Math.max(F.systemsPerRack.min, 1), help: `${g.systemsPerRack.systemName} per rack; reference ${g.systemsPerRack.min}–${g.systemsPerRack.max}.` }) : nothing}
+        </fieldset>
+        <fieldset part="fieldset">
+          <legend>Power feed</legend>
+          <div class="pair">${this.#choice('feeds', 'Feeds')} ${this.#choice('feedSystem', 'System')}</div>
+          <div class="pair">${this.#num(F.feedVolts)} ${this.#num(F.feedAmps)}</div>
+          <div class="pair">${this.#choice('redundancy', 'Shelf redundancy')} ${this.#continuous()}</div>
+          ${this.#num(F.powerFactor)}
+        </fieldset>
+        <fieldset part="fieldset">
+          <legend>Cooling</legend>
+          <div class="pair">${this.#choice('coolant', 'Coolant')} ${this.#cdu()}</div>
+          <div class="pair">${this.#num(F.coolantSupplyC)} ${this.#num(F.deltaTK)}</div>
+          <div class="pair">${this.#num(F.airDeltaTK)} ${this.#num(F.altitudeM)}</div>
+        </fieldset>
+        <fieldset part="fieldset">
+          <legend>Site limits</legend>
+          ${this.#num(LIMIT_FIELDS.liquidHeatLimitW)} ${this.#num(LIMIT_FIELDS.airHeatLimitW)} ${this.#num(F.floorLimitKgM2)}
+        </fieldset>
+        ${Object.keys(this.options).length
+          ? html`<button type="button" class="btn reset-all" @click=${() => emit(this, 'rack-edit', { type: 'rack/reset-options' })}>Reset all options to catalog defaults</button>`
+          : nothing}
+      </form>
+    `;
+  }
+
+  #value(key: string): number | undefined {
+    if (key in LIMIT_FIELDS) return this.limits[key as LimitKey];
+    return this.options[key as keyof UnitOptions] as number | undefined;
+  }
+
+  #num(f: NumericField) {
+    return html`<rack-quantity-input
+      field-key=${f.key}
+      .label=${f.label}
+      .kind=${f.kind}
+      .value=${this.#value(f.key)}
+      .defaultValue=${this.#defaults.numbers[f.key]}
+      .min=${f.min}
+      .max=${f.max}
+      ?integer=${f.integer ?? false}
+      .system=${this.system}
+      .help=${f.help}
+      .example=${f.example ?? ''}
+    ></rack-quantity-input>`;
+  }
+
+  #choice(key: ChoiceKey, label: string) {
+    const current = this.options[key] as string | undefined;
+    const def = this.#defaults.choices[key];
+    const defLabel = CHOICES[key].find((c) => c.value === def)?.label ?? def ?? '';
+    return html`<label class="sel"
+      >${label}
+      <select class=${current === undefined ? '' : 'set'} @change=${(e: Event) => this.#onChoice(key, (e.target as HTMLSelectElement).value)}>
+        <option value="" ?selected=${current === undefined}>Default${defLabel ? ` (${defLabel})` : ''}</option>
+        ${CHOICES[key].map((c) => html`<option value=${c.value} ?selected=${current === c.value}>${c.label}</option>`)}
+      </select>
+    </label>`;
+  }
+
+  #continuous() {
+    const current = this.options.continuousFactor;
+    return html`<label class="sel"
+      >Breaker rating
+      <select class=${current === undefined ? '' : 'set'} @change=${(e: Event) => {
+        const v = (e.target as HTMLSelectElement).value;
+        emit(this, 'rack-edit', { type: 'rack/set-option', key: 'continuousFactor', value: v === '' ? undefined : Number(v) });
+      }}>
+        <option value="" ?selected=${current === undefined}>Default (80 %, NEC)</option>
+        <option value="0.8" ?selected=${current === 0.8}>80 % continuous (standard)</option>
+        <option value="1" ?selected=${current === 1}>100 %-rated breaker</option>
+      </select>
+    </label>`;
+  }
+
+  #cdu() {
+    const current = this.options.cduId;
+    const def = this.#defaults.choices.cduId;
+    const defName = this.cdus.find((c) => c.id === def)?.name;
+    return html`<label class="sel"
+      >CDU
+      <select class=${current === undefined ? '' : 'set'} ?disabled=${this.cdus.length === 0} @change=${(e: Event) => {
+        const v = (e.target as HTMLSelectElement).value;
+        emit(this, 'rack-edit', { type: 'rack/set-option', key: 'cduId', value: v === '' ? undefined : v });
+      }}>
+        <option value="" ?selected=${current === undefined}>${this.cdus.length === 0 ? 'None in the catalog yet' : `Default${defName ? ` (${defName})` : ''}`}</option>
+        ${this.cdus.map((c) => html`<option value=${c.id} ?selected=${current === c.id}>${c.name}</option>`)}
+      </select>
+    </label>`;
+  }
+
+  #onChoice(key: ChoiceKey, value: string): void {
+    emit(this, 'rack-edit', { type: 'rack/set-option', key, value: value === '' ? undefined : (value as UnitOptions[typeof key]) });
+  }
+
+  #onQuantity(e: CustomEvent<{ key: string; value: number | undefined }>): void {
+    e.stopPropagation();
+    const { key, value } = e.detail;
+    if (key in LIMIT_FIELDS) emit(this, 'rack-edit', { type: 'rack/set-limit', key: key as LimitKey, value });
+    else emit(this, 'rack-edit', { type: 'rack/set-option', key: key as keyof UnitOptions, value });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rack-unit-form': RackUnitForm;
+  }
+}

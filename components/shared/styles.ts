@@ -1,0 +1,108 @@
+/**
+ * Shared styles. Colours and sizes are `--rack-*` custom properties set on :root (index.html), so they cross
+ * shadow roots and switch with the theme.
+ * @module
+ */
+import { css } from 'lit';
+
+export const baseStyles = css`
+  :host {
+    box-sizing: border-box;
+    color: var(--rack-text);
+    font: var(--rack-font);
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  :focus-visible {
+    outline: 2px solid var(--rack-focus);
+    outline-offset: 2px;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+  h2,
+  h3 {
+    margin: 0;
+    font-weight: 600;
+  }
+  h2 {
+    font-size: 1rem;
+  }
+  h3 {
+    font-size: 0.8125rem;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+    color: var(--rack-muted);
+  }
+  .num {
+    font-variant-numeric: tabular-nums;
+  }
+  .estimate {
+    display: inline-block;
+    padding: 0 0.3em;
+    border: 1px dashed var(--rack-estimate);
+    border-radius: 3px;
+    color: var(--rack-estimate);
+    font-size: 0.6875rem;
+    font-weight: 600;
+    line-height: 1.35;
+    letter-spacing: 0.02em;
+    vertical-align: 0.1em;
+    cursor: help;
+  }
+  .card {
+    background: var(--rack-surface);
+    border: 1px solid var(--rack-border);
+    border-radius: var(--rack-radius);
+    padding: 0.875rem 1rem;
+  }
+  button,
+  select,
+  input {
+    font: inherit;
+    color: inherit;
+  }
+  button {
+    cursor: pointer;
+  }
+  .btn {
+    border: 1px solid var(--rack-border);
+    background: var(--rack-surface);
+    border-radius: 6px;
+    padding: 0.3rem 0.7rem;
+    line-height: 1.3;
+  }
+  .btn:hover:not(:disabled) {
+    background: var(--rack-surface-2);
+  }
+  .btn:disabled {
+    opacity: 0.45;
+    cursor: default;
+  }
+  .btn.primary {
+    background: var(--rack-accent);
+    border-color: var(--rack-accent);
+    color: var(--rack-on-accent);
+  }
+  a {
+    color: var(--rack-link);
+  }
+`;
+
+/** The confidence badge text and description for a provenance confidence. */
+export const CONFIDENCE_TEXT: Record<string, { label: string; title: string }> = {
+  published: { label: 'published', title: 'Published by the vendor' },
+  secondary: { label: 'secondary', title: 'From a secondary source (press, analysts, integrators)' },
+  derived: { label: 'derived', title: 'Derived by a formula from other sourced figures' },
+  estimate: { label: 'estimate', title: 'An estimate: no published figure; see the note for the reasoning' },
+  missing: { label: 'not published', title: 'No published figure; left out of the calculation' },
+  user: { label: 'your input', title: 'A value you entered' },
+};

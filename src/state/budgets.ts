@@ -1,0 +1,207 @@
+/**
+ * The rack designer's budgets: each engine figure next to the limit it must stay under, with a status,
+ * the issues that concern it and whether it rests on estimated catalog values. Pure; memoized by
+ * {@link UnitReportController}.
+ * @module
+ */
+import type { Generation } from '../core/catalog/types';
+import type { Issue } from '../core/issues';
+import { pick } from '../core/provenance';
+import type { UnitReport } from '../core/rack/types';
+import type { DisplayKind } from './format';
+import type { RackDesign } from './types';
+
+export type BudgetStatus = 'ok' | 'warn' | 'over' | 'info';
+export type BudgetGroup = 'power' | 'cooling' | 'space';
+
+export interface Budget {
+  readonly id: string;
+  readonly group: BudgetGroup;
+  readonly label: string;
+  /** Canonical SI value of `kind`. */
+  readonly value: number;
+  /** The limit in the same unit, or null when none is known (the meter then shows the value alone). */
+  readonly limit: number | null;
+  readonly kind: DisplayKind;
+  readonly status: BudgetStatus;
+  /** What the limit is, in words ("2 whips × 27.4 kVA"); or why there is none. */
+  readonly limitNote: string;
+  /** True when the figure rests on catalog values marked `estimate` (or missing). */
+  readonly estimate: boolean;
+  readonly issues: readonly Issue[];
+}
+
+/** Share of the limit at which a meter turns amber. */
+export const WARN_AT = 0.9;
+
+function status(value: number, limit: number | null, issues: readonly Issue[]): BudgetStatus {
+  if (issues.some((i) => i.severity === 'error')) return 'over';
+  if (limit === null || !(limit > 0)) return issues.some((i) => i.severity === 'warning') ? 'warn' : 'info';
+  const r = value / limit;
+  if (r > 1 + 1e-9) return 'over';
+  if (r >= WARN_AT || issues.some((i) => i.severity === 'warning')) return 'warn';
+  return 'ok';
+}
+
+const startsWith = (path: readonly (string | number)[], prefix: readonly string[]) => prefix.every((p, i) => path[i] === p);
+
+/** True when any assumption whose path contains one of `needles` is an estimate or missing. */
+function rests(report: UnitReport, needles: readonly string[]): boolean {
+  return report.assumptions.some((a) => (a.confidence === 'estimate' || a.confidence === 'missing') && needles.some((n) => a.path.includes(n)));
+}
+
+const POWER_INPUTS = ['.maxPowerW', 'psus.', 'power.count', 'power.redundancy'];
+
+/**
+ * Budgets for one evaluated unit.
+ * @param report - the engine's report for `design`
+ * @param generation - the catalog entry (for limits the report does not repeat, e.g. the frame's load rating)
+ * @param design - the user's design (site limits, floor rating)
+ */
+export function unitBudgets(report: UnitReport, generation: Generation, design: RackDesign): Budget[] {
+  const out: Budget[] = [];
+  const add = (b: Omit<Budget, 'status'>) => out.push({ ...b, status: status(b.value, b.limit, b.issues) });
+  const issuesAt = (...prefixes: (readonly string[])[]) => report.issues.filter((i) => prefixes.some((p) => startsWith(i.path, p)));
+  const p = report.power;
+  const feedEstimate = rests(report, [...POWER_INPUTS, 'defaultFeed']);
+
+  for (const side of p.feeds.sides) {
+    const sideIssues = issuesAt(['power', 'feeds', side.side]);
+    const whole = side.whips * side.whipUsableKva;
+    add({
+      id: `feed-${side.side}-kva`,
+      group: 'power',
+      label: p.feeds.mode === 'ab' ? `Feed ${side.side} on failover` : 'Feed',
+      value: side.failoverKva * 1000,
+      limit: whole * 1000,
+      kind: 'apparentPower',
+      limitNote: `${side.whips} whip${side.whips === 1 ? '' : 's'} × ${side.whipUsableKva.toFixed(1)} kVA usable (${side.volts} V ${side.system} ${side.amps} A at ${Math.round(p.feeds.continuousFactor * 100)} %)`,
+      estimate: feedEstimate,
+      issues: [...sideIssues.filter((i) => i.path.length === 3), ...issuesAt(['power', 'feedVolts'], ['power', 'feedSystem'])],
+    });
+    add({
+      id: `feed-${side.side}-phase`,
+      group: 'power',
+      label: p.feeds.mode === 'ab' ? `Feed ${side.side} worst phase` : 'Worst phase',
+      value: side.worstPhaseA,
+      limit: side.breakerA * p.feeds.continuousFactor,
+      kind: 'current',
+      limitNote: `${side.breakerA} A breaker × ${p.feeds.continuousFactor} continuous${side.phaseImbalance > 0.005 ? `; imbalance ${(side.phaseImbalance * 100).toFixed(1)} %` : ''}`,
+      estimate: feedEstimate,
+      issues: sideIssues.filter((i) => i.path[3] === 'phases'),
+    });
+  }
+  if (p.feeds.mode === 'ab') {
+    const abIssues = report.issues.filter((i) => i.code === 'ab_failover_insufficient');
+    if (abIssues.length) {
+      const i = abIssues[0]!;
+      add({ id: 'ab-side-capacity', group: 'power', label: 'One side’s shelves', value: (i.actual ?? 0) * 1000, limit: (i.limit ?? 0) * 1000, kind: 'power', limitNote: 'Capacity left when one feed fails', estimate: feedEstimate, issues: abIssues });
+    }
+  }
+  add({
+    id: 'shelves',
+    group: 'power',
+    label: generation.power.architecture === 'shelf' ? `Power shelves (${p.psus.redundancy.toUpperCase()})` : `Server PSUs (${p.psus.redundancy.toUpperCase()})`,
+    value: p.itKw * 1000,
+    limit: p.psus.redundantCapacityKw * 1000,
+    kind: 'power',
+    limitNote: `${p.psus.shelves} ${generation.power.architecture === 'shelf' ? 'shelves' : 'PSUs'} minus redundant, ${p.psus.psuCount} PSUs × ${(p.psus.psuRatingW / 1000).toFixed(1)} kW`,
+    estimate: rests(report, POWER_INPUTS),
+    issues: issuesAt(['power', 'redundancy'], ['power', 'psus']),
+  });
+  const nominalKw = p.psus.psuCount * p.psus.psuRatingW / 1000;
+  add({
+    id: 'transient',
+    group: 'power',
+    label: 'Transient peak',
+    value: p.peakKw * 1000,
+    limit: (p.psus.peakCapacityKw ?? nominalKw) * 1000,
+    kind: 'power',
+    limitNote: p.psus.peakCapacityKw === null ? 'against the PSUs’ continuous rating: no peak rating published' : 'PSU peak rating',
+    estimate: rests(report, [...POWER_INPUTS, 'transientFactor', 'psuPeakRatingW']),
+    issues: issuesAt(['power', 'peakKw']),
+  });
+  if (p.bbu) {
+    add({ id: 'bbu', group: 'power', label: 'Battery backup', value: p.peakKw * 1000, limit: p.bbu.capacityKw * 1000, kind: 'power', limitNote: `${p.bbu.count} BBUs, ≈${Math.round(p.bbu.holdupS)} s hold-up at max load`, estimate: rests(report, ['bbu']), issues: issuesAt(['power', 'bbu']) });
+  }
+  if (p.busbarA !== null) {
+    add({ id: 'busbar', group: 'power', label: 'Busbar current', value: p.busbarA, limit: null, kind: 'current', limitNote: `at ${p.busVoltageV ?? '?'} V; the busbar rating is not in the catalog`, estimate: rests(report, ['busVoltageV', ...POWER_INPUTS]), issues: [] });
+  }
+
+  // ---- cooling ----
+  const c = report.cooling;
+  const cIssues = issuesAt(['cooling']);
+  if (c.liquidKw > 0) {
+    add({
+      id: 'liquid-heat',
+      group: 'cooling',
+      label: 'Liquid heat',
+      value: c.liquidKw * 1000,
+      limit: design.limits.liquidHeatLimitW ?? null,
+      kind: 'heatRate',
+      limitNote: design.limits.liquidHeatLimitW === undefined ? 'set “Liquid heat removal available” to check it' : 'liquid heat removal available',
+      estimate: rests(report, ['liquidFraction', ...POWER_INPUTS]),
+      issues: cIssues.filter((i) => i.path[1] === 'cdu'),
+    });
+    const published = pick(generation.cooling.publishedCoolantLpm, 'typical');
+    add({
+      id: 'coolant-flow',
+      group: 'cooling',
+      label: `Coolant flow (ΔT ${c.deltaTK.toFixed(1)} K)`,
+      value: c.coolantLpm,
+      limit: null,
+      kind: 'liquidFlow',
+      limitNote: published !== null ? `vendor publishes ≈${Math.round(published)} L/min` : 'Q = ṁ·cp·ΔT at the mean loop temperature',
+      estimate: rests(report, ['liquidFraction', 'defaults.liquidDeltaTK', ...POWER_INPUTS]),
+      issues: cIssues.filter((i) => i.path[1] === 'coolant' || i.path[1] === 'coolantSupplyC'),
+    });
+  }
+  add({
+    id: 'air-heat',
+    group: 'cooling',
+    label: 'Air heat',
+    value: c.airKw * 1000,
+    limit: design.limits.airHeatLimitW ?? null,
+    kind: 'heatRate',
+    limitNote: design.limits.airHeatLimitW === undefined ? 'set “Air heat removal available” to check it' : 'air heat removal available',
+    estimate: rests(report, ['liquidFraction', ...POWER_INPUTS]),
+    issues: [],
+  });
+  const pubCfm = pick(generation.cooling.publishedAirflowCfm, 'typical');
+  add({
+    id: 'airflow',
+    group: 'cooling',
+    label: `Airflow (ΔT ${c.airDeltaTK.toFixed(1)} K)`,
+    value: c.airflowM3h,
+    limit: null,
+    kind: 'airflow',
+    limitNote: pubCfm !== null ? `vendor publishes ≈${Math.round(pubCfm).toLocaleString('en-US')} CFM` : `air density ${c.airDensityKgM3.toFixed(3)} kg/m³ at the site altitude`,
+    estimate: rests(report, ['liquidFraction', ...POWER_INPUTS]),
+    issues: [],
+  });
+
+  // ---- space ----
+  const s = report.space;
+  add({ id: 'u-space', group: 'space', label: 'Rack space', value: s.usedU, limit: s.availableU, kind: 'rackUnits', limitNote: `${report.racks} rack${report.racks === 1 ? '' : 's'} × ${s.availableU / report.racks} U`, estimate: rests(report, ['heightU']), issues: issuesAt(['space', 'usedU']) });
+  const maxLoad = pick(generation.rack.maxLoadKg, 'typical');
+  add({ id: 'weight', group: 'space', label: 'Weight per rack', value: s.weightPerRackKg, limit: maxLoad, kind: 'mass', limitNote: maxLoad === null ? 'the frame’s load rating is not published' : 'rack frame static load rating', estimate: rests(report, ['weightKg', 'WeightKg']), issues: issuesAt(['space', 'weightKg']) });
+  add({
+    id: 'floor',
+    group: 'space',
+    label: 'Floor loading',
+    value: s.floorLoadingKgM2,
+    limit: design.options.floorLimitKgM2 ?? null,
+    kind: 'arealMass',
+    limitNote: design.options.floorLimitKgM2 === undefined ? `set “Floor rating” to check it; over ${s.footprintM2PerRack.toFixed(2)} m² per rack` : `floor rating, over ${s.footprintM2PerRack.toFixed(2)} m² per rack`,
+    estimate: rests(report, ['weightKg', 'WeightKg', 'widthM', 'depthM']),
+    issues: issuesAt(['space', 'floorLoadingKgM2']),
+  });
+  return out;
+}
+
+/** Issues not shown on any meter (so the issue list can show them all, with the meters' ones linked). */
+export function issueCounts(issues: readonly Issue[]): Record<'error' | 'warning' | 'info', number> {
+  const c = { error: 0, warning: 0, info: 0 };
+  for (const i of issues) c[i.severity]++;
+  return c;
+}

@@ -1,0 +1,84 @@
+/**
+ * The rack designer's key figures: the report's headline numbers, formatted for the chosen unit system.
+ * @module
+ */
+import type { UnitReport } from '../core/rack/types';
+import { formatNumber, formatValue } from './format';
+import type { UnitSystem } from './types';
+
+export interface Figure {
+  readonly id: string;
+  readonly label: string;
+  readonly value: string;
+  /** A second reading (US units, totals) shown smaller. */
+  readonly sub?: string;
+  readonly estimate?: boolean;
+}
+
+export interface FigureGroup {
+  readonly label: string;
+  readonly figures: readonly Figure[];
+}
+
+const pf = (v: number | null) => (v === null ? 'not supported' : `${formatNumber(v)} PFLOPS`);
+
+export function keyFigures(r: UnitReport, system: UnitSystem): FigureGroup[] {
+  const p = r.power;
+  const c = r.cooling;
+  const est = (needle: string) => r.assumptions.some((a) => (a.confidence === 'estimate' || a.confidence === 'missing') && a.path.includes(needle));
+  const powerEst = est('.maxPowerW') || est('psus.');
+  const units = r.totals.units;
+  const groups: FigureGroup[] = [
+    {
+      label: 'Power',
+      figures: [
+        { id: 'it', label: 'IT power (max)', value: formatValue(p.itKw * 1000, 'power', system), sub: `typical ${formatValue(p.typicalKw * 1000, 'power', system)}`, estimate: powerEst },
+        { id: 'input', label: 'Rack input', value: formatValue(p.inputKw * 1000, 'power', system), sub: `${formatValue(p.inputKva * 1000, 'apparentPower', system)} · η ${(p.efficiency * 100).toFixed(1)} %`, estimate: powerEst },
+        { id: 'peak', label: 'Transient peak', value: formatValue(p.peakKw * 1000, 'power', system), sub: `${(p.peakKw / p.itKw).toFixed(2)} × max`, estimate: est('transientFactor') || powerEst },
+        { id: 'whips', label: 'Power whips', value: formatNumber(r.cabling.powerWhips, 0), sub: `${p.feeds.mode === 'ab' ? 'A/B' : 'single'} · ${p.feeds.sides[0]?.volts ?? ''} V ${p.feeds.sides[0]?.amps ?? ''} A` },
+      ],
+    },
+    {
+      label: 'Cooling',
+      figures: [
+        { id: 'heat', label: 'Heat', value: formatValue(c.heatKw * 1000, 'heatRate', system), sub: `${formatNumber(c.heatBtuH, 0)} BTU/h · ${formatNumber(c.heatTons)} tons`, estimate: powerEst },
+        { id: 'liquid', label: 'Liquid / air', value: `${Math.round(c.liquidFraction * 100)} % / ${Math.round((1 - c.liquidFraction) * 100)} %`, sub: `${formatValue(c.liquidKw * 1000, 'heatRate', system)} / ${formatValue(c.airKw * 1000, 'heatRate', system)}`, estimate: est('liquidFraction') },
+        { id: 'flow', label: 'Coolant flow', value: c.liquidKw > 0 ? formatValue(c.coolantLpm, 'liquidFlow', system) : 'none', sub: c.liquidKw > 0 ? `${c.coolant === 'pg25' ? 'PG25' : 'water'} · ΔT ${formatValue(c.deltaTK, 'temperatureDifference', system)}${c.supplyC !== null ? ` · supply ${formatValue(c.supplyC, 'temperature', system)}` : ''}` : undefined },
+        { id: 'airflow', label: 'Airflow', value: formatValue(c.airflowM3h, 'airflow', system), sub: `ΔT ${formatValue(c.airDeltaTK, 'temperatureDifference', system)}` },
+        { id: 'water', label: 'Facility water', value: c.facilityWaterClass ?? '—', sub: c.facilitySupplyMaxC !== null ? `≤ ${formatValue(c.facilitySupplyMaxC, 'temperature', system)} supply` : c.liquidKw > 0 ? 'no CDU or supply temperature' : 'air-cooled' },
+        ...(c.cdu ? [{ id: 'cdu', label: 'CDUs (N+1)', value: formatNumber(c.cdu.count, 0), sub: `${c.cdu.name} · ${formatNumber(c.cdu.capacityKw)} kW` }] : []),
+      ],
+    },
+    {
+      label: 'Compute',
+      figures: [
+        { id: 'acc', label: 'Accelerators', value: formatNumber(r.accelerators, 0), sub: `${r.racks} rack${r.racks === 1 ? '' : 's'}${r.systems > 1 ? ` · ${r.systems} systems` : ''}` },
+        { id: 'fp8', label: 'FP8 dense', value: pf(r.compute.fp8DensePflops), sub: `FP4 ${pf(r.compute.fp4DensePflops)} · BF16 ${pf(r.compute.bf16DensePflops)}` },
+        { id: 'hbm', label: 'HBM', value: r.compute.hbmTb === null ? 'not published' : `${formatNumber(r.compute.hbmTb)} TB`, sub: r.compute.hbmTbPerS === null ? undefined : `${formatNumber(r.compute.hbmTbPerS)} TB/s` },
+      ],
+    },
+    {
+      label: 'Cabling',
+      figures: [
+        { id: 'scaleup', label: 'Scale-up cables', value: formatNumber(r.cabling.scaleUpCables, 0), sub: `${formatNumber(r.cabling.scaleUpLinks, 0)} links` },
+        { id: 'scaleout', label: 'Scale-out ports', value: formatNumber(r.cabling.scaleOutPorts, 0), sub: `${formatNumber(r.cabling.scaleOutGbps / 1000)} Tb/s` },
+        { id: 'other-ports', label: 'Front-end / storage / mgmt', value: `${r.cabling.frontEndPorts} / ${r.cabling.storagePorts} / ${r.cabling.managementPorts}` },
+        { id: 'hoses', label: 'Hoses / QD pairs', value: `${r.cabling.liquidHoses} / ${r.cabling.quickDisconnectPairs}` },
+      ],
+    },
+  ];
+  if (units > 1) {
+    const t = r.totals;
+    groups.push({
+      label: `Totals for ${formatNumber(units, 0)} units`,
+      figures: [
+        { id: 't-racks', label: 'Racks', value: formatNumber(t.racks, 0), sub: `${formatNumber(t.accelerators, 0)} accelerators` },
+        { id: 't-it', label: 'IT power', value: t.itKw >= 1000 ? `${formatNumber(t.itKw / 1000)} MW` : formatValue(t.itKw * 1000, 'power', system), sub: `input ${t.inputKw >= 1000 ? `${formatNumber(t.inputKw / 1000)} MW` : formatValue(t.inputKw * 1000, 'power', system)}`, estimate: powerEst },
+        { id: 't-flow', label: 'Coolant flow', value: formatValue(t.coolantLpm, 'liquidFlow', system), sub: `airflow ${formatValue(t.airflowM3h, 'airflow', system)}` },
+        { id: 't-fp8', label: 'FP8 dense', value: t.fp8DensePflops === null ? 'not supported' : `${formatNumber(t.fp8DensePflops / 1000)} EFLOPS` },
+        { id: 't-weight', label: 'Weight', value: formatValue(t.weightKg, 'mass', system), sub: `${formatNumber(t.scaleUpCables, 0)} scale-up cables` },
+      ],
+    });
+  }
+  return groups;
+}

@@ -1,0 +1,38 @@
+/**
+ * The generation picker's groups: by vendor and accelerator family (GPU, Trainium, Inferentia), in catalog order.
+ * @module
+ */
+import type { Catalog, Family, Generation, Vendor } from '../core/catalog/types';
+
+export const VENDOR_LABEL: Record<Vendor, string> = { nvidia: 'NVIDIA', aws: 'AWS', amd: 'AMD' };
+export const FAMILY_LABEL: Record<Family, string> = { gpu: 'GPU', trainium: 'Trainium', inferentia: 'Inferentia' };
+
+export interface GenerationGroup {
+  readonly label: string;
+  readonly vendor: Vendor;
+  readonly family: Family;
+  readonly generations: readonly { readonly id: string; readonly name: string; readonly detail: string }[];
+}
+
+const FAMILY_ORDER: readonly Family[] = ['gpu', 'trainium', 'inferentia'];
+
+/** A short description of a unit for lists: "72 × B200 · 1 rack · 2024-Q4". */
+export function generationDetail(g: Generation): string {
+  const acc = g.components.reduce((s, c) => s + c.accelerators * c.count * (c.scope === 'system' ? (g.systemsPerRack?.default ?? 1) * g.racks : 1), 0);
+  return `${acc} × ${g.accelerator.model} · ${g.racks} rack${g.racks === 1 ? '' : 's'} · ${g.availability.date}`;
+}
+
+export function generationGroups(catalog: Catalog): GenerationGroup[] {
+  const groups = new Map<string, GenerationGroup & { generations: { id: string; name: string; detail: string }[] }>();
+  const sorted = [...catalog.generations].sort((a, b) => FAMILY_ORDER.indexOf(a.family) - FAMILY_ORDER.indexOf(b.family));
+  for (const g of sorted) {
+    const key = `${g.vendor}/${g.family}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { label: `${VENDOR_LABEL[g.vendor]} ${FAMILY_LABEL[g.family]}`, vendor: g.vendor, family: g.family, generations: [] };
+      groups.set(key, group);
+    }
+    group.generations.push({ id: g.id, name: g.name, detail: generationDetail(g) });
+  }
+  return [...groups.values()];
+}

@@ -1,0 +1,108 @@
+/**
+ * Path routes that survive a reload: `/rack/<id>`, `/fabric`, `/sites`, `/plan`, `/compare`, `/export`.
+ * The URL fragment is left alone: it is reserved for share links.
+ * @module
+ */
+
+export type ViewId = 'rack' | 'fabric' | 'sites' | 'plan' | 'compare' | 'export';
+
+export type Route =
+  | { readonly view: 'rack'; readonly generationId: string | null }
+  | { readonly view: Exclude<ViewId, 'rack'> }
+  | { readonly view: 'not-found'; readonly path: string };
+
+export const VIEWS: readonly { readonly id: ViewId; readonly label: string }[] = [
+  { id: 'rack', label: 'Rack designer' },
+  { id: 'fabric', label: 'Fabric & cabling' },
+  { id: 'sites', label: 'Sites' },
+  { id: 'plan', label: 'Plan' },
+  { id: 'compare', label: 'Compare' },
+  { id: 'export', label: 'Export' },
+];
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Read a route from a location pathname (a trailing slash and the app's base are ignored). */
+export function parseRoute(pathname: string, base = '/'): Route {
+  let p = pathname;
+  const b = base.endsWith('/') ? base : `${base}/`;
+  if (p.startsWith(b)) p = p.slice(b.length - 1);
+  p = p.replace(/\/+$/, '') || '/';
+  if (p === '/' || p === '/index.html' || p === '/rack') return { view: 'rack', generationId: null };
+  const parts = p.split('/').filter(Boolean).map((s) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  });
+  if (parts[0] === 'rack' && parts.length === 2 && ID.test(parts[1]!)) return { view: 'rack', generationId: parts[1]! };
+  if (parts.length === 1 && ['fabric', 'sites', 'plan', 'compare', 'export'].includes(parts[0]!)) {
+    return { view: parts[0] as Exclude<ViewId, 'rack'> };
+  }
+  return { view: 'not-found', path: p };
+}
+
+/** The pathname of a route. */
+export function routePath(route: Route, base = '/'): string {
+  const b = base.endsWith('/') ? base.slice(0, -1) : base;
+  if (route.view === 'rack') return `${b}/rack${route.generationId ? `/${encodeURIComponent(route.generationId)}` : ''}`;
+  if (route.view === 'not-found') return `${b}${route.path}`;
+  return `${b}/${route.view}`;
+}
+
+export function sameRoute(a: Route, b: Route): boolean {
+  return routePath(a) === routePath(b);
+}
+
+/** The parts of `window.location`/`history` the router uses (a fake in tests). */
+export interface LocationLike {
+  readonly location: { readonly pathname: string; readonly search: string; readonly hash: string };
+  readonly history: { pushState(data: unknown, unused: string, url: string): void; replaceState(data: unknown, unused: string, url: string): void };
+  addEventListener(type: 'popstate', fn: () => void): void;
+  removeEventListener(type: 'popstate', fn: () => void): void;
+}
+
+/**
+ * Keeps a route in step with the address bar: `go` pushes (or replaces) a history entry, the back and forward
+ * buttons call the listener. The fragment (share links) and query string are kept as they are.
+ */
+export class Router {
+  #route: Route;
+  readonly #win: LocationLike;
+  readonly #base: string;
+  readonly #onChange: (route: Route) => void;
+  readonly #pop = () => {
+    this.#route = parseRoute(this.#win.location.pathname, this.#base);
+    this.#onChange(this.#route);
+  };
+
+  constructor(win: LocationLike, onChange: (route: Route) => void, base = '/') {
+    this.#win = win;
+    this.#base = base;
+    this.#onChange = onChange;
+    this.#route = parseRoute(win.location.pathname, base);
+  }
+
+  get route(): Route {
+    return this.#route;
+  }
+
+  start(): void {
+    this.#win.addEventListener('popstate', this.#pop);
+  }
+
+  stop(): void {
+    this.#win.removeEventListener('popstate', this.#pop);
+  }
+
+  /** Show a route; `replace` rewrites the current entry instead of adding one (no new back-button step). */
+  go(route: Route, options: { replace?: boolean } = {}): void {
+    const url = routePath(route, this.#base) + this.#win.location.search + this.#win.location.hash;
+    const changed = !sameRoute(route, this.#route);
+    this.#route = route;
+    if (options.replace || !changed) this.#win.history.replaceState(null, '', url);
+    else this.#win.history.pushState(null, '', url);
+    if (changed) this.#onChange(route);
+  }
+}

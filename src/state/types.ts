@@ -1,0 +1,55 @@
+/**
+ * The app's state: a plain-JSON design document (what undo/redo, exports and share links carry) and the
+ * user's display preferences (kept apart: toggling units or theme is not an edit of the design).
+ * @module
+ */
+import type { UnitOptions } from '../core/rack/types';
+
+/** Limits the site gives a unit that the per-unit engine does not know; used by the budget meters only. */
+export interface SiteLimits {
+  /** Heat the room's air side can remove per deployable unit, W. */
+  readonly airHeatLimitW?: number;
+  /** Heat the liquid loop (CDU share) can remove per deployable unit, W. */
+  readonly liquidHeatLimitW?: number;
+}
+
+export interface RackDesign {
+  /** Catalog generation id (never an alias: aliases are resolved when the state is made). */
+  readonly generationId: string;
+  /** Options handed to the engine exactly as stored; omitted fields take catalog defaults. */
+  readonly options: UnitOptions;
+  readonly limits: SiteLimits;
+  /** Data-center site the unit is placed at (sites catalog id), once sites exist. */
+  readonly siteId?: string;
+}
+
+/** What the Compare view compares against: every generation sized to the same target. */
+export type CompareTargetKind = 'accelerators' | 'itPower' | 'fp8Pflops';
+
+export interface CompareDesign {
+  readonly generationIds: readonly string[];
+  readonly target: { readonly kind: CompareTargetKind; readonly value: number };
+}
+
+/** The design document: everything undo/redo, exports and share links carry. Plain JSON. */
+export interface DesignState {
+  readonly rack: RackDesign;
+  readonly compare: CompareDesign;
+}
+
+export type UnitSystem = 'si' | 'us';
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
+export interface Prefs {
+  readonly units: UnitSystem;
+  readonly theme: ThemeChoice;
+}
+
+/** A store snapshot: plain JSON, versioned, what exporters, share links and autosave read and write. */
+export interface AppSnapshot {
+  readonly app: 'rackplan';
+  readonly schemaVersion: 1;
+  readonly catalogVersion: string;
+  readonly design: DesignState;
+  readonly prefs: Prefs;
+}
