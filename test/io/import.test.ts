@@ -117,7 +117,8 @@ describe('migration registry', () => {
       message: 'written by a newer rackplan (schema 7); this rackplan reads plan schema version 1 — update rackplan, or export the plan from the newer version at schema 1',
       got: '7',
     });
-    expect(!migrate({}).ok && (migrate({}) as { error: { problems: { message: string }[] } }).error.problems[0]!.message).toMatch(/^required; this rackplan reads plan schema version 1/);
+    const missing = migrate({});
+    expect(!missing.ok && missing.error.problems[0]!.message).toMatch(/^required; this rackplan reads plan schema version 1/);
     for (const v of ['1', 1.5, 0, -1, null]) expect(migrate({ schemaVersion: v }).ok).toBe(false);
     expect(!migrate([1]).ok).toBe(true);
   });
