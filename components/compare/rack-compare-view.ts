@@ -29,6 +29,9 @@ const TARGET_KIND: Record<CompareTargetKind, { kind: DisplayKind; min: number; m
   fp8Pflops: { kind: 'count', min: 1, max: 1e9, integer: false, example: '5000' },
 };
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const issueText = (r: CompareRow) => `${plural(r.perUnit.issues.filter((i) => i.severity === 'error').length, 'error')}, ${plural(r.perUnit.issues.filter((i) => i.severity === 'warning').length, 'warning')}`;
+
 interface CompareData {
   readonly rows: CompareRow[];
   readonly metrics: Metric[];
@@ -63,12 +66,12 @@ function metrics(system: UnitSystem): Metric[] {
     { label: 'kW per dense FP8 PFLOPS', cell: (r) => (r.kwPerFp8Pflops === null ? '—' : formatNumber(r.kwPerFp8Pflops)), better: 'lower', value: (r) => r.kwPerFp8Pflops, estimate: true },
     { label: 'Scale-up cables', cell: (r) => formatNumber(r.sized.totals.scaleUpCables, 0) },
     { label: 'Scale-out ports', cell: (r) => formatNumber(r.perUnit.cabling.scaleOutPorts * r.units, 0) },
-    { label: 'Issues (per unit)', cell: (r) => `${r.perUnit.issues.filter((i) => i.severity === 'error').length} errors, ${r.perUnit.issues.filter((i) => i.severity === 'warning').length} warnings` },
+    { label: 'Issues (per unit)', cell: (r) => issueText(r) },
   ];
 }
 
 function charts(rows: readonly CompareRow[]): { power: ChartSpec; racks: ChartSpec; efficiency: ChartSpec } {
-  const labels = rows.map((r) => r.generation.name);
+  const labels = rows.map((r) => r.generation.name.replace(/\s*\(.*\)\s*$/, ''));
   return {
     power: {
       labels,

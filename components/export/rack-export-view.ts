@@ -39,6 +39,9 @@ export class RackExportView extends LitElement {
         justify-content: space-between;
         align-items: center;
       }
+      li .btn {
+        white-space: nowrap;
+      }
       li p {
         margin: 0.25rem 0 0;
         color: var(--rack-muted);

@@ -18,17 +18,19 @@ export type Action =
   | { readonly type: 'compare/set-target'; readonly kind: CompareTargetKind; readonly value: number }
   | { readonly type: 'design/replace'; readonly design: DesignState; readonly label: string };
 
+const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
 /** What an action did, in words (shown as "Undo: …"). */
 export function actionLabel(action: Action): string {
   switch (action.type) {
     case 'rack/select-generation':
       return `generation ${action.id}`;
     case 'rack/set-option':
-      return action.value === undefined ? `reset ${optionLabel(action.key).toLowerCase()}` : optionLabel(action.key).toLowerCase();
+      return action.value === undefined ? `reset ${lower(optionLabel(action.key))}` : lower(optionLabel(action.key));
     case 'rack/reset-options':
       return 'reset all options';
     case 'rack/set-limit':
-      return LIMIT_FIELDS[action.key].label.toLowerCase();
+      return lower(LIMIT_FIELDS[action.key].label);
     case 'rack/set-site':
       return action.siteId ? `site ${action.siteId}` : 'no site';
     case 'compare/toggle-generation':

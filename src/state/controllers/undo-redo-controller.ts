@@ -61,8 +61,8 @@ export class UndoRedoController implements ReactiveController {
     const step: HistoryStep | null = key === 'z' ? (e.shiftKey ? 'redo' : 'undo') : key === 'y' && !e.shiftKey ? 'redo' : null;
     if (!step) return;
     // Typing in progress: leave Ctrl+Z to the text field.
-    const el = e.composedPath()[0];
-    if (el instanceof HTMLElement && (el.matches('textarea, [contenteditable]') || (el instanceof HTMLInputElement && el.hasAttribute('data-dirty')))) return;
+    const el = e.composedPath()[0] as Partial<HTMLElement> | undefined;
+    if (el && typeof el.matches === 'function' && el.matches('textarea, [contenteditable], input[data-dirty]')) return;
     e.preventDefault();
     if (step === 'undo') this.undo();
     else this.redo();

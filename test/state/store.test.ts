@@ -1,0 +1,85 @@
+import { describe, expect, it, vi } from 'vitest';
+import { loadCatalog } from '../../src/catalog/presets';
+import { AppStore, initialDesign, parseSnapshot } from '../../src/state/store';
+
+const catalog = loadCatalog();
+
+describe('AppStore', () => {
+  it('starts at the generation named (aliases resolve to the id), or the default', () => {
+    expect(initialDesign(catalog, 'gb300-nvl72').rack.generationId).toBe('gb300-nvl72');
+    expect(initialDesign(catalog, 'vr-nvl72').rack.generationId).toBe('vr-nvl144');
+    expect(initialDesign(catalog, 'no-such-thing').rack.generationId).toBe('gb200-nvl72');
+    const c = initialDesign(catalog).compare;
+    expect(new Set(c.generationIds.map((id) => catalog.generations.find((g) => g.id === id)!.family)).size).toBe(c.generationIds.length);
+  });
+
+  it('applies edits, notifies once per change, and undoes/redoes them', () => {
+    const s = new AppStore(catalog);
+    const listener = vi.fn();
+    s.subscribe(listener);
+    expect(s.dispatch({ type: 'rack/set-option', key: 'feedAmps', value: 40 })).toEqual({ ok: true, changed: true });
+    expect(s.dispatch({ type: 'rack/set-option', key: 'feedAmps', value: 40 })).toEqual({ ok: true, changed: false });
+    expect(listener).toHaveBeenCalledTimes(1);
+    s.dispatch({ type: 'rack/set-option', key: 'deltaTK', value: 12 });
+    expect(s.undoLabel).toBe('liquid ΔT');
+    s.undo();
+    expect(s.design.rack.options).toEqual({ feedAmps: 40 });
+    s.undo();
+    expect(s.design.rack.options).toEqual({});
+    expect(s.canUndo).toBe(false);
+    s.redo();
+    expect(s.design.rack.options).toEqual({ feedAmps: 40 });
+  });
+
+  it('refuses values outside the shared option schema, unknown generations and CDUs', () => {
+    const s = new AppStore(catalog);
+    const bad = s.dispatch({ type: 'rack/set-option', key: 'feedAmps', value: 0 });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.message).toMatch(/1 to 6000/);
+    expect(s.dispatch({ type: 'rack/select-generation', id: 'nope' }).ok).toBe(false);
+    expect(s.dispatch({ type: 'rack/set-option', key: 'cduId', value: 'nope' }).ok).toBe(false);
+    expect(s.dispatch({ type: 'rack/set-limit', key: 'airHeatLimitW', value: -1 }).ok).toBe(false);
+    expect(s.canUndo).toBe(false);
+  });
+
+  it('drops systems per rack when the generation changes, keeps the other options', () => {
+    const s = new AppStore(catalog, { design: initialDesign(catalog, 'dgx-b200') });
+    s.dispatch({ type: 'rack/set-option', key: 'systemsPerRack', value: 2 });
+    s.dispatch({ type: 'rack/set-option', key: 'altitudeM', value: 300 });
+    s.dispatch({ type: 'rack/select-generation', id: 'gb300-nvl72' });
+    expect(s.design.rack.options).toEqual({ altitudeM: 300 });
+  });
+
+  it('prefs change without entering the undo history', () => {
+    const s = new AppStore(catalog);
+    s.setPrefs({ units: 'us' });
+    expect(s.prefs.units).toBe('us');
+    expect(s.canUndo).toBe(false);
+  });
+
+  it('snapshot is plain JSON and loads back as one undo step', () => {
+    const s = new AppStore(catalog);
+    s.dispatch({ type: 'rack/select-generation', id: 'trn2-ultraserver' });
+    s.dispatch({ type: 'rack/set-option', key: 'coolant', value: 'pg25' });
+    s.dispatch({ type: 'rack/set-limit', key: 'airHeatLimitW', value: 50_000 });
+    const snap = s.snapshot();
+    expect(JSON.parse(JSON.stringify(snap))).toEqual(snap);
+    const t = new AppStore(catalog);
+    expect(t.load(JSON.parse(JSON.stringify(snap))).ok).toBe(true);
+    expect(t.design).toEqual(s.design);
+    t.undo();
+    expect(t.design.rack.generationId).toBe('gb200-nvl72');
+  });
+
+  it('parseSnapshot lists every problem with its path', () => {
+    const r = parseSnapshot({ app: 'rackplan', schemaVersion: 2, design: { rack: { generationId: 'x', options: { feedAmps: -3 } }, compare: { generationIds: ['y'], target: { kind: 'z', value: 0 } } } }, catalog);
+    expect(r.ok).toBe(false);
+    const msg = r.ok ? '' : r.message;
+    expect(msg).toMatch(/^schemaVersion: 1/m);
+    expect(msg).toMatch(/^design\.rack\.generationId:/m);
+    expect(msg).toMatch(/^design\.rack\.options\.feedAmps:/m);
+    expect(msg).toMatch(/^design\.compare\.generationIds:/m);
+    expect(msg).toMatch(/^design\.compare\.target:/m);
+    expect(parseSnapshot('nope', catalog).ok).toBe(false);
+  });
+});
