@@ -65,11 +65,11 @@ export function readFabricFlags(flags: FlagReader, cat: NetworkCatalog, opts: { 
   const portGbpsFlag = flags.number('port-gbps', { min: 1, max: 100_000, accepted: 'a port speed in Gb/s > 0' });
   const laneFlag = flags.number('lane-gbps', { min: 1, max: 1000, accepted: 'a lane rate in Gb/s > 0' });
   const suNodes = flags.number('su-nodes', { min: 1, max: 10_000_000, integer: true });
-  const spineDesign = flags.choice('spine-groups', ['full', 'rail'] as const) as SpineDesign | undefined;
+  const spineDesign: SpineDesign | undefined = flags.choice('spine-groups', ['full', 'rail'] as const);
   const planes = flags.number('planes', { min: 1, max: 16, integer: true });
   const oversubscription = flags.number('oversubscription', { min: 1, max: 1000, accepted: 'a number ≥ 1 (leaf downlinks per uplink)' });
   const tiersRaw = flags.choice('tiers', ['auto', '2', '3'] as const);
-  const basis = (flags.choice('basis', ['min', 'typical', 'max'] as const) ?? 'max') as Basis;
+  const basis: Basis = flags.choice('basis', ['min', 'typical', 'max'] as const) ?? 'max';
   if (flags.problems.length) return undefined;
 
   const radix = radixFlag ?? (sw ? sw.cages * sw.portsPerCage : 0);
