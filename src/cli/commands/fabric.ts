@@ -57,7 +57,7 @@ export function readFabricFlags(flags: FlagReader, cat: NetworkCatalog, opts: { 
   if (swId !== undefined) {
     sw = cat.switches.find((s) => s.id === swId) ?? null;
     if (!sw) flags.problem('--switch', `one of ${cat.switches.map((s) => s.id).join(', ')}`, swId);
-  } else if (radixFlag === undefined) {
+  } else if (!flags.has('radix')) {
     if (opts.defaultSwitch) sw = cat.switches.find((s) => s.id === opts.defaultSwitch) ?? null;
     else if (opts.requireSwitch) flags.problem('--radix', 'required: --radix R or --switch ID');
   }

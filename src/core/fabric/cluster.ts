@@ -27,8 +27,10 @@ export interface ClusterPorts {
   readonly scaleUpRacksSpanned: number;
 }
 
+/** Items of a class in one unit: `system`-scope items count per server (systems per rack × racks) in server-rack units, once per unit otherwise (as the per-unit engine counts them). */
 function itemsPerUnit(g: Generation, c: ComponentClass, systemsPerRack: number): number {
-  return c.scope === 'system' ? c.count * systemsPerRack * g.racks : c.count;
+  const systems = g.systemsPerRack ? systemsPerRack * g.racks : 1;
+  return c.scope === 'system' ? c.count * systems : c.count;
 }
 
 /** Ports of `units` deployable units; null when the generation has no scale-out NIC ports. */
