@@ -186,3 +186,10 @@ describe('k-ary fat tree (Al-Fares et al. 2008)', () => {
     expect(f.issues[0]).toMatchObject({ code: 'fabric_exceeds_tiers', limit: 16, actual: 17 });
   });
 });
+
+describe('per-tier reach', () => {
+  it('each tier states the endpoints a fabric topped by it holds (B200: 2,048 at two tiers, 65,536 at three)', () => {
+    const f = sizeFabric({ nodes: 512, rails: 8, radix: 64, portGbps: 400, suNodes: 32 });
+    expect(f.tierDetail.map((t) => t.maxEndpoints)).toEqual([64, 2048, 65536]);
+  });
+});

@@ -156,6 +156,7 @@ export function fabricJson(f: FabricResult) {
       portsUsed: t.portsUsed,
       portsFree: t.portsFree,
       linksDown: t.linksDown,
+      maxEndpoints: t.maxEndpoints,
       bisectionGbps: t.bisectionGbps,
       transceiverModules: t.transceiverModules,
       switchPowerKw: kw(t.switchPowerW),
@@ -175,8 +176,8 @@ export function renderFabric(f: FabricResult, title: string): string {
       `SU ${f.suNodes} nodes × ${f.scalableUnits} · ${f.leavesPerRailPerSu} leaf per rail per SU · leaf ${f.leafDownlinks} down / ${f.leafUplinks} up (${n(f.oversubscription)}:1)${f.pods ? ` · ${f.pods} pods` : ''}`,
       '',
       textTable(
-        ['tier', 'switches', 'down/sw', 'up/sw', 'ports used', 'ports free', 'links in', 'modules', 'switch kW'],
-        f.tierDetail.map((t) => [t.tier, t.switches, t.downlinksPerSwitch, t.uplinksPerSwitch, t.portsUsed, t.portsFree, t.linksDown, t.transceiverModules, kw(t.switchPowerW)]),
+        ['tier', 'switches', 'down/sw', 'up/sw', 'ports used', 'ports free', 'links in', 'max endpoints', 'modules', 'switch kW'],
+        f.tierDetail.map((t) => [t.tier, t.switches, t.downlinksPerSwitch, t.uplinksPerSwitch, t.portsUsed, t.portsFree, t.linksDown, t.maxEndpoints, t.transceiverModules, kw(t.switchPowerW)]),
       ),
       '',
       `cables: node-leaf ${n(f.cables.nodeLeaf)} · leaf-spine ${n(f.cables.leafSpine)} · spine-core ${n(f.cables.spineCore)} · total ${n(f.cables.total)}${f.planes > 1 ? ` (${n(f.links.total)} links)` : ''}`,

@@ -64,6 +64,8 @@ export interface TierSummary {
   readonly portsFree: number;
   /** Links from the tier below into this tier (all planes). */
   readonly linksDown: number;
+  /** Endpoints a fabric whose top tier is this one can hold (leaf: 1 tier, spine: 2, core: 3). */
+  readonly maxEndpoints: number;
   /** Half the capacity of the links into this tier. */
   readonly bisectionGbps: number;
   readonly transceiverModules: number;
@@ -372,6 +374,7 @@ export function sizeFabric(input: FabricInput): FabricResult {
       portsUsed: leafPortsUsed * P,
       portsFree: (leafCount * k - leafPortsUsed) * P,
       linksDown: links.nodeLeaf,
+      maxEndpoints: maxEndpointsFor(input, 1),
       bisectionGbps: linkBis(links.nodeLeaf),
       transceiverModules: transceivers.leaf,
       switchPowerW: switches.leaf * perSwitch,
@@ -387,6 +390,7 @@ export function sizeFabric(input: FabricInput): FabricResult {
       portsUsed: spinePortsUsed * P,
       portsFree: (spineCount * k - spinePortsUsed) * P,
       linksDown: links.leafSpine,
+      maxEndpoints: maxEndpointsFor(input, 2),
       bisectionGbps: linkBis(links.leafSpine),
       transceiverModules: transceivers.spine,
       switchPowerW: switches.spine * perSwitch,
@@ -402,6 +406,7 @@ export function sizeFabric(input: FabricInput): FabricResult {
       portsUsed: corePortsUsed * P,
       portsFree: (coreCount * k - corePortsUsed) * P,
       linksDown: links.spineCore,
+      maxEndpoints: maxEndpointsFor(input, 3),
       bisectionGbps: linkBis(links.spineCore),
       transceiverModules: transceivers.core,
       switchPowerW: switches.core * perSwitch,
