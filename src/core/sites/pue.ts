@@ -107,43 +107,31 @@ function coolingAt(dc: DataCenterRole, load: HeatLoad, scale: number, airExtraKw
   return { totalKw: total, streams };
 }
 
-/** Peak cooling at the design condition and full load, used to size the chain modules. */
-function designPoint(dc: DataCenterRole, load: HeatLoad, basis: DesignBasis) {
-  const cond = designCondition(dc.climate, basis, dc.cooling.rejection);
-  const fixed = pickSourced(dc.fixedOverheadFraction, 'typical') * load.itKw;
-  let indoor = 0;
-  let cooling = coolingAt(dc, load, 1, 0, cond);
-  for (let i = 0; i < 2; i++) {
-    const chain = evaluateChain(dc.powerChain, { itKw: load.itKw, mechanicalKw: cooling.totalKw, fixedKw: fixed, designItKw: load.itKw, designMechanicalKw: cooling.totalKw, designFixedKw: fixed });
-    if (Math.abs(chain.indoorLossKw - indoor) < 1e-9) break;
-    indoor = chain.indoorLossKw;
-    cooling = coolingAt(dc, load, 1, indoor, cond);
-  }
-  return { cond, mechanicalKw: cooling.totalKw, fixedKw: fixed };
+interface Sizing {
+  readonly cond: DesignCondition;
+  readonly mechanicalKw: number;
+  readonly fixedKw: number;
 }
 
-/**
- * PUE of a data-center site for a design heat load at a utilization, at the annual condition (bins) or a design condition.
- * @param dc - the site's data-center role
- * @param load - design heat load (full load, Σ inputKw)
- * @param utilization - average IT draw ÷ design IT, in (0, 1]; the design condition is always evaluated at 1
- * @param condition - `{kind:'annual'}` or `{kind:'design', basis:'0.4%'|'20-year'}`
- * @param designBasis - the design basis that sizes the chain modules (default 0.4 %)
- * @example sitePue(site.roles.dataCenter, { itKw: 10_000, liquid: [{ supplyC: 32, kw: 8_600 }], airKw: 1_400 }, 0.8, { kind: 'annual' }).pue
- */
-export function sitePue(dc: DataCenterRole, load: HeatLoad, utilization: number, condition: PueCondition, designBasis: DesignBasis = '0.4%'): PueReport {
-  const u = condition.kind === 'design' ? 1 : Math.min(1, Math.max(0, utilization));
-  const sizing = designPoint(dc, load, condition.kind === 'design' ? condition.basis : designBasis);
-  const cond: 'annual' | DesignCondition = condition.kind === 'annual' ? 'annual' : sizing.cond;
+/** Evaluate chain and cooling at an operating point (utilization u, condition cond), modules sized by `sizing`. */
+function operate(dc: DataCenterRole, load: HeatLoad, u: number, cond: 'annual' | DesignCondition, sizing: { mechanicalKw: number; fixedKw: number } | null): PueReport {
   const itKw = load.itKw * u;
-  const fixedKw = sizing.fixedKw;
+  const fixedKw = pickSourced(dc.fixedOverheadFraction, 'typical') * load.itKw;
   let indoor = 0;
   let cooling = coolingAt(dc, load, u, 0, cond);
-  let chain = evaluateChain(dc.powerChain, { itKw, mechanicalKw: cooling.totalKw, fixedKw, designItKw: load.itKw, designMechanicalKw: sizing.mechanicalKw, designFixedKw: sizing.fixedKw });
+  const loads = (mech: number) => ({
+    itKw,
+    mechanicalKw: mech,
+    fixedKw,
+    designItKw: load.itKw,
+    designMechanicalKw: sizing ? sizing.mechanicalKw : mech,
+    designFixedKw: fixedKw,
+  });
+  let chain = evaluateChain(dc.powerChain, loads(cooling.totalKw));
   for (let i = 0; i < 3 && Math.abs(chain.indoorLossKw - indoor) > 1e-9; i++) {
     indoor = chain.indoorLossKw;
     cooling = coolingAt(dc, load, u, indoor, cond);
-    chain = evaluateChain(dc.powerChain, { itKw, mechanicalKw: cooling.totalKw, fixedKw, designItKw: load.itKw, designMechanicalKw: sizing.mechanicalKw, designFixedKw: sizing.fixedKw });
+    chain = evaluateChain(dc.powerChain, loads(cooling.totalKw));
   }
   const facilityKw = itKw + chain.lossKw + cooling.totalKw + fixedKw;
   const has = itKw > 0;
@@ -159,6 +147,38 @@ export function sitePue(dc: DataCenterRole, load: HeatLoad, utilization: number,
     terms: has ? { chainLoss: chain.lossKw / itKw, cooling: cooling.totalKw / itKw, fixedOverhead: fixedKw / itKw } : null,
     stages: chain.stages,
     streams: cooling.streams,
-    binsMethod: cond === 'annual' ? climateBins(dc.climate).description : `design condition: ${(cond).row}, ${cond.dryBulbC} °C DB / ${cond.wetBulbC} °C WB`,
+    binsMethod: cond === 'annual' ? climateBins(dc.climate).description : `design condition: ${cond.row}, ${cond.dryBulbC} °C DB / ${cond.wetBulbC} °C WB`,
   };
+}
+
+/** Full load at the design condition: the peak PUE, whose cooling also sizes the chain modules. */
+function peakAt(dc: DataCenterRole, load: HeatLoad, basis: DesignBasis): { report: PueReport; sizing: Sizing } {
+  const cond = designCondition(dc.climate, basis, dc.cooling.rejection);
+  const report = operate(dc, load, 1, cond, null);
+  return { report, sizing: { cond, mechanicalKw: report.coolingMw * 1000, fixedKw: report.fixedOverheadMw * 1000 } };
+}
+
+/**
+ * PUE of a data-center site for a design heat load at a utilization, at the annual condition (bins) or a design condition.
+ * @param dc - the site's data-center role
+ * @param load - design heat load (full load, Σ inputKw)
+ * @param utilization - average IT draw ÷ design IT, in (0, 1]; the design condition is always evaluated at 1
+ * @param condition - `{kind:'annual'}` or `{kind:'design', basis:'0.4%'|'20-year'}`
+ * @param designBasis - the design basis that sizes the chain modules (default 0.4 %)
+ * @example sitePue(site.roles.dataCenter, { itKw: 10_000, liquid: [{ supplyC: 32, kw: 8_600 }], airKw: 1_400 }, 0.8, { kind: 'annual' }).pue
+ */
+export function sitePue(dc: DataCenterRole, load: HeatLoad, utilization: number, condition: PueCondition, designBasis: DesignBasis = '0.4%'): PueReport {
+  if (condition.kind === 'design') return peakAt(dc, load, condition.basis).report;
+  const { sizing } = peakAt(dc, load, designBasis);
+  return operate(dc, load, clampUtilization(utilization), 'annual', sizing);
+}
+
+/** Annual and peak PUE together (the peak's cooling sizes the chain for both), as the plan needs them. */
+export function sitePueAnnualAndPeak(dc: DataCenterRole, load: HeatLoad, utilization: number, designBasis: DesignBasis): { annual: PueReport; peak: PueReport } {
+  const peak = peakAt(dc, load, designBasis);
+  return { annual: operate(dc, load, clampUtilization(utilization), 'annual', peak.sizing), peak: peak.report };
+}
+
+function clampUtilization(u: number): number {
+  return Math.min(1, Math.max(0, u));
 }

@@ -11,11 +11,17 @@ export function isQuarterId(s: string): s is QuarterId {
   return QUARTER.test(s);
 }
 
+const ordinals = new Map<string, number>();
+
 /** Quarter ordinal: year × 4 + (quarter − 1). */
 export function quarterIndex(q: string): number {
+  const hit = ordinals.get(q);
+  if (hit !== undefined) return hit;
   const m = QUARTER.exec(q);
   if (!m) throw new Error(`not a quarter id: ${q}`);
-  return Number(m[1]) * 4 + Number(m[2]) - 1;
+  const i = Number(m[1]) * 4 + Number(m[2]) - 1;
+  if (ordinals.size < 10_000) ordinals.set(q, i);
+  return i;
 }
 
 export function quarterFromIndex(i: number): QuarterId {

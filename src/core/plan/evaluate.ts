@@ -1,0 +1,589 @@
+/**
+ * `evaluatePlan(plan, catalog, sites) → PlanReport`: quarters × sites × generations.
+ *
+ * - Units enter service at their deployment quarter and stay to the horizon's end.
+ * - Per site and quarter: units and racks, design IT MW (Σ unit inputKw + fabric switches), annual PUE at the
+ *   plan's utilization, peak PUE at the design condition, facility MW = IT × peak PUE against the meter,
+ *   positions, heat rejection, coolant, CDUs, fabric estimate, floor loading, the synchronized-training MW ramp,
+ *   and stranded capacity (what is left when the site fills with more of its largest generation).
+ * - Per calendar year: itMw = mean design IT in service, pue = annual PUE at that mean load,
+ *   annualEnergyMwh = itMw × utilization × pue × 8,760 (× the year's share inside the horizon),
+ *   cost = MWh × 1,000 × tariff (escalated from the tariff's base year), tCO2 = MWh × grid kg/MWh ÷ 1,000.
+ * - Per plant and quarter: racks per week (units × racks per unit ÷ 13) against capacity, and the parts they take.
+ * - Money: unit capex at order quarters (firm vs option), network capex on fabric growth, facility capex on
+ *   IT-MW growth, energy and maintenance opex; nominal TCO and NPV (quarterly discounting from the start).
+ * Limits crossed come back as typed issues; nothing is thrown for bad references.
+ * @module
+ */
+import type { Catalog } from '../catalog/types';
+import { issue, type Issue } from '../issues';
+import { assumption, pickSourced } from '../provenance';
+import { quarterFromIndex, quarterIndex, quarterLabel, stepAt } from '../sites/schedule';
+import { sitePue, type HeatLoad } from '../sites/pue';
+import type { Site } from '../sites/types';
+import { planContext, type PlanContext } from './context';
+import { unitMetric } from './facts';
+import { gpm, siteLimits, siteLoad, type SiteLoad } from './site-load';
+import type {
+  DemandRow,
+  PartsBudget,
+  PlantQuarter,
+  PlanReport,
+  PlantReport,
+  SiteQuarter,
+  SiteReport,
+  SiteYear,
+  Stranded,
+  Totals,
+} from './types';
+import type { Plan } from './types';
+
+export const WEEKS_PER_QUARTER = 13;
+
+/**
+ * Evaluate a capacity plan.
+ * @param plan - a validated plan (src/schema/plan.ts)
+ * @param catalog - the generation catalog
+ * @param sites - site presets; sites in the plan replace those with the same id
+ * @example evaluatePlan(plan, loadCatalog(), loadSites()).totals.npvTcoUsd
+ */
+export function evaluatePlan(plan: Plan, catalog: Catalog, sites: readonly Site[]): PlanReport {
+  const ctx = planContext(plan, catalog, sites);
+  const issues = ctx.issues;
+  const valid = validateReferences(ctx);
+
+  const siteReports: SiteReport[] = [];
+  const cash = new Float64Array(ctx.quarters); // undiscounted cash flow per quarter
+  let unitCapex = 0;
+  let networkCapex = 0;
+  let facilityCapex = 0;
+  let energyCost = 0;
+  let maintenance = 0;
+  let horizonMwh = 0;
+  let horizonCo2 = 0;
+  const itMaint = ctx.itMaintenanceFraction();
+
+  // Unit capex: orders where the plan has any for the generation; otherwise the deployments themselves.
+  const orderedGens = new Set(valid.orders.map((o) => o.generation));
+  let firmCapex = 0;
+  let optionCapex = 0;
+  const capexByQuarter = new Float64Array(ctx.quarters); // unit + network capex, for IT maintenance
+  for (const o of valid.orders) {
+    const usd = o.units * ctx.unitPriceUsd(o.generation);
+    const k = clampQ(ctx, quarterIndex(o.quarter));
+    if (k === null) continue;
+    unitCapex += usd;
+    cash[k]! += usd;
+    capexByQuarter[k]! += usd;
+    if (o.kind === 'firm') firmCapex += usd;
+    else optionCapex += usd;
+  }
+  for (const d of valid.deployments) {
+    if (orderedGens.has(d.generation)) continue;
+    const k = clampQ(ctx, quarterIndex(d.quarter));
+    if (k === null) continue;
+    const usd = d.units * ctx.unitPriceUsd(d.generation);
+    unitCapex += usd;
+    firmCapex += usd;
+    cash[k]! += usd;
+    capexByQuarter[k]! += usd;
+  }
+
+  // In-service units per site and quarter.
+  const inService = new Map<string, Map<string, number>[]>();
+  for (const d of valid.deployments) {
+    let perQ = inService.get(d.site);
+    if (!perQ) inService.set(d.site, (perQ = Array.from({ length: ctx.quarters }, () => new Map<string, number>())));
+    const from = Math.max(0, quarterIndex(d.quarter) - ctx.start);
+    for (let k = from; k < ctx.quarters; k++) perQ[k]!.set(d.generation, (perQ[k]!.get(d.generation) ?? 0) + d.units);
+  }
+
+  const demandSupply = new Map<string, number[]>(); // key metric|precision → supplied per quarter
+  for (const d of plan.demand ?? []) {
+    const key = `${d.metric}|${d.precision ?? ''}`;
+    if (!demandSupply.has(key)) demandSupply.set(key, new Array<number>(ctx.quarters).fill(0));
+  }
+
+  const siteIds = [...inService.keys()].sort();
+  for (const siteId of siteIds) {
+    const site = ctx.sites.get(siteId)!;
+    const dc = site.roles.dataCenter!;
+    const sctx = ctx.siteContext(site);
+    const perQ = inService.get(siteId)!;
+    const quarters: SiteQuarter[] = [];
+    const loads: SiteLoad[] = [];
+    let prev: SiteLoad | undefined;
+    let prevKey = '';
+    let prevSwitches = 0;
+    let prevTransceivers = 0;
+    let prevItMw = 0;
+    const facilityUsdPerMw = ctx.plan.prices?.facilityUsdPerMw?.[siteId] ?? pickSourced(dc.costs.facilityCapexUsdPerMw, ctx.priceBasis);
+    ctx.assumptions.set(`sites.${siteId}.costs.facilityCapexUsdPerMw`, assumption(`sites.${siteId}.costs.facilityCapexUsdPerMw`, dc.costs.facilityCapexUsdPerMw, ctx.priceBasis));
+    const facilityOpex = pickSourced(dc.costs.facilityOpexFractionPerYear, 'typical');
+    let facilityCapexSite = 0;
+    for (let k = 0; k < ctx.quarters; k++) {
+      const q = ctx.start + k;
+      const mix = perQ[k]!;
+      const key = [...mix].map(([g, n]) => `${g}:${n}`).join(',');
+      const load = prev && key === prevKey ? prev : siteLoad(sctx, mix);
+      prev = load;
+      prevKey = key;
+      loads.push(load);
+      const limits = siteLimits(dc, q);
+      const itMw = load.itKw / 1000;
+      const facilityMw = load.peak.facilityMw;
+      const path = ['sites', siteId, 'quarters', quarterFromIndex(q)];
+      if (facilityMw > limits.meterMw + 1e-9) {
+        issues.push(issue('site_power_exceeded', 'error', path, `${site.name}, ${quarterLabel(quarterFromIndex(q))}: facility ${fmt(facilityMw)} MW exceeds the ${fmt(limits.meterMw)} MW at the meter`, { limit: limits.meterMw, actual: facilityMw, unit: 'MW' }));
+      }
+      if (load.racks > limits.positions) {
+        issues.push(issue('site_positions_exceeded', 'error', path, `${site.name}, ${quarterLabel(quarterFromIndex(q))}: ${load.racks} racks need more than the ${limits.positions} positions`, { limit: limits.positions, actual: load.racks, unit: 'racks' }));
+      }
+      if (limits.heatRejectionMw !== null && load.heatRejectionMw > limits.heatRejectionMw + 1e-9) {
+        issues.push(issue('site_cooling_exceeded', 'error', path, `${site.name}: heat rejection ${fmt(load.heatRejectionMw)} MW exceeds ${fmt(limits.heatRejectionMw)} MW`, { limit: limits.heatRejectionMw, actual: load.heatRejectionMw, unit: 'MW' }));
+      }
+      if (limits.switchPorts !== null && load.fabric.endpointPorts > limits.switchPorts) {
+        issues.push(issue('site_switch_ports_exceeded', 'error', path, `${site.name}: ${load.fabric.endpointPorts} fabric ports needed, ${limits.switchPorts} available`, { limit: limits.switchPorts, actual: load.fabric.endpointPorts, unit: 'ports' }));
+      }
+      if (limits.floorLimitKgM2 !== null && load.maxFloorLoadingKgM2 > limits.floorLimitKgM2 + 1e-9 && (k === 0 || loads[k - 1]!.maxFloorLoadingKgM2 <= limits.floorLimitKgM2 + 1e-9)) {
+        issues.push(issue('floor_loading_exceeded', 'error', path, `${site.name}: a rack loads the floor with ${fmt(load.maxFloorLoadingKgM2)} kg/m², above the ${fmt(limits.floorLimitKgM2)} kg/m² rating`, { limit: limits.floorLimitKgM2, actual: load.maxFloorLoadingKgM2, unit: 'kg/m²' }));
+      }
+      // Capex on growth: fabric and facility (build-as-you-go on design IT MW).
+      const dSwitch = Math.max(0, load.fabric.switches - prevSwitches);
+      const dXcvr = Math.max(0, load.fabric.transceivers - prevTransceivers);
+      const net = dSwitch * ctx.switchUsd() + dXcvr * ctx.transceiverUsd();
+      networkCapex += net;
+      cash[k]! += net;
+      capexByQuarter[k]! += net;
+      prevSwitches = Math.max(prevSwitches, load.fabric.switches);
+      prevTransceivers = Math.max(prevTransceivers, load.fabric.transceivers);
+      const dMw = Math.max(0, itMw - prevItMw);
+      const fac = dMw * facilityUsdPerMw;
+      facilityCapex += fac;
+      facilityCapexSite += fac;
+      cash[k]! += fac;
+      prevItMw = Math.max(prevItMw, itMw);
+      const fOpex = (facilityCapexSite * facilityOpex) / 4;
+      maintenance += fOpex;
+      cash[k]! += fOpex;
+
+      for (const [key2, arr] of demandSupply) {
+        const [metric, precision] = key2.split('|') as [Parameters<typeof unitMetric>[1], string];
+        let s = 0;
+        for (const [g, n] of mix) s += n * (unitMetric(ctx.facts(g), metric, (precision || 'fp8') as 'fp8') ?? 0);
+        arr[k]! += s;
+      }
+
+      quarters.push({
+        quarter: quarterFromIndex(q),
+        units: load.units,
+        racks: load.racks,
+        accelerators: load.accelerators,
+        itMw,
+        facilityMw,
+        pue: load.annual.pue,
+        peakPue: load.peak.pue,
+        meterMw: limits.meterMw,
+        headroomMw: limits.meterMw - facilityMw,
+        positions: limits.positions,
+        positionsFree: limits.positions - load.racks,
+        heatRejectionMw: load.heatRejectionMw,
+        coolantLpm: load.coolantLpm,
+        coolantGpm: gpm(load.coolantLpm),
+        cdus: load.cdus,
+        fabric: load.fabric,
+        switchPortsLimit: limits.switchPorts,
+        maxFloorLoadingKgM2: load.maxFloorLoadingKgM2,
+        trainingRampMw: load.rampKw / 1000,
+        stranded: stranded(ctx, site, load, q),
+      });
+    }
+
+    // Calendar years.
+    const years: SiteYear[] = [];
+    const price0 = ctx.plan.prices?.tariffUsdPerKwh?.[siteId] ?? pickSourced(dc.tariff.priceUsdPerKwh, 'typical');
+    const esc = ctx.plan.prices?.tariffUsdPerKwh?.[siteId] !== undefined ? 0 : pickSourced(dc.tariff.escalationPerYear, 'typical');
+    const co2 = pickSourced(dc.grid.co2KgPerMwh, 'typical');
+    ctx.assumptions.set(`sites.${siteId}.tariff.priceUsdPerKwh`, assumption(`sites.${siteId}.tariff.priceUsdPerKwh`, dc.tariff.priceUsdPerKwh, 'typical', `base year ${dc.tariff.baseYear}`));
+    ctx.assumptions.set(`sites.${siteId}.tariff.escalationPerYear`, assumption(`sites.${siteId}.tariff.escalationPerYear`, dc.tariff.escalationPerYear, 'typical'));
+    ctx.assumptions.set(`sites.${siteId}.grid.co2KgPerMwh`, assumption(`sites.${siteId}.grid.co2KgPerMwh`, dc.grid.co2KgPerMwh, 'typical', `${dc.grid.operator} / eGRID ${dc.grid.egridSubregion}`));
+    const firstYear = Math.floor(ctx.start / 4);
+    const lastYear = Math.floor(ctx.end / 4);
+    for (let y = firstYear; y <= lastYear; y++) {
+      const ks: number[] = [];
+      for (let k = 0; k < ctx.quarters; k++) if (Math.floor((ctx.start + k) / 4) === y) ks.push(k);
+      const fraction = ks.length / 4;
+      const avg = averageHeat(ks.map((k) => loads[k]!.heat));
+      const itMw = avg.itKw / 1000;
+      const pue = itMw > 0 ? sitePue(dc, avg, ctx.utilization, { kind: 'annual' }, ctx.design).pue : null;
+      let peakK = ks[0]!;
+      for (const k of ks) if (loads[k]!.peak.facilityMw >= loads[peakK]!.peak.facilityMw) peakK = k;
+      const price = price0 * Math.pow(1 + esc, y - dc.tariff.baseYear);
+      const mwh = itMw * ctx.utilization * (pue ?? 1) * 8760 * fraction;
+      const cost = mwh * 1000 * price;
+      const t = (mwh * co2) / 1000;
+      years.push({
+        year: y,
+        racks: loads[ks[ks.length - 1]!]!.racks,
+        itMw,
+        facilityMw: loads[peakK]!.peak.facilityMw,
+        pue,
+        peakPue: loads[peakK]!.peak.pue,
+        utilization: ctx.utilization,
+        priceUsdPerKwh: price,
+        annualEnergyMwh: mwh,
+        annualEnergyCostUsd: cost,
+        annualCo2Tonnes: t,
+        fractionOfYear: fraction,
+      });
+      energyCost += cost;
+      horizonMwh += mwh;
+      horizonCo2 += t;
+      for (const k of ks) cash[k]! += cost / ks.length;
+    }
+    const full = [...years].reverse().find((y) => y.fractionOfYear === 1);
+    const last = full ?? years[years.length - 1]!;
+    const lastQ = full ? quarterIndex(`${full.year}-Q4`) - ctx.start : ctx.quarters - 1;
+    const lastLoad = loads[Math.min(lastQ, loads.length - 1)]!;
+    siteReports.push({
+      id: site.id,
+      name: site.name,
+      year: full ? full.year : null,
+      racks: last.racks,
+      itMw: last.itMw,
+      facilityMw: last.facilityMw,
+      pue: last.pue,
+      peakPue: last.peakPue,
+      utilization: last.utilization,
+      priceUsdPerKwh: last.priceUsdPerKwh,
+      annualEnergyMwh: last.annualEnergyMwh,
+      annualEnergyCostUsd: last.annualEnergyCostUsd,
+      annualCo2Tonnes: last.annualCo2Tonnes,
+      egridSubregion: dc.grid.egridSubregion,
+      co2KgPerMwh: co2,
+      years,
+      quarters,
+      pueDetail: lastLoad.itKw > 0 ? lastLoad.annual : null,
+      peakPueDetail: lastLoad.itKw > 0 ? lastLoad.peak : null,
+    });
+  }
+
+  // IT maintenance on cumulative unit + network capex.
+  let cumulative = 0;
+  for (let k = 0; k < ctx.quarters; k++) {
+    cumulative += capexByQuarter[k]!;
+    const m = (cumulative * itMaint) / 4;
+    maintenance += m;
+    cash[k]! += m;
+  }
+
+  const plants = evaluatePlants(ctx, valid.orders, issues);
+  checkSupply(ctx, valid, issues);
+
+  const demand: DemandRow[] = [];
+  (plan.demand ?? []).forEach((d, i) => {
+    const k = quarterIndex(d.quarter) - ctx.start;
+    if (k < 0 || k >= ctx.quarters) return;
+    const supplied = demandSupply.get(`${d.metric}|${d.precision ?? ''}`)![k]!;
+    const unmet = Math.max(0, d.value - supplied);
+    demand.push({ quarter: d.quarter, metric: d.metric, precision: d.precision ?? null, required: d.value, supplied, unmet });
+    if (unmet > 1e-9) {
+      issues.push(issue('demand_unmet', 'warning', ['demand', i], `${quarterLabel(d.quarter)}: ${fmt(supplied)} of ${fmt(d.value)} ${metricUnit(d.metric, d.precision)} in service`, { limit: d.value, actual: supplied, unit: metricUnit(d.metric, d.precision) }));
+    }
+  });
+
+  let npv = 0;
+  for (let k = 0; k < ctx.quarters; k++) npv += cash[k]! / Math.pow(1 + ctx.discountRate, k / 4);
+  const capex = unitCapex + networkCapex + facilityCapex;
+  const totals: Totals = {
+    capexUsd: capex,
+    unitCapexUsd: unitCapex,
+    networkCapexUsd: networkCapex,
+    facilityCapexUsd: facilityCapex,
+    energyCostUsd: energyCost,
+    maintenanceUsd: maintenance,
+    tcoUsd: capex + energyCost + maintenance,
+    npvTcoUsd: npv,
+    horizonEnergyMwh: horizonMwh,
+    horizonCo2Tonnes: horizonCo2,
+    firmCapexUsd: firmCapex,
+    optionCapexUsd: optionCapex,
+  };
+
+  return {
+    schemaVersion: 1,
+    catalogVersion: catalog.version,
+    plan: { name: plan.name, start: plan.start, end: quarterFromIndex(ctx.end), horizonYears: ctx.horizonYears, discountRate: ctx.discountRate, utilization: ctx.utilization, design: ctx.design },
+    sites: siteReports,
+    plants,
+    demand,
+    totals,
+    issues,
+    assumptions: [...ctx.assumptions.values()],
+  };
+}
+
+function clampQ(ctx: PlanContext, q: number): number | null {
+  if (q > ctx.end) return null;
+  return Math.max(0, q - ctx.start);
+}
+
+/** One decimal with thousands separators (cheaper than toLocaleString, which is slow on hot paths). */
+export function fmt(n: number): string {
+  const s = (Math.round(n * 10) / 10).toFixed(1);
+  const [int, dec] = s.split('.') as [string, string];
+  return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${dec}`;
+}
+
+function metricUnit(metric: string, precision?: string): string {
+  switch (metric) {
+    case 'pflops':
+      return `PFLOPS ${precision ?? 'fp8'} dense`;
+    case 'hbmTb':
+      return 'TB HBM';
+    case 'hbmTbPerS':
+      return 'TB/s HBM';
+    case 'itMw':
+      return 'MW IT';
+    default:
+      return 'accelerators';
+  }
+}
+
+function averageHeat(heats: readonly HeatLoad[]): HeatLoad {
+  const n = heats.length || 1;
+  const liquid = new Map<number, number>();
+  let it = 0;
+  let air = 0;
+  for (const h of heats) {
+    it += h.itKw;
+    air += h.airKw;
+    for (const l of h.liquid) liquid.set(l.supplyC, (liquid.get(l.supplyC) ?? 0) + l.kw);
+  }
+  return { itKw: it / n, airKw: air / n, liquid: [...liquid].map(([supplyC, kw]) => ({ supplyC, kw: kw / n })) };
+}
+
+/** Stranded capacity: fill with the generation holding the most racks (linearized at the current peak PUE). */
+function stranded(ctx: PlanContext, site: Site, load: SiteLoad, q: number): Stranded {
+  const dc = site.roles.dataCenter!;
+  const limits = siteLimits(dc, q);
+  let gen: string | null = null;
+  let most = 0;
+  for (const row of load.units) {
+    if (row.racks > most) {
+      most = row.racks;
+      gen = row.generation;
+    }
+  }
+  const headroom = limits.meterMw - load.peak.facilityMw;
+  const free = limits.positions - load.racks;
+  if (!gen || headroom <= 0 || free <= 0) {
+    return { generation: gen, bindingConstraint: headroom <= 0 ? 'power' : free <= 0 ? 'positions' : 'none', mw: Math.max(0, headroom), positions: Math.max(0, free) };
+  }
+  const f = ctx.facts(gen, site);
+  const peakPue = load.peak.pue ?? 1;
+  const mwPerUnit = (f.inputKw * peakPue) / 1000;
+  const nPower = Math.floor(headroom / mwPerUnit);
+  const nPos = Math.floor(free / f.racks);
+  const nFloor = limits.floorLimitKgM2 !== null && f.floorLoadingKgM2 > limits.floorLimitKgM2 ? 0 : Infinity;
+  const n = Math.min(nPower, nPos, nFloor);
+  const binding = n === nFloor ? 'floorLoading' : n === nPower ? 'power' : 'positions';
+  return { generation: gen, bindingConstraint: binding, mw: Math.max(0, headroom - n * mwPerUnit), positions: Math.max(0, free - n * f.racks) };
+}
+
+interface ValidRefs {
+  readonly orders: readonly NonNullable<Plan['orders']>[number][];
+  readonly deployments: readonly Plan['deployments'][number][];
+}
+
+/** Resolve ids (aliases → ids) and drop rows with unknown references, each reported at its path. */
+function validateReferences(ctx: PlanContext): ValidRefs {
+  const issues = ctx.issues;
+  const orders: NonNullable<Plan['orders']>[number][] = [];
+  const deployments: Plan['deployments'][number][] = [];
+  (ctx.plan.orders ?? []).forEach((o, i) => {
+    const g = ctx.generation(o.generation, ['orders', i, 'generation']);
+    const plant = ctx.sites.get(o.plant);
+    let ok = true;
+    if (!g) {
+      issues.push(issue('unknown_generation', 'error', ['orders', i, 'generation'], `no generation "${o.generation}" in the catalog`));
+      ok = false;
+    }
+    if (!plant) {
+      issues.push(issue('unknown_site', 'error', ['orders', i, 'plant'], `no site "${o.plant}"`));
+      ok = false;
+    } else if (!plant.roles.plant) {
+      issues.push(issue('not_a_plant', 'error', ['orders', i, 'plant'], `site "${o.plant}" has no integration-plant role`));
+      ok = false;
+    } else if (g && !plant.roles.plant.generations.includes('*') && !plant.roles.plant.generations.includes(g.id)) {
+      issues.push(issue('plant_generation_not_built', 'error', ['orders', i], `${plant.name} does not build ${g.id} (it builds ${plant.roles.plant.generations.join(', ')})`));
+      ok = false;
+    }
+    if (quarterIndex(o.quarter) > ctx.end || quarterIndex(o.quarter) < ctx.start) {
+      issues.push(issue('outside_horizon', 'warning', ['orders', i, 'quarter'], `${o.quarter} is outside the horizon ${quarterFromIndex(ctx.start)}…${quarterFromIndex(ctx.end)}; capex counted at the nearest horizon quarter, or dropped after the end`));
+    }
+    if (ok && g) orders.push({ ...o, generation: g.id });
+  });
+  ctx.plan.deployments.forEach((d, i) => {
+    const g = ctx.generation(d.generation, ['deployments', i, 'generation']);
+    const site = ctx.sites.get(d.site);
+    let ok = true;
+    if (!g) {
+      issues.push(issue('unknown_generation', 'error', ['deployments', i, 'generation'], `no generation "${d.generation}" in the catalog`));
+      ok = false;
+    }
+    if (!site) {
+      issues.push(issue('unknown_site', 'error', ['deployments', i, 'site'], `no site "${d.site}"`));
+      ok = false;
+    } else if (!site.roles.dataCenter) {
+      issues.push(issue('not_a_data_center', 'error', ['deployments', i, 'site'], `site "${d.site}" has no data-center role`));
+      ok = false;
+    }
+    if (quarterIndex(d.quarter) > ctx.end) {
+      issues.push(issue('outside_horizon', 'warning', ['deployments', i, 'quarter'], `${d.quarter} is after the horizon's end ${quarterFromIndex(ctx.end)}; ignored`));
+      ok = false;
+    }
+    if (ok && g) {
+      const f = ctx.facts(g.id);
+      if (quarterIndex(d.quarter) < f.availableQuarter) {
+        issues.push(issue('generation_not_available', 'warning', ['deployments', i, 'quarter'], `${g.id} is available from ${quarterFromIndex(f.availableQuarter)} (${g.availability.confidence}); deployed in ${d.quarter}`));
+      }
+      deployments.push({ ...d, generation: g.id });
+    }
+  });
+  return { orders, deployments };
+}
+
+/** Deployments per generation must not run ahead of what the plants have shipped (when the plan has orders for it). */
+function checkSupply(ctx: PlanContext, valid: ValidRefs, issues: Issue[]): void {
+  const gens = new Set(valid.orders.map((o) => o.generation));
+  for (const g of gens) {
+    const shipped = new Array<number>(ctx.quarters + 1).fill(0);
+    for (const o of valid.orders.filter((x) => x.generation === g)) {
+      const plant = ctx.sites.get(o.plant)!.roles.plant!;
+      const lead = Math.ceil(pickSourced(plant.leadTimeWeeks, 'typical') / WEEKS_PER_QUARTER);
+      const k = Math.max(0, quarterIndex(o.quarter) + lead - ctx.start);
+      if (k < ctx.quarters) shipped[k]! += o.units;
+    }
+    const deployed = new Array<number>(ctx.quarters).fill(0);
+    for (const d of valid.deployments.filter((x) => x.generation === g)) {
+      const k = Math.max(0, quarterIndex(d.quarter) - ctx.start);
+      if (k < ctx.quarters) deployed[k]! += d.units;
+    }
+    let s = 0;
+    let dsum = 0;
+    for (let k = 0; k < ctx.quarters; k++) {
+      s += shipped[k]!;
+      dsum += deployed[k]!;
+      if (dsum > s) {
+        issues.push(issue('deployment_exceeds_supply', 'error', ['deployments'], `${g}: ${dsum} units deployed by ${quarterLabel(quarterFromIndex(ctx.start + k))} but only ${s} shipped (orders plus build-to-ship lead time)`, { limit: s, actual: dsum, unit: 'units' }));
+        break;
+      }
+    }
+  }
+}
+
+interface PartsAcc {
+  powerShelves: number;
+  psus: number;
+  busbars: number;
+  bbus: number;
+  inRackCdus: number;
+  manifoldPairs: number;
+  quickDisconnectPairs: number;
+  switchTrays: number;
+  switches: number;
+  transceivers: number;
+  cableAssemblies: { type: string; length: string; count: number }[];
+}
+
+function emptyParts(): PartsAcc {
+  return { powerShelves: 0, psus: 0, busbars: 0, bbus: 0, inRackCdus: 0, manifoldPairs: 0, quickDisconnectPairs: 0, switchTrays: 0, switches: 0, transceivers: 0, cableAssemblies: [] };
+}
+
+/** acc += b × times (in place). */
+function addParts(acc: PartsAcc, b: PartsBudget, times: number): void {
+  acc.powerShelves += b.powerShelves * times;
+  acc.psus += b.psus * times;
+  acc.busbars += b.busbars * times;
+  acc.bbus += b.bbus * times;
+  acc.inRackCdus += b.inRackCdus * times;
+  acc.manifoldPairs += b.manifoldPairs * times;
+  acc.quickDisconnectPairs += b.quickDisconnectPairs * times;
+  acc.switchTrays += b.switchTrays * times;
+  acc.switches += b.switches * times;
+  acc.transceivers += b.transceivers * times;
+  for (const c of b.cableAssemblies) {
+    const prev = acc.cableAssemblies.find((x) => x.type === c.type && x.length === c.length);
+    if (prev) prev.count += c.count * times;
+    else acc.cableAssemblies.push({ type: c.type, length: c.length, count: c.count * times });
+  }
+}
+
+/** Round a parts budget up to whole parts after adding spares. */
+export function withSpares(p: PartsBudget, spares: number): PartsBudget {
+  const up = (x: number) => Math.ceil(x * (1 + spares) - 1e-9);
+  return {
+    powerShelves: up(p.powerShelves),
+    psus: up(p.psus),
+    busbars: up(p.busbars),
+    bbus: up(p.bbus),
+    inRackCdus: up(p.inRackCdus),
+    manifoldPairs: up(p.manifoldPairs),
+    quickDisconnectPairs: up(p.quickDisconnectPairs),
+    switchTrays: up(p.switchTrays),
+    switches: up(p.switches),
+    transceivers: up(p.transceivers),
+    cableAssemblies: p.cableAssemblies.map((c) => ({ ...c, count: up(c.count) })),
+  };
+}
+
+function evaluatePlants(ctx: PlanContext, orders: ValidRefs['orders'], issues: Issue[]): PlantReport[] {
+  const out: PlantReport[] = [];
+  const plants = [...ctx.sites.values()].filter((s) => s.roles.plant).sort((a, b) => a.id.localeCompare(b.id));
+  for (const site of plants) {
+    const role = site.roles.plant!;
+    const byQuarter = new Map<number, (typeof orders)[number][]>();
+    for (const o of orders) {
+      if (o.plant !== site.id) continue;
+      const qi = quarterIndex(o.quarter);
+      const list = byQuarter.get(qi);
+      if (list) list.push(o);
+      else byQuarter.set(qi, [o]);
+    }
+    const quarters: PlantQuarter[] = [];
+    let peak = 0;
+    for (let k = 0; k < ctx.quarters; k++) {
+      const q = ctx.start + k;
+      const cap = stepAt(role.racksPerWeek, q);
+      const here = byQuarter.get(q) ?? [];
+      if (cap <= 0 && here.length === 0) continue;
+      const byGen = new Map<string, { units: number; kinds: Set<string> }>();
+      for (const o of here) {
+        const e = byGen.get(o.generation) ?? { units: 0, kinds: new Set<string>() };
+        e.units += o.units;
+        e.kinds.add(o.kind);
+        byGen.set(o.generation, e);
+      }
+      let racksPerWeek = 0;
+      const parts = emptyParts();
+      const rows = [...byGen].map(([g, e]) => {
+        const f = ctx.facts(g);
+        const perWeekUnits = e.units / WEEKS_PER_QUARTER;
+        racksPerWeek += perWeekUnits * f.racks;
+        addParts(parts, f.parts, perWeekUnits);
+        return { generation: g, units: e.units, racksPerWeek: perWeekUnits * f.racks, kind: (e.kinds.size > 1 ? 'mixed' : [...e.kinds][0]) as 'firm' | 'option' | 'mixed' };
+      });
+      peak = Math.max(peak, racksPerWeek);
+      if (racksPerWeek > cap + 1e-9) {
+        issues.push(issue('plant_over_capacity', 'error', ['plants', site.id, 'quarters', quarterFromIndex(q)], `${site.name}, ${quarterLabel(quarterFromIndex(q))}: ${fmt(racksPerWeek)} racks/week planned, capacity ${fmt(cap)}`, { limit: cap, actual: racksPerWeek, unit: 'racks/week' }));
+      }
+      quarters.push({ quarter: quarterFromIndex(q), capacityRacksPerWeek: cap, racksPerWeek, utilization: cap > 0 ? racksPerWeek / cap : null, byGeneration: rows, partsPerWeek: withSpares(parts, ctx.sparesFraction) });
+    }
+    for (const s of role.racksPerWeek) ctx.assumptions.set(`sites.${site.id}.plant.racksPerWeek.${s.from}`, assumption(`sites.${site.id}.plant.racksPerWeek.${s.from}`, s.value, 'typical'));
+    ctx.assumptions.set(`sites.${site.id}.plant.leadTimeWeeks`, assumption(`sites.${site.id}.plant.leadTimeWeeks`, role.leadTimeWeeks, 'typical'));
+    out.push({ id: site.id, name: site.name, leadTimeWeeks: pickSourced(role.leadTimeWeeks, 'typical'), quarters, peakRacksPerWeek: peak });
+  }
+  return out;
+}
+

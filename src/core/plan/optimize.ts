@@ -1,0 +1,571 @@
+/**
+ * Optimizer: choose units per generation, plant, site and quarter that meet the plan's demand within every limit,
+ * minimizing NPV TCO (`npv`) or time to capacity (`time`), with the HiGHS MIP solver (mip_rel_gap ≤ 0.5 %, 10 s).
+ *
+ * Variables x[g, p, s, b] — whole units of generation g built at plant p in quarter b and entering service at site s
+ * in quarter b + ⌈lead time ÷ 13 weeks⌉. Rows:
+ * - plant capacity (p, b): Σ racks · x ≤ racks/week(p, b) × 13
+ * - site power (s, q): Σ_{in service by q} inputKw · peakPUE(s, g) / 1000 · x ≤ meter MW(s, q)
+ * - rack positions (s, q), and heat rejection / fabric ports where the site sets them; floor loading excludes (s, g)
+ * - demand (d): Σ_{in service by its quarter} metric(g) · x ≥ value
+ * - firm orders (g, p, b): Σ_s x ≥ units (options are free to exercise or not)
+ * PUE is non-linear in load, so each (site, generation) uses its annual and peak PUE at a reference load (half the
+ * site's final meter) with a 1 % margin on facility MW; the chosen plan is then re-evaluated exactly with
+ * {@link evaluatePlan}, and a power row the real mix still overshoots is tightened and the model re-solved.
+ * Binding constraints are rows with no room for one more whole unit, each turned into a sentence. An infeasible
+ * model is re-solved with penalized slack on the demand rows, and the unmet demand per period is reported with its cause.
+ * @module
+ */
+import type { Highs } from 'highs';
+import type { Catalog } from '../catalog/types';
+import { issue, type Issue } from '../issues';
+import { pickSourced } from '../provenance';
+import { quarterFromIndex, quarterIndex, quarterLabel, stepAt } from '../sites/schedule';
+import type { Site } from '../sites/types';
+import { planContext, type PlanContext } from './context';
+import { fmt, evaluatePlan, WEEKS_PER_QUARTER } from './evaluate';
+import { unitMetric, type UnitFacts } from './facts';
+import { generationFabric } from './network';
+import { siteLimits, siteLoad } from './site-load';
+import type { Deployment, Order, Plan, PlanReport } from './types';
+
+export type Objective = 'npv' | 'time';
+
+export interface OptimizeOptions {
+  readonly objective?: Objective;
+  /** Generations the optimizer may use (default: those the plan mentions). */
+  readonly generations?: readonly string[];
+  /** Data-center sites it may use (default: those the plan deploys to, else every data-center site). */
+  readonly sites?: readonly string[];
+  readonly mipRelGap?: number;
+  readonly timeLimitS?: number;
+}
+
+export type RowKind = 'power' | 'positions' | 'cooling' | 'switchPorts' | 'plantCapacity' | 'demand' | 'firmOrder';
+
+export interface BindingRow {
+  readonly kind: RowKind;
+  readonly id: string;
+  readonly quarter: string;
+  readonly activity: number;
+  readonly limit: number;
+  readonly unit: string;
+  readonly sentence: string;
+}
+
+export interface UnmetDemand {
+  readonly quarter: string;
+  readonly metric: string;
+  readonly required: number;
+  readonly unmet: number;
+  readonly unit: string;
+  readonly cause: string;
+}
+
+export interface OptimizeResult {
+  readonly status: 'optimal' | 'time-limit' | 'infeasible-relaxed' | 'infeasible' | 'error';
+  readonly objective: Objective;
+  /** Objective value in USD (npv) or unit-quarters (time); null without a solution. */
+  readonly objectiveValue: number | null;
+  /** Relative MIP gap HiGHS reports at the end (≤ 0.005 when optimal at the requested gap). */
+  readonly mipGap: number | null;
+  readonly solveMs: number;
+  readonly buildMs: number;
+  /** HiGHS runs: 1, plus a relaxed re-solve when infeasible, plus re-solves that tighten a linearized power row. */
+  readonly solves: number;
+  readonly variables: number;
+  readonly constraints: number;
+  readonly binding: readonly BindingRow[];
+  readonly unmet: readonly UnmetDemand[];
+  /** The plan with the optimizer's orders and deployments (null without a solution). */
+  readonly plan: Plan | null;
+  /** Exact evaluation of that plan. */
+  readonly report: PlanReport | null;
+  readonly issues: readonly Issue[];
+}
+
+interface Var {
+  readonly g: string;
+  readonly p: string;
+  readonly s: string;
+  /** Build and in-service quarter ordinals. */
+  readonly b: number;
+  readonly d: number;
+  readonly cost: number;
+}
+
+interface Row {
+  readonly kind: RowKind | 'balance';
+  readonly id: string;
+  readonly quarter: number;
+  readonly unit: string;
+  readonly label: string;
+  lower: number;
+  upper: number;
+  readonly cols: number[];
+  readonly vals: number[];
+}
+
+const INF = Number.POSITIVE_INFINITY;
+const LINEARIZATION_MARGIN = 1.01;
+
+/**
+ * Optimize a plan.
+ * @param solver - a loaded HiGHS instance (see ./solver.ts)
+ */
+export function optimizePlan(plan: Plan, catalog: Catalog, presetSites: readonly Site[], solver: Highs, options: OptimizeOptions = {}): OptimizeResult {
+  const t0 = now();
+  const objective = options.objective ?? 'npv';
+  const ctx = planContext(plan, catalog, presetSites);
+  const issues: Issue[] = [];
+  const model = buildModel(ctx, options, issues);
+  const buildMs = now() - t0;
+  let solves = 0;
+  const dims = () => ({ solves, variables: model.cols.length, constraints: model.rows.length });
+  if (model.vars.length === 0) {
+    issues.push(issue('optimizer_no_variables', 'error', ['optimize'], 'no generation can be built and deployed inside the horizon at the chosen plants and sites'));
+    return { status: 'infeasible', objective, objectiveValue: null, mipGap: null, solveMs: 0, buildMs, ...dims(), binding: [], unmet: [], plan: null, report: null, issues };
+  }
+  const t1 = now();
+  let relaxed = false;
+  let run = solve(solver, model, objective, false, options);
+  solves++;
+  if (run.status === 'infeasible') {
+    relaxed = true;
+    run = solve(solver, model, objective, true, options);
+    solves++;
+  }
+  // PUE is linearized per (site, generation); re-evaluate exactly and tighten any power row the real mix overshoots.
+  let optimized: Plan | null = null;
+  let report: PlanReport | null = null;
+  for (let pass = 0; run.x && pass < 4; pass++) {
+    optimized = toPlan(ctx, model.vars, integerPart(run.x, model.vars.length));
+    report = evaluatePlan(optimized, catalog, presetSites);
+    const over = report.issues.filter((i) => i.code === 'site_power_exceeded');
+    if (!over.length) break;
+    for (const i of over) {
+      const col = model.powerCols.get(`${String(i.path[1])}|${quarterIndex(String(i.path[3]))}`);
+      if (col === undefined || !i.limit || !i.actual) continue;
+      const c = model.cols[col]!;
+      c.upper = c.upper * (i.limit / i.actual) * (1 - 1e-4);
+    }
+    run = solve(solver, model, objective, relaxed, options);
+    solves++;
+  }
+  const solveMs = now() - t1;
+  const status: OptimizeResult['status'] = !run.x ? (relaxed ? 'infeasible' : run.status === 'time-limit' ? 'time-limit' : run.status === 'infeasible' ? 'infeasible' : 'error') : relaxed ? 'infeasible-relaxed' : run.status === 'time-limit' ? 'time-limit' : 'optimal';
+  if (!run.x || !optimized || !report) {
+    issues.push(issue('optimizer_failed', 'error', ['optimize'], `HiGHS ended with status "${run.raw}" and no solution`));
+    return { status, objective, objectiveValue: null, mipGap: run.gap, solveMs, buildMs, ...dims(), binding: [], unmet: [], plan: null, report: null, issues };
+  }
+  const x = integerPart(run.x, model.vars.length);
+  const values = Array.from(run.x);
+  const binding: BindingRow[] = [];
+  for (const r of model.resources) {
+    const v = values[r.col]!;
+    const limit = r.sense === 'upper' ? model.cols[r.col]!.upper : r.limit;
+    if (r.sense === 'upper' && v > 1e-9 && limit - v < r.minCoef - 1e-9) binding.push(describe(r, exactActivity(r, v, report), r.limit));
+    if (r.sense === 'lower' && r.limit > 0 && v - r.limit < r.minCoef - 1e-9 && v >= r.limit - 1e-6) binding.push(describe(r, v, r.limit));
+  }
+  for (const r of model.rows) {
+    if (r.kind !== 'plantCapacity' && r.kind !== 'firmOrder') continue;
+    const a = r.cols.reduce((sum, c, k) => sum + r.vals[k]! * values[c]!, 0);
+    const minCoef = Math.min(...r.vals.map(Math.abs).filter((z) => z > 0));
+    const res: Resource = { kind: r.kind, id: r.id, quarter: r.quarter, unit: r.unit, label: r.label, col: -1, limit: r.kind === 'plantCapacity' ? r.upper : r.lower, sense: r.kind === 'plantCapacity' ? 'upper' : 'lower', minCoef };
+    if (r.kind === 'plantCapacity' && a > 1e-9 && r.upper - a < minCoef - 1e-9) binding.push(describe(res, a, r.upper));
+    if (r.kind === 'firmOrder' && a - r.lower < minCoef - 1e-9) binding.push(describe(res, a, r.lower));
+  }
+  binding.sort((a, b) => quarterIndex(a.quarter) - quarterIndex(b.quarter) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
+  const unmet: UnmetDemand[] = [];
+  if (relaxed) {
+    for (const d of model.demands) {
+      const u = d.slackCol === null ? 0 : values[d.slackCol]!;
+      if (u <= 1e-6) continue;
+      const cause = causeOf(d, binding);
+      unmet.push({ quarter: quarterFromIndex(d.quarter), metric: d.label, required: d.value, unmet: u, unit: d.unit, cause });
+      issues.push(issue('demand_unmet', 'warning', ['demand', d.index], `${quarterLabel(quarterFromIndex(d.quarter))}: ${fmt(u)} of ${fmt(d.value)} ${d.unit} cannot be met: ${cause}`, { limit: d.value, actual: d.value - u, unit: d.unit }));
+    }
+  }
+  return {
+    status,
+    objective,
+    objectiveValue: model.vars.reduce((sum, v, i) => sum + (objective === 'npv' ? v.cost : v.d - ctx.start + 1) * x[i]!, 0),
+    mipGap: run.gap,
+    solveMs,
+    buildMs,
+    ...dims(),
+    binding,
+    unmet,
+    plan: optimized,
+    report,
+    issues,
+  };
+}
+
+function integerPart(x: ArrayLike<number>, n: number): number[] {
+  return Array.from({ length: n }, (_, i) => Math.max(0, Math.round(x[i]!)));
+}
+
+/** Monotonic clock where the runtime has one (the core's typecheck has no DOM or Node types). */
+function now(): number {
+  const perf = (globalThis as { performance?: { now(): number } }).performance;
+  return perf ? perf.now() : Date.now();
+}
+
+/** Power sentences use the exact facility MW of the re-evaluated plan; other limits use the model's activity. */
+function exactActivity(r: Resource, modelValue: number, report: PlanReport): number {
+  if (r.kind !== 'power') return modelValue;
+  const q = report.sites.find((s) => s.id === r.id)?.quarters.find((x) => x.quarter === quarterFromIndex(r.quarter));
+  return q ? q.facilityMw : modelValue;
+}
+
+function describe(r: Resource, activity: number, limit: number): BindingRow {
+  const q = quarterLabel(quarterFromIndex(r.quarter));
+  const n = (v: number) => (r.unit === 'MW' || r.unit === 'racks/week' ? fmt(v) : Math.round(v).toLocaleString('en-US'));
+  const text = r.sense === 'lower' ? `${r.label}, ${q}: ${n(activity)} of ${n(limit)} ${r.unit} required` : `${r.label}, ${q}: ${n(activity)} of ${n(limit)} ${r.unit}`;
+  return { kind: r.kind, id: r.id, quarter: quarterFromIndex(r.quarter), activity, limit, unit: r.unit, sentence: text };
+}
+
+function causeOf(d: DemandRow, binding: readonly BindingRow[]): string {
+  if (!d.servable) return 'no generation that supplies this metric can be built and in service by then (availability dates, plant capacity dates and lead times)';
+  const limits = binding.filter((b) => b.kind !== 'demand' && b.kind !== 'firmOrder' && quarterIndex(b.quarter) <= d.quarter);
+  if (!limits.length) return 'the limits up to this quarter leave no room for another unit';
+  const last = new Map<string, BindingRow>();
+  for (const b of limits) last.set(`${b.kind}:${b.id}`, b);
+  return `limits binding up to then: ${[...last.values()].map((b) => b.sentence).join('; ')}`;
+}
+
+interface Col {
+  lower: number;
+  upper: number;
+  cost: number;
+  readonly integer: boolean;
+}
+
+/** A cumulative resource: a stock column S[q] = S[q−1] + Σ coefficient · x (units entering service in q). */
+interface Resource {
+  readonly kind: RowKind;
+  readonly id: string;
+  readonly quarter: number;
+  readonly unit: string;
+  readonly label: string;
+  readonly col: number;
+  /** Bound as built (the column's upper may be tightened later for power). */
+  readonly limit: number;
+  readonly sense: 'upper' | 'lower';
+  readonly minCoef: number;
+}
+
+interface DemandRow {
+  readonly index: number;
+  readonly quarter: number;
+  readonly value: number;
+  readonly unit: string;
+  readonly label: string;
+  readonly stockCol: number;
+  readonly servable: boolean;
+  slackCol: number | null;
+}
+
+interface Model {
+  readonly vars: Var[];
+  readonly cols: Col[];
+  readonly rows: Row[];
+  readonly resources: Resource[];
+  readonly demands: DemandRow[];
+  /** Stock column of each site's power by `site|quarter`. */
+  readonly powerCols: Map<string, number>;
+}
+
+function buildModel(ctx: PlanContext, options: OptimizeOptions, issues: Issue[]): Model {
+  const plan = ctx.plan;
+  const r = ctx.discountRate;
+  const disc = (k: number) => 1 / Math.pow(1 + r, k / 4);
+  const gens = [...new Set((options.generations ?? [...plan.deployments.map((d) => d.generation), ...(plan.orders ?? []).map((o) => o.generation)]).map((g) => ctx.generation(g, ['generations'])?.id).filter((g): g is string => !!g))].sort();
+  const dcSites = [...ctx.sites.values()].filter((s) => s.roles.dataCenter);
+  const wantedSites = options.sites ?? (plan.deployments.length ? [...new Set(plan.deployments.map((d) => d.site))] : dcSites.map((s) => s.id));
+  const sites = dcSites.filter((s) => wantedSites.includes(s.id)).sort((a, b) => a.id.localeCompare(b.id));
+  const plants = [...ctx.sites.values()].filter((s) => s.roles.plant).sort((a, b) => a.id.localeCompare(b.id));
+  const vars: Var[] = [];
+  const cols: Col[] = [];
+  const rows: Row[] = [];
+  const resources: Resource[] = [];
+  const demands: DemandRow[] = [];
+  const powerCols = new Map<string, number>();
+  const itMaint = ctx.itMaintenanceFraction();
+
+  // Per (site, generation): PUEs at a reference load, per-unit facility MW, and per-unit money.
+  interface SG {
+    f: UnitFacts;
+    peakMwPerUnit: number;
+    energyUsdPerQuarter: (k: number) => number;
+    facilityUsd: number;
+    networkUsd: number;
+    heatMwPerUnit: number;
+    portsPerUnit: number;
+    facilityOpexPerQuarter: number;
+    allowed: boolean;
+  }
+  const sg = new Map<string, SG>();
+  for (const s of sites) {
+    const dc = s.roles.dataCenter!;
+    const sctx = ctx.siteContext(s);
+    const finalMeter = Math.max(...dc.meterMw.map((st) => pickSourced(st.value, 'typical')));
+    const price0 = plan.prices?.tariffUsdPerKwh?.[s.id] ?? pickSourced(dc.tariff.priceUsdPerKwh, 'typical');
+    const esc = plan.prices?.tariffUsdPerKwh?.[s.id] !== undefined ? 0 : pickSourced(dc.tariff.escalationPerYear, 'typical');
+    const facilityUsdPerMw = plan.prices?.facilityUsdPerMw?.[s.id] ?? pickSourced(dc.costs.facilityCapexUsdPerMw, ctx.priceBasis);
+    const fOpex = pickSourced(dc.costs.facilityOpexFractionPerYear, 'typical');
+    const floorLimit = siteLimits(dc, ctx.end).floorLimitKgM2;
+    for (const g of gens) {
+      const f = sctx.facts(g);
+      const refUnits = Math.max(1, Math.floor((0.5 * finalMeter * 1000) / Math.max(1, f.inputKw * 1.3)));
+      const load = siteLoad(sctx, new Map([[g, refUnits]]));
+      const peakPue = load.peak.pue ?? 1.3;
+      const annualPue = load.annual.pue ?? 1.2;
+      const fabric = generationFabric(f.generation, refUnits, ctx.fabric, f.systems / Math.max(1, f.racks));
+      const networkUsd = (fabric.switches * ctx.switchUsd() + fabric.transceivers * ctx.transceiverUsd()) / refUnits;
+      const switchKwPerUnit = fabric.switchKw / refUnits;
+      const itKw = f.inputKw + switchKwPerUnit;
+      sg.set(`${s.id}|${g}`, {
+        f,
+        // 1 % margin for the linearization (PUE and fabric power of the real mix differ a little from the reference load).
+        peakMwPerUnit: (itKw * peakPue * LINEARIZATION_MARGIN) / 1000,
+        energyUsdPerQuarter: (k: number) => itKw * ctx.utilization * annualPue * 2190 * price0 * Math.pow(1 + esc, Math.floor((ctx.start + k) / 4) - dc.tariff.baseYear),
+        facilityUsd: (itKw / 1000) * facilityUsdPerMw,
+        networkUsd,
+        heatMwPerUnit: load.heatRejectionMw / refUnits,
+        portsPerUnit: fabric.endpointPorts / refUnits,
+        facilityOpexPerQuarter: ((itKw / 1000) * facilityUsdPerMw * fOpex) / 4,
+        allowed: floorLimit === null || f.floorLoadingKgM2 <= floorLimit + 1e-9,
+      });
+    }
+  }
+
+  // Integer unit columns.
+  for (const g of gens) {
+    const f = ctx.facts(g);
+    const price = ctx.unitPriceUsd(g);
+    for (const p of plants) {
+      const role = p.roles.plant!;
+      if (!role.generations.includes('*') && !role.generations.includes(g)) continue;
+      const lead = Math.ceil(pickSourced(role.leadTimeWeeks, 'typical') / WEEKS_PER_QUARTER);
+      for (let b = ctx.start; b + lead <= ctx.end; b++) {
+        if (b < f.availableQuarter || stepAt(role.racksPerWeek, b) <= 0) continue;
+        for (const s of sites) {
+          const m = sg.get(`${s.id}|${g}`)!;
+          if (!m.allowed) continue;
+          const d = b + lead;
+          const kb = b - ctx.start;
+          const kd = d - ctx.start;
+          let cost = price * disc(kb) + (m.networkUsd + m.facilityUsd) * disc(kd);
+          for (let k = kd; k < ctx.quarters; k++) cost += (m.energyUsdPerQuarter(k) + ((price + m.networkUsd) * itMaint) / 4 + m.facilityOpexPerQuarter) * disc(k);
+          // Tie-breaker (0.01 %): ship from the plant on the same site when costs are otherwise equal; it also breaks
+          // the plant symmetry that slows the branch and bound.
+          if (p.id !== s.id) cost *= 1 + 1e-4 * (1 + plants.indexOf(p));
+          vars.push({ g, p: p.id, s: s.id, b, d, cost });
+          cols.push({ lower: 0, upper: INF, cost: 0, integer: true });
+        }
+      }
+    }
+  }
+  const byDeploy = new Map<number, number[]>();
+  vars.forEach((v, i) => {
+    const list = byDeploy.get(v.d);
+    if (list) list.push(i);
+    else byDeploy.set(v.d, [i]);
+  });
+
+  /** Add a cumulative resource over the horizon; `coef(var)` is what one unit adds (0: not in this resource). */
+  const stock = (kind: RowKind, id: string, unit: string, label: string, coef: (v: Var) => number, bound: (q: number) => { upper?: number; lower?: number }): Map<number, number> => {
+    const out = new Map<number, number>();
+    let prev: number | null = null;
+    for (let q = ctx.start; q <= ctx.end; q++) {
+      const entering = (byDeploy.get(q) ?? []).filter((i) => coef(vars[i]!) > 0);
+      if (prev === null && !entering.length) continue;
+      const b = bound(q);
+      const col = cols.length;
+      cols.push({ lower: 0, upper: b.upper ?? INF, cost: 0, integer: false });
+      const rc = [col, ...(prev === null ? [] : [prev]), ...entering];
+      const rv = [1, ...(prev === null ? [] : [-1]), ...entering.map((i) => -coef(vars[i]!))];
+      rows.push({ kind, id, quarter: q, unit, label, lower: 0, upper: 0, cols: rc, vals: rv });
+      const coefs = vars.filter((v) => v.d <= q && coef(v) > 0).map(coef);
+      const minCoef = coefs.length ? Math.min(...coefs) : 1;
+      if (b.upper !== undefined) resources.push({ kind, id, quarter: q, unit, label, col, limit: b.upper, sense: 'upper', minCoef });
+      out.set(q, col);
+      prev = col;
+    }
+    return out;
+  };
+
+  for (const s of sites) {
+    const dc = s.roles.dataCenter!;
+    const m = (v: Var) => (v.s === s.id ? sg.get(`${s.id}|${v.g}`)! : null);
+    const power = stock('power', s.id, 'MW', `${shortName(s)} power`, (v) => m(v)?.peakMwPerUnit ?? 0, (q) => ({ upper: siteLimits(dc, q).meterMw }));
+    for (const [q, col] of power) powerCols.set(`${s.id}|${q}`, col);
+    stock('positions', s.id, 'racks', `${shortName(s)} rack positions`, (v) => (m(v) ? m(v)!.f.racks : 0), (q) => ({ upper: siteLimits(dc, q).positions }));
+    if (dc.heatRejectionMw.length) stock('cooling', s.id, 'MW', `${shortName(s)} heat rejection`, (v) => m(v)?.heatMwPerUnit ?? 0, (q) => ({ upper: siteLimits(dc, q).heatRejectionMw ?? INF }));
+    if (dc.switchPorts.length) stock('switchPorts', s.id, 'ports', `${shortName(s)} fabric ports`, (v) => m(v)?.portsPerUnit ?? 0, (q) => ({ upper: siteLimits(dc, q).switchPorts ?? INF }));
+  }
+
+  // Demand: one stock per metric; each demand entry bounds its quarter from below.
+  const metricStocks = new Map<string, Map<number, number>>();
+  (plan.demand ?? []).forEach((dm, i) => {
+    const q = quarterIndex(dm.quarter);
+    if (q < ctx.start || q > ctx.end) return;
+    const key = `${dm.metric}|${dm.precision ?? 'fp8'}`;
+    const label = dm.metric === 'pflops' ? `PFLOPS ${dm.precision ?? 'fp8'} dense` : dm.metric === 'itMw' ? 'MW IT' : dm.metric === 'hbmTb' ? 'TB HBM' : dm.metric === 'hbmTbPerS' ? 'TB/s HBM' : 'accelerators';
+    let st = metricStocks.get(key);
+    if (!st) {
+      st = stock('demand', key, label, 'Demand', (v) => unitMetric(ctx.facts(v.g), dm.metric, dm.precision ?? 'fp8') ?? 0, () => ({}));
+      metricStocks.set(key, st);
+    }
+    let col: number | undefined;
+    for (let k = q; k >= ctx.start && col === undefined; k--) col = st.get(k);
+    if (col === undefined) {
+      const c = cols.length;
+      cols.push({ lower: 0, upper: 0, cost: 0, integer: false });
+      col = c;
+    }
+    const servable = st.size > 0 && [...st.keys()].some((k) => k <= q);
+    const row: Row = { kind: 'demand', id: `demand[${i}]`, quarter: q, unit: label, label: 'Demand', lower: dm.value, upper: INF, cols: [col], vals: [1] };
+    rows.push(row);
+    demands.push({ index: i, quarter: q, value: dm.value, unit: label, label, stockCol: col, servable, slackCol: null });
+    const coefs = vars.filter((v) => v.d <= q).map((v) => unitMetric(ctx.facts(v.g), dm.metric, dm.precision ?? 'fp8') ?? 0).filter((x) => x > 0);
+    resources.push({ kind: 'demand', id: `demand[${i}]`, quarter: q, unit: label, label: 'Demand', col, limit: dm.value, sense: 'lower', minCoef: coefs.length ? Math.min(...coefs) : 1 });
+  });
+
+  // Plant capacity per build quarter.
+  for (const p of plants) {
+    const role = p.roles.plant!;
+    for (let b = ctx.start; b <= ctx.end; b++) {
+      const cs = vars.flatMap((v, i) => (v.p === p.id && v.b === b ? [i] : []));
+      if (!cs.length) continue;
+      rows.push({ kind: 'plantCapacity', id: p.id, quarter: b, unit: 'racks/week', label: `${shortName(p)} plant`, lower: -INF, upper: stepAt(role.racksPerWeek, b), cols: cs, vals: cs.map((c) => ctx.facts(vars[c]!.g).racks / WEEKS_PER_QUARTER) });
+    }
+  }
+  // Firm orders: at least their units at that plant and quarter.
+  (plan.orders ?? []).forEach((o, i) => {
+    if (o.kind !== 'firm' || o.units <= 0) return;
+    const gid = ctx.generation(o.generation, ['orders', i, 'generation'])?.id;
+    const b = quarterIndex(o.quarter);
+    const cs = vars.flatMap((v, k) => (v.g === gid && v.p === o.plant && v.b === b ? [k] : []));
+    if (!cs.length) {
+      issues.push(issue('firm_order_unplaceable', 'warning', ['orders', i], `firm order ${o.units} × ${o.generation} at ${o.plant} in ${o.quarter} cannot be placed (not buildable then, or not deployable inside the horizon); left out of the model`));
+      return;
+    }
+    rows.push({ kind: 'firmOrder', id: `orders[${i}]`, quarter: b, unit: 'units', label: `Firm order ${o.generation} at ${o.plant}`, lower: o.units, upper: INF, cols: cs, vals: cs.map(() => 1) });
+  });
+  if (!gens.length) issues.push(issue('optimizer_no_generations', 'error', ['deployments'], 'the plan names no generation for the optimizer to choose from'));
+  return { vars, cols, rows, resources, demands, powerCols };
+}
+
+function shortName(s: Site): string {
+  return s.name.split(/[,(]/)[0]!.trim();
+}
+
+interface Run {
+  readonly status: 'optimal' | 'time-limit' | 'infeasible' | 'error';
+  readonly raw: string;
+  readonly x: Float64Array | number[] | null;
+  readonly gap: number | null;
+}
+
+function solve(highs: Highs, model: Model, objective: Objective, withSlack: boolean, options: OptimizeOptions): Run {
+  const { vars, rows } = model;
+  const nVar = vars.length;
+  const base = model.cols.length;
+  const slackRows = withSlack ? rows.map((r, i) => (r.kind === 'demand' ? i : -1)).filter((i) => i >= 0) : [];
+  const numCols = base + slackRows.length;
+  const maxCost = Math.max(1, ...vars.map((v) => v.cost));
+  const firstD = Math.min(...vars.map((v) => v.d));
+  const colCost = new Float64Array(numCols);
+  for (let i = 0; i < nVar; i++) {
+    const v = vars[i]!;
+    colCost[i] = objective === 'npv' ? v.cost / 1e6 : v.d - firstD + 1 + (v.cost / maxCost) * 1e-3;
+  }
+  // Penalty per unit of unmet demand: far above what any unit costs per unit of the metric it supplies.
+  slackRows.forEach((ri, k) => {
+    const d = model.demands.find((x) => x.index === Number(rows[ri]!.id.slice(7, -1)))!;
+    d.slackCol = base + k;
+    const res = model.resources.find((x) => x.kind === 'demand' && x.id === rows[ri]!.id)!;
+    colCost[base + k] = ((objective === 'npv' ? maxCost / 1e6 : nVar * 28) * 100) / Math.max(1e-9, res.minCoef);
+  });
+  const starts = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  rows.forEach((r, i) => {
+    r.cols.forEach((c, k) => {
+      indices.push(c);
+      values.push(r.vals[k]!);
+    });
+    const sk = slackRows.indexOf(i);
+    if (sk >= 0) {
+      indices.push(base + sk);
+      values.push(1);
+    }
+    starts.push(indices.length);
+  });
+  const inf = highs.infinity;
+  const fin = (v: number) => (v === INF ? inf : v === -INF ? -inf : v);
+  const m = highs.createModel({
+    numCols,
+    numRows: rows.length,
+    colCost,
+    colLower: Array.from({ length: numCols }, (_, i) => (i < base ? fin(model.cols[i]!.lower) : 0)),
+    colUpper: Array.from({ length: numCols }, (_, i) => (i < base ? fin(model.cols[i]!.upper) : inf)),
+    rowLower: rows.map((r) => fin(r.lower)),
+    rowUpper: rows.map((r) => fin(r.upper)),
+    matrix: { format: 'csr', numRows: rows.length, numCols, starts, indices, values },
+    integrality: Array.from({ length: numCols }, (_, i) => (i < base && model.cols[i]!.integer ? highs.constants.variableType.integer : highs.constants.variableType.continuous)),
+  });
+  try {
+    m.options.set({ output_flag: false, mip_rel_gap: options.mipRelGap ?? 0.005, time_limit: options.timeLimitS ?? 10 });
+    m.run();
+    const st = m.getModelStatus();
+    const S = highs.constants.modelStatus;
+    let gap: number | null = null;
+    try {
+      const g = m.info.get('mip_gap');
+      gap = typeof g === 'number' && Number.isFinite(g) ? g : null;
+    } catch {
+      gap = null;
+    }
+    if (st === S.optimal) return { status: 'optimal', raw: 'optimal', x: m.getSolution().colValue, gap };
+    if (st === S.timeLimit) {
+      const sol = m.getSolution().colValue;
+      const ok = sol && sol.length === numCols && gap !== null;
+      return { status: 'time-limit', raw: 'time limit', x: ok ? sol : null, gap };
+    }
+    if (st === S.infeasible || st === S.unboundedOrInfeasible) return { status: 'infeasible', raw: 'infeasible', x: null, gap: null };
+    return { status: 'error', raw: String(st), x: null, gap: null };
+  } finally {
+    m.dispose();
+  }
+}
+
+function toPlan(ctx: PlanContext, vars: readonly Var[], x: readonly number[]): Plan {
+  const orders = new Map<string, Order>();
+  const deps = new Map<string, Deployment>();
+  const firm = new Map<string, number>();
+  for (const o of ctx.plan.orders ?? []) if (o.kind === 'firm') firm.set(`${o.generation}|${o.plant}|${o.quarter}`, (firm.get(`${o.generation}|${o.plant}|${o.quarter}`) ?? 0) + o.units);
+  vars.forEach((v, i) => {
+    const n = x[i]!;
+    if (n <= 0) return;
+    const bq = quarterFromIndex(v.b);
+    const ok = `${v.g}|${v.p}|${bq}`;
+    const prev = orders.get(ok);
+    orders.set(ok, { generation: v.g, plant: v.p, quarter: bq, units: (prev?.units ?? 0) + n, kind: 'firm' });
+    const dq = quarterFromIndex(v.d);
+    const dk = `${v.s}|${v.g}|${dq}`;
+    const pd = deps.get(dk);
+    deps.set(dk, { site: v.s, generation: v.g, quarter: dq, units: (pd?.units ?? 0) + n });
+  });
+  // Units beyond the plan's firm orders are new commitments the user has not made: mark them as options.
+  const out: Order[] = [];
+  for (const [k, o] of orders) {
+    const f = firm.get(k) ?? 0;
+    if (f > 0) out.push({ ...o, units: Math.min(f, o.units), kind: 'firm' });
+    if (o.units > f) out.push({ ...o, units: o.units - f, kind: 'option' });
+  }
+  return { ...ctx.plan, name: `${ctx.plan.name} (optimized)`, orders: out, deployments: [...deps.values()] };
+}

@@ -1,0 +1,254 @@
+/**
+ * The capacity plan (what a plan file holds once src/schema/plan.ts has validated it) and its report.
+ * Site and plan objects use MW; money in USD; energy in MWh; emissions in metric tonnes.
+ * @module
+ */
+import type { Assumption, Basis } from '../provenance';
+import type { Issue } from '../issues';
+import type { UnitOptions } from '../rack/types';
+import type { DesignBasis } from '../sites/climate';
+import type { PueReport } from '../sites/pue';
+import type { QuarterId, Site } from '../sites/types';
+
+export type Precision = 'fp4' | 'fp8' | 'bf16';
+export type DemandMetric = 'accelerators' | 'pflops' | 'hbmTb' | 'hbmTbPerS' | 'itMw';
+export type OrderKind = 'firm' | 'option';
+
+/** Capacity required in service by a quarter (cumulative, across all data-center sites). */
+export interface Demand {
+  readonly quarter: QuarterId;
+  readonly metric: DemandMetric;
+  /** Required for `pflops` (dense PFLOPS at that precision). */
+  readonly precision?: Precision;
+  readonly value: number;
+}
+
+/** Units of a generation built at a plant in a quarter. */
+export interface Order {
+  readonly generation: string;
+  readonly plant: string;
+  readonly quarter: QuarterId;
+  readonly units: number;
+  readonly kind: OrderKind;
+}
+
+/** Units of a generation entering service at a data-center site in a quarter (they stay to the horizon's end). */
+export interface Deployment {
+  readonly site: string;
+  readonly generation: string;
+  readonly quarter: QuarterId;
+  readonly units: number;
+}
+
+/** Price overrides; defaults are sourced ranges in ./prices.ts. */
+export interface PriceOverrides {
+  /** USD per deployable unit, by generation id. */
+  readonly unitUsd?: Readonly<Record<string, number>>;
+  readonly switchUsd?: number;
+  readonly transceiverUsd?: number;
+  /** Override a site's tariff, USD/kWh, by site id. */
+  readonly tariffUsdPerKwh?: Readonly<Record<string, number>>;
+  /** Override a site's facility construction cost, USD per MW of IT, by site id. */
+  readonly facilityUsdPerMw?: Readonly<Record<string, number>>;
+}
+
+export interface Plan {
+  readonly schemaVersion: 1;
+  /** Catalog version the plan was written against (a mismatch is reported as info). */
+  readonly catalogVersion: string;
+  readonly name: string;
+  /** First quarter of the horizon. */
+  readonly start: QuarterId;
+  /** Horizon in years (default 7). */
+  readonly horizonYears?: number;
+  /** Discount rate per year for NPV (default 0.08). */
+  readonly discountRate?: number;
+  /** Average IT draw ÷ design IT (default 0.8). */
+  readonly utilization?: number;
+  /** Point of catalog ranges used for sizing (default `max`). */
+  readonly basis?: Basis;
+  /** Point of price ranges used for money (default `typical`). */
+  readonly priceBasis?: Basis;
+  /** Design condition for peak PUE (default 0.4 %). */
+  readonly design?: DesignBasis;
+  /** Users' own sites; one with a preset's id replaces that preset. */
+  readonly sites?: readonly Site[];
+  readonly demand?: readonly Demand[];
+  readonly orders?: readonly Order[];
+  readonly deployments: readonly Deployment[];
+  /** Per-unit options by generation id (feeds, redundancy, coolant, systems per rack…). */
+  readonly unitOptions?: Readonly<Record<string, UnitOptions>>;
+  readonly prices?: PriceOverrides;
+  /** Spares added to every plant part budget (default 0.02). */
+  readonly sparesFraction?: number;
+  /** Share of design input a synchronized training job draws in its low phase (default 0.3). */
+  readonly syncIdleFraction?: number;
+}
+
+/** Parts one plant builds into racks, per week (or per unit). Counts include spares where stated. */
+export interface PartsBudget {
+  readonly powerShelves: number;
+  readonly psus: number;
+  readonly busbars: number;
+  readonly bbus: number;
+  readonly inRackCdus: number;
+  readonly manifoldPairs: number;
+  readonly quickDisconnectPairs: number;
+  readonly switchTrays: number;
+  readonly switches: number;
+  readonly transceivers: number;
+  readonly cableAssemblies: readonly CableAssemblies[];
+}
+
+export interface CableAssemblies {
+  /** scale-up copper, power whip, liquid hose, management patch, NIC-to-fabric… */
+  readonly type: string;
+  /** Where the length is known from the design; else a length class. */
+  readonly length: string;
+  readonly count: number;
+}
+
+export interface UnitsRow {
+  readonly generation: string;
+  readonly units: number;
+  readonly racks: number;
+}
+
+export interface SiteQuarter {
+  readonly quarter: QuarterId;
+  readonly units: readonly UnitsRow[];
+  readonly racks: number;
+  readonly accelerators: number;
+  /** Design IT in service (Σ unit inputKw + fabric switches), MW. */
+  readonly itMw: number;
+  /** itMw × peakPue, against the meter limit. */
+  readonly facilityMw: number;
+  readonly pue: number | null;
+  readonly peakPue: number | null;
+  readonly meterMw: number;
+  readonly headroomMw: number;
+  readonly positions: number;
+  readonly positionsFree: number;
+  readonly heatRejectionMw: number;
+  readonly coolantLpm: number;
+  readonly coolantGpm: number;
+  readonly cdus: number;
+  readonly fabric: FabricEstimate;
+  readonly switchPortsLimit: number | null;
+  readonly maxFloorLoadingKgM2: number;
+  /** MW swing when a synchronized training job moves between its low and peak phases (whole site). */
+  readonly trainingRampMw: number;
+  readonly stranded: Stranded;
+}
+
+/** Capacity left when the site fills with more of its largest generation until the first limit binds. */
+export interface Stranded {
+  readonly generation: string | null;
+  readonly bindingConstraint: BindingConstraint;
+  readonly mw: number;
+  readonly positions: number;
+}
+
+export interface SiteYear {
+  readonly year: number;
+  readonly racks: number;
+  /** Average design IT in service over the year, MW. */
+  readonly itMw: number;
+  readonly facilityMw: number;
+  readonly pue: number | null;
+  readonly peakPue: number | null;
+  readonly utilization: number;
+  readonly priceUsdPerKwh: number;
+  /** itMw × utilization × pue × 8,760 (× the fraction of the year inside the horizon). */
+  readonly annualEnergyMwh: number;
+  readonly annualEnergyCostUsd: number;
+  readonly annualCo2Tonnes: number;
+  readonly fractionOfYear: number;
+}
+
+export interface SiteReport extends Omit<SiteYear, 'year' | 'fractionOfYear'> {
+  readonly id: string;
+  readonly name: string;
+  /** The last full calendar year of the horizon (null when the horizon holds no full year). */
+  readonly year: number | null;
+  readonly egridSubregion: string;
+  readonly co2KgPerMwh: number;
+  readonly years: readonly SiteYear[];
+  readonly quarters: readonly SiteQuarter[];
+  /** PUE with every term, for the last full year (annual) and at the design condition at full load. */
+  readonly pueDetail: PueReport | null;
+  readonly peakPueDetail: PueReport | null;
+}
+
+export interface PlantQuarter {
+  readonly quarter: QuarterId;
+  readonly capacityRacksPerWeek: number;
+  readonly racksPerWeek: number;
+  readonly utilization: number | null;
+  readonly byGeneration: readonly { readonly generation: string; readonly units: number; readonly racksPerWeek: number; readonly kind: OrderKind | 'mixed' }[];
+  /** Parts per week including spares. */
+  readonly partsPerWeek: PartsBudget;
+}
+
+export interface PlantReport {
+  readonly id: string;
+  readonly name: string;
+  readonly leadTimeWeeks: number;
+  readonly quarters: readonly PlantQuarter[];
+  readonly peakRacksPerWeek: number;
+}
+
+/** Scale-out fabric of a site: one fat tree per generation cluster, sized by the fabric core. */
+export interface FabricEstimate {
+  /** Scale-out node ports into the fabric (nodes × rails); the quantity a site's `switchPorts` limit counts. */
+  readonly endpointPorts: number;
+  readonly tiers: number;
+  /** Independent fabrics (one per generation, more when one exceeds three tiers of the radix). */
+  readonly clusters: number;
+  readonly leafSwitches: number;
+  readonly spineSwitches: number;
+  readonly coreSwitches: number;
+  readonly switches: number;
+  readonly transceivers: number;
+  readonly switchKw: number;
+  readonly source: 'fabric-core';
+}
+
+export interface DemandRow {
+  readonly quarter: QuarterId;
+  readonly metric: DemandMetric;
+  readonly precision: Precision | null;
+  readonly required: number;
+  readonly supplied: number;
+  readonly unmet: number;
+}
+
+export interface Totals {
+  readonly capexUsd: number;
+  readonly unitCapexUsd: number;
+  readonly networkCapexUsd: number;
+  readonly facilityCapexUsd: number;
+  readonly energyCostUsd: number;
+  readonly maintenanceUsd: number;
+  readonly tcoUsd: number;
+  readonly npvTcoUsd: number;
+  readonly horizonEnergyMwh: number;
+  readonly horizonCo2Tonnes: number;
+  /** Unit capex of firm and option orders (committed vs optional exposure). */
+  readonly firmCapexUsd: number;
+  readonly optionCapexUsd: number;
+}
+
+export type BindingConstraint = 'power' | 'cooling' | 'positions' | 'floorLoading' | 'switchPorts' | 'plantCapacity' | 'none';
+
+export interface PlanReport {
+  readonly schemaVersion: 1;
+  readonly catalogVersion: string;
+  readonly plan: { readonly name: string; readonly start: QuarterId; readonly end: QuarterId; readonly horizonYears: number; readonly discountRate: number; readonly utilization: number; readonly design: DesignBasis };
+  readonly sites: readonly SiteReport[];
+  readonly plants: readonly PlantReport[];
+  readonly demand: readonly DemandRow[];
+  readonly totals: Totals;
+  readonly issues: readonly Issue[];
+  readonly assumptions: readonly Assumption[];
+}
