@@ -193,3 +193,17 @@ describe('per-tier reach', () => {
     expect(f.tierDetail.map((t) => t.maxEndpoints)).toEqual([64, 2048, 65536]);
   });
 });
+
+describe('rail spine groups (each rail its own spine group)', () => {
+  it('two tiers reach rails × k × d endpoints instead of k × d', () => {
+    const full = sizeFabric({ nodes: 576, rails: 8, radix: 144, portGbps: 800, suNodes: 72 });
+    const rail = sizeFabric({ nodes: 576, rails: 8, radix: 144, portGbps: 800, suNodes: 72, spineDesign: 'rail' });
+    expect(full.maxEndpoints).toBe(144 * 72);
+    expect(rail.maxEndpoints).toBe(8 * 144 * 72);
+    // Per rail: 8 leaves × 72 uplinks = 576 links → 4 spines (a divisor of 72); 8 rails → 32 spines.
+    expect(rail.switches).toMatchObject({ leaf: 64, spine: 32, core: 0 });
+    expect(full.switches.spine).toBe(36);
+    // The 18-SU XDR design (10,368 GPUs, the full-spine two-tier limit) with rail groups: 8 rails × 18 leaves × 72 / 144 = 9 spines each.
+    expect(sizeFabric({ nodes: 1296, rails: 8, radix: 144, portGbps: 800, suNodes: 72, spineDesign: 'rail' }).switches).toMatchObject({ leaf: 144, spine: 72 });
+  });
+});
