@@ -218,6 +218,8 @@ export const fabricCommand: Command = {
       switch: spec.sw ? { id: spec.sw.id, name: spec.sw.name } : null,
       gpus,
       ...fabricJson(f),
+      /** Watts of one transceiver module at a switch cage (serves portsPerCage × planes links) and at a node port; null when not in the catalog. */
+      moduleWatts: { switchModuleW: spec.input.switchModulePowerW ?? null, nodeModuleW: spec.input.nodeModulePowerW ?? null, switchLinksPerModule: (spec.input.portsPerCage ?? 2) * (spec.input.planes ?? 1) },
       assumptions: spec.assumptions,
     };
     if (flags.bool('json')) return jsonResult(json);
