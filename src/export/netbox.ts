@@ -105,7 +105,9 @@ export interface NetboxModel {
   readonly deviceRoles: readonly NbDeviceRole[];
   readonly sites: readonly NbSite[];
   readonly racks: readonly NbRack[];
-  readonly devices: readonly NbDevice[];
+  /** Read once; a generator is fine (a large plan has hundreds of thousands). */
+  readonly devices: Iterable<NbDevice>;
+  /** Read once; a generator is fine (a large plan has millions). */
   readonly cables: Iterable<NbCable>;
   /** Lines for the README (what was left out and why). */
   readonly notes?: readonly string[];
@@ -113,7 +115,8 @@ export interface NetboxModel {
 
 export interface NetboxFile {
   readonly path: string;
-  readonly text: string;
+  /** The file's text in pieces (large files are never one string). Iterate once. */
+  readonly chunks: () => Iterable<string>;
 }
 
 /** Column headers of each CSV, in the order written. Every name is a field of the pinned version's import form. */
@@ -151,10 +154,27 @@ export function netboxSlug(name: string): string {
   return s || 'unnamed';
 }
 
-function csv(header: readonly string[], rows: Iterable<readonly (string | number | null | undefined)[]>): string {
-  let out = csvLine([...header]);
-  for (const r of rows) out += csvLine(r.map((v) => (v === undefined ? null : v)));
-  return out;
+/** CSV text in batches of lines, never one string for the whole file. */
+function* csvChunks(header: readonly string[], rows: Iterable<readonly (string | number | null | undefined)[]>): Generator<string> {
+  let batch = csvLine([...header]);
+  let n = 0;
+  for (const r of rows) {
+    batch += csvLine(r.map((v) => (v === undefined ? null : v)));
+    if (++n === 1024) {
+      yield batch;
+      batch = '';
+      n = 0;
+    }
+  }
+  if (batch) yield batch;
+}
+
+function fileOf(path: string, make: () => Iterable<string>): NetboxFile {
+  return { path, chunks: make };
+}
+
+function text(path: string, t: string): NetboxFile {
+  return { path, chunks: () => [t] };
 }
 
 /** One device type in the devicetype-library YAML layout (field order as in the library's files). */
@@ -185,34 +205,44 @@ export function deviceTypeDocument(t: NbDeviceType): Record<string, unknown> {
   return doc;
 }
 
-/** Build the NetBox file set. Cables are read once from the iterable (a generator is fine). */
+/** Build the NetBox file set (lazily: each file's rows are produced when its chunks are read). */
 export function netboxFiles(model: NetboxModel): NetboxFile[] {
   const files: NetboxFile[] = [];
-  files.push({ path: '01-manufacturers.csv', text: csv(NETBOX_COLUMNS.manufacturers, model.manufacturers.map((m) => [m.name, m.slug, m.description])) });
+  files.push(fileOf('01-manufacturers.csv', () => csvChunks(NETBOX_COLUMNS.manufacturers, model.manufacturers.map((m) => [m.name, m.slug, m.description]))));
 
   const docs = model.deviceTypes.map(deviceTypeDocument);
   const yamlOpts = { lineWidth: 0 } as const;
-  files.push({ path: '02-device-types.yaml', text: docs.map((d) => `---\n${stringify(d, yamlOpts)}`).join('') });
+  files.push(text('02-device-types.yaml', docs.map((d) => `---\n${stringify(d, yamlOpts)}`).join('')));
   model.deviceTypes.forEach((t, i) => {
-    files.push({ path: `device-types/${netboxSlug(t.manufacturer)}/${t.slug}.yaml`, text: `---\n${stringify(docs[i], yamlOpts)}` });
+    files.push(text(`device-types/${netboxSlug(t.manufacturer)}/${t.slug}.yaml`, `---\n${stringify(docs[i], yamlOpts)}`));
   });
 
-  files.push({ path: '03-device-roles.csv', text: csv(NETBOX_COLUMNS.deviceRoles, model.deviceRoles.map((r) => [r.name, r.slug, r.color, r.description])) });
-  files.push({
-    path: '04-sites.csv',
-    text: csv(NETBOX_COLUMNS.sites, model.sites.map((s) => [s.name, s.slug, 'planned', s.timeZone, s.latitude === undefined ? null : round(s.latitude, 6), s.longitude === undefined ? null : round(s.longitude, 6), s.description, s.comments])),
-  });
-  files.push({
-    path: '05-racks.csv',
-    text: csv(NETBOX_COLUMNS.racks, model.racks.map((r) => [r.site, r.name, 'planned', r.width, r.uHeight, r.weightKg === undefined ? null : round(r.weightKg, 2), r.weightKg === undefined ? null : 'kg', r.description])),
-  });
-  files.push({
-    path: '06-devices.csv',
-    text: csv(NETBOX_COLUMNS.devices, model.devices.map((d) => [d.name, d.role, d.manufacturer, d.deviceType, 'planned', d.site, d.rack, d.position, d.face, d.description])),
-  });
-  files.push({ path: '07-cables.csv', text: csv(NETBOX_COLUMNS.cables, cableRows(model.cables)) });
-  files.push({ path: 'README.txt', text: readme(model) });
+  files.push(fileOf('03-device-roles.csv', () => csvChunks(NETBOX_COLUMNS.deviceRoles, model.deviceRoles.map((r) => [r.name, r.slug, r.color, r.description]))));
+  files.push(
+    fileOf('04-sites.csv', () =>
+      csvChunks(NETBOX_COLUMNS.sites, model.sites.map((s) => [s.name, s.slug, 'planned', s.timeZone, s.latitude === undefined ? null : round(s.latitude, 6), s.longitude === undefined ? null : round(s.longitude, 6), s.description, s.comments])),
+    ),
+  );
+  files.push(
+    fileOf('05-racks.csv', () =>
+      csvChunks(NETBOX_COLUMNS.racks, model.racks.map((r) => [r.site, r.name, 'planned', r.width, r.uHeight, r.weightKg === undefined ? null : round(r.weightKg, 2), r.weightKg === undefined ? null : 'kg', r.description])),
+    ),
+  );
+  files.push(fileOf('06-devices.csv', () => csvChunks(NETBOX_COLUMNS.devices, deviceRows(model.devices))));
+  files.push(fileOf('07-cables.csv', () => csvChunks(NETBOX_COLUMNS.cables, cableRows(model.cables))));
+  files.push(text('README.txt', readme(model)));
   return files;
+}
+
+/** A whole file as one string (tests and small files). */
+export function fileText(f: NetboxFile): string {
+  let out = '';
+  for (const c of f.chunks()) out += c;
+  return out;
+}
+
+function* deviceRows(devices: Iterable<NbDevice>): Generator<(string | number | undefined)[]> {
+  for (const d of devices) yield [d.name, d.role, d.manufacturer, d.deviceType, 'planned', d.site, d.rack, d.position, d.face, d.description];
 }
 
 function* cableRows(cables: Iterable<NbCable>): Generator<(string | number)[]> {

@@ -92,10 +92,10 @@ export function pdfText(text: string): string {
   return out;
 }
 
-function cellText(v: CellValue): string {
+function cellText(v: CellValue, format?: string): string {
   const p = plainValue(v);
   if (p === null) return '';
-  if (typeof p === 'number') return formatPdfNumber(p);
+  if (typeof p === 'number') return format === '0' ? String(Math.round(p)) : formatPdfNumber(p);
   if (typeof p === 'boolean') return p ? 'yes' : 'no';
   return p;
 }
@@ -166,7 +166,7 @@ class Writer {
       this.doc.setFont('helvetica', 'bold');
       let w = this.doc.getTextWidth(pdfText(c.label));
       this.doc.setFont('helvetica', 'normal');
-      for (const r of rows.slice(0, 60)) w = Math.max(w, this.doc.getTextWidth(pdfText(cellText(r[j] ?? null))));
+      for (const r of rows.slice(0, 60)) w = Math.max(w, this.doc.getTextWidth(pdfText(cellText(r[j] ?? null, c.format))));
       return Math.min(w + 8, avail * 0.35);
     });
     const sum = natural.reduce((a, b) => a + b, 0);
@@ -201,9 +201,9 @@ class Writer {
         this.doc.rect(M, this.y, widths.reduce((a, b) => a + b, 0), rowH, 'F');
       }
       let x = M;
-      t.columns.forEach((_, j) => {
+      t.columns.forEach((c, j) => {
         const w = widths[j]!;
-        const s = this.fit(cellText(r[j] ?? null), w - 4);
+        const s = this.fit(cellText(r[j] ?? null, c.format), w - 4);
         this.doc.text(s, numeric[j] ? x + w - 2 : x + 2, this.y + size + 1, numeric[j] ? { align: 'right' } : undefined);
         x += w;
       });

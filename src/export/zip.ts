@@ -109,3 +109,94 @@ export function zip(entries: readonly ZipEntry[]): Uint8Array {
   view.setUint16(p + 20, 0, true);
   return out;
 }
+
+/** An entry whose bytes are produced piece by piece (iterated once). */
+export interface StreamEntry {
+  readonly path: string;
+  readonly chunks: () => Iterable<Uint8Array>;
+}
+
+function crcUpdate(crc: number, data: Uint8Array): number {
+  const t = table();
+  let c = crc;
+  for (let i = 0; i < data.length; i++) c = t[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return c;
+}
+
+/**
+ * Stream a ZIP archive: local header, the entry's chunks as they come, then a data descriptor with CRC and
+ * sizes (general-purpose flag bit 3), and the central directory at the end. Never holds an entry in memory;
+ * `new Blob([...zipStream(entries)])` in the browser lets the Blob keep the pieces.
+ */
+export function* zipStream(entries: readonly StreamEntry[]): Generator<Uint8Array> {
+  if (entries.length >= 0xffff) throw new Error(`zip: too many entries (${entries.length})`);
+  const enc = new TextEncoder();
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    if (!e.path || e.path.startsWith('/') || e.path.includes('..') || e.path.includes('\\')) throw new Error(`zip: bad entry path ${JSON.stringify(e.path)}`);
+    const name = enc.encode(e.path);
+    const local = new Uint8Array(30 + name.length);
+    const lv = new DataView(local.buffer);
+    lv.setUint32(0, 0x04034b50, true);
+    lv.setUint16(4, 20, true);
+    lv.setUint16(6, 0x0808, true); // UTF-8 names, sizes in the data descriptor
+    lv.setUint16(8, 0, true);
+    lv.setUint16(10, DOS_TIME, true);
+    lv.setUint16(12, DOS_DATE, true);
+    lv.setUint16(26, name.length, true);
+    local.set(name, 30);
+    const start = offset;
+    yield local;
+    offset += local.length;
+    let crc = 0xffffffff;
+    let size = 0;
+    for (const c of e.chunks()) {
+      if (!c.length) continue;
+      crc = crcUpdate(crc, c);
+      size += c.length;
+      yield c;
+    }
+    offset += size;
+    crc = (crc ^ 0xffffffff) >>> 0;
+    if (offset > 0xffffffff) throw new Error('zip: archive over 4 GiB');
+    const dd = new Uint8Array(16);
+    const dv = new DataView(dd.buffer);
+    dv.setUint32(0, 0x08074b50, true);
+    dv.setUint32(4, crc, true);
+    dv.setUint32(8, size, true);
+    dv.setUint32(12, size, true);
+    yield dd;
+    offset += 16;
+    const cd = new Uint8Array(46 + name.length);
+    const cv = new DataView(cd.buffer);
+    cv.setUint32(0, 0x02014b50, true);
+    cv.setUint16(4, (3 << 8) | 20, true);
+    cv.setUint16(6, 20, true);
+    cv.setUint16(8, 0x0808, true);
+    cv.setUint16(10, 0, true);
+    cv.setUint16(12, DOS_TIME, true);
+    cv.setUint16(14, DOS_DATE, true);
+    cv.setUint32(16, crc, true);
+    cv.setUint32(20, size, true);
+    cv.setUint32(24, size, true);
+    cv.setUint16(28, name.length, true);
+    cv.setUint32(38, (0o100644 << 16) >>> 0, true);
+    cv.setUint32(42, start, true);
+    cd.set(name, 46);
+    central.push(cd);
+  }
+  let centralSize = 0;
+  for (const c of central) {
+    yield c;
+    centralSize += c.length;
+  }
+  const end = new Uint8Array(22);
+  const ev = new DataView(end.buffer);
+  ev.setUint32(0, 0x06054b50, true);
+  ev.setUint16(8, entries.length, true);
+  ev.setUint16(10, entries.length, true);
+  ev.setUint32(12, centralSize, true);
+  ev.setUint32(16, offset, true);
+  yield end;
+}

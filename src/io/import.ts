@@ -10,8 +10,8 @@ import { readJson, checkSize, type ReadOptions } from './json';
 import { migrate, MIGRATIONS, CURRENT_SCHEMA_VERSION, type Migration } from './migrate';
 import { fail, ok, type ImportError, type Result } from './result';
 
-/** Keys an exported file carries that import ignores (recomputed on evaluation). */
-export const IGNORED_ON_IMPORT = ['results'] as const;
+/** Keys an exported file carries that import ignores: the catalog entries it used (for reference) and the results (recomputed). */
+export const IGNORED_ON_IMPORT = ['catalogEntries', 'results'] as const;
 
 /** Strict validation of a migrated document; returns every problem, each at its path. */
 export type Validator<T> = (doc: Record<string, unknown>) => Result<T, readonly InputProblem[]>;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { parseAllDocuments } from 'yaml';
 import fixture from '../fixtures/export/netbox-4.2-import-fields.json';
-import { NETBOX_COLUMNS, NETBOX_IMPORT_ORDER, NETBOX_VERSION, netboxFiles, netboxSlug, type NetboxModel } from '../../src/export/netbox';
+import { NETBOX_COLUMNS, NETBOX_IMPORT_ORDER, NETBOX_VERSION, fileText, netboxFiles, netboxSlug, type NetboxModel } from '../../src/export/netbox';
 
 export const sampleNetbox: NetboxModel = {
   manufacturers: [{ name: 'NVIDIA', slug: 'nvidia' }],
@@ -37,7 +37,7 @@ function parseCsv(text: string) {
 
 describe(`NetBox ${NETBOX_VERSION} export`, () => {
   const files = netboxFiles(sampleNetbox);
-  const byPath = new Map(files.map((f) => [f.path, f.text]));
+  const byPath = new Map(files.map((f) => [f.path, fileText(f)]));
   const forms = fixture.forms;
   const formOf = { manufacturers: forms.ManufacturerImportForm, deviceRoles: forms.DeviceRoleImportForm, sites: forms.SiteImportForm, racks: forms.RackImportForm, devices: forms.DeviceImportForm, cables: forms.CableImportForm } as const;
   const fileOf = { manufacturers: '01-manufacturers.csv', deviceRoles: '03-device-roles.csv', sites: '04-sites.csv', racks: '05-racks.csv', devices: '06-devices.csv', cables: '07-cables.csv' } as const;

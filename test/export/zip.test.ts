@@ -30,3 +30,28 @@ describe('zip writer', () => {
     expect(() => zip([{ path: '/abs', data: new Uint8Array() }])).toThrow(/bad entry path/);
   });
 });
+
+describe('streamed zip', () => {
+  it('unzip tests and extracts entries written chunk by chunk with data descriptors', async () => {
+    const { zipStream } = await import('../../src/export/zip');
+    const enc = new TextEncoder();
+    const lines = function* () {
+      for (let i = 0; i < 5000; i++) yield enc.encode(`row ${i},${i * 2}\r\n`);
+    };
+    const parts = [...zipStream([{ path: 'a/cables.csv', chunks: lines }, { path: 'b.txt', chunks: () => [enc.encode('hello')] }, { path: 'empty', chunks: () => [] }])];
+    const total = parts.reduce((s, p) => s + p.length, 0);
+    const bytes = new Uint8Array(total);
+    let o = 0;
+    for (const p of parts) {
+      bytes.set(p, o);
+      o += p.length;
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'rackplan-zips-'));
+    const file = join(dir, 's.zip');
+    writeFileSync(file, bytes);
+    expect(execFileSync('unzip', ['-t', file], { encoding: 'utf8' })).toMatch(/No errors detected/);
+    const csv = execFileSync('unzip', ['-p', file, 'a/cables.csv'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(csv.split('\r\n')).toHaveLength(5001);
+    expect(execFileSync('unzip', ['-p', file, 'b.txt'], { encoding: 'utf8' })).toBe('hello');
+  });
+});

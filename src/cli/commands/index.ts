@@ -20,4 +20,5 @@ export const commands: Record<string, CommandEntry> = {
   calc: lazy('single formulas: circuit capacity, liquid flow, airflow', () => import('./calc'), 'calcCommand'),
   fabric: lazy('scale-out fabric: leaf/spine/core switches, links, transceivers, watts', () => import('./fabric'), 'fabricCommand'),
   cables: lazy('cluster cabling from a floor layout: media by reach, lengths, optics, km, mass, schedule CSV', () => import('./cables'), 'cablesCommand'),
+  export: lazy('export a plan as JSON, CSV, XLSX, PDF or NetBox import files', () => import('./export'), 'exportCommand'),
 };

@@ -1,0 +1,301 @@
+/**
+ * A capacity plan as NetBox objects: one NetBox site per data-center site, compute racks laid out like the
+ * rack elevation drawing (src/state/elevation.ts), network racks holding the fabric switches where the cable
+ * layout put them, and the cables of the plan's cable schedule. Device and interface names match the cable
+ * schedule exactly, so every cable's two ends exist. Devices and cables are produced lazily (generators).
+ * @module
+ */
+import type { Generation } from '../core/catalog/types';
+import type { UnitReport } from '../core/rack/types';
+import type { CableRow } from '../core/fabric/cabling';
+import { pickSourced, pick } from '../core/provenance';
+import { layoutElevation, type ElevationLayout } from '../state/elevation';
+import { NETBOX_VERSION, netboxSlug, type NbCable, type NbDevice, type NbDeviceRole, type NbDeviceType, type NbInterfaceTemplate, type NbManufacturer, type NbRack, type NbSite, type NetboxModel } from './netbox';
+import { planCableRows, planClusters, type ClusterLayout } from './plan-cables';
+import { unitReports, usedSites, type PlanBundle } from './plan-tables';
+
+const VENDOR_NAME: Record<string, string> = { nvidia: 'NVIDIA', aws: 'Amazon Web Services', amd: 'AMD', broadcom: 'Broadcom', generic: 'Generic' };
+
+const ROLES: readonly NbDeviceRole[] = [
+  { name: 'Compute', slug: 'compute', color: '2196f3', description: 'Accelerator trays and servers' },
+  { name: 'Scale-up switch', slug: 'scale-up-switch', color: '4caf50', description: 'NVLink / NeuronLink switch trays' },
+  { name: 'Fabric leaf', slug: 'fabric-leaf', color: '8bc34a', description: 'Scale-out fabric leaf switches' },
+  { name: 'Fabric spine', slug: 'fabric-spine', color: '009688', description: 'Scale-out fabric spine switches' },
+  { name: 'Fabric core', slug: 'fabric-core', color: '00bcd4', description: 'Scale-out fabric core switches' },
+  { name: 'Management', slug: 'management', color: '9e9e9e', description: 'Out-of-band management switches' },
+  { name: 'Power', slug: 'power', color: 'ff9800', description: 'Power shelves' },
+  { name: 'Cooling', slug: 'cooling', color: '00acc1', description: 'In-rack CDUs' },
+  { name: 'Host', slug: 'host', color: '673ab7', description: 'Head nodes and hosts' },
+  { name: 'Storage', slug: 'storage', color: '795548', description: 'Storage' },
+  { name: 'Network', slug: 'network', color: '607d8b', description: 'Other network gear' },
+  { name: 'Other', slug: 'other', color: 'bdbdbd', description: 'Other' },
+];
+
+const ROLE_OF_KIND: Record<string, string> = {
+  compute: 'Compute',
+  'scale-up-switch': 'Scale-up switch',
+  network: 'Network',
+  management: 'Management',
+  host: 'Host',
+  storage: 'Storage',
+  power: 'Power',
+  cooling: 'Cooling',
+  other: 'Other',
+};
+
+/** NetBox interface type for a port speed and protocol (values valid in the pinned version). */
+export function interfaceType(gbps: number, protocol: 'infiniband' | 'ethernet' = 'ethernet'): string {
+  if (protocol === 'infiniband') return gbps >= 800 ? 'infiniband-xdr' : gbps >= 400 ? 'infiniband-ndr' : 'other';
+  if (gbps >= 800) return '800gbase-x-osfp';
+  if (gbps >= 400) return '400gbase-x-osfp';
+  if (gbps >= 200) return '200gbase-x-qsfp56';
+  if (gbps >= 100) return '100gbase-x-qsfp28';
+  if (gbps >= 25) return '25gbase-x-sfp28';
+  if (gbps >= 10) return '10gbase-t';
+  return '1000base-t';
+}
+
+/** NetBox cable type for a medium of the cable schedule. */
+export function cableType(media: CableRow['media']): string {
+  switch (media) {
+    case 'dac':
+      return 'dac-passive';
+    case 'acc':
+    case 'aec':
+      return 'dac-active';
+    case 'aoc':
+      return 'aoc';
+    case 'mmf':
+      return 'mmf';
+    case 'smf':
+      return 'smf';
+    case 'utp':
+      return 'cat6';
+    default:
+      return '';
+  }
+}
+
+interface ModelParts {
+  readonly manufacturer: string;
+  /** Device type model per elevation component id. */
+  readonly typeOf: Map<string, string>;
+}
+
+function componentModel(g: Generation, componentId: string, label: string): string {
+  return `${g.name} ${label}`.slice(0, 100);
+}
+
+/** Device types of a generation: one per component class, the node type carrying its NIC interfaces. */
+function generationTypes(g: Generation, layout: ElevationLayout, report: UnitReport): { types: NbDeviceType[]; parts: ModelParts } {
+  const manufacturer = VENDOR_NAME[g.vendor] ?? g.vendor;
+  const typeOf = new Map<string, string>();
+  const types: NbDeviceType[] = [];
+  const seen = new Set<string>();
+  for (const rack of layout.racks) {
+    for (const slot of rack.slots) {
+      if (seen.has(slot.componentId)) continue;
+      seen.add(slot.componentId);
+      const comp = g.components.find((c) => c.id === slot.componentId);
+      const model = componentModel(g, slot.componentId, slot.label);
+      typeOf.set(slot.componentId, model);
+      const interfaces: NbInterfaceTemplate[] = [];
+      if (comp?.ports.scaleOut) for (let i = 1; i <= comp.ports.scaleOut.count; i++) interfaces.push({ name: `nic${i}`, type: interfaceType(pickSourced(comp.ports.scaleOut.gbps, 'typical')), description: 'scale-out fabric' });
+      if (comp?.ports.frontEnd) for (let i = 1; i <= comp.ports.frontEnd.count; i++) interfaces.push({ name: `fe${i}`, type: interfaceType(pickSourced(comp.ports.frontEnd.gbps, 'typical')), description: 'front-end network' });
+      if (comp?.ports.storage) for (let i = 1; i <= comp.ports.storage.count; i++) interfaces.push({ name: `st${i}`, type: interfaceType(pickSourced(comp.ports.storage.gbps, 'typical')), description: 'storage network' });
+      if (comp?.ports.management) for (let i = 1; i <= comp.ports.management.count; i++) interfaces.push({ name: i === 1 ? 'bmc' : `bmc${i}`, type: '1000base-t', mgmtOnly: true });
+      const weight = comp ? pick(comp.weightKg, 'typical') : null;
+      types.push({
+        manufacturer,
+        model,
+        slug: netboxSlug(`${g.id}-${slot.componentId}`),
+        uHeight: slot.heightU,
+        isFullDepth: true,
+        ...(weight !== null ? { weightKg: weight } : {}),
+        airflow: report.cooling.airKw > 0 ? 'front-to-rear' : 'passive',
+        interfaces,
+        comments: `rackplan catalog ${g.id} / ${slot.componentId}`,
+      });
+    }
+  }
+  return { types, parts: { manufacturer, typeOf } };
+}
+
+function switchType(c: ClusterLayout): NbDeviceType {
+  const sw = c.switchModel;
+  const manufacturer = VENDOR_NAME[sw?.vendor ?? 'generic'] ?? sw?.vendor ?? 'Generic';
+  const model = `${sw?.name ?? 'Fabric switch'} (${c.logicalRadix} x ${c.linkGbps}G)`.slice(0, 100);
+  return {
+    manufacturer,
+    model,
+    slug: netboxSlug(`${sw?.id ?? 'fabric-switch'}-${c.logicalRadix}x${c.linkGbps}g`),
+    uHeight: c.switchHeightU,
+    isFullDepth: true,
+    airflow: 'front-to-rear',
+    interfaces: Array.from({ length: c.logicalRadix }, (_, i) => ({ name: String(i + 1), type: interfaceType(c.linkGbps, sw?.protocol ?? 'ethernet') })),
+    comments: c.linkGbps < (sw ? pickSourced(sw.portGbps, 'typical') : c.linkGbps) ? 'Ports broken out to the NIC speed: interface n is logical port n.' : undefined,
+  };
+}
+
+/** Build the NetBox model of a plan. */
+export function planNetboxModel(b: PlanBundle, clusters: readonly ClusterLayout[] = planClusters(b)): NetboxModel {
+  const reports = new Map(unitReports(b).map((r) => [r.generation, r]));
+  const layouts = new Map<string, { layout: ElevationLayout; parts: ModelParts }>();
+  const manufacturers = new Map<string, NbManufacturer>();
+  const deviceTypes = new Map<string, NbDeviceType>();
+  const addType = (t: NbDeviceType) => {
+    if (!deviceTypes.has(t.slug)) deviceTypes.set(t.slug, t);
+    if (!manufacturers.has(t.manufacturer)) manufacturers.set(t.manufacturer, { name: t.manufacturer, slug: netboxSlug(t.manufacturer) });
+  };
+  for (const c of clusters) {
+    const g = c.generation;
+    if (layouts.has(g.id)) continue;
+    const report = reports.get(g.id);
+    if (!report) continue;
+    const layout = layoutElevation(g, report, b.catalog);
+    const { types, parts } = generationTypes(g, layout, report);
+    types.forEach(addType);
+    layouts.set(g.id, { layout, parts });
+  }
+  const swTypes = new Map<ClusterLayout, NbDeviceType>();
+  for (const c of clusters) {
+    const t = switchType(c);
+    addType(t);
+    swTypes.set(c, t);
+  }
+
+  const siteName = new Map<string, string>();
+  const sites: NbSite[] = usedSites(b)
+    .filter((s) => s.roles.dataCenter)
+    .map((s) => {
+      siteName.set(s.id, s.name);
+      return {
+        name: s.name,
+        slug: netboxSlug(s.id),
+        description: `${s.name}, ${s.state}: rackplan site ${s.id}`.slice(0, 200),
+        latitude: s.location.latitudeDeg,
+        longitude: s.location.longitudeDeg,
+        comments: s.summary,
+      };
+    });
+
+  const racks: NbRack[] = [];
+  for (const c of clusters) {
+    const site = siteName.get(c.siteId) ?? c.siteId;
+    const g = c.generation;
+    const rackU = Math.round(pick(g.rack.heightU, 'typical') ?? 42);
+    const weight = reports.get(g.id)?.space.weightKg;
+    const npr = Math.max(1, c.ports.nodesPerRack);
+    for (let r = 0; r < c.cabling.computeRacks; r++) {
+      racks.push({ site, name: `${c.prefix}${c.cabling.nodePlace(r * npr).rack}`, width: 19, uHeight: rackU, ...(weight !== undefined ? { weightKg: weight / Math.max(1, g.racks) } : {}), description: `${g.name} compute rack` });
+    }
+    for (const name of networkRacks(c).keys()) racks.push({ site, name: `${c.prefix}${name}`, width: 19, uHeight: c.cabling.layout.networkRackUsableU, description: 'scale-out fabric network rack' });
+  }
+
+  const notes = [
+    `Pinned to NetBox ${NETBOX_VERSION}. ${clusters.length} fabric cluster(s); names are prefixed <site>-<generation>-<cluster>-.`,
+    'Compute-rack positions follow the rackplan elevation drawing (a schematic order by component class, not a vendor slot map).',
+    'Large plans: NetBox’s web import handles a few thousand rows at a time; split the files or load them through the REST API in the same order.',
+  ];
+
+  return {
+    manufacturers: [...manufacturers.values()],
+    deviceTypes: [...deviceTypes.values()],
+    deviceRoles: ROLES,
+    sites,
+    racks,
+    devices: { [Symbol.iterator]: () => devices(b, clusters, layouts, swTypes, siteName) },
+    cables: { [Symbol.iterator]: () => cables(b, clusters) },
+    notes,
+  };
+}
+
+/** Network racks of a cluster with the switches in each, in position order. */
+function networkRacks(c: ClusterLayout): Map<string, { device: string; position: number; role: string }[]> {
+  const out = new Map<string, { device: string; position: number; role: string }[]>();
+  const f = c.fabric;
+  const P = f.planes;
+  const pt = (p: number) => (P > 1 ? `p${p + 1}-` : '');
+  const U_M = 0.04445;
+  const posOf = (h: number) => Math.max(1, Math.round((h - c.cabling.layout.floorClearanceM) / U_M - c.switchHeightU / 2) + 1);
+  const add = (rack: string, device: string, h: number, role: string) => {
+    let list = out.get(rack);
+    if (!list) out.set(rack, (list = []));
+    list.push({ device, position: posOf(h), role });
+  };
+  for (let p = 0; p < P; p++) {
+    for (let i = 0; i < f.switches.leaf / P; i++) {
+      const pl = c.cabling.leafPlace(p, i);
+      add(pl.rack, `leaf-${pt(p)}${i + 1}`, pl.h, 'Fabric leaf');
+    }
+    for (let j = 0; j < f.switches.spine / P; j++) {
+      const pl = c.cabling.spinePlace(p, j);
+      add(pl.rack, `spine-${pt(p)}${j + 1}`, pl.h, 'Fabric spine');
+    }
+    for (let k = 0; k < f.switches.core / P; k++) {
+      const pl = c.cabling.corePlace(p, k);
+      add(pl.rack, `core-${pt(p)}${k + 1}`, pl.h, 'Fabric core');
+    }
+  }
+  return out;
+}
+
+function* devices(
+  b: PlanBundle,
+  clusters: readonly ClusterLayout[],
+  layouts: Map<string, { layout: ElevationLayout; parts: ModelParts }>,
+  swTypes: Map<ClusterLayout, NbDeviceType>,
+  siteName: Map<string, string>,
+): Generator<NbDevice> {
+  for (const c of clusters) {
+    const site = siteName.get(c.siteId) ?? c.siteId;
+    const g = c.generation;
+    const entry = layouts.get(g.id);
+    const npr = Math.max(1, c.ports.nodesPerRack);
+    const nodes = c.fabric.nodes;
+    const computeSlotId = g.components.find((x) => x.ports.scaleOut && x.ports.scaleOut.count > 0)?.id;
+    if (entry) {
+      const { layout, parts } = entry;
+      for (let r = 0; r < c.cabling.computeRacks; r++) {
+        const rackName = `${c.prefix}${c.cabling.nodePlace(r * npr).rack}`;
+        const el = layout.racks[r % layout.racks.length]!;
+        const slots = [...el.slots].filter((s) => !s.overflow).sort((a, b2) => a.u - b2.u);
+        let nodeInRack = 0;
+        for (const s of slots) {
+          const isNode = s.componentId === computeSlotId && nodeInRack < npr;
+          let name: string;
+          if (isNode) {
+            const n = r * npr + nodeInRack++;
+            if (n >= nodes) continue;
+            name = `${c.prefix}node${n + 1}`;
+          } else {
+            // NetBox device names hold at most 64 characters: the rack name and the U position are unique and short.
+            name = `${rackName}-u${s.u}`;
+          }
+          yield {
+            name,
+            role: ROLE_OF_KIND[s.kind] ?? 'Other',
+            manufacturer: parts.manufacturer,
+            deviceType: parts.typeOf.get(s.componentId) ?? s.label,
+            site,
+            rack: rackName,
+            position: s.u,
+            face: 'front',
+          };
+        }
+      }
+    }
+    const t = swTypes.get(c)!;
+    for (const [rack, list] of networkRacks(c)) {
+      for (const sw of list) {
+        yield { name: `${c.prefix}${sw.device}`, role: sw.role, manufacturer: t.manufacturer, deviceType: t.model, site, rack: `${c.prefix}${rack}`, position: sw.position, face: 'front' };
+      }
+    }
+  }
+}
+
+function* cables(b: PlanBundle, clusters: readonly ClusterLayout[]): Generator<NbCable> {
+  for (const r of planCableRows(b, clusters)) {
+    yield { cableId: r.cableId, tier: r.tier, aDevice: r.aDevice, aPort: r.aPort, bDevice: r.bDevice, bPort: r.bPort, type: cableType(r.media), partNumber: r.partNumber, lengthM: r.lengthM, label: r.cableId };
+  }
+}
