@@ -139,7 +139,8 @@ describe('rack-app shell', () => {
     expect(names.join('|')).toMatch(/Compare/);
     for (const role of ['textbox', 'combobox', 'button', 'radio', 'link'] as const) {
       for (const el of page.getByRole(role).elements()) {
-        const name = el.getAttribute('aria-label') ?? (el.labels?.[0]?.textContent ?? '') + (el.textContent ?? '');
+        const labels = (el as Partial<HTMLInputElement>).labels;
+        const name = el.getAttribute('aria-label') ?? (labels?.[0]?.textContent ?? '') + (el.textContent ?? '');
         expect(name.trim(), `${role} without a name: ${el.outerHTML.slice(0, 80)}`).not.toBe('');
       }
     }
