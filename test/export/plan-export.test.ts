@@ -207,7 +207,7 @@ describe('NetBox export', () => {
       for (const side of ['a', 'b'] as const) {
         const dev = devices.get(c[`side_${side}_device`] as string);
         expect(dev, `${c[`side_${side}_device`]}`).toBeDefined();
-        expect(ifaces.get(dev!.device_type as string)!.has(String(c[`side_${side}_name`])), `${dev!.device_type} lacks ${c[`side_${side}_name`]}`).toBe(true);
+        expect(ifaces.get(dev!.device_type as string)!.has(String(c[`side_${side}_name`])), `${String(dev!.device_type)} lacks ${c[`side_${side}_name`]}`).toBe(true);
         const end = `${c[`side_${side}_device`]}:${c[`side_${side}_name`]}`;
         expect(taken.has(end), `${end} cabled twice`).toBe(false);
         taken.add(end);
