@@ -21,4 +21,9 @@ export const commands: Record<string, CommandEntry> = {
   fabric: lazy('scale-out fabric: leaf/spine/core switches, links, transceivers, watts', () => import('./fabric'), 'fabricCommand'),
   cables: lazy('cluster cabling from a floor layout: media by reach, lengths, optics, km, mass, schedule CSV', () => import('./cables'), 'cablesCommand'),
   export: lazy('export a plan as JSON, CSV, XLSX, PDF or NetBox import files', () => import('./export'), 'exportCommand'),
+  plan: lazy('evaluate a capacity plan: sites, plants, PUE, cost, energy, carbon (optionally optimized)', () => import('./plan'), 'planCommand'),
+  optimize: lazy('optimize a capacity plan with HiGHS (same as plan --optimize)', () => import('./optimize'), 'optimizeCommand'),
+  compare: lazy('GPU vs Trainium vs Inferentia for one target at one site', () => import('./compare'), 'compareCommand'),
+  fit: lazy('how many more units of a generation fit at a site, and which limit binds', () => import('./fit'), 'fitCommand'),
+  site: lazy('sites: plant and data-center roles, climate, tariff, carbon, PUE with every term', () => import('./site'), 'siteCommand'),
 };

@@ -13,7 +13,7 @@ export const presetsCommand: Command = {
     const json = {
       catalogVersion: c.version,
       generations: c.generations.map((g) => ({ id: g.id, name: g.name, vendor: g.vendor, family: g.family, form: g.form, racks: g.racks, aliases: g.aliases, availability: g.availability.date })),
-      sites: [] as unknown[],
+      sites: Object.values(import.meta.glob<{ id: string; name: string; state: string; roles: { plant: unknown; dataCenter: unknown } }>('/presets/sites/*.json', { eager: true, import: 'default' })).map((s) => ({ id: s.id, name: s.name, state: s.state, roles: [...(s.roles.plant ? ['plant'] : []), ...(s.roles.dataCenter ? ['dataCenter'] : [])] })).sort((a, b) => a.id.localeCompare(b.id)),
       switches: loadNetworkCatalog().switches.map((s) => ({ id: s.id, name: s.name, vendor: s.vendor, protocol: s.protocol, roles: s.roles, ports: s.cages * s.portsPerCage, portGbps: 'value' in s.portGbps ? s.portGbps.value : s.portGbps.typical, laneGbps: s.laneGbps, heightU: 'value' in s.heightU ? s.heightU.value : s.heightU.typical })),
       optics: [...loadNetworkCatalog().transceivers.map((t) => ({ id: t.id, name: t.name, kind: 'transceiver', partNumber: t.partNumber, linkGbps: t.linkGbps, linksPerModule: t.linksPerModule, laneGbps: t.laneGbps, fiber: t.fiber as string })), ...loadNetworkCatalog().cables.map((c) => ({ id: c.id, name: c.name, kind: c.kind as string, partNumber: c.partNumber, linkGbps: null, linksPerModule: null, laneGbps: c.laneGbps, fiber: null }))],
       psus: c.psus.map((p) => ({ id: p.id, name: p.name, kind: p.kind })),

@@ -67,14 +67,15 @@ export function planContext(plan: Plan, catalog: Catalog, presetSites: readonly 
   const priceBasis = plan.priceBasis ?? 'typical';
   const add = (a: Assumption) => assumptions.set(a.path, a);
 
+  const net = plan.network ?? {};
   const fabric: FabricSpec = {
-    radix: pickSourced(FABRIC_DEFAULTS.radix, 'typical'),
-    portGbps: pickSourced(FABRIC_DEFAULTS.portGbps, 'typical'),
-    switchW: pickSourced(FABRIC_DEFAULTS.switchW, 'typical'),
+    radix: net.switchRadix ?? pickSourced(FABRIC_DEFAULTS.radix, 'typical'),
+    portGbps: net.switchPortGbps ?? pickSourced(FABRIC_DEFAULTS.portGbps, 'typical'),
+    switchW: net.switchW ?? pickSourced(FABRIC_DEFAULTS.switchW, 'typical'),
   };
-  add(assumption('network.fabric.radix', FABRIC_DEFAULTS.radix, 'typical'));
-  add(assumption('network.fabric.portGbps', FABRIC_DEFAULTS.portGbps, 'typical'));
-  add(assumption('network.fabric.switchW', FABRIC_DEFAULTS.switchW, 'typical'));
+  add(net.switchRadix === undefined ? assumption('network.switchRadix', FABRIC_DEFAULTS.radix, 'typical') : userAssumption('network.switchRadix', fabric.radix, 'ports'));
+  add(net.switchPortGbps === undefined ? assumption('network.switchPortGbps', FABRIC_DEFAULTS.portGbps, 'typical') : userAssumption('network.switchPortGbps', fabric.portGbps, 'Gbps'));
+  add(net.switchW === undefined ? assumption('network.switchW', FABRIC_DEFAULTS.switchW, 'typical') : userAssumption('network.switchW', fabric.switchW, 'W'));
 
   const idleFraction = plan.syncIdleFraction ?? pickSourced(COST_FACTORS.syncIdleFraction, 'typical');
   add(plan.syncIdleFraction === undefined ? assumption('plan.syncIdleFraction', COST_FACTORS.syncIdleFraction, 'typical') : userAssumption('plan.syncIdleFraction', idleFraction, 'fraction'));

@@ -175,7 +175,8 @@ export function optimizePlan(plan: Plan, catalog: Catalog, presetSites: readonly
     if (r.kind === 'plantCapacity' && a > 1e-9 && r.upper - a < minCoef - 1e-9) binding.push(describe(res, a, r.upper));
     if (r.kind === 'firmOrder' && a - r.lower < minCoef - 1e-9) binding.push(describe(res, a, r.lower));
   }
-  binding.sort((a, b) => quarterIndex(a.quarter) - quarterIndex(b.quarter) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
+  const rank: Record<RowKind, number> = { power: 0, cooling: 1, positions: 2, switchPorts: 3, plantCapacity: 4, demand: 5, firmOrder: 6 };
+  binding.sort((a, b) => rank[a.kind] - rank[b.kind] || quarterIndex(a.quarter) - quarterIndex(b.quarter) || a.id.localeCompare(b.id));
   const unmet: UnmetDemand[] = [];
   if (relaxed) {
     for (const d of model.demands) {
@@ -387,7 +388,7 @@ function buildModel(ctx: PlanContext, options: OptimizeOptions, issues: Issue[])
       cols.push({ lower: 0, upper: b.upper ?? INF, cost: 0, integer: false });
       const rc = [col, ...(prev === null ? [] : [prev]), ...entering];
       const rv = [1, ...(prev === null ? [] : [-1]), ...entering.map((i) => -coef(vars[i]!))];
-      rows.push({ kind, id, quarter: q, unit, label, lower: 0, upper: 0, cols: rc, vals: rv });
+      rows.push({ kind: 'balance', id: `${kind}:${id}`, quarter: q, unit, label, lower: 0, upper: 0, cols: rc, vals: rv });
       const coefs = vars.filter((v) => v.d <= q && coef(v) > 0).map(coef);
       const minCoef = coefs.length ? Math.min(...coefs) : 1;
       if (b.upper !== undefined) resources.push({ kind, id, quarter: q, unit, label, col, limit: b.upper, sense: 'upper', minCoef });

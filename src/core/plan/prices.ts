@@ -70,6 +70,9 @@ export const COST_FACTORS = {
   syncIdleFraction: { min: 0.2, typical: 0.3, max: 0.5, unit: 'fraction', confidence: 'estimate', sources: [], note: 'Accelerators idle near 20–30 % of their rating while a synchronized job waits on communication; not published per generation.' } as Sourced,
 };
 
+/** Straight-line amortization used for $ per PFLOP-hour in the accelerator comparison. */
+export const AMORTIZATION_YEARS: Sourced = { value: 5, unit: 'years', confidence: 'estimate', sources: [], note: 'Common depreciation life for AI servers (hyperscalers use 5–6 years); change it to match your books.' };
+
 export const PLAN_DEFAULTS = {
   horizonYears: 7,
   discountRate: 0.08,

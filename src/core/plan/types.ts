@@ -79,6 +79,8 @@ export interface Plan {
   /** Per-unit options by generation id (feeds, redundancy, coolant, systems per rack…). */
   readonly unitOptions?: Readonly<Record<string, UnitOptions>>;
   readonly prices?: PriceOverrides;
+  /** Scale-out fabric switch (default 64 × 800G, 2,000 W: SN5600 / Tomahawk 5 class). */
+  readonly network?: { readonly switchRadix?: number; readonly switchPortGbps?: number; readonly switchW?: number };
   /** Spares added to every plant part budget (default 0.02). */
   readonly sparesFraction?: number;
   /** Share of design input a synchronized training job draws in its low phase (default 0.3). */

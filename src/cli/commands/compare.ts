@@ -1,0 +1,108 @@
+/**
+ * `rackplan compare <generation-id>… (--target-pflops X [--precision fp8|bf16|fp4] | --target-hbm-tb X |
+ *  --target-hbm-tbps X | --target-it-mw X) [--site id] [--utilization U] [--json]`
+ * @module
+ */
+import { generationIds, loadCatalog } from '../../catalog/presets';
+import { loadSites, siteIds } from '../../catalog/sites';
+import { compareAccelerators, type CompareTarget } from '../../core/plan/compare';
+import { FlagReader, parseFlags } from '../args';
+import { InputError } from '../errors';
+import { formatNumber, jsonResult, textTable, type Command } from '../output';
+
+const DEFAULT_SITE = 'houston-tx';
+
+const USAGE = `rackplan compare <generation-id>… (--target-pflops X [--precision fp8|bf16|fp4] | --target-hbm-tb X | --target-hbm-tbps X | --target-it-mw X) [--site id] [--utilization U] [--json]
+
+  One target at one data-center site, generations side by side: units, racks, dense PFLOPS, IT and facility MW,
+  coolant, switches and cables, capex, annual energy cost, tCO2, perf/W, perf/$, $ per PFLOP-hour, rounding waste,
+  and the assumptions behind each figure with its confidence. A precision a generation lacks shows supported: false.
+
+  --target-pflops X     dense PFLOPS at --precision (default fp8)
+  --target-hbm-tb X     HBM capacity, TB (10^12 bytes)
+  --target-hbm-tbps X   HBM bandwidth, TB/s
+  --target-it-mw X      IT power, MW (Σ unit input)
+  --site ID             data-center site (default ${DEFAULT_SITE}; rackplan site lists them)
+  --utilization U       average IT draw ÷ design IT for energy (default 0.8)`;
+
+export const compareCommand: Command = {
+  summary: 'GPU vs Trainium vs Inferentia for one target at one site',
+  usage: USAGE,
+  run(argv) {
+    const parsed = parseFlags(
+      argv,
+      {
+        'target-pflops': { type: 'string' },
+        precision: { type: 'string' },
+        'target-hbm-tb': { type: 'string' },
+        'target-hbm-tbps': { type: 'string' },
+        'target-it-mw': { type: 'string' },
+        site: { type: 'string' },
+        utilization: { type: 'string' },
+      },
+      'compare',
+    );
+    const flags = new FlagReader(parsed);
+    const ids = parsed.positionals;
+    if (!ids.length) flags.problem('generations', `one or more generation ids, from ${generationIds().join(', ')}`);
+    const positive = { min: 0, exclusiveMin: true, max: 1e9, accepted: 'a number > 0' };
+    const targets: CompareTarget[] = [];
+    const pf = flags.number('target-pflops', positive);
+    const precision = flags.choice('precision', ['fp8', 'bf16', 'fp4'] as const);
+    if (pf !== undefined) targets.push({ metric: 'pflops', precision: precision ?? 'fp8', value: pf });
+    const tb = flags.number('target-hbm-tb', positive);
+    if (tb !== undefined) targets.push({ metric: 'hbmTb', precision, value: tb });
+    const tbps = flags.number('target-hbm-tbps', positive);
+    if (tbps !== undefined) targets.push({ metric: 'hbmTbPerS', precision, value: tbps });
+    const mw = flags.number('target-it-mw', positive);
+    if (mw !== undefined) targets.push({ metric: 'itMw', precision, value: mw });
+    const given = ['target-pflops', 'target-hbm-tb', 'target-hbm-tbps', 'target-it-mw'].filter((f) => flags.has(f));
+    if (given.length === 0) flags.problem('--target-pflops', 'exactly one of --target-pflops, --target-hbm-tb, --target-hbm-tbps, --target-it-mw');
+    if (given.length > 1) flags.problem(`--${given[1]}`, `only one target (also got --${given[0]})`);
+    const utilization = flags.number('utilization', { min: 0, exclusiveMin: true, max: 1, accepted: 'a fraction above 0 and at most 1' });
+    const site = flags.string('site') ?? DEFAULT_SITE;
+    if (!siteIds().includes(site)) flags.problem('--site', `one of ${siteIds().join(', ')}`, site);
+    flags.done();
+    const catalog = loadCatalog();
+    const report = compareAccelerators(ids, targets[0]!, site, catalog, loadSites(), { utilization });
+    const unknown = report.options.filter((o) => o.issues.some((i) => i.code === 'unknown_generation'));
+    if (unknown.length) throw new InputError(unknown.map((o) => ({ path: 'generations', message: `one of ${generationIds().join(', ')}`, got: JSON.stringify(o.generation) })));
+    if (flags.bool('json')) return jsonResult(report);
+    const n = (x: number | null, d?: number) => (x === null ? '—' : formatNumber(x, d));
+    const money = (x: number | null) => (x === null ? '—' : `$${formatNumber(x / 1e6, 1)} M`);
+    const t = report.target;
+    const lines = [
+      `Target ${formatNumber(t.value)} ${t.unit} at ${report.site} (tariff $${report.priceUsdPerKwh}/kWh, grid ${report.co2KgPerMwh} kg CO2/MWh, utilization ${report.utilization}, ${report.amortizationYears}-year amortization)`,
+      '',
+      textTable(
+        ['generation', 'ok', 'units', 'racks', 'PFLOPS', 'IT MW', 'facility MW', 'L/min', 'switches', 'capex', 'energy $/yr', 'tCO2/yr', 'PF/MW', 'PF/$M', '$/PF-h', 'waste %'],
+        report.options.map((o) => [
+          o.generation,
+          o.supported ? 'yes' : 'no',
+          n(o.units),
+          n(o.racks),
+          n(o.pflopsDense),
+          n(o.itMw, 2),
+          n(o.facilityMw, 2),
+          n(o.coolantLpm, 0),
+          n(o.switches),
+          money(o.capexUsd),
+          money(o.annualEnergyCostUsd),
+          n(o.annualCo2Tonnes, 0),
+          n(o.pflopsPerMw, 0),
+          n(o.pflopsPerMusd, 1),
+          n(o.usdPerPflopHour, 3),
+          n(o.roundingWastePct, 1),
+        ]),
+      ),
+      '',
+      'Assumptions (confidence):',
+      ...report.options.flatMap((o) => o.assumptions.slice(0, 1).map((a) => `  ${o.generation}: ${a.path} = ${typeof a.value === 'number' ? formatNumber(a.value) : String(a.value)} ${a.unit} (${a.confidence})`)),
+      ...report.assumptions.slice(0, 5).map((a) => `  ${a.path} = ${typeof a.value === 'number' ? formatNumber(a.value, 4) : String(a.value)} ${a.unit} (${a.confidence})`),
+      `  (--json lists every assumption with sources)`,
+    ];
+    const notes = report.options.flatMap((o) => o.issues.filter((i) => i.severity !== 'info' || i.code === 'target_unsupported').map((i) => `  ${o.generation}: ${i.message}`));
+    if (notes.length) lines.push('', 'Notes:', ...notes);
+    return { text: lines.join('\n') };
+  },
+};

@@ -1,0 +1,22 @@
+/** `rackplan optimize <plan.json> [--objective npv|time] [--json]`: the same as `rackplan plan <plan.json> --optimize`. */
+import { FlagReader, parseFlags } from '../args';
+import type { Command } from '../output';
+import { runPlan } from './plan';
+
+export const optimizeCommand: Command = {
+  summary: 'optimize a capacity plan with HiGHS (same as plan --optimize)',
+  usage: `rackplan optimize <plan.json> [--objective npv|time] [--json]
+
+  Chooses units per generation, plant, site and quarter that meet the plan's demand within every limit,
+  minimizing NPV TCO (npv, default) or time to capacity (time). Binding constraints are reported in words.`,
+  async run(argv) {
+    const parsed = parseFlags(argv, { objective: { type: 'string' } }, 'optimize');
+    const flags = new FlagReader(parsed);
+    const objective = flags.choice('objective', ['npv', 'time'] as const) ?? 'npv';
+    const file = parsed.positionals[0];
+    if (!file) flags.problem('plan', 'a plan JSON file (see test/fixtures/plans/)');
+    if (parsed.positionals.length > 1) flags.problem('arguments', 'exactly one plan file', parsed.positionals.slice(1).join(' '));
+    flags.done();
+    return runPlan(file!, true, objective, flags.bool('json'));
+  },
+};

@@ -1,0 +1,207 @@
+/**
+ * `rackplan plan <plan.json> [--optimize] [--objective npv|time] [--json]`: evaluate a capacity plan (per site,
+ * per calendar year and quarter; plants' weekly builds and parts; totals), optionally after optimizing it with HiGHS.
+ * Bad plans exit 2 with every problem at its path, e.g. `deployments[3].units: must be a whole number ≥ 0 (got -2)`.
+ * @module
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { loadCatalog } from '../../catalog/presets';
+import { loadSites } from '../../catalog/sites';
+import { evaluatePlan } from '../../core/plan/evaluate';
+import type { OptimizeResult } from '../../core/plan/optimize';
+import type { Plan, PlanReport } from '../../core/plan/types';
+import type { Issue } from '../../core/issues';
+import { formatPath, describeValue, type InputProblem } from '../../schema/errors';
+import { importPlan } from '../../io/plan';
+import { MAX_IMPORT_BYTES, describeBytes } from '../../io/limits';
+import { FlagReader, parseFlags } from '../args';
+import { InputError, inputError } from '../errors';
+import { formatNumber, jsonResult, textTable, type Command } from '../output';
+
+const USAGE = `rackplan plan <plan.json> [--optimize] [--objective npv|time] [--json]
+
+  Evaluates a capacity plan: per data-center site the last full year of the horizon (racks, IT MW, facility MW,
+  annual and peak PUE, tariff, energy, cost, tCO2) with every calendar year and quarter; per plant the weekly
+  build against capacity and the parts it takes; totals (capex, TCO, NPV TCO, tCO2, firm vs option capex).
+
+  --optimize           choose orders and deployments with the HiGHS MIP solver (≤ 0.5 % gap, 10 s limit)
+  --objective O        npv (minimize NPV TCO, default) or time (capacity as early as possible)
+  --json               machine-readable report (field names are a public interface)`;
+
+/** Issue codes that mean the plan itself is wrong (exit 2), not that a limit was crossed. */
+const INPUT_CODES = new Set(['unknown_generation', 'unknown_site', 'not_a_plant', 'not_a_data_center', 'plant_generation_not_built']);
+
+/** Read and validate a plan file; every problem is an input error at its path. */
+export function readPlanFile(file: string, flag = 'plan'): { plan: Plan; raw: unknown } {
+  let bytes: Buffer;
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) throw inputError(flag, 'a plan JSON file', JSON.stringify(file));
+    if (st.size > MAX_IMPORT_BYTES) throw inputError(flag, `a plan file of at most ${describeBytes(MAX_IMPORT_BYTES)}`, `${JSON.stringify(file)}, ${describeBytes(st.size)}`);
+    bytes = readFileSync(file);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw inputError(flag, 'a readable plan JSON file', JSON.stringify(file));
+  }
+  const r = importPlan(new Uint8Array(bytes));
+  if (!r.ok) throw new InputError(r.error.problems.length ? r.error.problems : [{ path: flag, message: r.error.message }]);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    raw = undefined;
+  }
+  return { plan: r.value.value, raw };
+}
+
+function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
+  let cur = root;
+  for (const k of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[k];
+  }
+  return cur;
+}
+
+/** Reference errors (unknown ids, wrong roles) become exit-2 problems at their paths, naming what is accepted. */
+export function referenceProblems(issues: readonly Issue[], raw: unknown): InputProblem[] {
+  const sites = loadSites();
+  const dcs = sites.filter((x) => x.roles.dataCenter).map((x) => x.id).join(', ');
+  const plants = sites.filter((x) => x.roles.plant).map((x) => x.id).join(', ');
+  const gens = loadCatalog().generations.map((g) => g.id).join(', ');
+  const out: InputProblem[] = [];
+  for (const i of issues) {
+    if (i.severity !== 'error' || !INPUT_CODES.has(i.code)) continue;
+    const field = String(i.path[i.path.length - 1]);
+    let path = i.path;
+    let accepted = i.message;
+    if (i.code === 'unknown_generation') accepted = `a generation id, one of ${gens}`;
+    else if ((i.code === 'unknown_site' || i.code === 'not_a_data_center') && field === 'site') accepted = `a data-center site id, one of ${dcs}`;
+    else if (i.code === 'unknown_site' || i.code === 'not_a_plant') accepted = `a plant site id, one of ${plants}`;
+    else if (i.code === 'plant_generation_not_built') {
+      path = [...i.path, 'generation'];
+      const plantId = String(valueAt(raw, [...i.path, 'plant']));
+      const builds = sites.find((x) => x.id === plantId)?.roles.plant?.generations.join(', ') ?? '';
+      accepted = `a generation the ${plantId} plant builds, one of ${builds}`;
+    }
+    out.push({ path: formatPath(path), message: accepted, got: describeValue(valueAt(raw, path)) });
+  }
+  return out;
+}
+
+export const planCommand: Command = {
+  summary: 'evaluate a capacity plan: sites, plants, PUE, cost, energy, carbon (optionally optimized)',
+  usage: USAGE,
+  async run(argv) {
+    const parsed = parseFlags(argv, { optimize: { type: 'boolean' }, objective: { type: 'string' } }, 'plan');
+    const flags = new FlagReader(parsed);
+    const objective = flags.choice('objective', ['npv', 'time'] as const);
+    if (objective && !flags.bool('optimize')) flags.problem('--objective', 'only with --optimize', objective);
+    const file = parsed.positionals[0];
+    if (!file) flags.problem('plan', 'a plan JSON file (see test/fixtures/plans/)');
+    if (parsed.positionals.length > 1) flags.problem('arguments', 'exactly one plan file', parsed.positionals.slice(1).join(' '));
+    flags.done();
+    return runPlan(file!, flags.bool('optimize'), objective ?? 'npv', flags.bool('json'));
+  },
+};
+
+/** Shared by `plan` and `optimize`. */
+export async function runPlan(file: string, optimize: boolean, objective: 'npv' | 'time', json: boolean): Promise<{ text: string; json?: unknown }> {
+  const { plan, raw } = readPlanFile(file);
+  const catalog = loadCatalog();
+  const sites = loadSites();
+  let report: PlanReport = evaluatePlan(plan, catalog, sites);
+  const bad = referenceProblems(report.issues, raw);
+  if (bad.length) throw new InputError(bad);
+  let opt: OptimizeResult | undefined;
+  let wasmLoadMs: number | undefined;
+  if (optimize) {
+    const { optimizePlan } = await import('../../core/plan/optimize');
+    const { loadSolver } = await import('../../core/plan/solver');
+    const t0 = performance.now();
+    const solver = await loadSolver(await nodeWasm());
+    wasmLoadMs = performance.now() - t0;
+    opt = optimizePlan(plan, catalog, sites, solver, { objective });
+    if (opt.report) report = opt.report;
+  }
+  const optimizer = opt
+    ? {
+        status: opt.status,
+        objective: opt.objective,
+        objectiveValue: opt.objectiveValue,
+        mipGap: opt.mipGap,
+        solveMs: opt.solveMs,
+        buildMs: opt.buildMs,
+        wasmLoadMs,
+        solves: opt.solves,
+        variables: opt.variables,
+        constraints: opt.constraints,
+        binding: opt.binding,
+        unmet: opt.unmet,
+        issues: opt.issues,
+        orders: opt.plan?.orders ?? [],
+        deployments: opt.plan?.deployments ?? [],
+      }
+    : undefined;
+  if (json) return jsonResult(optimizer ? { ...report, optimizer } : report);
+  return { text: renderPlan(report, optimizer) };
+}
+
+/** In Node, hand HiGHS its wasm bytes so the bundled CLI does not depend on where the bundler put the asset. */
+async function nodeWasm(): Promise<{ wasmBinary: ArrayBuffer } | undefined> {
+  try {
+    const { createRequire } = await import('node:module');
+    const req = createRequire(import.meta.url);
+    const buf = readFileSync(req.resolve('highs/runtime'));
+    return { wasmBinary: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) };
+  } catch {
+    return undefined;
+  }
+}
+
+function money(usd: number): string {
+  if (Math.abs(usd) >= 1e9) return `$${formatNumber(usd / 1e9, 2)} B`;
+  if (Math.abs(usd) >= 1e6) return `$${formatNumber(usd / 1e6, 1)} M`;
+  return `$${formatNumber(usd, 0)}`;
+}
+
+function renderPlan(r: PlanReport, opt?: { status: string; objective: string; mipGap: number | null; solveMs: number; wasmLoadMs?: number; binding: readonly { sentence: string }[]; unmet: readonly { quarter: string; unmet: number; unit: string; cause: string }[] }): string {
+  const n = formatNumber;
+  const pue = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
+  const lines = [`${r.plan.name}: ${r.plan.start}…${r.plan.end} (${r.plan.horizonYears} years), utilization ${r.plan.utilization}, discount ${r.plan.discountRate}, design ${r.plan.design}, catalog ${r.catalogVersion}`, ''];
+  lines.push(`Sites (${r.sites[0]?.year !== null && r.sites[0] ? `year ${r.sites[0].year}` : 'last year'})`);
+  lines.push(
+    textTable(
+      ['site', 'racks', 'IT MW', 'facility MW', 'PUE', 'peak PUE', '$/kWh', 'MWh/yr', 'energy $/yr', 'tCO2/yr'],
+      r.sites.map((s) => [s.id, s.racks, s.itMw, s.facilityMw, pue(s.pue), pue(s.peakPue), s.priceUsdPerKwh.toFixed(4), Math.round(s.annualEnergyMwh), money(s.annualEnergyCostUsd), Math.round(s.annualCo2Tonnes)]),
+    ),
+  );
+  for (const s of r.sites) {
+    const d = s.pueDetail;
+    if (d?.terms) lines.push(`  ${s.id}: PUE ${pue(d.pue)} = 1 + chain ${d.terms.chainLoss.toFixed(3)} + cooling ${d.terms.cooling.toFixed(3)} + fixed ${d.terms.fixedOverhead.toFixed(3)} (grid ${s.egridSubregion} ${s.co2KgPerMwh} kg/MWh)`);
+  }
+  lines.push('', 'Plants (peak weekly build)');
+  lines.push(
+    textTable(
+      ['plant', 'peak racks/wk', 'quarters building', 'lead time wk'],
+      r.plants.map((p) => [p.id, p.peakRacksPerWeek, p.quarters.filter((q) => q.racksPerWeek > 0).length, p.leadTimeWeeks]),
+    ),
+  );
+  const t = r.totals;
+  lines.push(
+    '',
+    `Totals: capex ${money(t.capexUsd)} (units ${money(t.unitCapexUsd)}, network ${money(t.networkCapexUsd)}, facility ${money(t.facilityCapexUsd)}) · firm ${money(t.firmCapexUsd)} · option ${money(t.optionCapexUsd)}`,
+    `        energy ${money(t.energyCostUsd)} · maintenance ${money(t.maintenanceUsd)} · TCO ${money(t.tcoUsd)} · NPV TCO ${money(t.npvTcoUsd)} · ${n(t.horizonEnergyMwh)} MWh · ${n(t.horizonCo2Tonnes)} tCO2`,
+  );
+  if (opt) {
+    lines.push('', `Optimizer (${opt.objective}): ${opt.status}, gap ${opt.mipGap === null ? 'n/a' : `${(opt.mipGap * 100).toFixed(2)} %`}, solve ${n(opt.solveMs)} ms, WASM load ${n(opt.wasmLoadMs ?? 0)} ms`);
+    for (const b of opt.binding.slice(0, 20)) lines.push(`  binding: ${b.sentence}`);
+    if (opt.binding.length > 20) lines.push(`  … ${opt.binding.length - 20} more (--json)`);
+    for (const u of opt.unmet) lines.push(`  unmet ${u.quarter}: ${n(u.unmet)} ${u.unit} — ${u.cause}`);
+  }
+  const shown = r.issues.filter((i) => i.severity !== 'info');
+  lines.push('', shown.length ? `Issues (${shown.length})` : 'Issues: none');
+  for (const i of shown.slice(0, 25)) lines.push(`  ${i.severity.padEnd(7)} ${i.code}: ${i.message}`);
+  if (shown.length > 25) lines.push(`  … ${shown.length - 25} more (--json)`);
+  return lines.join('\n');
+}

@@ -1,0 +1,163 @@
+/**
+ * `rackplan site [<id>] [--generation g] [--units N | --it-mw X] [--utilization U] [--design 0.4%|20-year] [--json]`:
+ * list the sites, or show one: plant and data-center roles, limits by date, climate and design conditions, tariff,
+ * grid carbon, and the annual and peak PUE with every term for a load of one generation.
+ * @module
+ */
+import { generationIds, loadCatalog } from '../../catalog/presets';
+import { loadSites, siteIds } from '../../catalog/sites';
+import { findGeneration } from '../../core/catalog/lookup';
+import { planContext } from '../../core/plan/context';
+import { siteLoad } from '../../core/plan/site-load';
+import { pick, pickSourced } from '../../core/provenance';
+import { climateBins, designCondition } from '../../core/sites/climate';
+import type { PueReport } from '../../core/sites/pue';
+import type { Site, Step } from '../../core/sites/types';
+import { FlagReader, parseFlags } from '../args';
+import { formatNumber, jsonResult, textTable, type Command } from '../output';
+
+const USAGE = `rackplan site [<id>] [--generation g] [--units N | --it-mw X] [--utilization U] [--design 0.4%|20-year] [--json]
+
+  Without an id: the sites and their roles. With an id: plant capacity by date, data-center limits by date,
+  climate (station, monthly normals, derived bins, design conditions), tariff, grid carbon, power chain, and the
+  annual and peak PUE with every term for a load of one generation (default gb300-nvl72 at half the final meter).`;
+
+const steps = (s: readonly Step[]) => s.map((x) => ({ from: x.from, value: pickSourced(x.value, 'typical'), unit: x.value.unit, confidence: x.value.confidence }));
+
+export const siteCommand: Command = {
+  summary: 'sites: plant and data-center roles, climate, tariff, carbon, PUE with every term',
+  usage: USAGE,
+  run(argv) {
+    const parsed = parseFlags(argv, { generation: { type: 'string' }, units: { type: 'string' }, 'it-mw': { type: 'string' }, utilization: { type: 'string' }, design: { type: 'string' } }, 'site');
+    const flags = new FlagReader(parsed);
+    const id = parsed.positionals[0];
+    if (id !== undefined && !siteIds().includes(id)) flags.problem('site', `one of ${siteIds().join(', ')}`, id);
+    const gen = flags.string('generation');
+    if (gen !== undefined && !generationIds().includes(gen)) flags.problem('--generation', `one of ${generationIds().join(', ')}`, gen);
+    const units = flags.number('units', { min: 1, max: 1_000_000, integer: true });
+    const itMw = flags.number('it-mw', { min: 0, exclusiveMin: true, max: 10_000, accepted: 'a number of MW > 0' });
+    if (flags.has('units') && flags.has('it-mw')) flags.problem('--it-mw', 'either --units or --it-mw, not both');
+    const utilization = flags.number('utilization', { min: 0, exclusiveMin: true, max: 1, accepted: 'a fraction above 0 and at most 1' }) ?? 0.8;
+    const design = flags.choice('design', ['0.4%', '20-year'] as const) ?? '0.4%';
+    flags.done();
+    const sites = loadSites();
+    if (!id) {
+      const rows = sites.map((s) => ({
+        id: s.id,
+        name: s.name,
+        state: s.state,
+        roles: [...(s.roles.plant ? ['plant'] : []), ...(s.roles.dataCenter ? ['dataCenter'] : [])],
+        plantRacksPerWeek: s.roles.plant ? steps(s.roles.plant.racksPerWeek) : [],
+        meterMw: s.roles.dataCenter ? steps(s.roles.dataCenter.meterMw) : [],
+        priceUsdPerKwh: s.roles.dataCenter ? pickSourced(s.roles.dataCenter.tariff.priceUsdPerKwh, 'typical') : null,
+        co2KgPerMwh: s.roles.dataCenter ? pickSourced(s.roles.dataCenter.grid.co2KgPerMwh, 'typical') : null,
+        gridOperator: s.roles.dataCenter?.grid.operator ?? null,
+      }));
+      if (flags.bool('json')) return jsonResult({ sites: rows });
+      return {
+        text: textTable(
+          ['id', 'roles', 'plant racks/wk (last)', 'meter MW (last)', '$/kWh', 'kg CO2/MWh', 'grid'],
+          rows.map((r) => [r.id, r.roles.join('+'), r.plantRacksPerWeek.at(-1)?.value ?? '—', r.meterMw.at(-1)?.value ?? '—', r.priceUsdPerKwh ?? '—', r.co2KgPerMwh ?? '—', r.gridOperator ?? '—']),
+        ),
+      };
+    }
+    const site = sites.find((s) => s.id === id)!;
+    const json = describeSite(site, { generation: gen, units, itMw, utilization, design });
+    if (flags.bool('json')) return jsonResult(json);
+    return { text: renderSite(site, json) };
+  },
+};
+
+interface LoadOptions {
+  readonly generation?: string;
+  readonly units?: number;
+  readonly itMw?: number;
+  readonly utilization: number;
+  readonly design: '0.4%' | '20-year';
+}
+
+function describeSite(site: Site, o: LoadOptions) {
+  const dc = site.roles.dataCenter;
+  const base = {
+    id: site.id,
+    name: site.name,
+    state: site.state,
+    summary: site.summary,
+    facts: site.facts,
+    plant: site.roles.plant ? { racksPerWeek: steps(site.roles.plant.racksPerWeek), generations: site.roles.plant.generations, leadTimeWeeks: pickSourced(site.roles.plant.leadTimeWeeks, 'typical') } : null,
+  };
+  if (!dc) return { ...base, dataCenter: null, load: null, pue: null, peakPue: null };
+  const catalog = loadCatalog();
+  const gid = o.generation ?? (findGeneration(catalog, 'gb300-nvl72') ? 'gb300-nvl72' : catalog.generations[0]!.id);
+  const ctx = planContext({ schemaVersion: 1, catalogVersion: catalog.version, name: 'site', start: `${dc.tariff.baseYear}-Q1`, utilization: o.utilization, design: o.design, deployments: [] }, catalog, [site]);
+  const sctx = ctx.siteContext(site);
+  const f = sctx.facts(gid);
+  const finalMeter = Math.max(...dc.meterMw.map((s) => pickSourced(s.value, 'typical')));
+  const units = o.units ?? Math.max(1, Math.round(((o.itMw ?? finalMeter * 0.5 / 1.25) * 1000) / Math.max(1, f.inputKw)));
+  const load = siteLoad(sctx, new Map([[gid, units]]));
+  const bins = climateBins(dc.climate);
+  const cond = designCondition(dc.climate, o.design, dc.cooling.rejection);
+  return {
+    ...base,
+    dataCenter: {
+      meterMw: steps(dc.meterMw),
+      rackPositions: steps(dc.rackPositions),
+      heatRejectionMw: steps(dc.heatRejectionMw),
+      switchPorts: steps(dc.switchPorts),
+      floorLimitKgM2: pick(dc.floorLimitKgM2, 'typical'),
+      altitudeM: pickSourced(dc.altitudeM, 'typical'),
+      tariff: { priceUsdPerKwh: pickSourced(dc.tariff.priceUsdPerKwh, 'typical'), baseYear: dc.tariff.baseYear, escalationPerYear: pickSourced(dc.tariff.escalationPerYear, 'typical'), utility: dc.tariff.utility },
+      grid: { operator: dc.grid.operator, egridSubregion: dc.grid.egridSubregion, co2KgPerMwh: pickSourced(dc.grid.co2KgPerMwh, 'typical') },
+      climate: {
+        station: dc.climate.station.name,
+        icao: dc.climate.station.icao,
+        binsMethod: bins.description,
+        designCondition: cond,
+        design: {
+          cooling04DryBulbC: pickSourced(dc.climate.design.cooling04.dryBulbC, 'typical'),
+          cooling04WetBulbC: pickSourced(dc.climate.design.cooling04.wetBulbC, 'typical'),
+          evaporation04WetBulbC: pickSourced(dc.climate.design.evaporation04.wetBulbC, 'typical'),
+          extreme20DryBulbC: pickSourced(dc.climate.design.extreme20.dryBulbC, 'typical'),
+          extreme20WetBulbC: pickSourced(dc.climate.design.extreme20.wetBulbC, 'typical'),
+        },
+      },
+      cooling: { rejection: dc.cooling.rejection, rejectionApproachK: pickSourced(dc.cooling.rejectionApproachK, 'typical'), airSupplyC: pickSourced(dc.cooling.airSupplyC, 'typical') },
+    },
+    load: { generation: gid, units, racks: load.racks, itMw: load.itKw / 1000, utilization: o.utilization, switches: load.fabric.switches },
+    pue: load.annual,
+    peakPue: load.peak,
+  };
+}
+
+function renderSite(site: Site, d: ReturnType<typeof describeSite>): string {
+  const n = formatNumber;
+  const lines = [`${site.name} (${site.id})`, `  ${site.summary}`];
+  for (const f of site.facts) lines.push(`  · ${f.text} [${f.confidence}]`);
+  if (d.plant) lines.push('', `Plant: ${d.plant.racksPerWeek.map((s) => `${s.value} racks/week from ${s.from} (${s.confidence})`).join(', ')}; lead time ${d.plant.leadTimeWeeks} weeks; builds ${d.plant.generations.join(', ')}`);
+  if (d.dataCenter && d.pue && d.peakPue && d.load) {
+    const dc = d.dataCenter;
+    lines.push(
+      '',
+      `Data center: meter ${dc.meterMw.map((s) => `${s.value} MW from ${s.from}`).join(', ')} (${dc.meterMw[0]?.confidence}); positions ${dc.rackPositions.map((s) => `${s.value} from ${s.from}`).join(', ')}; floor ${dc.floorLimitKgM2 ?? 'n/a'} kg/m²; altitude ${dc.altitudeM} m`,
+      `  tariff $${dc.tariff.priceUsdPerKwh}/kWh (${dc.tariff.baseYear}, +${dc.tariff.escalationPerYear * 100} %/yr, ${dc.tariff.utility}) · grid ${dc.grid.operator} / eGRID ${dc.grid.egridSubregion} ${dc.grid.co2KgPerMwh} kg CO2/MWh`,
+      `  climate: ${dc.climate.station} (${dc.climate.icao}); design ${dc.climate.designCondition.row}: ${dc.climate.designCondition.dryBulbC} °C DB / ${dc.climate.designCondition.wetBulbC} °C WB; cooling ${dc.cooling.rejection}, approach ${dc.cooling.rejectionApproachK} K`,
+      `  bins: ${dc.climate.binsMethod}`,
+      '',
+      `PUE for ${d.load.units} × ${d.load.generation} (${d.load.racks} racks, ${n(d.load.itMw)} MW design IT, ${d.load.switches} fabric switches), utilization ${d.load.utilization}`,
+      pueLines('annual', d.pue),
+      pueLines('peak', d.peakPue),
+    );
+  }
+  return lines.join('\n');
+}
+
+function pueLines(label: string, p: PueReport): string {
+  const n = formatNumber;
+  const t = p.terms;
+  const out = [
+    `  ${label}: PUE ${p.pue?.toFixed(3) ?? 'n/a'} = 1 + chain losses ${t?.chainLoss.toFixed(4) ?? '—'} + cooling ${t?.cooling.toFixed(4) ?? '—'} + fixed overhead ${t?.fixedOverhead.toFixed(4) ?? '—'} → facility ${n(p.facilityMw)} MW for ${n(p.itMw)} MW IT`,
+    ...p.stages.map((s) => `    ${s.name}: ${s.modulesInstalled} × ${s.moduleRatingMw} MW (${s.redundancy}, ${s.modulesNeeded} needed), loading ${(s.loadingFraction * 100).toFixed(1)} %, η ${(s.efficiency * 100).toFixed(2)} %, loss ${n(s.lossMw)} MW`),
+    ...p.streams.map((s) => `    ${s.stream} heat ${n(s.heatMw)} MW at ${s.supplyC} °C supply: ${s.kwPerKw.toFixed(4)} kW/kW, chiller-free ${n(s.chillerFreeHours)} h${s.meanCop !== null ? `, mean COP ${s.meanCop.toFixed(2)}` : ''} → ${n(s.coolingMw)} MW`),
+  ];
+  return out.join('\n');
+}

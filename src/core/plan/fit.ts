@@ -1,0 +1,136 @@
+/**
+ * What fits: how many more units of a generation fit at a data-center site (on top of what a plan already has in
+ * service there by a quarter), and which limit binds first: power (facility MW at peak PUE against the meter),
+ * cooling (heat rejection), rack positions, floor loading, fabric switch ports, or plant capacity up to the date.
+ * @module
+ */
+import type { Catalog } from '../catalog/types';
+import { issue, type Issue } from '../issues';
+import { pickSourced } from '../provenance';
+import { quarterFromIndex, quarterIndex, stepAt } from '../sites/schedule';
+import type { QuarterId, Site } from '../sites/types';
+import { planContext } from './context';
+import { WEEKS_PER_QUARTER } from './evaluate';
+import { fitMore, siteLimits, siteLoad, type FitResult } from './site-load';
+import type { BindingConstraint, Plan } from './types';
+
+export interface FitRequest {
+  readonly generation: string;
+  readonly site: string;
+  /** Quarter the fit is judged at (default: the plan's last quarter, or the site's last meter step). */
+  readonly by?: QuarterId;
+  readonly plan?: Plan;
+}
+
+export interface FitReport {
+  readonly generation: string;
+  readonly site: string;
+  readonly quarter: QuarterId;
+  /** Units of the generation that still fit. */
+  readonly units: number;
+  readonly racks: number;
+  readonly bindingConstraint: BindingConstraint;
+  readonly slack: FitResult['slack'];
+  /** Units each limit alone would allow (null: the site sets no such limit). */
+  readonly limitUnits: FitResult['limitUnits'];
+  /** What is already in service at the site by that quarter (from the plan). */
+  readonly existing: { readonly racks: number; readonly itMw: number; readonly facilityMw: number };
+  readonly limits: { readonly meterMw: number; readonly positions: number; readonly heatRejectionMw: number | null; readonly switchPorts: number | null; readonly floorLimitKgM2: number | null };
+  /** After adding the units: design IT, facility MW and peak PUE. */
+  readonly after: { readonly itMw: number; readonly facilityMw: number; readonly peakPue: number | null; readonly pue: number | null };
+  readonly issues: readonly Issue[];
+}
+
+/** How many more units fit, and what binds. Unknown ids come back as error issues with `units: 0`. */
+export function fitUnits(req: FitRequest, catalog: Catalog, sites: readonly Site[]): FitReport {
+  const plan: Plan = req.plan ?? { schemaVersion: 1, catalogVersion: catalog.version, name: 'fit', start: req.by ?? defaultQuarter(sites, req.site), deployments: [] };
+  const ctx = planContext(plan, catalog, sites);
+  const issues: Issue[] = [...ctx.issues.filter((i) => i.severity !== 'info')];
+  const g = ctx.generation(req.generation, ['generation']);
+  const site = ctx.sites.get(req.site);
+  const q = req.by ? quarterIndex(req.by) : req.plan ? ctx.end : quarterIndex(defaultQuarter(sites, req.site));
+  const empty = (why: Issue): FitReport => ({
+    generation: req.generation,
+    site: req.site,
+    quarter: quarterFromIndex(q),
+    units: 0,
+    racks: 0,
+    bindingConstraint: 'none',
+    slack: { powerMw: 0, coolingMw: null, positions: 0, floorLoadingKgM2: null, switchPorts: null, plantRacks: null },
+    limitUnits: { power: null, cooling: null, positions: null, floorLoading: null, switchPorts: null, plantCapacity: null },
+    existing: { racks: 0, itMw: 0, facilityMw: 0 },
+    limits: { meterMw: 0, positions: 0, heatRejectionMw: null, switchPorts: null, floorLimitKgM2: null },
+    after: { itMw: 0, facilityMw: 0, peakPue: null, pue: null },
+    issues: [...issues, why],
+  });
+  if (!g) return empty(issue('unknown_generation', 'error', ['generation'], `no generation "${req.generation}" in the catalog`));
+  if (!site) return empty(issue('unknown_site', 'error', ['site'], `no site "${req.site}"`));
+  if (!site.roles.dataCenter) return empty(issue('not_a_data_center', 'error', ['site'], `site "${req.site}" has no data-center role`));
+
+  // What the plan has in service at the site by then.
+  const mix = new Map<string, number>();
+  for (const d of plan.deployments) {
+    if (d.site !== site.id || quarterIndex(d.quarter) > q) continue;
+    const id = ctx.generation(d.generation, ['deployments'])?.id;
+    if (id) mix.set(id, (mix.get(id) ?? 0) + d.units);
+  }
+  const sctx = ctx.siteContext(site);
+  const limits = siteLimits(site.roles.dataCenter, q);
+  const plantRacks = req.by ? plantRacksUntil(ctx, g.id, q, req.plan ? ctx.start : firstPlantQuarter(sites)) : null;
+  const before = siteLoad(sctx, mix);
+  const r = fitMore(sctx, mix, g.id, limits, plantRacks);
+  const after = siteLoad(sctx, new Map([...mix, [g.id, (mix.get(g.id) ?? 0) + r.units]]));
+  const f = sctx.facts(g.id);
+  if (q < f.availableQuarter) issues.push(issue('generation_not_available', 'warning', ['by'], `${g.id} is available from ${quarterFromIndex(f.availableQuarter)}`));
+  if (before.peak.facilityMw > limits.meterMw + 1e-9) issues.push(issue('site_power_exceeded', 'error', ['site'], `the plan already exceeds the meter at ${site.id} in ${quarterFromIndex(q)}`, { limit: limits.meterMw, actual: before.peak.facilityMw, unit: 'MW' }));
+  return {
+    generation: g.id,
+    site: site.id,
+    quarter: quarterFromIndex(q),
+    units: r.units,
+    racks: r.units * f.racks,
+    bindingConstraint: r.bindingConstraint,
+    slack: r.slack,
+    limitUnits: r.limitUnits,
+    existing: { racks: before.racks, itMw: before.itKw / 1000, facilityMw: before.peak.facilityMw },
+    limits,
+    after: { itMw: after.itKw / 1000, facilityMw: after.peak.facilityMw, peakPue: after.peak.pue, pue: after.annual.pue },
+    issues,
+  };
+}
+
+/** The quarter of a site's last meter-power step (when its full power is available). */
+function defaultQuarter(sites: readonly Site[], siteId: string): QuarterId {
+  const s = sites.find((x) => x.id === siteId);
+  const steps = s?.roles.dataCenter?.meterMw ?? [];
+  if (!steps.length) return '2026-Q1';
+  return quarterFromIndex(Math.max(...steps.map((x) => quarterIndex(x.from))));
+}
+
+/**
+ * Racks of plant capacity left for a generation from `from` (the plan's start, or without a plan the first quarter any
+ * plant has capacity) or the generation's availability, whichever is later, until the last build quarter that still
+ * ships by `q`, after the plan's own orders.
+ */
+function plantRacksUntil(ctx: ReturnType<typeof planContext>, generationId: string, q: number, from: number): number {
+  const f = ctx.facts(generationId);
+  let racks = 0;
+  for (const p of ctx.sites.values()) {
+    const role = p.roles.plant;
+    if (!role || (!role.generations.includes('*') && !role.generations.includes(generationId))) continue;
+    const lead = Math.ceil(pickSourced(role.leadTimeWeeks, 'typical') / WEEKS_PER_QUARTER);
+    for (let b = Math.max(from, f.availableQuarter); b + lead <= q; b++) {
+      let used = 0;
+      for (const o of ctx.plan.orders ?? []) if (o.plant === p.id && quarterIndex(o.quarter) === b) used += o.units * ctx.facts(ctx.generation(o.generation, ['orders'])?.id ?? generationId).racks;
+      racks += Math.max(0, stepAt(role.racksPerWeek, b) * WEEKS_PER_QUARTER - used);
+    }
+  }
+  return racks;
+}
+
+/** First quarter in which any plant has capacity (the start of the plant window when no plan is given). */
+function firstPlantQuarter(sites: readonly Site[]): number {
+  let first = Infinity;
+  for (const s of sites) for (const st of s.roles.plant?.racksPerWeek ?? []) first = Math.min(first, quarterIndex(st.from));
+  return Number.isFinite(first) ? first : 0;
+}
