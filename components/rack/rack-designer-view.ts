@@ -5,6 +5,7 @@ import { RackReportController } from '../../src/state/controllers/rack-report-co
 import { keyFigures, type FigureGroup } from '../../src/state/figures';
 import { memoizeLast } from '../../src/state/memo';
 import type { UnitReport } from '../../src/core/rack/types';
+import type { SiteSummary } from '../../src/state/site-chain';
 import type { UnitSystem } from '../../src/state/types';
 import { baseStyles } from '../shared/styles';
 import '../budgets/rack-budget-meter';
@@ -160,6 +161,9 @@ export class RackDesignerView extends LitElement {
     return [...m.entries()];
   });
 
+  readonly #siteList = memoizeLast((m: typeof import('../../src/state/site-chain') | undefined) => m?.siteList() ?? null);
+
+  #sites: SiteSummary[] | null = null;
   #figs: FigureGroup[] = [];
   #budgets: [BudgetGroup, Budget[]][] = [];
 
@@ -170,6 +174,7 @@ export class RackDesignerView extends LitElement {
       this.#figs = this.#figures(d.report, prefs.units);
       this.#budgets = this.#grouped(d.budgets);
     }
+    this.#sites = this.#siteList(this.#rack.sites);
   }
 
   override render() {
@@ -197,6 +202,8 @@ export class RackDesignerView extends LitElement {
             .generation=${d.generation}
             .report=${d.report}
             .options=${design.options}
+            .sites=${this.#sites}
+            .siteId=${design.siteId}
             .limits=${design.limits}
             .cdus=${catalog.cdus}
             .system=${system}

@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { CduModel, Generation } from '../../src/core/catalog/types';
 import type { UnitOptions, UnitReport } from '../../src/core/rack/types';
 import { CHOICES, LIMIT_FIELDS, OPTION_FIELDS, type ChoiceKey, type LimitKey, type NumericField } from '../../src/state/fields';
+import type { SiteSummary } from '../../src/state/site-chain';
 import type { SiteLimits, UnitSystem } from '../../src/state/types';
 import { emit } from '../shared/events';
 import { baseStyles } from '../shared/styles';
@@ -19,7 +20,7 @@ interface Defaults {
  * refuse values outside it at the field; empty fields take the catalog default shown as the placeholder.
  *
  * @summary Options form of the rack designer.
- * @fires rack-edit - an `rack/set-option` or `rack/set-limit` action
+ * @fires rack-edit - a `rack/set-option`, `rack/set-limit` or `rack/set-site` action
  * @csspart fieldset - each group of fields
  */
 @customElement('rack-unit-form')
@@ -91,10 +92,16 @@ export class RackUnitForm extends LitElement {
 
   @property() system: UnitSystem = 'si';
 
+  /** Data-center sites to place the unit at (null while the site list loads). */
+  @property({ attribute: false }) sites: readonly SiteSummary[] | null = null;
+
+  /** Chosen site id. */
+  @property() siteId: string | undefined;
+
   #defaults: Defaults = { numbers: {}, choices: {} };
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('report') || changed.has('generation')) {
+    if (changed.has('report') || changed.has('generation') || changed.has('siteId') || changed.has('sites')) {
       const r = this.report;
       const g = this.generation;
       if (!r || !g) return;
@@ -108,7 +115,8 @@ export class RackUnitForm extends LitElement {
           continuousFactor: 0.8,
           deltaTK: 10,
           airDeltaTK: 20 / 1.8,
-          altitudeM: 0,
+          altitudeM: this.#site()?.altitudeM ?? 0,
+          floorLimitKgM2: this.#site()?.floorLimitKgM2 ?? undefined,
           coolantSupplyC: this.options.coolantSupplyC === undefined ? (r.cooling.supplyC ?? undefined) : undefined,
         },
         choices: {
@@ -131,6 +139,7 @@ export class RackUnitForm extends LitElement {
       <form @submit=${(e: Event) => e.preventDefault()} @quantity-change=${this.#onQuantity} aria-label="Unit options">
         <fieldset part="fieldset">
           <legend>Deployment</legend>
+          ${this.#siteSelect()}
           <div class="pair">
             ${this.#num(F.units)} ${this.#choice('basis', 'Basis')}
           </div>
@@ -158,6 +167,25 @@ export class RackUnitForm extends LitElement {
           : nothing}
       </form>
     `;
+  }
+
+  #site(): SiteSummary | undefined {
+    return this.sites?.find((x) => x.id === this.siteId);
+  }
+
+  #siteSelect() {
+    const dcs = (this.sites ?? []).filter((x) => x.dataCenter);
+    return html`<label class="sel"
+      >Site
+      <select class=${this.siteId ? 'set' : ''} ?disabled=${this.sites === null} @change=${(e: Event) => {
+        const v = (e.target as HTMLSelectElement).value;
+        emit(this, 'rack-edit', { type: 'rack/set-site', siteId: v === '' ? undefined : v });
+      }}>
+        <option value="" ?selected=${!this.siteId}>${this.sites === null ? 'Loading sites…' : 'No site (rack only)'}</option>
+        ${dcs.map((x) => html`<option value=${x.id} ?selected=${x.id === this.siteId}>${x.name.replace(/\s*\(.*\)$/, '')}</option>`)}
+        ${this.siteId && this.sites === null ? html`<option value=${this.siteId} selected>${this.siteId}</option>` : nothing}
+      </select>
+    </label>`;
   }
 
   #value(key: string): number | undefined {

@@ -27,8 +27,9 @@ export interface ChainView {
   readonly stages: readonly ChainStageView[];
   /** Power drawn at the start of the chain (utility meter with a site, rack input otherwise), W. */
   readonly inW: number;
-  /** Why facility stages are absent, if they are. */
-  readonly facilityNote: string | null;
+  /** What the facility part shows, or why it is absent. */
+  readonly facilityNote: string;
+  readonly hasFacility: boolean;
 }
 
 /** A facility stage as the sites core reports it (structural type so the sites core can be plugged in). */
@@ -42,15 +43,40 @@ export interface FacilityStageInput {
   readonly confidence?: Confidence;
 }
 
+/** The facility part for one unit at a site (from the sites core; see src/state/site-chain.ts). */
+export interface FacilityInput {
+  readonly stages: readonly FacilityStageInput[];
+  readonly note: string;
+  /** Per unit at the design condition, kW. */
+  readonly meterKw: number;
+  readonly coolingKw: number;
+  readonly fixedKw: number;
+  readonly lossKw: number;
+  readonly peakPue: number | null;
+}
+
 /**
  * @param report - unit report (per unit; the chain is drawn for one unit)
  * @param generation - for the accelerators' TDP
- * @param facility - facility stages, utility first, scaled to this unit's load; null when no site is chosen
+ * @param facility - facility stages, utility first, for this unit; null when no site is chosen
+ * @param facilityNote - why there is no facility part (no site chosen, site data loading…)
  */
-export function powerChain(report: UnitReport, generation: Generation, facility: readonly FacilityStageInput[] | null, facilityNote?: string): ChainView {
+export function powerChain(report: UnitReport, generation: Generation, facility: FacilityInput | null, facilityNote?: string): ChainView {
   const p = report.power;
   const stages: ChainStageView[] = [];
-  for (const f of facility ?? []) {
+  if (facility) {
+    stages.push({
+      id: 'meter',
+      label: 'Utility meter',
+      outW: facility.meterKw * 1000,
+      lossW: 0,
+      efficiency: null,
+      detail: `PUE ${facility.peakPue?.toFixed(3) ?? '—'} at the design condition: cooling ${(facility.coolingKw).toFixed(1)} kW and building ${(facility.fixedKw).toFixed(1)} kW branch off; chain losses ${(facility.lossKw).toFixed(1)} kW`,
+      confidence: null,
+      scope: 'facility',
+    });
+  }
+  for (const f of facility?.stages ?? []) {
     stages.push({ id: f.id, label: f.name, outW: f.outputKw * 1000, lossW: (f.inputKw - f.outputKw) * 1000, efficiency: f.efficiency, detail: f.detail ?? '', confidence: f.confidence ?? null, scope: 'facility' });
   }
   const eff = report.assumptions.find((a) => a.path.endsWith('.efficiency') && a.path.startsWith('psus.'));
@@ -101,6 +127,6 @@ export function powerChain(report: UnitReport, generation: Generation, facility:
       scope: 'rack',
     });
   }
-  const inW = stages[0]?.scope === 'facility' ? (facility![0]!.inputKw * 1000) : p.inputKw * 1000;
-  return { stages, inW, facilityNote: facility ? null : (facilityNote ?? 'Pick a site to see the facility stages (utility, transformer, UPS, busway).') };
+  const inW = facility ? facility.meterKw * 1000 : p.inputKw * 1000;
+  return { stages, inW, facilityNote: facility ? facility.note : (facilityNote ?? 'Pick a site to see the facility stages (utility, transformer, UPS, busway).'), hasFacility: facility !== null };
 }

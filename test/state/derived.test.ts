@@ -121,10 +121,11 @@ describe('power chain (rack part)', () => {
   it('facility stages come first and set the supply figure', () => {
     const g = catalog.generations.find((x) => x.id === 'gb300-nvl72')!;
     const r = evaluateUnit(g, {}, catalog);
-    const c = powerChain(r, g, [{ id: 'tx', name: 'Transformer', inputKw: r.power.inputKw * 1.02, outputKw: r.power.inputKw, efficiency: 1 / 1.02 }]);
-    expect(c.stages[0]!.scope).toBe('facility');
-    expect(c.inW).toBeCloseTo(r.power.inputKw * 1020, 6);
-    expect(c.facilityNote).toBeNull();
+    const c = powerChain(r, g, { stages: [{ id: 'tx', name: 'Transformer', inputKw: r.power.inputKw * 1.02, outputKw: r.power.inputKw, efficiency: 1 / 1.02 }], note: 'at a site', meterKw: r.power.inputKw * 1.3, coolingKw: 20, fixedKw: 5, lossKw: 3, peakPue: 1.3 });
+    expect(c.stages[0]!.id).toBe('meter');
+    expect(c.stages[1]!.scope).toBe('facility');
+    expect(c.inW).toBeCloseTo(r.power.inputKw * 1300, 6);
+    expect(c.hasFacility).toBe(true);
   });
 });
 
