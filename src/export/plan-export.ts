@@ -165,7 +165,7 @@ export function cablesTable(b: PlanBundle, clusters: readonly ClusterLayout[], c
     if (rows.length >= cap) break;
     rows.push(cableCells(r));
   }
-  const columns: Column[] = CABLE_CSV_COLUMNS.map((k) => ({ key: k, label: k, kind: k === 'length_m' ? 'number' : 'text', width: k === 'label' ? 48 : k.endsWith('device') || k.endsWith('rack') || k === 'cable_id' ? 30 : 12 }));
+  const columns: Column[] = CABLE_CSV_COLUMNS.map((k) => ({ key: k, label: k, kind: k === 'length_m' ? 'number' : 'text', format: 'General', width: k === 'label' ? 48 : k.endsWith('device') || k.endsWith('rack') || k === 'cable_id' ? 30 : 12 }));
   return {
     name: 'cables',
     title: 'Cables',

@@ -35,9 +35,10 @@ function dataCell(value: CellValue, column: Column, formula: string | undefined)
   if (formula !== undefined) return { type: 'Formula', value: formula, ...(format ? { format } : {}) };
   if (value === null) return null;
   if (isFormulaCell(value)) return { type: 'Formula', value: value.formula, ...(format ? { format } : {}) };
-  if (typeof value === 'number') return { type: Number, value, ...(format ? { format } : {}) };
-  if (typeof value === 'boolean') return { type: Boolean, value };
-  return { type: String, value: neutralizeText(value) };
+  // Plain values where no format is needed: a 200,000-row sheet then costs far less memory.
+  if (typeof value === 'number') return format && format !== 'General' ? { type: Number, value, format } : value;
+  if (typeof value === 'boolean') return value;
+  return neutralizeText(value);
 }
 
 /** A safe, unique sheet name (≤ 31 characters, none of `[]:*?/\`). */

@@ -33,7 +33,8 @@ const USAGE = `rackplan export <plan.json> --format json|csv|xlsx|pdf|netbox --o
   --out PATH        file (json, xlsx, pdf) or directory (csv, netbox; created if missing)
   --json            print what was written as JSON`;
 
-async function writeFile(path: string, file: OutFile): Promise<number> {
+/** Stream one output file to disk with back-pressure; returns the bytes written. */
+export async function writeFile(path: string, file: OutFile): Promise<number> {
   await mkdir(dirname(path), { recursive: true });
   const out = createWriteStream(path, { highWaterMark: 1 << 20 });
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
