@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { loadCatalog } from '../../src/catalog/presets';
+import { loadSites } from '../../src/catalog/sites';
+import { PlanSchema } from '../../src/schema/plan';
+import { evaluatePlan, WEEKS_PER_QUARTER } from '../../src/core/plan/evaluate';
+import { unitFacts } from '../../src/core/plan/facts';
+import { UNIT_PRICES } from '../../src/core/plan/prices';
+import { findNonFinite } from '../../src/cli/output';
+import { pickSourced } from '../../src/core/provenance';
+import type { Plan } from '../../src/core/plan/types';
+
+const catalog = loadCatalog();
+const sites = loadSites();
+const fixture = (name: string): Plan => PlanSchema.parse(JSON.parse(readFileSync(`test/fixtures/plans/${name}.json`, 'utf8')));
+const price = (id: string) => pickSourced(UNIT_PRICES[id]!.usd, 'typical');
+
+describe('evaluatePlan on the small example', () => {
+  const plan = fixture('small');
+  const r = evaluatePlan(plan, catalog, sites);
+
+  it('has no errors and reports every site it deploys to', () => {
+    expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(r.sites.map((s) => s.id)).toEqual(['houston-tx', 'lordstown-oh']);
+  });
+
+  it('annual figures follow the issue\'s identities: MWh = itMw × utilization × pue × 8,760; USD = MWh × 1,000 × price; t = MWh × kg/MWh / 1,000', () => {
+    for (const s of r.sites) {
+      for (const y of s.years) {
+        expect(y.annualEnergyMwh).toBeCloseTo(y.itMw * y.utilization * (y.pue ?? 1) * 8760 * y.fractionOfYear, 6);
+        expect(y.annualEnergyCostUsd).toBeCloseTo(y.annualEnergyMwh * 1000 * y.priceUsdPerKwh, 3);
+        expect(y.annualCo2Tonnes).toBeCloseTo((y.annualEnergyMwh * s.co2KgPerMwh) / 1000, 6);
+      }
+      const last = s.years.find((y) => y.year === s.year)!;
+      expect(s.annualEnergyMwh).toBe(last.annualEnergyMwh);
+    }
+  });
+
+  it('derived: unit capex = Σ orders × typical price, split firm vs option', () => {
+    // 120 × GB300 (firm) at USD 3.5 M + 100 × VR NVL144 (option) at USD 5 M = 420 M + 500 M.
+    expect(r.totals.unitCapexUsd).toBeCloseTo(120 * price('gb300-nvl72') + 100 * price('vr-nvl144'), 0);
+    expect(r.totals.firmCapexUsd).toBeCloseTo(120 * price('gb300-nvl72'), 0);
+    expect(r.totals.optionCapexUsd).toBeCloseTo(100 * price('vr-nvl144'), 0);
+    expect(r.totals.capexUsd).toBeCloseTo(r.totals.unitCapexUsd + r.totals.networkCapexUsd + r.totals.facilityCapexUsd, 0);
+    expect(r.totals.tcoUsd).toBeCloseTo(r.totals.capexUsd + r.totals.energyCostUsd + r.totals.maintenanceUsd, 0);
+    expect(r.totals.npvTcoUsd).toBeLessThan(r.totals.tcoUsd);
+  });
+
+  it('derived: a plant builds units × racks ÷ 13 racks a week, and its parts scale with them (plus spares, rounded up)', () => {
+    // Lordstown, 2026-Q1: 120 GB300 units of 1 rack → 120 / 13 = 9.23 racks/week.
+    const oh = r.plants.find((p) => p.id === 'lordstown-oh')!;
+    const q = oh.quarters.find((x) => x.quarter === '2026-Q1')!;
+    expect(q.racksPerWeek).toBeCloseTo(120 / WEEKS_PER_QUARTER, 9);
+    const f = unitFacts(catalog.generations.find((g) => g.id === 'gb300-nvl72')!, { basis: 'max' }, catalog);
+    expect(q.partsPerWeek.powerShelves).toBe(Math.ceil((f.parts.powerShelves * 120 * 1.02) / 13 - 1e-9));
+    expect(q.partsPerWeek.psus).toBe(Math.ceil((f.parts.psus * 120 * 1.02) / 13 - 1e-9));
+    expect(q.partsPerWeek.cableAssemblies.find((c) => c.type === 'scale-up copper')!.count).toBe(Math.ceil((f.report.cabling.scaleUpCables * 120 * 1.02) / 13 - 1e-9));
+    expect(q.utilization).toBeCloseTo(q.racksPerWeek / q.capacityRacksPerWeek, 12);
+  });
+
+  it('demand rows compare dense PFLOPS in service with the requirement', () => {
+    const d = r.demand[0]!;
+    const gb300 = unitFacts(catalog.generations.find((g) => g.id === 'gb300-nvl72')!, { basis: 'max', altitudeM: 300 }, catalog);
+    const vr = unitFacts(catalog.generations.find((g) => g.id === 'vr-nvl144')!, { basis: 'max', altitudeM: 30 }, catalog);
+    expect(d.supplied).toBeCloseTo(120 * gb300.pflops.fp8! + 100 * vr.pflops.fp8!, 6);
+    expect(d.unmet).toBeCloseTo(Math.max(0, d.required - d.supplied), 9);
+  });
+
+  it('quarters carry the headroom against the meter and a stranded-capacity reading', () => {
+    const tx = r.sites.find((s) => s.id === 'houston-tx')!;
+    for (const q of tx.quarters) {
+      expect(q.headroomMw).toBeCloseTo(q.meterMw - q.facilityMw, 9);
+      expect(q.positionsFree).toBe(q.positions - q.racks);
+      if (q.racks > 0) expect(q.stranded.generation).toBe('vr-nvl144');
+    }
+  });
+});
+
+describe('the three-site plan', () => {
+  const r = evaluatePlan(fixture('three-sites-7y'), catalog, sites);
+  it('Wisconsin, Ohio and Texas get different PUE, cost and carbon, each from their own climate, tariff and grid', () => {
+    const by = Object.fromEntries(r.sites.map((s) => [s.id, s]));
+    const wi = by['mount-pleasant-wi']!;
+    const oh = by['lordstown-oh']!;
+    const tx = by['houston-tx']!;
+    expect(new Set([wi.peakPue, oh.peakPue, tx.peakPue]).size).toBe(3);
+    expect(tx.pue!).toBeGreaterThan(wi.pue!); // hotter climate → more chiller hours
+    expect(new Set([wi.priceUsdPerKwh, oh.priceUsdPerKwh, tx.priceUsdPerKwh]).size).toBe(3);
+    expect(wi.co2KgPerMwh).toBeGreaterThan(oh.co2KgPerMwh); // MROE > RFCW > ERCT
+    expect(oh.co2KgPerMwh).toBeGreaterThan(tx.co2KgPerMwh);
+    expect(r.totals.horizonCo2Tonnes).toBeCloseTo(r.sites.reduce((s, x) => s + x.years.reduce((a, y) => a + y.annualCo2Tonnes, 0), 0), 3);
+  });
+
+  it('the report is JSON-safe (no NaN or Infinity anywhere)', () => {
+    expect(findNonFinite(JSON.parse(JSON.stringify(r)))).toBeUndefined();
+    expect(findNonFinite(r)).toBeUndefined();
+  });
+});
+
+describe('limits and bad references come back as issues, never thrown', () => {
+  const base = fixture('small');
+  it('too much at a site: site_power_exceeded and site_positions_exceeded with limit and actual', () => {
+    const r = evaluatePlan({ ...base, orders: [], deployments: [{ site: 'houston-tx', generation: 'vr-nvl144', quarter: '2026-Q3', units: 2000 }] }, catalog, sites);
+    const p = r.issues.find((i) => i.code === 'site_power_exceeded')!;
+    expect(p).toMatchObject({ severity: 'error', unit: 'MW', limit: 200 });
+    expect(p.actual!).toBeGreaterThan(200);
+    expect(p.path).toEqual(['sites', 'houston-tx', 'quarters', '2026-Q3']);
+    expect(r.issues.some((i) => i.code === 'site_positions_exceeded')).toBe(true);
+  });
+
+  it('a plant building past its capacity, or a generation it does not build', () => {
+    const r = evaluatePlan(
+      {
+        ...base,
+        orders: [
+          { generation: 'gb300-nvl72', plant: 'lordstown-oh', quarter: '2026-Q1', units: 13 * 400, kind: 'firm' },
+          { generation: 'trn3-gen2-ultraserver', plant: 'houston-tx', quarter: '2026-Q3', units: 1, kind: 'option' },
+        ],
+      },
+      catalog,
+      sites,
+    );
+    expect(r.issues.find((i) => i.code === 'plant_over_capacity')).toMatchObject({ limit: 300, actual: 400, unit: 'racks/week' });
+    expect(r.issues.find((i) => i.code === 'plant_generation_not_built')!.path).toEqual(['orders', 1]);
+  });
+
+  it('deployments ahead of shipments', () => {
+    const r = evaluatePlan({ ...base, orders: [{ generation: 'gb300-nvl72', plant: 'lordstown-oh', quarter: '2026-Q2', units: 120, kind: 'firm' }] }, catalog, sites);
+    expect(r.issues.some((i) => i.code === 'deployment_exceeds_supply')).toBe(true);
+  });
+
+  it('unknown ids are errors at their paths; the rest still evaluates', () => {
+    const r = evaluatePlan({ ...base, deployments: [...base.deployments, { site: 'austin-tx', generation: 'gb300-nvl72', quarter: '2026-Q3', units: 1 }, { site: 'houston-tx', generation: 'nope', quarter: '2026-Q3', units: 1 }] }, catalog, sites);
+    expect(r.issues.find((i) => i.code === 'unknown_site')!.path).toEqual(['deployments', 2, 'site']);
+    expect(r.issues.find((i) => i.code === 'unknown_generation')!.path).toEqual(['deployments', 3, 'generation']);
+    expect(r.sites.map((s) => s.id)).toEqual(['houston-tx', 'lordstown-oh']);
+  });
+
+  it('an alias resolves to its id with an info issue', () => {
+    const r = evaluatePlan({ ...base, orders: [], deployments: [{ site: 'lordstown-oh', generation: 'vr-nvl72', quarter: '2027-Q1', units: 1 }] }, catalog, sites);
+    expect(r.issues.find((i) => i.code === 'generation_alias')).toMatchObject({ severity: 'info' });
+    expect(r.sites[0]!.quarters.at(-1)!.units[0]!.generation).toBe('vr-nvl144');
+  });
+});
+
+describe('properties', () => {
+  const gens = ['gb200-nvl72', 'gb300-nvl72', 'vr-nvl144', 'dgx-b200', 'trn3-gen2-ultraserver', 'trn2-ultraserver', 'inf2-server'];
+  const siteIds = ['houston-tx', 'lordstown-oh', 'mount-pleasant-wi'];
+  const dep = fc.record({
+    site: fc.constantFrom(...siteIds),
+    generation: fc.constantFrom(...gens),
+    quarter: fc.constantFrom('2026-Q1', '2026-Q3', '2027-Q2', '2028-Q4', '2029-Q1'),
+    units: fc.integer({ min: 0, max: 400 }),
+  });
+  const planArb = fc.record({
+    deployments: fc.array(dep, { minLength: 1, maxLength: 8 }),
+    utilization: fc.double({ min: 0.1, max: 1, noNaN: true }),
+    discountRate: fc.double({ min: 0, max: 0.3, noNaN: true }),
+  });
+  const mk = (p: { deployments: Plan['deployments']; utilization: number; discountRate: number }): Plan => ({ schemaVersion: 1, catalogVersion: catalog.version, name: 'prop', start: '2026-Q1', horizonYears: 4, ...p });
+
+  it('finite outputs, PUE ≥ 1, inputs never mutated', () => {
+    fc.assert(
+      fc.property(planArb, (p) => {
+        const plan = mk(p);
+        const before = JSON.stringify(plan);
+        const r = evaluatePlan(plan, catalog, sites);
+        expect(JSON.stringify(plan)).toBe(before);
+        expect(findNonFinite(r)).toBeUndefined();
+        for (const s of r.sites) for (const q of s.quarters) if (q.pue !== null) expect(q.pue).toBeGreaterThanOrEqual(1);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('energy is monotone in load: adding a deployment never lowers horizon energy', () => {
+    fc.assert(
+      fc.property(planArb, dep, (p, extra) => {
+        const a = evaluatePlan(mk(p), catalog, sites);
+        const b = evaluatePlan(mk({ ...p, deployments: [...p.deployments, { ...extra, units: extra.units + 1 }] }), catalog, sites);
+        expect(b.totals.horizonEnergyMwh).toBeGreaterThanOrEqual(a.totals.horizonEnergyMwh - 1e-6);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
