@@ -94,7 +94,8 @@ export function planContext(plan: Plan, catalog: Catalog, presetSites: readonly 
     return pickSourced(q, b);
   };
   const aliasWarned = new Set<string>();
-  const factsCache = new Map<string, UnitFacts>();
+  const factsCache = new Map<string, Map<string, UnitFacts>>();
+  const byName = generationIndex(catalog);
   const ctxCache = new Map<string, SiteContext>();
   const utilization = plan.utilization ?? PLAN_DEFAULTS.utilization;
   const design = plan.design ?? '0.4%';
@@ -118,7 +119,7 @@ export function planContext(plan: Plan, catalog: Catalog, presetSites: readonly 
     issues,
     assumptions,
     generation(idOrAlias, path) {
-      const found = findGeneration(catalog, idOrAlias);
+      const found = byName.get(idOrAlias);
       if (found?.aliasOf && !aliasWarned.has(idOrAlias)) {
         aliasWarned.add(idOrAlias);
         issues.push(issue('generation_alias', 'info', path, `"${idOrAlias}" is an alias of "${found.generation.id}"`));
@@ -126,13 +127,15 @@ export function planContext(plan: Plan, catalog: Catalog, presetSites: readonly 
       return found?.generation;
     },
     facts(generationId, site) {
-      const key = `${generationId}@${site?.id ?? ''}`;
-      let f = factsCache.get(key);
+      const sk = site?.id ?? '';
+      let bySite = factsCache.get(sk);
+      if (!bySite) factsCache.set(sk, (bySite = new Map<string, UnitFacts>()));
+      let f = bySite.get(generationId);
       if (!f) {
         const g = findGeneration(catalog, generationId)!.generation;
         const altitudeM = site?.roles.dataCenter ? pickSourced(site.roles.dataCenter.altitudeM, 'typical') : undefined;
         f = unitFacts(g, { basis, ...(plan.unitOptions?.[g.id] ?? {}), ...(altitudeM !== undefined ? { altitudeM } : {}) }, catalog);
-        factsCache.set(key, f);
+        bySite.set(generationId, f);
         if (!site) for (const a of f.report.assumptions) if (!assumptions.has(a.path)) assumptions.set(a.path, a);
       }
       return f;
@@ -175,6 +178,22 @@ export function planContext(plan: Plan, catalog: Catalog, presetSites: readonly 
   add(userAssumption('plan.discountRate', ctx.discountRate, 'fraction/yr'));
   add(userAssumption('plan.start', quarterFromIndex(start), 'quarter'));
   return ctx;
+}
+
+const indexes = new WeakMap<Catalog, Map<string, { generation: Generation; aliasOf?: string }>>();
+
+/** Ids and aliases → generation, built once per catalog object. */
+function generationIndex(catalog: Catalog): Map<string, { generation: Generation; aliasOf?: string }> {
+  let m = indexes.get(catalog);
+  if (!m) {
+    m = new Map();
+    for (const g of catalog.generations) {
+      for (const a of g.aliases) if (!m.has(a)) m.set(a, findGeneration(catalog, a)!);
+      m.set(g.id, { generation: g });
+    }
+    indexes.set(catalog, m);
+  }
+  return m;
 }
 
 function userAssumption(path: string, value: number | string, unit: string, note?: string): Assumption {

@@ -23,7 +23,7 @@ import { sitePue, type HeatLoad } from '../sites/pue';
 import type { Site } from '../sites/types';
 import { planContext, type PlanContext } from './context';
 import { unitMetric } from './facts';
-import { gpm, siteLimits, siteLoad, type SiteLoad } from './site-load';
+import { gpm, siteLimits, siteLoad, type SiteLimits, type SiteLoad } from './site-load';
 import type {
   DemandRow,
   PartsBudget,
@@ -36,7 +36,7 @@ import type {
   Stranded,
   Totals,
 } from './types';
-import type { Plan } from './types';
+import type { Demand, Plan, Precision } from './types';
 
 export const WEEKS_PER_QUARTER = 13;
 
@@ -98,11 +98,23 @@ export function evaluatePlan(plan: Plan, catalog: Catalog, sites: readonly Site[
     for (let k = from; k < ctx.quarters; k++) perQ[k]!.set(d.generation, (perQ[k]!.get(d.generation) ?? 0) + d.units);
   }
 
-  const demandSupply = new Map<string, number[]>(); // key metric|precision → supplied per quarter
+  // Supplied per quarter for each distinct demand metric (and precision); per-unit values looked up once.
+  const demandSupply = new Map<string, number[]>();
+  const demandKeys: { metric: Demand['metric']; precision: Precision; supplied: number[] }[] = [];
   for (const d of plan.demand ?? []) {
     const key = `${d.metric}|${d.precision ?? ''}`;
-    if (!demandSupply.has(key)) demandSupply.set(key, new Array<number>(ctx.quarters).fill(0));
+    if (demandSupply.has(key)) continue;
+    const supplied = new Array<number>(ctx.quarters).fill(0);
+    demandSupply.set(key, supplied);
+    demandKeys.push({ metric: d.metric, precision: d.precision ?? 'fp8', supplied });
   }
+  const metricMemo = new Map<string, number>();
+  const perUnitMetric = (metric: Demand['metric'], precision: Precision, g: string): number => {
+    const key = `${metric}|${precision}|${g}`;
+    let v = metricMemo.get(key);
+    if (v === undefined) metricMemo.set(key, (v = unitMetric(ctx.facts(g), metric, precision) ?? 0));
+    return v;
+  };
 
   const siteIds = [...inService.keys()].sort();
   for (const siteId of siteIds) {
@@ -167,11 +179,10 @@ export function evaluatePlan(plan: Plan, catalog: Catalog, sites: readonly Site[
       maintenance += fOpex;
       cash[k]! += fOpex;
 
-      for (const [key2, arr] of demandSupply) {
-        const [metric, precision] = key2.split('|') as [Parameters<typeof unitMetric>[1], string];
+      for (const d of demandKeys) {
         let s = 0;
-        for (const [g, n] of mix) s += n * (unitMetric(ctx.facts(g), metric, (precision || 'fp8') as 'fp8') ?? 0);
-        arr[k]! += s;
+        for (const [g, n] of mix) s += n * perUnitMetric(d.metric, d.precision, g);
+        d.supplied[k]! += s;
       }
 
       quarters.push({
@@ -195,7 +206,7 @@ export function evaluatePlan(plan: Plan, catalog: Catalog, sites: readonly Site[
         switchPortsLimit: limits.switchPorts,
         maxFloorLoadingKgM2: load.maxFloorLoadingKgM2,
         trainingRampMw: load.rampKw / 1000,
-        stranded: stranded(ctx, site, load, q),
+        stranded: stranded(ctx, site, load, limits),
       });
     }
 
@@ -364,9 +375,7 @@ function averageHeat(heats: readonly HeatLoad[]): HeatLoad {
 }
 
 /** Stranded capacity: fill with the generation holding the most racks (linearized at the current peak PUE). */
-function stranded(ctx: PlanContext, site: Site, load: SiteLoad, q: number): Stranded {
-  const dc = site.roles.dataCenter!;
-  const limits = siteLimits(dc, q);
+function stranded(ctx: PlanContext, site: Site, load: SiteLoad, limits: SiteLimits): Stranded {
   let gen: string | null = null;
   let most = 0;
   for (const row of load.units) {

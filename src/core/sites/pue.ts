@@ -117,8 +117,6 @@ interface Sizing {
 function operate(dc: DataCenterRole, load: HeatLoad, u: number, cond: 'annual' | DesignCondition, sizing: { mechanicalKw: number; fixedKw: number } | null): PueReport {
   const itKw = load.itKw * u;
   const fixedKw = pickSourced(dc.fixedOverheadFraction, 'typical') * load.itKw;
-  let indoor = 0;
-  let cooling = coolingAt(dc, load, u, 0, cond);
   const loads = (mech: number) => ({
     itKw,
     mechanicalKw: mech,
@@ -127,7 +125,12 @@ function operate(dc: DataCenterRole, load: HeatLoad, u: number, cond: 'annual' |
     designMechanicalKw: sizing ? sizing.mechanicalKw : mech,
     designFixedKw: fixedKw,
   });
-  let chain = evaluateChain(dc.powerChain, loads(cooling.totalKw));
+  // Indoor losses become air-side heat. When no indoor stage carries the mechanical load (the usual topology) a
+  // chain pass without it gives them exactly; otherwise iterate to the fixed point (it converges in a few passes).
+  let chain = evaluateChain(dc.powerChain, loads(0));
+  let indoor = chain.indoorLossKw;
+  let cooling = coolingAt(dc, load, u, indoor, cond);
+  chain = evaluateChain(dc.powerChain, loads(cooling.totalKw));
   for (let i = 0; i < 3 && Math.abs(chain.indoorLossKw - indoor) > 1e-9; i++) {
     indoor = chain.indoorLossKw;
     cooling = coolingAt(dc, load, u, indoor, cond);
