@@ -194,15 +194,15 @@ export class PlanStore<T> {
    * Restore the working document at start-up. A working document that no longer validates is copied to a
    * named entry marked as recovered (so it stays listed and exportable) and reported; the app then starts fresh.
    */
-  async restore(): Promise<{ readonly status: 'empty' } | { readonly status: 'ok'; readonly value: T; readonly migrations: readonly string[] } | { readonly status: 'damaged'; readonly recoveredId: string; readonly problems: readonly InputProblem[]; readonly message: string }> {
-    const loaded = await this.load(AUTOSAVE_ID);
+  async restore(id: string = AUTOSAVE_ID): Promise<{ readonly status: 'empty' } | { readonly status: 'ok'; readonly value: T; readonly migrations: readonly string[] } | { readonly status: 'damaged'; readonly recoveredId: string; readonly problems: readonly InputProblem[]; readonly message: string }> {
+    const loaded = await this.load(id);
     if (!loaded) return { status: 'empty' };
     if (loaded.ok) return { status: 'ok', value: loaded.value, migrations: loaded.migrations };
     const recoveredId = this.#newId();
     const stamp = new Date(this.#now()).toISOString().slice(0, 16).replace('T', ' ');
     await this.write(recoveredId, loaded.json, { name: `Recovered working plan (does not validate) ${stamp}`, kind: 'named' });
     const head = await this.#db.get('docs', recoveredId);
-    if (head) await this.#db.put('docs', { ...head, recoveredFrom: AUTOSAVE_ID });
+    if (head) await this.#db.put('docs', { ...head, recoveredFrom: id });
     return { status: 'damaged', recoveredId, problems: loaded.problems, message: loaded.message };
   }
 

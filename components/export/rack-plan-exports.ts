@@ -1,0 +1,312 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Plan } from '../../src/core/plan/types';
+import type { InputProblem } from '../../src/schema/errors';
+import { StoreController } from '../../src/state/controllers/store-controller';
+import type { AppStore } from '../../src/state/store';
+import type { Action } from '../../src/state/actions';
+import type { Download } from '../../src/export/browser';
+import type { ExportFormat } from '../../src/export/plan-export';
+import { importPlanBlob, importPlanValue } from '../../src/io/plan';
+import { shareLink, type ShareLink } from '../../src/io/share';
+import { emit } from '../shared/events';
+import { baseStyles } from '../shared/styles';
+
+/** Example plans shipped in presets/plans/ (loaded only when picked). */
+const EXAMPLES = import.meta.glob<unknown>('/presets/plans/*.json', { import: 'default' });
+
+interface FormatInfo {
+  readonly id: ExportFormat;
+  readonly label: string;
+  readonly file: string;
+  readonly description: string;
+}
+
+export const FORMATS: readonly FormatInfo[] = [
+  { id: 'json', label: 'JSON', file: '.json', description: 'The plan with its inputs, the catalog entries it used and the results. Opens again here and in rackplan plan.' },
+  { id: 'csv', label: 'CSV', file: '.zip', description: 'bom, racks, schedule, plants and cables (the full port-to-port schedule), UTF-8, units in the headers.' },
+  { id: 'xlsx', label: 'Excel (XLSX)', file: '.xlsx', description: 'Summary, Sites, Plants, Schedule, Units, Network, Cables, Assumptions & sources; totals as live formulas.' },
+  { id: 'pdf', label: 'PDF report', file: '.pdf', description: 'Design review: summary, site and plant tables, rack elevations, charts, assumptions and sources.' },
+  { id: 'netbox', label: 'NetBox', file: '.zip', description: 'NetBox 4.2 import files in import order: manufacturers, device types, roles, sites, racks, devices, cables.' },
+];
+
+/** The plan in the app store, when the app has one (the Plan view's document). */
+function storePlan(s: AppStore): Plan | undefined {
+  return (s.design as { plan?: { plan?: Plan } }).plan?.plan;
+}
+
+/**
+ * Export the capacity plan in every format, open a plan file (picker or drag-and-drop) or an example, and make a
+ * share link. Heavy export code loads on the first click. Opening a plan replaces the app's plan as one undoable
+ * edit (`plan/replace`); every problem of a refused file is listed at its path.
+ *
+ * @summary Plan exports, import and share link.
+ * @fires rack-edit - `plan/replace` when a plan file, example or library entry is opened
+ * @csspart formats - the list of export formats
+ * @csspart drop - the drop zone
+ */
+@customElement('rack-plan-exports')
+export class RackPlanExports extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: grid;
+        gap: 1rem;
+      }
+      ul {
+        list-style: none;
+        margin: 0.5rem 0 0;
+        padding: 0;
+        display: grid;
+        gap: 0.5rem;
+      }
+      li {
+        display: flex;
+        gap: 1rem;
+        justify-content: space-between;
+        align-items: center;
+      }
+      li p,
+      .hint {
+        margin: 0.15rem 0 0;
+        color: var(--rack-muted);
+        font-size: 0.8125rem;
+      }
+      .drop {
+        margin-top: 0.5rem;
+        border: 2px dashed var(--rack-border);
+        border-radius: var(--rack-radius);
+        padding: 1rem;
+        text-align: center;
+      }
+      .drop.over {
+        border-color: var(--rack-accent);
+        background: var(--rack-surface-2);
+      }
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: center;
+        margin-top: 0.5rem;
+      }
+      .status {
+        font-size: 0.8125rem;
+        margin: 0;
+      }
+      .status.error {
+        color: var(--rack-over);
+      }
+      .problems {
+        margin: 0.25rem 0 0;
+        padding-left: 1.25rem;
+        font-size: 0.8125rem;
+        max-height: 14rem;
+        overflow: auto;
+      }
+      code {
+        font-size: 0.8125rem;
+      }
+      input.link {
+        flex: 1 1 20rem;
+        min-width: 0;
+      }
+    `,
+  ];
+
+  /** The plan to export; defaults to the app store's plan. */
+  @property({ attribute: false }) plan: Plan | undefined;
+
+  /** How a built file reaches the user (a download by default; tests replace it). */
+  @property({ attribute: false }) download: (d: Download) => void = (d) => {
+    void import('../../src/export/browser').then(({ saveBlob }) => saveBlob(d, this.renderRoot));
+  };
+
+  /** The page address share links start from (default: this page without its fragment). */
+  @property({ attribute: false }) baseUrl: string | undefined;
+
+  @state() private _busy: ExportFormat | null = null;
+  @state() private _status: { text: string; error: boolean; problems?: readonly InputProblem[] } | null = null;
+  @state() private _share: ShareLink | null = null;
+  @state() private _over = false;
+  @state() private _example = '';
+
+  readonly #store = new StoreController(this, (s) => storePlan(s));
+
+  get #plan(): Plan | undefined {
+    return this.plan ?? this.#store.value;
+  }
+
+  override render() {
+    const plan = this.#plan;
+    const examples = Object.keys(EXAMPLES).sort();
+    return html`
+      <section class="card" aria-labelledby="exp-h">
+        <h2 id="exp-h">Capacity plan exports</h2>
+        <p class="hint">${plan ? html`Plan: <strong>${plan.name}</strong> (${plan.deployments.length} deployments, from ${plan.start})` : 'No capacity plan yet: open a plan file or an example below.'}</p>
+        <ul part="formats" aria-label="Plan export formats">
+          ${FORMATS.map(
+            (f) => html`<li>
+              <div>
+                <strong>${f.label}</strong>
+                <p>${f.description}</p>
+              </div>
+              <button class="btn primary" type="button" data-format=${f.id} ?disabled=${!plan || this._busy !== null} @click=${() => void this.#export(f)}>
+                ${this._busy === f.id ? 'Building…' : `Download ${f.file}`}
+              </button>
+            </li>`,
+          )}
+        </ul>
+      </section>
+
+      <section class="card" aria-labelledby="open-h">
+        <h2 id="open-h">Open a plan</h2>
+        <p class="hint">A plan JSON (or a JSON export) up to 5 MB. It is checked strictly; opening it replaces the current plan as one undoable step.</p>
+        <div
+          part="drop"
+          class=${`drop${this._over ? ' over' : ''}`}
+          @dragover=${this.#dragOver}
+          @dragleave=${() => (this._over = false)}
+          @drop=${this.#drop}
+        >
+          <label>Drop a plan file here, or choose one: <input type="file" accept="application/json,.json" @change=${this.#pick} /></label>
+        </div>
+        ${examples.length
+          ? html`<div class="row">
+              <label for="ex">Example plan</label>
+              <select id="ex" @change=${(e: Event) => (this._example = (e.target as HTMLSelectElement).value)}>
+                <option value="">choose…</option>
+                ${examples.map((p) => html`<option value=${p} ?selected=${p === this._example}>${p.split('/').pop()}</option>`)}
+              </select>
+              <button class="btn" type="button" ?disabled=${!this._example} @click=${() => void this.#openExample()}>Open example</button>
+            </div>`
+          : nothing}
+      </section>
+
+      <section class="card" aria-labelledby="share-h">
+        <h2 id="share-h">Share link</h2>
+        <p class="hint">The plan compressed into the link itself (nothing is uploaded). Whoever opens it gets the plan checked like a file.</p>
+        <div class="row">
+          <button class="btn" type="button" ?disabled=${!plan} @click=${this.#makeLink}>Make share link</button>
+          ${this._share?.ok
+            ? html`<input class="link" readonly aria-label="Share link" .value=${this._share.url} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
+                <button class="btn" type="button" @click=${this.#copy}>Copy</button>`
+            : nothing}
+        </div>
+        ${this._share && !this._share.ok
+          ? html`<p class="status error" role="alert">${this._share.message}</p>
+              <div class="row"><button class="btn" type="button" @click=${() => void this.#export(FORMATS[0]!)}>Download the plan file instead</button></div>`
+          : nothing}
+      </section>
+
+      <div aria-live="polite">
+        ${this._status
+          ? html`<p class=${`status${this._status.error ? ' error' : ''}`} role=${this._status.error ? 'alert' : 'status'}>${this._status.text}</p>
+              ${this._status.problems?.length
+                ? html`<ul class="problems" aria-label="Problems">
+                    ${this._status.problems.map((p) => html`<li><code>${p.path}</code>: ${p.message}${p.got !== undefined ? html` (got <code>${p.got}</code>)` : nothing}</li>`)}
+                  </ul>`
+                : nothing}`
+          : nothing}
+      </div>
+    `;
+  }
+
+  async #export(f: FormatInfo): Promise<void> {
+    const plan = this.#plan;
+    if (!plan || this._busy) return;
+    this._busy = f.id;
+    this._status = { text: `Building ${f.label}…`, error: false };
+    try {
+      // Let the button show "Building…" before the work starts.
+      await new Promise((r) => setTimeout(r, 0));
+      const { buildPlanExport } = await import('../../src/export/browser');
+      const d = await buildPlanExport(plan, f.id);
+      this.download(d);
+      this._status = { text: `Saved ${d.filename} (${d.blob.size.toLocaleString('en-US')} bytes).`, error: false };
+    } catch (err) {
+      this._status = { text: `${f.label} export failed: ${err instanceof Error ? err.message : String(err)}`, error: true };
+    } finally {
+      this._busy = null;
+    }
+  }
+
+  #dragOver(e: DragEvent): void {
+    e.preventDefault();
+    if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    this._over = true;
+  }
+
+  async #drop(e: DragEvent): Promise<void> {
+    e.preventDefault();
+    this._over = false;
+    const file = e.dataTransfer?.files[0];
+    if (file) await this.openFile(file);
+  }
+
+  async #pick(e: Event): Promise<void> {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (file) await this.openFile(file);
+    input.value = '';
+  }
+
+  /** Validate a plan file and, when it passes, replace the app's plan with it. */
+  async openFile(file: File): Promise<boolean> {
+    const r = await importPlanBlob(file);
+    if (!r.ok) {
+      this._status = { text: `${file.name} was not opened: ${r.error.message}.`, error: true, problems: r.error.problems };
+      return false;
+    }
+    this.#replace(r.value.value, `open ${file.name}`);
+    const notes = [r.value.ignored.length ? `ignored ${r.value.ignored.join(' and ')} (recomputed here)` : '', ...r.value.migrations].filter(Boolean);
+    this._status = { text: `Opened ${file.name}${notes.length ? `; ${notes.join('; ')}` : ''}.`, error: false };
+    return true;
+  }
+
+  async #openExample(): Promise<void> {
+    const load = EXAMPLES[this._example];
+    if (!load) return;
+    const r = importPlanValue(await load());
+    const name = this._example.split('/').pop();
+    if (!r.ok) {
+      this._status = { text: `${name}: ${r.error.message}.`, error: true, problems: r.error.problems };
+      return;
+    }
+    this.#replace(r.value.value, `open example ${name}`);
+    this._status = { text: `Opened example ${name}.`, error: false };
+  }
+
+  #replace(plan: Plan, label: string): void {
+    this.dispatchEvent(new CustomEvent('plan-open', { detail: { plan, label }, bubbles: true, composed: true }));
+    emit(this, 'rack-edit', { type: 'plan/replace', plan, label } as unknown as Action);
+  }
+
+  #makeLink(): void {
+    const plan = this.#plan;
+    if (!plan) return;
+    this._share = shareLink(plan, this.baseUrl ?? location.href.replace(/#.*$/, ''));
+    this._status = this._share.ok ? { text: `Share link ready (${this._share.length.toLocaleString('en-US')} characters).`, error: false } : null;
+  }
+
+  async #copy(): Promise<void> {
+    if (!this._share?.ok) return;
+    try {
+      await navigator.clipboard.writeText(this._share.url);
+      this._status = { text: 'Share link copied.', error: false };
+    } catch {
+      this._status = { text: 'Copy was blocked by the browser: select the link and copy it by hand.', error: true };
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rack-plan-exports': RackPlanExports;
+  }
+  interface HTMLElementEventMap {
+    /** A plan was opened (file, example, library, link): detail carries the validated plan. */
+    'plan-open': CustomEvent<{ readonly plan: Plan; readonly label: string }>;
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * Autosave of the app session (the store's snapshot: design document and preferences) to IndexedDB.
+ * `restoreSession` runs before the store is built so a reload opens exactly where the user was; `attach`
+ * saves every change from then on. A stored session that no longer validates is kept as a recovered entry
+ * and reported; the app then starts fresh. IndexedDB unavailable (private mode, blocked): the app runs
+ * without autosave and says so.
+ * @module
+ */
+import type { Validator } from '../io/import';
+import type { AppSnapshot, DesignState, Prefs } from '../state/types';
+import { Autosaver, type AutosaveStatus } from './autosave';
+import { AUTOSAVE_ID, PlanStore } from './plan-store';
+
+/** What autosave needs from the app store. */
+export interface SessionSource {
+  subscribe(listener: () => void): () => void;
+  snapshot(): AppSnapshot;
+}
+
+/** The app's own snapshot check (src/state: parseSnapshot), passed in so storage does not depend on the app. */
+export type SnapshotParser = (data: unknown) => { readonly ok: true; readonly snapshot: AppSnapshot } | { readonly ok: false; readonly message: string };
+
+export interface Session {
+  readonly design: DesignState | undefined;
+  readonly prefs: Prefs | undefined;
+  /** Something the user should hear about (a damaged session kept aside, storage unavailable). */
+  readonly notice: string | null;
+  /** Save every change of `store` from now on; returns a function that stops it. */
+  attach(store: SessionSource): () => void;
+  readonly status: () => AutosaveStatus | null;
+}
+
+export function snapshotValidator(parse: SnapshotParser): Validator<AppSnapshot> {
+  return (doc) => {
+    const r = parse(doc);
+    if (r.ok) return { ok: true, value: r.snapshot };
+    return {
+      ok: false,
+      error: r.message.split('\n').map((line: string) => {
+        const at = line.indexOf(': ');
+        return at > 0 ? { path: line.slice(0, at), message: line.slice(at + 2) } : { path: '(session)', message: line };
+      }),
+    };
+  };
+}
+
+/** Open the session store and read the last session (at most `timeoutMs`, so a stuck database never blocks start-up). */
+export async function restoreSession(parse: SnapshotParser, options: { dbName?: string; timeoutMs?: number } = {}): Promise<Session> {
+  const none = (notice: string | null): Session => ({ design: undefined, prefs: undefined, notice, attach: () => () => undefined, status: () => null });
+  if (typeof indexedDB === 'undefined') return none('This browser has no IndexedDB: changes are not saved between visits.');
+  let store: PlanStore<AppSnapshot>;
+  try {
+    store = await withTimeout(PlanStore.open<AppSnapshot>({ validate: snapshotValidator(parse), dbName: options.dbName }), options.timeoutMs ?? 3000);
+  } catch (err) {
+    return none(`Autosave is off: the browser refused local storage (${err instanceof Error ? err.message : String(err)}).`);
+  }
+  let design: DesignState | undefined;
+  let prefs: Prefs | undefined;
+  let notice: string | null = null;
+  try {
+    const r = await withTimeout(store.restore(AUTOSAVE_ID), options.timeoutMs ?? 3000);
+    if (r.status === 'ok') {
+      design = r.value.design;
+      prefs = r.value.prefs;
+    } else if (r.status === 'damaged') {
+      notice = `The last session could not be restored (${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}: ${r.problems[0]?.path}: ${r.problems[0]?.message}). It is kept in the plan library as “Recovered working plan” and can be exported from there.`;
+    }
+  } catch (err) {
+    notice = `The last session could not be read (${err instanceof Error ? err.message : String(err)}); starting fresh.`;
+  }
+  const saver = new Autosaver(store, AUTOSAVE_ID);
+  return {
+    design,
+    prefs,
+    notice,
+    status: () => saver.status,
+    attach(app: SessionSource) {
+      const save = () => saver.save(app.snapshot());
+      const flushOnHide = () => {
+        if (document.visibilityState === 'hidden') void saver.flush();
+      };
+      const off = app.subscribe(save);
+      document.addEventListener('visibilitychange', flushOnHide);
+      save();
+      return () => {
+        off();
+        document.removeEventListener('visibilitychange', flushOnHide);
+      };
+    },
+  };
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    p.then(
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(t);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}
