@@ -224,9 +224,11 @@ export function evaluatePlan(plan: Plan, catalog: Catalog, sites: readonly Site[
       const ks: number[] = [];
       for (let k = 0; k < ctx.quarters; k++) if (Math.floor((ctx.start + k) / 4) === y) ks.push(k);
       const fraction = ks.length / 4;
-      const avg = averageHeat(ks.map((k) => loads[k]!.heat));
+      // The same mix all year (the usual case once deployments stop): the quarter's annual PUE is the year's.
+      const same = ks.every((k) => loads[k] === loads[ks[0]!]);
+      const avg = same ? loads[ks[0]!]!.heat : averageHeat(ks.map((k) => loads[k]!.heat));
       const itMw = avg.itKw / 1000;
-      const pue = itMw > 0 ? sitePue(dc, avg, ctx.utilization, { kind: 'annual' }, ctx.design).pue : null;
+      const pue = itMw <= 0 ? null : same ? loads[ks[0]!]!.annual.pue : sitePue(dc, avg, ctx.utilization, { kind: 'annual' }, ctx.design).pue;
       let peakK = ks[0]!;
       for (const k of ks) if (loads[k]!.peak.facilityMw >= loads[peakK]!.peak.facilityMw) peakK = k;
       const price = price0 * Math.pow(1 + esc, y - dc.tariff.baseYear);
@@ -410,6 +412,7 @@ function validateReferences(ctx: PlanContext): ValidRefs {
   const issues = ctx.issues;
   const orders: NonNullable<Plan['orders']>[number][] = [];
   const deployments: Plan['deployments'][number][] = [];
+  const liquidWarned = new Set<string>();
   (ctx.plan.orders ?? []).forEach((o, i) => {
     const g = ctx.generation(o.generation, ['orders', i, 'generation']);
     const plant = ctx.sites.get(o.plant);
@@ -454,6 +457,10 @@ function validateReferences(ctx: PlanContext): ValidRefs {
     }
     if (ok && g) {
       const f = ctx.facts(g.id);
+      if (f.liquidKw > 0 && !f.waterClass && f.rackSupplyC === null && !liquidWarned.has(g.id)) {
+        liquidWarned.add(g.id);
+        issues.push(issue('liquid_supply_unknown', 'info', ['deployments', i, 'generation'], `${g.id}: no coolant supply temperature in the catalog, so its ${Math.round(f.liquidKw)} kW of liquid heat per unit is cooled like air-side heat (conservative)`));
+      }
       if (quarterIndex(d.quarter) < f.availableQuarter) {
         issues.push(issue('generation_not_available', 'warning', ['deployments', i, 'quarter'], `${g.id} is available from ${quarterFromIndex(f.availableQuarter)} (${g.availability.confidence}); deployed in ${d.quarter}`));
       }
