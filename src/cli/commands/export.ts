@@ -93,9 +93,9 @@ export const exportCommand: Command = {
     };
     if (flags.bool('json')) return jsonResult(json);
     const lines = [
-      `${bundle.plan.name}: ${format} → ${target}${result.layout === 'directory' ? '/' : ''}`,
+      `${bundle.plan.name}: ${format} → ${out!}${result.layout === 'directory' ? '/' : ''}`,
       '',
-      textTable(['file', 'bytes'], written.map((w) => [result.layout === 'directory' ? w.path.slice(target.length + 1) : w.path, w.bytes])),
+      textTable(['file', 'bytes'], written.map((w) => [result.layout === 'directory' ? w.path.slice(target.length + 1) : out!, w.bytes])),
       '',
       `${formatNumber(json.bytes)} bytes in ${written.length} file${written.length === 1 ? '' : 's'}; plan issues: ${json.errors} errors, ${json.warnings} warnings.`,
     ];
