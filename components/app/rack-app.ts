@@ -17,6 +17,7 @@ type LazyView = Exclude<ViewId, 'rack'>;
 /** Views loaded on first visit (their code is not fetched before). */
 const LOADERS: Partial<Record<LazyView, () => Promise<unknown>>> = {
   compare: () => import('../compare/rack-compare-view'),
+  plan: () => import('../plan/rack-plan-view'),
   export: () => import('../export/rack-export-view'),
 };
 
@@ -29,10 +30,6 @@ const PENDING: Partial<Record<LazyView, { description: string; waitingFor: strin
   sites: {
     description: 'Wisconsin, Ohio and Texas side by side: plant output and data-center limits, climate, PUE with its terms, tariff, carbon and headroom, each with its sources.',
     waitingFor: 'the sites core and site catalog (src/core/sites, src/catalog/sites.ts, issue 4)',
-  },
-  plan: {
-    description: 'Quarters × sites × generations, stacked racks and MW over time, plant build against capacity, firm vs option, headroom and stranded capacity, and the optimizer running in a Web Worker.',
-    waitingFor: 'the plan core and optimizer (src/core/plan, issue 4)',
   },
 };
 
@@ -346,6 +343,8 @@ export class RackApp extends LitElement {
         return html`<rack-compare-view></rack-compare-view>`;
       case 'export':
         return html`<rack-export-view></rack-export-view>`;
+      case 'plan':
+        return html`<rack-plan-view></rack-plan-view>`;
       default:
         return html`<p class="loading">${title}</p>`;
     }

@@ -10,7 +10,7 @@ export interface ChartSeries {
   readonly stack?: string;
   /** Draw as a line over bars. */
   readonly line?: boolean;
-  /** Palette index 1…5 (default: series order). */
+  /** Palette index 1…8 (default: series order). */
   readonly color?: number;
 }
 
@@ -19,6 +19,8 @@ export interface ChartSpec {
   readonly series: readonly ChartSeries[];
   readonly yTitle: string;
   readonly stacked?: boolean;
+  /** Whole-number axis ticks. */
+  readonly integer?: boolean;
   /** Horizontal bars (long category names). */
   readonly horizontal?: boolean;
   /** Format tick and tooltip numbers. */
@@ -26,6 +28,8 @@ export interface ChartSpec {
 }
 
 let loader: Promise<typeof import('./chart-setup')> | undefined;
+/** Once loaded, charts draw synchronously in the same task as the update (no await, no extra frame). */
+let chartClass: (typeof import('./chart-setup'))['Chart'] | undefined;
 
 /**
  * A bar (or bar-and-line) chart drawn by chart.js, loaded on first use. Colours come from the theme's
@@ -70,6 +74,7 @@ export class RackChart extends LitElement {
   @query('canvas') private _canvas!: HTMLCanvasElement;
 
   #chart: ChartType | undefined;
+  #shape = '';
   #ready = false;
 
   override disconnectedCallback(): void {
@@ -86,15 +91,27 @@ export class RackChart extends LitElement {
     if (changed.has('spec') || changed.has('theme')) void this.#draw();
   }
 
-  async #draw(): Promise<void> {
+  /** Resolves once the chart for the current spec is drawn (tests, benchmarks). */
+  get drawn(): Promise<void> {
+    return this.#drawing;
+  }
+
+  #drawing: Promise<void> = Promise.resolve();
+
+  #draw(): Promise<void> {
+    this.#drawing = this.#drawNow();
+    return this.#drawing;
+  }
+
+  async #drawNow(): Promise<void> {
     const spec = this.spec;
     if (!spec) return;
-    loader ??= import('./chart-setup');
-    const { Chart } = await loader;
+    const Chart = chartClass ?? (await (loader ??= import('./chart-setup'))).Chart;
+    chartClass = Chart;
     if (!this.isConnected || spec !== this.spec) return;
     const css = getComputedStyle(this);
     const v = (name: string) => css.getPropertyValue(name).trim() || '#888';
-    const palette = [1, 2, 3, 4, 5].map((i) => v(`--rack-chart-${i}`));
+    const palette = [1, 2, 3, 4, 5, 6, 7, 8].map((i) => v(`--rack-chart-${i}`));
     const text = v('--rack-muted');
     const grid = v('--rack-border');
     const fmt = spec.format ?? ((n: number) => n.toLocaleString('en-US'));
@@ -111,8 +128,17 @@ export class RackChart extends LitElement {
         pointRadius: s.line ? 2 : 0,
       };
     });
+    const shape = `${spec.horizontal ? 'h' : 'v'}|${spec.stacked ? 's' : ''}|${spec.yTitle}|${this.theme}|${datasets.map((d) => `${d.type}:${d.label}:${d.stack ?? ''}`).join(',')}`;
+    if (this.#chart && this.#shape === shape) {
+      // Same chart, new numbers: update in place (no re-creation, no animation).
+      this.#chart.data.labels = [...spec.labels];
+      this.#chart.data.datasets.forEach((d, i) => (d.data = datasets[i]!.data));
+      this.#chart.update('none');
+      return;
+    }
+    this.#shape = shape;
     this.#chart?.destroy();
-    const valueAxis = { stacked: spec.stacked ?? false, beginAtZero: true, title: { display: true, text: spec.yTitle, color: text }, ticks: { color: text, callback: (n: number | string) => fmt(Number(n)) }, grid: { color: grid } };
+    const valueAxis = { stacked: spec.stacked ?? false, beginAtZero: true, title: { display: true, text: spec.yTitle, color: text }, ticks: { color: text, precision: spec.integer ? 0 : undefined, callback: (n: number | string) => fmt(Number(n)) }, grid: { color: grid } };
     const categoryAxis = { stacked: spec.stacked ?? false, ticks: { color: text }, grid: { display: false } };
     this.#chart = new Chart(this._canvas, {
       type: 'bar',

@@ -3,7 +3,8 @@ import { customElement, state } from 'lit/decorators.js';
 import { RackDerivations } from '../../src/state/controllers/rack-report-controller';
 import { StoreController } from '../../src/state/controllers/store-controller';
 import { exporters, type ExportFile, type Exporter } from '../../src/state/exporters';
-import { parseSnapshot, type AppStore } from '../../src/state/store';
+import { parseSnapshot } from '../../src/state/snapshot';
+import type { AppStore } from '../../src/state/store';
 import { emit } from '../shared/events';
 import { baseStyles } from '../shared/styles';
 

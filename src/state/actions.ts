@@ -3,9 +3,14 @@
  * Every action is undoable (the store records each result in its history with {@link actionLabel}).
  * @module
  */
+import type { Plan } from '../core/plan/types';
 import type { UnitOptions } from '../core/rack/types';
+import type { QuarterId, Site } from '../core/sites/types';
 import { optionLabel, LIMIT_FIELDS, type LimitKey } from './fields';
-import type { CompareTargetKind, DesignState } from './types';
+import type { CompareTargetKind, DesignState, FabricDesign, PlanDesign } from './types';
+
+/** Plan settings the Plan view edits directly. */
+export type PlanSettings = Partial<Pick<Plan, 'name' | 'start' | 'horizonYears' | 'utilization' | 'discountRate' | 'design'>>;
 
 export type Action =
   | { readonly type: 'rack/select-generation'; readonly id: string }
@@ -16,6 +21,15 @@ export type Action =
   | { readonly type: 'rack/set-site'; readonly siteId: string | undefined }
   | { readonly type: 'compare/toggle-generation'; readonly id: string }
   | { readonly type: 'compare/set-target'; readonly kind: CompareTargetKind; readonly value: number }
+  | { readonly type: 'fabric/set'; readonly patch: Partial<FabricDesign> }
+  | { readonly type: 'plan/set-deployment'; readonly site: string; readonly generation: string; readonly quarter: QuarterId; readonly units: number }
+  | { readonly type: 'plan/set-settings'; readonly patch: PlanSettings }
+  | { readonly type: 'plan/set-optimizer'; readonly patch: Partial<PlanDesign['optimizer']> }
+  | { readonly type: 'plan/replace'; readonly plan: Plan; readonly label: string }
+  /** A user's version of a site (replaces the preset with the same id inside the plan). */
+  | { readonly type: 'plan/set-site'; readonly site: Site; readonly label: string }
+  | { readonly type: 'plan/reset-site'; readonly siteId: string }
+  | { readonly type: 'plan/set-tariff'; readonly siteId: string; readonly usdPerKwh: number | undefined }
   | { readonly type: 'design/replace'; readonly design: DesignState; readonly label: string };
 
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -37,9 +51,27 @@ export function actionLabel(action: Action): string {
       return `compare ${action.id}`;
     case 'compare/set-target':
       return 'compare target';
+    case 'fabric/set':
+      return `fabric ${Object.keys(action.patch).join(', ')}`;
+    case 'plan/set-deployment':
+      return `${action.units} × ${action.generation} at ${action.site} in ${action.quarter}`;
+    case 'plan/set-settings':
+      return `plan ${Object.keys(action.patch).join(', ')}`;
+    case 'plan/set-optimizer':
+      return 'optimizer settings';
+    case 'plan/replace':
+    case 'plan/set-site':
     case 'design/replace':
       return action.label;
+    case 'plan/reset-site':
+      return `reset ${action.siteId}`;
+    case 'plan/set-tariff':
+      return `tariff at ${action.siteId}`;
   }
+}
+
+function withPlan(state: DesignState, plan: Plan): DesignState {
+  return { ...state, plan: { ...state.plan, plan } };
 }
 
 function withoutKey<T extends object, K extends keyof T>(obj: T, key: K): T {
@@ -88,6 +120,55 @@ export function reduce(state: DesignState, action: Action): DesignState {
       const t = state.compare.target;
       if (t.kind === action.kind && t.value === action.value) return state;
       return { ...state, compare: { ...state.compare, target: { kind: action.kind, value: action.value } } };
+    }
+    case 'fabric/set': {
+      const next = { ...state.fabric, ...action.patch };
+      for (const k of Object.keys(action.patch) as (keyof FabricDesign)[]) if (action.patch[k] === undefined) delete next[k];
+      return { ...state, fabric: next };
+    }
+    case 'plan/set-deployment': {
+      const p = state.plan.plan;
+      const i = p.deployments.findIndex((d) => d.site === action.site && d.generation === action.generation && d.quarter === action.quarter);
+      const cur = i >= 0 ? p.deployments[i]!.units : 0;
+      if (cur === action.units) return state;
+      const deployments =
+        action.units === 0
+          ? p.deployments.filter((_, j) => j !== i)
+          : i >= 0
+            ? p.deployments.map((d, j) => (j === i ? { ...d, units: action.units } : d))
+            : [...p.deployments, { site: action.site, generation: action.generation, quarter: action.quarter, units: action.units }];
+      return withPlan(state, { ...p, deployments });
+    }
+    case 'plan/set-settings': {
+      const p = state.plan.plan;
+      if ((Object.keys(action.patch) as (keyof PlanSettings)[]).every((k) => Object.is(p[k], action.patch[k]))) return state;
+      return withPlan(state, { ...p, ...action.patch });
+    }
+    case 'plan/set-optimizer':
+      return { ...state, plan: { ...state.plan, optimizer: { ...state.plan.optimizer, ...action.patch } } };
+    case 'plan/replace':
+      return withPlan(state, action.plan);
+    case 'plan/set-site': {
+      const p = state.plan.plan;
+      const sites = [...(p.sites ?? []).filter((x) => x.id !== action.site.id), action.site];
+      return withPlan(state, { ...p, sites });
+    }
+    case 'plan/reset-site': {
+      const p = state.plan.plan;
+      const tariffs = { ...(p.prices?.tariffUsdPerKwh ?? {}) };
+      delete tariffs[action.siteId];
+      const sites = (p.sites ?? []).filter((x) => x.id !== action.siteId);
+      const { sites: _s, prices: _p, ...rest } = p;
+      const { tariffUsdPerKwh: _t, ...otherPrices } = p.prices ?? {};
+      const prices = Object.keys(tariffs).length ? { ...otherPrices, tariffUsdPerKwh: tariffs } : otherPrices;
+      return withPlan(state, { ...rest, ...(sites.length ? { sites } : {}), ...(Object.keys(prices).length ? { prices } : {}) });
+    }
+    case 'plan/set-tariff': {
+      const p = state.plan.plan;
+      const tariffs = { ...(p.prices?.tariffUsdPerKwh ?? {}) };
+      if (action.usdPerKwh === undefined) delete tariffs[action.siteId];
+      else tariffs[action.siteId] = action.usdPerKwh;
+      return withPlan(state, { ...p, prices: { ...(p.prices ?? {}), tariffUsdPerKwh: tariffs } });
     }
     case 'design/replace':
       return action.design;

@@ -10,7 +10,8 @@ import { UnitOptionsSchema } from '../schema/unit-options';
 import { actionLabel, reduce, type Action } from './actions';
 import { History } from './history';
 import { LIMIT_FIELDS } from './fields';
-import type { AppSnapshot, CompareDesign, DesignState, Prefs, RackDesign } from './types';
+import { starterPlan } from './plan-start';
+import type { AppSnapshot, CompareDesign, DesignState, FabricDesign, Prefs, RackDesign } from './types';
 
 export const DEFAULT_PREFS: Prefs = { units: 'si', theme: 'system' };
 
@@ -27,8 +28,8 @@ export function defaultGenerationId(catalog: Catalog): string {
   return preferred.find((id) => catalog.generations.some((g) => g.id === id)) ?? catalog.generations[0]?.id ?? '';
 }
 
-/** A fresh design document for a catalog, starting at a generation (id or alias). */
-export function initialDesign(catalog: Catalog, generation?: string): DesignState {
+/** A fresh design document for a catalog, starting at a generation (id or alias); `now` dates the starter plan. */
+export function initialDesign(catalog: Catalog, generation?: string, now: Date = new Date()): DesignState {
   const found = generation ? findGeneration(catalog, generation) : undefined;
   const rack: RackDesign = { generationId: found?.generation.id ?? defaultGenerationId(catalog), options: {}, limits: {} };
   const ids = catalog.generations.map((g) => g.id);
@@ -43,7 +44,8 @@ export function initialDesign(catalog: Catalog, generation?: string): DesignStat
   }
   for (const g of catalog.generations) if (start.length < 2 && !start.includes(g.id)) start.push(g.id);
   const compare: CompareDesign = { generationIds: start.filter((id) => ids.includes(id)), target: { kind: 'accelerators', value: 1152 } };
-  return { rack, compare };
+  const fabric: FabricDesign = { units: 16 };
+  return { rack, compare, fabric, plan: starterPlan(catalog, now) };
 }
 
 export class AppStore {
@@ -124,18 +126,6 @@ export class AppStore {
     return structuredClone({ app: 'rackplan', schemaVersion: 1, catalogVersion: this.catalog.version, design: this.design, prefs: this.prefs });
   }
 
-  /**
-   * Restore a snapshot (from a file, a link or autosave). Validated first; on success it is one undo step,
-   * so a wrong file can be undone. Prefs in the snapshot are applied when `withPrefs` is set.
-   */
-  load(data: unknown, options: { withPrefs?: boolean; label?: string } = {}): DispatchResult {
-    const parsed = parseSnapshot(data, this.catalog);
-    if (!parsed.ok) return parsed;
-    const result = this.dispatch({ type: 'design/replace', design: parsed.snapshot.design, label: options.label ?? 'load file' });
-    if (options.withPrefs) this.setPrefs(parsed.snapshot.prefs);
-    return result;
-  }
-
   #validate(action: Action): string | null {
     const c = this.catalog;
     switch (action.type) {
@@ -155,6 +145,28 @@ export class AppStore {
       }
       case 'compare/set-target':
         return Number.isFinite(action.value) && action.value > 0 ? null : 'compare target: a positive number';
+      case 'plan/set-deployment':
+        if (!Number.isInteger(action.units) || action.units < 0 || action.units > 10_000_000) return `units: a whole number from 0 to 10,000,000 (got ${action.units})`;
+        if (!/^\d{4}-Q[1-4]$/.test(action.quarter)) return `quarter: YYYY-Qn (got ${action.quarter})`;
+        return c.generations.some((g) => g.id === action.generation) ? null : `generation: a catalog generation (got ${action.generation})`;
+      case 'plan/set-settings': {
+        const p = action.patch;
+        if (p.horizonYears !== undefined && !(Number.isInteger(p.horizonYears) && p.horizonYears >= 1 && p.horizonYears <= 15)) return 'horizon: a whole number of years from 1 to 15';
+        if (p.utilization !== undefined && !(p.utilization > 0 && p.utilization <= 1)) return 'utilization: above 0 and at most 1';
+        if (p.discountRate !== undefined && !(p.discountRate >= 0 && p.discountRate <= 0.5)) return 'discount rate: from 0 to 0.5 per year';
+        if (p.start !== undefined && !/^\d{4}-Q[1-4]$/.test(p.start)) return `start: a quarter YYYY-Qn (got ${p.start})`;
+        if (p.name !== undefined && !(p.name.length >= 1 && p.name.length <= 200)) return 'name: 1 to 200 characters';
+        return null;
+      }
+      case 'plan/set-tariff':
+        return action.usdPerKwh === undefined || (action.usdPerKwh > 0 && action.usdPerKwh < 10) ? null : 'tariff: a price in USD/kWh above 0 and below 10';
+      case 'fabric/set': {
+        const f = action.patch;
+        if (f.units !== undefined && !(Number.isInteger(f.units) && f.units >= 1 && f.units <= 100_000)) return 'cluster size: a whole number of units from 1 to 100,000';
+        if (f.oversubscription !== undefined && !(f.oversubscription >= 1 && f.oversubscription <= 64)) return 'oversubscription: from 1 to 64';
+        if (f.planes !== undefined && !(Number.isInteger(f.planes) && f.planes >= 1 && f.planes <= 16)) return 'planes: a whole number from 1 to 16';
+        return null;
+      }
       default:
         return null;
     }
@@ -163,65 +175,4 @@ export class AppStore {
   #notify(): void {
     for (const l of this.#listeners) l(this);
   }
-}
-
-export type SnapshotParse = { readonly ok: true; readonly snapshot: AppSnapshot } | { readonly ok: false; readonly message: string };
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/**
- * Check a snapshot read from outside (file, link, storage). Problems are listed as `<path>: <accepted> (got …)`.
- * Unknown generation ids are refused; options go through the shared option schema.
- */
-export function parseSnapshot(data: unknown, catalog: Catalog): SnapshotParse {
-  const problems: string[] = [];
-  const fail = (): SnapshotParse => ({ ok: false, message: problems.join('\n') });
-  if (!isObject(data)) return { ok: false, message: '(root): a rackplan JSON snapshot object' };
-  if (data.app !== 'rackplan') problems.push(`app: "rackplan" (got ${JSON.stringify(data.app)})`);
-  if (data.schemaVersion !== 1) problems.push(`schemaVersion: 1 (got ${JSON.stringify(data.schemaVersion)})`);
-  const design = data.design;
-  if (!isObject(design) || !isObject(design.rack) || !isObject(design.compare)) {
-    problems.push('design: an object with rack and compare');
-    return fail();
-  }
-  const rack = design.rack;
-  const gen = typeof rack.generationId === 'string' ? findGeneration(catalog, rack.generationId) : undefined;
-  if (!gen) problems.push(`design.rack.generationId: a catalog generation id (got ${JSON.stringify(rack.generationId)})`);
-  const opts = UnitOptionsSchema.safeParse(rack.options ?? {});
-  if (!opts.success) for (const i of opts.error.issues) problems.push(`design.rack.options.${i.path.join('.')}: ${i.message}`);
-  const limits: Record<string, number> = {};
-  if (rack.limits !== undefined && !isObject(rack.limits)) problems.push('design.rack.limits: an object');
-  for (const [k, v] of Object.entries(isObject(rack.limits) ? rack.limits : {})) {
-    const f = (LIMIT_FIELDS as Record<string, { min: number; max: number } | undefined>)[k];
-    if (!f) problems.push(`design.rack.limits.${k}: one of ${Object.keys(LIMIT_FIELDS).join(', ')}`);
-    else if (typeof v !== 'number' || !(v >= f.min && v <= f.max)) problems.push(`design.rack.limits.${k}: a number from ${f.min} to ${f.max} (got ${JSON.stringify(v)})`);
-    else limits[k] = v;
-  }
-  if (rack.siteId !== undefined && typeof rack.siteId !== 'string') problems.push('design.rack.siteId: a site id');
-  const cmp = design.compare;
-  const ids = Array.isArray(cmp.generationIds) ? cmp.generationIds : null;
-  if (!ids || ids.some((id) => typeof id !== 'string' || !catalog.generations.some((g) => g.id === id))) problems.push('design.compare.generationIds: a list of catalog generation ids');
-  const target = isObject(cmp.target) ? cmp.target : null;
-  if (!target || !['accelerators', 'itPower', 'fp8Pflops'].includes(String(target.kind)) || typeof target.value !== 'number' || !(target.value > 0)) {
-    problems.push('design.compare.target: {kind: accelerators | itPower | fp8Pflops, value > 0}');
-  }
-  const prefsIn = isObject(data.prefs) ? data.prefs : {};
-  const prefs: Prefs = {
-    units: prefsIn.units === 'us' ? 'us' : 'si',
-    theme: prefsIn.theme === 'light' || prefsIn.theme === 'dark' ? prefsIn.theme : 'system',
-  };
-  if (problems.length || !gen || !opts.success || !ids || !target) return fail();
-  return {
-    ok: true,
-    snapshot: {
-      app: 'rackplan',
-      schemaVersion: 1,
-      catalogVersion: typeof data.catalogVersion === 'string' ? data.catalogVersion : catalog.version,
-      design: {
-        rack: { generationId: gen.generation.id, options: opts.data, limits, ...(typeof rack.siteId === 'string' ? { siteId: rack.siteId } : {}) },
-        compare: { generationIds: ids as string[], target: { kind: target.kind as CompareDesign['target']['kind'], value: target.value as number } },
-      },
-      prefs,
-    },
-  };
 }

@@ -3,6 +3,7 @@
  * user's display preferences (kept apart: toggling units or theme is not an edit of the design).
  * @module
  */
+import type { Plan } from '../core/plan/types';
 import type { UnitOptions } from '../core/rack/types';
 
 /** Limits the site gives a unit that the per-unit engine does not know; used by the budget meters only. */
@@ -31,10 +32,39 @@ export interface CompareDesign {
   readonly target: { readonly kind: CompareTargetKind; readonly value: number };
 }
 
+/** The capacity plan (the core's plan file, plain JSON) and the optimizer's settings. */
+export interface PlanDesign {
+  readonly plan: Plan;
+  readonly optimizer: {
+    /** Generations the optimizer may build and deploy. */
+    readonly generations: readonly string[];
+    readonly objective: 'npv' | 'time';
+  };
+}
+
+/** Scale-out fabric and floor layout for a cluster of the rack designer's generation. */
+export interface FabricDesign {
+  /** Deployable units in the cluster. */
+  readonly units: number;
+  readonly switchId?: string;
+  readonly oversubscription?: number;
+  readonly planes?: number;
+  readonly tiers?: 'auto' | 2 | 3;
+  readonly spineDesign?: 'full' | 'rail';
+  readonly racksPerRow?: number;
+  readonly rowSpacingM?: number;
+  readonly trayHeightM?: number;
+  readonly slackPct?: number;
+  readonly leafPlacement?: 'in-rack' | 'eor' | 'mor' | 'network-row';
+  readonly spinePlacement?: 'eor' | 'mor' | 'network-row';
+}
+
 /** The design document: everything undo/redo, exports and share links carry. Plain JSON. */
 export interface DesignState {
   readonly rack: RackDesign;
   readonly compare: CompareDesign;
+  readonly fabric: FabricDesign;
+  readonly plan: PlanDesign;
 }
 
 export type UnitSystem = 'si' | 'us';

@@ -1,0 +1,174 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Catalog } from '../../src/core/catalog/types';
+import type { QuarterId } from '../../src/core/sites/types';
+import { formatNumber } from '../../src/state/format';
+import type { PlanGrid } from '../../src/state/plan-view';
+import { emit } from '../shared/events';
+import { baseStyles } from '../shared/styles';
+
+/**
+ * The plan's quarters × sites × generations table: units entering service per quarter (editable), and per site
+ * the racks in service and facility MW against the meter. A cell over a site's limit is marked.
+ *
+ * @summary Plan deployment grid.
+ * @fires rack-edit - `plan/set-deployment` when a cell changes
+ * @csspart table - the table
+ */
+@customElement('rack-plan-grid')
+export class RackPlanGrid extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .wrap {
+        overflow: auto;
+        max-height: 34rem;
+        border: 1px solid var(--rack-border);
+        border-radius: 6px;
+      }
+      table {
+        border-collapse: separate;
+        border-spacing: 0;
+        font-size: 0.75rem;
+        font-variant-numeric: tabular-nums;
+      }
+      th,
+      td {
+        padding: 0.15rem 0.3rem;
+        border-bottom: 1px solid var(--rack-border);
+        text-align: right;
+        white-space: nowrap;
+        background: var(--rack-surface);
+      }
+      thead th {
+        position: sticky;
+        top: 0;
+        z-index: 2;
+        background: var(--rack-surface-2);
+        font-weight: 600;
+        vertical-align: bottom;
+      }
+      thead tr:nth-child(2) th {
+        top: 1.6rem;
+      }
+      th.site {
+        text-align: center;
+        border-left: 2px solid var(--rack-border-strong);
+      }
+      th[scope='row'] {
+        position: sticky;
+        left: 0;
+        z-index: 1;
+        text-align: left;
+        background: var(--rack-surface-2);
+      }
+      td.first {
+        border-left: 2px solid var(--rack-border-strong);
+      }
+      td.derived {
+        color: var(--rack-muted);
+      }
+      td.over {
+        color: var(--rack-over);
+        font-weight: 700;
+      }
+      input {
+        width: 3.6rem;
+        padding: 0.1rem 0.25rem;
+        border: 1px solid var(--rack-border);
+        border-radius: 4px;
+        background: var(--rack-input-bg);
+        text-align: right;
+        font: inherit;
+      }
+      input:not(:placeholder-shown) {
+        border-color: var(--rack-accent);
+        font-weight: 600;
+      }
+      .gen {
+        writing-mode: vertical-rl;
+        transform: rotate(180deg);
+        max-height: 7.5rem;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        font-weight: 500;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) grid: PlanGrid | undefined;
+
+  @property({ attribute: false }) catalog: Catalog | undefined;
+
+  override render() {
+    const g = this.grid;
+    if (!g) return html``;
+    const short = (id: string) => this.catalog?.generations.find((x) => x.id === id)?.name.replace(/\s*\(.*\)$/, '').replace(/^(NVIDIA|AWS) /, '') ?? id;
+    return html`<div class="wrap" tabindex="-1" role="region" aria-label="Deployments by quarter, site and generation">
+      <table part="table">
+        <thead>
+          <tr>
+            <th rowspan="2" scope="col">Quarter</th>
+            ${g.columns.map((c) => html`<th class="site" scope="colgroup" colspan=${c.generations.length + 2}>${c.siteName}</th>`)}
+          </tr>
+          <tr>
+            ${g.columns.map(
+              (c) => html`${c.generations.map((id, i) => html`<th scope="col" class=${i === 0 ? 'site' : ''} title=${id}><span class="gen">${short(id)}</span></th>`)}
+                <th scope="col" class=${c.generations.length === 0 ? 'site' : ''}>Racks</th>
+                <th scope="col">MW / meter</th>`,
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          ${g.rows.map(
+            (r) => html`<tr>
+              <th scope="row">${r.quarter.replace('-', ' ')}</th>
+              ${g.columns.map((c) => {
+                const s = r.sites.get(c.site)!;
+                return html`${c.generations.map((id, i) => {
+                  const v = r.cells.get(`${c.site}|${id}`);
+                  return html`<td class=${i === 0 ? 'first' : ''}>
+                    <input
+                      type="text"
+                      inputmode="numeric"
+                      placeholder="0"
+                      .value=${v ? String(v) : ''}
+                      aria-label=${`${short(id)} units into service at ${c.siteName} in ${r.quarter.replace('-', ' ')}`}
+                      @change=${(e: Event) => this.#change(e, c.site, id, r.quarter)}
+                    />
+                  </td>`;
+                })}
+                  <td class=${`derived${c.generations.length === 0 ? ' first' : ''}`}>${s.racks ? formatNumber(s.racks, 0) : ''}</td>
+                  <td class=${s.over ? 'over' : 'derived'} title=${s.over ? 'Over a site limit' : `${formatNumber(s.headroomMw)} MW headroom`}>
+                    ${s.facilityMw ? `${formatNumber(s.facilityMw)} / ` : ''}${formatNumber(s.meterMw, 0)}${s.over ? ' ⚠' : ''}
+                  </td>`;
+              })}
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  #change(e: Event, site: string, generation: string, quarter: QuarterId): void {
+    const input = e.target as HTMLInputElement;
+    const text = input.value.trim().replace(/,/g, '');
+    const units = text === '' ? 0 : Number(text);
+    if (!Number.isInteger(units) || units < 0 || units > 10_000_000) {
+      input.setCustomValidity('A whole number of units from 0 to 10,000,000');
+      input.reportValidity();
+      return;
+    }
+    input.setCustomValidity('');
+    emit(this, 'rack-edit', { type: 'plan/set-deployment', site, generation, quarter, units });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rack-plan-grid': RackPlanGrid;
+  }
+}

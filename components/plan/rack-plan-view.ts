@@ -1,0 +1,311 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { loadSites } from '../../src/catalog/sites';
+import type { Catalog } from '../../src/core/catalog/types';
+import { evaluatePlan } from '../../src/core/plan/evaluate';
+import type { Plan, PlanReport } from '../../src/core/plan/types';
+import { quarterFromIndex, quarterIndex } from '../../src/core/sites/schedule';
+import type { QuarterId } from '../../src/core/sites/types';
+import type { PlanSettings } from '../../src/state/actions';
+import { StoreController } from '../../src/state/controllers/store-controller';
+import { formatNumber, formatUsd } from '../../src/state/format';
+import { memoizeLast } from '../../src/state/memo';
+import { orderSummary, planCharts, planGrid, planSites, siteHeadroom, type PlanCharts, type PlanGrid, type SiteHeadroom } from '../../src/state/plan-view';
+import type { PlanDesign, Prefs } from '../../src/state/types';
+import type { ChartSpec } from '../charts/rack-chart';
+import { emit } from '../shared/events';
+import { baseStyles } from '../shared/styles';
+import '../charts/rack-chart';
+import '../inputs/rack-quantity-input';
+import '../rack/rack-issue-list';
+import './rack-optimizer-panel';
+import './rack-plan-grid';
+
+interface PlanData {
+  readonly design: PlanDesign;
+  readonly prefs: Prefs;
+  readonly catalog: Catalog;
+  readonly report: PlanReport;
+  readonly grid: PlanGrid;
+  readonly charts: { racks: ChartSpec; mw: ChartSpec; plant: ChartSpec };
+  readonly headroom: SiteHeadroom[];
+  readonly orders: ReturnType<typeof orderSummary>;
+  readonly startChoices: QuarterId[];
+}
+
+function chartSpecs(c: PlanCharts): PlanData['charts'] {
+  return {
+    racks: { labels: c.labels, series: c.racks.map((s) => ({ ...s, stack: 'racks' })), yTitle: 'racks in service', stacked: true, integer: true, format: (n) => formatNumber(n, 0) },
+    mw: { labels: c.labels, series: [...c.mw.map((s) => ({ ...s, stack: 'mw' })), { ...c.meterMw, line: true, color: 5 }], yTitle: 'facility MW', stacked: true, format: (n) => formatNumber(n, 0) },
+    plant: { labels: c.labels, series: [...c.plantBuild.map((s) => ({ ...s, stack: 'build' })), { ...c.plantCapacity, line: true, color: 5 }], yTitle: 'racks per week', stacked: true, integer: true, format: (n) => formatNumber(n, 0) },
+  };
+}
+
+/**
+ * The capacity plan: quarters × sites × generations, evaluated by the plan core on every edit — racks and MW over
+ * time, plant weekly builds against capacity, firm vs option orders, headroom and stranded capacity, the optimizer.
+ *
+ * @summary Plan view.
+ * @fires rack-edit - `plan/set-settings`, `plan/set-deployment` (from the grid), optimizer actions
+ */
+@customElement('rack-plan-view')
+export class RackPlanView extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: grid;
+        gap: 1rem;
+      }
+      :host > *,
+      .top > *,
+      .charts > *,
+      .two > * {
+        min-width: 0;
+      }
+      .top {
+        display: grid;
+        grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr);
+        gap: 1rem;
+      }
+      @media (max-width: 1100px) {
+        .top {
+          grid-template-columns: 1fr;
+        }
+      }
+      .settings {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr));
+        gap: 0.6rem 0.9rem;
+        align-items: start;
+      }
+      .settings label.sel {
+        display: grid;
+        gap: 0.2rem;
+        font-size: 0.8125rem;
+        font-weight: 500;
+      }
+      .settings input,
+      .settings select {
+        padding: 0.3rem 0.45rem;
+        border: 1px solid var(--rack-border-strong);
+        border-radius: 6px;
+        background: var(--rack-input-bg);
+        min-width: 0;
+      }
+      .totals {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
+        gap: 0.75rem 1rem;
+        margin: 1rem 0 0;
+      }
+      dt {
+        font-size: 0.75rem;
+        color: var(--rack-muted);
+      }
+      dd {
+        margin: 0;
+        font-weight: 600;
+        font-variant-numeric: tabular-nums;
+      }
+      .charts {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr));
+        gap: 1rem;
+      }
+      .charts rack-chart {
+        height: 17rem;
+      }
+      .card > h2 {
+        margin-bottom: 0.6rem;
+      }
+      .two {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(24rem, 1fr));
+        gap: 1rem;
+      }
+      table {
+        border-collapse: collapse;
+        font-size: 0.8125rem;
+        font-variant-numeric: tabular-nums;
+        width: 100%;
+      }
+      th,
+      td {
+        text-align: right;
+        padding: 0.25rem 0.5rem;
+        border-bottom: 1px solid var(--rack-border);
+      }
+      th:first-child,
+      td:first-child {
+        text-align: left;
+      }
+      ul.sentences {
+        margin: 0.5rem 0 0;
+        padding-left: 1.1rem;
+        font-size: 0.8125rem;
+      }
+      .hint {
+        font-size: 0.75rem;
+        color: var(--rack-muted);
+        font-weight: 400;
+      }
+    `,
+  ];
+
+  readonly #store = new StoreController(this, (s) => [s.design.plan, s.prefs, s.catalog] as const);
+  readonly #report = memoizeLast((plan: Plan, catalog: Catalog) => evaluatePlan(plan, catalog, loadSites()));
+  readonly #sites = memoizeLast((plan: Plan) => planSites(plan, loadSites()));
+  readonly #grid = memoizeLast((plan: Plan, report: PlanReport, gens: readonly string[], catalog: Catalog) => planGrid(plan, report, this.#sites(plan), gens, catalog));
+  readonly #charts = memoizeLast((plan: Plan, report: PlanReport, catalog: Catalog) => chartSpecs(planCharts(plan, report, this.#sites(plan), catalog)));
+  readonly #headroom = memoizeLast((report: PlanReport) => siteHeadroom(report));
+  readonly #orders = memoizeLast((plan: Plan) => orderSummary(plan));
+  readonly #starts = memoizeLast((start: string) => {
+    const now = quarterIndex(start);
+    const y0 = Math.floor(now / 4) - 1;
+    return Array.from({ length: 24 }, (_, i) => quarterFromIndex(y0 * 4 + i));
+  });
+
+  #data: PlanData | null = null;
+
+  override willUpdate(): void {
+    const v = this.#store.value;
+    if (!v) return;
+    const [design, prefs, catalog] = v;
+    const report = this.#report(design.plan, catalog);
+    this.#data = {
+      design,
+      prefs,
+      catalog,
+      report,
+      grid: this.#grid(design.plan, report, design.optimizer.generations, catalog),
+      charts: this.#charts(design.plan, report, catalog),
+      headroom: this.#headroom(report),
+      orders: this.#orders(design.plan),
+      startChoices: this.#starts(design.plan.start),
+    };
+  }
+
+  override render() {
+    const d = this.#data;
+    if (!d) return nothing;
+    const p = d.design.plan;
+    const t = d.report.totals;
+    return html`
+      <div class="top">
+        <section class="card" aria-labelledby="plan-h">
+          <h2 id="plan-h">${p.name} <span class="hint">${d.report.plan.start.replace('-', ' ')} – ${d.report.plan.end.replace('-', ' ')}</span></h2>
+          <div class="settings">
+            <label class="sel">Name <input type="text" .value=${p.name} @change=${(e: Event) => this.#set({ name: (e.target as HTMLInputElement).value.trim() || p.name })} /></label>
+            <label class="sel"
+              >Start
+              <select @change=${(e: Event) => this.#set({ start: (e.target as HTMLSelectElement).value as QuarterId })}>
+                ${d.startChoices.map((q) => html`<option value=${q} ?selected=${q === p.start}>${q.replace('-', ' ')}</option>`)}
+              </select>
+            </label>
+            <rack-quantity-input field-key="horizonYears" label="Horizon (years)" kind="count" .value=${p.horizonYears ?? 7} .min=${1} .max=${15} integer .system=${d.prefs.units} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => this.#num(e, 'horizonYears', 7)}></rack-quantity-input>
+            <rack-quantity-input field-key="utilization" label="Utilization" kind="percent" .value=${p.utilization ?? 0.8} .min=${0.01} .max=${1} .system=${d.prefs.units} help="Average draw ÷ design" @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => this.#num(e, 'utilization', 0.8)}></rack-quantity-input>
+            <rack-quantity-input field-key="discountRate" label="Discount rate" kind="percent" .value=${p.discountRate ?? 0.08} .min=${0} .max=${0.5} .system=${d.prefs.units} help="Per year, for NPV" @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => this.#num(e, 'discountRate', 0.08)}></rack-quantity-input>
+            <label class="sel"
+              >Design condition
+              <select @change=${(e: Event) => this.#set({ design: (e.target as HTMLSelectElement).value as '0.4%' | '20-year' })}>
+                <option value="0.4%" ?selected=${(p.design ?? '0.4%') === '0.4%'}>ASHRAE 0.4 %</option>
+                <option value="20-year" ?selected=${p.design === '20-year'}>20-year extreme</option>
+              </select>
+            </label>
+          </div>
+          <dl class="totals">
+            <div><dt>Capex</dt><dd>${formatUsd(t.capexUsd)}</dd></div>
+            <div><dt>Firm / option capex</dt><dd>${formatUsd(t.firmCapexUsd)} / ${formatUsd(t.optionCapexUsd)}</dd></div>
+            <div><dt>TCO (NPV)</dt><dd>${formatUsd(t.npvTcoUsd)}</dd></div>
+            <div><dt>Energy</dt><dd>${formatNumber(t.horizonEnergyMwh / 1000)} GWh</dd></div>
+            <div><dt>CO₂</dt><dd>${formatNumber(t.horizonCo2Tonnes, 0)} t</dd></div>
+            <div><dt>Deployments</dt><dd>${formatNumber(p.deployments.length, 0)}</dd></div>
+          </dl>
+        </section>
+        <section class="card" aria-labelledby="opt-h">
+          <h2 id="opt-h">Optimizer <span class="hint">runs in the background; the page stays usable</span></h2>
+          <rack-optimizer-panel .design=${d.design} .catalog=${d.catalog}></rack-optimizer-panel>
+        </section>
+      </div>
+      <section class="charts" aria-label="Plan charts">
+        <div class="card">
+          <h2>Racks in service</h2>
+          <rack-chart .spec=${d.charts.racks} .theme=${d.prefs.theme} label="Racks in service by generation per quarter, stacked"></rack-chart>
+        </div>
+        <div class="card">
+          <h2>Facility MW against the meter</h2>
+          <rack-chart .spec=${d.charts.mw} .theme=${d.prefs.theme} label="Facility MW by site per quarter, stacked, with the summed meter limit as a line"></rack-chart>
+        </div>
+      </section>
+      <section class="card" aria-labelledby="grid-h">
+        <h2 id="grid-h">Deployments <span class="hint">units entering service per quarter; type a number, the plan re-evaluates</span></h2>
+        <rack-plan-grid .grid=${d.grid} .catalog=${d.catalog}></rack-plan-grid>
+      </section>
+      <div class="two">
+        <section class="card" aria-labelledby="plant-h">
+          <h2 id="plant-h">Plant weekly build</h2>
+          <rack-chart .spec=${d.charts.plant} .theme=${d.prefs.theme} label="Racks built per week by plant against plant capacity"></rack-chart>
+          ${this.#parts(d)}
+        </section>
+        <section class="card" aria-labelledby="head-h">
+          <h2 id="head-h">Headroom and stranded capacity</h2>
+          ${d.headroom.length
+            ? html`<table>
+                  <thead><tr><th scope="col">Site (end of plan)</th><th scope="col">Headroom MW</th><th scope="col">Free positions</th><th scope="col">Stranded MW</th></tr></thead>
+                  <tbody>
+                    ${d.headroom.map((h) => html`<tr><td>${h.name.replace(/\s*\(.*\)$/, '')}</td><td>${formatNumber(h.headroomMw)}</td><td>${formatNumber(h.positionsFree, 0)}</td><td>${formatNumber(h.strandedMw)}</td></tr>`)}
+                  </tbody>
+                </table>
+                <ul class="sentences">${d.headroom.map((h) => html`<li>${h.sentence}</li>`)}</ul>`
+            : html`<p class="hint">No deployments yet: run the optimizer or type units into the table.</p>`}
+          <h3 style="margin-top:1rem">Orders: firm vs option</h3>
+          ${d.orders.length
+            ? html`<table>
+                <thead><tr><th scope="col">Generation</th><th scope="col">Firm units</th><th scope="col">Option units</th></tr></thead>
+                <tbody>${d.orders.map((o) => html`<tr><td>${o.generation}</td><td>${formatNumber(o.firm, 0)}</td><td>${formatNumber(o.option, 0)}</td></tr>`)}</tbody>
+              </table>`
+            : html`<p class="hint">No orders: units are costed as deployed (firm).</p>`}
+        </section>
+      </div>
+      <section class="card" aria-labelledby="pissues-h">
+        <h2 id="pissues-h">Issues</h2>
+        <rack-issue-list .issues=${d.report.issues}></rack-issue-list>
+      </section>
+    `;
+  }
+
+  #parts(d: PlanData) {
+    const rows = d.report.plants
+      .map((p) => {
+        const peak = p.quarters.reduce((best, q) => (q.racksPerWeek > (best?.racksPerWeek ?? -1) ? q : best), p.quarters[0]);
+        return peak && peak.racksPerWeek > 0 ? { name: p.name.replace(/\s*\(.*\)$/, ''), q: peak } : null;
+      })
+      .filter((x) => x !== null);
+    if (!rows.length) return nothing;
+    return html`<h3 style="margin-top:0.75rem">Parts per week at each plant’s peak (with spares)</h3>
+      <table>
+        <thead><tr><th scope="col">Plant</th><th scope="col">Quarter</th><th scope="col">Racks/wk</th><th scope="col">Shelves</th><th scope="col">PSUs</th><th scope="col">Switch trays</th><th scope="col">QD pairs</th><th scope="col">Transceivers</th></tr></thead>
+        <tbody>
+          ${rows.map(
+            (r) => html`<tr><td>${r.name}</td><td>${r.q.quarter.replace('-', ' ')}</td><td>${formatNumber(r.q.racksPerWeek)}</td><td>${formatNumber(r.q.partsPerWeek.powerShelves, 0)}</td><td>${formatNumber(r.q.partsPerWeek.psus, 0)}</td><td>${formatNumber(r.q.partsPerWeek.switchTrays, 0)}</td><td>${formatNumber(r.q.partsPerWeek.quickDisconnectPairs, 0)}</td><td>${formatNumber(r.q.partsPerWeek.transceivers, 0)}</td></tr>`,
+          )}
+        </tbody>
+      </table>`;
+  }
+
+  #set(patch: PlanSettings): void {
+    emit(this, 'rack-edit', { type: 'plan/set-settings', patch });
+  }
+
+  #num(e: CustomEvent<{ value: number | undefined }>, key: 'horizonYears' | 'utilization' | 'discountRate', fallback: number): void {
+    e.stopPropagation();
+    this.#set({ [key]: e.detail.value ?? fallback });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rack-plan-view': RackPlanView;
+  }
+}
