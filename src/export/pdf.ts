@@ -107,6 +107,15 @@ export function formatPdfNumber(n: number): string {
   return n.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: d });
 }
 
+/** Axis bounds on round numbers (1, 2 or 5 × 10^n steps, about five ticks). */
+export function niceScale(lo: number, hi: number): { min: number; max: number; step: number } {
+  const span = hi - lo || Math.abs(hi) || 1;
+  const raw = span / 5;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
+  return { min: Math.floor(lo / step) * step, max: Math.ceil(hi / step) * step || step, step };
+}
+
 class Writer {
   y = BODY_TOP;
   constructor(readonly doc: jsPDF, readonly title: string) {}
@@ -288,22 +297,21 @@ class Writer {
     const y0 = this.y;
     const w = PAGE_W - 2 * M - 60;
     const values = c.series.flatMap((s) => s.values);
-    const max = Math.max(0, ...values);
-    const min = Math.min(0, ...values);
+    const { min, max, step } = niceScale(Math.min(0, ...values), Math.max(0, ...values));
     const span = max - min || 1;
     const yOf = (v: number) => y0 + h - ((v - min) / span) * h;
     this.doc.setDrawColor(120, 120, 120);
     this.doc.setLineWidth(0.5);
     this.doc.line(x0, y0, x0, y0 + h);
-    this.doc.line(x0, yOf(0), x0 + w, yOf(0));
     this.doc.setFontSize(6.5);
     this.doc.setTextColor(60, 60, 60);
-    for (let k = 0; k <= 4; k++) {
-      const v = min + (span * k) / 4;
-      this.doc.text(formatPdfNumber(v), x0 - 4, yOf(v) + 2, { align: 'right' });
+    for (let v = min; v <= max + step / 2; v += step) {
+      this.doc.text(formatPdfNumber(Number(v.toPrecision(12))), x0 - 4, yOf(v) + 2, { align: 'right' });
       this.doc.setDrawColor(225, 225, 225);
       this.doc.line(x0 + 1, yOf(v), x0 + w, yOf(v));
     }
+    this.doc.setDrawColor(120, 120, 120);
+    this.doc.line(x0, yOf(0), x0 + w, yOf(0));
     const groups = Math.max(1, c.categories.length);
     const groupW = w / groups;
     const barW = Math.max(1, (groupW * 0.75) / Math.max(1, c.series.length));
