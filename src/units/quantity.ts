@@ -129,19 +129,22 @@ export function parseQuantity(text: string, kind: QuantityKind, defaultUnit?: st
   if (kind === 'temperatureDifference') {
     // mathjs treats degC/degF as absolute; a difference scales only.
     if (/^(K|kelvin|degC|C)$/i.test(unitText) && !/^k$/.test(unitText)) return { ok: true, value: n };
-    if (/^(degF|F|R|degR|rankine)$/i.test(unitText)) return { ok: true, value: n / 1.8 };
+    if (/^(degF|F|R|degR|rankine)$/i.test(unitText)) return { ok: true, value: n / 1.8 };  // n finite ⇒ n/1.8 finite
     return fail(`${ACCEPTED[kind]} (got ${JSON.stringify(text)})`);
   }
   const isApparent = /VA\b/.test(unitText);
   if (kind === 'power' && isApparent) return fail(`kVA is apparent power; give real power in W or kW (kW = kVA × power factor) (got ${JSON.stringify(text)})`);
   if (kind === 'apparentPower' && !isApparent) return fail(`${ACCEPTED[kind]}; real power (W, kW) is not apparent power (got ${JSON.stringify(text)})`);
+  let value: number;
   try {
     const u = math().unit(`${n} ${unitText}`);
-    if (kind === 'temperature') return { ok: true, value: u.toNumber('degC') };
-    return { ok: true, value: u.toNumber(MATH_UNIT[kind]) };
+    value = kind === 'temperature' ? u.toNumber('degC') : u.toNumber(MATH_UNIT[kind]);
   } catch {
     return fail(`${ACCEPTED[kind]} (got ${JSON.stringify(text)})`);
   }
+  // A huge number times a unit factor can overflow to Infinity: refuse it rather than pass it on.
+  if (!Number.isFinite(value)) return fail(`${ACCEPTED[kind]}, of a finite size (got ${JSON.stringify(text)})`);
+  return { ok: true, value };
 }
 
 export type UnitSystem = 'si' | 'us';
