@@ -67,8 +67,14 @@ function build(schema: z.ZodType): fc.Arbitrary<unknown> {
       let minExcluded = false;
       let maxExcluded = false;
       for (const c of checksOf(d)) {
-        if (c.check === 'greater_than') ((min = c.value!), (minExcluded = !c.inclusive));
-        if (c.check === 'less_than') ((max = c.value!), (maxExcluded = !c.inclusive));
+        if (c.check === 'greater_than') {
+          min = c.value!;
+          minExcluded = !c.inclusive;
+        }
+        if (c.check === 'less_than') {
+          max = c.value!;
+          maxExcluded = !c.inclusive;
+        }
         if (c.check === 'number_format' && /int/.test(c.format ?? '')) int = true;
       }
       if (int) return fc.integer({ min: Math.ceil(min + (minExcluded ? 1 : 0)), max: Math.floor(max - (maxExcluded ? 1 : 0)) });
