@@ -4,7 +4,7 @@ import { loadCatalog } from '../../src/catalog/presets';
 import { loadSites } from '../../src/catalog/sites';
 import { PlanSchema } from '../../src/schema/plan';
 import { optimizePlan } from '../../src/core/plan/optimize';
-import { loadSolver, type Highs } from '../../src/core/plan/solver';
+import { loadSolver, type Highs } from '../../src/solver/highs';
 import type { Plan } from '../../src/core/plan/types';
 
 const catalog = loadCatalog();

@@ -117,7 +117,7 @@ export async function runPlan(file: string, optimize: boolean, objective: 'npv' 
   let wasmLoadMs: number | undefined;
   if (optimize) {
     const { optimizePlan } = await import('../../core/plan/optimize');
-    const { loadSolver } = await import('../../core/plan/solver');
+    const { loadSolver } = await import('../../solver/highs');
     const t0 = performance.now();
     const solver = await loadSolver(await nodeWasm());
     wasmLoadMs = performance.now() - t0;

@@ -9,7 +9,7 @@ import wasmUrl from 'highs/runtime?url';
 import { loadCatalog } from '../../catalog/presets';
 import { loadSites } from '../../catalog/sites';
 import { optimizePlan, type OptimizeOptions } from '../../core/plan/optimize';
-import { loadSolver } from '../../core/plan/solver';
+import { loadSolver } from '../../solver/highs';
 import type { Plan } from '../../core/plan/types';
 import type { OptimizerMessage, OptimizerSummary } from '../optimizer';
 

@@ -10,7 +10,7 @@ import { loadSites } from '../../../src/catalog/sites';
 import { PlanSchema } from '../../../src/schema/plan';
 import { evaluatePlan } from '../../../src/core/plan/evaluate';
 import { optimizePlan } from '../../../src/core/plan/optimize';
-import { loadSolver } from '../../../src/core/plan/solver';
+import { loadSolver } from '../../../src/solver/highs';
 import type { Plan } from '../../../src/core/plan/types';
 
 const fixture = fileURLToPath(new URL('../../fixtures/plans/three-sites-7y.json', import.meta.url));
