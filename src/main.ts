@@ -1,20 +1,26 @@
 /**
- * Composition root: load and validate the catalog, build the one store (starting at the generation named by the
- * address), hand it to <rack-app>, and warm up the units module (mathjs) once the page is idle.
+ * Composition root: load and validate the catalog, restore the last session (IndexedDB autosave), build the one
+ * store (the generation named by the address wins over the restored one), open a shared plan link (`#plan=…`),
+ * hand the store to <rack-app>, and warm up the units module (mathjs) once the page is idle.
  * @module
  */
 import '../components/app/rack-app';
 import { loadCatalog } from './catalog/presets';
+import { findGeneration } from './core/catalog/lookup';
+import { restoreSession, type Session } from './storage/app-autosave';
+import { loadUnits } from './state/parse';
 import { loadPrefs } from './state/prefs';
 import { parseRoute } from './state/router';
+import { parseSnapshot } from './state/snapshot';
 import { AppStore, initialDesign } from './state/store';
-import { loadUnits } from './state/parse';
+import type { DesignState } from './state/types';
 
-function boot(): void {
+async function boot(): Promise<void> {
   const app = document.querySelector('rack-app') ?? document.body.appendChild(document.createElement('rack-app'));
   try {
     const catalog = loadCatalog();
     const route = parseRoute(location.pathname);
+    const routeGeneration = route.view === 'rack' && route.generationId ? findGeneration(catalog, route.generationId)?.generation.id : undefined;
     const storage = (() => {
       try {
         return globalThis.localStorage;
@@ -22,11 +28,24 @@ function boot(): void {
         return undefined;
       }
     })();
-    const store = new AppStore(catalog, {
-      design: initialDesign(catalog, route.view === 'rack' ? (route.generationId ?? undefined) : undefined),
-      prefs: loadPrefs(storage),
-    });
+    const session: Session | null = await restoreSession((d) => parseSnapshot(d, catalog), { timeoutMs: 1500 }).catch(() => null);
+    let design: DesignState = session?.design ?? initialDesign(catalog, routeGeneration);
+    if (routeGeneration && design.rack.generationId !== routeGeneration) {
+      // A deep link names the generation to show; the rest of the restored session stays.
+      const { systemsPerRack: _s, ...options } = design.rack.options;
+      design = { ...design, rack: { ...design.rack, generationId: routeGeneration, options } };
+    }
+    const store = new AppStore(catalog, { design, prefs: session?.prefs ?? loadPrefs(storage) });
+    const notices: string[] = session?.notice ? [session.notice] : [];
+    if (location.hash.startsWith('#plan=')) {
+      const [{ openShareLink }, { validatePlan }] = await Promise.all([import('./io/share'), import('./io/plan')]);
+      const r = openShareLink(location.hash, validatePlan);
+      if (r.ok) store.dispatch({ type: 'plan/replace', plan: r.value.value, label: 'open shared plan' });
+      else notices.push(`The shared plan link could not be opened: ${r.error.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    }
+    session?.attach(store);
     app.textContent = '';
+    app.notice = notices.join('\n') || null;
     app.store = store;
     // Parsing typed units needs mathjs; fetch it when the browser is idle, not before the first paint.
     const idle = (globalThis as { requestIdleCallback?: (fn: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
@@ -42,4 +61,4 @@ function boot(): void {
   }
 }
 
-boot();
+void boot();

@@ -18,6 +18,7 @@ type LazyView = Exclude<ViewId, 'rack'>;
 const LOADERS: Partial<Record<LazyView, () => Promise<unknown>>> = {
   compare: () => import('../compare/rack-compare-view'),
   plan: () => import('../plan/rack-plan-view'),
+  sites: () => import('../sites/rack-sites-view'),
   export: () => import('../export/rack-export-view'),
 };
 
@@ -26,10 +27,6 @@ const PENDING: Partial<Record<LazyView, { description: string; waitingFor: strin
   fabric: {
     description: 'Scale-out fabric tiers with switch counts, media mix, cable-length histogram, transceiver watts and a downloadable cable schedule.',
     waitingFor: 'the fabric sizing core (src/core/fabric, issue 3)',
-  },
-  sites: {
-    description: 'Wisconsin, Ohio and Texas side by side: plant output and data-center limits, climate, PUE with its terms, tariff, carbon and headroom, each with its sources.',
-    waitingFor: 'the sites core and site catalog (src/core/sites, src/catalog/sites.ts, issue 4)',
   },
 };
 
@@ -209,6 +206,9 @@ export class RackApp extends LitElement {
   @property({ attribute: false })
   store!: AppStore;
 
+  /** Something to tell the user at start (a session that could not be restored, a broken share link). */
+  @property({ attribute: false }) notice: string | null = null;
+
   /** Where the app reads and writes its route (the window; a fake in tests). */
   @property({ attribute: false }) location: LocationLike = window;
 
@@ -245,6 +245,7 @@ export class RackApp extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('store') && this.isConnected) this.#listen();
+    if (changed.has('notice') && this.notice) this._message = { kind: 'note', text: this.notice };
   }
 
   override render() {
@@ -345,6 +346,8 @@ export class RackApp extends LitElement {
         return html`<rack-export-view></rack-export-view>`;
       case 'plan':
         return html`<rack-plan-view></rack-plan-view>`;
+      case 'sites':
+        return html`<rack-sites-view></rack-sites-view>`;
       default:
         return html`<p class="loading">${title}</p>`;
     }

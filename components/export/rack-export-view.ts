@@ -7,12 +7,14 @@ import { parseSnapshot } from '../../src/state/snapshot';
 import type { AppStore } from '../../src/state/store';
 import { emit } from '../shared/events';
 import { baseStyles } from '../shared/styles';
+import './rack-plan-exports';
+import './rack-plan-library';
 
-/** Formats the exports issue adds; listed so nobody looks for them in vain. */
-const LATER = ['CSV', 'XLSX', 'PDF', 'NetBox', 'Share link', 'Autosave'];
 
 /**
- * Export the session: one card per registered format (this build: JSON), and open a saved JSON file again.
+ * Export and import. The capacity plan in every format, plan files, examples and share links
+ * (`rack-plan-exports`), the plan library in the browser (`rack-plan-library`), and the whole session (rack
+ * designer, compare, fabric and plan settings) as JSON through the exporter registry.
  *
  * @summary Export view.
  * @fires rack-edit - `design/replace` when a saved JSON is opened
@@ -25,7 +27,7 @@ export class RackExportView extends LitElement {
     css`
       :host {
         display: block;
-        max-width: 60rem;
+        max-width: 64rem;
       }
       ul {
         list-style: none;
@@ -71,6 +73,12 @@ export class RackExportView extends LitElement {
         font-size: 1.125rem;
         margin-bottom: 0.75rem;
       }
+      .session-h {
+        margin-top: 1.5rem;
+      }
+      rack-plan-library {
+        margin-top: 1rem;
+      }
     `,
   ];
 
@@ -82,8 +90,11 @@ export class RackExportView extends LitElement {
   override render() {
     const list = exporters();
     return html`
-      <h2>Export</h2>
-      <ul part="formats" aria-label="Export formats">
+      <h2>Capacity plan</h2>
+      <rack-plan-exports></rack-plan-exports>
+      <rack-plan-library></rack-plan-library>
+      <h2 class="session-h">Whole session</h2>
+      <ul part="formats" aria-label="Session export formats">
         ${list.map(
           (e) => html`<li class="card">
             <div>
@@ -94,11 +105,10 @@ export class RackExportView extends LitElement {
           </li>`,
         )}
       </ul>
-      <p class="later">Not yet available in this build: ${LATER.join(', ')} (exports issue).</p>
       <section class="open card" aria-labelledby="open-h">
-        <h3 id="open-h">Open a saved JSON</h3>
+        <h3 id="open-h">Open a saved session</h3>
         <p class="later">Restores the design from a file exported here. It is one undoable step.</p>
-        <label>JSON file <input type="file" accept="application/json,.json" @change=${this.#open} /></label>
+        <label>Session JSON file <input type="file" accept="application/json,.json" @change=${this.#open} /></label>
         ${this._status ? html`<p class=${`status${this._status.error ? ' error' : ''}`} role=${this._status.error ? 'alert' : 'status'}>${this._status.text}</p>` : nothing}
       </section>
     `;

@@ -1,6 +1,7 @@
 /**
- * Export formats as plug-ins. The Export view lists whatever is registered; this build registers JSON. Other
- * formats (CSV, XLSX, PDF, NetBox) and share links register here from their own modules, loaded lazily.
+ * Session export formats as plug-ins: the Export view lists whatever is registered (this build: the session JSON).
+ * The capacity plan's own formats (JSON, CSV, XLSX, PDF, NetBox, share links) live in src/export and src/io and are
+ * offered by `rack-plan-exports`.
  * @module
  */
 import type { Catalog } from '../core/catalog/types';
@@ -47,8 +48,8 @@ const stamp = (iso: string) => iso.slice(0, 10);
 /** The JSON file: the snapshot (re-openable with "Open JSON") plus the unit report, for people and tools. */
 export const jsonExporter: Exporter = {
   id: 'json',
-  label: 'JSON',
-  description: 'The whole session (design, options, preferences) and the rack designer’s unit report with every assumption and source. Open it again here to continue.',
+  label: 'Session JSON',
+  description: 'Everything on every view (rack design, compare, fabric, plan and optimizer settings, preferences) and the rack designer’s unit report with every assumption and source. Open it again here to continue.',
   build(ctx) {
     const body = { ...ctx.snapshot, exportedAt: ctx.at, reports: { rack: ctx.rackReport ?? null } };
     return {

@@ -1,0 +1,270 @@
+import { LitElement, css, html, nothing, svg } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { loadSites } from '../../src/catalog/sites';
+import type { Catalog } from '../../src/core/catalog/types';
+import { evaluatePlan } from '../../src/core/plan/evaluate';
+import type { Plan } from '../../src/core/plan/types';
+import type { PueReport } from '../../src/core/sites/pue';
+import { StoreController } from '../../src/state/controllers/store-controller';
+import { formatNumber, formatValue } from '../../src/state/format';
+import { memoizeLast } from '../../src/state/memo';
+import { editSite, siteCards, type Figure, type SiteCard, type StepFigure } from '../../src/state/sites-view';
+import type { Prefs } from '../../src/state/types';
+import { emit } from '../shared/events';
+import { baseStyles } from '../shared/styles';
+import '../inputs/rack-quantity-input';
+import '../shared/rack-source';
+
+const MONTHS = ['J', 'F', 'M', 'A', 'M', 'J', 'J', 'A', 'S', 'O', 'N', 'D'];
+const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * The sites side by side (Wisconsin, Ohio, Texas): plant output and data-center limits by date, climate and
+ * design condition, PUE with its terms, tariff, grid carbon and headroom, each figure with its source one click
+ * away. The final meter, positions, tariff and grid carbon are editable; an edited site lives in the plan.
+ *
+ * @summary Sites view.
+ * @fires rack-edit - `plan/set-site`, `plan/set-tariff`, `plan/reset-site`
+ */
+@customElement('rack-sites-view')
+export class RackSitesView extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .cols {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr));
+        gap: 1rem;
+        align-items: start;
+      }
+      .cols > * {
+        min-width: 0;
+      }
+      h2 {
+        font-size: 1.0625rem;
+      }
+      .summary {
+        color: var(--rack-muted);
+        font-size: 0.8125rem;
+        margin: 0.35rem 0 0.5rem;
+      }
+      section + section {
+        margin-top: 0.9rem;
+        border-top: 1px solid var(--rack-border);
+        padding-top: 0.7rem;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: auto 1fr;
+        gap: 0.25rem 0.75rem;
+        margin: 0.4rem 0 0;
+        font-size: 0.8125rem;
+      }
+      dt {
+        color: var(--rack-muted);
+      }
+      dd {
+        margin: 0;
+        font-variant-numeric: tabular-nums;
+      }
+      .steps {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.2rem 0.6rem;
+      }
+      .pue {
+        font-size: 1.25rem;
+        font-weight: 700;
+      }
+      .terms {
+        font-size: 0.75rem;
+        color: var(--rack-muted);
+      }
+      svg.months {
+        width: 100%;
+        height: 54px;
+        display: block;
+      }
+      svg.months rect {
+        fill: var(--rack-chart-2);
+      }
+      svg.months rect.cold {
+        fill: var(--rack-chart-1);
+      }
+      svg.months text {
+        font-size: 7px;
+        fill: var(--rack-muted);
+        text-anchor: middle;
+      }
+      .edit {
+        display: grid;
+        grid-template-columns: 1fr 1fr;
+        gap: 0.5rem;
+        margin-top: 0.5rem;
+      }
+      .edited {
+        font-size: 0.6875rem;
+        font-weight: 700;
+        text-transform: uppercase;
+        color: var(--rack-warn);
+        margin-left: 0.4rem;
+      }
+      ul.facts {
+        margin: 0.3rem 0 0;
+        padding-left: 1rem;
+        font-size: 0.75rem;
+        color: var(--rack-muted);
+      }
+      .btn {
+        font-size: 0.75rem;
+      }
+    `,
+  ];
+
+  readonly #store = new StoreController(this, (s) => [s.design.plan.plan, s.prefs, s.catalog] as const);
+  readonly #cards = memoizeLast((plan: Plan, catalog: Catalog) => siteCards(plan, evaluatePlan(plan, catalog, loadSites()), catalog, loadSites()));
+
+  #data: { cards: SiteCard[]; prefs: Prefs; plan: Plan } | null = null;
+
+  override willUpdate(): void {
+    const v = this.#store.value;
+    if (!v) return;
+    const [plan, prefs, catalog] = v;
+    this.#data = { cards: this.#cards(plan, catalog), prefs, plan };
+  }
+
+  override render() {
+    const d = this.#data;
+    if (!d) return nothing;
+    return html`<div class="cols">${d.cards.map((c) => this.#card(c, d.prefs))}</div>`;
+  }
+
+  #src(f: Figure, label: string) {
+    return html`<rack-source .sources=${f.sources} .confidence=${f.confidence} .label=${label} .note=${f.note ?? ''}></rack-source>`;
+  }
+
+  #steps(list: readonly StepFigure[], label: string, fmt: (v: number) => string) {
+    if (!list.length) return html`<span class="terms">not limited separately</span>`;
+    return html`<span class="steps">${list.map((s) => html`<span>${fmt(s.value)} from ${s.from.replace('-', ' ')}${this.#src(s, `${label} from ${s.from}`)}</span>`)}</span>`;
+  }
+
+  #pue(p: PueReport, label: string) {
+    const t = p.terms;
+    return html`<div>
+      <span class="pue">${p.pue?.toFixed(3) ?? '—'}</span> <span class="terms">${label}</span><br />
+      <span class="terms">= 1 + chain losses ${t ? t.chainLoss.toFixed(3) : '—'} + cooling ${t ? t.cooling.toFixed(3) : '—'} + building ${t ? t.fixedOverhead.toFixed(3) : '—'}</span>
+    </div>`;
+  }
+
+  #card(c: SiteCard, prefs: Prefs) {
+    const sys = prefs.units;
+    const short = c.name.replace(/\s*\(.*\)$/, '');
+    return html`<article class="card" aria-labelledby=${`site-${c.id}`}>
+      <h2 id=${`site-${c.id}`}>${short}${c.edited ? html`<span class="edited">edited</span>` : nothing}</h2>
+      <p class="summary">${c.summary}</p>
+      ${c.plant
+        ? html`<section aria-label=${`${short} plant`}>
+            <h3>Plant</h3>
+            <dl>
+              <dt>Racks per week</dt>
+              <dd>${this.#steps(c.plant.racksPerWeek, 'plant racks per week', (v) => formatNumber(v, 0))}</dd>
+              <dt>Lead time</dt>
+              <dd>${formatNumber(c.plant.leadTimeWeeks.value)} weeks${this.#src(c.plant.leadTimeWeeks, 'lead time')}</dd>
+              <dt>Builds</dt>
+              <dd>${c.plant.generations.includes('*') ? 'every generation' : c.plant.generations.join(', ')}</dd>
+            </dl>
+          </section>`
+        : nothing}
+      ${c.dc
+        ? html`<section aria-label=${`${short} data center limits`}>
+              <h3>Data center</h3>
+              <dl>
+                <dt>Meter</dt>
+                <dd>${this.#steps(c.dc.meterMw, 'meter MW', (v) => `${formatNumber(v, 0)} MW`)}</dd>
+                <dt>Positions</dt>
+                <dd>${this.#steps(c.dc.positions, 'rack positions', (v) => formatNumber(v, 0))}</dd>
+                <dt>Heat rejection</dt>
+                <dd>${this.#steps(c.dc.heatRejectionMw, 'heat rejection', (v) => `${formatNumber(v, 0)} MW`)}</dd>
+                <dt>Floor</dt>
+                <dd>${c.dc.floorLimitKgM2 ? html`${formatValue(c.dc.floorLimitKgM2.value, 'arealMass', sys)}${this.#src(c.dc.floorLimitKgM2, 'floor rating')}` : 'not published'}</dd>
+                <dt>Headroom</dt>
+                <dd>${c.dc.headroom ? `${formatNumber(c.dc.headroom.mw)} MW, ${formatNumber(c.dc.headroom.positions, 0)} positions at ${c.dc.headroom.quarter.replace('-', ' ')}` : 'not used by the plan'}</dd>
+              </dl>
+            </section>
+            <section aria-label=${`${short} climate`}>
+              <h3>Climate</h3>
+              <dl>
+                <dt>Station</dt>
+                <dd>${c.dc.station}</dd>
+                <dt>Altitude</dt>
+                <dd>${formatValue(c.dc.altitudeM.value, 'length', sys)}${this.#src(c.dc.altitudeM, 'altitude')}</dd>
+                <dt>Design</dt>
+                <dd>${c.dc.design.row}: ${formatValue(c.dc.design.dryBulbC, 'temperature', sys)} DB / ${formatValue(c.dc.design.wetBulbC, 'temperature', sys)} WB</dd>
+                <dt>Heat rejection</dt>
+                <dd>${c.dc.rejection}</dd>
+              </dl>
+              ${this.#months(c.dc.monthlyMeanC, short, sys)}
+            </section>
+            <section aria-label=${`${short} PUE`}>
+              <h3>PUE</h3>
+              ${this.#pue(c.dc.pue.annual, 'annual')} ${this.#pue(c.dc.pue.peak, 'peak, at the design condition')}
+              <p class="terms">For ${c.dc.pue.basis}.</p>
+            </section>
+            <section aria-label=${`${short} tariff and carbon`}>
+              <h3>Tariff and carbon</h3>
+              <dl>
+                <dt>Tariff</dt>
+                <dd>$${formatNumber(c.dc.tariff.override ?? c.dc.tariff.value, 3)}/kWh${c.dc.tariff.override !== null ? ' (your value)' : html` (${c.dc.tariff.baseYear})${this.#src(c.dc.tariff, 'tariff')}`} · +${formatNumber(c.dc.tariff.escalation.value * 100, 1)} %/yr${this.#src(c.dc.tariff.escalation, 'escalation')}</dd>
+                <dt>Utility</dt>
+                <dd>${c.dc.tariff.utility}</dd>
+                <dt>Grid carbon</dt>
+                <dd>${formatNumber(c.dc.grid.value, 0)} kg CO₂/MWh${this.#src(c.dc.grid, 'grid carbon')} · ${c.dc.grid.operator} / ${c.dc.grid.subregion}</dd>
+              </dl>
+              <div class="edit">
+                <rack-quantity-input field-key="tariff" label="Tariff, USD/kWh" kind="ratio" .value=${c.dc.tariff.override ?? undefined} .defaultValue=${c.dc.tariff.value} .min=${0.001} .max=${9.99} .system=${sys} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => this.#tariff(e, c.id)}></rack-quantity-input>
+                <rack-quantity-input field-key="co2" label="Grid carbon, kg/MWh" kind="count" .defaultValue=${c.dc.grid.value} .min=${0} .max=${2000} .system=${sys} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => this.#edit(e, c.id, 'co2KgPerMwh')}></rack-quantity-input>
+                <rack-quantity-input field-key="meter" label="Final meter, MW" kind="count" .defaultValue=${c.dc.meterMw.at(-1)?.value} .min=${1} .max=${100_000} .system=${sys} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => this.#edit(e, c.id, 'meterMw')}></rack-quantity-input>
+                <rack-quantity-input field-key="positions" label="Final positions" kind="count" integer .defaultValue=${c.dc.positions.at(-1)?.value} .min=${1} .max=${1_000_000} .system=${sys} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => this.#edit(e, c.id, 'positions')}></rack-quantity-input>
+              </div>
+              ${c.edited ? html`<button class="btn" type="button" @click=${() => emit(this, 'rack-edit', { type: 'plan/reset-site', siteId: c.id })}>Back to the published ${short} figures</button>` : nothing}
+            </section>`
+        : nothing}
+      ${c.facts.length ? html`<section aria-label=${`${short} facts`}><h3>Facts</h3><ul class="facts">${c.facts.map((f) => html`<li>${f.text}${this.#src({ value: 0, unit: '', confidence: f.confidence, sources: f.sources }, 'fact')}</li>`)}</ul></section>` : nothing}
+    </article>`;
+  }
+
+  #months(values: readonly number[], site: string, sys: Prefs['units']) {
+    const lo = Math.min(0, ...values);
+    const hi = Math.max(30, ...values);
+    const label = `${site} monthly mean dry bulb: ${values.map((v, i) => `${MONTHS[i]} ${formatValue(v, 'temperature', sys, 0)}`).join(', ')}`;
+    return html`<svg class="months" viewBox="0 0 240 54" role="img" aria-label=${label}>
+      ${values.map((v, i) => {
+        const height = ((v - lo) / (hi - lo)) * 40;
+        return svg`<rect class=${v < 10 ? 'cold' : ''} x=${i * 20 + 3} y=${44 - height} width="14" height=${Math.max(0.5, height)} rx="1"><title>${MONTHS_LONG[i]}: ${formatValue(v, 'temperature', sys, 1)}</title></rect><text x=${i * 20 + 10} y="53">${MONTHS[i]}</text>`;
+      })}
+    </svg>`;
+  }
+
+  #tariff(e: CustomEvent<{ value: number | undefined }>, siteId: string): void {
+    e.stopPropagation();
+    emit(this, 'rack-edit', { type: 'plan/set-tariff', siteId, usdPerKwh: e.detail.value });
+  }
+
+  #edit(e: CustomEvent<{ value: number | undefined }>, siteId: string, key: 'meterMw' | 'positions' | 'co2KgPerMwh'): void {
+    e.stopPropagation();
+    if (e.detail.value === undefined) return;
+    const preset = loadSites().find((s) => s.id === siteId);
+    const current = this.#data?.plan.sites?.find((s) => s.id === siteId) ?? preset;
+    if (!current) return;
+    emit(this, 'rack-edit', { type: 'plan/set-site', site: editSite(current, { [key]: e.detail.value }), label: `${siteId} ${key}` });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rack-sites-view': RackSitesView;
+  }
+}
