@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { CduCatalogFile, CoolantCatalogFile, Generation, PsuCatalogFile } from '../schema/catalog';
+import { PriceBookFile } from '../schema/prices';
 import { formatProblem, problemsFromZod } from '../schema/errors';
 import type * as core from '../core/catalog/types';
 
@@ -12,6 +13,7 @@ const generationFiles = import.meta.glob<unknown>('/presets/generations/*.json',
 const psuFile = import.meta.glob<unknown>('/presets/components/psus.json', { eager: true, import: 'default' });
 const cduFile = import.meta.glob<unknown>('/presets/components/cdus.json', { eager: true, import: 'default' });
 const coolantFile = import.meta.glob<unknown>('/presets/components/coolants.json', { eager: true, import: 'default' });
+const priceFile = import.meta.glob<unknown>('/presets/prices.json', { eager: true, import: 'default' });
 
 /** Bumped whenever a preset value changes; plans and exports record it. */
 export const CATALOG_VERSION = '2026.11.2';
@@ -35,6 +37,7 @@ export function buildCatalog(raw: {
   psus: [string, unknown];
   cdus: [string, unknown];
   coolants: [string, unknown];
+  prices: [string, unknown];
 }): { catalog: core.Catalog; problems: string[] } {
   const problems: string[] = [];
   const generations: core.Generation[] = [];
@@ -48,6 +51,8 @@ export function buildCatalog(raw: {
   const psus = (parseFile(PsuCatalogFile, raw.psus[0], raw.psus[1], problems)?.psus ?? []) as core.PsuModel[];
   const cdus = (parseFile(CduCatalogFile, raw.cdus[0], raw.cdus[1], problems)?.cdus ?? []) as core.CduModel[];
   const coolants = (parseFile(CoolantCatalogFile, raw.coolants[0], raw.coolants[1], problems)?.coolants ?? []) as core.CoolantModel[];
+  const priceBook = parseFile(PriceBookFile, raw.prices[0], raw.prices[1], problems);
+  const { schemaVersion: _v, $schema: _s, ...prices } = priceBook ?? EMPTY_PRICES;
 
   const seen = new Map<string, string>();
   for (const g of generations) {
@@ -63,8 +68,10 @@ export function buildCatalog(raw: {
       problems.push(`generations/${g.id}: systemsPerRack: required exactly for server-rack units`);
     }
   }
-  return { catalog: { version: CATALOG_VERSION, generations, psus, cdus, coolants }, problems };
+  return { catalog: { version: CATALOG_VERSION, prices: prices as core.PriceBook, generations, psus, cdus, coolants }, problems };
 }
+
+const EMPTY_PRICES = { schemaVersion: 1, $schema: undefined } as unknown as z.output<typeof PriceBookFile>;
 
 let cached: core.Catalog | undefined;
 
@@ -100,6 +107,7 @@ function load(files: Record<string, unknown>): core.Catalog {
     psus: only(psuFile),
     cdus: only(cduFile),
     coolants: only(coolantFile),
+    prices: only(priceFile),
   });
   if (problems.length) throw new Error(`invalid presets (a bug in this repository):\n${problems.join('\n')}`);
   return deepFreeze(catalog);

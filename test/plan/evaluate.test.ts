@@ -6,7 +6,6 @@ import { loadSites } from '../../src/catalog/sites';
 import { PlanSchema } from '../../src/schema/plan';
 import { evaluatePlan, WEEKS_PER_QUARTER } from '../../src/core/plan/evaluate';
 import { unitFacts } from '../../src/core/plan/facts';
-import { UNIT_PRICES } from '../../src/core/plan/prices';
 import { findNonFinite } from '../../src/cli/output';
 import { pickSourced } from '../../src/core/provenance';
 import type { Plan } from '../../src/core/plan/types';
@@ -14,7 +13,7 @@ import type { Plan } from '../../src/core/plan/types';
 const catalog = loadCatalog();
 const sites = loadSites();
 const fixture = (name: string): Plan => PlanSchema.parse(JSON.parse(readFileSync(`test/fixtures/plans/${name}.json`, 'utf8')));
-const price = (id: string) => pickSourced(UNIT_PRICES[id]!.usd, 'typical');
+const price = (id: string) => pickSourced(catalog.prices.unitPrices[id]!.usd, 'typical');
 
 describe('evaluatePlan on the small example', () => {
   const plan = fixture('small');

@@ -206,8 +206,26 @@ export interface CoolantModel {
   readonly note?: string;
 }
 
+/** A price per deployable unit or per server, from presets/prices.json. */
+export interface UnitPrice {
+  /** `unit`: per deployable unit; `system`: per server, multiplied by the systems in the unit. */
+  readonly per: 'unit' | 'system';
+  readonly usd: Sourced;
+}
+
+/** Prices, cost factors and plan defaults (presets/prices.json): sourced ranges or labelled estimates. */
+export interface PriceBook {
+  readonly unitPrices: Readonly<Record<string, UnitPrice>>;
+  readonly networkPrices: { readonly switchUsd: Sourced; readonly transceiverUsd: Sourced };
+  readonly fabricDefaults: { readonly radix: Sourced; readonly portGbps: Sourced; readonly switchW: Sourced };
+  readonly costFactors: { readonly itMaintenanceFractionPerYear: Sourced; readonly sparesFraction: Sourced; readonly syncIdleFraction: Sourced };
+  readonly amortizationYears: Sourced;
+  readonly planDefaults: { readonly horizonYears: Sourced; readonly discountRate: Sourced; readonly utilization: Sourced };
+}
+
 export interface Catalog {
   readonly version: string;
+  readonly prices: PriceBook;
   readonly generations: readonly Generation[];
   readonly psus: readonly PsuModel[];
   readonly cdus: readonly CduModel[];

@@ -18,7 +18,6 @@ import { assumption, pickSourced, type Assumption } from '../provenance';
 import type { Site } from '../sites/types';
 import { planContext } from './context';
 import { unitMetric } from './facts';
-import { AMORTIZATION_YEARS } from './prices';
 import { gpm, siteLoad } from './site-load';
 import type { DemandMetric, Precision } from './types';
 
@@ -127,7 +126,7 @@ export function compareAccelerators(generationIds: readonly string[], target: Co
   const sctx = ctx.siteContext(site);
   const price = pickSourced(dc.tariff.priceUsdPerKwh, 'typical');
   const co2 = pickSourced(dc.grid.co2KgPerMwh, 'typical');
-  const years = opts.amortizationYears ?? pickSourced(AMORTIZATION_YEARS, 'typical');
+  const years = opts.amortizationYears ?? pickSourced(catalog.prices.amortizationYears, 'typical');
   const facilityUsdPerMw = pickSourced(dc.costs.facilityCapexUsdPerMw, ctx.priceBasis);
   const itMaint = ctx.itMaintenanceFraction();
   const precision = target.precision ?? 'fp8';
@@ -135,7 +134,7 @@ export function compareAccelerators(generationIds: readonly string[], target: Co
     assumption(`sites.${site.id}.tariff.priceUsdPerKwh`, dc.tariff.priceUsdPerKwh, 'typical', `base year ${dc.tariff.baseYear}, no escalation`),
     assumption(`sites.${site.id}.grid.co2KgPerMwh`, dc.grid.co2KgPerMwh, 'typical'),
     assumption(`sites.${site.id}.costs.facilityCapexUsdPerMw`, dc.costs.facilityCapexUsdPerMw, ctx.priceBasis),
-    assumption('compare.amortizationYears', AMORTIZATION_YEARS, 'typical'),
+    assumption('compare.amortizationYears', catalog.prices.amortizationYears, 'typical'),
     { path: 'compare.utilization', value: utilization, unit: 'fraction', confidence: 'user', sources: [] },
   ];
 

@@ -12,7 +12,7 @@ import { quarterFromIndex, quarterIndex } from '../sites/schedule';
 import type { Site } from '../sites/types';
 import { unitFacts, type UnitFacts } from './facts';
 import type { FabricSpec } from './network';
-import { COST_FACTORS, FABRIC_DEFAULTS, NETWORK_PRICES, PLAN_DEFAULTS, UNIT_PRICES, UNKNOWN_UNIT_PRICE } from './prices';
+import { UNKNOWN_UNIT_PRICE } from './prices';
 import type { SiteContext } from './site-load';
 import type { Plan } from './types';
 
@@ -60,7 +60,7 @@ export function planContext(plan: Plan, catalog: Catalog, presetSites: readonly 
   if (plan.catalogVersion !== catalog.version) {
     issues.push(issue('catalog_version_differs', 'info', ['catalogVersion'], `plan written against catalog ${plan.catalogVersion}; evaluated with ${catalog.version}`));
   }
-  const horizonYears = plan.horizonYears ?? PLAN_DEFAULTS.horizonYears;
+  const horizonYears = plan.horizonYears ?? pickSourced(catalog.prices.planDefaults.horizonYears, 'typical');
   const start = quarterIndex(plan.start);
   const quarters = horizonYears * 4;
   const basis = plan.basis ?? 'max';
@@ -69,18 +69,18 @@ export function planContext(plan: Plan, catalog: Catalog, presetSites: readonly 
 
   const net = plan.network ?? {};
   const fabric: FabricSpec = {
-    radix: net.switchRadix ?? pickSourced(FABRIC_DEFAULTS.radix, 'typical'),
-    portGbps: net.switchPortGbps ?? pickSourced(FABRIC_DEFAULTS.portGbps, 'typical'),
-    switchW: net.switchW ?? pickSourced(FABRIC_DEFAULTS.switchW, 'typical'),
+    radix: net.switchRadix ?? pickSourced(catalog.prices.fabricDefaults.radix, 'typical'),
+    portGbps: net.switchPortGbps ?? pickSourced(catalog.prices.fabricDefaults.portGbps, 'typical'),
+    switchW: net.switchW ?? pickSourced(catalog.prices.fabricDefaults.switchW, 'typical'),
   };
-  add(net.switchRadix === undefined ? assumption('network.switchRadix', FABRIC_DEFAULTS.radix, 'typical') : userAssumption('network.switchRadix', fabric.radix, 'ports'));
-  add(net.switchPortGbps === undefined ? assumption('network.switchPortGbps', FABRIC_DEFAULTS.portGbps, 'typical') : userAssumption('network.switchPortGbps', fabric.portGbps, 'Gbps'));
-  add(net.switchW === undefined ? assumption('network.switchW', FABRIC_DEFAULTS.switchW, 'typical') : userAssumption('network.switchW', fabric.switchW, 'W'));
+  add(net.switchRadix === undefined ? assumption('network.switchRadix', catalog.prices.fabricDefaults.radix, 'typical') : userAssumption('network.switchRadix', fabric.radix, 'ports'));
+  add(net.switchPortGbps === undefined ? assumption('network.switchPortGbps', catalog.prices.fabricDefaults.portGbps, 'typical') : userAssumption('network.switchPortGbps', fabric.portGbps, 'Gbps'));
+  add(net.switchW === undefined ? assumption('network.switchW', catalog.prices.fabricDefaults.switchW, 'typical') : userAssumption('network.switchW', fabric.switchW, 'W'));
 
-  const idleFraction = plan.syncIdleFraction ?? pickSourced(COST_FACTORS.syncIdleFraction, 'typical');
-  add(plan.syncIdleFraction === undefined ? assumption('plan.syncIdleFraction', COST_FACTORS.syncIdleFraction, 'typical') : userAssumption('plan.syncIdleFraction', idleFraction, 'fraction'));
-  const sparesFraction = plan.sparesFraction ?? pickSourced(COST_FACTORS.sparesFraction, 'typical');
-  add(plan.sparesFraction === undefined ? assumption('plan.sparesFraction', COST_FACTORS.sparesFraction, 'typical') : userAssumption('plan.sparesFraction', sparesFraction, 'fraction'));
+  const idleFraction = plan.syncIdleFraction ?? pickSourced(catalog.prices.costFactors.syncIdleFraction, 'typical');
+  add(plan.syncIdleFraction === undefined ? assumption('plan.syncIdleFraction', catalog.prices.costFactors.syncIdleFraction, 'typical') : userAssumption('plan.syncIdleFraction', idleFraction, 'fraction'));
+  const sparesFraction = plan.sparesFraction ?? pickSourced(catalog.prices.costFactors.sparesFraction, 'typical');
+  add(plan.sparesFraction === undefined ? assumption('plan.sparesFraction', catalog.prices.costFactors.sparesFraction, 'typical') : userAssumption('plan.sparesFraction', sparesFraction, 'fraction'));
 
   let switchUsd: number | undefined;
   let transceiverUsd: number | undefined;
@@ -97,7 +97,7 @@ export function planContext(plan: Plan, catalog: Catalog, presetSites: readonly 
   const factsCache = new Map<string, Map<string, UnitFacts>>();
   const byName = generationIndex(catalog);
   const ctxCache = new Map<string, SiteContext>();
-  const utilization = plan.utilization ?? PLAN_DEFAULTS.utilization;
+  const utilization = plan.utilization ?? pickSourced(catalog.prices.planDefaults.utilization, 'typical');
   const design = plan.design ?? '0.4%';
 
   const ctx: PlanContext = {
@@ -109,7 +109,7 @@ export function planContext(plan: Plan, catalog: Catalog, presetSites: readonly 
     end: start + quarters - 1,
     horizonYears,
     utilization,
-    discountRate: plan.discountRate ?? PLAN_DEFAULTS.discountRate,
+    discountRate: plan.discountRate ?? pickSourced(catalog.prices.planDefaults.discountRate, 'typical'),
     design,
     basis,
     priceBasis,
@@ -155,7 +155,7 @@ export function planContext(plan: Plan, catalog: Catalog, presetSites: readonly 
         add(userAssumption(`prices.unitUsd.${generationId}`, override, 'USD'));
         return override;
       }
-      const p = UNIT_PRICES[generationId] ?? UNKNOWN_UNIT_PRICE;
+      const p = Object.hasOwn(catalog.prices.unitPrices, generationId) ? catalog.prices.unitPrices[generationId]! : UNKNOWN_UNIT_PRICE;
       const path = `prices.unitUsd.${generationId}`;
       if (!assumptions.has(path)) {
         add(assumption(path, p.usd, priceBasis, p.per === 'system' ? `per system × ${f.systems} systems per unit` : 'per deployable unit'));
@@ -164,16 +164,16 @@ export function planContext(plan: Plan, catalog: Catalog, presetSites: readonly 
       return pickSourced(p.usd, priceBasis) * (p.per === 'system' ? f.systems : 1);
     },
     switchUsd() {
-      return (switchUsd ??= priced('prices.switchUsd', plan.prices?.switchUsd, NETWORK_PRICES.switchUsd, priceBasis));
+      return (switchUsd ??= priced('prices.switchUsd', plan.prices?.switchUsd, catalog.prices.networkPrices.switchUsd, priceBasis));
     },
     transceiverUsd() {
-      return (transceiverUsd ??= priced('prices.transceiverUsd', plan.prices?.transceiverUsd, NETWORK_PRICES.transceiverUsd, priceBasis));
+      return (transceiverUsd ??= priced('prices.transceiverUsd', plan.prices?.transceiverUsd, catalog.prices.networkPrices.transceiverUsd, priceBasis));
     },
     itMaintenanceFraction() {
-      return (itMaint ??= priced('costs.itMaintenanceFractionPerYear', undefined, COST_FACTORS.itMaintenanceFractionPerYear, 'typical'));
+      return (itMaint ??= priced('costs.itMaintenanceFractionPerYear', undefined, catalog.prices.costFactors.itMaintenanceFractionPerYear, 'typical'));
     },
   };
-  add(userAssumption('plan.utilization', utilization, 'fraction', plan.utilization === undefined ? 'default 0.8' : undefined));
+  add(plan.utilization === undefined ? assumption('plan.utilization', catalog.prices.planDefaults.utilization, 'typical') : userAssumption('plan.utilization', utilization, 'fraction'));
   add(userAssumption('plan.horizonYears', horizonYears, 'years'));
   add(userAssumption('plan.discountRate', ctx.discountRate, 'fraction/yr'));
   add(userAssumption('plan.start', quarterFromIndex(start), 'quarter'));
