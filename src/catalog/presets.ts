@@ -68,7 +68,7 @@ export function buildCatalog(raw: {
       problems.push(`generations/${g.id}: systemsPerRack: required exactly for server-rack units`);
     }
   }
-  return { catalog: { version: CATALOG_VERSION, prices: prices as core.PriceBook, generations, psus, cdus, coolants }, problems };
+  return { catalog: { version: CATALOG_VERSION, prices: prices, generations, psus, cdus, coolants }, problems };
 }
 
 const EMPTY_PRICES = { schemaVersion: 1, $schema: undefined } as unknown as z.output<typeof PriceBookFile>;
