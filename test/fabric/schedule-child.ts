@@ -20,11 +20,12 @@ async function rawWrite(path: string, bytes: number, chunk: string): Promise<voi
 }
 
 async function main(): Promise<void> {
-  const [schedulePath, rawPath] = process.argv.slice(2) as [string, string];
+  const [schedulePath, rawPath, nodesArg] = process.argv.slice(2) as [string, string, string | undefined];
+  const nodes = nodesArg ? Number(nodesArg) : 32_768; // growth runs pass smaller clusters
   const cat = loadNetworkCatalog();
   const t0 = performance.now();
   // 131,072 GPUs = 32,768 GB300 compute trays (4 GPUs, 4 ConnectX-8 800G rails each), 18 trays per rack.
-  const fabric = sizeFabric({ nodes: 32_768, rails: 4, radix: 144, portGbps: 800, suNodes: 72 });
+  const fabric = sizeFabric({ nodes, rails: 4, radix: 144, portGbps: 800, suNodes: 72 });
   const plan = planCabling(
     { fabric, nodesPerRack: 18, nodeHeightU: 1, nodeBaseU: 10, switchHeightU: 4, laneGbps: 200, switchLinksPerModule: 2, nodeLinksPerModule: 1 },
     { racksPerRow: 20 },

@@ -45,41 +45,60 @@ export const cases: BenchCase[] = [
     name: 'cable schedule 131,072 GPUs GB300 NVL72, Q3400 (CSV, own process)',
     target: '< 3 s, peak RSS < 300 MB',
     runs: 5,
-    setup: async () => {
-      dir = mkdtempSync(join(tmpdir(), 'rackplan-bench-'));
-      await build({
-        root,
-        configFile: false,
-        logLevel: 'error',
-        build: {
-          ssr: join(root, 'test/fabric/schedule-child.ts'),
-          outDir: dir,
-          emptyOutDir: false,
-          target: 'node20',
-          rollupOptions: { output: { entryFileNames: 'schedule-child.mjs' } },
-        },
-        ssr: { noExternal: true, target: 'node' },
-      });
-    },
-    run: (): BenchSample => {
-      const out = execFileSync(process.execPath, [join(dir, 'schedule-child.mjs'), join(dir, 'schedule.csv'), join(dir, 'raw.csv')], { encoding: 'utf8' });
-      const r = JSON.parse(out) as { ms: number; rawMs: number; rows: number; links: number; tallied: number; bytes: number; maxRssKb: number; networkRacks: number };
-      if (r.rows !== r.links || r.tallied !== r.rows || statSync(join(dir, 'schedule.csv')).size !== r.bytes) throw new Error('schedule rows, links and bytes disagree');
-      return {
-        ms: r.ms,
-        extra: {
-          rows: r.rows,
-          rowsPerS: Math.round(r.rows / (r.ms / 1000)),
-          mb: r.bytes / 1e6,
-          peakRssMb: r.maxRssKb / 1024,
-          rawWriteMs: r.rawMs,
-          ratioToRawWrite: r.ms / r.rawMs,
-          networkRacks: r.networkRacks,
-        },
-      };
-    },
+    setup: buildChild,
+    run: (): BenchSample => runSchedule(32_768),
   },
+  // Growth (issue 7): the same schedule at a quarter and a sixteenth of the size; time and memory should grow
+  // at most linearly with rows (memory flat: the schedule streams).
+  ...[2_048, 8_192].map(
+    (nodes): BenchCase => ({
+      group: 'growth',
+      name: `cable schedule ${(nodes * 4).toLocaleString('en-US')} GPUs (own process)`,
+      runs: 3,
+      setup: buildChild,
+      run: () => runSchedule(nodes),
+    }),
+  ),
 ];
+
+/** Build the schedule child once per bench run (shared by the 131k case and the growth cases). */
+async function buildChild(): Promise<void> {
+  if (dir) return;
+  dir = mkdtempSync(join(tmpdir(), 'rackplan-bench-'));
+  await build({
+    root,
+    configFile: false,
+    logLevel: 'error',
+    build: {
+      ssr: join(root, 'test/fabric/schedule-child.ts'),
+      outDir: dir,
+      emptyOutDir: false,
+      target: 'node20',
+      rollupOptions: { output: { entryFileNames: 'schedule-child.mjs' } },
+    },
+    ssr: { noExternal: true, target: 'node' },
+  });
+
+}
+
+function runSchedule(nodes: number): BenchSample {
+  const out = execFileSync(process.execPath, [join(dir, 'schedule-child.mjs'), join(dir, 'schedule.csv'), join(dir, 'raw.csv'), String(nodes)], { encoding: 'utf8' });
+  const r = JSON.parse(out) as { ms: number; rawMs: number; rows: number; links: number; tallied: number; bytes: number; maxRssKb: number; networkRacks: number };
+  if (r.rows !== r.links || r.tallied !== r.rows || statSync(join(dir, 'schedule.csv')).size !== r.bytes) throw new Error('schedule rows, links and bytes disagree');
+  return {
+    ms: r.ms,
+    extra: {
+      rows: r.rows,
+      rowsPerS: Math.round(r.rows / (r.ms / 1000)),
+      usPerRow: (r.ms * 1000) / r.rows,
+      mb: r.bytes / 1e6,
+      peakRssMb: r.maxRssKb / 1024,
+      rawWriteMs: r.rawMs,
+      ratioToRawWrite: r.ms / r.rawMs,
+      networkRacks: r.networkRacks,
+    },
+  };
+}
 
 process.once('exit', () => {
   if (dir) rmSync(dir, { recursive: true, force: true });

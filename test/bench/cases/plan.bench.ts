@@ -63,4 +63,41 @@ export const cases: BenchCase[] = [
       return { ms: r.solveMs, extra: { buildMs: r.buildMs, variables: r.variables, constraints: r.constraints, gapPct: (r.mipGap ?? 0) * 100 } };
     },
   },
+  // Growth (issue 7): the same three sites and six generations over 2, 4, 8 and 15 years, with a deployment in
+  // every site × generation × quarter; time per site-quarter and retained heap should stay flat (linear or better).
+  ...[2, 4, 8, 15].map((years): BenchCase => {
+    let grown: Plan;
+    return {
+      group: 'growth',
+      name: `evaluate 3 sites × 6 generations × ${years * 4} quarters, every cell deployed`,
+      runs: 15,
+      setup: () => {
+        grown = grownPlan(prepare(), years);
+        for (let i = 0; i < 10; i++) evaluatePlan(grown, loadCatalog(), loadSites());
+      },
+      run: (): BenchSample => {
+        globalThis.gc?.();
+        const heap0 = process.memoryUsage().heapUsed;
+        const t0 = performance.now();
+        const r = evaluatePlan(grown, loadCatalog(), loadSites());
+        const ms = performance.now() - t0;
+        const siteQuarters = r.sites.reduce((s, x) => s + x.quarters.length, 0);
+        return { ms, extra: { siteQuarters, deployments: grown.deployments.length, usPerSiteQuarter: (ms * 1000) / siteQuarters, heapDeltaMb: (process.memoryUsage().heapUsed - heap0) / 1e6 } };
+      },
+    };
+  }),
 ];
+
+/** The fixture's sites and generations, over `years`, with one unit of every generation at every site each quarter. */
+function grownPlan(base: Plan, years: number): Plan {
+  const sites = [...new Set(base.deployments.map((d) => d.site))];
+  const generations = [...new Set(base.deployments.map((d) => d.generation))];
+  const [y0, q0] = base.start.split('-Q').map(Number) as [number, number];
+  const deployments = [];
+  for (let i = 0; i < years * 4; i++) {
+    const idx = y0 * 4 + q0 - 1 + i;
+    const quarter = `${Math.floor(idx / 4)}-Q${(idx % 4) + 1}` as Plan['start'];
+    for (const site of sites) for (const generation of generations) deployments.push({ site, generation, quarter, units: 1 });
+  }
+  return { ...base, horizonYears: years, orders: [], demand: [], deployments };
+}
