@@ -19,9 +19,9 @@ export interface AutosaveStatus {
 export class Autosaver {
   readonly #store: Pick<PlanStore<unknown>, 'write'>;
   readonly #id: string;
-  #pending: string | null = null;
-  #running: Promise<void> | null = null;
-  #lastWritten: string | null = null;
+  #lastSent: string | null = null;
+  #outstanding = 0;
+  #tail: Promise<void> = Promise.resolve();
   #status: AutosaveStatus = { state: 'idle', rev: 0, savedAt: null, error: null };
   readonly #listeners = new Set<(s: AutosaveStatus) => void>();
 
@@ -40,39 +40,39 @@ export class Autosaver {
     return () => this.#listeners.delete(fn);
   }
 
-  /** Record a change. The document is serialized now, so later mutation by the caller cannot leak in. */
+  /**
+   * Record a change: serialized now (later mutation cannot leak in) and handed to the database at once, in
+   * order, without waiting for earlier writes. An unchanged document writes nothing.
+   */
   save(doc: unknown): void {
     const json = JSON.stringify(doc);
-    if (this.#pending === null && json === this.#lastWritten) return;
-    this.#pending = json;
-    this.#running ??= this.#drain();
+    if (json === this.#lastSent) return;
+    this.#lastSent = json;
+    this.#outstanding++;
+    if (this.#status.state !== 'saving') this.#set({ ...this.#status, state: 'saving' });
+    const done = this.#store.write(this.#id, json).then(
+      (rev) => {
+        this.#outstanding--;
+        const failed = this.#status.state === 'error';
+        this.#set({ state: this.#outstanding > 0 ? 'saving' : failed ? 'error' : 'idle', rev: Math.max(rev, this.#status.rev), savedAt: Date.now(), error: failed ? this.#status.error : null });
+      },
+      (err: unknown) => {
+        this.#outstanding--;
+        // Forget what was sent so the next change (even an identical one) is written again.
+        this.#lastSent = null;
+        this.#set({ ...this.#status, state: 'error', error: err instanceof Error ? err.message : String(err) });
+      },
+    );
+    this.#tail = this.#tail.then(() => done);
   }
 
-  /** Resolves when everything recorded so far is on disk (or the last write failed). */
+  /** Resolves when everything recorded so far is on disk (or has failed). */
   async flush(): Promise<void> {
-    while (this.#running) await this.#running;
-  }
-
-  async #drain(): Promise<void> {
-    try {
-      while (this.#pending !== null) {
-        const json = this.#pending;
-        this.#pending = null;
-        this.#set({ ...this.#status, state: 'saving' });
-        try {
-          const rev = await this.#store.write(this.#id, json);
-          this.#lastWritten = json;
-          this.#set({ state: this.#pending === null ? 'idle' : 'saving', rev, savedAt: Date.now(), error: null });
-        } catch (err) {
-          // Keep the value so the next change (or flush after a retry) writes it again.
-          this.#pending ??= json;
-          this.#set({ ...this.#status, state: 'error', error: err instanceof Error ? err.message : String(err) });
-          return;
-        }
-      }
-    } finally {
-      this.#running = null;
-    }
+    let t: Promise<void>;
+    do {
+      t = this.#tail;
+      await t;
+    } while (t !== this.#tail);
   }
 
   #set(s: AutosaveStatus): void {

@@ -115,23 +115,50 @@ export class PlanStore<T> {
   /**
    * Save a new revision of a document: write the revision, then switch the head to it.
    * Creates the document when it does not exist. Returns the new revision number.
+   *
+   * Once the document's last revision number is known (after its first write or read here), the revision's
+   * transaction is created and committed synchronously inside this call, so the data is handed to the browser's
+   * database before the caller's event handler even returns: a page closed right after an edit keeps it.
    */
-  async write(id: string, json: string, meta: { name?: string; kind?: DocKind } = {}): Promise<number> {
-    const existing = await this.#db.get('docs', id);
-    // Revision numbers only grow: start past anything already stored for this id (orphans of a crashed write).
-    const lastStored = await this.#lastRevision(id);
-    const rev = Math.max(existing?.rev ?? 0, lastStored) + 1;
+  write(id: string, json: string, meta: { name?: string; kind?: DocKind } = {}): Promise<number> {
+    const known = this.#revs.get(id);
+    if (known === undefined) return this.#initRevision(id).then(() => this.write(id, json, meta));
+    const rev = known + 1;
+    this.#revs.set(id, rev);
     const now = this.#now();
-    // 1. Write the new revision on its own. If the tab dies here, the head still names the old revision.
+    // 1. Write the new revision on its own. If the tab dies before step 2, the head still names the previous
+    //    revision; load() rolls forward to this one if it is complete and validates.
     const tx1 = this.#db.transaction('revisions', 'readwrite');
-    await tx1.store.put({ docId: id, rev, savedAt: now, json });
-    await tx1.done;
-    // 2. Switch the head, then prune old revisions, in one transaction.
+    const put = tx1.store.put({ docId: id, rev, savedAt: now, json });
+    tx1.commit();
+    return Promise.all([put, tx1.done]).then(() => this.#switchHead(id, rev, now, meta));
+  }
+
+  readonly #revs = new Map<string, number>();
+  readonly #revInit = new Map<string, Promise<void>>();
+
+  #initRevision(id: string): Promise<void> {
+    let p = this.#revInit.get(id);
+    if (!p) {
+      p = (async () => {
+        const head = await this.#db.get('docs', id);
+        // Revision numbers only grow: start past anything stored for this id (orphans of an interrupted write).
+        const last = await this.#lastRevision(id);
+        if (!this.#revs.has(id)) this.#revs.set(id, Math.max(head?.rev ?? 0, last));
+      })();
+      this.#revInit.set(id, p);
+      void p.finally(() => this.#revInit.delete(id));
+    }
+    return p;
+  }
+
+  /** 2. Switch the head to `rev` (never backwards), then prune revisions older than the last few. */
+  async #switchHead(id: string, rev: number, now: number, meta: { name?: string; kind?: DocKind }): Promise<number> {
     const tx2 = this.#db.transaction(['docs', 'revisions'], 'readwrite');
     const docs = tx2.objectStore('docs');
     const head = await docs.get(id);
     if (head && head.rev > rev) {
-      // A later write already switched past us (two tabs): leave it in force.
+      // A later write already switched past this one: leave it in force.
       await tx2.done;
       return head.rev;
     }
@@ -176,11 +203,29 @@ export class PlanStore<T> {
 
   /** Load and validate the revision in force. Undefined when there is no such document. */
   async load(id: string): Promise<Loaded<T> | undefined> {
-    const head = await this.#db.get('docs', id);
+    let head = await this.#db.get('docs', id);
+    // Roll forward: a revision newer than the head is a write whose switch never ran (the page closed between
+    // the two transactions). Revisions are written atomically, so it is complete; use it if it validates.
+    const last = await this.#lastRevision(id);
+    if (last > (head?.rev ?? 0)) {
+      const newer = await this.#db.get('revisions', [id, last]);
+      if (newer) {
+        const checked = this.#check(head ?? this.#orphanHead(id, newer.savedAt), newer.json);
+        if (checked.ok) {
+          await this.#switchHead(id, last, newer.savedAt, {});
+          head = await this.#db.get('docs', id);
+          if (head) return { ...checked, head };
+        }
+      }
+    }
     if (!head || head.rev === 0) return undefined;
     const rec = await this.#db.get('revisions', [id, head.rev]);
     if (!rec) return { ok: false, head, json: '', problems: [{ path: '(stored entry)', message: `revision ${head.rev} is missing from the database` }], message: 'stored entry is incomplete' };
     return this.#check(head, rec.json);
+  }
+
+  #orphanHead(id: string, at: number): DocHead {
+    return { id, name: id === AUTOSAVE_ID ? 'Working plan' : 'Untitled plan', kind: id === AUTOSAVE_ID ? 'autosave' : 'named', createdAt: at, updatedAt: at, rev: 0, deletedAt: null };
   }
 
   #check(head: DocHead, json: string): Loaded<T> {
