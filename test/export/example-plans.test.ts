@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import ExcelJS from 'exceljs';
+import { importPlan } from '../../src/io/plan';
+import { planBundle } from '../../src/export/bundle';
+import { EXPORT_FORMATS, exportPlan, planJson } from '../../src/export/plan-export';
+
+// Every example plan in presets/plans/ exports to all five formats (streamed into counters, not to disk).
+const dir = 'presets/plans';
+const examples = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
+
+describe('example plans export to every format', () => {
+  it.skipIf(examples.length > 0)('(no example plans in presets/plans/ yet)', () => {
+    expect(examples).toEqual([]);
+  });
+
+  it.each(examples)('%s', async (name) => {
+    const r = importPlan(readFileSync(join(dir, name)));
+    if (!r.ok) throw new Error(`${name}: ${r.error.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    const b = planBundle(r.value.value);
+    expect(importPlan(planJson(b)).ok).toBe(true);
+    for (const f of EXPORT_FORMATS) {
+      const out = await exportPlan(b, f);
+      let bytes = 0;
+      let first: Uint8Array | string | undefined;
+      for (const file of out.files) {
+        for (const c of file.chunks()) {
+          first ??= c;
+          bytes += typeof c === 'string' ? c.length : c.length;
+        }
+      }
+      expect(bytes, `${name} ${f}`).toBeGreaterThan(0);
+      if (f === 'pdf') expect(new TextDecoder().decode((first as Uint8Array).slice(0, 5))).toBe('%PDF-');
+      if (f === 'xlsx') {
+        const wb = new ExcelJS.Workbook();
+        const u8 = first as Uint8Array;
+        await wb.xlsx.load(u8.buffer.slice(u8.byteOffset, u8.byteOffset + u8.byteLength) as ArrayBuffer);
+        expect(wb.getWorksheet('Sites')!.getCell('A2').value).toBe(b.report.sites[0]?.id ?? null);
+      }
+      if (f === 'csv') {
+        const sched = out.files.find((x) => x.path === 'schedule.csv')!;
+        const parsed = Papa.parse([...sched.chunks()].join(''), { header: true, skipEmptyLines: true });
+        expect(parsed.errors).toEqual([]);
+      }
+    }
+  }, 300_000);
+});
