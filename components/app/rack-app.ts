@@ -19,15 +19,12 @@ const LOADERS: Partial<Record<LazyView, () => Promise<unknown>>> = {
   compare: () => import('../compare/rack-compare-view'),
   plan: () => import('../plan/rack-plan-view'),
   sites: () => import('../sites/rack-sites-view'),
+  fabric: () => import('../fabric/rack-fabric-view'),
   export: () => import('../export/rack-export-view'),
 };
 
 /** Views whose core has not landed: shown as not yet available. */
 const PENDING: Partial<Record<LazyView, { description: string; waitingFor: string }>> = {
-  fabric: {
-    description: 'Scale-out fabric tiers with switch counts, media mix, cable-length histogram, transceiver watts and a downloadable cable schedule.',
-    waitingFor: 'the fabric sizing core (src/core/fabric, issue 3)',
-  },
 };
 
 /**
@@ -348,6 +345,8 @@ export class RackApp extends LitElement {
         return html`<rack-plan-view></rack-plan-view>`;
       case 'sites':
         return html`<rack-sites-view></rack-sites-view>`;
+      case 'fabric':
+        return html`<rack-fabric-view></rack-fabric-view>`;
       default:
         return html`<p class="loading">${title}</p>`;
     }

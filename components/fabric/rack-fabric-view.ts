@@ -1,0 +1,355 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { loadNetworkCatalog } from '../../src/catalog/network';
+import type { Catalog } from '../../src/core/catalog/types';
+import type { FabricResult } from '../../src/core/fabric/fat-tree';
+import { findGeneration } from '../../src/core/catalog/lookup';
+import { StoreController } from '../../src/state/controllers/store-controller';
+import { evaluateFabric, scheduleCsv, type FabricOutcome } from '../../src/state/fabric-view';
+import { formatNumber, formatValue } from '../../src/state/format';
+import { generationGroups } from '../../src/state/generations';
+import { memoizeLast } from '../../src/state/memo';
+import type { FabricDesign, Prefs, RackDesign } from '../../src/state/types';
+import type { ChartSpec } from '../charts/rack-chart';
+import { emit } from '../shared/events';
+import { baseStyles } from '../shared/styles';
+import '../charts/rack-chart';
+import '../inputs/rack-quantity-input';
+import '../rack/rack-issue-list';
+import './rack-tier-diagram';
+
+interface FabricData {
+  readonly outcome: FabricOutcome;
+  readonly fabric: FabricDesign;
+  readonly rack: RackDesign;
+  readonly prefs: Prefs;
+  readonly catalog: Catalog;
+  readonly hist: ChartSpec | null;
+}
+
+const MEDIA_NAME: Record<string, string> = { dac: 'Copper (DAC)', acc: 'Active copper (ACC)', aec: 'Active electrical (AEC)', aoc: 'Active optical (AOC)', mmf: 'Multimode fiber + optics', smf: 'Single-mode fiber + optics', utp: 'Twisted pair', none: 'No medium reaches' };
+
+/**
+ * Fabric & cabling for a cluster of the rack designer's generation: the scale-out fat tree as a tier diagram with
+ * counts, the floor layout, media by reach, the cable-length histogram, transceivers and their watts, the other
+ * networks, and the port-to-port cable schedule as a CSV download.
+ *
+ * @summary Fabric & cabling view.
+ * @fires rack-edit - `fabric/set`, `rack/select-generation`
+ */
+@customElement('rack-fabric-view')
+export class RackFabricView extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: grid;
+        grid-template-columns: minmax(17rem, 20rem) minmax(0, 1fr);
+        gap: 1rem;
+        align-items: start;
+      }
+      @media (max-width: 900px) {
+        :host {
+          grid-template-columns: 1fr;
+        }
+      }
+      .inputs {
+        display: grid;
+        gap: 0.6rem;
+      }
+      label.sel {
+        display: grid;
+        gap: 0.2rem;
+        font-size: 0.8125rem;
+        font-weight: 500;
+      }
+      select {
+        padding: 0.3rem 0.4rem;
+        border: 1px solid var(--rack-border-strong);
+        border-radius: 6px;
+        background: var(--rack-input-bg);
+        min-width: 0;
+      }
+      .pair {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+        gap: 0.6rem;
+      }
+      .main {
+        display: grid;
+        gap: 1rem;
+        min-width: 0;
+      }
+      .figs {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr));
+        gap: 0.75rem 1rem;
+        margin: 0;
+      }
+      dt {
+        font-size: 0.75rem;
+        color: var(--rack-muted);
+      }
+      dd {
+        margin: 0;
+        font-weight: 600;
+        font-variant-numeric: tabular-nums;
+      }
+      dd small {
+        display: block;
+        font-weight: 400;
+        color: var(--rack-muted);
+        font-size: 0.75rem;
+      }
+      .two {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr));
+        gap: 1rem;
+      }
+      .two > * {
+        min-width: 0;
+      }
+      table {
+        width: 100%;
+        border-collapse: collapse;
+        font-size: 0.8125rem;
+        font-variant-numeric: tabular-nums;
+      }
+      th,
+      td {
+        text-align: right;
+        padding: 0.25rem 0.5rem;
+        border-bottom: 1px solid var(--rack-border);
+      }
+      th:first-child,
+      td:first-child {
+        text-align: left;
+      }
+      .card > h2 {
+        margin-bottom: 0.6rem;
+      }
+      .hint,
+      .note {
+        font-size: 0.75rem;
+        color: var(--rack-muted);
+        font-weight: 400;
+      }
+      .row {
+        display: flex;
+        gap: 0.75rem;
+        align-items: center;
+        flex-wrap: wrap;
+      }
+      rack-chart {
+        height: 15rem;
+      }
+    `,
+  ];
+
+  readonly #store = new StoreController(this, (s) => [s.design.fabric, s.design.rack, s.prefs, s.catalog] as const);
+  readonly #net = loadNetworkCatalog();
+  readonly #eval = memoizeLast((catalog: Catalog, rack: RackDesign, fabric: FabricDesign): FabricOutcome => {
+    const g = findGeneration(catalog, rack.generationId)?.generation;
+    if (!g) return { ok: false, message: `Generation “${rack.generationId}” is not in the catalog.` };
+    return evaluateFabric(g, this.#net, fabric, rack.options.systemsPerRack, rack.options.basis ?? 'max');
+  });
+  readonly #hist = memoizeLast((o: FabricOutcome): ChartSpec | null => {
+    if (!o.ok || !o.view.summary) return null;
+    const h = o.view.summary.lengthHistogram;
+    return { labels: h.map((x) => `${formatNumber(x.lengthM)} m`), series: [{ label: 'Cables', data: h.map((x) => x.links), color: 1 }], yTitle: 'cables', integer: true, format: (n) => formatNumber(n, 0) };
+  });
+  readonly #groups = memoizeLast((c: Catalog) => generationGroups(c));
+
+  @state() private _busy = false;
+
+  #data: FabricData | null = null;
+
+  override willUpdate(): void {
+    const v = this.#store.value;
+    if (!v) return;
+    const [fabric, rack, prefs, catalog] = v;
+    const outcome = this.#eval(catalog, rack, fabric);
+    this.#data = { outcome, fabric, rack, prefs, catalog, hist: this.#hist(outcome) };
+  }
+
+  override render() {
+    const d = this.#data;
+    if (!d) return nothing;
+    const o = d.outcome;
+    return html`
+      <section class="card" aria-labelledby="fab-in-h">
+        <h2 id="fab-in-h" class="visually-hidden">Cluster and layout</h2>
+        <div class="inputs">${this.#inputs(d)}</div>
+      </section>
+      <div class="main">
+        ${o.ok ? this.#results(o.view, d.prefs, d.hist) : html`<p class="card" role="status">${o.message}</p>`}
+      </div>
+    `;
+  }
+
+  #inputs(d: FabricData) {
+    const f = d.fabric;
+    const o = d.outcome;
+    const sys = d.prefs.units;
+    const set = (patch: Partial<FabricDesign>) => emit(this, 'rack-edit', { type: 'fabric/set', patch });
+    const num = (e: CustomEvent<{ value: number | undefined }>, key: keyof FabricDesign) => {
+      e.stopPropagation();
+      set({ [key]: e.detail.value });
+    };
+    const sel = (label: string, key: keyof FabricDesign, options: readonly [string, string][], current: string | undefined, parse: (v: string) => unknown = (v) => v) =>
+      html`<label class="sel"
+        >${label}
+        <select @change=${(e: Event) => {
+          const v = (e.target as HTMLSelectElement).value;
+          set({ [key]: v === '' ? undefined : parse(v) });
+        }}>
+          ${options.map(([v, l]) => html`<option value=${v} ?selected=${(current ?? '') === v}>${l}</option>`)}
+        </select>
+      </label>`;
+    const view = o.ok ? o.view : null;
+    return html`
+      <h3>Cluster</h3>
+      <label class="sel"
+        >Generation (shared with the Rack designer)
+        <select @change=${(e: Event) => emit(this, 'rack-edit', { type: 'rack/select-generation', id: (e.target as HTMLSelectElement).value })}>
+          ${this.#groups(d.catalog).map((g) => html`<optgroup label=${g.label}>${g.generations.map((x) => html`<option value=${x.id} ?selected=${x.id === d.rack.generationId}>${x.name}</option>`)}</optgroup>`)}
+        </select>
+      </label>
+      <rack-quantity-input field-key="units" label="Units in the cluster" kind="count" integer .value=${f.units} .min=${1} .max=${100_000} .system=${sys} .help=${view ? `${formatNumber(view.ports.racks, 0)} racks, ${formatNumber(view.ports.accelerators, 0)} accelerators` : ''} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'units')}></rack-quantity-input>
+      <h3>Scale-out fabric</h3>
+      ${sel('Switch', 'switchId', [['', `Default${view ? ` (${view.switch.name})` : ''}`], ...(view?.switches ?? []).map((s) => [s.id, s.name] as [string, string])], f.switchId)}
+      <div class="pair">
+        <rack-quantity-input field-key="oversubscription" label="Oversubscription" kind="ratio" .value=${f.oversubscription} .defaultValue=${1} .min=${1} .max=${64} .system=${sys} help="Leaf down : up" @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'oversubscription')}></rack-quantity-input>
+        <rack-quantity-input field-key="planes" label="Planes" kind="count" integer .value=${f.planes} .defaultValue=${1} .min=${1} .max=${16} .system=${sys} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'planes')}></rack-quantity-input>
+      </div>
+      <div class="pair">
+        ${sel('Tiers', 'tiers', [['', 'Auto'], ['2', '2'], ['3', '3']], f.tiers === undefined || f.tiers === 'auto' ? '' : String(f.tiers), (v) => Number(v))}
+        ${sel('Spine groups', 'spineDesign', [['', 'Full (default)'], ['full', 'Full'], ['rail', 'One per rail']], f.spineDesign)}
+      </div>
+      <h3>Floor layout</h3>
+      <div class="pair">
+        <rack-quantity-input field-key="racksPerRow" label="Racks per row" kind="count" integer .value=${f.racksPerRow} .defaultValue=${16} .min=${1} .max=${10_000} .system=${sys} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'racksPerRow')}></rack-quantity-input>
+        <rack-quantity-input field-key="rowSpacingM" label="Row pitch" kind="length" .value=${f.rowSpacingM} .defaultValue=${2.4} .min=${0.5} .max=${100} .system=${sys} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'rowSpacingM')}></rack-quantity-input>
+      </div>
+      <div class="pair">
+        <rack-quantity-input field-key="trayHeightM" label="Cable tray height" kind="length" .value=${f.trayHeightM} .defaultValue=${2.6} .min=${0.5} .max=${20} .system=${sys} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'trayHeightM')}></rack-quantity-input>
+        <rack-quantity-input field-key="slackPct" label="Slack" kind="percent" .value=${f.slackPct === undefined ? undefined : f.slackPct / 100} .defaultValue=${0.1} .min=${0} .max=${2} .system=${sys} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => {
+          e.stopPropagation();
+          set({ slackPct: e.detail.value === undefined ? undefined : e.detail.value * 100 });
+        }}></rack-quantity-input>
+      </div>
+      <div class="pair">
+        ${sel('Leaf switches', 'leafPlacement', [['', 'Network row (default)'], ['in-rack', 'In the rack'], ['eor', 'End of row'], ['mor', 'Middle of row'], ['network-row', 'Network row']], f.leafPlacement)}
+        ${sel('Spine switches', 'spinePlacement', [['', 'Network row (default)'], ['eor', 'End of row'], ['mor', 'Middle of row'], ['network-row', 'Network row']], f.spinePlacement)}
+      </div>
+    `;
+  }
+
+  #results(v: Extract<FabricOutcome, { ok: true }>['view'], prefs: Prefs, hist: ChartSpec | null) {
+    const f = v.fabric;
+    const s = v.summary;
+    const sys = prefs.units;
+    return html`
+      <section class="card" aria-labelledby="tier-h">
+        <div class="row">
+          <h2 id="tier-h">Scale-out fabric <span class="hint">${f.tiers} tier${f.tiers === 1 ? '' : 's'} · ${f.spineDesign} spines · ${f.planes} plane${f.planes === 1 ? '' : 's'} of ${formatNumber(f.linkGbps, 0)}G · ${v.switch.name}</span></h2>
+        </div>
+        <rack-tier-diagram .fabric=${f} .ports=${v.ports}></rack-tier-diagram>
+        <dl class="figs">
+          <div><dt>Switches</dt><dd>${formatNumber(f.switches.total, 0)}<small>${f.switches.leaf} leaf · ${f.switches.spine} spine · ${f.switches.core} core</small></dd></div>
+          <div><dt>Links / cables</dt><dd>${formatNumber(f.links.total, 0)}<small>${formatNumber(f.cables.total, 0)} cable assemblies</small></dd></div>
+          <div><dt>Transceivers</dt><dd>${formatNumber(s?.transceiverModules ?? f.transceiverModules, 0)}<small>${s ? `${formatNumber(s.spares.transceiverModules, 0)} spares` : 'all-optical estimate'}</small></dd></div>
+          <div><dt>Network power</dt><dd>${formatNumber(v.powerKw.total)} kW<small>switches ${formatNumber(v.powerKw.switches)} · optics ${formatNumber(v.powerKw.transceivers)} · active cables ${formatNumber(v.powerKw.activeCables)}</small></dd></div>
+          <div><dt>Bisection</dt><dd>${formatNumber(f.bisectionGbps / 1000)} Tb/s<small>oversubscription ${formatNumber(f.oversubscription)}:1</small></dd></div>
+          <div><dt>Network racks</dt><dd>${formatNumber(v.plan?.networkRacks ?? 0, 0)}<small>${v.plan ? `${v.plan.switchesPerNetworkRack} switches each · ${v.plan.rows} rows` : ''}</small></dd></div>
+          <div><dt>Headroom</dt><dd>${formatNumber(f.maxEndpoints, 0)}<small>endpoints before another tier (now ${formatNumber(f.endpoints, 0)})</small></dd></div>
+        </dl>
+      </section>
+      ${s
+        ? html`<div class="two">
+            <section class="card" aria-labelledby="media-h">
+              <h2 id="media-h">Media mix <span class="hint">by reach at ${v.switch.laneGbps}G lanes</span></h2>
+              <table>
+                <thead><tr><th scope="col">Medium</th><th scope="col">Part</th><th scope="col">Cables</th><th scope="col">Spares</th><th scope="col">Length</th></tr></thead>
+                <tbody>
+                  ${s.byMedia.map((m) => html`<tr><td>${MEDIA_NAME[m.kind] ?? m.kind}</td><td>${m.partNumber}</td><td>${formatNumber(m.links, 0)}</td><td>${formatNumber(m.spares, 0)}</td><td>${formatValue(m.lengthM, 'length', sys)}</td></tr>`)}
+                </tbody>
+              </table>
+              <p class="note">Fiber ${formatNumber(s.fiberKm)} km · copper ${formatNumber(s.copperKm)} km · cable mass ${formatValue(s.cableMassKg, 'mass', sys)}</p>
+            </section>
+            <section class="card" aria-labelledby="hist-h">
+              <h2 id="hist-h">Cable lengths <span class="hint">ordered lengths, slack included</span></h2>
+              ${hist ? html`<rack-chart .spec=${hist} .theme=${prefs.theme} label="Number of cables by ordered length"></rack-chart>` : nothing}
+            </section>
+          </div>
+          <div class="two">
+            <section class="card" aria-labelledby="tx-h">
+              <h2 id="tx-h">Transceivers</h2>
+              <table>
+                <thead><tr><th scope="col">Module</th><th scope="col">Part</th><th scope="col">Modules</th><th scope="col">Spares</th><th scope="col">W each</th><th scope="col">kW</th></tr></thead>
+                <tbody>
+                  ${s.transceivers.map((t) => html`<tr><td>${t.id}</td><td>${t.partNumber}</td><td>${formatNumber(t.modules, 0)}</td><td>${formatNumber(t.spares, 0)}</td><td>${t.wattsEach === null ? 'unknown' : formatNumber(t.wattsEach)}</td><td>${formatNumber(t.powerW / 1000)}</td></tr>`)}
+                </tbody>
+              </table>
+            </section>
+            ${this.#others(v)}
+          </div>`
+        : this.#others(v)}
+      <section class="card" aria-labelledby="sched-h">
+        <h2 id="sched-h">Cable schedule</h2>
+        <div class="row">
+          <button class="btn primary" type="button" ?disabled=${!v.plan || this._busy} @click=${() => void this.#download(v)}>Download cable schedule (CSV)</button>
+          <span class="note">${v.plan ? `${formatNumber(f.links.total, 0)} rows, port to port: cable id, tier, both ends (rack, device, port), medium, part, ordered length, label.` : 'No fabric: nothing to schedule.'}</span>
+        </div>
+      </section>
+      <section class="card" aria-labelledby="fab-issues-h">
+        <h2 id="fab-issues-h">Issues</h2>
+        <rack-issue-list .issues=${v.issues}></rack-issue-list>
+      </section>
+    `;
+  }
+
+  #others(v: Extract<FabricOutcome, { ok: true }>['view']) {
+    const row = (name: string, r: FabricResult | null, sw: string) =>
+      r ? html`<tr><td>${name}</td><td>${formatNumber(r.switches.total, 0)}</td><td>${formatNumber(r.cables.total, 0)}</td><td>${r.tiers}</td><td>${sw}</td></tr>` : html`<tr><td>${name}</td><td colspan="4" class="note">no ports in the catalog</td></tr>`;
+    return html`<section class="card" aria-labelledby="other-h">
+      <h2 id="other-h">Other networks</h2>
+      <table>
+        <thead><tr><th scope="col">Network</th><th scope="col">Switches</th><th scope="col">Cables</th><th scope="col">Tiers</th><th scope="col">Switch</th></tr></thead>
+        <tbody>
+          ${row('Front-end', v.frontEnd, v.ethernet.name)} ${row('Storage', v.storage, v.ethernet.name)}
+          <tr><td>Out of band</td><td>${formatNumber(v.oob.accessSwitches + v.oob.aggregationSwitches, 0)}</td><td>${formatNumber(v.oob.links, 0)}</td><td>${v.oob.aggregationSwitches ? 2 : 1}</td><td>${v.oobSwitch.name}</td></tr>
+        </tbody>
+      </table>
+      <p class="note">${formatNumber(v.oob.ports, 0)} management ports (BMCs, power shelves, switch management).</p>
+    </section>`;
+  }
+
+  async #download(v: Extract<FabricOutcome, { ok: true }>['view']): Promise<void> {
+    if (!v.plan) return;
+    this._busy = true;
+    // Build the file in batches, yielding to the page between them so it stays responsive.
+    const parts: string[] = [];
+    let i = 0;
+    for (const chunk of scheduleCsv(v.plan, this.#net)) {
+      parts.push(chunk);
+      if (++i % 50 === 0) await new Promise((r) => setTimeout(r, 0));
+    }
+    const blob = new Blob(parts, { type: 'text/csv' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `rackplan-cables-${v.generation.id}-${v.ports.racks}racks.csv`;
+    this.renderRoot.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    this._busy = false;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rack-fabric-view': RackFabricView;
+  }
+}
