@@ -12,6 +12,27 @@ export interface Download {
   readonly blob: Blob;
 }
 
+/**
+ * Gather byte chunks into a Blob 16 MB at a time, so a large export (the full cable schedule of a big plan is
+ * hundreds of MB) is handed to the browser's Blob storage in pieces instead of held as one array of chunks.
+ */
+export function blobOf(chunks: Iterable<Uint8Array>, type: string, batchBytes = 16 << 20): Blob {
+  const blobs: Blob[] = [];
+  let batch: Uint8Array[] = [];
+  let size = 0;
+  for (const c of chunks) {
+    batch.push(c);
+    size += c.length;
+    if (size >= batchBytes) {
+      blobs.push(new Blob(batch as BlobPart[]));
+      batch = [];
+      size = 0;
+    }
+  }
+  if (batch.length) blobs.push(new Blob(batch as BlobPart[]));
+  return new Blob(blobs, { type });
+}
+
 /** Bundle the result: a single file as is, a directory as `<name>.zip`. */
 export function toDownload(r: ExportResult): Download {
   const enc = new TextEncoder();
@@ -21,10 +42,10 @@ export function toDownload(r: ExportResult): Download {
     })();
   if (r.layout === 'file') {
     const f = r.files[0]!;
-    return { filename: f.path, blob: new Blob([...bytes(f.chunks())] as BlobPart[], { type: f.mime }) };
+    return { filename: f.path, blob: blobOf(bytes(f.chunks()), f.mime) };
   }
-  const parts = [...zipStream(r.files.map((f) => ({ path: `${r.name}/${f.path}`, chunks: () => bytes(f.chunks()) })))];
-  return { filename: `${r.name}.zip`, blob: new Blob(parts as BlobPart[], { type: 'application/zip' }) };
+  const parts = zipStream(r.files.map((f) => ({ path: `${r.name}/${f.path}`, chunks: () => bytes(f.chunks()) })));
+  return { filename: `${r.name}.zip`, blob: blobOf(parts, 'application/zip') };
 }
 
 /** Evaluate a validated plan and export it; everything heavy is imported here, on first use. */
