@@ -4,9 +4,11 @@
  * hand the store to <rack-app>, and warm up the units module (mathjs) once the page is idle.
  * @module
  */
+import { config as zodConfig } from 'zod';
 import '../components/app/rack-app';
 import { loadCatalog } from './catalog/presets';
 import { findGeneration } from './core/catalog/lookup';
+import type { Catalog } from './core/catalog/types';
 import { restoreSession, type Session } from './storage/app-autosave';
 import { loadUnits } from './state/parse';
 import { loadPrefs } from './state/prefs';
@@ -18,7 +20,15 @@ import type { DesignState } from './state/types';
 async function boot(): Promise<void> {
   const app = document.querySelector('rack-app') ?? document.body.appendChild(document.createElement('rack-app'));
   try {
+    // Every schema here parses once per page (presets, a restored session): zod's JIT compile costs more than it saves.
+    zodConfig({ jitless: true });
+    performance.mark('rackplan:boot');
+    // Open the autosave database first: its I/O overlaps the catalog's validation (the parser runs after both).
+    const ready: { catalog?: Catalog } = {};
+    const restoring = restoreSession((d) => parseSnapshot(d, ready.catalog!), { timeoutMs: 1500 }).catch(() => null);
     const catalog = loadCatalog();
+    ready.catalog = catalog;
+    performance.mark('rackplan:catalog');
     const route = parseRoute(location.pathname);
     const routeGeneration = route.view === 'rack' && route.generationId ? findGeneration(catalog, route.generationId)?.generation.id : undefined;
     const storage = (() => {
@@ -28,7 +38,8 @@ async function boot(): Promise<void> {
         return undefined;
       }
     })();
-    const session: Session | null = await restoreSession((d) => parseSnapshot(d, catalog), { timeoutMs: 1500 }).catch(() => null);
+    const session: Session | null = await restoring;
+    performance.mark('rackplan:session');
     let design: DesignState = session?.design ?? initialDesign(catalog, routeGeneration);
     if (routeGeneration && design.rack.generationId !== routeGeneration) {
       // A deep link names the generation to show; the rest of the restored session stays.

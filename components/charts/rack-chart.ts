@@ -77,10 +77,28 @@ export class RackChart extends LitElement {
   #shape = '';
   #ready = false;
 
+  /** Charts out of view are not redrawn until they scroll into view (an edit pays only for what is seen). */
+  #visible = true;
+  #stale = false;
+  #observer: IntersectionObserver | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (typeof IntersectionObserver === 'function') {
+      this.#observer = new IntersectionObserver((entries) => {
+        this.#visible = entries.some((e) => e.isIntersecting);
+        if (this.#visible && this.#stale) void this.#draw();
+      }, { rootMargin: '200px' });
+      this.#observer.observe(this);
+    }
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#observer?.disconnect();
     this.#chart?.destroy();
     this.#chart = undefined;
+    this.#shape = '';
   }
 
   override render() {
@@ -99,6 +117,11 @@ export class RackChart extends LitElement {
   #drawing: Promise<void> = Promise.resolve();
 
   #draw(): Promise<void> {
+    if (this.#chart && !this.#visible) {
+      this.#stale = true;
+      return this.#drawing;
+    }
+    this.#stale = false;
     this.#drawing = this.#drawNow();
     return this.#drawing;
   }
@@ -148,6 +171,7 @@ export class RackChart extends LitElement {
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
+        normalized: true,
         plugins: {
           legend: { labels: { color: text, boxWidth: 12 } },
           tooltip: { callbacks: { label: (c) => `${c.dataset.label ?? ''}: ${fmt(Number(c.parsed[spec.horizontal ? 'x' : 'y']))}` } },

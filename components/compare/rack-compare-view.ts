@@ -6,6 +6,7 @@ import { RackDerivations } from '../../src/state/controllers/rack-report-control
 import { StoreController } from '../../src/state/controllers/store-controller';
 import { formatNumber, formatValue, type DisplayKind } from '../../src/state/format';
 import { generationGroups, type GenerationGroup } from '../../src/state/generations';
+import { markRendered } from '../../src/state/marks';
 import { memoizeLast } from '../../src/state/memo';
 import type { CompareDesign, CompareTargetKind, Prefs, RackDesign, UnitSystem } from '../../src/state/types';
 import type { ChartSpec } from '../charts/rack-chart';
@@ -251,6 +252,10 @@ export class RackCompareView extends LitElement {
           : d.report.totals.fp8DensePflops
       : null;
     this.#data = { rows, metrics: ms, best, charts: this.#charts(rows), groups: this.#groups(catalog), prefs, design, rackTarget };
+  }
+
+  override firstUpdated(): void {
+    markRendered('rackplan:compare');
   }
 
   override render() {

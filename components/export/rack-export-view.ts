@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { RackDerivations } from '../../src/state/controllers/rack-report-controller';
 import { StoreController } from '../../src/state/controllers/store-controller';
+import { markRendered } from '../../src/state/marks';
 import { exporters, type ExportFile, type Exporter } from '../../src/state/exporters';
 import { parseSnapshot } from '../../src/state/snapshot';
 import type { AppStore } from '../../src/state/store';
@@ -86,6 +87,10 @@ export class RackExportView extends LitElement {
   readonly #derive = new RackDerivations();
 
   @state() private _status: { text: string; error: boolean } | null = null;
+
+  override firstUpdated(): void {
+    markRendered('rackplan:export');
+  }
 
   override render() {
     const list = exporters();

@@ -8,6 +8,7 @@ import { StoreController } from '../../src/state/controllers/store-controller';
 import { evaluateFabric, scheduleCsv, type FabricOutcome } from '../../src/state/fabric-view';
 import { formatNumber, formatValue } from '../../src/state/format';
 import { generationGroups } from '../../src/state/generations';
+import { markRendered } from '../../src/state/marks';
 import { memoizeLast } from '../../src/state/memo';
 import type { FabricDesign, Prefs, RackDesign } from '../../src/state/types';
 import type { ChartSpec } from '../charts/rack-chart';
@@ -170,6 +171,10 @@ export class RackFabricView extends LitElement {
     const [fabric, rack, prefs, catalog] = v;
     const outcome = this.#eval(catalog, rack, fabric);
     this.#data = { outcome, fabric, rack, prefs, catalog, hist: this.#hist(outcome) };
+  }
+
+  override firstUpdated(): void {
+    markRendered('rackplan:fabric');
   }
 
   override render() {

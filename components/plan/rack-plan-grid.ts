@@ -26,6 +26,8 @@ export class RackPlanGrid extends LitElement {
       .wrap {
         overflow: auto;
         max-height: 34rem;
+        contain: strict;
+        height: 34rem;
         border: 1px solid var(--rack-border);
         border-radius: 6px;
       }

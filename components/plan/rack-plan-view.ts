@@ -9,6 +9,7 @@ import type { QuarterId } from '../../src/core/sites/types';
 import type { PlanSettings } from '../../src/state/actions';
 import { StoreController } from '../../src/state/controllers/store-controller';
 import { formatNumber, formatUsd } from '../../src/state/format';
+import { markRendered } from '../../src/state/marks';
 import { memoizeLast } from '../../src/state/memo';
 import { orderSummary, planCharts, planGrid, planSites, siteHeadroom, type PlanCharts, type PlanGrid, type SiteHeadroom } from '../../src/state/plan-view';
 import type { PlanDesign, Prefs } from '../../src/state/types';
@@ -119,6 +120,10 @@ export class RackPlanView extends LitElement {
       .card > h2 {
         margin-bottom: 0.6rem;
       }
+      .later {
+        content-visibility: auto;
+        contain-intrinsic-size: auto 24rem;
+      }
       .two {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(24rem, 1fr));
@@ -186,6 +191,10 @@ export class RackPlanView extends LitElement {
     };
   }
 
+  override updated(): void {
+    if (this.#data) markRendered('rackplan:plan');
+  }
+
   override render() {
     const d = this.#data;
     if (!d) return nothing;
@@ -242,7 +251,7 @@ export class RackPlanView extends LitElement {
         <h2 id="grid-h">Deployments <span class="hint">units entering service per quarter; type a number, the plan re-evaluates</span></h2>
         <rack-plan-grid .grid=${d.grid} .catalog=${d.catalog}></rack-plan-grid>
       </section>
-      <div class="two">
+      <div class="two later">
         <section class="card" aria-labelledby="plant-h">
           <h2 id="plant-h">Plant weekly build</h2>
           <rack-chart .spec=${d.charts.plant} .theme=${d.prefs.theme} label="Racks built per week by plant against plant capacity"></rack-chart>
@@ -268,7 +277,7 @@ export class RackPlanView extends LitElement {
             : html`<p class="hint">No orders: units are costed as deployed (firm).</p>`}
         </section>
       </div>
-      <section class="card" aria-labelledby="pissues-h">
+      <section class="card later" aria-labelledby="pissues-h">
         <h2 id="pissues-h">Issues</h2>
         <rack-issue-list .issues=${d.report.issues}></rack-issue-list>
       </section>

@@ -1,8 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import type { Budget, BudgetGroup } from '../../src/state/budgets';
 import { RackReportController } from '../../src/state/controllers/rack-report-controller';
 import { keyFigures, type FigureGroup } from '../../src/state/figures';
+import { markRendered } from '../../src/state/marks';
 import { memoizeLast } from '../../src/state/memo';
 import type { UnitReport } from '../../src/core/rack/types';
 import type { SiteSummary } from '../../src/state/site-chain';
@@ -144,6 +145,11 @@ export class RackDesignerView extends LitElement {
       details[open] summary {
         margin-bottom: 0.75rem;
       }
+      .chain,
+      .assume {
+        content-visibility: auto;
+        contain-intrinsic-size: auto 20rem;
+      }
       .hint {
         font-size: 0.75rem;
         color: var(--rack-muted);
@@ -151,6 +157,9 @@ export class RackDesignerView extends LitElement {
       }
     `,
   ];
+
+  /** The assumptions table is built only once it is opened. */
+  @state() private _assumptionsOpen = false;
 
   readonly #rack = new RackReportController(this);
 
@@ -165,6 +174,7 @@ export class RackDesignerView extends LitElement {
 
   #sites: SiteSummary[] | null = null;
   #figs: FigureGroup[] = [];
+  #marked = false;
   #budgets: [BudgetGroup, Budget[]][] = [];
 
   override willUpdate(): void {
@@ -175,6 +185,13 @@ export class RackDesignerView extends LitElement {
       this.#budgets = this.#grouped(d.budgets);
     }
     this.#sites = this.#siteList(this.#rack.sites);
+  }
+
+  override updated(): void {
+    if (!this.#marked && this.#budgets.length) {
+      this.#marked = true;
+      markRendered('rackplan:rack-budgets');
+    }
   }
 
   override render() {
@@ -253,9 +270,9 @@ export class RackDesignerView extends LitElement {
           <rack-power-chain .chain=${d.chain} .system=${system}></rack-power-chain>
         </section>
         <section class="assume card" aria-labelledby="assume-h">
-          <details>
-            <summary id="assume-h">Assumptions and sources <span class="hint">every catalog value these figures used</span></summary>
-            <rack-assumptions .assumptions=${d.report.assumptions}></rack-assumptions>
+          <details @toggle=${(e: Event) => (this._assumptionsOpen = (e.target as HTMLDetailsElement).open)}>
+            <summary id="assume-h">Assumptions and sources <span class="hint">${d.report.assumptions.length} catalog values these figures used</span></summary>
+            ${this._assumptionsOpen ? html`<rack-assumptions .assumptions=${d.report.assumptions}></rack-assumptions>` : nothing}
           </details>
         </section>
       </div>

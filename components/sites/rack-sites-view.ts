@@ -7,6 +7,7 @@ import type { Plan } from '../../src/core/plan/types';
 import type { PueReport } from '../../src/core/sites/pue';
 import { StoreController } from '../../src/state/controllers/store-controller';
 import { formatNumber, formatValue } from '../../src/state/format';
+import { markRendered } from '../../src/state/marks';
 import { memoizeLast } from '../../src/state/memo';
 import { editSite, siteCards, type Figure, type SiteCard, type StepFigure } from '../../src/state/sites-view';
 import type { Prefs } from '../../src/state/types';
@@ -134,6 +135,10 @@ export class RackSitesView extends LitElement {
     if (!v) return;
     const [plan, prefs, catalog] = v;
     this.#data = { cards: this.#cards(plan, catalog), prefs, plan };
+  }
+
+  override firstUpdated(): void {
+    markRendered('rackplan:sites');
   }
 
   override render() {

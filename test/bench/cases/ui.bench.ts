@@ -1,0 +1,199 @@
+/**
+ * Web app benchmarks (issue 5), measured in headless Debian Chromium (playwright-core) against the production
+ * build served by `vite preview` (started here from node_modules/.bin/vite; its PID is killed when the run ends):
+ *  - JavaScript fetched before the first render of each deep-linked view, gzipped (target ≤ 150 kB);
+ *  - first paint of the rack designer with its budgets (target ≤ 500 ms median over 5 loads);
+ *  - edit-to-paint on the Plan view with 3 sites × 6 generations × 28 quarters (target ≤ 50 ms).
+ * The page marks `rackplan:<view>` when a view has rendered and `…:painted` once that frame is painted
+ * (src/state/marks.ts); times are read from those marks, relative to navigation start or to the edit.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { BenchCase, BenchSample } from '../harness';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+const dist = join(root, 'dist/app');
+const PORT = Number(process.env.RACKPLAN_BENCH_PORT ?? 4183);
+const BASE = `http://127.0.0.1:${PORT}`;
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+let server: ChildProcess | undefined;
+let built = false;
+
+/** Build once, then serve dist/app with `vite preview`; the child is killed when this process exits. */
+async function serve(): Promise<void> {
+  if (!built) {
+    execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    built = true;
+  }
+  if (server) return;
+  const child = spawn(join(root, 'node_modules/.bin/vite'), ['preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore', detached: false });
+  server = child;
+  child.unref();
+  const kill = () => {
+    if (child.pid && child.exitCode === null) {
+      try {
+        process.kill(child.pid);
+      } catch {
+        // already gone
+      }
+    }
+  };
+  process.once('exit', kill);
+  process.once('SIGINT', () => {
+    kill();
+    process.exit(130);
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(`${BASE}/`);
+      if (r.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`vite preview did not answer on ${BASE}`);
+}
+
+async function withPage<T>(fn: (page: Page, browser: Browser) => Promise<T>): Promise<T> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    const out = await fn(page, browser);
+    if (errors.length) throw new Error(`page errors: ${errors.join(' | ')}`);
+    return out;
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Wait for a performance mark and return its time (ms since navigation start). */
+async function markTime(page: Page, name: string, after = 0, timeoutMs = 30_000): Promise<number> {
+  const h = await page.waitForFunction(
+    ([n, a]) => performance.getEntriesByName(n, 'mark').find((e) => e.startTime >= (a))?.startTime ?? null,
+    [name, after] as const,
+    { timeout: timeoutMs, polling: 10 },
+  );
+  return (await h.jsonValue()) as number;
+}
+
+const gzCache = new Map<string, number>();
+function gzipBytes(urlPath: string): number {
+  const hit = gzCache.get(urlPath);
+  if (hit !== undefined) return hit;
+  const n = gzipSync(readFileSync(join(dist, urlPath)), { level: 9 }).length;
+  gzCache.set(urlPath, n);
+  return n;
+}
+
+/** JS requested before the view's render mark, gzipped (the preview server may not compress; this is what gzip sends). */
+async function initialJs(path: string, mark: string): Promise<BenchSample> {
+  return withPage(async (page) => {
+    await page.goto(`${BASE}${path}`, { waitUntil: 'commit' });
+    const rendered = await markTime(page, mark);
+    const urls = await page.evaluate(
+      (t) =>
+        performance
+          .getEntriesByType('resource')
+          .filter((e) => e.startTime <= t && new URL(e.name).pathname.endsWith('.js'))
+          .map((e) => new URL(e.name).pathname),
+      rendered,
+    );
+    const bytes = urls.reduce((s, u) => s + gzipBytes(u), 0);
+    return { ms: rendered, extra: { jsGzKb: Math.round(bytes / 10.24) / 100, files: urls.length } };
+  });
+}
+
+const fixture = JSON.parse(readFileSync(join(root, 'test/fixtures/plans/three-sites-7y.json'), 'utf8')) as unknown;
+
+export const cases: BenchCase[] = [
+  ...(['/rack/gb200-nvl72', '/plan', '/sites', '/fabric', '/compare', '/export'] as const).map(
+    (path): BenchCase => ({
+      group: 'ui',
+      name: `JS before first render of ${path}, gzipped (ms: render time; kB in extra)`,
+      target: '≤ 150 kB gzipped',
+      runs: 1,
+      setup: serve,
+      run: () => initialJs(path, path.startsWith('/rack') ? 'rackplan:rack-budgets' : `rackplan:${path.slice(1)}`),
+    }),
+  ),
+  {
+    group: 'ui',
+    name: 'first paint of the rack designer with its budgets (production build, fresh browser)',
+    target: '≤ 500 ms median over 5 loads',
+    runs: 5,
+    setup: serve,
+    run: () =>
+      withPage(async (page) => {
+        await page.goto(`${BASE}/rack/gb200-nvl72`, { waitUntil: 'commit' });
+        const painted = await markTime(page, 'rackplan:rack-budgets:painted');
+        const meters = await page.evaluate(() => {
+          const v = document.querySelector('rack-app')?.shadowRoot?.querySelector('rack-designer-view');
+          return v?.shadowRoot?.querySelectorAll('rack-budget-meter').length ?? 0;
+        });
+        if (meters < 5) throw new Error(`only ${meters} budget meters painted`);
+        return { ms: painted, extra: { meters } };
+      }),
+  },
+  {
+    group: 'ui',
+    name: 'edit-to-paint on the Plan view, 3 sites × 6 generations × 28 quarters (median of 9 edits per load)',
+    target: '≤ 50 ms',
+    runs: 5,
+    setup: serve,
+    run: () =>
+      withPage(async (page) => {
+        await page.goto(`${BASE}/plan`, { waitUntil: 'load' });
+        await markTime(page, 'rackplan:plan:painted');
+        // Load the 3 × 6 × 28 fixture plan through the store (one edit), then wait for charts to be ready.
+        await page.evaluate((plan) => {
+          const app = document.querySelector('rack-app') as unknown as { store: { dispatch(a: unknown): { ok: boolean } } };
+          const r = app.store.dispatch({ type: 'plan/replace', plan, label: 'bench fixture' });
+          if (!r.ok) throw new Error('fixture refused');
+        }, fixture);
+        await page.waitForFunction(() => {
+          const v = document.querySelector('rack-app')?.shadowRoot?.querySelector('rack-plan-view');
+          const charts = v?.shadowRoot?.querySelectorAll('rack-chart') ?? [];
+          return charts.length >= 3 && [...charts].every((c) => !c.shadowRoot?.querySelector('.loading'));
+        });
+        await page.waitForTimeout(300);
+        const times: number[] = [];
+        for (let i = 0; i < 9; i++) {
+          const t = await page.evaluate(async (units) => {
+            const v = document.querySelector('rack-app')!.shadowRoot!.querySelector('rack-plan-view')!;
+            const grid = v.shadowRoot!.querySelector('rack-plan-grid')!;
+            const input = grid.shadowRoot!.querySelector<HTMLInputElement>('tbody tr:nth-child(9) input')!;
+            const start = performance.now();
+            input.value = String(units);
+            input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+            const painted = await new Promise<number>((resolve) => {
+              const obs = new PerformanceObserver((list) => {
+                const e = list.getEntries().find((x) => x.name === 'rackplan:plan:painted' && x.startTime >= start);
+                if (e) {
+                  obs.disconnect();
+                  resolve(e.startTime);
+                }
+              });
+              obs.observe({ type: 'mark', buffered: false });
+            });
+            return painted - start;
+          }, 10 + i);
+          times.push(t);
+        }
+        const sorted = [...times].sort((a, b) => a - b);
+        const deployments = await page.evaluate(() => (document.querySelector('rack-app') as unknown as { store: { design: { plan: { plan: { deployments: unknown[] } } } } }).store.design.plan.plan.deployments.length);
+        return { ms: sorted[Math.floor(sorted.length / 2)]!, extra: { maxMs: sorted.at(-1)!, deployments } };
+      }),
+  },
+];
