@@ -1,14 +1,16 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { Catalog } from '../../src/core/catalog/types';
-import { compareUnits, TARGET_LABEL, type CompareRow } from '../../src/state/compare';
+import { loadSites } from '../../src/catalog/sites';
+import type { CompareOption, CompareReport } from '../../src/core/plan/compare';
+import { compareSite, compareUnits, TARGET_LABEL } from '../../src/state/compare';
 import { RackDerivations } from '../../src/state/controllers/rack-report-controller';
 import { StoreController } from '../../src/state/controllers/store-controller';
-import { formatNumber, formatValue, type DisplayKind } from '../../src/state/format';
+import { formatNumber, formatUsd, formatValue, type DisplayKind } from '../../src/state/format';
 import { generationGroups, type GenerationGroup } from '../../src/state/generations';
 import { markRendered } from '../../src/state/marks';
 import { memoizeLast } from '../../src/state/memo';
-import type { CompareDesign, CompareTargetKind, Prefs, RackDesign, UnitSystem } from '../../src/state/types';
+import type { CompareDesign, CompareTargetKind, Prefs, UnitSystem } from '../../src/state/types';
 import type { ChartSpec } from '../charts/rack-chart';
 import { emit } from '../shared/events';
 import { baseStyles } from '../shared/styles';
@@ -17,10 +19,11 @@ import '../inputs/rack-quantity-input';
 
 interface Metric {
   readonly label: string;
-  readonly cell: (r: CompareRow) => string;
-  /** Lower is better (for the "best" mark); undefined: no ranking. */
+  readonly cell: (r: CompareOption) => string;
+  /** Which way is better (for the "best" mark); undefined: no ranking. */
   readonly better?: 'lower' | 'higher';
-  readonly value?: (r: CompareRow) => number | null;
+  readonly value?: (r: CompareOption) => number | null;
+  /** Rests on power figures (estimates for AWS parts). */
   readonly estimate?: boolean;
 }
 
@@ -30,11 +33,17 @@ const TARGET_KIND: Record<CompareTargetKind, { kind: DisplayKind; min: number; m
   fp8Pflops: { kind: 'count', min: 1, max: 1e9, integer: false, example: '5000' },
 };
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const issueText = (r: CompareRow) => `${plural(r.perUnit.issues.filter((i) => i.severity === 'error').length, 'error')}, ${plural(r.perUnit.issues.filter((i) => i.severity === 'warning').length, 'warning')}`;
+
+const VENDOR: Record<string, string> = { nvidia: 'NVIDIA', aws: 'AWS', amd: 'AMD' };
+const FAMILY: Record<string, string> = { gpu: 'GPU', trainium: 'Trainium', inferentia: 'Inferentia' };
+const POWER_ESTIMATE = /(PowerW|tdpW|efficiency)/;
 
 interface CompareData {
-  readonly rows: CompareRow[];
+  readonly estimates: ReadonlySet<string>;
+  readonly report: CompareReport;
+  readonly rows: readonly CompareOption[];
+  readonly siteId: string;
+  readonly sites: readonly { id: string; name: string }[];
   readonly metrics: Metric[];
   readonly best: Map<string, number>;
   readonly charts: ReturnType<typeof charts>;
@@ -44,70 +53,74 @@ interface CompareData {
   readonly rackTarget: number | null;
 }
 
-const mw = (kw: number) => (kw >= 1000 ? `${formatNumber(kw / 1000)} MW` : `${formatNumber(kw)} kW`);
+const n0 = (v: number | null) => (v === null ? '—' : formatNumber(v, 0));
+const n = (v: number | null) => (v === null ? '—' : formatNumber(v));
+const mw = (v: number | null) => (v === null ? '—' : `${formatNumber(v)} MW`);
+const usd = (v: number | null) => (v === null ? '—' : formatUsd(v));
 
 function metrics(system: UnitSystem): Metric[] {
   return [
-    { label: 'Units needed', cell: (r) => formatNumber(r.units, 0) },
-    { label: 'Racks', cell: (r) => formatNumber(r.sized.totals.racks, 0), better: 'lower', value: (r) => r.sized.totals.racks },
-    { label: 'Accelerators', cell: (r) => formatNumber(r.sized.totals.accelerators, 0) },
-    { label: 'IT power (max)', cell: (r) => mw(r.sized.totals.itKw), better: 'lower', value: (r) => r.sized.totals.itKw, estimate: true },
-    { label: 'Input power', cell: (r) => mw(r.sized.totals.inputKw), better: 'lower', value: (r) => r.sized.totals.inputKw, estimate: true },
-    { label: 'Transient peak', cell: (r) => mw(r.sized.totals.peakKw), better: 'lower', value: (r) => r.sized.totals.peakKw },
-    { label: 'Liquid / air heat', cell: (r) => `${mw(r.sized.totals.liquidKw)} / ${mw(r.sized.totals.airKw)}` },
-    { label: 'Coolant flow', cell: (r) => formatValue(r.sized.totals.coolantLpm, 'liquidFlow', system), better: 'lower', value: (r) => r.sized.totals.coolantLpm },
-    { label: 'Airflow', cell: (r) => formatValue(r.sized.totals.airflowM3h, 'airflow', system), better: 'lower', value: (r) => r.sized.totals.airflowM3h },
-    { label: 'Rack footprint', cell: (r) => (system === 'si' ? `${formatNumber(r.floorM2)} m²` : `${formatNumber(r.floorM2 * 10.7639)} ft²`), better: 'lower', value: (r) => r.floorM2 },
-    { label: 'Weight', cell: (r) => formatValue(r.sized.totals.weightKg, 'mass', system), better: 'lower', value: (r) => r.sized.totals.weightKg },
-    { label: 'Dense FP8', cell: (r) => (r.sized.totals.fp8DensePflops === null ? 'not supported' : `${formatNumber(r.sized.totals.fp8DensePflops)} PFLOPS`), better: 'higher', value: (r) => r.sized.totals.fp8DensePflops },
-    { label: 'Dense FP4', cell: (r) => (r.perUnit.compute.fp4DensePflops === null ? 'not supported' : `${formatNumber(r.perUnit.compute.fp4DensePflops * r.units)} PFLOPS`) },
-    { label: 'Dense BF16', cell: (r) => (r.perUnit.compute.bf16DensePflops === null ? 'not supported' : `${formatNumber(r.perUnit.compute.bf16DensePflops * r.units)} PFLOPS`) },
-    { label: 'HBM', cell: (r) => (r.sized.totals.hbmTb === null ? 'not published' : `${formatNumber(r.sized.totals.hbmTb)} TB`), better: 'higher', value: (r) => r.sized.totals.hbmTb },
-    { label: 'kW per accelerator', cell: (r) => formatNumber(r.kwPerAccelerator), better: 'lower', value: (r) => r.kwPerAccelerator, estimate: true },
-    { label: 'kW per dense FP8 PFLOPS', cell: (r) => (r.kwPerFp8Pflops === null ? '—' : formatNumber(r.kwPerFp8Pflops)), better: 'lower', value: (r) => r.kwPerFp8Pflops, estimate: true },
-    { label: 'Scale-up cables', cell: (r) => formatNumber(r.sized.totals.scaleUpCables, 0) },
-    { label: 'Scale-out ports', cell: (r) => formatNumber(r.perUnit.cabling.scaleOutPorts * r.units, 0) },
-    { label: 'Issues (per unit)', cell: (r) => issueText(r) },
+    { label: 'Units needed', cell: (r) => n0(r.units) },
+    { label: 'Racks', cell: (r) => n0(r.racks), better: 'lower', value: (r) => r.racks },
+    { label: 'Accelerators', cell: (r) => n0(r.accelerators) },
+    { label: 'Dense PFLOPS', cell: (r) => n(r.pflopsDense), better: 'higher', value: (r) => r.pflopsDense },
+    { label: 'HBM', cell: (r) => (r.hbmTb === null ? '—' : `${formatNumber(r.hbmTb)} TB`), better: 'higher', value: (r) => r.hbmTb },
+    { label: 'IT power', cell: (r) => mw(r.itMw), better: 'lower', value: (r) => r.itMw, estimate: true },
+    { label: 'Facility power (peak PUE)', cell: (r) => mw(r.facilityMw), better: 'lower', value: (r) => r.facilityMw, estimate: true },
+    { label: 'PUE annual / peak', cell: (r) => (r.pue === null ? '—' : `${r.pue.toFixed(3)} / ${r.peakPue?.toFixed(3) ?? '—'}`) },
+    { label: 'Coolant flow', cell: (r) => (r.coolantLpm === null ? '—' : formatValue(r.coolantLpm, 'liquidFlow', system)), better: 'lower', value: (r) => r.coolantLpm },
+    { label: 'Fabric switches / optics', cell: (r) => `${n0(r.switches)} / ${n0(r.transceivers)}`, better: 'lower', value: (r) => r.switches },
+    { label: 'Scale-up cables', cell: (r) => n0(r.scaleUpCables) },
+    { label: 'Capex', cell: (r) => usd(r.capexUsd), better: 'lower', value: (r) => r.capexUsd, estimate: true },
+    { label: 'Energy per year', cell: (r) => (r.annualEnergyMwh === null ? '—' : `${formatNumber(r.annualEnergyMwh / 1000)} GWh · ${usd(r.annualEnergyCostUsd)}`), better: 'lower', value: (r) => r.annualEnergyMwh, estimate: true },
+    { label: 'CO₂ per year', cell: (r) => (r.annualCo2Tonnes === null ? '—' : `${formatNumber(r.annualCo2Tonnes, 0)} t`), better: 'lower', value: (r) => r.annualCo2Tonnes, estimate: true },
+    { label: 'PFLOPS per MW', cell: (r) => n(r.pflopsPerMw), better: 'higher', value: (r) => r.pflopsPerMw, estimate: true },
+    { label: 'PFLOPS per $M', cell: (r) => n(r.pflopsPerMusd), better: 'higher', value: (r) => r.pflopsPerMusd, estimate: true },
+    { label: '$ per PFLOP-hour', cell: (r) => (r.usdPerPflopHour === null ? '—' : `$${formatNumber(r.usdPerPflopHour, 3)}`), better: 'lower', value: (r) => r.usdPerPflopHour, estimate: true },
+    { label: 'Rounding waste', cell: (r) => (r.roundingWastePct === null ? '—' : `${formatNumber(r.roundingWastePct, 1)} %`), better: 'lower', value: (r) => r.roundingWastePct },
+    { label: 'Issues', cell: (r) => (r.issues.length ? r.issues.map((i) => i.code).join(', ') : 'none') },
   ];
 }
 
-function charts(rows: readonly CompareRow[]): { power: ChartSpec; racks: ChartSpec; efficiency: ChartSpec } {
-  const labels = rows.map((r) => r.generation.name.replace(/\s*\(.*\)\s*$/, ''));
+function charts(rows: readonly CompareOption[]): { power: ChartSpec; racks: ChartSpec; efficiency: ChartSpec } {
+  const ok = rows.filter((r) => r.supported);
+  const labels = ok.map((r) => r.name.replace(/\s*\(.*\)\s*$/, '').replace(/^(NVIDIA|AWS) /, ''));
   return {
     power: {
       labels,
       series: [
-        { label: 'IT power (MW)', data: rows.map((r) => r.sized.totals.itKw / 1000) },
-        { label: 'Input power (MW)', data: rows.map((r) => r.sized.totals.inputKw / 1000) },
-        { label: 'Transient peak (MW)', data: rows.map((r) => r.sized.totals.peakKw / 1000) },
+        { label: 'IT power (MW)', data: ok.map((r) => r.itMw ?? 0) },
+        { label: 'Facility power at peak PUE (MW)', data: ok.map((r) => r.facilityMw ?? 0) },
       ],
       yTitle: 'MW',
       horizontal: true,
-      format: (n) => formatNumber(n),
+      format: (v) => formatNumber(v),
     },
     racks: {
       labels,
-      series: [{ label: 'Racks', data: rows.map((r) => r.sized.totals.racks), color: 3 }],
+      series: [{ label: 'Racks', data: ok.map((r) => r.racks ?? 0), color: 3 }],
       yTitle: 'racks',
       horizontal: true,
-      format: (n) => formatNumber(n, 0),
+      integer: true,
+      format: (v) => formatNumber(v, 0),
     },
     efficiency: {
       labels,
-      series: [{ label: 'kW per dense FP8 PFLOPS', data: rows.map((r) => r.kwPerFp8Pflops ?? 0), color: 4 }],
-      yTitle: 'kW / PFLOPS',
+      series: [{ label: '$ per PFLOP-hour', data: ok.map((r) => r.usdPerPflopHour ?? 0), color: 4 }],
+      yTitle: 'USD per PFLOP-hour',
       horizontal: true,
-      format: (n) => formatNumber(n),
+      format: (v) => formatNumber(v, 3),
     },
   };
 }
 
 /**
- * Compare GPU, Trainium and Inferentia units for one target (accelerators, IT power or dense FP8): each generation
- * is sized to the target at its catalog defaults, shown as a table (best value per row marked) and as charts.
+ * Compare GPU, Trainium and Inferentia units for one target (accelerators, IT power or dense FP8) at one site: each
+ * generation is sized to the target by the plan core's comparison (site PUE, tariff, carbon, fabric, capex,
+ * $/PFLOP-hour), shown as a table (best value per row marked) and as charts.
  *
  * @summary Compare view.
- * @fires rack-edit - `compare/toggle-generation`, `compare/set-target`
+ * @fires rack-edit - `compare/toggle-generation`, `compare/set-target`, `compare/set-site`
  * @csspart table - the comparison table
  */
 @customElement('rack-compare-view')
@@ -223,9 +236,10 @@ export class RackCompareView extends LitElement {
 
   readonly #store = new StoreController(this, (s) => [s.design.compare, s.design.rack, s.prefs, s.catalog] as const);
   readonly #rack = new RackDerivations();
-  readonly #rows = memoizeLast((catalog: Catalog, design: CompareDesign, basis: RackDesign['options']['basis']) => compareUnits(catalog, design, basis ?? 'max'));
+  readonly #report = memoizeLast((catalog: Catalog, design: CompareDesign, siteId: string) => compareUnits(catalog, design, siteId, loadSites()));
+  readonly #siteList = memoizeLast(() => loadSites().filter((s) => s.roles.dataCenter).map((s) => ({ id: s.id, name: s.name.replace(/\s*\(.*\)$/, '') })));
   readonly #metrics = memoizeLast((system: UnitSystem) => metrics(system));
-  readonly #charts = memoizeLast((rows: readonly CompareRow[]) => charts(rows));
+  readonly #charts = memoizeLast((rows: readonly CompareOption[]) => charts(rows));
   readonly #groups = memoizeLast((catalog: Catalog) => generationGroups(catalog));
 
   #data: CompareData | null = null;
@@ -234,7 +248,9 @@ export class RackCompareView extends LitElement {
     const v = this.#store.value;
     if (!v) return;
     const [design, rack, prefs, catalog] = v;
-    const rows = this.#rows(catalog, design, rack.options.basis);
+    const siteId = compareSite(design, rack.siteId, loadSites());
+    const report = this.#report(catalog, design, siteId);
+    const rows = report.options;
     const ms = this.#metrics(prefs.units);
     const best = new Map<string, number>();
     for (const m of ms) {
@@ -251,7 +267,8 @@ export class RackCompareView extends LitElement {
           ? d.report.totals.itKw * 1000
           : d.report.totals.fp8DensePflops
       : null;
-    this.#data = { rows, metrics: ms, best, charts: this.#charts(rows), groups: this.#groups(catalog), prefs, design, rackTarget };
+    const estimates = new Set(rows.filter((r) => r.assumptions.some((a) => a.confidence === 'estimate' && POWER_ESTIMATE.test(a.path))).map((r) => r.generation));
+    this.#data = { estimates, report, rows, siteId, sites: this.#siteList(), metrics: ms, best, charts: this.#charts(rows), groups: this.#groups(catalog), prefs, design, rackTarget };
   }
 
   override firstUpdated(): void {
@@ -291,7 +308,13 @@ export class RackCompareView extends LitElement {
           ${data.rackTarget !== null && data.rackTarget > 0
             ? html`<button class="btn" type="button" @click=${() => this.#setTarget(design.target.kind, data.rackTarget)}>Use the rack designer’s design as the target</button>`
             : nothing}
-          <p class="note">Each generation at its catalog defaults (${rows[0]?.perUnit.basis ?? 'max'} basis), rounded up to whole units.</p>
+          <label class="sel"
+            >At the site
+            <select @change=${(e: Event) => emit(this, 'rack-edit', { type: 'compare/set-site', siteId: (e.target as HTMLSelectElement).value })}>
+              ${data.sites.map((x) => html`<option value=${x.id} ?selected=${x.id === data.siteId}>${x.name}</option>`)}
+            </select>
+          </label>
+          <p class="note">Each generation at its catalog defaults, rounded up to whole units, at ${data.sites.find((x) => x.id === data.siteId)?.name ?? data.siteId}: $${formatNumber(data.report.priceUsdPerKwh, 3)}/kWh, ${formatNumber(data.report.co2KgPerMwh, 0)} kg CO₂/MWh, ${Math.round(data.report.utilization * 100)} % utilization, ${data.report.amortizationYears}-year amortization.</p>
         </div>
         <fieldset>
           <legend>Generations</legend>
@@ -317,37 +340,37 @@ export class RackCompareView extends LitElement {
                   <thead>
                     <tr>
                       <th scope="col"><span class="visually-hidden">Figure</span></th>
-                      ${rows.map((r) => html`<th scope="col">${r.generation.name}<small>${r.perUnit.accelerators} × ${r.generation.accelerator.model} per unit</small></th>`)}
+                      ${rows.map((r) => html`<th scope="col">${r.name}<small>${r.supported ? `${VENDOR[r.vendor] ?? r.vendor} ${FAMILY[r.family] ?? r.family}` : 'does not supply the target'}</small></th>`)}
                     </tr>
                   </thead>
                   <tbody>
                     ${data.metrics.map((m) => {
                       const best = data.best.get(m.label);
                       return html`<tr>
-                        <th scope="row">${m.label}${m.estimate && rows.some((r) => r.estimate) ? html` <span class="estimate" title="Some units' power rests on estimates (AWS publishes no Trainium or Inferentia power)">est.</span>` : nothing}</th>
+                        <th scope="row">${m.label}</th>
                         ${rows.map((r) => {
                           const isBest = best !== undefined && m.value?.(r) === best;
-                          return html`<td class=${isBest ? 'best' : ''}>${m.cell(r)}${isBest ? html`<span class="visually-hidden"> (best)</span>` : nothing}${m.estimate && r.estimate ? html` <span class="estimate" title="Power for this unit rests on estimates">est.</span>` : nothing}</td>`;
+                          return html`<td class=${isBest ? 'best' : ''}>${m.cell(r)}${isBest ? html`<span class="visually-hidden"> (best)</span>` : nothing}${m.estimate && data.estimates.has(r.generation) ? html` <span class="estimate" title="This unit's power rests on estimated catalog values (AWS publishes no Trainium or Inferentia power)">est.</span>` : nothing}</td>`;
                         })}
                       </tr>`;
                     })}
                   </tbody>
                 </table>
               </div>
-              <p class="note">Best value per row in bold green. “est.” marks figures that rest on estimated catalog values.</p>
+              <p class="note">Best value per row in bold green. “est.” marks figures that rest on estimated power values. Prices are ranges at their typical point (see docs/plan.md).</p>
             </section>
             <section class="charts" aria-label="Charts">
               <div class="card">
                 <h3>Power for the target</h3>
-                <rack-chart .spec=${data.charts.power} .theme=${prefs.theme} label="IT, input and transient peak power for the target, MW, per generation"></rack-chart>
+                <rack-chart .spec=${data.charts.power} .theme=${prefs.theme} label="IT power and facility power at peak PUE for the target, MW, per generation"></rack-chart>
               </div>
               <div class="card">
                 <h3>Racks for the target</h3>
                 <rack-chart .spec=${data.charts.racks} .theme=${prefs.theme} label="Racks needed for the target, per generation"></rack-chart>
               </div>
               <div class="card">
-                <h3>Power per unit of compute</h3>
-                <rack-chart .spec=${data.charts.efficiency} .theme=${prefs.theme} label="kW of IT power per dense FP8 PFLOPS, per generation"></rack-chart>
+                <h3>Cost per PFLOP-hour</h3>
+                <rack-chart .spec=${data.charts.efficiency} .theme=${prefs.theme} label="US dollars per dense PFLOP-hour (capex over amortization, energy and maintenance), per generation"></rack-chart>
               </div>
             </section>
           `}
@@ -366,8 +389,9 @@ export class RackCompareView extends LitElement {
     let v = value;
     if (v === null) {
       // Switching the kind: carry the target over through the first compared unit so the sizing stays comparable.
-      const r = this.#data?.rows[0];
-      v = r ? (kind === 'accelerators' ? r.sized.totals.accelerators : kind === 'itPower' ? r.sized.totals.itKw * 1000 : (r.sized.totals.fp8DensePflops ?? 1000)) : 1000;
+      const r = this.#data?.rows.find((x) => x.supported);
+      v = (r ? (kind === 'accelerators' ? r.accelerators : kind === 'itPower' ? (r.itMw ?? 0) * 1e6 : r.pflopsDense) : null) ?? 1000;
+      if (!(v > 0)) v = 1000;
     }
     emit(this, 'rack-edit', { type: 'compare/set-target', kind, value: v });
   }

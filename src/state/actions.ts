@@ -21,6 +21,7 @@ export type Action =
   | { readonly type: 'rack/set-site'; readonly siteId: string | undefined }
   | { readonly type: 'compare/toggle-generation'; readonly id: string }
   | { readonly type: 'compare/set-target'; readonly kind: CompareTargetKind; readonly value: number }
+  | { readonly type: 'compare/set-site'; readonly siteId: string }
   | { readonly type: 'fabric/set'; readonly patch: Partial<FabricDesign> }
   | { readonly type: 'plan/set-deployment'; readonly site: string; readonly generation: string; readonly quarter: QuarterId; readonly units: number }
   | { readonly type: 'plan/set-settings'; readonly patch: PlanSettings }
@@ -51,6 +52,8 @@ export function actionLabel(action: Action): string {
       return `compare ${action.id}`;
     case 'compare/set-target':
       return 'compare target';
+    case 'compare/set-site':
+      return `compare at ${action.siteId}`;
     case 'fabric/set':
       return `fabric ${Object.keys(action.patch).join(', ')}`;
     case 'plan/set-deployment':
@@ -170,6 +173,8 @@ export function reduce(state: DesignState, action: Action): DesignState {
       else tariffs[action.siteId] = action.usdPerKwh;
       return withPlan(state, { ...p, prices: { ...(p.prices ?? {}), tariffUsdPerKwh: tariffs } });
     }
+    case 'compare/set-site':
+      return state.compare.siteId === action.siteId ? state : { ...state, compare: { ...state.compare, siteId: action.siteId } };
     case 'design/replace':
       return action.design;
   }

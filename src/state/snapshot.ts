@@ -116,7 +116,7 @@ export function parseSnapshot(data: unknown, catalog: Catalog): SnapshotParse {
       catalogVersion: typeof data.catalogVersion === 'string' ? data.catalogVersion : catalog.version,
       design: {
         rack: { generationId: gen.generation.id, options: opts.data, limits, ...(typeof rack.siteId === 'string' ? { siteId: rack.siteId } : {}) },
-        compare: { generationIds: ids as string[], target: { kind: target.kind as CompareDesign['target']['kind'], value: target.value as number } },
+        compare: { generationIds: ids as string[], target: { kind: target.kind as CompareDesign['target']['kind'], value: target.value as number }, ...(typeof cmp.siteId === 'string' ? { siteId: cmp.siteId } : {}) },
         fabric,
         plan,
       },

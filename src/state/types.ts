@@ -29,7 +29,10 @@ export type CompareTargetKind = 'accelerators' | 'itPower' | 'fp8Pflops';
 
 export interface CompareDesign {
   readonly generationIds: readonly string[];
+  /** `itPower` in W (canonical SI), `fp8Pflops` in dense FP8 PFLOPS. */
   readonly target: { readonly kind: CompareTargetKind; readonly value: number };
+  /** Data-center site the options are costed at (tariff, PUE, carbon); default: the rack designer's site. */
+  readonly siteId?: string;
 }
 
 /** The capacity plan (the core's plan file, plain JSON) and the optimizer's settings. */

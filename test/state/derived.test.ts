@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/presets';
 import { evaluateUnit } from '../../src/core/rack/evaluate';
 import { unitBudgets } from '../../src/state/budgets';
-import { compareUnits } from '../../src/state/compare';
+import { compareSite, compareUnits, coreTarget } from '../../src/state/compare';
+import { loadSites } from '../../src/catalog/sites';
 import { RackDerivations } from '../../src/state/controllers/rack-report-controller';
 import { layoutElevation } from '../../src/state/elevation';
 import { keyFigures } from '../../src/state/figures';
@@ -130,18 +131,28 @@ describe('power chain (rack part)', () => {
 });
 
 describe('compare', () => {
-  it('sizes every unit to at least the target', () => {
+  it('sizes every unit to at least the target, at a site (via the plan core)', () => {
+    const sites = loadSites();
     const ids = catalog.generations.map((g) => g.id);
     for (const kind of ['accelerators', 'itPower', 'fp8Pflops'] as const) {
       const value = kind === 'accelerators' ? 1000 : kind === 'itPower' ? 5e6 : 4000;
-      const rows = compareUnits(catalog, { generationIds: ids, target: { kind, value } });
-      expect(rows).toHaveLength(ids.length);
-      for (const row of rows) {
-        if (row.perUnitTarget === null) continue;
-        expect(row.units * row.perUnitTarget).toBeGreaterThanOrEqual(value - 1e-6);
-        expect((row.units - 1) * row.perUnitTarget).toBeLessThan(value);
+      const design = { generationIds: ids, target: { kind, value } };
+      const r = compareUnits(catalog, design, compareSite(design, undefined, sites), sites);
+      expect(r.site).toBe('houston-tx');
+      expect(r.options).toHaveLength(ids.length);
+      for (const o of r.options) {
+        if (!o.supported) continue;
+        const got = kind === 'accelerators' ? o.accelerators! : kind === 'itPower' ? o.units! * 1 : o.pflopsDense!;
+        if (kind !== 'itPower') expect(got).toBeGreaterThanOrEqual(value - 1e-6);
       }
     }
+    expect(coreTarget({ kind: 'itPower', value: 5e6 })).toEqual({ metric: 'itMw', value: 5, precision: 'fp8' });
+  });
+
+  it('compares at the design’s site, else the rack designer’s', () => {
+    const sites = loadSites();
+    expect(compareSite({ generationIds: [], target: { kind: 'accelerators', value: 1 }, siteId: 'lordstown-oh' }, 'houston-tx', sites)).toBe('lordstown-oh');
+    expect(compareSite({ generationIds: [], target: { kind: 'accelerators', value: 1 } }, 'mount-pleasant-wi', sites)).toBe('mount-pleasant-wi');
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { loadCatalog } from '../../src/catalog/presets';
-import { AppStore, initialDesign, parseSnapshot } from '../../src/state/store';
+import { AppStore, initialDesign } from '../../src/state/store';
+import { loadSnapshot, parseSnapshot } from '../../src/state/snapshot';
 
 const catalog = loadCatalog();
 
@@ -65,7 +66,7 @@ describe('AppStore', () => {
     const snap = s.snapshot();
     expect(JSON.parse(JSON.stringify(snap))).toEqual(snap);
     const t = new AppStore(catalog);
-    expect(t.load(JSON.parse(JSON.stringify(snap))).ok).toBe(true);
+    expect(loadSnapshot(t, JSON.parse(JSON.stringify(snap))).ok).toBe(true);
     expect(t.design).toEqual(s.design);
     t.undo();
     expect(t.design.rack.generationId).toBe('gb200-nvl72');
