@@ -6,7 +6,8 @@
  * without autosave and says so.
  * @module
  */
-import type { Validator } from '../io/import';
+import { importParsed, type Validator } from '../io/import';
+import { readJson } from '../io/json';
 import type { AppSnapshot, DesignState, Prefs } from '../state/types';
 import { Autosaver, type AutosaveStatus } from './autosave';
 import { AUTOSAVE_ID, PlanStore } from './plan-store';
@@ -45,7 +46,18 @@ export function snapshotValidator(parse: SnapshotParser): Validator<AppSnapshot>
 }
 
 /** Open the session store and read the last session (at most `timeoutMs`, so a stuck database never blocks start-up). */
-export async function restoreSession(parse: SnapshotParser, options: { dbName?: string; timeoutMs?: number } = {}): Promise<Session> {
+/** localStorage key of the synchronous journal that backs up the latest session (see {@link Autosaver}). */
+export const JOURNAL_KEY = 'rackplan:session-journal';
+
+function journalStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function restoreSession(parse: SnapshotParser, options: { dbName?: string; timeoutMs?: number; journal?: Storage | null } = {}): Promise<Session> {
   const none = (notice: string | null): Session => ({ design: undefined, prefs: undefined, notice, attach: () => () => undefined, status: () => null });
   if (typeof indexedDB === 'undefined') return none('This browser has no IndexedDB: changes are not saved between visits.');
   let store: PlanStore<AppSnapshot>;
@@ -57,8 +69,21 @@ export async function restoreSession(parse: SnapshotParser, options: { dbName?: 
   let design: DesignState | undefined;
   let prefs: Prefs | undefined;
   let notice: string | null = null;
+  const journal = options.journal === null ? undefined : (options.journal ?? journalStorage());
+  // The journal is written inside every edit, before the database write, so when it validates it is the newest.
+  let fromJournal: AppSnapshot | undefined;
   try {
-    const r = await withTimeout(store.restore(AUTOSAVE_ID), options.timeoutMs ?? 3000);
+    const text = journal?.getItem(JOURNAL_KEY);
+    if (text) {
+      const parsed = readJson(text);
+      const r = parsed.ok ? importParsed(parsed.value, snapshotValidator(parse)) : parsed;
+      if (r.ok) fromJournal = r.value.value;
+    }
+  } catch {
+    fromJournal = undefined;
+  }
+  try {
+    const r = fromJournal ? ({ status: 'ok', value: fromJournal } as const) : await withTimeout(store.restore(AUTOSAVE_ID), options.timeoutMs ?? 3000);
     if (r.status === 'ok') {
       design = r.value.design;
       prefs = r.value.prefs;
@@ -68,7 +93,7 @@ export async function restoreSession(parse: SnapshotParser, options: { dbName?: 
   } catch (err) {
     notice = `The last session could not be read (${err instanceof Error ? err.message : String(err)}); starting fresh.`;
   }
-  const saver = new Autosaver(store, AUTOSAVE_ID);
+  const saver = new Autosaver(store, AUTOSAVE_ID, journal ? { storage: journal, key: JOURNAL_KEY } : undefined);
   return {
     design,
     prefs,

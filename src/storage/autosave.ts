@@ -25,9 +25,16 @@ export class Autosaver {
   #status: AutosaveStatus = { state: 'idle', rev: 0, savedAt: null, error: null };
   readonly #listeners = new Set<(s: AutosaveStatus) => void>();
 
-  constructor(store: Pick<PlanStore<unknown>, 'write'>, id = AUTOSAVE_ID) {
+  readonly #journal: { readonly storage: Pick<Storage, 'setItem'>; readonly key: string } | undefined;
+
+  /**
+   * @param journal - optional synchronous journal (localStorage): the latest document is also written there
+   *   inside the edit, because a browser may abort IndexedDB work still in flight when the page is torn down.
+   */
+  constructor(store: Pick<PlanStore<unknown>, 'write'>, id = AUTOSAVE_ID, journal?: { readonly storage: Pick<Storage, 'setItem'>; readonly key: string }) {
     this.#store = store;
     this.#id = id;
+    this.#journal = journal;
   }
 
   get status(): AutosaveStatus {
@@ -48,6 +55,13 @@ export class Autosaver {
     const json = JSON.stringify(doc);
     if (json === this.#lastSent) return;
     this.#lastSent = json;
+    if (this.#journal) {
+      try {
+        this.#journal.storage.setItem(this.#journal.key, json);
+      } catch {
+        // Quota or privacy settings: IndexedDB alone then.
+      }
+    }
     this.#outstanding++;
     if (this.#status.state !== 'saving') this.#set({ ...this.#status, state: 'saving' });
     const done = this.#store.write(this.#id, json).then(

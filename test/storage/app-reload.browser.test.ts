@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
+import { JOURNAL_KEY } from '../../src/storage/app-autosave';
 
 // The real app (index.html → src/main.ts) in a frame: edit, close the frame while the last edit is being saved,
 // open the app again and find everything as it was left. Uses the app's own database name.
@@ -29,6 +30,7 @@ function openApp(): Promise<{ frame: HTMLIFrameElement; app: AppLike }> {
 describe('the app restores the session after a reload', () => {
   it('edits made right up to closing the page are all there when it opens again', async () => {
     await deleteDB('rackplan');
+    localStorage.removeItem(JOURNAL_KEY);
     const first = await openApp();
     const store = first.app.store!;
     let last = '';
@@ -47,6 +49,7 @@ describe('the app restores the session after a reload', () => {
     second.frame.remove();
     await new Promise((r) => setTimeout(r, 100));
     await deleteDB('rackplan');
+    localStorage.removeItem(JOURNAL_KEY);
   });
   // A `#plan=` link through the real app is not tested here: the app loads the share-link code with a dynamic
   // import, which Vitest's browser runner rewrites to a helper that only exists in the test frame. The link

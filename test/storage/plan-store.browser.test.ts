@@ -190,6 +190,37 @@ describe('autosave survives a reload mid-edit', () => {
     expect(second.ready.restored).toBe('ok');
     expect(second.ready.doc.edits).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     second.el.remove();
+    localStorage.removeItem(`journal:${db}`);
     await deleteDB(db);
+  });
+});
+
+describe('session journal', () => {
+  it('restoreSession prefers the synchronous journal (written inside the edit) over IndexedDB, and falls back when it does not validate', async () => {
+    const { restoreSession, JOURNAL_KEY } = await import('../../src/storage/app-autosave');
+    const mem = new Map<string, string>();
+    const journal = { getItem: (k: string) => mem.get(k) ?? null, setItem: (k: string, v: string) => void mem.set(k, v), removeItem: (k: string) => void mem.delete(k), clear: () => mem.clear(), key: () => null, length: 0 } as Storage;
+    const snap = (n: number) => ({ app: 'rackplan', schemaVersion: 1, catalogVersion: 'x', design: { rack: { generationId: `g${n}` } }, prefs: { units: 'si', theme: 'system' } });
+    const parse = (d: unknown) => {
+      const x = d as { app?: string; design?: { rack?: { generationId?: string } } };
+      return x.app === 'rackplan' && typeof x.design?.rack?.generationId === 'string' ? ({ ok: true, snapshot: d } as never) : ({ ok: false, message: 'design.rack.generationId: a generation' } as const);
+    };
+    const db = `rackplan-journal-${Date.now()}`;
+    const s1 = await restoreSession(parse, { dbName: db, journal });
+    let current = snap(1);
+    const listeners = new Set<() => void>();
+    s1.attach({ subscribe: (l) => (listeners.add(l), () => listeners.delete(l)), snapshot: () => current as never });
+    current = snap(2);
+    for (const l of listeners) l();
+    expect(JSON.parse(mem.get(JOURNAL_KEY)!).design.rack.generationId).toBe('g2');
+    // Page gone before IndexedDB finished: the journal still has the last edit.
+    const s2 = await restoreSession(parse, { dbName: db, journal });
+    expect(s2.design?.rack.generationId).toBe('g2');
+    // A journal that does not validate is ignored in favour of the database.
+    mem.set(JOURNAL_KEY, '{"app":"other"}');
+    await new Promise((r) => setTimeout(r, 100));
+    const s3 = await restoreSession(parse, { dbName: db, journal });
+    expect(s3.design?.rack.generationId).toBe('g2');
+    // (The three sessions keep their connections open, so the test database is left for the profile to discard.)
   });
 });
