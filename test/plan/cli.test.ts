@@ -16,7 +16,7 @@ const SITE_FIELDS = ['id', 'racks', 'itMw', 'facilityMw', 'pue', 'peakPue', 'uti
 
 describe('rackplan plan', () => {
   it('--json carries the public names, and the last full year obeys the energy identities', async () => {
-    const r = await run('plan', 'test/fixtures/plans/small.json', '--json');
+    const r = await run('plan', 'presets/plans/small.json', '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(findNonFinite(j)).toBeUndefined();
@@ -68,7 +68,7 @@ describe('rackplan plan', () => {
   });
 
   it('--optimize adds the optimizer summary with binding constraints in words', async () => {
-    const r = await run('plan', 'test/fixtures/plans/houston-tight.json', '--optimize', '--json');
+    const r = await run('plan', 'presets/plans/houston-tight.json', '--optimize', '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.optimizer).toMatchObject({ status: 'infeasible-relaxed', objective: 'npv' });
@@ -99,7 +99,7 @@ describe('rackplan compare / fit / site / presets', () => {
   });
 
   it('fit --json: units, racks, bindingConstraint and slack', async () => {
-    const r = await run('fit', 'gb300-nvl72', '--site', 'lordstown-oh', '--plan', 'test/fixtures/plans/small.json', '--by', '2027-Q3', '--json');
+    const r = await run('fit', 'gb300-nvl72', '--site', 'lordstown-oh', '--plan', 'presets/plans/small.json', '--by', '2027-Q3', '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j).toHaveProperty('units');

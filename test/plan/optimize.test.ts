@@ -9,7 +9,7 @@ import type { Plan } from '../../src/core/plan/types';
 
 const catalog = loadCatalog();
 const sites = loadSites();
-const fixture = (name: string): Plan => PlanSchema.parse(JSON.parse(readFileSync(`test/fixtures/plans/${name}.json`, 'utf8')));
+const fixture = (name: string): Plan => PlanSchema.parse(JSON.parse(readFileSync(`presets/plans/${name}.json`, 'utf8')));
 let highs: Highs;
 
 beforeAll(async () => {

@@ -14,7 +14,7 @@ export const optimizeCommand: Command = {
     const flags = new FlagReader(parsed);
     const objective = flags.choice('objective', ['npv', 'time'] as const) ?? 'npv';
     const file = parsed.positionals[0];
-    if (!file) flags.problem('plan', 'a plan JSON file (see test/fixtures/plans/)');
+    if (!file) flags.problem('plan', 'a plan JSON file (examples in presets/plans/)');
     if (parsed.positionals.length > 1) flags.problem('arguments', 'exactly one plan file', parsed.positionals.slice(1).join(' '));
     flags.done();
     return runPlan(file!, true, objective, flags.bool('json'));

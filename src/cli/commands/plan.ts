@@ -98,7 +98,7 @@ export const planCommand: Command = {
     const objective = flags.choice('objective', ['npv', 'time'] as const);
     if (objective && !flags.bool('optimize')) flags.problem('--objective', 'only with --optimize', objective);
     const file = parsed.positionals[0];
-    if (!file) flags.problem('plan', 'a plan JSON file (see test/fixtures/plans/)');
+    if (!file) flags.problem('plan', 'a plan JSON file (examples in presets/plans/)');
     if (parsed.positionals.length > 1) flags.problem('arguments', 'exactly one plan file', parsed.positionals.slice(1).join(' '));
     flags.done();
     return runPlan(file!, flags.bool('optimize'), objective ?? 'npv', flags.bool('json'));

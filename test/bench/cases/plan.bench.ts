@@ -13,7 +13,7 @@ import { optimizePlan } from '../../../src/core/plan/optimize';
 import { loadSolver } from '../../../src/solver/highs';
 import type { Plan } from '../../../src/core/plan/types';
 
-const fixture = fileURLToPath(new URL('../../fixtures/plans/three-sites-7y.json', import.meta.url));
+const fixture = fileURLToPath(new URL('../../../presets/plans/three-sites-7y.json', import.meta.url));
 
 let plan: Plan;
 const prepare = () => {

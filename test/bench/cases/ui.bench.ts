@@ -115,7 +115,7 @@ async function initialJs(path: string, mark: string): Promise<BenchSample> {
   });
 }
 
-const fixture = JSON.parse(readFileSync(join(root, 'test/fixtures/plans/three-sites-7y.json'), 'utf8')) as unknown;
+const fixture = JSON.parse(readFileSync(join(root, 'presets/plans/three-sites-7y.json'), 'utf8')) as unknown;
 
 export const cases: BenchCase[] = [
   ...(['/rack/gb200-nvl72', '/plan', '/sites', '/fabric', '/compare', '/export'] as const).map(
