@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { importPlan } from '../../../src/io/plan';
@@ -10,7 +10,8 @@ import type { PlanBundle } from '../../../src/export/plan-tables';
 import type { BenchCase } from '../harness';
 
 // The first example plan in presets/plans/, else the 3-site × 6-generation × 28-quarter test fixture.
-const file = 'presets/plans/three-sites-7y.json';
+const candidates = ['presets/plans/three-sites-7y.json', 'test/fixtures/plans/three-sites-7y.json'];
+const file = candidates.find((f) => existsSync(f)) ?? candidates[0]!;
 let bundle: PlanBundle | undefined;
 
 function load(): PlanBundle {
