@@ -9,13 +9,14 @@
  */
 import type { Generation } from '../core/catalog/types';
 import { clusterPorts, type ClusterPorts } from '../core/fabric/cluster';
-import { maxEndpointsFor, sizeFabric, type FabricInput, type FabricResult } from '../core/fabric/fat-tree';
+import { sizeFabric, type FabricInput, type FabricResult } from '../core/fabric/fat-tree';
+import { clusterFabricBase, fabricParts } from '../core/plan/network';
 import { cableSchedule, planCabling, DEFAULT_LAYOUT, type CablePlan, type CableRow } from '../core/fabric/cabling';
 import type { SwitchModel } from '../core/fabric/types';
 import { pickSourced } from '../core/provenance';
 import type { PlanBundle } from './plan-tables';
 
-/** The plan's fabric switch: 64 × 800G (SN5600 class), as src/core/plan/prices.ts FABRIC_DEFAULTS. */
+/** The plan's fabric switch: 64 × 800G (SN5600 class), the default in presets/prices.json (fabricDefaults). */
 export const PLAN_SWITCH_ID = 'spectrum-4-sn5600';
 
 export const CABLE_CSV_COLUMNS = ['cable_id', 'tier', 'a_rack', 'a_device', 'a_port', 'b_rack', 'b_device', 'b_port', 'media', 'part_number', 'length_m', 'label'] as const;
@@ -63,23 +64,13 @@ export function planClusters(b: PlanBundle): ClusterLayout[] {
   for (const d of finalDeployment(b)) {
     const ports = clusterPorts(d.generation, d.units, d.systemsPerRack);
     if (!ports || ports.nodes <= 0 || ports.rails <= 0) continue;
-    const nic = ports.scaleOutGbps;
-    const breakout = nic < switchGbps ? Math.max(1, Math.floor(switchGbps / nic)) : 1;
-    let radix = baseRadix * breakout;
-    if (radix % 2) radix -= 1;
-    const linkGbps = Math.min(nic, switchGbps);
-    const base: Omit<FabricInput, 'nodes'> = { rails: ports.rails, radix, portGbps: linkGbps, tiers: 'auto', portsPerCage: (sw?.portsPerCage ?? 1) * breakout };
-    const single = sizeFabric({ ...base, nodes: ports.nodes });
-    const parts: number[] = [];
-    if (single.tiers > 0) parts.push(ports.nodes);
-    else {
-      const cap = maxEndpointsFor({ ...base, nodes: ports.nodes }, 3);
-      const per = Math.max(1, Math.floor(cap / ports.rails));
-      for (let left = ports.nodes; left > 0; left -= per) parts.push(Math.min(per, left));
-    }
+    const linkGbps = Math.min(ports.scaleOutGbps, switchGbps);
+    const { base: core, breakout } = clusterFabricBase(ports.rails, ports.scaleOutGbps, baseRadix, switchGbps);
+    const base: Omit<FabricInput, 'nodes'> = { ...core, portsPerCage: (sw?.portsPerCage ?? 1) * breakout };
+    const parts = fabricParts(ports.nodes, base);
     const nodesPerUnit = ports.nodes / d.units;
     parts.forEach((nodes, k) => {
-      const fabric = k === 0 && parts.length === 1 ? single : sizeFabric({ ...base, nodes });
+      const fabric = sizeFabric({ ...base, nodes });
       if (fabric.tiers === 0) return;
       const cabling = planCabling(
         {

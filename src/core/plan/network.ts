@@ -48,27 +48,42 @@ export function generationFabric(g: Generation, units: number, spec: FabricSpec,
   return hit;
 }
 
+/**
+ * Fabric input for a cluster's scale-out ports on a switch model: a NIC slower than the switch port runs as a
+ * breakout (an 800G port as 2 × 400G), which multiplies the logical radix. Shared by the plan and its cable export.
+ */
+export function clusterFabricBase(rails: number, nicGbps: number, switchRadix: number, switchPortGbps: number): { base: Omit<FabricInput, 'nodes'>; breakout: number } {
+  const breakout = nicGbps < switchPortGbps ? Math.max(1, Math.floor(switchPortGbps / nicGbps)) : 1;
+  let radix = switchRadix * breakout;
+  if (radix % 2) radix -= 1;
+  return { base: { rails, radix, portGbps: Math.min(nicGbps, switchPortGbps), tiers: 'auto' }, breakout };
+}
+
+/** Node counts of the fabrics `nodes` need: one when three tiers reach them all, else full fabrics and the rest. */
+export function fabricParts(nodes: number, base: Omit<FabricInput, 'nodes'>): number[] {
+  if (sizeFabric({ ...base, nodes }).tiers > 0) return [nodes];
+  const cap = maxEndpointsFor({ ...base, nodes }, 3);
+  if (cap <= 0) return [];
+  const per = Math.max(1, Math.floor(cap / base.rails));
+  const parts: number[] = [];
+  for (let left = nodes; left > 0; left -= per) parts.push(Math.min(per, left));
+  return parts;
+}
+
 function sizeGenerationFabric(g: Generation, units: number, spec: FabricSpec, systemsPerRack?: number): FabricEstimate {
   const one = unitPorts(g, systemsPerRack);
   if (!one || one.nodes <= 0 || one.rails <= 0) return NO_FABRIC;
-  const ports = { nodes: one.nodes * units, rails: one.rails, scaleOutGbps: one.scaleOutGbps };
-  const nic = ports.scaleOutGbps;
-  const breakout = nic < spec.portGbps ? Math.max(1, Math.floor(spec.portGbps / nic)) : 1;
-  let radix = spec.radix * breakout;
-  if (radix % 2) radix -= 1;
-  const base: Omit<FabricInput, 'nodes'> = { rails: ports.rails, radix, portGbps: Math.min(nic, spec.portGbps), tiers: 'auto', switchPowerW: spec.switchW };
-  const single = sizeFabric({ ...base, nodes: ports.nodes });
-  if (single.tiers > 0) return fromResult(single, 1, spec);
-  const cap = maxEndpointsFor({ ...base, nodes: ports.nodes }, 3);
-  if (cap <= 0) return NO_FABRIC;
-  const nodesPerFabric = Math.max(1, Math.floor(cap / ports.rails));
-  const clusters = Math.ceil(ports.nodes / nodesPerFabric);
-  const full = sizeFabric({ ...base, nodes: nodesPerFabric });
-  const restNodes = ports.nodes - nodesPerFabric * (clusters - 1);
-  const rest = sizeFabric({ ...base, nodes: restNodes });
+  const nodes = one.nodes * units;
+  const base = { ...clusterFabricBase(one.rails, one.scaleOutGbps, spec.radix, spec.portGbps).base, switchPowerW: spec.switchW };
+  const parts = fabricParts(nodes, base);
+  if (parts.length === 0) return NO_FABRIC;
+  if (parts.length === 1) return fromResult(sizeFabric({ ...base, nodes }), 1, spec);
+  const clusters = parts.length;
+  const full = sizeFabric({ ...base, nodes: parts[0]! });
+  const rest = sizeFabric({ ...base, nodes: parts[clusters - 1]! });
   const sum = (a: number, b: number) => a * (clusters - 1) + b;
   return {
-    endpointPorts: ports.nodes * ports.rails,
+    endpointPorts: nodes * one.rails,
     tiers: Math.max(full.tiers, rest.tiers),
     clusters,
     leafSwitches: sum(full.switches.leaf, rest.switches.leaf),
