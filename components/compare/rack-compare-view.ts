@@ -132,6 +132,11 @@ export class RackCompareView extends LitElement {
         display: grid;
         gap: 1rem;
       }
+      :host > *,
+      .controls > *,
+      .charts > * {
+        min-width: 0;
+      }
       .controls {
         display: grid;
         grid-template-columns: minmax(16rem, 22rem) 1fr;
