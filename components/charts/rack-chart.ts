@@ -181,7 +181,8 @@ export class RackChart extends LitElement {
     });
     if (!this.#ready) {
       this.#ready = true;
-      this.requestUpdate();
+      // Drop the "Loading chart…" text in a later update, not from inside this one.
+      queueMicrotask(() => this.requestUpdate());
     }
   }
 }

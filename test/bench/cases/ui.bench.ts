@@ -27,7 +27,7 @@ let built = false;
 /** Build once, then serve dist/app with `vite preview`; the child is killed when this process exits. */
 async function serve(): Promise<void> {
   if (!built) {
-    execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
     built = true;
   }
   if (server) return;

@@ -1,0 +1,104 @@
+/**
+ * The newcomer's walkthrough on the production build, in headless Debian Chromium (playwright-core) against
+ * `vite preview` started and stopped by this test (by PID): size one gb300-nvl72 at houston-tx, change the feed
+ * amps and see the budget update, compare with trn3-gen2-ultraserver for the same target, plan three sites over
+ * seven years with the optimizer — with no console errors. Runs in the node project (it drives the browser).
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const vite = join(root, 'node_modules/.bin/vite');
+const port = 4300 + Math.floor(Math.random() * 500);
+const base = `http://127.0.0.1:${port}`;
+let out: string;
+let server: ChildProcess | undefined;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  // Build into a private directory so a concurrent build of dist/app cannot pull the files away mid-test.
+  out = mkdtempSync(join(tmpdir(), 'rackplan-walk-'));
+  execFileSync(vite, ['build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
+  server = spawn(vite, ['preview', '--outDir', out, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore' });
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(`${base}/`)).ok) break;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (server?.pid && server.exitCode === null) process.kill(server.pid);
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+async function meterText(page: Page, name: string): Promise<string> {
+  return (await page.getByRole('meter', { name }).getAttribute('aria-valuetext')) ?? '';
+}
+
+it('walkthrough: rack at a site, feed amps, compare, three-site seven-year plan; no console errors', async () => {
+  const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+
+  // 1. Size one GB300 NVL72 at Houston.
+  await page.goto(`${base}/rack/gb300-nvl72`);
+  await expect.poll(() => page.getByRole('combobox', { name: 'Rack generation' }).inputValue()).toBe('gb300-nvl72');
+  await page.getByRole('combobox', { name: 'Site' }).selectOption('houston-tx');
+  await page.getByText(/Facility stages at Houston, Texas/).waitFor();
+  await expect.poll(() => page.getByRole('textbox', { name: 'Altitude' }).getAttribute('placeholder')).toMatch(/30/);
+
+  // 2. Change the feed amps: the phase budget follows.
+  const before = await meterText(page, 'Feed A worst phase');
+  expect(before).toMatch(/of 48\u00a0A/);
+  await page.getByRole('textbox', { name: 'Breaker rating' }).fill('100 A');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => meterText(page, 'Feed A worst phase')).toMatch(/of 80\u00a0A/);
+  expect(page.url()).toBe(`${base}/rack/gb300-nvl72`);
+
+  // 3. Compare with Trainium3 for the same target.
+  await page.getByRole('link', { name: 'Compare' }).click();
+  await page.getByRole('button', { name: /Use the rack designer/ }).click();
+  await page.getByRole('heading', { name: 'Sized for 72 accelerators' }).waitFor();
+  const trn3 = page.getByRole('checkbox', { name: /Trn3 Gen2 UltraServer/ });
+  if (!(await trn3.isChecked())) await trn3.check();
+  await expect.poll(() => page.getByRole('columnheader').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/GB300 NVL72/), expect.stringMatching(/Trn3 Gen2 UltraServer/)]));
+  expect(await page.getByRole('combobox', { name: 'At the site' }).inputValue()).toBe('houston-tx');
+
+  // 4. Plan three sites over seven years with the optimizer; apply it.
+  await page.getByRole('link', { name: 'Plan' }).click();
+  await page.getByRole('heading', { name: /Three sites, seven years/ }).waitFor();
+  await page.getByRole('button', { name: 'Optimize' }).click();
+  await page.getByRole('button', { name: 'Apply this plan' }).waitFor({ timeout: 90_000 });
+  await page.getByRole('button', { name: 'Apply this plan' }).click();
+  await page.getByRole('table').filter({ hasText: 'Headroom MW' }).waitFor();
+  const deployments = await page.evaluate(() => (document.querySelector('rack-app') as unknown as { store: { design: { plan: { plan: { deployments: unknown[]; horizonYears?: number } } } } }).store.design.plan.plan);
+  expect(deployments.deployments.length).toBeGreaterThan(0);
+  expect(deployments.horizonYears).toBe(7);
+
+  // 5. The route and the session survive a reload.
+  await page.reload();
+  await page.getByRole('heading', { name: /Three sites, seven years/ }).waitFor();
+  await expect.poll(() => page.getByRole('link', { name: 'Plan' }).getAttribute('aria-current')).toBe('page');
+  await expect.poll(() => page.evaluate(() => (document.querySelector('rack-app') as unknown as { store: { design: { plan: { plan: { deployments: unknown[] } } } } }).store.design.plan.plan.deployments.length)).toBeGreaterThan(0);
+
+  expect(errors).toEqual([]);
+  await context.close();
+}, 240_000);
