@@ -6,7 +6,7 @@
  */
 import { config as zodConfig } from 'zod';
 import '../components/app/rack-app';
-import { loadCatalog } from './catalog/presets';
+import { generationIds, loadCatalog, loadCatalogFor } from './catalog/presets';
 import { findGeneration } from './core/catalog/lookup';
 import type { Catalog } from './core/catalog/types';
 import { restoreSession, type Session } from './storage/app-autosave';
@@ -17,19 +17,26 @@ import { parseSnapshot } from './state/snapshot';
 import { AppStore, initialDesign } from './state/store';
 import type { DesignState } from './state/types';
 
+/** The generation `/` opens with. */
+const DEFAULT_GENERATION = 'gb200-nvl72';
+
 async function boot(): Promise<void> {
   const app = document.querySelector('rack-app') ?? document.body.appendChild(document.createElement('rack-app'));
   try {
     // Every schema here parses once per page (presets, a restored session): zod's JIT compile costs more than it saves.
     zodConfig({ jitless: true });
     performance.mark('rackplan:boot');
-    // Open the autosave database first: its I/O overlaps the catalog's validation (the parser runs after both).
-    const ready: { catalog?: Catalog } = {};
-    const restoring = restoreSession((d) => parseSnapshot(d, ready.catalog!), { timeoutMs: 1500 }).catch(() => null);
-    const catalog = loadCatalog();
-    ready.catalog = catalog;
-    performance.mark('rackplan:catalog');
     const route = parseRoute(location.pathname);
+    // Validating every preset costs ~100 ms. The rack designer paints first with only the generation it shows;
+    // the full catalog is validated when the page is idle (or at once for other views, or to check a saved session).
+    let full: Catalog | undefined;
+    const fullCatalog = () => (full ??= loadCatalog());
+    // Open the autosave database first: its I/O overlaps the catalog's validation (the parser runs after both).
+    const restoring = restoreSession((d) => parseSnapshot(d, fullCatalog()), { timeoutMs: 1500 }).catch(() => null);
+    const wanted = route.view === 'rack' ? (route.generationId ?? DEFAULT_GENERATION) : null;
+    let catalog = wanted ? loadCatalogFor([wanted]) : fullCatalog();
+    if (catalog.generations.length === 0) catalog = fullCatalog();
+    performance.mark('rackplan:catalog');
     const routeGeneration = route.view === 'rack' && route.generationId ? findGeneration(catalog, route.generationId)?.generation.id : undefined;
     const storage = (() => {
       try {
@@ -40,7 +47,8 @@ async function boot(): Promise<void> {
     })();
     const session: Session | null = await restoring;
     performance.mark('rackplan:session');
-    let design: DesignState = session?.design ?? initialDesign(catalog, routeGeneration);
+    if (session?.design || route.view === 'not-found') catalog = fullCatalog();
+    let design: DesignState = session?.design ?? initialDesign(catalog, routeGeneration, new Date(), full ? undefined : generationIds());
     if (routeGeneration && design.rack.generationId !== routeGeneration) {
       // A deep link names the generation to show; the rest of the restored session stays.
       const { systemsPerRack: _s, ...options } = design.rack.options;
@@ -61,6 +69,8 @@ async function boot(): Promise<void> {
     // Parsing typed units needs mathjs; fetch it when the browser is idle, not before the first paint.
     const idle = (globalThis as { requestIdleCallback?: (fn: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
     const warm = () => void loadUnits().catch(() => undefined);
+    // Right after the first paint: validate the rest of the catalog and hand it to the views.
+    if (!full) requestAnimationFrame(() => setTimeout(() => store.upgradeCatalog(fullCatalog()), 0));
     if (idle) idle(warm, { timeout: 2000 });
     else setTimeout(warm, 500);
   } catch (err) {

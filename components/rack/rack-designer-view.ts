@@ -146,7 +146,8 @@ export class RackDesignerView extends LitElement {
         margin-bottom: 0.75rem;
       }
       .chain,
-      .assume {
+      .assume,
+      .below {
         content-visibility: auto;
         contain-intrinsic-size: auto 20rem;
       }
@@ -238,11 +239,11 @@ export class RackDesignerView extends LitElement {
               )}
             </div>
           </section>
-          <section class="card" aria-labelledby="issues-h">
+          <section class="card below" aria-labelledby="issues-h">
             <h2 id="issues-h">Issues</h2>
             <rack-issue-list .issues=${d.report.issues}></rack-issue-list>
           </section>
-          <section class="card" aria-labelledby="figs-h">
+          <section class="card below" aria-labelledby="figs-h">
             <h2 id="figs-h">Key figures</h2>
             <div class="figs">
               ${this.#figs.map(

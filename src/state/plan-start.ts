@@ -3,7 +3,6 @@
  * ramp in dense FP8 PFLOPS for the optimizer to meet, and no deployments yet (Optimize fills them, or type them in).
  * @module
  */
-import type { Catalog } from '../core/catalog/types';
 import type { Plan } from '../core/plan/types';
 import type { QuarterId } from '../core/sites/types';
 import type { PlanDesign } from './types';
@@ -18,7 +17,10 @@ export function quarterOf(date: Date): QuarterId {
   return `${date.getUTCFullYear()}-Q${(Math.floor(date.getUTCMonth() / 3) + 1) as 1 | 2 | 3 | 4}`;
 }
 
-export function starterPlan(catalog: Catalog, now: Date = new Date()): PlanDesign {
+/**
+ * @param catalog - its version, and its generation ids (or pass `ids` when the catalog holds only some of them)
+ */
+export function starterPlan(catalog: { readonly version: string; readonly generations: readonly { readonly id: string }[] }, now: Date = new Date(), ids: readonly string[] = catalog.generations.map((g) => g.id)): PlanDesign {
   const start = quarterOf(now);
   const y0 = now.getUTCFullYear();
   const plan: Plan = {
@@ -33,5 +35,5 @@ export function starterPlan(catalog: Catalog, now: Date = new Date()): PlanDesig
     orders: [],
     deployments: [],
   };
-  return { plan, optimizer: { generations: OPTIMIZER_GENERATIONS.filter((id) => catalog.generations.some((g) => g.id === id)), objective: 'npv' } };
+  return { plan, optimizer: { generations: OPTIMIZER_GENERATIONS.filter((id) => ids.includes(id)), objective: 'npv' } };
 }

@@ -16,7 +16,7 @@ import type { AppSnapshot, CompareDesign, DesignState, FabricDesign, Prefs, Rack
 export const DEFAULT_PREFS: Prefs = { units: 'si', theme: 'system' };
 
 /** Generations the Compare view starts with (GPU, Trainium, Inferentia), where the catalog has them. */
-const COMPARE_START = ['gb300-nvl72', 'gb200-nvl72', 'trn3-gen2-ultraserver', 'trn2-ultraserver', 'inf2-server'];
+const COMPARE_START = ['gb300-nvl72', 'trn3-gen2-ultraserver', 'inf2-server'];
 
 export type DispatchResult = { readonly ok: true; readonly changed: boolean } | { readonly ok: false; readonly message: string };
 
@@ -28,36 +28,45 @@ export function defaultGenerationId(catalog: Catalog): string {
   return preferred.find((id) => catalog.generations.some((g) => g.id === id)) ?? catalog.generations[0]?.id ?? '';
 }
 
-/** A fresh design document for a catalog, starting at a generation (id or alias); `now` dates the starter plan. */
-export function initialDesign(catalog: Catalog, generation?: string, now: Date = new Date()): DesignState {
+/**
+ * A fresh design document for a catalog, starting at a generation (id or alias); `now` dates the starter plan.
+ * @param ids - every generation id of the full catalog, when `catalog` holds only some (fast first paint)
+ */
+export function initialDesign(catalog: Catalog, generation?: string, now: Date = new Date(), ids: readonly string[] = catalog.generations.map((g) => g.id)): DesignState {
   const found = generation ? findGeneration(catalog, generation) : undefined;
   const rack: RackDesign = { generationId: found?.generation.id ?? defaultGenerationId(catalog), options: {}, limits: {} };
-  const ids = catalog.generations.map((g) => g.id);
-  const families = new Set<string>();
-  const start: string[] = [];
-  for (const id of COMPARE_START) {
-    const g = catalog.generations.find((x) => x.id === id);
-    if (g && !families.has(g.family)) {
-      families.add(g.family);
-      start.push(id);
-    }
-  }
-  for (const g of catalog.generations) if (start.length < 2 && !start.includes(g.id)) start.push(g.id);
-  const compare: CompareDesign = { generationIds: start.filter((id) => ids.includes(id)), target: { kind: 'accelerators', value: 1152 } };
+  const start = COMPARE_START.filter((id) => ids.includes(id));
+  for (const id of ids) if (start.length < 2 && !start.includes(id)) start.push(id);
+  const compare: CompareDesign = { generationIds: start, target: { kind: 'accelerators', value: 1152 } };
   const fabric: FabricDesign = { units: 16 };
-  return { rack, compare, fabric, plan: starterPlan(catalog, now) };
+  return { rack, compare, fabric, plan: starterPlan(catalog, now, ids) };
 }
 
 export class AppStore {
-  readonly catalog: Catalog;
+  #catalog: Catalog;
   #history: History<DesignState>;
   #prefs: Prefs;
   #listeners = new Set<Listener>();
 
   constructor(catalog: Catalog, init: { design?: DesignState; prefs?: Prefs } = {}) {
-    this.catalog = catalog;
+    this.#catalog = catalog;
     this.#history = new History(init.design ?? initialDesign(catalog));
     this.#prefs = init.prefs ?? DEFAULT_PREFS;
+  }
+
+  /** The validated catalog (may start with only the generation on screen; see {@link upgradeCatalog}). */
+  get catalog(): Catalog {
+    return this.#catalog;
+  }
+
+  /**
+   * Swap in the full catalog once it is validated (the page can first paint with only the generation it shows).
+   * The design is unchanged; views re-render with the complete lists.
+   */
+  upgradeCatalog(full: Catalog): void {
+    if (full === this.#catalog) return;
+    this.#catalog = full;
+    this.#notify();
   }
 
   get design(): DesignState {
