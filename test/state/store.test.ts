@@ -84,3 +84,21 @@ describe('AppStore', () => {
     expect(parseSnapshot('nope', catalog).ok).toBe(false);
   });
 });
+
+describe('partial catalog at first paint', () => {
+  it('starts from one validated generation and takes the full catalog later, design unchanged', async () => {
+    const { loadCatalogFor, generationIds } = await import('../../src/catalog/presets');
+    const one = loadCatalogFor(['gb300-nvl72']);
+    const s = new AppStore(one, { design: initialDesign(one, 'gb300-nvl72', new Date('2026-11-23'), generationIds()) });
+    expect(s.design.compare.generationIds).toEqual(['gb300-nvl72', 'trn3-gen2-ultraserver', 'inf2-server']);
+    expect(s.design.plan.optimizer.generations.length).toBe(6);
+    const design = s.design;
+    const listener = vi.fn();
+    s.subscribe(listener);
+    s.upgradeCatalog(catalog);
+    expect(s.catalog).toBe(catalog);
+    expect(s.design).toBe(design);
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(s.canUndo).toBe(false);
+  });
+});
