@@ -120,7 +120,7 @@ export class RackBudgetMeter extends LitElement {
       this.#limit = b.limit === null ? '' : formatValue(b.limit, b.kind, this.system);
       this.#ratio = b.limit !== null && b.limit > 0 ? b.value / b.limit : null;
       const pct = this.#ratio === null ? '' : `${Math.round(this.#ratio * 100)} %`;
-      this.#statusText = b.status === 'over' && this.#ratio !== null && this.#ratio > 1 ? `over by ${Math.round((this.#ratio - 1) * 100)} %` : pct ? `${pct} · ${STATUS_TEXT[b.status]}` : STATUS_TEXT[b.status];
+      this.#statusText = b.status === 'over' && this.#ratio !== null && this.#ratio > 1 ? `over by ${Math.round((this.#ratio - 1) * 100)} %` : pct ? `${pct} · ${STATUS_TEXT[b.status]}` : b.status === 'warn' ? 'see the warning' : b.status === 'over' ? 'see the error' : STATUS_TEXT.info;
       this.#width = this.#ratio === null ? 0 : Math.min(1, this.#ratio / SPAN) * 100;
       this.#text = `${this.#value}${this.#limit ? ` of ${this.#limit}` : ''}, ${this.#statusText}${b.estimate ? ', rests on estimates' : ''}`;
     }

@@ -52,7 +52,11 @@ export class RackChart extends LitElement {
         width: 100% !important;
         height: 100% !important;
       }
-      .loading {
+      .loading,
+      .empty {
+        pointer-events: none;
+        text-align: center;
+        padding: 0 2rem;
         position: absolute;
         inset: 0;
         display: grid;
@@ -67,6 +71,9 @@ export class RackChart extends LitElement {
 
   /** Accessible name of the chart. */
   @property() label = '';
+
+  /** What to say over the chart when every bar is zero. */
+  @property() empty = 'No data yet';
 
   /** Changing it redraws with the theme's colours. */
   @property() theme = '';
@@ -102,7 +109,13 @@ export class RackChart extends LitElement {
   }
 
   override render() {
-    return html`<canvas part="canvas" role="img" aria-label=${this.label}></canvas>${this.#ready ? '' : html`<span class="loading">Loading chart…</span>`}`;
+    return html`<canvas part="canvas" role="img" aria-label=${this.label}></canvas>${this.#ready ? (this.#isEmpty ? html`<span class="empty">${this.empty}</span>` : '') : html`<span class="loading">Loading chart…</span>`}`;
+  }
+
+  #isEmpty = false;
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('spec')) this.#isEmpty = this.spec !== undefined && this.spec.series.every((x) => x.line || x.data.every((v) => v === 0));
   }
 
   override updated(changed: PropertyValues<this>): void {

@@ -95,7 +95,6 @@ export class RackExportView extends LitElement {
   override render() {
     const list = exporters();
     return html`
-      <h2>Capacity plan</h2>
       <rack-plan-exports></rack-plan-exports>
       <rack-plan-library></rack-plan-library>
       <h2 class="session-h">Whole session</h2>

@@ -240,7 +240,7 @@ export class RackPlanView extends LitElement {
       <section class="charts" aria-label="Plan charts">
         <div class="card">
           <h2>Racks in service</h2>
-          <rack-chart .spec=${d.charts.racks} .theme=${d.prefs.theme} label="Racks in service by generation per quarter, stacked"></rack-chart>
+          <rack-chart .spec=${d.charts.racks} .theme=${d.prefs.theme} empty="No deployments yet: run the optimizer or type units in the table below" label="Racks in service by generation per quarter, stacked"></rack-chart>
         </div>
         <div class="card">
           <h2>Facility MW against the meter</h2>

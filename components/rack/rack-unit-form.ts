@@ -216,7 +216,7 @@ export class RackUnitForm extends LitElement {
     return html`<label class="sel"
       >${label}
       <select class=${current === undefined ? '' : 'set'} @change=${(e: Event) => this.#onChoice(key, (e.target as HTMLSelectElement).value)}>
-        <option value="" ?selected=${current === undefined}>Default${defLabel ? ` (${defLabel})` : ''}</option>
+        <option value="" ?selected=${current === undefined}>${defLabel ? `${defLabel} (default)` : 'Default'}</option>
         ${CHOICES[key].map((c) => html`<option value=${c.value} ?selected=${current === c.value}>${c.label}</option>`)}
       </select>
     </label>`;
@@ -230,7 +230,7 @@ export class RackUnitForm extends LitElement {
         const v = (e.target as HTMLSelectElement).value;
         emit(this, 'rack-edit', { type: 'rack/set-option', key: 'continuousFactor', value: v === '' ? undefined : Number(v) });
       }}>
-        <option value="" ?selected=${current === undefined}>Default (80 %, NEC)</option>
+        <option value="" ?selected=${current === undefined}>80 % (default)</option>
         <option value="0.8" ?selected=${current === 0.8}>80 % continuous (standard)</option>
         <option value="1" ?selected=${current === 1}>100 %-rated breaker</option>
       </select>
@@ -247,7 +247,7 @@ export class RackUnitForm extends LitElement {
         const v = (e.target as HTMLSelectElement).value;
         emit(this, 'rack-edit', { type: 'rack/set-option', key: 'cduId', value: v === '' ? undefined : v });
       }}>
-        <option value="" ?selected=${current === undefined}>${this.cdus.length === 0 ? 'None in the catalog yet' : `Default${defName ? ` (${defName})` : ''}`}</option>
+        <option value="" ?selected=${current === undefined}>${this.cdus.length === 0 ? 'None in the catalog yet' : defName ? `${defName} (default)` : 'Default'}</option>
         ${this.cdus.map((c) => html`<option value=${c.id} ?selected=${current === c.id}>${c.name}</option>`)}
       </select>
     </label>`;

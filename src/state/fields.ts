@@ -54,12 +54,12 @@ export const LIMIT_FIELDS: Record<LimitKey, NumericField<LimitKey>> = {
 /** Choice options (select fields). */
 export const CHOICES = {
   feeds: [
-    { value: 'ab', label: 'A/B (2N)' },
-    { value: 'single', label: 'Single feed' },
+    { value: 'ab', label: 'A/B' },
+    { value: 'single', label: 'Single' },
   ],
   feedSystem: [
-    { value: '3ph', label: '3-phase AC' },
-    { value: '1ph', label: '1-phase AC' },
+    { value: '3ph', label: '3-phase' },
+    { value: '1ph', label: '1-phase' },
     { value: 'dc', label: 'DC' },
   ],
   redundancy: [
@@ -71,10 +71,10 @@ export const CHOICES = {
   ],
   coolant: [
     { value: 'water', label: 'Water' },
-    { value: 'pg25', label: 'PG25 (25 % propylene glycol)' },
+    { value: 'pg25', label: 'PG25 glycol' },
   ],
   basis: [
-    { value: 'max', label: 'Max (sizing)' },
+    { value: 'max', label: 'Max' },
     { value: 'typical', label: 'Typical' },
     { value: 'min', label: 'Min' },
   ],
