@@ -157,9 +157,9 @@ export class RackElevation extends LitElement {
       }
       .details {
         font-size: 0.8125rem;
-        min-height: 6.5rem;
-        border-top: 1px solid var(--rack-border);
-        padding-top: 0.5rem;
+        min-height: 7.5rem;
+        border-bottom: 1px solid var(--rack-border);
+        padding-bottom: 0.5rem;
       }
       .details p {
         margin: 0.15rem 0;
@@ -252,6 +252,9 @@ export class RackElevation extends LitElement {
     const active = this.#drawn.find((d) => this.#keyOf(d) === this._active) ?? null;
     return html`
       <div class="wrap">
+        <div class="details" part="details" aria-live="polite">
+          ${active ? this.#details(active.slot) : html`<p class="muted">Hover over an item or focus the drawing and use the arrow keys to see its power, source and confidence.</p>`}
+        </div>
         <div class="scroll">
           <svg
             part="drawing"
@@ -289,9 +292,6 @@ export class RackElevation extends LitElement {
           ${l.manifold ? html`<li><i style="background: var(--rack-k-cooling); opacity: .55"></i>Liquid manifold</li>` : nothing}
           <li><i style="border: 1px dashed var(--rack-estimate)"></i>Estimated power</li>
         </ul>
-        <div class="details" part="details" aria-live="polite">
-          ${active ? this.#details(active.slot) : html`<p class="muted">Hover over an item or focus the drawing and use the arrow keys to see its power, source and confidence.</p>`}
-        </div>
         ${l.notes.length ? html`<ul class="notes">${l.notes.map((n) => html`<li>${n}</li>`)}</ul>` : nothing}
       </div>
     `;
