@@ -115,7 +115,7 @@ export class RackChart extends LitElement {
   #isEmpty = false;
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('spec')) this.#isEmpty = this.spec !== undefined && this.spec.series.every((x) => x.line || x.data.every((v) => v === 0));
+    if (changed.has('spec')) this.#isEmpty = this.spec !== undefined && this.spec.series.every((x) => x.data.every((v) => v === 0));
   }
 
   override updated(changed: PropertyValues<this>): void {

@@ -222,14 +222,14 @@ export class RackFabricView extends LitElement {
       </label>
       <rack-quantity-input field-key="units" label="Units in the cluster" kind="count" integer .value=${f.units} .min=${1} .max=${100_000} .system=${sys} .help=${view ? `${formatNumber(view.ports.racks, 0)} racks, ${formatNumber(view.ports.accelerators, 0)} accelerators` : ''} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'units')}></rack-quantity-input>
       <h3>Scale-out fabric</h3>
-      ${sel('Switch', 'switchId', [['', `Default${view ? ` (${view.switch.name})` : ''}`], ...(view?.switches ?? []).map((s) => [s.id, s.name] as [string, string])], f.switchId)}
+      ${sel('Switch', 'switchId', [['', view ? `${view.switch.name.replace(/\s*\(.*\)$/, '')} (default)` : 'Default'], ...(view?.switches ?? []).map((s) => [s.id, s.name] as [string, string])], f.switchId)}
       <div class="pair">
         <rack-quantity-input field-key="oversubscription" label="Oversubscription" kind="ratio" .value=${f.oversubscription} .defaultValue=${1} .min=${1} .max=${64} .system=${sys} help="Leaf down : up" @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'oversubscription')}></rack-quantity-input>
         <rack-quantity-input field-key="planes" label="Planes" kind="count" integer .value=${f.planes} .defaultValue=${1} .min=${1} .max=${16} .system=${sys} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'planes')}></rack-quantity-input>
       </div>
       <div class="pair">
         ${sel('Tiers', 'tiers', [['', 'Auto'], ['2', '2'], ['3', '3']], f.tiers === undefined || f.tiers === 'auto' ? '' : String(f.tiers), (v) => Number(v))}
-        ${sel('Spine groups', 'spineDesign', [['', 'Full (default)'], ['full', 'Full'], ['rail', 'One per rail']], f.spineDesign)}
+        ${sel('Spine groups', 'spineDesign', [['', 'Full (default)'], ['full', 'Full'], ['rail', 'Per rail']], f.spineDesign)}
       </div>
       <h3>Floor layout</h3>
       <div class="pair">
@@ -243,10 +243,8 @@ export class RackFabricView extends LitElement {
           set({ slackPct: e.detail.value === undefined ? undefined : e.detail.value * 100 });
         }}></rack-quantity-input>
       </div>
-      <div class="pair">
-        ${sel('Leaf switches', 'leafPlacement', [['', 'Network row (default)'], ['in-rack', 'In the rack'], ['eor', 'End of row'], ['mor', 'Middle of row'], ['network-row', 'Network row']], f.leafPlacement)}
-        ${sel('Spine switches', 'spinePlacement', [['', 'Network row (default)'], ['eor', 'End of row'], ['mor', 'Middle of row'], ['network-row', 'Network row']], f.spinePlacement)}
-      </div>
+      ${sel('Leaf switches', 'leafPlacement', [['', 'Network row (default)'], ['in-rack', 'In the rack'], ['eor', 'End of row'], ['mor', 'Middle of row'], ['network-row', 'Network row']], f.leafPlacement)}
+      ${sel('Spine switches', 'spinePlacement', [['', 'Network row (default)'], ['eor', 'End of row'], ['mor', 'Middle of row'], ['network-row', 'Network row']], f.spinePlacement)}
     `;
   }
 
