@@ -4,7 +4,7 @@
  * hand the store to <rack-app>, and warm up the units module (mathjs) once the page is idle.
  * @module
  */
-import { config as zodConfig } from 'zod';
+import { configureSchemasForBrowser } from './schema/config';
 import '../components/app/rack-app';
 import { generationIds, loadCatalog, loadCatalogFor } from './catalog/presets';
 import { findGeneration } from './core/catalog/lookup';
@@ -23,8 +23,7 @@ const DEFAULT_GENERATION = 'gb200-nvl72';
 async function boot(): Promise<void> {
   const app = document.querySelector('rack-app') ?? document.body.appendChild(document.createElement('rack-app'));
   try {
-    // Every schema here parses once per page (presets, a restored session): zod's JIT compile costs more than it saves.
-    zodConfig({ jitless: true });
+    configureSchemasForBrowser();
     performance.mark('rackplan:boot');
     const route = parseRoute(location.pathname);
     // Validating every preset costs ~100 ms. The rack designer paints first with only the generation it shows;
