@@ -62,16 +62,18 @@ async function boot(): Promise<void> {
       else notices.push(`The shared plan link could not be opened: ${r.error.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
     }
     session?.attach(store);
+    // After the first view has painted: validate the rest of the catalog, then (when idle) fetch mathjs, which
+    // parsing typed units needs; neither is part of the first render.
+    const idle = (globalThis as { requestIdleCallback?: (fn: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
+    const warm = () => void loadUnits().catch(() => undefined);
+    app.afterFirstView = () => {
+      if (!full) store.upgradeCatalog(fullCatalog());
+      if (idle) idle(warm, { timeout: 2000 });
+      else setTimeout(warm, 500);
+    };
     app.textContent = '';
     app.notice = notices.join('\n') || null;
     app.store = store;
-    // Parsing typed units needs mathjs; fetch it when the browser is idle, not before the first paint.
-    const idle = (globalThis as { requestIdleCallback?: (fn: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
-    const warm = () => void loadUnits().catch(() => undefined);
-    // Right after the first paint: validate the rest of the catalog and hand it to the views.
-    if (!full) requestAnimationFrame(() => setTimeout(() => store.upgradeCatalog(fullCatalog()), 0));
-    if (idle) idle(warm, { timeout: 2000 });
-    else setTimeout(warm, 500);
   } catch (err) {
     const pre = document.createElement('pre');
     pre.className = 'boot-error';

@@ -206,6 +206,9 @@ export class RackApp extends LitElement {
   /** Something to tell the user at start (a session that could not be restored, a broken share link). */
   @property({ attribute: false }) notice: string | null = null;
 
+  /** Called once, after the first view (lazy or not) has rendered: the place to warm up what can wait. */
+  @property({ attribute: false }) afterFirstView: (() => void) | null = null;
+
   /** Where the app reads and writes its route (the window; a fake in tests). */
   @property({ attribute: false }) location: LocationLike = window;
 
@@ -243,6 +246,18 @@ export class RackApp extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('store') && this.isConnected) this.#listen();
     if (changed.has('notice') && this.notice) this._message = { kind: 'note', text: this.notice };
+  }
+
+  #firstViewShown = false;
+
+  override updated(): void {
+    const r = this._route.view;
+    const shown = r === 'rack' || r === 'not-found' || !LOADERS[r] || this._loaded.has(r);
+    if (shown && !this.#firstViewShown && this.store) {
+      this.#firstViewShown = true;
+      const cb = this.afterFirstView;
+      if (cb) requestAnimationFrame(() => setTimeout(cb, 0));
+    }
   }
 
   override render() {
