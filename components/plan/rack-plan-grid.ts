@@ -11,6 +11,8 @@ import { baseStyles } from '../shared/styles';
  * The plan's quarters × sites × generations table: units entering service per quarter (editable), and per site
  * the racks in service and facility MW against the meter. A cell over a site's limit is marked.
  *
+ * Arrow keys and Enter move between cells as in a spreadsheet.
+ *
  * @summary Plan deployment grid.
  * @fires rack-edit - `plan/set-deployment` when a cell changes
  * @csspart table - the table
@@ -126,9 +128,9 @@ export class RackPlanGrid extends LitElement {
         </thead>
         <tbody>
           ${g.rows.map(
-            (r) => html`<tr>
+            (r, ri) => html`<tr>
               <th scope="row">${r.quarter.replace('-', ' ')}</th>
-              ${g.columns.map((c) => {
+              ${g.columns.map((c, ci) => {
                 const s = r.sites.get(c.site)!;
                 return html`${c.generations.map((id, i) => {
                   const v = r.cells.get(`${c.site}|${id}`);
@@ -139,7 +141,10 @@ export class RackPlanGrid extends LitElement {
                       placeholder="0"
                       .value=${v ? String(v) : ''}
                       aria-label=${`${short(id)} units into service at ${c.siteName} in ${r.quarter.replace('-', ' ')}`}
+                      data-r=${ri}
+                      data-c=${`${ci}:${i}`}
                       @change=${(e: Event) => this.#change(e, c.site, id, r.quarter)}
+                      @keydown=${this.#move}
                     />
                   </td>`;
                 })}
@@ -153,6 +158,23 @@ export class RackPlanGrid extends LitElement {
         </tbody>
       </table>
     </div>`;
+  }
+
+  /** Spreadsheet keys: arrows up/down (and Enter) move between quarters, left/right at the text's edge between columns. */
+  #move(e: KeyboardEvent): void {
+    const input = e.target as HTMLInputElement;
+    const r = Number(input.dataset.r);
+    const inputs = [...this.renderRoot.querySelectorAll<HTMLInputElement>('input[data-r]')];
+    let next: HTMLInputElement | undefined;
+    if (e.key === 'ArrowDown' || (e.key === 'Enter' && !e.shiftKey)) next = inputs.find((x) => Number(x.dataset.r) === r + 1 && x.dataset.c === input.dataset.c);
+    else if (e.key === 'ArrowUp' || (e.key === 'Enter' && e.shiftKey)) next = inputs.find((x) => Number(x.dataset.r) === r - 1 && x.dataset.c === input.dataset.c);
+    else if (e.key === 'ArrowRight' && input.selectionStart === input.value.length) next = inputs[inputs.indexOf(input) + 1];
+    else if (e.key === 'ArrowLeft' && input.selectionEnd === 0) next = inputs[inputs.indexOf(input) - 1];
+    if (!next) return;
+    e.preventDefault();
+    if (e.key === 'Enter') input.dispatchEvent(new Event('change', { bubbles: true }));
+    next.focus();
+    next.select();
   }
 
   #change(e: Event, site: string, generation: string, quarter: QuarterId): void {

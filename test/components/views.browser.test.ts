@@ -32,6 +32,18 @@ describe('Plan view', () => {
     await expect.element(page.getByRole('img', { name: /Racks in service by generation/ })).toBeInTheDocument();
   });
 
+  it('arrow keys and Enter move between cells like a spreadsheet', async () => {
+    const { store } = await mountApp('/plan');
+    const first = page.getByRole('textbox', { name: /DGX B200 units into service at Houston, Texas in 2026 Q4/ });
+    await userEvent.click(first);
+    await userEvent.keyboard('3{Enter}');
+    await until(() => store.design.plan.plan.deployments.some((d) => d.units === 3 && d.quarter === '2026-Q4'));
+    const grid = deepQuery(document.body, 'rack-plan-grid')!;
+    expect(grid.shadowRoot!.activeElement?.getAttribute('aria-label')).toMatch(/DGX B200 units into service at Houston, Texas in 2027 Q1/);
+    await userEvent.keyboard('{ArrowUp}');
+    expect(grid.shadowRoot!.activeElement?.getAttribute('aria-label')).toMatch(/2026 Q4/);
+  });
+
   it('refuses a non-integer cell and keeps the plan', async () => {
     const { store } = await mountApp('/plan');
     const cell = page.getByRole('textbox', { name: /Vera Rubin NVL144 units into service at Houston, Texas/ }).first();
