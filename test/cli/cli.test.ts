@@ -85,7 +85,7 @@ describe('bad input: exit 2, one line per problem, stdout empty', () => {
           for (const line of r.stderr.split('\n')) expect(line).toMatch(/^[^:]+: .+/);
         }
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
+      { numRuns: process.env.FUZZ === 'large' ? 5_000 : 300 },
     );
   });
 });
