@@ -225,7 +225,7 @@ export class RackUnitForm extends LitElement {
   #continuous() {
     const current = this.options.continuousFactor;
     return html`<label class="sel"
-      >Breaker rating
+      >Breaker type
       <select class=${current === undefined ? '' : 'set'} @change=${(e: Event) => {
         const v = (e.target as HTMLSelectElement).value;
         emit(this, 'rack-edit', { type: 'rack/set-option', key: 'continuousFactor', value: v === '' ? undefined : Number(v) });

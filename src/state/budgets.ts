@@ -95,7 +95,7 @@ export function unitBudgets(report: UnitReport, generation: Generation, design: 
     const abIssues = report.issues.filter((i) => i.code === 'ab_failover_insufficient');
     if (abIssues.length) {
       const i = abIssues[0]!;
-      add({ id: 'ab-side-capacity', group: 'power', label: 'One side’s shelves', value: (i.actual ?? 0) * 1000, limit: (i.limit ?? 0) * 1000, kind: 'power', limitNote: 'Capacity left when one feed fails', estimate: feedEstimate, issues: abIssues });
+      add({ id: 'ab-side-capacity', group: 'power', label: generation.power.architecture === 'shelf' ? 'One side’s shelves' : 'One side’s PSUs', value: (i.actual ?? 0) * 1000, limit: (i.limit ?? 0) * 1000, kind: 'power', limitNote: 'Capacity left when one feed fails', estimate: feedEstimate, issues: abIssues });
     }
   }
   add({

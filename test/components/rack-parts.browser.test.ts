@@ -110,7 +110,7 @@ describe('rack-unit-form and rack-generation-picker', () => {
     document.body.addEventListener('rack-edit', (e) => actions.push(e.detail));
     await mount('rack-unit-form', { generation: gb200, report: r, options: {}, limits: {}, cdus: catalog.cdus });
     await userEvent.selectOptions(page.getByRole('combobox', { name: 'Feeds' }), 'single');
-    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Breaker rating' }), '1');
+    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Breaker type' }), '1');
     await userEvent.fill(page.getByRole('textbox', { name: 'Floor rating' }), '250 lb/ft2');
     await userEvent.keyboard('{Enter}');
     await expect.poll(() => actions.length).toBe(3);
