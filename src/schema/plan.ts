@@ -53,7 +53,8 @@ export const PlanSchema = z.strictObject({
   start: QuarterId,
   horizonYears: z.int({ error: 'must be a whole number of years from 1 to 15' }).min(1, 'must be a whole number of years from 1 to 15').max(15, 'must be a whole number of years from 1 to 15').optional(),
   discountRate: fraction('a rate from 0 to 0.5 per year', 0, 0.5).optional(),
-  utilization: fraction('a fraction above 0 and at most 1', 0, 1, true).optional(),
+  // Below 1 % the energy figures stop meaning anything (and a denormal like 5e-324 overflows a division).
+  utilization: fraction('a fraction from 0.01 to 1 (1–100 %)', 0.01, 1).optional(),
   basis: z.enum(['min', 'typical', 'max']).optional(),
   priceBasis: z.enum(['min', 'typical', 'max']).optional(),
   design: z.enum(['0.4%', '20-year']).optional(),

@@ -59,7 +59,7 @@ export const compareCommand: Command = {
     const given = ['target-pflops', 'target-hbm-tb', 'target-hbm-tbps', 'target-it-mw'].filter((f) => flags.has(f));
     if (given.length === 0) flags.problem('--target-pflops', 'exactly one of --target-pflops, --target-hbm-tb, --target-hbm-tbps, --target-it-mw');
     if (given.length > 1) flags.problem(`--${given[1]}`, `only one target (also got --${given[0]})`);
-    const utilization = flags.number('utilization', { min: 0, exclusiveMin: true, max: 1, accepted: 'a fraction above 0 and at most 1' });
+    const utilization = flags.number('utilization', { min: 0.01, max: 1, accepted: 'a fraction from 0.01 to 1 (1–100 %)' });
     const site = flags.string('site') ?? DEFAULT_SITE;
     if (!siteIds().includes(site)) flags.problem('--site', `one of ${siteIds().join(', ')}`, site);
     flags.done();

@@ -137,7 +137,8 @@ function operate(dc: DataCenterRole, load: HeatLoad, u: number, cond: 'annual' |
     chain = evaluateChain(dc.powerChain, loads(cooling.totalKw));
   }
   const facilityKw = itKw + chain.lossKw + cooling.totalKw + fixedKw;
-  const has = itKw > 0;
+  // Ratios over a vanishing IT load are meaningless (and overflow): below 1 W there is no PUE.
+  const has = itKw > 1e-3;
   return {
     condition: cond,
     utilization: u,
