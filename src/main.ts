@@ -10,6 +10,7 @@ import { generationIds, loadCatalog, loadCatalogFor } from './catalog/presets';
 import { findGeneration } from './core/catalog/lookup';
 import type { Catalog } from './core/catalog/types';
 import { restoreSession, type Session } from './storage/app-autosave';
+import { DB_NAME } from './storage/plan-store';
 import { loadUnits } from './state/parse';
 import { loadPrefs } from './state/prefs';
 import { parseRoute } from './state/router';
@@ -19,6 +20,16 @@ import type { DesignState } from './state/types';
 
 /** The generation `/` opens with. */
 const DEFAULT_GENERATION = 'gb200-nvl72';
+
+/** True when this browser has never stored a rackplan session (the autosave database does not exist). */
+async function isFirstVisit(): Promise<boolean> {
+  try {
+    const list = typeof indexedDB !== 'undefined' && typeof indexedDB.databases === 'function' ? await indexedDB.databases() : null;
+    return list !== null && !list.some((d) => d.name === DB_NAME);
+  } catch {
+    return false;
+  }
+}
 
 async function boot(): Promise<void> {
   const app = document.querySelector('rack-app') ?? document.body.appendChild(document.createElement('rack-app'));
@@ -30,7 +41,9 @@ async function boot(): Promise<void> {
     // the full catalog is validated when the page is idle (or at once for other views, or to check a saved session).
     let full: Catalog | undefined;
     const fullCatalog = () => (full ??= loadCatalog());
-    // Open the autosave database first: its I/O overlaps the catalog's validation (the parser runs after both).
+    // Ask whether an autosave database exists before opening (and so creating) it; then open it: the I/O overlaps
+    // the catalog's validation (the parser runs after both).
+    const firstVisitAsked = isFirstVisit();
     const restoring = restoreSession((d) => parseSnapshot(d, fullCatalog()), { timeoutMs: 1500 }).catch(() => null);
     const wanted = route.view === 'rack' ? (route.generationId ?? DEFAULT_GENERATION) : null;
     let catalog = wanted ? loadCatalogFor([wanted]) : fullCatalog();
@@ -44,8 +57,10 @@ async function boot(): Promise<void> {
         return undefined;
       }
     })();
-    const session: Session | null = await restoring;
-    performance.mark('rackplan:session');
+    // A first visit has no autosave database yet: paint without waiting for it to be created.
+    const firstVisit = await firstVisitAsked;
+    const session: Session | null = firstVisit ? null : await restoring;
+    performance.mark('rackplan:session', { detail: { firstVisit } });
     if (session?.design || route.view === 'not-found') catalog = fullCatalog();
     let design: DesignState = session?.design ?? initialDesign(catalog, routeGeneration, new Date(), full ? undefined : generationIds());
     if (routeGeneration && design.rack.generationId !== routeGeneration) {
@@ -61,7 +76,8 @@ async function boot(): Promise<void> {
       if (r.ok) store.dispatch({ type: 'plan/replace', plan: r.value.value, label: 'open shared plan' });
       else notices.push(`The shared plan link could not be opened: ${r.error.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
     }
-    session?.attach(store);
+    if (firstVisit) void restoring.then((s) => s?.attach(store));
+    else session?.attach(store);
     // After the first view has painted: validate the rest of the catalog, then (when idle) fetch mathjs, which
     // parsing typed units needs; neither is part of the first render.
     const idle = (globalThis as { requestIdleCallback?: (fn: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
