@@ -4,7 +4,7 @@
  * hand the store to <rack-app>, and warm up the units module (mathjs) once the page is idle.
  * @module
  */
-import { configureSchemasForBrowser } from './schema/config';
+import { configureSchemasForOneShotParsing } from './schema/config';
 import '../components/app/rack-app';
 import { generationIds, loadCatalog, loadCatalogFor } from './catalog/presets';
 import { findGeneration } from './core/catalog/lookup';
@@ -34,7 +34,7 @@ async function isFirstVisit(): Promise<boolean> {
 async function boot(): Promise<void> {
   const app = document.querySelector('rack-app') ?? document.body.appendChild(document.createElement('rack-app'));
   try {
-    configureSchemasForBrowser();
+    configureSchemasForOneShotParsing();
     performance.mark('rackplan:boot');
     const route = parseRoute(location.pathname);
     // Validating every preset costs ~100 ms. The rack designer paints first with only the generation it shows;

@@ -1,9 +1,9 @@
 import { config } from 'zod';
 
 /**
- * Schema settings for the browser: every schema there parses once per page (presets, a restored session),
+ * Schema settings for one-shot parsing (a page load, a CLI call): each schema parses a handful of times,
  * so zod's JIT compile costs more than it saves.
  */
-export function configureSchemasForBrowser(): void {
+export function configureSchemasForOneShotParsing(): void {
   config({ jitless: true });
 }
