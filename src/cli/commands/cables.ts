@@ -5,9 +5,7 @@
  * @module
  */
 import { createWriteStream } from 'node:fs';
-import { generationIds, loadCatalogFor } from '../../catalog/presets';
 import { loadNetworkCatalog } from '../../catalog/network';
-import { findGeneration } from '../../core/catalog/lookup';
 import { clusterPorts } from '../../core/fabric/cluster';
 import { sizeFabric } from '../../core/fabric/fat-tree';
 import { CSV_HEADER, CablingTally, cableSchedule, csvLine, planCabling, DEFAULT_LAYOUT, type CablePlan, type FloorLayout } from '../../core/fabric/cabling';
@@ -16,8 +14,9 @@ import { sizeFrontEnd, sizeOob, sizeStorage } from '../../core/fabric/networks';
 import type { MediaKind, NetworkCatalog } from '../../core/fabric/types';
 import { issue, type Issue } from '../../core/issues';
 import { isMissing, pickSourced } from '../../core/provenance';
+import { generationArgument } from '../generation-arg';
 import { FlagReader, parseFlags, type FlagSpec } from '../args';
-import { InputError, inputError } from '../errors';
+import { InputError } from '../errors';
 import { formatNumber, jsonResult, textTable, type Command } from '../output';
 import { FABRIC_FLAGS, fabricJson, readFabricFlags } from './fabric';
 
@@ -134,13 +133,7 @@ export const cablesCommand: Command = {
   async run(argv) {
     const parsed = parseFlags(argv, FLAGS, 'cables');
     const flags = new FlagReader(parsed);
-    const id = parsed.positionals[0];
-    const ids = generationIds().join(', ');
-    if (!id) throw inputError('generation', `a generation id, one of ${ids}`);
-    if (parsed.positionals.length > 1) throw inputError('arguments', 'exactly one generation id', parsed.positionals.slice(1).join(' '));
-    const catalog = loadCatalogFor([id]);
-    const found = findGeneration(catalog, id);
-    if (!found) throw inputError('generation', `one of ${ids}`, JSON.stringify(id));
+    const found = generationArgument(parsed);
     const g = found.generation;
 
     const racks = flags.number('racks', { integer: true, min: 1, max: 1_000_000, accepted: 'a whole number of racks ≥ 1' });

@@ -1,11 +1,10 @@
-import { generationIds, loadCatalogFor } from '../../catalog/presets';
-import { findGeneration } from '../../core/catalog/lookup';
 import { evaluateUnit } from '../../core/rack/evaluate';
 import type { UnitOptions, UnitReport } from '../../core/rack/types';
 import { issue } from '../../core/issues';
 import { UnitOptionsSchema } from '../../schema/unit-options';
 import { problemsFromZod } from '../../schema/errors';
 import { parseQuantity } from '../../units/quantity';
+import { generationArgument } from '../generation-arg';
 import { FlagReader, parseFlags, type FlagSpec } from '../args';
 import { InputError, inputError } from '../errors';
 import { formatNumber, jsonResult, textTable, type Command } from '../output';
@@ -98,13 +97,8 @@ export const rackCommand: Command = {
   run(argv) {
     const parsed = parseFlags(argv, FLAGS, 'rack');
     const flags = new FlagReader(parsed);
-    const id = parsed.positionals[0];
-    const ids = generationIds().join(', ');
-    if (!id) throw inputError('generation', `a generation id, one of ${ids}`);
-    if (parsed.positionals.length > 1) throw inputError('arguments', 'exactly one generation id', parsed.positionals.slice(1).join(' '));
-    const catalog = loadCatalogFor([id]);
-    const found = findGeneration(catalog, id);
-    if (!found) throw inputError('generation', `one of ${ids}`, JSON.stringify(id));
+    const found = generationArgument(parsed);
+    const { catalog } = found;
     const options = readUnitOptions(flags);
     if (options.cduId && !catalog.cdus.some((c) => c.id === options.cduId)) {
       throw inputError('--cdu', `one of ${catalog.cdus.map((c) => c.id).join(', ')}`, JSON.stringify(options.cduId));
