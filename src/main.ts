@@ -14,7 +14,6 @@ import { DB_NAME } from './storage/plan-store';
 import { loadUnits } from './state/parse';
 import { loadPrefs } from './state/prefs';
 import { parseRoute } from './state/router';
-import { parseSnapshot } from './state/snapshot';
 import { AppStore, initialDesign } from './state/store';
 import type { DesignState } from './state/types';
 
@@ -41,10 +40,14 @@ async function boot(): Promise<void> {
     // the full catalog is validated when the page is idle (or at once for other views, or to check a saved session).
     let full: Catalog | undefined;
     const fullCatalog = () => (full ??= loadCatalog());
-    // Ask whether an autosave database exists before opening (and so creating) it; then open it: the I/O overlaps
-    // the catalog's validation (the parser runs after both).
+    // Ask whether an autosave database exists before anything opens (and so creates) it.
     const firstVisitAsked = isFirstVisit();
-    const restoring = restoreSession((d) => parseSnapshot(d, fullCatalog()), { timeoutMs: 1500 }).catch(() => null);
+    // The session check (plan and site schemas) loads on demand: a first visit needs it only after the first paint.
+    let restoringStarted: Promise<Session | null> | undefined;
+    const restoring = () =>
+      (restoringStarted ??= import('./state/snapshot')
+        .then(({ parseSnapshot }) => restoreSession((d) => parseSnapshot(d, fullCatalog()), { timeoutMs: 1500 }))
+        .catch(() => null));
     const wanted = route.view === 'rack' ? (route.generationId ?? DEFAULT_GENERATION) : null;
     let catalog = wanted ? loadCatalogFor([wanted]) : fullCatalog();
     if (catalog.generations.length === 0) catalog = fullCatalog();
@@ -59,7 +62,7 @@ async function boot(): Promise<void> {
     })();
     // A first visit has no autosave database yet: paint without waiting for it to be created.
     const firstVisit = await firstVisitAsked;
-    const session: Session | null = firstVisit ? null : await restoring;
+    const session: Session | null = firstVisit ? null : await restoring();
     performance.mark('rackplan:session', { detail: { firstVisit } });
     if (session?.design || route.view === 'not-found') catalog = fullCatalog();
     let design: DesignState = session?.design ?? initialDesign(catalog, routeGeneration, new Date(), full ? undefined : generationIds());
@@ -76,14 +79,14 @@ async function boot(): Promise<void> {
       if (r.ok) store.dispatch({ type: 'plan/replace', plan: r.value.value, label: 'open shared plan' });
       else notices.push(`The shared plan link could not be opened: ${r.error.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
     }
-    if (firstVisit) void restoring.then((s) => s?.attach(store));
-    else session?.attach(store);
+    if (!firstVisit) session?.attach(store);
     // After the first view has painted: validate the rest of the catalog, then (when idle) fetch mathjs, which
     // parsing typed units needs; neither is part of the first render.
     const idle = (globalThis as { requestIdleCallback?: (fn: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
     const warm = () => void loadUnits().catch(() => undefined);
     app.afterFirstView = () => {
       if (!full) store.upgradeCatalog(fullCatalog());
+      if (firstVisit) void restoring().then((s) => s?.attach(store));
       if (idle) idle(warm, { timeout: 2000 });
       else setTimeout(warm, 500);
     };
