@@ -30,6 +30,11 @@ export default defineConfig(({ mode }) => ({
       : { outDir: 'dist/app', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 1500 },
   ssr: mode === 'cli' ? { noExternal: true, target: 'node' } : undefined,
   worker: { format: 'es' },
+  // Pre-bundle every browser dependency up front: without it Vite discovers them during the first browser
+  // test run and reloads the page mid-run.
+  optimizeDeps: {
+    include: ['lit', 'lit/decorators.js', '@lit/context', 'chart.js', 'mathjs', 'zod', 'idb', 'lz-string', 'papaparse', 'yaml', 'jspdf', 'write-excel-file/universal', 'highs'],
+  },
   preview: { port: 4173, host: '127.0.0.1' },
   test: {
     projects: [

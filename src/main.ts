@@ -10,7 +10,7 @@ import { generationIds, loadCatalog, loadCatalogFor } from './catalog/presets';
 import { findGeneration } from './core/catalog/lookup';
 import type { Catalog } from './core/catalog/types';
 import { restoreSession, type Session } from './storage/app-autosave';
-import { DB_NAME } from './storage/plan-store';
+import { parseSnapshot } from './state/snapshot';
 import { loadUnits } from './state/parse';
 import { loadPrefs } from './state/prefs';
 import { parseRoute } from './state/router';
@@ -19,16 +19,6 @@ import type { DesignState } from './state/types';
 
 /** The generation `/` opens with. */
 const DEFAULT_GENERATION = 'gb200-nvl72';
-
-/** True when this browser has never stored a rackplan session (the autosave database does not exist). */
-async function isFirstVisit(): Promise<boolean> {
-  try {
-    const list = typeof indexedDB !== 'undefined' && typeof indexedDB.databases === 'function' ? await indexedDB.databases() : null;
-    return list !== null && !list.some((d) => d.name === DB_NAME);
-  } catch {
-    return false;
-  }
-}
 
 async function boot(): Promise<void> {
   const app = document.querySelector('rack-app') ?? document.body.appendChild(document.createElement('rack-app'));
@@ -40,14 +30,8 @@ async function boot(): Promise<void> {
     // the full catalog is validated when the page is idle (or at once for other views, or to check a saved session).
     let full: Catalog | undefined;
     const fullCatalog = () => (full ??= loadCatalog());
-    // Ask whether an autosave database exists before anything opens (and so creates) it.
-    const firstVisitAsked = isFirstVisit();
-    // The session check (plan and site schemas) loads on demand: a first visit needs it only after the first paint.
-    let restoringStarted: Promise<Session | null> | undefined;
-    const restoring = () =>
-      (restoringStarted ??= import('./state/snapshot')
-        .then(({ parseSnapshot }) => restoreSession((d) => parseSnapshot(d, fullCatalog()), { timeoutMs: 1500 }))
-        .catch(() => null));
+    // Open the autosave database first: its I/O overlaps the catalog's validation (the parser runs after both).
+    const restoring = restoreSession((d) => parseSnapshot(d, fullCatalog()), { timeoutMs: 1500 }).catch(() => null);
     const wanted = route.view === 'rack' ? (route.generationId ?? DEFAULT_GENERATION) : null;
     let catalog = wanted ? loadCatalogFor([wanted]) : fullCatalog();
     if (catalog.generations.length === 0) catalog = fullCatalog();
@@ -60,10 +44,10 @@ async function boot(): Promise<void> {
         return undefined;
       }
     })();
-    // A first visit has no autosave database yet: paint without waiting for it to be created.
-    const firstVisit = await firstVisitAsked;
-    const session: Session | null = firstVisit ? null : await restoring();
-    performance.mark('rackplan:session', { detail: { firstVisit } });
+    // Autosave attaches before the first edit can happen, on a first visit too: waiting for the paint lost the
+    // edits of a page closed quickly (the app-reload browser test). Durability wins over a faster first paint.
+    const session: Session | null = await restoring;
+    performance.mark('rackplan:session');
     if (session?.design || route.view === 'not-found') catalog = fullCatalog();
     let design: DesignState = session?.design ?? initialDesign(catalog, routeGeneration, new Date(), full ? undefined : generationIds());
     if (routeGeneration && design.rack.generationId !== routeGeneration) {
@@ -79,14 +63,13 @@ async function boot(): Promise<void> {
       if (r.ok) store.dispatch({ type: 'plan/replace', plan: r.value.value, label: 'open shared plan' });
       else notices.push(`The shared plan link could not be opened: ${r.error.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
     }
-    if (!firstVisit) session?.attach(store);
+    session?.attach(store);
     // After the first view has painted: validate the rest of the catalog, then (when idle) fetch mathjs, which
     // parsing typed units needs; neither is part of the first render.
     const idle = (globalThis as { requestIdleCallback?: (fn: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
     const warm = () => void loadUnits().catch(() => undefined);
     app.afterFirstView = () => {
       if (!full) store.upgradeCatalog(fullCatalog());
-      if (firstVisit) void restoring().then((s) => s?.attach(store));
       if (idle) idle(warm, { timeout: 2000 });
       else setTimeout(warm, 500);
     };
