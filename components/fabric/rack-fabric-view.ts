@@ -13,7 +13,7 @@ import { memoizeLast } from '../../src/state/memo';
 import type { FabricDesign, Prefs, RackDesign } from '../../src/state/types';
 import type { ChartSpec } from '../charts/rack-chart';
 import { emit } from '../shared/events';
-import { baseStyles } from '../shared/styles';
+import { baseStyles, numberTableStyles } from '../shared/styles';
 import '../charts/rack-chart';
 import '../inputs/rack-quantity-input';
 import '../rack/rack-issue-list';
@@ -42,6 +42,7 @@ const MEDIA_NAME: Record<string, string> = { dac: 'Copper (DAC)', acc: 'Active c
 export class RackFabricView extends LitElement {
   static override styles = [
     baseStyles,
+    numberTableStyles,
     css`
       :host {
         display: grid;
@@ -115,16 +116,6 @@ export class RackFabricView extends LitElement {
         border-collapse: collapse;
         font-size: 0.8125rem;
         font-variant-numeric: tabular-nums;
-      }
-      th,
-      td {
-        text-align: right;
-        padding: 0.25rem 0.5rem;
-        border-bottom: 1px solid var(--rack-border);
-      }
-      th:first-child,
-      td:first-child {
-        text-align: left;
       }
       .card > h2 {
         margin-bottom: 0.6rem;

@@ -15,7 +15,7 @@ import { orderSummary, planCharts, planGrid, planSites, siteHeadroom, type PlanC
 import type { PlanDesign, Prefs } from '../../src/state/types';
 import type { ChartSpec } from '../charts/rack-chart';
 import { emit } from '../shared/events';
-import { baseStyles } from '../shared/styles';
+import { baseStyles, numberTableStyles } from '../shared/styles';
 import '../charts/rack-chart';
 import '../inputs/rack-quantity-input';
 import '../rack/rack-issue-list';
@@ -53,6 +53,7 @@ function chartSpecs(c: PlanCharts): PlanData['charts'] {
 export class RackPlanView extends LitElement {
   static override styles = [
     baseStyles,
+    numberTableStyles,
     css`
       :host {
         display: grid;
@@ -134,16 +135,6 @@ export class RackPlanView extends LitElement {
         font-size: 0.8125rem;
         font-variant-numeric: tabular-nums;
         width: 100%;
-      }
-      th,
-      td {
-        text-align: right;
-        padding: 0.25rem 0.5rem;
-        border-bottom: 1px solid var(--rack-border);
-      }
-      th:first-child,
-      td:first-child {
-        text-align: left;
       }
       ul.sentences {
         margin: 0.5rem 0 0;

@@ -98,6 +98,20 @@ export const baseStyles = css`
 `;
 
 /** The confidence badge text and description for a provenance confidence. */
+/** Tables of figures: numbers right-aligned, the first (label) column left, a rule under each row. */
+export const numberTableStyles = css`
+  th,
+  td {
+    text-align: right;
+    padding: 0.25rem 0.5rem;
+    border-bottom: 1px solid var(--rack-border);
+  }
+  th:first-child,
+  td:first-child {
+    text-align: left;
+  }
+`;
+
 export const CONFIDENCE_TEXT: Record<string, { label: string; title: string }> = {
   published: { label: 'published', title: 'Published by the vendor' },
   secondary: { label: 'secondary', title: 'From a secondary source (press, analysts, integrators)' },
