@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { importPlan } from '../../../src/io/plan';
@@ -9,9 +9,8 @@ import { writeFile } from '../../../src/cli/commands/export';
 import type { PlanBundle } from '../../../src/export/plan-tables';
 import type { BenchCase } from '../harness';
 
-// The first example plan in presets/plans/, else the 3-site × 6-generation × 28-quarter test fixture.
-const candidates = ['presets/plans/three-sites-7y.json', 'test/fixtures/plans/three-sites-7y.json'];
-const file = candidates.find((f) => existsSync(f)) ?? candidates[0]!;
+// The 3-site × 6-generation × 28-quarter example plan.
+const file = 'presets/plans/three-sites-7y.json';
 let bundle: PlanBundle | undefined;
 
 function load(): PlanBundle {
