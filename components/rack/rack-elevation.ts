@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ElevationLayout, ElevationSlot, SlotKind } from '../../src/state/elevation';
+import type { ElevationLayout, ElevationSlot, SlotKind } from '../../src/core/rack/elevation';
 import { formatValue } from '../../src/state/format';
 import type { UnitSystem } from '../../src/state/types';
 import { CONFIDENCE_TEXT, baseStyles } from '../shared/styles';

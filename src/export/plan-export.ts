@@ -6,7 +6,7 @@
  */
 import type { Generation } from '../core/catalog/types';
 import type { Site } from '../core/sites/types';
-import { layoutElevation } from '../state/elevation';
+import { layoutElevation } from '../core/rack/elevation';
 import { csvLine } from './csv';
 import { netboxFiles } from './netbox';
 import type { BarChart, PdfReport, RackElevation } from './pdf';

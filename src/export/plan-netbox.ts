@@ -9,7 +9,7 @@ import type { Generation } from '../core/catalog/types';
 import type { UnitReport } from '../core/rack/types';
 import type { CableRow } from '../core/fabric/cabling';
 import { pickSourced, pick } from '../core/provenance';
-import { layoutElevation, type ElevationLayout } from '../state/elevation';
+import { layoutElevation, type ElevationLayout } from '../core/rack/elevation';
 import { NETBOX_VERSION, netboxSlug, type NbCable, type NbDevice, type NbDeviceRole, type NbDeviceType, type NbInterfaceTemplate, type NbManufacturer, type NbRack, type NbSite, type NetboxModel } from './netbox';
 import { planCableRows, planClusters, type ClusterLayout } from './plan-cables';
 import { unitReports, usedSites, type PlanBundle } from './plan-tables';

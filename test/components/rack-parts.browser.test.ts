@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { evaluateUnit } from '../../src/core/rack/evaluate';
 import { unitBudgets } from '../../src/state/budgets';
-import { layoutElevation } from '../../src/state/elevation';
+import { layoutElevation } from '../../src/core/rack/elevation';
 import { powerChain } from '../../src/state/power-chain';
 import { catalog } from './helpers';
 import '../../components/budgets/rack-budget-meter';

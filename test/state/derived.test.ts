@@ -5,7 +5,7 @@ import { unitBudgets } from '../../src/state/budgets';
 import { compareSite, compareUnits, coreTarget } from '../../src/state/compare';
 import { loadSites } from '../../src/catalog/sites';
 import { RackDerivations } from '../../src/state/controllers/rack-report-controller';
-import { layoutElevation } from '../../src/state/elevation';
+import { layoutElevation } from '../../src/core/rack/elevation';
 import { keyFigures } from '../../src/state/figures';
 import { generationGroups } from '../../src/state/generations';
 import { powerChain } from '../../src/state/power-chain';

@@ -10,7 +10,7 @@ import { findGeneration } from '../../core/catalog/lookup';
 import { evaluateUnit } from '../../core/rack/evaluate';
 import type { UnitOptions, UnitReport } from '../../core/rack/types';
 import { unitBudgets, type Budget } from '../budgets';
-import { layoutElevation, type ElevationLayout } from '../elevation';
+import { layoutElevation, type ElevationLayout } from '../../core/rack/elevation';
 import { memoizeLast } from '../memo';
 import { powerChain, type ChainView, type FacilityInput } from '../power-chain';
 import type { Prefs, RackDesign } from '../types';

@@ -5,9 +5,9 @@
  * CDU at the bottom. Pure; the result is drawn by `rack-elevation`.
  * @module
  */
-import type { Catalog, ComponentClass, Generation } from '../core/catalog/types';
-import { isMissing, pick, type Confidence, type MaybeSourced, type Source } from '../core/provenance';
-import type { UnitReport } from '../core/rack/types';
+import type { Catalog, ComponentClass, Generation } from '../catalog/types';
+import { isMissing, pick, type Confidence, type MaybeSourced, type Source } from '../provenance';
+import type { UnitReport } from './types';
 
 export type SlotKind = 'compute' | 'scale-up-switch' | 'network' | 'management' | 'host' | 'storage' | 'power' | 'cooling' | 'other';
 
