@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { playwright } from '@vitest/browser-playwright';
+import { presetsPlugin } from './src/schema/presets-plugin.mjs';
 
 // One config for three jobs:
 //  - `vite build`            → the web app in dist/app
@@ -13,6 +14,8 @@ const chromiumArgs = [
 ];
 
 export default defineConfig(({ mode }) => ({
+  // Presets are validated by their schemas here, at build time, and reach the app and the CLI as frozen data.
+  plugins: [presetsPlugin()],
   build:
     mode === 'cli'
       ? {

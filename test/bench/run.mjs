@@ -2,7 +2,7 @@
 // npm run bench [-- --smoke] [-- --filter <text>]
 // Loads test/bench/cases/*.bench.ts through Vite's SSR module loader (TS and import.meta.glob work),
 // runs each case several times, prints one table (median, spread) and writes test/bench/results.json.
-import { createServer } from 'vite';
+import { createServer, loadConfigFromFile } from 'vite';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, hostname, platform, release } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -14,9 +14,13 @@ const smoke = args.includes('--smoke');
 const filterAt = args.indexOf('--filter');
 const filter = filterAt >= 0 ? args[filterAt + 1] : undefined;
 
+const root = join(here, '../..');
+// Only the project's plugins (the presets plugin serves the build-time-validated catalog); none of its test setup.
+const project = await loadConfigFromFile({ command: 'serve', mode: 'bench' }, join(root, 'vite.config.ts'), root, 'error');
 const server = await createServer({
-  root: join(here, '../..'),
+  root,
   configFile: false,
+  plugins: project?.config.plugins ?? [],
   logLevel: 'error',
   server: { middlewareMode: true, hmr: false, watch: null },
   appType: 'custom',

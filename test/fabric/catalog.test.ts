@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildNetworkCatalog, loadNetworkCatalog } from '../../src/catalog/network';
+import { loadNetworkCatalog } from '../../src/catalog/network';
+import { validateNetworkFiles } from '../../src/schema/preset-files';
 import switches from '../../presets/network/switches.json';
 import optics from '../../presets/network/optics.json';
 
@@ -41,7 +42,7 @@ describe('network presets', () => {
     expect(c.cables.filter((m) => m.kind === 'dac' && m.laneGbps >= 200)).toEqual([]);
     const bad = structuredClone(optics);
     bad.cables[0]!.laneGbps = 200;
-    const r = buildNetworkCatalog({ switches: ['s', switches], optics: ['o', bad] });
+    const r = validateNetworkFiles({ switches: ['s', switches], optics: ['o', bad] });
     expect(r.problems.join('\n')).toMatch(/no passive DAC at 200G/);
   });
 
@@ -49,7 +50,7 @@ describe('network presets', () => {
     const bad = structuredClone(switches) as { switches: Record<string, unknown>[] };
     bad.switches[0]!.cages = 0;
     delete bad.switches[1]!.maxPowerW;
-    const r = buildNetworkCatalog({ switches: ['presets/network/switches.json', bad], optics: ['o', optics] });
+    const r = validateNetworkFiles({ switches: ['presets/network/switches.json', bad], optics: ['o', optics] });
     expect(r.problems.some((p) => p.includes('switches[0].cages'))).toBe(true);
     expect(r.problems.some((p) => p.includes('switches[1].maxPowerW'))).toBe(true);
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildSites, loadSites, parseSite } from '../../src/catalog/sites';
+import { loadSites } from '../../src/catalog/sites';
+import { validateSiteFiles } from '../../src/schema/preset-files';
+import { parseSite } from '../../src/schema/site-input';
 import { stepAt, quarterIndex } from '../../src/core/sites/schedule';
 import { pickSourced } from '../../src/core/provenance';
 
@@ -73,7 +75,7 @@ describe('site presets', () => {
 
   it('a broken preset is reported by file and path, and the id must match the file name', () => {
     const good = raw['/presets/sites/houston-tx.json'] as Record<string, unknown>;
-    const { problems } = buildSites({ '/presets/sites/austin-tx.json': good, '/presets/sites/x.json': { ...good, id: 'x', summary: 1 } });
+    const { problems } = validateSiteFiles({ '/presets/sites/austin-tx.json': good, '/presets/sites/x.json': { ...good, id: 'x', summary: 1 } });
     expect(problems.some((p) => p.includes('austin-tx.json: id: must match the file name'))).toBe(true);
     expect(problems.some((p) => p.startsWith('/presets/sites/x.json: summary:'))).toBe(true);
   });

@@ -1,0 +1,21 @@
+/**
+ * Types of the virtual modules that the presets plugin (src/schema/presets-plugin.ts) emits at build time:
+ * every preset file validated by its schema, deep-frozen. Only src/catalog imports them.
+ */
+declare module 'virtual:rackplan-presets/catalog' {
+  export const generations: readonly import('../core/catalog/types').Generation[];
+  export const psus: readonly import('../core/catalog/types').PsuModel[];
+  export const cdus: readonly import('../core/catalog/types').CduModel[];
+  export const coolants: readonly import('../core/catalog/types').CoolantModel[];
+  export const prices: import('../core/catalog/types').PriceBook;
+}
+
+declare module 'virtual:rackplan-presets/network' {
+  export const switches: import('../core/fabric/types').NetworkCatalog['switches'];
+  export const transceivers: import('../core/fabric/types').NetworkCatalog['transceivers'];
+  export const cables: import('../core/fabric/types').NetworkCatalog['cables'];
+}
+
+declare module 'virtual:rackplan-presets/sites' {
+  export const sites: readonly import('../core/sites/types').Site[];
+}

@@ -1,0 +1,109 @@
+/**
+ * Build time: read one area's preset files from disk, validate them (./preset-files) and write the source of
+ * its virtual module (typed in src/catalog/preset-data.d.ts):
+ *
+ *   virtual:rackplan-presets/catalog  generations, psus, cdus, coolants, prices
+ *   virtual:rackplan-presets/network  switches, transceivers, cables
+ *   virtual:rackplan-presets/sites    sites
+ *
+ * Loaded in node by the presets plugin (./presets-plugin.mts) and by tests; never part of the app or CLI bundle.
+ * @module
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { validateCatalogFiles, validateNetworkFiles, validateSiteFiles, type PresetFile } from './preset-files';
+
+export type PresetArea = 'catalog' | 'network' | 'sites';
+
+/** The areas, one virtual module each. */
+export const PRESET_AREAS: readonly PresetArea[] = ['catalog', 'network', 'sites'];
+
+/** Thrown when a preset fails validation; `problems` each start with the file path and name the field. */
+export class PresetValidationError extends Error {
+  constructor(
+    readonly area: PresetArea,
+    readonly problems: readonly string[],
+  ) {
+    super(`invalid ${area} presets (fix the preset file named):\n${problems.join('\n')}`);
+    this.name = 'PresetValidationError';
+  }
+}
+
+/** Every file an area reads, as paths under the project root (`/presets/...`). */
+function areaFiles(area: PresetArea, root: string): string[] {
+  const dir = (d: string) =>
+    existsSync(join(root, d))
+      ? readdirSync(join(root, d))
+          .filter((f) => f.endsWith('.json'))
+          .sort()
+          .map((f) => `/${d}/${f}`)
+      : [];
+  if (area === 'catalog') {
+    return [...dir('presets/generations'), '/presets/components/psus.json', '/presets/components/cdus.json', '/presets/components/coolants.json', '/presets/prices.json'];
+  }
+  if (area === 'network') return ['/presets/network/switches.json', '/presets/network/optics.json'];
+  return dir('presets/sites');
+}
+
+function readJson(root: string, file: string, problems: string[]): unknown {
+  try {
+    return JSON.parse(readFileSync(join(root, file), 'utf8')) as unknown;
+  } catch (err) {
+    problems.push(`${file}: (file): not readable JSON: ${err instanceof Error ? err.message : String(err)}`);
+    return undefined;
+  }
+}
+
+/**
+ * Validate one area's preset files under `root` and return its data, exactly as the schemas output it.
+ * @throws PresetValidationError listing every problem (file and field) when any file fails
+ */
+export function validatePresetArea(area: PresetArea, root: string): { data: Record<string, unknown>; files: string[] } {
+  const files = areaFiles(area, root);
+  const problems: string[] = [];
+  const raw = new Map(files.map((f) => [f, readJson(root, f, problems)] as const));
+  const one = (f: string): PresetFile => [f, raw.get(f)];
+  const under = (d: string) => Object.fromEntries([...raw].filter(([f]) => f.startsWith(d)));
+  let data: Record<string, unknown>;
+  if (area === 'catalog') {
+    const r = validateCatalogFiles({
+      generations: under('/presets/generations/'),
+      psus: one('/presets/components/psus.json'),
+      cdus: one('/presets/components/cdus.json'),
+      coolants: one('/presets/components/coolants.json'),
+      prices: one('/presets/prices.json'),
+    });
+    problems.push(...r.problems);
+    data = { ...r.catalog };
+  } else if (area === 'network') {
+    const r = validateNetworkFiles({ switches: one('/presets/network/switches.json'), optics: one('/presets/network/optics.json') });
+    problems.push(...r.problems);
+    data = { ...r.catalog };
+  } else {
+    const r = validateSiteFiles(under('/presets/sites/'));
+    problems.push(...r.problems);
+    data = { sites: r.sites };
+  }
+  // The data crosses into the bundle as JSON: anything JSON cannot carry (undefined, NaN, ±Infinity) is a bug.
+  if (!problems.length && !isDeepStrictEqual(JSON.parse(JSON.stringify(data)), data)) {
+    problems.push(`${area} presets: the validated data does not survive a JSON round trip (undefined, NaN or Infinity in a value)`);
+  }
+  if (problems.length) throw new PresetValidationError(area, problems);
+  return { data, files };
+}
+
+/** The source of one virtual module: the validated data, parsed once and deep-frozen when first imported. */
+export function presetModuleSource(area: PresetArea, root: string): { code: string; files: string[] } {
+  const { data, files } = validatePresetArea(area, root);
+  const names = Object.keys(data);
+  const code = [
+    `// Generated at build time from ${files.length} preset file(s), validated by src/schema. Do not edit.`,
+    'const freeze = (v) => { if (v !== null && typeof v === "object" && !Object.isFrozen(v)) { Object.freeze(v); for (const k in v) freeze(v[k]); } return v; };',
+    // JSON.parse of a string literal is faster to load than the same object literal (V8 parses JSON in one pass).
+    `const data = freeze(JSON.parse(${JSON.stringify(JSON.stringify(data))}));`,
+    ...names.map((n) => `export const ${n} = data.${n};`),
+    '',
+  ].join('\n');
+  return { code, files };
+}

@@ -1,0 +1,52 @@
+/**
+ * The Vite plugin that validates the bundled presets at build time (app build, CLI build, dev server, vitest,
+ * bench) and serves them as virtual modules of frozen data: `virtual:rackplan-presets/{catalog,network,sites}`.
+ * A preset that fails its schema fails the build with the file and the field named. At run time the app and
+ * the CLI read only the emitted data (src/catalog); zod runs on user input only.
+ *
+ * This file is imported by vite.config.ts, so it imports nothing but types: the validation code (TypeScript
+ * with the zod schemas) is loaded through Vite's own module runner when a preset module is first requested,
+ * which keeps the config loadable by Vite's native config loader.
+ * @module
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+import type * as PresetModules from './preset-modules';
+
+const PREFIX = 'virtual:rackplan-presets/';
+const AREAS = new Set(['catalog', 'network', 'sites']);
+
+/** The plugin; preset files are read under Vite's resolved root. */
+export function presetsPlugin(): Plugin {
+  let root = process.cwd();
+  let modules: Promise<typeof PresetModules> | undefined;
+  const load = () =>
+    (modules ??= import('vite').then(async ({ runnerImport }) => {
+      const file = fileURLToPath(new URL('./preset-modules.ts', import.meta.url));
+      const r = await runnerImport<typeof PresetModules>(file, { root: fileURLToPath(new URL('../..', import.meta.url)), logLevel: 'error' });
+      return r.module;
+    }));
+  return {
+    name: 'rackplan-presets',
+    enforce: 'pre',
+    configResolved(config) {
+      root = config.root;
+    },
+    resolveId(id) {
+      return id.startsWith(PREFIX) && AREAS.has(id.slice(PREFIX.length)) ? `\0${id}` : undefined;
+    },
+    async load(id) {
+      if (!id.startsWith(`\0${PREFIX}`)) return undefined;
+      const area = id.slice(PREFIX.length + 1) as PresetModules.PresetArea;
+      const { presetModuleSource } = await load();
+      try {
+        const { code, files } = presetModuleSource(area, root);
+        for (const f of files) this.addWatchFile(join(root, f));
+        return { code, moduleSideEffects: false };
+      } catch (err) {
+        this.error(err instanceof Error ? err.message : String(err));
+      }
+    },
+  };
+}
