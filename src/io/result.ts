@@ -1,10 +1,11 @@
 /**
- * Result shape of every boundary API in src/io (zod's safeParse shape, see STYLE.md "Boundary APIs").
+ * Result shape of every boundary API in src/io: the shared {@link Result} (src/core/result.ts) with an
+ * {@link ImportError} when an import is refused.
  * @module
  */
 import type { InputProblem } from '../schema/errors';
 
-export type Result<T, E> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+export { ok, type Result } from '../core/result';
 
 /** Why an import was refused; `problems` lists every problem found, each at its path. */
 export type ImportErrorKind = 'too_large' | 'not_utf8' | 'not_json' | 'too_deep' | 'forbidden_key' | 'version' | 'invalid';
@@ -14,10 +15,6 @@ export interface ImportError {
   /** One sentence for a toast or stderr. */
   readonly message: string;
   readonly problems: readonly InputProblem[];
-}
-
-export function ok<T>(value: T): { readonly ok: true; readonly value: T } {
-  return { ok: true, value };
 }
 
 export function fail(kind: ImportErrorKind, message: string, problems: readonly InputProblem[] = [{ path: '(file)', message }]): { readonly ok: false; readonly error: ImportError } {

@@ -49,3 +49,8 @@ export function problemsFromZod(error: z.ZodError, input: unknown, prefix: reado
 export function formatProblem(p: InputProblem): string {
   return p.got === undefined ? `${p.path}: ${p.message}` : `${p.path}: ${p.message} (got ${p.got})`;
 }
+
+/** Every problem, one `<path>: <what is accepted> (got <value>)` per line. */
+export function formatProblems(problems: readonly InputProblem[]): string {
+  return problems.map(formatProblem).join('\n');
+}

@@ -6,19 +6,23 @@
  */
 import type { Catalog } from '../core/catalog/types';
 import { findGeneration } from '../core/catalog/lookup';
-import { UnitOptionsSchema } from '../schema/unit-options';
+import { err, ok, type Result } from '../core/result';
+import { knownIds } from '../catalog/ids';
+import { DEFAULT_FABRIC_DESIGN, DEFAULT_PREFS as SCHEMA_DEFAULT_PREFS, DESIGN_PARTS, designProblems, type KnownIds } from '../schema/design';
+import type { InputProblem } from '../schema/errors';
 import { actionLabel, reduce, type Action } from './actions';
 import { History } from './history';
-import { LIMIT_FIELDS } from './fields';
 import { starterPlan } from './plan-start';
 import type { AppSnapshot, CompareDesign, DesignState, FabricDesign, Prefs, RackDesign } from './types';
 
-export const DEFAULT_PREFS: Prefs = { units: 'si', theme: 'system' };
+export const DEFAULT_PREFS: Prefs = SCHEMA_DEFAULT_PREFS;
+export { formatProblems } from '../schema/errors';
 
 /** Generations the Compare view starts with (GPU, Trainium, Inferentia), where the catalog has them. */
 const COMPARE_START = ['gb300-nvl72', 'trn3-gen2-ultraserver', 'inf2-server'];
 
-export type DispatchResult = { readonly ok: true; readonly changed: boolean } | { readonly ok: false; readonly message: string };
+/** An edit's outcome: whether it changed the design, or every problem (the same ones the snapshot reader gives, without `design.`). */
+export type DispatchResult = Result<{ readonly changed: boolean }, readonly InputProblem[]>;
 
 export type Listener = (store: AppStore) => void;
 
@@ -38,7 +42,7 @@ export function initialDesign(catalog: Catalog, generation?: string, now: Date =
   const start = COMPARE_START.filter((id) => ids.includes(id));
   for (const id of ids) if (start.length < 2 && !start.includes(id)) start.push(id);
   const compare: CompareDesign = { generationIds: start, target: { kind: 'accelerators', value: 1152 } };
-  const fabric: FabricDesign = { units: 16 };
+  const fabric: FabricDesign = { ...DEFAULT_FABRIC_DESIGN };
   return { rack, compare, fabric, plan: starterPlan(catalog, now, ids) };
 }
 
@@ -47,6 +51,7 @@ export class AppStore {
   #history: History<DesignState>;
   #prefs: Prefs;
   #listeners = new Set<Listener>();
+  #ids: { readonly catalog: Catalog; readonly ids: KnownIds } | undefined;
 
   constructor(catalog: Catalog, init: { design?: DesignState; prefs?: Prefs } = {}) {
     this.#catalog = catalog;
@@ -99,14 +104,19 @@ export class AppStore {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Validate and apply an edit; it becomes one undo step. Invalid edits change nothing. */
+  /**
+   * Apply an edit and check the result with the design schema (src/schema/design.ts), the same check the
+   * snapshot reader runs, so every design the store holds restores from autosave. It becomes one undo step;
+   * a refused edit changes nothing.
+   */
   dispatch(action: Action): DispatchResult {
-    const problem = this.#validate(action);
-    if (problem) return { ok: false, message: problem };
-    const next = reduce(this.design, action);
+    const prev = this.design;
+    const next = reduce(prev, action);
+    const problems = this.#check(prev, next);
+    if (problems.length) return err(problems);
     const changed = this.#history.commit(next, actionLabel(action));
     if (changed) this.#notify();
-    return { ok: true, changed };
+    return ok({ changed });
   }
 
   undo(): boolean {
@@ -135,50 +145,12 @@ export class AppStore {
     return structuredClone({ app: 'rackplan', schemaVersion: 1, catalogVersion: this.catalog.version, design: this.design, prefs: this.prefs });
   }
 
-  #validate(action: Action): string | null {
-    const c = this.catalog;
-    switch (action.type) {
-      case 'rack/select-generation':
-      case 'compare/toggle-generation':
-        return c.generations.some((g) => g.id === action.id) ? null : `generation: one of ${c.generations.map((g) => g.id).join(', ')} (got "${action.id}")`;
-      case 'rack/set-option': {
-        if (action.value === undefined) return null;
-        if (action.key === 'cduId' && !c.cdus.some((x) => x.id === action.value)) return `cduId: a CDU from the catalog (got "${String(action.value)}")`;
-        const r = UnitOptionsSchema.safeParse({ [action.key]: action.value });
-        return r.success ? null : r.error.issues.map((i) => i.message).join('; ');
-      }
-      case 'rack/set-limit': {
-        if (action.value === undefined) return null;
-        const f = LIMIT_FIELDS[action.key];
-        return Number.isFinite(action.value) && action.value >= f.min && action.value <= f.max ? null : `${f.label}: from ${f.min} to ${f.max} W`;
-      }
-      case 'compare/set-target':
-        return Number.isFinite(action.value) && action.value > 0 ? null : 'compare target: a positive number';
-      case 'plan/set-deployment':
-        if (!Number.isInteger(action.units) || action.units < 0 || action.units > 10_000_000) return `units: a whole number from 0 to 10,000,000 (got ${action.units})`;
-        if (!/^\d{4}-Q[1-4]$/.test(action.quarter)) return `quarter: YYYY-Qn (got ${action.quarter})`;
-        return c.generations.some((g) => g.id === action.generation) ? null : `generation: a catalog generation (got ${action.generation})`;
-      case 'plan/set-settings': {
-        const p = action.patch;
-        if (p.horizonYears !== undefined && !(Number.isInteger(p.horizonYears) && p.horizonYears >= 1 && p.horizonYears <= 15)) return 'horizon: a whole number of years from 1 to 15';
-        if (p.utilization !== undefined && !(p.utilization > 0 && p.utilization <= 1)) return 'utilization: above 0 and at most 1';
-        if (p.discountRate !== undefined && !(p.discountRate >= 0 && p.discountRate <= 0.5)) return 'discount rate: from 0 to 0.5 per year';
-        if (p.start !== undefined && !/^\d{4}-Q[1-4]$/.test(p.start)) return `start: a quarter YYYY-Qn (got ${p.start})`;
-        if (p.name !== undefined && !(p.name.length >= 1 && p.name.length <= 200)) return 'name: 1 to 200 characters';
-        return null;
-      }
-      case 'plan/set-tariff':
-        return action.usdPerKwh === undefined || (action.usdPerKwh > 0 && action.usdPerKwh < 10) ? null : 'tariff: a price in USD/kWh above 0 and below 10';
-      case 'fabric/set': {
-        const f = action.patch;
-        if (f.units !== undefined && !(Number.isInteger(f.units) && f.units >= 1 && f.units <= 100_000)) return 'cluster size: a whole number of units from 1 to 100,000';
-        if (f.oversubscription !== undefined && !(f.oversubscription >= 1 && f.oversubscription <= 64)) return 'oversubscription: from 1 to 64';
-        if (f.planes !== undefined && !(Number.isInteger(f.planes) && f.planes >= 1 && f.planes <= 16)) return 'planes: a whole number from 1 to 16';
-        return null;
-      }
-      default:
-        return null;
-    }
+  /** The parts of the design an edit changed, checked against the design schema and the catalog's ids. */
+  #check(prev: DesignState, next: DesignState): readonly InputProblem[] {
+    const parts = DESIGN_PARTS.filter((part) => next[part] !== prev[part]);
+    if (parts.length === 0) return [];
+    if (this.#ids?.catalog !== this.catalog) this.#ids = { catalog: this.catalog, ids: knownIds(this.catalog) };
+    return designProblems(next, this.#ids.ids, { parts });
   }
 
   #notify(): void {

@@ -8,6 +8,8 @@
  */
 import { importParsed, type Validator } from '../io/import';
 import { readJson } from '../io/json';
+import type { Result } from '../io/result';
+import type { InputProblem } from '../schema/errors';
 import type { AppSnapshot, DesignState, Prefs } from '../state/types';
 import { Autosaver, type AutosaveStatus } from './autosave';
 import { AUTOSAVE_ID, PlanStore } from './plan-store';
@@ -19,7 +21,7 @@ export interface SessionSource {
 }
 
 /** The app's own snapshot check (src/state: parseSnapshot), passed in so storage does not depend on the app. */
-export type SnapshotParser = (data: unknown) => { readonly ok: true; readonly snapshot: AppSnapshot } | { readonly ok: false; readonly message: string };
+export type SnapshotParser = (data: unknown) => Result<AppSnapshot, readonly InputProblem[]>;
 
 export interface Session {
   readonly design: DesignState | undefined;
@@ -32,17 +34,7 @@ export interface Session {
 }
 
 export function snapshotValidator(parse: SnapshotParser): Validator<AppSnapshot> {
-  return (doc) => {
-    const r = parse(doc);
-    if (r.ok) return { ok: true, value: r.snapshot };
-    return {
-      ok: false,
-      error: r.message.split('\n').map((line: string) => {
-        const at = line.indexOf(': ');
-        return at > 0 ? { path: line.slice(0, at), message: line.slice(at + 2) } : { path: '(session)', message: line };
-      }),
-    };
-  };
+  return parse;
 }
 
 /** Open the session store and read the last session (at most `timeoutMs`, so a stuck database never blocks start-up). */

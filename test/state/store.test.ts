@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { loadCatalog } from '../../src/catalog/presets';
-import { AppStore, initialDesign } from '../../src/state/store';
+import { AppStore, formatProblems, initialDesign } from '../../src/state/store';
 import { loadSnapshot, parseSnapshot } from '../../src/state/snapshot';
 
 const catalog = loadCatalog();
@@ -18,8 +18,8 @@ describe('AppStore', () => {
     const s = new AppStore(catalog);
     const listener = vi.fn();
     s.subscribe(listener);
-    expect(s.dispatch({ type: 'rack/set-option', key: 'feedAmps', value: 40 })).toEqual({ ok: true, changed: true });
-    expect(s.dispatch({ type: 'rack/set-option', key: 'feedAmps', value: 40 })).toEqual({ ok: true, changed: false });
+    expect(s.dispatch({ type: 'rack/set-option', key: 'feedAmps', value: 40 })).toEqual({ ok: true, value: { changed: true } });
+    expect(s.dispatch({ type: 'rack/set-option', key: 'feedAmps', value: 40 })).toEqual({ ok: true, value: { changed: false } });
     expect(listener).toHaveBeenCalledTimes(1);
     s.dispatch({ type: 'rack/set-option', key: 'deltaTK', value: 12 });
     expect(s.undoLabel).toBe('liquid ΔT');
@@ -36,7 +36,7 @@ describe('AppStore', () => {
     const s = new AppStore(catalog);
     const bad = s.dispatch({ type: 'rack/set-option', key: 'feedAmps', value: 0 });
     expect(bad.ok).toBe(false);
-    expect(!bad.ok && bad.message).toMatch(/1 to 6000/);
+    expect(!bad.ok && formatProblems(bad.error)).toMatch(/^rack\.options\.feedAmps: .*1 to 6000/);
     expect(s.dispatch({ type: 'rack/select-generation', id: 'nope' }).ok).toBe(false);
     expect(s.dispatch({ type: 'rack/set-option', key: 'cduId', value: 'nope' }).ok).toBe(false);
     expect(s.dispatch({ type: 'rack/set-limit', key: 'airHeatLimitW', value: -1 }).ok).toBe(false);
@@ -75,12 +75,13 @@ describe('AppStore', () => {
   it('parseSnapshot lists every problem with its path', () => {
     const r = parseSnapshot({ app: 'rackplan', schemaVersion: 2, design: { rack: { generationId: 'x', options: { feedAmps: -3 } }, compare: { generationIds: ['y'], target: { kind: 'z', value: 0 } } } }, catalog);
     expect(r.ok).toBe(false);
-    const msg = r.ok ? '' : r.message;
+    const msg = r.ok ? '' : formatProblems(r.error);
     expect(msg).toMatch(/^schemaVersion: 1/m);
     expect(msg).toMatch(/^design\.rack\.generationId:/m);
     expect(msg).toMatch(/^design\.rack\.options\.feedAmps:/m);
-    expect(msg).toMatch(/^design\.compare\.generationIds:/m);
-    expect(msg).toMatch(/^design\.compare\.target:/m);
+    expect(msg).toMatch(/^design\.compare\.generationIds\[0\]: a generation id .*\(got "y"\)$/m);
+    expect(msg).toMatch(/^design\.compare\.target\.kind:/m);
+    expect(msg).toMatch(/^design\.compare\.target\.value:/m);
     expect(parseSnapshot('nope', catalog).ok).toBe(false);
   });
 });

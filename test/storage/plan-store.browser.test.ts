@@ -203,7 +203,7 @@ describe('session journal', () => {
     const snap = (n: number) => ({ app: 'rackplan', schemaVersion: 1, catalogVersion: 'x', design: { rack: { generationId: `g${n}` } }, prefs: { units: 'si', theme: 'system' } });
     const parse = (d: unknown) => {
       const x = d as { app?: string; design?: { rack?: { generationId?: string } } };
-      return x.app === 'rackplan' && typeof x.design?.rack?.generationId === 'string' ? ({ ok: true, snapshot: d } as never) : ({ ok: false, message: 'design.rack.generationId: a generation' } as const);
+      return x.app === 'rackplan' && typeof x.design?.rack?.generationId === 'string' ? ({ ok: true, value: d } as never) : ({ ok: false, error: [{ path: 'design.rack.generationId', message: 'a generation' }] } as const);
     };
     const db = `rackplan-journal-${Date.now()}`;
     const s1 = await restoreSession(parse, { dbName: db, journal });

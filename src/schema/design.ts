@@ -1,0 +1,206 @@
+/**
+ * The design document: one schema for everything a user can set (rack design, compare design, fabric design,
+ * plan and optimizer settings, preferences) and for the session snapshot that carries it (a file, a share link,
+ * autosave). The store's edit check and the snapshot reader both run these schemas, so an edit the store takes
+ * always restores, and both give the same message for the same field. Ranges and defaults come from
+ * src/schema/limits.ts and src/schema/unit-options.ts.
+ *
+ * Ids that only the catalog can confirm (generations, CDUs, sites, switches) are checked by
+ * {@link designIdProblems}, a separate pass that takes the known ids (the schema stays catalog-free).
+ * @module
+ */
+import * as z from 'zod';
+import { describeValue, formatPath, problemsFromZod, type InputProblem } from './errors';
+import { COMPARE_TARGET_LIMIT, FABRIC_DESIGN_CHOICES, FABRIC_DESIGN_LIMITS, limitedNumber, SITE_LIMIT_LIMITS, type NumericLimit } from './limits';
+import { PlanSchema } from './plan';
+import { UnitOptionsSchema } from './unit-options';
+
+export * from './limits';
+
+const F = FABRIC_DESIGN_LIMITS;
+const S = SITE_LIMIT_LIMITS;
+const bounded = (limit: NumericLimit) => limitedNumber(limit).optional();
+const oneOf = <const T extends readonly (string | number)[]>(values: T) => z.literal(values as unknown as T[number][], { error: `one of ${values.join(', ')}` });
+
+export const SiteLimitsSchema = z.strictObject({
+  airHeatLimitW: bounded(S.airHeatLimitW),
+  liquidHeatLimitW: bounded(S.liquidHeatLimitW),
+});
+
+export const RackDesignSchema = z.strictObject({
+  generationId: z.string({ error: 'a generation id from `rackplan presets`' }).min(1, 'a generation id from `rackplan presets`'),
+  options: UnitOptionsSchema.default({}),
+  limits: SiteLimitsSchema.default({}),
+  siteId: z.string({ error: 'a site id' }).optional(),
+});
+
+export const CompareDesignSchema = z.strictObject({
+  generationIds: z.array(z.string({ error: 'a generation id from `rackplan presets`' }), { error: 'a list of generation ids' }).max(200, 'at most 200 generations'),
+  target: z.strictObject(
+    {
+      kind: z.enum(['accelerators', 'itPower', 'fp8Pflops'], { error: 'one of accelerators, itPower, fp8Pflops' }),
+      value: limitedNumber(COMPARE_TARGET_LIMIT),
+    },
+    { error: '{kind: accelerators | itPower | fp8Pflops, value > 0}' },
+  ),
+  siteId: z.string({ error: 'a site id' }).optional(),
+});
+
+export const FabricDesignSchema = z.strictObject({
+  units: limitedNumber(F.units),
+  switchId: z.string({ error: 'a switch id from `rackplan presets`' }).optional(),
+  oversubscription: bounded(F.oversubscription),
+  planes: bounded(F.planes),
+  tiers: oneOf(FABRIC_DESIGN_CHOICES.tiers).optional(),
+  spineDesign: oneOf(FABRIC_DESIGN_CHOICES.spineDesign).optional(),
+  racksPerRow: bounded(F.racksPerRow),
+  rowSpacingM: bounded(F.rowSpacingM),
+  trayHeightM: bounded(F.trayHeightM),
+  slackPct: bounded(F.slackPct),
+  leafPlacement: oneOf(FABRIC_DESIGN_CHOICES.leafPlacement).optional(),
+  spinePlacement: oneOf(FABRIC_DESIGN_CHOICES.spinePlacement).optional(),
+});
+
+/** The fabric a document without one starts with. */
+export const DEFAULT_FABRIC_DESIGN = { units: FABRIC_DESIGN_LIMITS.units.default } as const;
+
+export const OptimizerSettingsSchema = z.strictObject({
+  generations: z.array(z.string({ error: 'a generation id from `rackplan presets`' }), { error: 'a list of generation ids' }).max(200, 'at most 200 generations'),
+  objective: z.enum(['npv', 'time'], { error: 'one of npv, time' }).default('npv'),
+});
+
+export const PlanDesignSchema = z.strictObject({ plan: PlanSchema, optimizer: OptimizerSettingsSchema });
+
+/** The design document as the store holds it: every part present. */
+export const DesignStateSchema = z.strictObject({
+  rack: RackDesignSchema,
+  compare: CompareDesignSchema,
+  fabric: FabricDesignSchema,
+  plan: PlanDesignSchema,
+});
+
+export const DEFAULT_PREFS = { units: 'si', theme: 'system' } as const;
+
+/** Display preferences; a value this build does not know falls back to the default (a preference is never worth refusing a session for). */
+export const PrefsSchema = z
+  .object({
+    units: z.enum(['si', 'us']).catch(DEFAULT_PREFS.units),
+    theme: z.enum(['system', 'light', 'dark']).catch(DEFAULT_PREFS.theme),
+  })
+  .catch({ ...DEFAULT_PREFS });
+
+/**
+ * A session snapshot read from outside. Parts a document may lack take defaults: the fabric here, the plan in
+ * the reader (its starter plan depends on the catalog). Unknown top-level keys (an export's reports) are ignored.
+ */
+export const SnapshotSchema = z.object({
+  app: z.literal('rackplan', { error: '"rackplan" (a rackplan session snapshot)' }),
+  schemaVersion: z.literal(1, { error: '1 (the only session schema version)' }),
+  catalogVersion: z.string().optional(),
+  design: z.strictObject(
+    {
+      rack: RackDesignSchema,
+      compare: CompareDesignSchema,
+      fabric: FabricDesignSchema.default({ ...DEFAULT_FABRIC_DESIGN }),
+      plan: PlanDesignSchema.optional(),
+    },
+    { error: 'an object with rack and compare' },
+  ),
+  prefs: PrefsSchema,
+});
+
+export type DesignDocument = z.output<typeof DesignStateSchema>;
+export type SnapshotDocument = z.output<typeof SnapshotSchema>;
+
+/** The parts of the design document; the store checks only the parts an edit changed. */
+export type DesignPart = keyof DesignDocument;
+export const DESIGN_PARTS: readonly DesignPart[] = ['rack', 'compare', 'fabric', 'plan'];
+
+const PART_SCHEMAS: Record<DesignPart, z.ZodType> = {
+  rack: RackDesignSchema,
+  compare: CompareDesignSchema,
+  fabric: FabricDesignSchema,
+  plan: PlanDesignSchema,
+};
+
+/** Ids the catalog knows. A list left out is not checked (e.g. sites not loaded in a test). */
+export interface KnownIds {
+  readonly generations: readonly string[];
+  readonly cdus: readonly string[];
+  /** Site presets; sites a plan defines itself are added from the plan. */
+  readonly sites?: readonly string[];
+  readonly switches?: readonly string[];
+}
+
+const GENERATION = 'a generation id from `rackplan presets`';
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const record = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});
+const list = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : []);
+
+/**
+ * Catalog-id checks: every generation, CDU, site and switch id in the design must be one the catalog knows (a
+ * site may also be one the plan defines). Reads any input: a value that is not a string is the schema's to
+ * report, so it is skipped here. `parts` limits the check to the parts given.
+ */
+export function designIdProblems(design: unknown, ids: KnownIds, options: { prefix?: readonly PropertyKey[]; parts?: readonly DesignPart[] } = {}): InputProblem[] {
+  const prefix = options.prefix ?? [];
+  const parts = new Set(options.parts ?? DESIGN_PARTS);
+  const doc = record(design);
+  const problems: InputProblem[] = [];
+  const generations = new Set(ids.generations);
+  const plan = record(record(doc.plan).plan);
+  const planSites = list(plan.sites).flatMap((s) => (typeof record(s).id === 'string' ? [record(s).id as string] : []));
+  const sites = ids.sites ? [...new Set([...ids.sites, ...planSites])].sort() : undefined;
+  const siteSet = new Set(sites);
+  const bad = (path: readonly PropertyKey[], message: string, value: unknown) => problems.push({ path: formatPath([...prefix, ...path]), message, got: describeValue(value) });
+  const generation = (path: readonly PropertyKey[], id: unknown) => {
+    if (typeof id === 'string' && !generations.has(id)) bad(path, GENERATION, id);
+  };
+  const site = (path: readonly PropertyKey[], id: unknown) => {
+    if (typeof id === 'string' && sites && !siteSet.has(id)) bad(path, `one of ${sites.join(', ')}`, id);
+  };
+  const rack = record(doc.rack);
+  const compare = record(doc.compare);
+  // A site id on the rack or compare design may name a site the plan defines: checked when the plan changes too.
+  const withPlan = (part: DesignPart) => parts.has(part) || parts.has('plan');
+  if (parts.has('rack')) {
+    generation(['rack', 'generationId'], rack.generationId);
+    const cdu = record(rack.options).cduId;
+    if (typeof cdu === 'string' && !ids.cdus.includes(cdu)) bad(['rack', 'options', 'cduId'], `a CDU id from \`rackplan presets\` (one of ${ids.cdus.join(', ')})`, cdu);
+  }
+  if (withPlan('rack')) site(['rack', 'siteId'], rack.siteId);
+  if (parts.has('compare')) list(compare.generationIds).forEach((id, i) => generation(['compare', 'generationIds', i], id));
+  if (withPlan('compare')) site(['compare', 'siteId'], compare.siteId);
+  if (parts.has('fabric')) {
+    const sw = record(doc.fabric).switchId;
+    if (typeof sw === 'string' && ids.switches && !ids.switches.includes(sw)) bad(['fabric', 'switchId'], `one of ${ids.switches.join(', ')}`, sw);
+  }
+  if (parts.has('plan')) {
+    list(plan.deployments).forEach((d, i) => {
+      site(['plan', 'plan', 'deployments', i, 'site'], record(d).site);
+      generation(['plan', 'plan', 'deployments', i, 'generation'], record(d).generation);
+    });
+    list(plan.orders).forEach((o, i) => generation(['plan', 'plan', 'orders', i, 'generation'], record(o).generation));
+    for (const id of Object.keys(record(record(plan.prices).tariffUsdPerKwh))) site(['plan', 'plan', 'prices', 'tariffUsdPerKwh', id], id);
+    list(record(record(doc.plan).optimizer).generations).forEach((id, i) => generation(['plan', 'optimizer', 'generations', i], id));
+  }
+  return problems;
+}
+
+/**
+ * Check a design document (or the parts of it an edit changed) against the schema, then its catalog ids.
+ * Problems carry paths from the document's root (`fabric.rowSpacingM`); the snapshot reader reports the same
+ * problems under `design.`.
+ */
+export function designProblems(design: unknown, ids: KnownIds, options: { parts?: readonly DesignPart[] } = {}): InputProblem[] {
+  const parts = options.parts ?? DESIGN_PARTS;
+  if (typeof design !== 'object' || design === null) return [{ path: '(root)', message: 'a design document object', got: describeValue(design) }];
+  const doc = design as Record<string, unknown>;
+  const problems: InputProblem[] = [];
+  for (const part of parts) {
+    const r = PART_SCHEMAS[part].safeParse(doc[part]);
+    if (!r.success) problems.push(...problemsFromZod(r.error, doc[part], [part]));
+  }
+  return [...problems, ...designIdProblems(doc, ids, { parts })];
+}

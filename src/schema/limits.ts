@@ -1,0 +1,99 @@
+/**
+ * Accepted ranges and defaults of everything a user sets on the design document, stated once. The design
+ * schema (src/schema/design.ts), the plan schema, the store's edit check, the form fields' hints and the CLI
+ * flags all read these tables; nothing else writes a range for the same field.
+ * (Per-unit engine options have their own table, `UNIT_OPTION_LIMITS` in src/schema/unit-options.ts.)
+ * @module
+ */
+import * as z from 'zod';
+import { DEFAULT_LAYOUT } from '../core/fabric/cabling';
+
+/** An accepted numeric range (canonical SI units unless `unit` says otherwise). */
+export interface NumericLimit {
+  readonly min: number;
+  readonly max: number;
+  readonly integer?: boolean;
+  /** `min` itself is refused (e.g. a price above 0). */
+  readonly exclusiveMin?: boolean;
+  /** `max` itself is refused. */
+  readonly exclusiveMax?: boolean;
+  /** Unit word for messages ("m", "%", "W"). */
+  readonly unit?: string;
+  /** What is accepted, in words, when the generic wording ("a number from 0.5 to 100 m") reads badly. */
+  readonly accepts?: string;
+  /** The value the engine uses when the user sets none. */
+  readonly default?: number;
+}
+
+/** A limit bound for messages: digit groups for large whole numbers (10,000,000), plain otherwise (0.01). */
+export function formatBound(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) >= 10_000) return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+  return String(n);
+}
+
+/** What a limit accepts, in words: "a whole number from 1 to 100,000", "a number above 0 and below 10". */
+export function acceptsText(limit: NumericLimit): string {
+  if (limit.accepts) return limit.accepts;
+  const kind = limit.integer ? 'a whole number' : 'a number';
+  const unit = limit.unit ? ` ${limit.unit}` : '';
+  const lo = formatBound(limit.min);
+  const hi = formatBound(limit.max);
+  if (!limit.exclusiveMin && !limit.exclusiveMax) return `${kind} from ${lo} to ${hi}${unit}`;
+  return `${kind} ${limit.exclusiveMin ? 'above' : 'from'} ${lo}${limit.exclusiveMin ? '' : unit} and ${limit.exclusiveMax ? 'below' : 'at most'} ${hi}${unit}`;
+}
+
+/** Whether `value` is a finite number inside the limit. */
+export function isWithin(value: unknown, limit: NumericLimit): value is number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+  if (limit.integer && !Number.isInteger(value)) return false;
+  if (limit.exclusiveMin ? value <= limit.min : value < limit.min) return false;
+  return limit.exclusiveMax ? value < limit.max : value <= limit.max;
+}
+
+/** A zod number for a limit, with one message for every way to miss it (`prefix` + what is accepted). */
+export function limitedNumber(limit: NumericLimit, prefix = ''): z.ZodType<number> {
+  const message = `${prefix}${acceptsText(limit)}`;
+  return z.number({ error: message }).refine((n) => isWithin(n, limit), message);
+}
+
+/** Scale-out fabric and floor layout of the Fabric view (`FabricDesign`). Defaults are the core's. */
+export const FABRIC_DESIGN_LIMITS = {
+  units: { min: 1, max: 100_000, integer: true, default: 16 },
+  oversubscription: { min: 1, max: 64, default: 1 },
+  planes: { min: 1, max: 16, integer: true, default: 1 },
+  racksPerRow: { min: 1, max: 10_000, integer: true, default: DEFAULT_LAYOUT.racksPerRow },
+  rowSpacingM: { min: 0.5, max: 100, unit: 'm', default: DEFAULT_LAYOUT.rowSpacingM },
+  trayHeightM: { min: 0.5, max: 20, unit: 'm', default: DEFAULT_LAYOUT.trayHeightM },
+  slackPct: { min: 0, max: 200, unit: '%', default: DEFAULT_LAYOUT.slackPct },
+} as const satisfies Record<string, NumericLimit>;
+
+/** The fabric's choice fields: accepted values, the first is the default. */
+export const FABRIC_DESIGN_CHOICES = {
+  tiers: ['auto', 2, 3],
+  spineDesign: ['full', 'rail'],
+  leafPlacement: ['network-row', 'in-rack', 'eor', 'mor'],
+  spinePlacement: ['network-row', 'eor', 'mor'],
+} as const;
+
+/** Heat a site can remove per deployable unit (the rack designer's budget meters). */
+export const SITE_LIMIT_LIMITS = {
+  airHeatLimitW: { min: 0, max: 5e6, unit: 'W' },
+  liquidHeatLimitW: { min: 0, max: 5e6, unit: 'W' },
+} as const satisfies Record<string, NumericLimit>;
+
+/** Plan settings (the Plan view, plan files, `rackplan` flags). */
+export const PLAN_SETTING_LIMITS = {
+  horizonYears: { min: 1, max: 15, integer: true, accepts: 'a whole number of years from 1 to 15', default: 7 },
+  // Below 1 % the energy figures stop meaning anything (and a denormal like 5e-324 overflows a division).
+  utilization: { min: 0.01, max: 1, accepts: 'a fraction from 0.01 to 1 (1–100 %)', default: 0.8 },
+  discountRate: { min: 0, max: 0.5, accepts: 'a rate from 0 to 0.5 per year', default: 0.08 },
+  /** Units of one generation deployed at one site in one quarter (plan grid cells, orders). */
+  deploymentUnits: { min: 0, max: 10_000_000, integer: true },
+  tariffUsdPerKwh: { min: 0, max: 10, exclusiveMin: true, exclusiveMax: true, accepts: 'a price in USD/kWh above 0 and below 10' },
+} as const satisfies Record<string, NumericLimit>;
+
+/** The plan's name. */
+export const PLAN_NAME_LENGTH = { min: 1, max: 200 } as const;
+
+/** The Compare view's common target (accelerators, W of IT power or dense FP8 PFLOPS). */
+export const COMPARE_TARGET_LIMIT: NumericLimit = { min: 0, max: 1e12, exclusiveMin: true, accepts: 'a number above 0 and at most 10¹²' };
