@@ -7,12 +7,13 @@ import * as z from 'zod';
 import { Id } from './catalog';
 import { QuarterId, SiteSchema } from './sites';
 import { UnitOptionsSchema } from './unit-options';
+import { formatBound, limitedNumber, PLAN_NAME_LENGTH, PLAN_SETTING_LIMITS as P } from './limits';
 import type * as core from '../core/plan/types';
 
 const wholeUnits = z
   .number({ error: 'must be a whole number ≥ 0' })
   .refine((n) => Number.isInteger(n) && n >= 0, 'must be a whole number ≥ 0')
-  .refine((n) => n <= 10_000_000, 'must be at most 10,000,000');
+  .refine((n) => n <= P.deploymentUnits.max, `must be at most ${formatBound(P.deploymentUnits.max)}`);
 
 const usd = z.number({ error: 'must be a number of USD ≥ 0' }).refine((n) => Number.isFinite(n) && n >= 0 && n <= 1e12, 'must be a number of USD from 0 to 10¹²');
 
@@ -49,12 +50,11 @@ export const PlanSchema = z.strictObject({
   $schema: z.string().optional(),
   schemaVersion: z.literal(1, { error: 'must be 1 (the only plan schema version)' }),
   catalogVersion: z.string().min(1, 'the catalog version the plan was written against'),
-  name: z.string().min(1).max(200),
+  name: z.string().min(PLAN_NAME_LENGTH.min).max(PLAN_NAME_LENGTH.max),
   start: QuarterId,
-  horizonYears: z.int({ error: 'must be a whole number of years from 1 to 15' }).min(1, 'must be a whole number of years from 1 to 15').max(15, 'must be a whole number of years from 1 to 15').optional(),
-  discountRate: fraction('a rate from 0 to 0.5 per year', 0, 0.5).optional(),
-  // Below 1 % the energy figures stop meaning anything (and a denormal like 5e-324 overflows a division).
-  utilization: fraction('a fraction from 0.01 to 1 (1–100 %)', 0.01, 1).optional(),
+  horizonYears: limitedNumber(P.horizonYears, 'must be ').optional(),
+  discountRate: limitedNumber(P.discountRate, 'must be ').optional(),
+  utilization: limitedNumber(P.utilization, 'must be ').optional(),
   basis: z.enum(['min', 'typical', 'max']).optional(),
   priceBasis: z.enum(['min', 'typical', 'max']).optional(),
   design: z.enum(['0.4%', '20-year']).optional(),
@@ -68,7 +68,7 @@ export const PlanSchema = z.strictObject({
       unitUsd: z.record(Id, usd).optional(),
       switchUsd: usd.optional(),
       transceiverUsd: usd.optional(),
-      tariffUsdPerKwh: z.record(Id, z.number().refine((n) => Number.isFinite(n) && n > 0 && n < 10, 'must be a price in USD/kWh above 0 and below 10')).optional(),
+      tariffUsdPerKwh: z.record(Id, limitedNumber(P.tariffUsdPerKwh, 'must be ')).optional(),
       facilityUsdPerMw: z.record(Id, usd).optional(),
     })
     .optional(),
