@@ -1,4 +1,5 @@
 /** Output helpers shared by CLI commands. */
+import { formatNumber } from '../units/format-number';
 
 export interface CommandResult {
   /** What goes to stdout. */
@@ -43,9 +44,5 @@ export function textTable(headers: readonly string[], rows: readonly (readonly (
   return [line(headers, numeric), line(widths.map((w) => '-'.repeat(w)), numeric), ...cells.map((r) => line(r, numeric))].join('\n');
 }
 
-/** Numbers for people: thousands separators and sensible precision. */
-export function formatNumber(n: number, digits?: number): string {
-  const abs = Math.abs(n);
-  const d = digits ?? (abs >= 1000 ? 0 : abs >= 100 ? 1 : abs >= 1 ? 2 : abs === 0 ? 0 : 3);
-  return n.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: d });
-}
+/** The one number formatter, shared with the UI so a value prints the same in both (rules: src/core/format.ts). */
+export { formatNumber };

@@ -6,6 +6,7 @@
  * @module
  */
 import type { jsPDF } from 'jspdf';
+import { formatNumber } from '../units/format-number';
 import { plainValue, type CellValue, type Table } from './table';
 
 export interface ElevationItem {
@@ -95,16 +96,9 @@ export function pdfText(text: string): string {
 function cellText(v: CellValue, format?: string): string {
   const p = plainValue(v);
   if (p === null) return '';
-  if (typeof p === 'number') return format === '0' ? String(Math.round(p)) : formatPdfNumber(p);
+  if (typeof p === 'number') return format === '0' ? String(Math.round(p)) : formatNumber(p);
   if (typeof p === 'boolean') return p ? 'yes' : 'no';
   return p;
-}
-
-/** Numbers for the report: thousands separators, 0–3 decimals by magnitude. */
-export function formatPdfNumber(n: number): string {
-  const abs = Math.abs(n);
-  const d = Number.isInteger(n) ? 0 : abs >= 1000 ? 0 : abs >= 100 ? 1 : abs >= 1 ? 2 : 3;
-  return n.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: d });
 }
 
 /** Axis bounds on round numbers (1, 2 or 5 × 10^n steps, about five ticks). */
@@ -220,7 +214,7 @@ class Writer {
     });
     this.y += 4;
     const notes = [...(t.notes ?? [])];
-    if (t.rows.length > rows.length) notes.unshift(`${formatPdfNumber(t.rows.length - rows.length)} more rows not printed; the CSV and XLSX exports hold all ${formatPdfNumber(t.rows.length)}.`);
+    if (t.rows.length > rows.length) notes.unshift(`${formatNumber(t.rows.length - rows.length)} more rows not printed; the CSV and XLSX exports hold all ${formatNumber(t.rows.length)}.`);
     for (const n of notes) this.paragraph(n, 7.5);
     this.y += 6;
   }
@@ -306,7 +300,7 @@ class Writer {
     this.doc.setFontSize(6.5);
     this.doc.setTextColor(60, 60, 60);
     for (let v = min; v <= max + step / 2; v += step) {
-      this.doc.text(formatPdfNumber(Number(v.toPrecision(12))), x0 - 4, yOf(v) + 2, { align: 'right' });
+      this.doc.text(formatNumber(Number(v.toPrecision(12))), x0 - 4, yOf(v) + 2, { align: 'right' });
       this.doc.setDrawColor(225, 225, 225);
       this.doc.line(x0 + 1, yOf(v), x0 + w, yOf(v));
     }

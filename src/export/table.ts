@@ -70,14 +70,10 @@ export function neutralizeText(text: string): string {
   return text.length > 0 && FORMULA_TRIGGERS.has(text[0]!) ? `'${text}` : text;
 }
 
-/** True when a text cell would have been changed by {@link neutralizeText}. */
-export function isFormulaLike(text: string): boolean {
-  return text.length > 0 && FORMULA_TRIGGERS.has(text[0]!);
-}
-
 /**
  * A number as written to text formats: finite, no float noise past 12 significant digits, no exponent for
- * ordinary magnitudes. Non-finite numbers are a bug upstream and throw.
+ * ordinary magnitudes. Non-finite numbers are a bug upstream and throw. Deliberately not the display formatter
+ * (src/units/format-number.ts): a CSV cell is data for a spreadsheet, so it keeps full precision and no separators.
  */
 export function formatNumberCell(n: number): string {
   if (!Number.isFinite(n)) throw new Error(`export: non-finite number ${n}`);

@@ -7,6 +7,7 @@
  * @module
  */
 import { LITRES_PER_US_GALLON, M3_PER_FT3, W_PER_BTU_H } from '../core/physics/thermal';
+import { formatNumber } from '../units/format-number';
 import type { UnitSystem } from './types';
 
 /** What a displayed number measures; each kind has one canonical (SI) unit the state stores. */
@@ -93,24 +94,8 @@ export function fromDisplayValue(value: number, kind: DisplayKind, system: UnitS
   return TABLE[kind][system].from(value);
 }
 
-const formatters = new Map<number, Intl.NumberFormat>();
-
-/**
- * A number with thousands separators and precision by magnitude: 1,360 · 132.4 · 2.45 · 0.125.
- * Non-finite numbers print as an em dash (never "NaN").
- */
-export function formatNumber(n: number, digits?: number): string {
-  if (!Number.isFinite(n)) return '—';
-  const abs = Math.abs(n);
-  const d = digits ?? (abs >= 1000 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : abs === 0 ? 0 : 3);
-  let f = formatters.get(d);
-  if (!f) {
-    f = new Intl.NumberFormat('en-US', { minimumFractionDigits: 0, maximumFractionDigits: d });
-    formatters.set(d, f);
-  }
-  const s = f.format(n);
-  return s === '-0' ? '0' : s;
-}
+/** The one number formatter (shared with the CLI, the PDF and the core's messages): its rules are in src/core/format.ts. */
+export { formatNumber } from '../units/format-number';
 
 /** A canonical SI value formatted in the display unit: "132.4 kW", "1,360 kg", "95 °F". */
 export function formatValue(value: number, kind: DisplayKind, system: UnitSystem, digits?: number): string {

@@ -1,7 +1,8 @@
 /**
  * Quantities at the boundary: the only module that imports mathjs. Parses what people type
  * ('132 kW', '450000 BTU/h', '35 degC', '2.5 gpm', a ΔT of '18 degF') into canonical SI numbers and
- * formats SI numbers back in SI or US units. The core never sees a unit string.
+ * converts SI numbers to SI or US display units (the test oracle for src/state/format.ts). Numbers are printed
+ * by ./format-number.ts, which does not load mathjs. The core never sees a unit string.
  * @module
  */
 import { create, createUnitDependencies, unitDependencies } from 'mathjs';
@@ -38,19 +39,6 @@ export type QuantityKind =
   | 'voltage' // V
   | 'current' // A
   | 'pressure'; // Pa
-
-export const CANONICAL_UNIT: Record<QuantityKind, string> = {
-  power: 'W',
-  apparentPower: 'VA',
-  temperature: '°C',
-  temperatureDifference: 'K',
-  volumeFlow: 'm³/s',
-  length: 'm',
-  mass: 'kg',
-  voltage: 'V',
-  current: 'A',
-  pressure: 'Pa',
-};
 
 /** Examples of accepted input per kind, used in error messages. */
 export const ACCEPTED: Record<QuantityKind, string> = {
@@ -170,17 +158,4 @@ export function toDisplay(value: number, kind: QuantityKind, system: UnitSystem)
   if (kind === 'temperatureDifference') return { value: system === 'si' ? value : value * 1.8, unit: d.label };
   const from = kind === 'apparentPower' ? 'W' : MATH_UNIT[kind];
   return { value: math().unit(value, from).toNumber(d.unit), unit: d.label };
-}
-
-/** Format for people: thousands separators, sensible precision, unit always shown. */
-export function formatQuantity(value: number, kind: QuantityKind, system: UnitSystem = 'si', digits?: number): string {
-  const d = toDisplay(value, kind, system);
-  return `${formatNumber(d.value, digits)} ${d.unit}`;
-}
-
-export function formatNumber(n: number, digits?: number): string {
-  if (!Number.isFinite(n)) return '—';
-  const abs = Math.abs(n);
-  const d = digits ?? (abs >= 1000 ? 0 : abs >= 100 ? 1 : abs >= 10 ? 1 : abs >= 1 ? 2 : abs === 0 ? 0 : 3);
-  return n.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: d });
 }

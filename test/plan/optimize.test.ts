@@ -37,7 +37,7 @@ describe('optimizer', () => {
     expect(r.unmet.length).toBeGreaterThan(0);
     const first = r.unmet[0]!;
     expect(first.quarter).toBe('2026-Q4');
-    expect(first.cause).toMatch(/Houston power, 2026 Q4: [\d,.]+ of 200\.0 MW/);
+    expect(first.cause).toMatch(/Houston power, 2026 Q4: [\d,.]+ of 200 MW/);
     const power = r.binding.find((b) => b.kind === 'power')!;
     expect(power.sentence).toMatch(/^Houston power, \d{4} Q[1-4]: [\d,.]+ of [\d,.]+ MW$/);
     expect(power.activity).toBeLessThanOrEqual(power.limit);

@@ -16,6 +16,7 @@
  * @module
  */
 import type { Catalog } from '../catalog/types';
+import { formatNumber } from '../format';
 import { issue, type Issue } from '../issues';
 import { assumption, pickSourced } from '../provenance';
 import { quarterFromIndex, quarterIndex, quarterLabel, stepAt } from '../sites/schedule';
@@ -146,19 +147,19 @@ export function evaluatePlan(plan: Plan, catalog: Catalog, sites: readonly Site[
       const facilityMw = load.peak.facilityMw;
       const path = ['sites', siteId, 'quarters', quarterFromIndex(q)];
       if (facilityMw > limits.meterMw + 1e-9) {
-        issues.push(issue('site_power_exceeded', 'error', path, `${site.name}, ${quarterLabel(quarterFromIndex(q))}: facility ${fmt(facilityMw)} MW exceeds the ${fmt(limits.meterMw)} MW at the meter`, { limit: limits.meterMw, actual: facilityMw, unit: 'MW' }));
+        issues.push(issue('site_power_exceeded', 'error', path, `${site.name}, ${quarterLabel(quarterFromIndex(q))}: facility ${formatNumber(facilityMw)} MW exceeds the ${formatNumber(limits.meterMw)} MW at the meter`, { limit: limits.meterMw, actual: facilityMw, unit: 'MW' }));
       }
       if (load.racks > limits.positions) {
         issues.push(issue('site_positions_exceeded', 'error', path, `${site.name}, ${quarterLabel(quarterFromIndex(q))}: ${load.racks} racks need more than the ${limits.positions} positions`, { limit: limits.positions, actual: load.racks, unit: 'racks' }));
       }
       if (limits.heatRejectionMw !== null && load.heatRejectionMw > limits.heatRejectionMw + 1e-9) {
-        issues.push(issue('site_cooling_exceeded', 'error', path, `${site.name}: heat rejection ${fmt(load.heatRejectionMw)} MW exceeds ${fmt(limits.heatRejectionMw)} MW`, { limit: limits.heatRejectionMw, actual: load.heatRejectionMw, unit: 'MW' }));
+        issues.push(issue('site_cooling_exceeded', 'error', path, `${site.name}: heat rejection ${formatNumber(load.heatRejectionMw)} MW exceeds ${formatNumber(limits.heatRejectionMw)} MW`, { limit: limits.heatRejectionMw, actual: load.heatRejectionMw, unit: 'MW' }));
       }
       if (limits.switchPorts !== null && load.fabric.endpointPorts > limits.switchPorts) {
         issues.push(issue('site_switch_ports_exceeded', 'error', path, `${site.name}: ${load.fabric.endpointPorts} fabric ports needed, ${limits.switchPorts} available`, { limit: limits.switchPorts, actual: load.fabric.endpointPorts, unit: 'ports' }));
       }
       if (limits.floorLimitKgM2 !== null && load.maxFloorLoadingKgM2 > limits.floorLimitKgM2 + 1e-9 && (k === 0 || loads[k - 1]!.maxFloorLoadingKgM2 <= limits.floorLimitKgM2 + 1e-9)) {
-        issues.push(issue('floor_loading_exceeded', 'error', path, `${site.name}: a rack loads the floor with ${fmt(load.maxFloorLoadingKgM2)} kg/m², above the ${fmt(limits.floorLimitKgM2)} kg/m² rating`, { limit: limits.floorLimitKgM2, actual: load.maxFloorLoadingKgM2, unit: 'kg/m²' }));
+        issues.push(issue('floor_loading_exceeded', 'error', path, `${site.name}: a rack loads the floor with ${formatNumber(load.maxFloorLoadingKgM2)} kg/m², above the ${formatNumber(limits.floorLimitKgM2)} kg/m² rating`, { limit: limits.floorLimitKgM2, actual: load.maxFloorLoadingKgM2, unit: 'kg/m²' }));
       }
       // Capex on growth: fabric and facility (build-as-you-go on design IT MW).
       const dSwitch = Math.max(0, load.fabric.switches - prevSwitches);
@@ -301,7 +302,7 @@ export function evaluatePlan(plan: Plan, catalog: Catalog, sites: readonly Site[
     const unmet = Math.max(0, d.value - supplied);
     demand.push({ quarter: d.quarter, metric: d.metric, precision: d.precision ?? null, required: d.value, supplied, unmet });
     if (unmet > 1e-9) {
-      issues.push(issue('demand_unmet', 'warning', ['demand', i], `${quarterLabel(d.quarter)}: ${fmt(supplied)} of ${fmt(d.value)} ${metricUnit(d.metric, d.precision)} in service`, { limit: d.value, actual: supplied, unit: metricUnit(d.metric, d.precision) }));
+      issues.push(issue('demand_unmet', 'warning', ['demand', i], `${quarterLabel(d.quarter)}: ${formatNumber(supplied)} of ${formatNumber(d.value)} ${metricUnit(d.metric, d.precision)} in service`, { limit: d.value, actual: supplied, unit: metricUnit(d.metric, d.precision) }));
     }
   });
 
@@ -339,13 +340,6 @@ export function evaluatePlan(plan: Plan, catalog: Catalog, sites: readonly Site[
 function clampQ(ctx: PlanContext, q: number): number | null {
   if (q > ctx.end) return null;
   return Math.max(0, q - ctx.start);
-}
-
-/** One decimal with thousands separators (cheaper than toLocaleString, which is slow on hot paths). */
-export function fmt(n: number): string {
-  const s = (Math.round(n * 10) / 10).toFixed(1);
-  const [int, dec] = s.split('.') as [string, string];
-  return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${dec}`;
 }
 
 function metricUnit(metric: string, precision?: string): string {
@@ -592,7 +586,7 @@ function evaluatePlants(ctx: PlanContext, orders: ValidRefs['orders'], issues: I
       });
       peak = Math.max(peak, racksPerWeek);
       if (racksPerWeek > cap + 1e-9) {
-        issues.push(issue('plant_over_capacity', 'error', ['plants', site.id, 'quarters', quarterFromIndex(q)], `${site.name}, ${quarterLabel(quarterFromIndex(q))}: ${fmt(racksPerWeek)} racks/week planned, capacity ${fmt(cap)}`, { limit: cap, actual: racksPerWeek, unit: 'racks/week' }));
+        issues.push(issue('plant_over_capacity', 'error', ['plants', site.id, 'quarters', quarterFromIndex(q)], `${site.name}, ${quarterLabel(quarterFromIndex(q))}: ${formatNumber(racksPerWeek)} racks/week planned, capacity ${formatNumber(cap)}`, { limit: cap, actual: racksPerWeek, unit: 'racks/week' }));
       }
       quarters.push({ quarter: quarterFromIndex(q), capacityRacksPerWeek: cap, racksPerWeek, utilization: cap > 0 ? racksPerWeek / cap : null, byGeneration: rows, partsPerWeek: withSpares(parts, ctx.sparesFraction) });
     }

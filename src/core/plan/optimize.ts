@@ -19,11 +19,12 @@
 import type { Highs } from 'highs';
 import type { Catalog } from '../catalog/types';
 import { issue, type Issue } from '../issues';
+import { formatNumber } from '../format';
 import { pickSourced } from '../provenance';
 import { quarterFromIndex, quarterIndex, quarterLabel, stepAt } from '../sites/schedule';
 import type { Site } from '../sites/types';
 import { planContext, type PlanContext } from './context';
-import { fmt, evaluatePlan, WEEKS_PER_QUARTER } from './evaluate';
+import { evaluatePlan, WEEKS_PER_QUARTER } from './evaluate';
 import { unitMetric, type UnitFacts } from './facts';
 import { generationFabric } from './network';
 import { siteLimits, siteLoad } from './site-load';
@@ -184,7 +185,7 @@ export function optimizePlan(plan: Plan, catalog: Catalog, presetSites: readonly
       if (u <= 1e-6) continue;
       const cause = causeOf(d, binding);
       unmet.push({ quarter: quarterFromIndex(d.quarter), metric: d.label, required: d.value, unmet: u, unit: d.unit, cause });
-      issues.push(issue('demand_unmet', 'warning', ['demand', d.index], `${quarterLabel(quarterFromIndex(d.quarter))}: ${fmt(u)} of ${fmt(d.value)} ${d.unit} cannot be met: ${cause}`, { limit: d.value, actual: d.value - u, unit: d.unit }));
+      issues.push(issue('demand_unmet', 'warning', ['demand', d.index], `${quarterLabel(quarterFromIndex(d.quarter))}: ${formatNumber(u)} of ${formatNumber(d.value)} ${d.unit} cannot be met: ${cause}`, { limit: d.value, actual: d.value - u, unit: d.unit }));
     }
   }
   return {
@@ -222,7 +223,7 @@ function exactActivity(r: Resource, modelValue: number, report: PlanReport): num
 
 function describe(r: Resource, activity: number, limit: number): BindingRow {
   const q = quarterLabel(quarterFromIndex(r.quarter));
-  const n = (v: number) => (r.unit === 'MW' || r.unit === 'racks/week' ? fmt(v) : Math.round(v).toLocaleString('en-US'));
+  const n = (v: number) => (r.unit === 'MW' || r.unit === 'racks/week' ? formatNumber(v) : formatNumber(v, 0));
   const text = r.sense === 'lower' ? `${r.label}, ${q}: ${n(activity)} of ${n(limit)} ${r.unit} required` : `${r.label}, ${q}: ${n(activity)} of ${n(limit)} ${r.unit}`;
   return { kind: r.kind, id: r.id, quarter: quarterFromIndex(r.quarter), activity, limit, unit: r.unit, sentence: text };
 }
