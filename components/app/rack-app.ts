@@ -2,15 +2,15 @@ import { provide } from '@lit/context';
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Action } from '../../src/state/actions';
-import { storeContext } from '../../src/state/context';
+import { reportsContext, storeContext } from '../../src/state/context';
 import { UndoRedoController } from '../../src/state/controllers/undo-redo-controller';
 import { savePrefs } from '../../src/state/prefs';
 import { Router, VIEWS, routePath, type LocationLike, type Route, type ViewId } from '../../src/state/router';
-import type { AppStore } from '../../src/state/store';
+import { Reports } from '../../src/state/reports';
+import { formatProblems, type AppStore } from '../../src/state/store';
 import type { Prefs, ThemeChoice } from '../../src/state/types';
 import { baseStyles } from '../shared/styles';
 import '../rack/rack-designer-view';
-import '../views/rack-pending-view';
 
 type LazyView = Exclude<ViewId, 'rack'>;
 
@@ -21,10 +21,6 @@ const LOADERS: Partial<Record<LazyView, () => Promise<unknown>>> = {
   sites: () => import('../sites/rack-sites-view'),
   fabric: () => import('../fabric/rack-fabric-view'),
   export: () => import('../export/rack-export-view'),
-};
-
-/** Views whose core has not landed: shown as not yet available. */
-const PENDING: Partial<Record<LazyView, { description: string; waitingFor: string }>> = {
 };
 
 /**
@@ -108,13 +104,6 @@ export class RackApp extends LitElement {
         color: var(--rack-text);
         background: var(--rack-accent-soft);
         font-weight: 600;
-      }
-      nav a .soon {
-        font-size: 0.625rem;
-        text-transform: uppercase;
-        letter-spacing: 0.04em;
-        color: var(--rack-warn);
-        margin-left: 0.2rem;
       }
       .tools {
         margin-left: auto;
@@ -202,6 +191,10 @@ export class RackApp extends LitElement {
   @provide({ context: storeContext })
   @property({ attribute: false })
   store!: AppStore;
+  /** The one owner of every derived report, made for the store and provided to every view. */
+  @provide({ context: reportsContext })
+  @state()
+  protected reports: Reports | undefined;
 
   /** Something to tell the user at start (a session that could not be restored, a broken share link). */
   @property({ attribute: false }) notice: string | null = null;
@@ -230,7 +223,7 @@ export class RackApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#router = new Router(this.location, (route) => this.#onRoute(route, true));
+    this.#router = new Router(this.location, (route, userNavigation) => this.#onRoute(route, userNavigation));
     this.#router.start();
     this.#onRoute(this.#router.route, false);
     this.#listen();
@@ -244,6 +237,7 @@ export class RackApp extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('store')) this.reports = this.store ? new Reports(this.store) : undefined;
     if (changed.has('store') && this.isConnected) this.#listen();
     if (changed.has('notice') && this.notice) this._message = { kind: 'note', text: this.notice };
   }
@@ -278,7 +272,7 @@ export class RackApp extends LitElement {
               const route: Route = v.id === 'rack' ? { view: 'rack', generationId: s.design.rack.generationId } : { view: v.id };
               return html`<li>
                 <a href=${routePath(route)} aria-current=${current === v.id ? 'page' : nothing} @click=${(e: MouseEvent) => this.#navigate(e, route)}
-                  >${v.label}${PENDING[v.id as LazyView] ? html`<span class="soon" aria-label="(not yet available)">soon</span>` : nothing}</a
+                  >${v.label}</a
                 >
               </li>`;
             })}
@@ -347,9 +341,7 @@ export class RackApp extends LitElement {
     if (r.view === 'not-found') {
       return html`<div class="card" role="alert"><h2>No page at ${r.path}</h2><p>Use the views above, or <a href="/rack" @click=${(e: MouseEvent) => this.#navigate(e, { view: 'rack', generationId: null })}>open the rack designer</a>.</p></div>`;
     }
-    const pending = PENDING[r.view];
     const title = VIEWS.find((v) => v.id === r.view)!.label;
-    if (pending) return html`<rack-pending-view .heading=${title} .description=${pending.description} .waitingFor=${pending.waitingFor}></rack-pending-view>`;
     if (!this._loaded.has(r.view)) return html`<p class="loading" role="status">Loading ${title}…</p>`;
     switch (r.view) {
       case 'compare':
@@ -381,7 +373,7 @@ export class RackApp extends LitElement {
       // The address bar follows the generation shown (no new back-button step: undo is the way back).
       const r = this.#router?.route;
       if (r?.view === 'rack' && r.generationId !== s.design.rack.generationId) {
-        this.#router!.go({ view: 'rack', generationId: s.design.rack.generationId }, { replace: true });
+        this.#router!.go({ view: 'rack', generationId: s.design.rack.generationId }, { replace: true, userNavigation: false });
       }
       this.requestUpdate();
     });
@@ -397,12 +389,12 @@ export class RackApp extends LitElement {
     if (route.view === 'rack' && this.store) {
       const current = this.store.design.rack.generationId;
       if (route.generationId === null) {
-        this.#router?.go({ view: 'rack', generationId: current }, { replace: true });
+        this.#router?.go({ view: 'rack', generationId: current }, { replace: true, userNavigation: false });
       } else if (route.generationId !== current) {
         const r = this.store.dispatch({ type: 'rack/select-generation', id: route.generationId });
         if (!r.ok) {
           this._message = { kind: 'note', text: `There is no generation “${route.generationId}” in the catalog; showing ${current}.` };
-          this.#router?.go({ view: 'rack', generationId: current }, { replace: true });
+          this.#router?.go({ view: 'rack', generationId: current }, { replace: true, userNavigation: false });
         }
       }
     }
@@ -410,7 +402,8 @@ export class RackApp extends LitElement {
       const load = LOADERS[route.view];
       if (load && !this._loaded.has(route.view)) {
         const view = route.view;
-        load().then(
+        // The view's code and the reports it shows load together, so it paints with its numbers.
+        Promise.all([load(), this.reports?.load()]).then(
           () => (this._loaded = new Set([...this._loaded, view])),
           (err: unknown) => (this._message = { kind: 'error', text: `Could not load the ${view} view: ${err instanceof Error ? err.message : String(err)}` }),
         );
@@ -435,8 +428,8 @@ export class RackApp extends LitElement {
   #onEdit(e: CustomEvent<Action>): void {
     e.stopPropagation();
     const r = this.store.dispatch(e.detail);
-    if (!r.ok) this._message = { kind: 'error', text: r.message };
-    else if (r.changed) this._message = null;
+    if (!r.ok) this._message = { kind: 'error', text: formatProblems(r.error) };
+    else if (r.value.changed) this._message = null;
   }
 
   #setPrefs(patch: Partial<Prefs>): void {

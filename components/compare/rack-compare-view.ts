@@ -1,31 +1,22 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { Catalog } from '../../src/core/catalog/types';
-import { loadSites } from '../../src/catalog/sites';
 import type { CompareOption, CompareReport } from '../../src/core/plan/compare';
-import { compareSite, compareUnits, TARGET_LABEL } from '../../src/state/compare';
-import { RackDerivations } from '../../src/state/controllers/rack-report-controller';
+import { compareFigures, compareMetrics, compareSites, TARGET_LABEL, type CompareFigures, type Metric } from '../../src/state/compare';
+import { ReportsController } from '../../src/state/controllers/reports-controller';
 import { StoreController } from '../../src/state/controllers/store-controller';
-import { formatNumber, formatUsd, formatValue, type DisplayKind } from '../../src/state/format';
-import { generationGroups, type GenerationGroup } from '../../src/state/generations';
+import { formatNumber, formatValue, type DisplayKind } from '../../src/state/format';
+import { FAMILY_LABEL, VENDOR_LABEL, generationGroups, type GenerationGroup } from '../../src/state/generations';
 import { markRendered } from '../../src/state/marks';
 import { memoizeLast } from '../../src/state/memo';
+import type { UnitReport } from '../../src/core/rack/types';
+import type { Site } from '../../src/core/sites/types';
 import type { CompareDesign, CompareTargetKind, Prefs, UnitSystem } from '../../src/state/types';
 import type { ChartSpec } from '../charts/rack-chart';
 import { emit } from '../shared/events';
 import { baseStyles } from '../shared/styles';
 import '../charts/rack-chart';
 import '../inputs/rack-quantity-input';
-
-interface Metric {
-  readonly label: string;
-  readonly cell: (r: CompareOption) => string;
-  /** Which way is better (for the "best" mark); undefined: no ranking. */
-  readonly better?: 'lower' | 'higher';
-  readonly value?: (r: CompareOption) => number | null;
-  /** Rests on power figures (estimates for AWS parts). */
-  readonly estimate?: boolean;
-}
 
 const TARGET_KIND: Record<CompareTargetKind, { kind: DisplayKind; min: number; max: number; integer: boolean; example: string }> = {
   accelerators: { kind: 'count', min: 1, max: 10_000_000, integer: true, example: '1152' },
@@ -34,52 +25,16 @@ const TARGET_KIND: Record<CompareTargetKind, { kind: DisplayKind; min: number; m
 };
 
 
-const VENDOR: Record<string, string> = { nvidia: 'NVIDIA', aws: 'AWS', amd: 'AMD' };
-const FAMILY: Record<string, string> = { gpu: 'GPU', trainium: 'Trainium', inferentia: 'Inferentia' };
-const POWER_ESTIMATE = /(PowerW|tdpW|efficiency)/;
-
-interface CompareData {
-  readonly estimates: ReadonlySet<string>;
+interface CompareData extends CompareFigures {
   readonly report: CompareReport;
   readonly rows: readonly CompareOption[];
   readonly siteId: string;
   readonly sites: readonly { id: string; name: string }[];
   readonly metrics: Metric[];
-  readonly best: Map<string, number>;
   readonly charts: ReturnType<typeof charts>;
   readonly groups: GenerationGroup[];
   readonly prefs: Prefs;
   readonly design: CompareDesign;
-  readonly rackTarget: number | null;
-}
-
-const n0 = (v: number | null) => (v === null ? '—' : formatNumber(v, 0));
-const n = (v: number | null) => (v === null ? '—' : formatNumber(v));
-const mw = (v: number | null) => (v === null ? '—' : `${formatNumber(v)} MW`);
-const usd = (v: number | null) => (v === null ? '—' : formatUsd(v));
-
-function metrics(system: UnitSystem): Metric[] {
-  return [
-    { label: 'Units needed', cell: (r) => n0(r.units) },
-    { label: 'Racks', cell: (r) => n0(r.racks), better: 'lower', value: (r) => r.racks },
-    { label: 'Accelerators', cell: (r) => n0(r.accelerators) },
-    { label: 'Dense PFLOPS', cell: (r) => n(r.pflopsDense), better: 'higher', value: (r) => r.pflopsDense },
-    { label: 'HBM', cell: (r) => (r.hbmTb === null ? '—' : `${formatNumber(r.hbmTb)} TB`), better: 'higher', value: (r) => r.hbmTb },
-    { label: 'IT power', cell: (r) => mw(r.itMw), better: 'lower', value: (r) => r.itMw, estimate: true },
-    { label: 'Facility power (peak PUE)', cell: (r) => mw(r.facilityMw), better: 'lower', value: (r) => r.facilityMw, estimate: true },
-    { label: 'PUE annual / peak', cell: (r) => (r.pue === null ? '—' : `${r.pue.toFixed(3)} / ${r.peakPue?.toFixed(3) ?? '—'}`) },
-    { label: 'Coolant flow', cell: (r) => (r.coolantLpm === null ? '—' : formatValue(r.coolantLpm, 'liquidFlow', system)), better: 'lower', value: (r) => r.coolantLpm },
-    { label: 'Fabric switches / optics', cell: (r) => `${n0(r.switches)} / ${n0(r.transceivers)}`, better: 'lower', value: (r) => r.switches },
-    { label: 'Scale-up cables', cell: (r) => n0(r.scaleUpCables) },
-    { label: 'Capex', cell: (r) => usd(r.capexUsd), better: 'lower', value: (r) => r.capexUsd, estimate: true },
-    { label: 'Energy per year', cell: (r) => (r.annualEnergyMwh === null ? '—' : `${formatNumber(r.annualEnergyMwh / 1000)} GWh · ${usd(r.annualEnergyCostUsd)}`), better: 'lower', value: (r) => r.annualEnergyMwh, estimate: true },
-    { label: 'CO₂ per year', cell: (r) => (r.annualCo2Tonnes === null ? '—' : `${formatNumber(r.annualCo2Tonnes, 0)} t`), better: 'lower', value: (r) => r.annualCo2Tonnes, estimate: true },
-    { label: 'PFLOPS per MW', cell: (r) => n(r.pflopsPerMw), better: 'higher', value: (r) => r.pflopsPerMw, estimate: true },
-    { label: 'PFLOPS per $M', cell: (r) => n(r.pflopsPerMusd), better: 'higher', value: (r) => r.pflopsPerMusd, estimate: true },
-    { label: '$ per PFLOP-hour', cell: (r) => (r.usdPerPflopHour === null ? '—' : `$${formatNumber(r.usdPerPflopHour, 3)}`), better: 'lower', value: (r) => r.usdPerPflopHour, estimate: true },
-    { label: 'Rounding waste', cell: (r) => (r.roundingWastePct === null ? '—' : `${formatNumber(r.roundingWastePct, 1)} %`), better: 'lower', value: (r) => r.roundingWastePct },
-    { label: 'Issues', cell: (r) => (r.issues.length ? r.issues.map((i) => i.code).join(', ') : 'none') },
-  ];
 }
 
 function charts(rows: readonly CompareOption[]): { power: ChartSpec; racks: ChartSpec; efficiency: ChartSpec } {
@@ -239,11 +194,11 @@ export class RackCompareView extends LitElement {
     `,
   ];
 
-  readonly #store = new StoreController(this, (s) => [s.design.compare, s.design.rack, s.prefs, s.catalog] as const);
-  readonly #rack = new RackDerivations();
-  readonly #report = memoizeLast((catalog: Catalog, design: CompareDesign, siteId: string) => compareUnits(catalog, design, siteId, loadSites()));
-  readonly #siteList = memoizeLast(() => loadSites().filter((s) => s.roles.dataCenter).map((s) => ({ id: s.id, name: s.name.replace(/\s*\(.*\)$/, '') })));
-  readonly #metrics = memoizeLast((system: UnitSystem) => metrics(system));
+  readonly #store = new StoreController(this, (s) => [s.design.compare, s.prefs, s.catalog] as const);
+  readonly #reports = new ReportsController(this, (r) => [r.compare, r.rack, r.sites] as const);
+  readonly #siteList = memoizeLast((sites: readonly Site[]) => compareSites(sites));
+  readonly #metrics = memoizeLast((system: UnitSystem) => compareMetrics(system));
+  readonly #figures = memoizeLast((rows: readonly CompareOption[], metrics: readonly Metric[], target: CompareTargetKind, rack: UnitReport | undefined) => compareFigures(rows, metrics, target, rack));
   readonly #charts = memoizeLast((rows: readonly CompareOption[]) => charts(rows));
   readonly #groups = memoizeLast((catalog: Catalog) => generationGroups(catalog));
 
@@ -251,29 +206,13 @@ export class RackCompareView extends LitElement {
 
   override willUpdate(): void {
     const v = this.#store.value;
-    if (!v) return;
-    const [design, rack, prefs, catalog] = v;
-    const siteId = compareSite(design, rack.siteId, loadSites());
-    const report = this.#report(catalog, design, siteId);
-    const rows = report.options;
-    const ms = this.#metrics(prefs.units);
-    const best = new Map<string, number>();
-    for (const m of ms) {
-      if (!m.better || !m.value) continue;
-      const vals = rows.map((r) => m.value!(r)).filter((x): x is number => x !== null && x > 0);
-      if (vals.length > 1) best.set(m.label, m.better === 'lower' ? Math.min(...vals) : Math.max(...vals));
-    }
-    const d = this.#rack.derive(catalog, rack);
-    const t = design.target.kind;
-    const rackTarget = d
-      ? t === 'accelerators'
-        ? d.report.totals.accelerators
-        : t === 'itPower'
-          ? d.report.totals.itKw * 1000
-          : d.report.totals.fp8DensePflops
-      : null;
-    const estimates = new Set(rows.filter((r) => r.assumptions.some((a) => a.confidence === 'estimate' && POWER_ESTIMATE.test(a.path))).map((r) => r.generation));
-    this.#data = { estimates, report, rows, siteId, sites: this.#siteList(), metrics: ms, best, charts: this.#charts(rows), groups: this.#groups(catalog), prefs, design, rackTarget };
+    const [compare, rack, sites] = this.#reports.value ?? [];
+    if (!v || !compare || !sites) return;
+    const [design, prefs, catalog] = v;
+    const rows = compare.report.options;
+    const metrics = this.#metrics(prefs.units);
+    const figures = this.#figures(rows, metrics, design.target.kind, rack?.report);
+    this.#data = { ...figures, report: compare.report, rows, siteId: compare.siteId, sites: this.#siteList(sites), metrics, charts: this.#charts(rows), groups: this.#groups(catalog), prefs, design };
   }
 
   override firstUpdated(): void {
@@ -345,7 +284,7 @@ export class RackCompareView extends LitElement {
                   <thead>
                     <tr>
                       <th scope="col"><span class="visually-hidden">Figure</span></th>
-                      ${rows.map((r) => html`<th scope="col">${r.name}<small>${r.supported ? `${VENDOR[r.vendor] ?? r.vendor} ${FAMILY[r.family] ?? r.family}` : 'does not supply the target'}</small></th>`)}
+                      ${rows.map((r) => html`<th scope="col">${r.name}<small>${r.supported ? `${VENDOR_LABEL[r.vendor as keyof typeof VENDOR_LABEL] ?? r.vendor} ${FAMILY_LABEL[r.family as keyof typeof FAMILY_LABEL] ?? r.family}` : 'does not supply the target'}</small></th>`)}
                     </tr>
                   </thead>
                   <tbody>

@@ -1,11 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { RackDerivations } from '../../src/state/controllers/rack-report-controller';
+import { ReportsController } from '../../src/state/controllers/reports-controller';
 import { StoreController } from '../../src/state/controllers/store-controller';
 import { markRendered } from '../../src/state/marks';
-import { exporters, type ExportFile, type Exporter } from '../../src/state/exporters';
+import { SESSION_JSON, sessionJson } from '../../src/state/session-export';
 import { parseSnapshot } from '../../src/state/snapshot';
-import type { AppStore } from '../../src/state/store';
+import { formatProblems, type AppStore } from '../../src/state/store';
 import { emit } from '../shared/events';
 import { baseStyles } from '../shared/styles';
 import './rack-plan-exports';
@@ -15,7 +15,7 @@ import './rack-plan-library';
 /**
  * Export and import. The capacity plan in every format, plan files, examples and share links
  * (`rack-plan-exports`), the plan library in the browser (`rack-plan-library`), and the whole session (rack
- * designer, compare, fabric and plan settings) as JSON through the exporter registry.
+ * designer, compare, fabric and plan settings, with the designer's unit report) as JSON.
  *
  * @summary Export view.
  * @fires rack-edit - `design/replace` when a saved JSON is opened
@@ -84,7 +84,7 @@ export class RackExportView extends LitElement {
   ];
 
   readonly #store = new StoreController(this, (s) => s.design);
-  readonly #derive = new RackDerivations();
+  readonly #reports = new ReportsController(this, (r) => r.ready);
 
   @state() private _status: { text: string; error: boolean } | null = null;
 
@@ -93,21 +93,18 @@ export class RackExportView extends LitElement {
   }
 
   override render() {
-    const list = exporters();
     return html`
       <rack-plan-exports></rack-plan-exports>
       <rack-plan-library></rack-plan-library>
       <h2 class="session-h">Whole session</h2>
       <ul part="formats" aria-label="Session export formats">
-        ${list.map(
-          (e) => html`<li class="card">
-            <div>
-              <strong>${e.label}</strong>
-              <p>${e.description}</p>
-            </div>
-            <button class="btn primary" type="button" @click=${() => void this.#download(e)}>Download ${e.label}</button>
-          </li>`,
-        )}
+        <li class="card">
+          <div>
+            <strong>${SESSION_JSON.label}</strong>
+            <p>${SESSION_JSON.description}</p>
+          </div>
+          <button class="btn primary" type="button" @click=${() => void this.#download()}>Download ${SESSION_JSON.label}</button>
+        </li>
       </ul>
       <section class="open card" aria-labelledby="open-h">
         <h3 id="open-h">Open a saved session</h3>
@@ -118,14 +115,15 @@ export class RackExportView extends LitElement {
     `;
   }
 
-  async #download(e: Exporter): Promise<void> {
+  async #download(): Promise<void> {
     const store: AppStore | undefined = this.#store.store;
-    if (!store) return;
+    const reports = this.#reports.reports;
+    if (!store || !reports) return;
     try {
-      const snapshot = store.snapshot();
-      const d = this.#derive.derive(store.catalog, snapshot.design.rack);
-      const file: ExportFile = await e.build({ snapshot, catalog: store.catalog, rackReport: d?.report, at: new Date().toISOString() });
-      const blob = typeof file.data === 'string' ? new Blob([file.data], { type: file.mime }) : file.data;
+      // The designer's own report (site defaults applied), so the file and the screen show the same numbers.
+      await reports.load();
+      const file = sessionJson(store.snapshot(), reports.rack?.report, new Date().toISOString());
+      const blob = new Blob([file.text], { type: file.mime });
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;
@@ -155,8 +153,8 @@ export class RackExportView extends LitElement {
     }
     // Loading replaces the design: it goes up to the app like any edit (one undo step).
     const r = parseSnapshot(data, store.catalog);
-    if (r.ok) emit(this, 'rack-edit', { type: 'design/replace', design: r.snapshot.design, label: `open ${file.name}` });
-    this._status = r.ok ? { text: `Opened ${file.name}.`, error: false } : { text: `${file.name} was not opened:\n${r.message}`, error: true };
+    if (r.ok) emit(this, 'rack-edit', { type: 'design/replace', design: r.value.design, label: `open ${file.name}` });
+    this._status = r.ok ? { text: `Opened ${file.name}.`, error: false } : { text: `${file.name} was not opened:\n${formatProblems(r.error)}`, error: true };
     input.value = '';
   }
 }

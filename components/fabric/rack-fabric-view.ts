@@ -1,11 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { loadNetworkCatalog } from '../../src/catalog/network';
 import type { Catalog } from '../../src/core/catalog/types';
 import type { FabricResult } from '../../src/core/fabric/fat-tree';
-import { findGeneration } from '../../src/core/catalog/lookup';
+import { ReportsController } from '../../src/state/controllers/reports-controller';
 import { StoreController } from '../../src/state/controllers/store-controller';
-import { evaluateFabric, scheduleCsv, type FabricOutcome } from '../../src/state/fabric-view';
+import { scheduleCsv, type FabricOutcome } from '../../src/state/fabric-view';
 import { formatNumber, formatValue } from '../../src/state/format';
 import { generationGroups } from '../../src/state/generations';
 import { markRendered } from '../../src/state/marks';
@@ -139,12 +138,7 @@ export class RackFabricView extends LitElement {
   ];
 
   readonly #store = new StoreController(this, (s) => [s.design.fabric, s.design.rack, s.prefs, s.catalog] as const);
-  readonly #net = loadNetworkCatalog();
-  readonly #eval = memoizeLast((catalog: Catalog, rack: RackDesign, fabric: FabricDesign): FabricOutcome => {
-    const g = findGeneration(catalog, rack.generationId)?.generation;
-    if (!g) return { ok: false, message: `Generation “${rack.generationId}” is not in the catalog.` };
-    return evaluateFabric(g, this.#net, fabric, rack.options.systemsPerRack, rack.options.basis ?? 'max');
-  });
+  readonly #reports = new ReportsController(this, (r) => r.fabric);
   readonly #hist = memoizeLast((o: FabricOutcome): ChartSpec | null => {
     if (!o.ok || !o.view.summary) return null;
     const h = o.view.summary.lengthHistogram;
@@ -160,7 +154,8 @@ export class RackFabricView extends LitElement {
     const v = this.#store.value;
     if (!v) return;
     const [fabric, rack, prefs, catalog] = v;
-    const outcome = this.#eval(catalog, rack, fabric);
+    const outcome = this.#reports.value;
+    if (!outcome) return;
     this.#data = { outcome, fabric, rack, prefs, catalog, hist: this.#hist(outcome) };
   }
 
@@ -320,12 +315,13 @@ export class RackFabricView extends LitElement {
   }
 
   async #download(v: Extract<FabricOutcome, { ok: true }>['view']): Promise<void> {
-    if (!v.plan) return;
+    const net = this.#reports.reports?.network;
+    if (!v.plan || !net) return;
     this._busy = true;
     // Build the file in batches, yielding to the page between them so it stays responsive.
     const parts: string[] = [];
     let i = 0;
-    for (const chunk of scheduleCsv(v.plan, this.#net)) {
+    for (const chunk of scheduleCsv(v, net)) {
       parts.push(chunk);
       if (++i % 50 === 0) await new Promise((r) => setTimeout(r, 0));
     }

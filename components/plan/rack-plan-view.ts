@@ -1,12 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { loadSites } from '../../src/catalog/sites';
 import type { Catalog } from '../../src/core/catalog/types';
-import { evaluatePlan } from '../../src/core/plan/evaluate';
 import type { Plan, PlanReport } from '../../src/core/plan/types';
 import { quarterFromIndex, quarterIndex } from '../../src/core/sites/schedule';
-import type { QuarterId } from '../../src/core/sites/types';
+import type { QuarterId, Site } from '../../src/core/sites/types';
 import type { PlanSettings } from '../../src/state/actions';
+import { ReportsController } from '../../src/state/controllers/reports-controller';
 import { StoreController } from '../../src/state/controllers/store-controller';
 import { formatNumber, formatUsd } from '../../src/state/format';
 import { markRendered } from '../../src/state/marks';
@@ -150,10 +149,10 @@ export class RackPlanView extends LitElement {
   ];
 
   readonly #store = new StoreController(this, (s) => [s.design.plan, s.prefs, s.catalog] as const);
-  readonly #report = memoizeLast((plan: Plan, catalog: Catalog) => evaluatePlan(plan, catalog, loadSites()));
-  readonly #sites = memoizeLast((plan: Plan) => planSites(plan, loadSites()));
-  readonly #grid = memoizeLast((plan: Plan, report: PlanReport, gens: readonly string[], catalog: Catalog) => planGrid(plan, report, this.#sites(plan), gens, catalog));
-  readonly #charts = memoizeLast((plan: Plan, report: PlanReport, catalog: Catalog) => chartSpecs(planCharts(plan, report, this.#sites(plan), catalog)));
+  readonly #reports = new ReportsController(this, (r) => [r.plan, r.sites] as const);
+  readonly #sites = memoizeLast((plan: Plan, presets: readonly Site[]) => planSites(plan, presets));
+  readonly #grid = memoizeLast((plan: Plan, report: PlanReport, sites: readonly Site[], gens: readonly string[], catalog: Catalog) => planGrid(plan, report, sites, gens, catalog));
+  readonly #charts = memoizeLast((plan: Plan, report: PlanReport, sites: readonly Site[], catalog: Catalog) => chartSpecs(planCharts(plan, report, sites, catalog)));
   readonly #headroom = memoizeLast((report: PlanReport) => siteHeadroom(report));
   readonly #orders = memoizeLast((plan: Plan) => orderSummary(plan));
   readonly #starts = memoizeLast((start: string) => {
@@ -168,14 +167,16 @@ export class RackPlanView extends LitElement {
     const v = this.#store.value;
     if (!v) return;
     const [design, prefs, catalog] = v;
-    const report = this.#report(design.plan, catalog);
+    const [report, presets] = this.#reports.value ?? [];
+    if (!report || !presets) return;
+    const sites = this.#sites(design.plan, presets);
     this.#data = {
       design,
       prefs,
       catalog,
       report,
-      grid: this.#grid(design.plan, report, design.optimizer.generations, catalog),
-      charts: this.#charts(design.plan, report, catalog),
+      grid: this.#grid(design.plan, report, sites, design.optimizer.generations, catalog),
+      charts: this.#charts(design.plan, report, sites, catalog),
       headroom: this.#headroom(report),
       orders: this.#orders(design.plan),
       startChoices: this.#starts(design.plan.start),

@@ -171,8 +171,6 @@ export class RackDesignerView extends LitElement {
     return [...m.entries()];
   });
 
-  readonly #siteList = memoizeLast((m: typeof import('../../src/state/site-chain') | undefined) => m?.siteList() ?? null);
-
   #sites: SiteSummary[] | null = null;
   #figs: FigureGroup[] = [];
   #marked = false;
@@ -185,7 +183,7 @@ export class RackDesignerView extends LitElement {
       this.#figs = this.#figures(d.report, prefs.units);
       this.#budgets = this.#grouped(d.budgets);
     }
-    this.#sites = this.#siteList(this.#rack.sites);
+    this.#sites = this.#rack.sites ?? null;
   }
 
   override updated(): void {

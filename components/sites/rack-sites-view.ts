@@ -1,15 +1,12 @@
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { loadSites } from '../../src/catalog/sites';
-import type { Catalog } from '../../src/core/catalog/types';
-import { evaluatePlan } from '../../src/core/plan/evaluate';
 import type { Plan } from '../../src/core/plan/types';
 import type { PueReport } from '../../src/core/sites/pue';
+import { ReportsController } from '../../src/state/controllers/reports-controller';
 import { StoreController } from '../../src/state/controllers/store-controller';
 import { formatNumber, formatValue } from '../../src/state/format';
 import { markRendered } from '../../src/state/marks';
-import { memoizeLast } from '../../src/state/memo';
-import { editSite, siteCards, type Figure, type SiteCard, type StepFigure } from '../../src/state/sites-view';
+import { editSite, type Figure, type SiteCard, type StepFigure } from '../../src/state/sites-view';
 import type { Prefs } from '../../src/state/types';
 import { emit } from '../shared/events';
 import { baseStyles } from '../shared/styles';
@@ -125,16 +122,17 @@ export class RackSitesView extends LitElement {
     `,
   ];
 
-  readonly #store = new StoreController(this, (s) => [s.design.plan.plan, s.prefs, s.catalog] as const);
-  readonly #cards = memoizeLast((plan: Plan, catalog: Catalog) => siteCards(plan, evaluatePlan(plan, catalog, loadSites()), catalog, loadSites()));
+  readonly #store = new StoreController(this, (s) => [s.design.plan.plan, s.prefs] as const);
+  readonly #reports = new ReportsController(this, (r) => [r.siteCards, r.sites] as const);
 
   #data: { cards: SiteCard[]; prefs: Prefs; plan: Plan } | null = null;
 
   override willUpdate(): void {
     const v = this.#store.value;
     if (!v) return;
-    const [plan, prefs, catalog] = v;
-    this.#data = { cards: this.#cards(plan, catalog), prefs, plan };
+    const [plan, prefs] = v;
+    const cards = this.#reports.value?.[0];
+    if (cards) this.#data = { cards, prefs, plan };
   }
 
   override firstUpdated(): void {
@@ -261,7 +259,7 @@ export class RackSitesView extends LitElement {
   #edit(e: CustomEvent<{ value: number | undefined }>, siteId: string, key: 'meterMw' | 'positions' | 'co2KgPerMwh'): void {
     e.stopPropagation();
     if (e.detail.value === undefined) return;
-    const preset = loadSites().find((s) => s.id === siteId);
+    const preset = this.#reports.value?.[1]?.find((s) => s.id === siteId);
     const current = this.#data?.plan.sites?.find((s) => s.id === siteId) ?? preset;
     if (!current) return;
     emit(this, 'rack-edit', { type: 'plan/set-site', site: editSite(current, { [key]: e.detail.value }), label: `${siteId} ${key}` });

@@ -4,9 +4,11 @@
  * @module
  */
 import type { Catalog } from '../core/catalog/types';
-import { compareAccelerators, type CompareReport, type CompareTarget } from '../core/plan/compare';
+import { compareAccelerators, type CompareOption, type CompareReport, type CompareTarget } from '../core/plan/compare';
+import type { UnitReport } from '../core/rack/types';
 import type { Site } from '../core/sites/types';
-import type { CompareDesign, CompareTargetKind } from './types';
+import { formatNumber, formatUsd, formatValue } from './format';
+import type { CompareDesign, CompareTargetKind, UnitSystem } from './types';
 
 export const TARGET_LABEL: Record<CompareTargetKind, string> = {
   accelerators: 'Accelerators',
@@ -32,4 +34,75 @@ export function compareSite(design: CompareDesign, rackSiteId: string | undefine
 
 export function compareUnits(catalog: Catalog, design: CompareDesign, siteId: string, sites: readonly Site[]): CompareReport {
   return compareAccelerators(design.generationIds, coreTarget(design.target), siteId, catalog, sites);
+}
+
+/** One row of the comparison table: how to print it and, where it ranks, which way is better. */
+export interface Metric {
+  readonly label: string;
+  readonly cell: (r: CompareOption) => string;
+  /** Which way is better (for the "best" mark); undefined: no ranking. */
+  readonly better?: 'lower' | 'higher';
+  readonly value?: (r: CompareOption) => number | null;
+  /** Rests on power figures (estimates for AWS parts). */
+  readonly estimate?: boolean;
+}
+
+const n0 = (v: number | null) => (v === null ? '—' : formatNumber(v, 0));
+const n = (v: number | null) => (v === null ? '—' : formatNumber(v));
+const mw = (v: number | null) => (v === null ? '—' : `${formatNumber(v)} MW`);
+const usd = (v: number | null) => (v === null ? '—' : formatUsd(v));
+
+/** The comparison table's rows, in the order shown. */
+export function compareMetrics(system: UnitSystem): Metric[] {
+  return [
+    { label: 'Units needed', cell: (r) => n0(r.units) },
+    { label: 'Racks', cell: (r) => n0(r.racks), better: 'lower', value: (r) => r.racks },
+    { label: 'Accelerators', cell: (r) => n0(r.accelerators) },
+    { label: 'Dense PFLOPS', cell: (r) => n(r.pflopsDense), better: 'higher', value: (r) => r.pflopsDense },
+    { label: 'HBM', cell: (r) => (r.hbmTb === null ? '—' : `${formatNumber(r.hbmTb)} TB`), better: 'higher', value: (r) => r.hbmTb },
+    { label: 'IT power', cell: (r) => mw(r.itMw), better: 'lower', value: (r) => r.itMw, estimate: true },
+    { label: 'Facility power (peak PUE)', cell: (r) => mw(r.facilityMw), better: 'lower', value: (r) => r.facilityMw, estimate: true },
+    { label: 'PUE annual / peak', cell: (r) => (r.pue === null ? '—' : `${r.pue.toFixed(3)} / ${r.peakPue?.toFixed(3) ?? '—'}`) },
+    { label: 'Coolant flow', cell: (r) => (r.coolantLpm === null ? '—' : formatValue(r.coolantLpm, 'liquidFlow', system)), better: 'lower', value: (r) => r.coolantLpm },
+    { label: 'Fabric switches / optics', cell: (r) => `${n0(r.switches)} / ${n0(r.transceivers)}`, better: 'lower', value: (r) => r.switches },
+    { label: 'Scale-up cables', cell: (r) => n0(r.scaleUpCables) },
+    { label: 'Capex', cell: (r) => usd(r.capexUsd), better: 'lower', value: (r) => r.capexUsd, estimate: true },
+    { label: 'Energy per year', cell: (r) => (r.annualEnergyMwh === null ? '—' : `${formatNumber(r.annualEnergyMwh / 1000)} GWh · ${usd(r.annualEnergyCostUsd)}`), better: 'lower', value: (r) => r.annualEnergyMwh, estimate: true },
+    { label: 'CO₂ per year', cell: (r) => (r.annualCo2Tonnes === null ? '—' : `${formatNumber(r.annualCo2Tonnes, 0)} t`), better: 'lower', value: (r) => r.annualCo2Tonnes, estimate: true },
+    { label: 'PFLOPS per MW', cell: (r) => n(r.pflopsPerMw), better: 'higher', value: (r) => r.pflopsPerMw, estimate: true },
+    { label: 'PFLOPS per $M', cell: (r) => n(r.pflopsPerMusd), better: 'higher', value: (r) => r.pflopsPerMusd, estimate: true },
+    { label: '$ per PFLOP-hour', cell: (r) => (r.usdPerPflopHour === null ? '—' : `$${formatNumber(r.usdPerPflopHour, 3)}`), better: 'lower', value: (r) => r.usdPerPflopHour, estimate: true },
+    { label: 'Rounding waste', cell: (r) => (r.roundingWastePct === null ? '—' : `${formatNumber(r.roundingWastePct, 1)} %`), better: 'lower', value: (r) => r.roundingWastePct },
+    { label: 'Issues', cell: (r) => (r.issues.length ? r.issues.map((i) => i.code).join(', ') : 'none') },
+  ];
+}
+
+/** Assumption paths of power figures: a row resting on an estimate of one of these is marked. */
+const POWER_ESTIMATE = /(PowerW|tdpW|efficiency)/;
+
+export interface CompareFigures {
+  /** Best value of each ranked metric (by label), where more than one option has a value. */
+  readonly best: ReadonlyMap<string, number>;
+  /** Generations whose power figures rest on estimates. */
+  readonly estimates: ReadonlySet<string>;
+  /** The rack designer's unit in the target's terms (to offer "size to the designer's rack"); null without one. */
+  readonly rackTarget: number | null;
+}
+
+/** The figures the comparison table marks: best per row, estimate-based rows, and the designer's unit as a target. */
+export function compareFigures(rows: readonly CompareOption[], metrics: readonly Metric[], target: CompareTargetKind, rack: UnitReport | undefined): CompareFigures {
+  const best = new Map<string, number>();
+  for (const m of metrics) {
+    if (!m.better || !m.value) continue;
+    const vals = rows.map((r) => m.value!(r)).filter((x): x is number => x !== null && x > 0);
+    if (vals.length > 1) best.set(m.label, m.better === 'lower' ? Math.min(...vals) : Math.max(...vals));
+  }
+  const rackTarget = rack ? (target === 'accelerators' ? rack.totals.accelerators : target === 'itPower' ? rack.totals.itKw * 1000 : rack.totals.fp8DensePflops) : null;
+  const estimates = new Set(rows.filter((r) => r.assumptions.some((a) => a.confidence === 'estimate' && POWER_ESTIMATE.test(a.path))).map((r) => r.generation));
+  return { best, estimates, rackTarget };
+}
+
+/** Data-center sites to compare at (id and short name). */
+export function compareSites(sites: readonly Site[]): { id: string; name: string }[] {
+  return sites.filter((s) => s.roles.dataCenter).map((s) => ({ id: s.id, name: s.name.replace(/\s*\(.*\)$/, '') }));
 }

@@ -71,13 +71,14 @@ export class Router {
   #route: Route;
   readonly #win: LocationLike;
   readonly #base: string;
-  readonly #onChange: (route: Route) => void;
+  readonly #onChange: (route: Route, userNavigation: boolean) => void;
   readonly #pop = () => {
     this.#route = parseRoute(this.#win.location.pathname, this.#base);
-    this.#onChange(this.#route);
+    this.#onChange(this.#route, true);
   };
 
-  constructor(win: LocationLike, onChange: (route: Route) => void, base = '/') {
+  /** @param onChange - told whether the user navigated (link, back/forward) or the app itself moved the address bar */
+  constructor(win: LocationLike, onChange: (route: Route, userNavigation: boolean) => void, base = '/') {
     this.#win = win;
     this.#base = base;
     this.#onChange = onChange;
@@ -96,13 +97,16 @@ export class Router {
     this.#win.removeEventListener('popstate', this.#pop);
   }
 
-  /** Show a route; `replace` rewrites the current entry instead of adding one (no new back-button step). */
-  go(route: Route, options: { replace?: boolean } = {}): void {
+  /**
+   * Show a route; `replace` rewrites the current entry instead of adding one (no new back-button step).
+   * `userNavigation: false` marks the app's own address-bar updates (the listener then must not move focus).
+   */
+  go(route: Route, options: { replace?: boolean; userNavigation?: boolean } = {}): void {
     const url = routePath(route, this.#base) + this.#win.location.search + this.#win.location.hash;
     const changed = !sameRoute(route, this.#route);
     this.#route = route;
     if (options.replace || !changed) this.#win.history.replaceState(null, '', url);
     else this.#win.history.pushState(null, '', url);
-    if (changed) this.#onChange(route);
+    if (changed) this.#onChange(route, options.userNavigation ?? true);
   }
 }

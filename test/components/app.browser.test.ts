@@ -43,6 +43,19 @@ describe('rack-app shell', () => {
     await until(() => meter('feed-A-phase').budget!.limit === 80);
   });
 
+  it('changing the generation with the keyboard keeps focus on the picker (the app’s own URL update is not navigation)', async () => {
+    const { store, win } = await mountApp('/rack/gb200-nvl72');
+    const select = deepQuery<HTMLSelectElement>(document.body, 'rack-generation-picker')!.shadowRoot!.querySelector('select')!;
+    select.focus();
+    await userEvent.keyboard('{ArrowDown}');
+    await until(() => store.design.rack.generationId !== 'gb200-nvl72');
+    await until(() => win.location.pathname === `/rack/${store.design.rack.generationId}`);
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+    let active: Element | null = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    expect(active).toBe(select);
+  });
+
   it('invalid input shows the accepted range at the field and changes nothing', async () => {
     const { store } = await mountApp('/rack/gb200-nvl72');
     const dt = page.getByRole('textbox', { name: 'Liquid ΔT' });

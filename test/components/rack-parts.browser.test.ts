@@ -12,7 +12,6 @@ import '../../components/rack/rack-assumptions';
 import '../../components/power/rack-power-chain';
 import '../../components/rack/rack-unit-form';
 import '../../components/rack/rack-generation-picker';
-import '../../components/views/rack-pending-view';
 
 afterEach(() => document.body.replaceChildren());
 
@@ -125,11 +124,5 @@ describe('rack-unit-form and rack-generation-picker', () => {
     await mount('rack-generation-picker', { catalog, value: 'gb200-nvl72' });
     await userEvent.selectOptions(page.getByRole('combobox', { name: 'Rack generation' }), 'inf2-server');
     expect(actions).toEqual([{ type: 'rack/select-generation', id: 'inf2-server' }]);
-  });
-
-  it('a pending view says it is not yet available', async () => {
-    await mount('rack-pending-view', { heading: 'Plan', description: 'x', waitingFor: 'the plan core' });
-    await expect.element(page.getByRole('heading', { name: 'Plan' })).toBeVisible();
-    await expect.element(page.getByText('Not yet available')).toBeVisible();
   });
 });

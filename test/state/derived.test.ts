@@ -4,7 +4,7 @@ import { evaluateUnit } from '../../src/core/rack/evaluate';
 import { unitBudgets } from '../../src/state/budgets';
 import { compareSite, compareUnits, coreTarget } from '../../src/state/compare';
 import { loadSites } from '../../src/catalog/sites';
-import { RackDerivations } from '../../src/state/controllers/rack-report-controller';
+import { RackDerivations } from '../../src/state/rack-report';
 import { layoutElevation } from '../../src/core/rack/elevation';
 import { keyFigures } from '../../src/state/figures';
 import { generationGroups } from '../../src/state/generations';

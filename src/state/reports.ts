@@ -1,0 +1,133 @@
+/**
+ * The one owner of every derived report. The app shell makes one `Reports` for its store and hands it to the
+ * views by context; views and exporters read reports from it and never run the engine on inputs of their own.
+ * Each report is memoized on the identity of its inputs (the state is immutable), so a view that renders twice,
+ * or two views that show the same report, share one computation — and therefore one set of numbers.
+ *
+ * The rack designer's report is available at once; the others need {@link ReportModules} (sites, plan, fabric,
+ * compare), which load on demand. Until then their getters return `undefined` and listeners are told when they
+ * arrive.
+ * @module
+ */
+import type { Catalog } from '../core/catalog/types';
+import type { CompareReport } from '../core/plan/compare';
+import type { Plan, PlanReport } from '../core/plan/types';
+import { RackDerivations, type RackDerived } from './rack-report';
+import type { FabricOutcome } from './fabric-view';
+import { memoizeLast } from './memo';
+import type { SiteCard } from './sites-view';
+import type { AppStore } from './store';
+import type { CompareDesign, FabricDesign, RackDesign } from './types';
+
+export type ReportModules = typeof import('./report-modules');
+
+let modules: ReportModules | undefined;
+let loading: Promise<ReportModules> | undefined;
+
+/** Load the report modules once for the page (a second `Reports` shares them). */
+export function loadReportModules(): Promise<ReportModules> {
+  loading ??= import('./report-modules').then((m) => (modules = m));
+  return loading;
+}
+
+/** The Compare view's report and the site it was costed at. */
+export interface CompareReports {
+  readonly siteId: string;
+  readonly report: CompareReport;
+}
+
+export class Reports {
+  readonly store: AppStore;
+  readonly #listeners = new Set<() => void>();
+  readonly #rack = new RackDerivations();
+  readonly #plan = memoizeLast((plan: Plan, catalog: Catalog, m: ReportModules): PlanReport => m.evaluatePlan(plan, catalog, m.loadSites()));
+  readonly #siteCards = memoizeLast((plan: Plan, report: PlanReport, catalog: Catalog, m: ReportModules): SiteCard[] => m.siteCards(plan, report, catalog, m.loadSites()));
+  readonly #fabric = memoizeLast((catalog: Catalog, rack: RackDesign, fabric: FabricDesign, m: ReportModules): FabricOutcome => {
+    const g = this.#rack.generation(catalog, rack.generationId);
+    if (!g) return { ok: false, message: `Generation “${rack.generationId}” is not in the catalog.` };
+    return m.evaluateFabric(g, m.loadNetworkCatalog(), fabric, rack.options.systemsPerRack, rack.options.basis ?? 'max');
+  });
+  readonly #compare = memoizeLast((catalog: Catalog, design: CompareDesign, rackSiteId: string | undefined, m: ReportModules): CompareReports => {
+    const siteId = m.compareSite(design, rackSiteId, m.loadSites());
+    return { siteId, report: m.compareUnits(catalog, design, siteId, m.loadSites()) };
+  });
+
+  constructor(store: AppStore) {
+    this.store = store;
+  }
+
+  /** True once the report modules are loaded (every getter then answers). */
+  get ready(): boolean {
+    return modules !== undefined;
+  }
+
+  /** Load the report modules (no-op when loaded); listeners are told when they arrive. */
+  load(): Promise<ReportModules> {
+    if (modules) return Promise.resolve(modules);
+    return loadReportModules().then((m) => {
+      this.#notify();
+      return m;
+    });
+  }
+
+  /** Called when a report may have changed: after a store change or when the report modules arrive. */
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    const unsubscribe = this.store.subscribe(() => listener());
+    return () => {
+      this.#listeners.delete(listener);
+      unsubscribe();
+    };
+  }
+
+  /**
+   * The rack designer's report: the unit at the chosen site (site defaults applied), budgets, elevation and the
+   * power chain. Before the report modules arrive a design with a site is reported without the site, and loading
+   * starts; the report's chain note says so.
+   */
+  get rack(): RackDerived | undefined {
+    const design = this.store.design.rack;
+    if (design.siteId && !modules) void this.load();
+    return this.#rack.derive(this.store.catalog, design, modules);
+  }
+
+  get plan(): PlanReport | undefined {
+    return modules && this.#plan(this.store.design.plan.plan, this.store.catalog, modules);
+  }
+
+  get siteCards(): SiteCard[] | undefined {
+    const report = this.plan;
+    return modules && report && this.#siteCards(this.store.design.plan.plan, report, this.store.catalog, modules);
+  }
+
+  get fabric(): FabricOutcome | undefined {
+    const d = this.store.design;
+    return modules && this.#fabric(this.store.catalog, d.rack, d.fabric, modules);
+  }
+
+  get compare(): CompareReports | undefined {
+    const d = this.store.design;
+    return modules && this.#compare(this.store.catalog, d.compare, d.rack.siteId, modules);
+  }
+
+  /** Site presets (the Sites and Plan views' lists); undefined until the report modules arrive. */
+  get sites() {
+    return modules?.loadSites();
+  }
+
+  /** The network catalog (switches, optics, cables) the fabric report used; undefined until the modules arrive. */
+  get network() {
+    return modules?.loadNetworkCatalog();
+  }
+
+  /** The designer's site list (id, name, altitude, floor rating); undefined until the report modules arrive. */
+  get siteList() {
+    return modules && this.#siteList(modules);
+  }
+
+  readonly #siteList = memoizeLast((m: ReportModules) => m.siteList());
+
+  #notify(): void {
+    for (const l of this.#listeners) l();
+  }
+}
