@@ -1,23 +1,23 @@
 /**
  * The port-to-port cable schedule of a whole plan: for every data-center site, every generation cluster in
- * service at the end of the horizon gets its scale-out fabric sized the way the plan evaluation sizes it
- * (src/core/plan/network.ts: the plan's fabric switch, NIC breakouts, clusters split when three tiers cannot
- * reach every node), laid out on the default floor layout (src/core/fabric/cabling.ts) and streamed row by row.
+ * service at the end of the horizon is sized by `evaluateCluster` (src/core/fabric/evaluate-cluster.ts) with the
+ * plan's switch choice (src/core/plan/network.ts: `network.switchId`, a custom switch, or the catalog default per
+ * NIC speed), exactly as the plan evaluation sizes it, laid out on the default floor layout and streamed row by
+ * row. Clusters split because three tiers cannot reach every node give one layout per fabric.
  * Rack, device and cable names are prefixed with the site and cluster so they are unique across the plan.
  * Pure (a generator; nothing is held in memory).
  * @module
  */
 import type { Generation } from '../core/catalog/types';
-import { clusterPorts, type ClusterPorts } from '../core/fabric/cluster';
-import { sizeFabric, type FabricInput, type FabricResult } from '../core/fabric/fat-tree';
-import { clusterFabricBase, fabricParts } from '../core/plan/network';
-import { cableSchedule, planCabling, DEFAULT_LAYOUT, type CablePlan, type CableRow } from '../core/fabric/cabling';
+import type { ClusterPorts } from '../core/fabric/cluster';
+import { evaluateCluster } from '../core/fabric/evaluate-cluster';
+import type { FabricResult } from '../core/fabric/fat-tree';
+import type { SwitchChoice } from '../core/fabric/switch-choice';
+import { planClusterDesign, planFabricSpec } from '../core/plan/network';
+import { cableSchedule, type CablePlan, type CableRow } from '../core/fabric/cabling';
 import type { SwitchModel } from '../core/fabric/types';
 import { pickSourced } from '../core/provenance';
 import type { PlanBundle } from './plan-tables';
-
-/** The plan's fabric switch: 64 × 800G (SN5600 class), the default in presets/prices.json (fabricDefaults). */
-export const PLAN_SWITCH_ID = 'spectrum-4-sn5600';
 
 export const CABLE_CSV_COLUMNS = ['cable_id', 'tier', 'a_rack', 'a_device', 'a_port', 'b_rack', 'b_device', 'b_port', 'media', 'part_number', 'length_m', 'label'] as const;
 
@@ -30,7 +30,9 @@ export interface ClusterLayout {
   readonly ports: ClusterPorts;
   readonly fabric: FabricResult;
   readonly cabling: CablePlan;
-  readonly switchModel: SwitchModel | undefined;
+  readonly switchModel: SwitchModel;
+  /** Why this switch (the plan's pick, a custom switch, or the catalog default for the NIC speed). */
+  readonly switchChoice: SwitchChoice;
   /** Logical switch ports (after NIC breakouts), i.e. interface names 1…radix on each switch. */
   readonly logicalRadix: number;
   readonly linkGbps: number;
@@ -55,46 +57,32 @@ export function finalDeployment(b: PlanBundle): { siteId: string; generation: Ge
 
 /** Size and lay out every cluster of the plan (cheap: closed form, no enumeration). */
 export function planClusters(b: PlanBundle): ClusterLayout[] {
-  const sw = b.network.switches.find((s) => s.id === PLAN_SWITCH_ID);
-  const baseRadix = sw ? sw.cages * sw.portsPerCage : 64;
-  const switchGbps = sw ? pickSourced(sw.portGbps, 'typical') : 800;
-  const switchHeightU = sw ? Math.max(1, Math.round(pickSourced(sw.heightU, 'typical'))) : 2;
-  const laneGbps = sw?.laneGbps ?? 100;
+  const spec = planFabricSpec({ ...b.catalog, network: b.network }, b.plan.network, b.plan.basis ?? 'max');
   const out: ClusterLayout[] = [];
   for (const d of finalDeployment(b)) {
-    const ports = clusterPorts(d.generation, d.units, d.systemsPerRack);
-    if (!ports || ports.nodes <= 0 || ports.rails <= 0) continue;
-    const linkGbps = Math.min(ports.scaleOutGbps, switchGbps);
-    const { base: core, breakout } = clusterFabricBase(ports.rails, ports.scaleOutGbps, baseRadix, switchGbps);
-    const base: Omit<FabricInput, 'nodes'> = { ...core, portsPerCage: (sw?.portsPerCage ?? 1) * breakout };
-    const parts = fabricParts(ports.nodes, base);
-    const nodesPerUnit = ports.nodes / d.units;
-    parts.forEach((nodes, k) => {
-      const fabric = sizeFabric({ ...base, nodes });
-      if (fabric.tiers === 0) return;
-      const cabling = planCabling(
-        {
-          fabric,
-          nodesPerRack: ports.nodesPerRack,
-          nodeHeightU: ports.nodeHeightU,
-          switchHeightU,
-          laneGbps,
-          switchLinksPerModule: (sw?.portsPerCage ?? 1) * breakout,
-          nodeLinksPerModule: 1,
-        },
-        {},
-      );
+    const r = evaluateCluster(d.generation, spec.network, planClusterDesign(spec, d.units), {
+      systemsPerRack: d.systemsPerRack,
+      basis: spec.basis,
+      detail: 'cabling',
+      switchWattsIfUnknown: spec.switchWattsIfUnknown,
+    });
+    if (!r.ok) continue;
+    const e = r.value;
+    const switchHeightU = Math.max(1, Math.round(pickSourced(e.switch.heightU, 'typical')));
+    e.parts.forEach((part, k) => {
+      if (!part.plan) return;
       out.push({
         siteId: d.siteId,
         generation: d.generation,
         prefix: `${d.siteId}-${d.generation.id}-${k + 1}-`,
-        units: Math.round(nodes / nodesPerUnit),
-        ports,
-        fabric,
-        cabling,
-        switchModel: sw,
-        logicalRadix: fabric.logicalRadix,
-        linkGbps,
+        units: part.units,
+        ports: e.ports,
+        fabric: part.fabric,
+        cabling: part.plan,
+        switchModel: e.switch,
+        switchChoice: e.switchChoice,
+        logicalRadix: part.fabric.logicalRadix,
+        linkGbps: e.linkGbps,
         switchHeightU,
       });
     });
@@ -130,4 +118,3 @@ export function cableCells(r: CableRow): (string | number)[] {
   return [r.cableId, r.tier, r.aRack, r.aDevice, r.aPort, r.bRack, r.bDevice, r.bPort, r.media, r.partNumber, r.lengthM, r.label];
 }
 
-export const DEFAULT_CABLE_LAYOUT = DEFAULT_LAYOUT;

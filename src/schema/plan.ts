@@ -74,6 +74,8 @@ export const PlanSchema = z.strictObject({
     .optional(),
   network: z
     .strictObject({
+      // A catalog switch id; checked against the network catalog by the plan evaluation (an unknown id is an error issue).
+      switchId: Id.optional(),
       switchRadix: z.int({ error: 'must be an even whole number of ports from 4 to 1,024' }).min(4).max(1024).refine((n) => n % 2 === 0, 'must be an even whole number of ports from 4 to 1,024').optional(),
       switchPortGbps: z.number().refine((n) => Number.isFinite(n) && n >= 10 && n <= 3200, 'must be a port speed from 10 to 3,200 Gb/s').optional(),
       switchW: z.number().refine((n) => Number.isFinite(n) && n >= 0 && n <= 100_000, 'must be from 0 to 100,000 W').optional(),

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Confidence, MaybeSourced, Source, Sourced } from '../provenance';
+import type { NetworkCatalog } from '../fabric/types';
 
 export type Vendor = 'nvidia' | 'aws' | 'amd';
 export type Family = 'gpu' | 'trainium' | 'inferentia';
@@ -230,4 +231,6 @@ export interface Catalog {
   readonly psus: readonly PsuModel[];
   readonly cdus: readonly CduModel[];
   readonly coolants: readonly CoolantModel[];
+  /** Switches, transceivers and cable media (the plan sizes fabrics with them); absent in catalogs built by hand. */
+  readonly network?: NetworkCatalog;
 }

@@ -3,9 +3,18 @@
  * src/schema/network.ts has validated presets/network/*.json. Field names end in their unit.
  * @module
  */
-import type { MaybeSourced, Sourced } from '../provenance';
+import type { MaybeSourced, Source, Sourced } from '../provenance';
 
 export type SwitchRole = 'scale-out' | 'front-end' | 'storage' | 'oob';
+
+/** This switch is the catalog default for `role` (for node NICs from `minNicGbps` up to, not including, `belowNicGbps`). */
+export interface SwitchDefault {
+  readonly role: SwitchRole;
+  readonly minNicGbps?: number;
+  readonly belowNicGbps?: number;
+  readonly sources: readonly Source[];
+  readonly note?: string;
+}
 
 export interface SwitchModel {
   readonly id: string;
@@ -27,6 +36,7 @@ export interface SwitchModel {
   readonly weightKg: MaybeSourced;
   readonly cooling: 'air' | 'liquid';
   readonly note?: string;
+  readonly defaultFor?: readonly SwitchDefault[];
 }
 
 export type FiberKind = 'mmf' | 'smf';

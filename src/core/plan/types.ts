@@ -79,8 +79,12 @@ export interface Plan {
   /** Per-unit options by generation id (feeds, redundancy, coolant, systems per rack…). */
   readonly unitOptions?: Readonly<Record<string, UnitOptions>>;
   readonly prices?: PriceOverrides;
-  /** Scale-out fabric switch (default 64 × 800G, 2,000 W: SN5600 / Tomahawk 5 class). */
-  readonly network?: { readonly switchRadix?: number; readonly switchPortGbps?: number; readonly switchW?: number };
+  /**
+   * Scale-out fabric switch: `switchId` names a catalog switch; default the catalog default for each generation's
+   * NIC speed. `switchRadix`/`switchPortGbps` describe a switch outside the catalog (older plan files); `switchW`
+   * states watts per switch.
+   */
+  readonly network?: { readonly switchId?: string; readonly switchRadix?: number; readonly switchPortGbps?: number; readonly switchW?: number };
   /** Spares added to every plant part budget (default 0.02). */
   readonly sparesFraction?: number;
   /** Share of design input a synchronized training job draws in its low phase (default 0.3). */
@@ -213,7 +217,25 @@ export interface FabricEstimate {
   readonly switches: number;
   readonly transceivers: number;
   readonly switchKw: number;
+  /** Per generation cluster: the switch it uses and why, breakout, split and counts. */
+  readonly byGeneration: readonly FabricGenerationRow[];
   readonly source: 'fabric-core';
+}
+
+/** One generation's cluster in a site's fabric. */
+export interface FabricGenerationRow {
+  readonly generation: string;
+  readonly units: number;
+  readonly switchId: string;
+  readonly switchName: string;
+  readonly switchReason: 'user' | 'catalog-default' | 'custom';
+  /** Where the switch watts come from (`estimate`: the catalog has none, the plan's estimate is used). */
+  readonly switchWattsSource: 'catalog' | 'user' | 'estimate' | 'unknown';
+  /** Each switch port runs as this many NIC-speed ports (1: no breakout). */
+  readonly breakout: number;
+  readonly clusters: number;
+  readonly tiers: number;
+  readonly switches: number;
 }
 
 export interface DemandRow {

@@ -1,0 +1,436 @@
+/**
+ * `evaluateCluster`: the one pipeline that sizes a cluster's networks, used by the Fabric view, `rackplan
+ * cables`, `rackplan fabric <generation>`, the plan (site loads, the optimizer, compare) and the plan's cable,
+ * XLSX and NetBox exports. From a generation and a number of units it derives the scale-out ports, chooses the
+ * switch (the user's pick or the catalog default for the NIC speed, see ./switch-choice), sizes the rail-optimized
+ * fat tree, lays it out on the floor, summarizes the cabling, and sizes the front-end, storage and out-of-band
+ * networks.
+ *
+ * Two rules the plan needed and every surface now shares:
+ * - NIC slower than a switch port: the port runs as a breakout (a 400G port as 2 × 200G), so the switch is a
+ *   logical switch of radix × ⌊port Gbps ÷ NIC Gbps⌋ ports at the NIC speed; switch counts are physical switches.
+ * - A cluster beyond what three tiers of the radix reach is split into the fewest equal fabrics that fit (whole
+ *   scalable units), stated in `parts` and by a `fabric_split` issue, instead of an impossible single fabric.
+ *
+ * `detail` keeps the plan cheap: `counts` sizes the scale-out fabric only (closed form); `cabling` adds the floor
+ * layout and the other networks (closed form); `summary` also walks the cable schedule once to tally media,
+ * lengths and optics (skipped above `summaryLinkLimit` links with an issue; callers that stream the schedule
+ * themselves tally it and call {@link withSummary}).
+ * @module
+ */
+import type { Generation } from '../catalog/types';
+import { issue, type Issue } from '../issues';
+import { pickSourced, type Basis } from '../provenance';
+import { CablingTally, cableSchedule, planCabling, type CablePlan, type CableRow, type CablingSummary, type FloorLayout } from './cabling';
+import { clusterPorts, type ClusterPorts } from './cluster';
+import { maxEndpointsFor, sizeFabric, type FabricInput, type FabricResult, type SpineDesign, type TiersOption } from './fat-tree';
+import { defaultModule, moduleWatts } from './media';
+import { sizeFrontEnd, sizeOob, sizeStorage, type OobResult } from './networks';
+import { defaultSwitch, switchRadix, switchWatts, userSwitch, type SwitchChoice } from './switch-choice';
+import type { MediaKind, NetworkCatalog, SwitchModel, SwitchRole } from './types';
+
+/** Above this many links the summary is not walked (the schedule download or `--out` still has every row). */
+export const SUMMARY_LINK_LIMIT = 400_000;
+
+/** A switch that is not in the catalog (plan files' `network.switchRadix/switchPortGbps/switchW`). */
+export interface CustomSwitch {
+  readonly radix: number;
+  readonly portGbps: number;
+  /** Watts per switch; null when unknown. */
+  readonly watts: number | null;
+  /** Electrical lane rate; default 100G up to 400G ports, else 200G. */
+  readonly laneGbps?: number;
+  /** Ports one cage (one transceiver module) carries; default 1. Must divide the radix. */
+  readonly portsPerCage?: number;
+  /** Where the figures come from, in the switch's name; default "plan file". */
+  readonly statedIn?: string;
+}
+
+/** What the user designs: how many units, and optionally the switch and the fabric's shape and floor. */
+export interface ClusterDesign {
+  readonly units: number;
+  /** A catalog switch for the scale-out fabric; default: the catalog default for the NIC speed. */
+  readonly switchId?: string;
+  /** A switch outside the catalog; wins over `switchId`. */
+  readonly customSwitch?: CustomSwitch;
+  /** Watts per scale-out switch the user states (replaces the catalog figure). */
+  readonly switchWatts?: number;
+  readonly planes?: number;
+  readonly oversubscription?: number;
+  readonly tiers?: TiersOption;
+  readonly spineDesign?: SpineDesign;
+  /** Nodes in one scalable unit; default the leaf downlinks rounded down to whole racks. */
+  readonly suNodes?: number;
+  /** Scale-out ports per node; default the catalog's. */
+  readonly rails?: number;
+  readonly layout?: Partial<FloorLayout>;
+  readonly mediaOrder?: readonly MediaKind[];
+  /** CDUs on the out-of-band network; default 0. */
+  readonly cdus?: number;
+}
+
+export type ClusterDetail = 'counts' | 'cabling' | 'summary';
+
+export interface ClusterOptions {
+  /** Servers per rack (server-rack generations); default the catalog's. */
+  readonly systemsPerRack?: number;
+  /** Point of catalog ranges for watts; default `max`. */
+  readonly basis?: Basis;
+  /** Default `summary`. */
+  readonly detail?: ClusterDetail;
+  readonly summaryLinkLimit?: number;
+  readonly opticsSparePct?: number;
+  readonly cableSparePct?: number;
+  /** Watts per switch when the catalog has none for the chosen switch (the plan's estimate); stated by an issue. */
+  readonly switchWattsIfUnknown?: { readonly watts: number; readonly source: string };
+}
+
+/** One independent scale-out fabric of the cluster (more than one only when three tiers cannot reach every node). */
+export interface FabricPart {
+  readonly nodes: number;
+  readonly units: number;
+  readonly fabric: FabricResult;
+  readonly plan: CablePlan | null;
+}
+
+/** Counts over every part of the scale-out fabric. */
+export interface ClusterCounts {
+  readonly endpoints: number;
+  readonly tiers: number;
+  /** Independent fabrics. */
+  readonly clusters: number;
+  readonly switches: { readonly leaf: number; readonly spine: number; readonly core: number; readonly total: number };
+  readonly links: number;
+  readonly cables: number;
+  /** Transceiver modules if every link end were optical (an upper bound; the summary counts by reach). */
+  readonly allOpticalModules: number;
+  readonly switchPowerW: number;
+  readonly allOpticalModulePowerW: number;
+}
+
+/** Front-end or storage Ethernet. */
+export interface EthernetNetwork {
+  readonly switch: SwitchModel;
+  readonly choice: SwitchChoice;
+  readonly portsPerNode: number;
+  readonly breakout: number;
+  readonly fabric: FabricResult;
+}
+
+export interface ClusterEvaluation {
+  readonly generationId: string;
+  readonly ports: ClusterPorts;
+  readonly switch: SwitchModel;
+  readonly switchChoice: SwitchChoice;
+  /** Where the scale-out switch watts come from. */
+  readonly switchWattsSource: 'catalog' | 'user' | 'estimate' | 'unknown';
+  /** Each switch port runs as this many NIC-speed ports (1: no breakout). */
+  readonly breakout: number;
+  readonly linkGbps: number;
+  /** The first (and, unless split, only) fabric. */
+  readonly fabric: FabricResult;
+  readonly parts: readonly FabricPart[];
+  readonly counts: ClusterCounts;
+  /** Floor layout of the first part; null at `counts` detail or without a design. */
+  readonly plan: CablePlan | null;
+  readonly summary: CablingSummary | null;
+  readonly frontEnd: EthernetNetwork | null;
+  readonly storage: EthernetNetwork | null;
+  readonly oob: OobResult | null;
+  readonly oobSwitch: SwitchModel | null;
+  readonly oobChoice: SwitchChoice | null;
+  readonly powerKw: { readonly switches: number; readonly transceivers: number; readonly activeCables: number; readonly total: number };
+  readonly issues: readonly Issue[];
+  readonly detail: ClusterDetail;
+}
+
+export type ClusterOutcome = { readonly ok: true; readonly value: ClusterEvaluation } | { readonly ok: false; readonly error: Issue };
+
+/** A custom switch as a catalog-shaped model (so layout and exports treat it like any other). */
+export function customSwitchModel(c: CustomSwitch): SwitchModel {
+  const where = c.statedIn ?? 'plan file';
+  const stated = (value: number, unit: string) => ({ value, unit, confidence: 'estimate' as const, sources: [], note: `stated in the ${where}` });
+  const unknown = (unit: string) => ({ value: null, unit, reason: `not stated in the ${where}` });
+  return {
+    id: 'custom',
+    name: `Custom switch (${c.radix} × ${c.portGbps}G, ${where})`,
+    vendor: 'generic',
+    asic: 'custom',
+    protocol: 'ethernet',
+    roles: ['scale-out'],
+    cages: c.radix / (c.portsPerCage ?? 1),
+    portsPerCage: c.portsPerCage ?? 1,
+    portGbps: stated(c.portGbps, 'Gbps'),
+    laneGbps: c.laneGbps ?? (c.portGbps <= 400 ? 100 : 200),
+    heightU: { value: 2, unit: 'U', confidence: 'estimate', sources: [], note: 'assumed: a 64-port 800G class switch is 2U (SN5600)' },
+    typicalPowerW: c.watts === null ? unknown('W') : stated(c.watts, 'W'),
+    maxPowerW: c.watts === null ? unknown('W') : stated(c.watts, 'W'),
+    weightKg: unknown('kg'),
+    cooling: 'air',
+  };
+}
+
+function chooseScaleOut(net: NetworkCatalog, design: ClusterDesign, nicGbps: number): { switch: SwitchModel; choice: SwitchChoice } | Issue {
+  if (design.customSwitch) {
+    const sw = customSwitchModel(design.customSwitch);
+    return { switch: sw, choice: { id: sw.id, name: sw.name, reason: 'custom', why: `a switch outside the catalog, stated in the ${design.customSwitch.statedIn ?? 'plan file'}`, sources: [] } };
+  }
+  if (design.switchId !== undefined) {
+    return userSwitch(net, design.switchId, 'scale-out') ?? issue('unknown_switch', 'error', ['fabric', 'switchId'], `no switch "${design.switchId}" in the network catalog; one of ${net.switches.map((s) => s.id).join(', ')}`);
+  }
+  return defaultSwitch(net, 'scale-out', nicGbps) ?? issue('unknown_switch', 'error', ['fabric', 'switchId'], 'the network catalog has no scale-out switch');
+}
+
+/** The fabric input of a cluster on a switch: breakout when the NIC is slower than a port (or plane) of the switch. */
+function fabricBase(sw: SwitchModel, nicGbps: number, rails: number, nodesPerRack: number, design: ClusterDesign): { base: Omit<FabricInput, 'nodes'>; breakout: number; linkGbps: number } {
+  const planes = design.planes ?? 1;
+  const os = design.oversubscription ?? 1;
+  const portGbps = pickSourced(sw.portGbps, 'typical');
+  const planeGbps = portGbps / planes;
+  const breakout = nicGbps > 0 && nicGbps < planeGbps ? Math.max(1, Math.floor(planeGbps / nicGbps)) : 1;
+  let radix = switchRadix(sw) * breakout;
+  if (radix % 2) radix -= 1;
+  const fabricPortGbps = portGbps / breakout;
+  const d0 = Math.floor((radix * planes * os) / (os + 1));
+  const suNodes = design.suNodes ?? (Math.floor(d0 / nodesPerRack) * nodesPerRack || d0);
+  return {
+    base: { rails, radix, portGbps: fabricPortGbps, suNodes, oversubscription: os, planes, tiers: design.tiers ?? 'auto', spineDesign: design.spineDesign, portsPerCage: sw.portsPerCage * breakout },
+    breakout,
+    linkGbps: fabricPortGbps / planes,
+  };
+}
+
+/** Node counts of the fabrics `nodes` need: one when the allowed tiers reach them all, else full fabrics and the rest. */
+export function fabricParts(nodes: number, base: Omit<FabricInput, 'nodes'>): number[] {
+  if (sizeFabric({ ...base, nodes }).tiers > 0) return [nodes];
+  const tiers = base.tiers ?? 'auto';
+  if (tiers !== 'auto' && tiers !== 3) return [nodes]; // the user capped the tiers: report, do not split
+  const cap = maxEndpointsFor({ ...base, nodes }, 3);
+  if (cap <= 0) return [nodes];
+  const per = Math.max(1, Math.floor(cap / base.rails));
+  const parts: number[] = [];
+  for (let left = nodes; left > 0; left -= per) parts.push(Math.min(per, left));
+  return parts;
+}
+
+function ethernet(net: NetworkCatalog, role: Extract<SwitchRole, 'front-end' | 'storage'>, nodes: number, portsPerNode: number, nicGbps: number, basis: Basis): EthernetNetwork | null {
+  if (portsPerNode <= 0) return null;
+  const found = defaultSwitch(net, role, nicGbps);
+  if (!found) return null;
+  const sw = found.switch;
+  const swGbps = pickSourced(sw.portGbps, 'typical');
+  const breakout = nicGbps > 0 && nicGbps < swGbps ? Math.max(1, Math.floor(swGbps / nicGbps)) : 1;
+  const input = { nodes, portsPerNode, radix: switchRadix(sw) * breakout, portGbps: Math.min(nicGbps || swGbps, swGbps), switchPowerW: switchWatts(sw, basis)?.watts ?? null, portsPerCage: sw.portsPerCage * breakout };
+  const fabric = role === 'front-end' ? sizeFrontEnd(input) : sizeStorage({ ...input, storagePorts: 0 });
+  return { switch: sw, choice: found.choice, portsPerNode, breakout, fabric };
+}
+
+const sumOf = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((s, x) => s + f(x), 0);
+
+/**
+ * Size a cluster of `design.units` units of a generation: ports, switch, scale-out fabric (split when needed),
+ * and at `cabling`/`summary` detail its floor layout, cable summary and the other networks.
+ * @returns the evaluation, or an error issue when the generation has no scale-out ports or the switch is unknown
+ * @example evaluateCluster(gb300, net, { units: 120 }).value.switchChoice.id // 'quantum-x800-q3400'
+ */
+export function evaluateCluster(g: Generation, net: NetworkCatalog, design: ClusterDesign, options: ClusterOptions = {}): ClusterOutcome {
+  const detail = options.detail ?? 'summary';
+  const basis = options.basis ?? 'max';
+  const ports = clusterPorts(g, design.units, options.systemsPerRack);
+  if (!ports || ports.nodes <= 0) return { ok: false, error: issue('no_scale_out_ports', 'error', ['generation'], `${g.name} has no scale-out NIC ports in the catalog, so it has no scale-out fabric to size`) };
+  const chosen = chooseScaleOut(net, design, ports.scaleOutGbps);
+  if (!('switch' in chosen)) return { ok: false, error: chosen };
+  const sw = chosen.switch;
+  const issues: Issue[] = [];
+  const rails = design.rails ?? ports.rails;
+  const planes = design.planes ?? 1;
+
+  // Switch watts: the user's figure, else the catalog's at the basis, else the caller's estimate, else unknown.
+  const catalogWatts = switchWatts(sw, basis);
+  let switchPowerW: number | null;
+  let switchWattsSource: ClusterEvaluation['switchWattsSource'];
+  if (design.switchWatts !== undefined) [switchPowerW, switchWattsSource] = [design.switchWatts, 'user'];
+  else if (catalogWatts) [switchPowerW, switchWattsSource] = [catalogWatts.watts, 'catalog'];
+  else if (options.switchWattsIfUnknown) {
+    [switchPowerW, switchWattsSource] = [options.switchWattsIfUnknown.watts, 'estimate'];
+    issues.push(issue('fabric_switch_power_estimated', 'warning', ['fabric', 'switchPowerW'], `${sw.name}: no power in the catalog; counted at ${options.switchWattsIfUnknown.watts} W per switch (${options.switchWattsIfUnknown.source})`, { actual: options.switchWattsIfUnknown.watts, unit: 'W' }));
+  } else [switchPowerW, switchWattsSource] = [null, 'unknown'];
+
+  const { base: shape, breakout, linkGbps } = fabricBase(sw, ports.scaleOutGbps, rails, ports.nodesPerRack, design);
+  const swModule = defaultModule(net, linkGbps, sw.laneGbps, (shape.portsPerCage ?? 1) * planes);
+  const nodeModule = defaultModule(net, linkGbps, sw.laneGbps, planes);
+  const base: Omit<FabricInput, 'nodes'> = {
+    ...shape,
+    switchPowerW,
+    switchModulePowerW: swModule ? moduleWatts(swModule, basis) : null,
+    nodeModulePowerW: nodeModule ? moduleWatts(nodeModule, basis) : null,
+  };
+  if (ports.scaleOutGbps !== linkGbps && ports.scaleOutGbps !== linkGbps * planes) {
+    issues.push(issue('fabric_speed_mismatch', 'warning', ['fabric', 'linkGbps'], `the NICs run at ${ports.scaleOutGbps}G, the fabric links at ${linkGbps}G`));
+  }
+  if (breakout > 1) {
+    issues.push(issue('fabric_breakout', 'info', ['fabric', 'breakout'], `each ${pickSourced(sw.portGbps, 'typical')}G port of ${sw.name} runs as ${breakout} × ${linkGbps * planes}G for the ${ports.scaleOutGbps}G NICs (${base.radix} logical ports per switch)`, { actual: breakout }));
+  }
+
+  // Parts: one fabric, or full fabrics plus the rest when three tiers cannot reach every node.
+  const nodeCounts = fabricParts(ports.nodes, base);
+  const nodesPerUnit = ports.nodes / design.units;
+  const sized = new Map<number, FabricPart>();
+  const layout = design.layout ?? {};
+  const partOf = (nodes: number): FabricPart => {
+    let p = sized.get(nodes);
+    if (!p) {
+      const fabric = sizeFabric({ ...base, nodes });
+      const plan =
+        detail !== 'counts' && fabric.tiers > 0
+          ? planCabling(
+              {
+                fabric,
+                nodesPerRack: ports.nodesPerRack,
+                nodeHeightU: ports.nodeHeightU,
+                switchHeightU: pickSourced(sw.heightU, 'typical'),
+                laneGbps: sw.laneGbps,
+                switchLinksPerModule: (base.portsPerCage ?? 1) * planes,
+                nodeLinksPerModule: planes,
+                mediaOrder: design.mediaOrder,
+                basis,
+              },
+              layout,
+            )
+          : null;
+      p = { nodes, units: Math.round(nodes / nodesPerUnit), fabric, plan };
+      sized.set(nodes, p);
+    }
+    return p;
+  };
+  const parts = nodeCounts.map(partOf);
+  const first = parts[0]!;
+  if (parts.length > 1) {
+    issues.push(
+      issue('fabric_split', 'info', ['fabric', 'clusters'], `${ports.nodes.toLocaleString('en-US')} nodes exceed three tiers of ${base.radix}-port switches; split into ${parts.length} independent fabrics of up to ${nodeCounts[0]!.toLocaleString('en-US')} nodes`, {
+        limit: maxEndpointsFor({ ...base, nodes: ports.nodes }, 3),
+        actual: ports.nodes * rails,
+        unit: 'ports',
+      }),
+    );
+  }
+  const seen = new Set<string>();
+  for (const p of sized.values()) {
+    for (const i of [...p.fabric.issues, ...(p.plan?.issues ?? [])]) {
+      const key = `${i.code}|${i.message}`;
+      if (!seen.has(key)) issues.push(i);
+      seen.add(key);
+    }
+  }
+
+  const counts: ClusterCounts = {
+    endpoints: sumOf(parts, (p) => p.fabric.endpoints),
+    tiers: Math.max(...parts.map((p) => p.fabric.tiers)),
+    clusters: parts.filter((p) => p.fabric.tiers > 0).length,
+    switches: {
+      leaf: sumOf(parts, (p) => p.fabric.switches.leaf),
+      spine: sumOf(parts, (p) => p.fabric.switches.spine),
+      core: sumOf(parts, (p) => p.fabric.switches.core),
+      total: sumOf(parts, (p) => p.fabric.switches.total),
+    },
+    links: sumOf(parts, (p) => p.fabric.links.total),
+    cables: sumOf(parts, (p) => p.fabric.cables.total),
+    allOpticalModules: sumOf(parts, (p) => p.fabric.transceiverModules),
+    switchPowerW: sumOf(parts, (p) => p.fabric.switchPowerW),
+    allOpticalModulePowerW: sumOf(parts, (p) => p.fabric.modulePowerW),
+  };
+
+  let frontEnd: EthernetNetwork | null = null;
+  let storage: EthernetNetwork | null = null;
+  let oob: OobResult | null = null;
+  let oobSwitch: SwitchModel | null = null;
+  let oobChoice: SwitchChoice | null = null;
+  if (detail !== 'counts') {
+    frontEnd = ethernet(net, 'front-end', ports.nodes, ports.frontEndPortsPerNode, ports.frontEndGbps, basis);
+    storage = ethernet(net, 'storage', ports.nodes, ports.storagePortsPerNode, ports.storageGbps, basis);
+    const oobFound = defaultSwitch(net, 'oob', 1);
+    if (oobFound) {
+      oobSwitch = oobFound.switch;
+      oobChoice = oobFound.choice;
+      oob = sizeOob({
+        computeRacks: ports.racks,
+        bmcPortsPerRack: ports.bmcPortsPerRack,
+        powerControllersPerRack: ports.powerControllersPerRack,
+        networkRacks: sumOf(parts, (p) => p.plan?.networkRacks ?? 0),
+        switchMgmtPorts: counts.switches.total + (frontEnd?.fabric.switches.total ?? 0) + (storage?.fabric.switches.total ?? 0),
+        cdus: design.cdus ?? 0,
+        radix: switchRadix(oobSwitch),
+      });
+      issues.push(...oob.issues);
+    }
+  }
+
+  const evaluation: ClusterEvaluation = {
+    generationId: g.id,
+    ports,
+    switch: sw,
+    switchChoice: chosen.choice,
+    switchWattsSource,
+    breakout,
+    linkGbps,
+    fabric: first.fabric,
+    parts,
+    counts,
+    plan: first.plan,
+    summary: null,
+    frontEnd,
+    storage,
+    oob,
+    oobSwitch,
+    oobChoice,
+    powerKw: powerOf(counts, null),
+    issues,
+    detail,
+  };
+  if (detail !== 'summary' || !first.plan) return { ok: true, value: evaluation };
+  const limit = options.summaryLinkLimit ?? SUMMARY_LINK_LIMIT;
+  if (counts.links > limit) {
+    return {
+      ok: true,
+      value: {
+        ...evaluation,
+        issues: [...issues, issue('schedule_summary_skipped', 'info', ['cabling'], `${counts.links.toLocaleString('en-US')} links: the media mix and length histogram are not tallied here; the schedule download has every row`, { limit, actual: counts.links, unit: 'links' })],
+      },
+    };
+  }
+  const tally = new CablingTally({ basis, opticsSparePct: options.opticsSparePct, cableSparePct: options.cableSparePct });
+  for (const row of clusterSchedule(evaluation, net)) tally.add(row);
+  return { ok: true, value: withSummary(evaluation, tally.result()) };
+}
+
+function powerOf(counts: ClusterCounts, summary: CablingSummary | null): ClusterEvaluation['powerKw'] {
+  const switches = counts.switchPowerW / 1000;
+  const transceivers = (summary?.transceiverPowerW ?? counts.allOpticalModulePowerW) / 1000;
+  const activeCables = (summary?.cablePowerW ?? 0) / 1000;
+  return { switches, transceivers, activeCables, total: switches + transceivers + activeCables };
+}
+
+/** The evaluation with a cable summary the caller tallied (e.g. while streaming the schedule to a file). */
+export function withSummary(e: ClusterEvaluation, summary: CablingSummary): ClusterEvaluation {
+  return { ...e, summary, powerKw: powerOf(e.counts, summary), issues: [...e.issues, ...summary.issues] };
+}
+
+/**
+ * Every cable of the cluster's scale-out fabric, part by part. With more than one part, rack, device and cable
+ * names carry the part (`f2-…`) so they stay unique; `prefix` is put in front of every name.
+ */
+export function* clusterSchedule(e: { readonly parts: readonly { readonly plan: CablePlan | null }[] }, net: NetworkCatalog, prefix = ''): Generator<CableRow, void, undefined> {
+  const many = e.parts.length > 1;
+  for (let k = 0; k < e.parts.length; k++) {
+    const plan = e.parts[k]!.plan;
+    if (!plan) continue;
+    const p = many ? `${prefix}f${k + 1}-` : prefix;
+    if (!p) {
+      yield* cableSchedule(plan, net);
+      continue;
+    }
+    for (const r of cableSchedule(plan, net)) {
+      yield { ...r, cableId: `${p}${r.cableId}`, aRack: `${p}${r.aRack}`, aDevice: `${p}${r.aDevice}`, bRack: `${p}${r.bRack}`, bDevice: `${p}${r.bDevice}`, label: `${p}${r.label}` };
+    }
+  }
+}
