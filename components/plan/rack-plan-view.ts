@@ -2,15 +2,15 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { Catalog } from '../../src/core/catalog/types';
 import type { Plan, PlanReport } from '../../src/core/plan/types';
-import { quarterFromIndex, quarterIndex } from '../../src/core/sites/schedule';
 import type { QuarterId, Site } from '../../src/core/sites/types';
 import type { PlanSettings } from '../../src/state/actions';
 import { ReportsController } from '../../src/state/controllers/reports-controller';
 import { StoreController } from '../../src/state/controllers/store-controller';
+import { PLAN_FIELDS as PF } from '../../src/state/fields';
 import { formatNumber, formatUsd } from '../../src/state/format';
 import { markRendered } from '../../src/state/marks';
 import { memoizeLast } from '../../src/state/memo';
-import { orderSummary, planCharts, planGrid, planSites, siteHeadroom, type PlanCharts, type PlanGrid, type SiteHeadroom } from '../../src/state/plan-view';
+import { orderSummary, planCharts, planGrid, planSites, plantPeaks, siteHeadroom, startChoices, type PlanCharts, type PlanGrid, type PlantPeak, type SiteHeadroom } from '../../src/state/plan-view';
 import type { PlanDesign, Prefs } from '../../src/state/types';
 import type { ChartSpec } from '../charts/rack-chart';
 import { emit } from '../shared/events';
@@ -29,6 +29,7 @@ interface PlanData {
   readonly grid: PlanGrid;
   readonly charts: { racks: ChartSpec; mw: ChartSpec; plant: ChartSpec };
   readonly headroom: SiteHeadroom[];
+  readonly peaks: PlantPeak[];
   readonly orders: ReturnType<typeof orderSummary>;
   readonly startChoices: QuarterId[];
 }
@@ -154,12 +155,9 @@ export class RackPlanView extends LitElement {
   readonly #grid = memoizeLast((plan: Plan, report: PlanReport, sites: readonly Site[], gens: readonly string[], catalog: Catalog) => planGrid(plan, report, sites, gens, catalog));
   readonly #charts = memoizeLast((plan: Plan, report: PlanReport, sites: readonly Site[], catalog: Catalog) => chartSpecs(planCharts(plan, report, sites, catalog)));
   readonly #headroom = memoizeLast((report: PlanReport) => siteHeadroom(report));
+  readonly #peaks = memoizeLast((report: PlanReport) => plantPeaks(report));
   readonly #orders = memoizeLast((plan: Plan) => orderSummary(plan));
-  readonly #starts = memoizeLast((start: string) => {
-    const now = quarterIndex(start);
-    const y0 = Math.floor(now / 4) - 1;
-    return Array.from({ length: 24 }, (_, i) => quarterFromIndex(y0 * 4 + i));
-  });
+  readonly #starts = memoizeLast((start: QuarterId) => startChoices(start));
 
   #data: PlanData | null = null;
 
@@ -178,6 +176,7 @@ export class RackPlanView extends LitElement {
       grid: this.#grid(design.plan, report, sites, design.optimizer.generations, catalog),
       charts: this.#charts(design.plan, report, sites, catalog),
       headroom: this.#headroom(report),
+      peaks: this.#peaks(report),
       orders: this.#orders(design.plan),
       startChoices: this.#starts(design.plan.start),
     };
@@ -204,9 +203,9 @@ export class RackPlanView extends LitElement {
                 ${d.startChoices.map((q) => html`<option value=${q} ?selected=${q === p.start}>${q.replace('-', ' ')}</option>`)}
               </select>
             </label>
-            <rack-quantity-input field-key="horizonYears" label="Horizon (years)" kind="count" .value=${p.horizonYears ?? 7} .min=${1} .max=${15} integer .system=${d.prefs.units} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => this.#num(e, 'horizonYears', 7)}></rack-quantity-input>
-            <rack-quantity-input field-key="utilization" label="Utilization" kind="percent" .value=${p.utilization ?? 0.8} .min=${0.01} .max=${1} .system=${d.prefs.units} help="Average draw ÷ design" @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => this.#num(e, 'utilization', 0.8)}></rack-quantity-input>
-            <rack-quantity-input field-key="discountRate" label="Discount rate" kind="percent" .value=${p.discountRate ?? 0.08} .min=${0} .max=${0.5} .system=${d.prefs.units} help="Per year, for NPV" @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => this.#num(e, 'discountRate', 0.08)}></rack-quantity-input>
+            <rack-quantity-input field-key="horizonYears" label="Horizon (years)" kind="count" .value=${p.horizonYears ?? PF.horizonYears.defaultValue} .min=${PF.horizonYears.min} .max=${PF.horizonYears.max} integer .system=${d.prefs.units} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => this.#num(e, 'horizonYears', 7)}></rack-quantity-input>
+            <rack-quantity-input field-key="utilization" label="Utilization" kind="percent" .value=${p.utilization ?? PF.utilization.defaultValue} .min=${PF.utilization.min} .max=${PF.utilization.max} .system=${d.prefs.units} help="Average draw ÷ design" @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => this.#num(e, 'utilization', 0.8)}></rack-quantity-input>
+            <rack-quantity-input field-key="discountRate" label="Discount rate" kind="percent" .value=${p.discountRate ?? PF.discountRate.defaultValue} .min=${PF.discountRate.min} .max=${PF.discountRate.max} .system=${d.prefs.units} help="Per year, for NPV" @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => this.#num(e, 'discountRate', 0.08)}></rack-quantity-input>
             <label class="sel"
               >Design condition
               <select @change=${(e: Event) => this.#set({ design: (e.target as HTMLSelectElement).value as '0.4%' | '20-year' })}>
@@ -277,19 +276,14 @@ export class RackPlanView extends LitElement {
   }
 
   #parts(d: PlanData) {
-    const rows = d.report.plants
-      .map((p) => {
-        const peak = p.quarters.reduce((best, q) => (q.racksPerWeek > (best?.racksPerWeek ?? -1) ? q : best), p.quarters[0]);
-        return peak && peak.racksPerWeek > 0 ? { name: p.name.replace(/\s*\(.*\)$/, ''), q: peak } : null;
-      })
-      .filter((x) => x !== null);
+    const rows = d.peaks;
     if (!rows.length) return nothing;
     return html`<h3 style="margin-top:0.75rem">Parts per week at each plant’s peak (with spares)</h3>
       <table>
         <thead><tr><th scope="col">Plant</th><th scope="col">Quarter</th><th scope="col">Racks/wk</th><th scope="col">Shelves</th><th scope="col">PSUs</th><th scope="col">Switch trays</th><th scope="col">QD pairs</th><th scope="col">Transceivers</th></tr></thead>
         <tbody>
           ${rows.map(
-            (r) => html`<tr><td>${r.name}</td><td>${r.q.quarter.replace('-', ' ')}</td><td>${formatNumber(r.q.racksPerWeek)}</td><td>${formatNumber(r.q.partsPerWeek.powerShelves, 0)}</td><td>${formatNumber(r.q.partsPerWeek.psus, 0)}</td><td>${formatNumber(r.q.partsPerWeek.switchTrays, 0)}</td><td>${formatNumber(r.q.partsPerWeek.quickDisconnectPairs, 0)}</td><td>${formatNumber(r.q.partsPerWeek.transceivers, 0)}</td></tr>`,
+            ({ name, quarter: q }) => html`<tr><td>${name}</td><td>${q.quarter.replace('-', ' ')}</td><td>${formatNumber(q.racksPerWeek)}</td><td>${formatNumber(q.partsPerWeek.powerShelves, 0)}</td><td>${formatNumber(q.partsPerWeek.psus, 0)}</td><td>${formatNumber(q.partsPerWeek.switchTrays, 0)}</td><td>${formatNumber(q.partsPerWeek.quickDisconnectPairs, 0)}</td><td>${formatNumber(q.partsPerWeek.transceivers, 0)}</td></tr>`,
           )}
         </tbody>
       </table>`;

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Catalog } from '../core/catalog/types';
-import type { PlanReport, Plan, BindingConstraint } from '../core/plan/types';
+import type { BindingConstraint, Plan, PlantQuarter, PlanReport } from '../core/plan/types';
 import { quarterFromIndex, quarterIndex, stepAt } from '../core/sites/schedule';
 import type { QuarterId, Site } from '../core/sites/types';
 
@@ -157,4 +157,27 @@ export function orderSummary(plan: Plan): { generation: string; firm: number; op
     m.set(o.generation, e);
   }
   return [...m].map(([generation, v]) => ({ generation, ...v }));
+}
+
+/** A plant's busiest quarter: what it builds per week then and the parts that takes. */
+export interface PlantPeak {
+  readonly name: string;
+  readonly quarter: PlantQuarter;
+}
+
+/** Each plant's peak quarter by racks per week (plants that build nothing are left out). */
+export function plantPeaks(report: PlanReport): PlantPeak[] {
+  const peaks: PlantPeak[] = [];
+  for (const p of report.plants) {
+    let peak: PlantQuarter | undefined;
+    for (const q of p.quarters) if (!peak || q.racksPerWeek > peak.racksPerWeek) peak = q;
+    if (peak && peak.racksPerWeek > 0) peaks.push({ name: p.name.replace(/\s*\(.*\)$/, ''), quarter: peak });
+  }
+  return peaks;
+}
+
+/** Quarters a plan may start in: six years from the January of the year before `start`. */
+export function startChoices(start: QuarterId): QuarterId[] {
+  const y0 = Math.floor(quarterIndex(start) / 4) - 1;
+  return Array.from({ length: 24 }, (_, i) => quarterFromIndex(y0 * 4 + i));
 }

@@ -1,23 +1,25 @@
 /**
- * `rackplan compare <generation-id>… (--target-pflops X [--precision fp8|bf16|fp4] | --target-hbm-tb X |
+ * `rackplan compare <generation-id>… (--target-accelerators N | --target-pflops X [--precision fp8|bf16|fp4] | --target-hbm-tb X |
  *  --target-hbm-tbps X | --target-it-mw X) [--site id] [--utilization U] [--json]`
  * @module
  */
 import { generationIds, loadCatalog } from '../../catalog/presets';
 import { loadSites, siteIds } from '../../catalog/sites';
 import { compareAccelerators, type CompareTarget } from '../../core/plan/compare';
+import { PLAN_SETTING_LIMITS } from '../../schema/limits';
 import { FlagReader, parseFlags } from '../args';
 import { InputError } from '../errors';
 import { formatNumber, jsonResult, textTable, type Command } from '../output';
 
 const DEFAULT_SITE = 'houston-tx';
 
-const USAGE = `rackplan compare <generation-id>… (--target-pflops X [--precision fp8|bf16|fp4] | --target-hbm-tb X | --target-hbm-tbps X | --target-it-mw X) [--site id] [--utilization U] [--json]
+const USAGE = `rackplan compare <generation-id>… (--target-accelerators N | --target-pflops X [--precision fp8|bf16|fp4] | --target-hbm-tb X | --target-hbm-tbps X | --target-it-mw X) [--site id] [--utilization U] [--json]
 
   One target at one data-center site, generations side by side: units, racks, dense PFLOPS, IT and facility MW,
   coolant, switches and cables, capex, annual energy cost, tCO2, perf/W, perf/$, $ per PFLOP-hour, rounding waste,
   and the assumptions behind each figure with its confidence. A precision a generation lacks shows supported: false.
 
+  --target-accelerators N  accelerators (the Compare view's default target)
   --target-pflops X     dense PFLOPS at --precision (default fp8)
   --target-hbm-tb X     HBM capacity, TB (10^12 bytes)
   --target-hbm-tbps X   HBM bandwidth, TB/s
@@ -32,6 +34,7 @@ export const compareCommand: Command = {
     const parsed = parseFlags(
       argv,
       {
+        'target-accelerators': { type: 'string' },
         'target-pflops': { type: 'string' },
         precision: { type: 'string' },
         'target-hbm-tb': { type: 'string' },
@@ -45,8 +48,11 @@ export const compareCommand: Command = {
     const flags = new FlagReader(parsed);
     const ids = parsed.positionals;
     if (!ids.length) flags.problem('generations', `one or more generation ids, from ${generationIds().join(', ')}`);
-    const positive = { min: 0, exclusiveMin: true, max: 1e9, accepted: 'a number > 0' };
+    // Bounded below so ratios to the target stay finite (1e-300 once overflowed the rounding-waste percentage).
+    const positive = { min: 0.001, max: 1e9, accepted: 'a number from 0.001 to 1,000,000,000' };
     const targets: CompareTarget[] = [];
+    const accelerators = flags.number('target-accelerators', { ...positive, integer: true, accepted: 'a whole number of accelerators > 0' });
+    if (accelerators !== undefined) targets.push({ metric: 'accelerators', value: accelerators });
     const pf = flags.number('target-pflops', positive);
     const precision = flags.choice('precision', ['fp8', 'bf16', 'fp4'] as const);
     if (pf !== undefined) targets.push({ metric: 'pflops', precision: precision ?? 'fp8', value: pf });
@@ -56,10 +62,10 @@ export const compareCommand: Command = {
     if (tbps !== undefined) targets.push({ metric: 'hbmTbPerS', precision, value: tbps });
     const mw = flags.number('target-it-mw', positive);
     if (mw !== undefined) targets.push({ metric: 'itMw', precision, value: mw });
-    const given = ['target-pflops', 'target-hbm-tb', 'target-hbm-tbps', 'target-it-mw'].filter((f) => flags.has(f));
-    if (given.length === 0) flags.problem('--target-pflops', 'exactly one of --target-pflops, --target-hbm-tb, --target-hbm-tbps, --target-it-mw');
+    const given = ['target-accelerators', 'target-pflops', 'target-hbm-tb', 'target-hbm-tbps', 'target-it-mw'].filter((f) => flags.has(f));
+    if (given.length === 0) flags.problem('--target-pflops', 'exactly one of --target-accelerators, --target-pflops, --target-hbm-tb, --target-hbm-tbps, --target-it-mw');
     if (given.length > 1) flags.problem(`--${given[1]}`, `only one target (also got --${given[0]})`);
-    const utilization = flags.number('utilization', { min: 0.01, max: 1, accepted: 'a fraction from 0.01 to 1 (1–100 %)' });
+    const utilization = flags.number('utilization', PLAN_SETTING_LIMITS.utilization);
     const site = flags.string('site') ?? DEFAULT_SITE;
     if (!siteIds().includes(site)) flags.problem('--site', `one of ${siteIds().join(', ')}`, site);
     flags.done();
