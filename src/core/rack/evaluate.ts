@@ -4,7 +4,6 @@
  * @module
  */
 import type { Catalog, CduModel, ComponentClass, ElectricalSystem, Generation, PsuModel, Redundancy } from '../catalog/types';
-import type { IssueCode } from '../issue-codes';
 import { issue, type Issue } from '../issues';
 import { assumption, isMissing, pick, pickSourced, type Assumption, type Basis, type MaybeSourced, type Sourced } from '../provenance';
 import {
@@ -784,7 +783,7 @@ function cduRating(cdu: CduModel): { capacity: Picked<number>; approach: Picked<
 
 type Wiring =
   | { ok: true; connection: 'line-neutral' | 'line-line' }
-  | { ok: false; code: Extract<IssueCode, 'feed_voltage_out_of_range' | 'feed_system_mismatch'>; field: string; message: string; numbers?: { limit: number; actual: number; unit: string } };
+  | { ok: false; code: 'feed_voltage_out_of_range' | 'feed_system_mismatch'; field: string; message: string; numbers?: { limit: number; actual: number; unit: string } };
 
 /**
  * How the PSUs connect to the feed. A 3-phase shelf states its range line-to-line; a single-phase PSU on a
