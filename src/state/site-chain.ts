@@ -2,17 +2,18 @@
  * Sites for the rack designer (loaded on demand, not part of the first paint): the site list, the defaults a
  * site gives a unit (altitude, floor rating), and the facility stages of the power chain for one unit at a site.
  *
- * The facility chain is the sites core's chain at the design condition, for a site filled with this unit up to its
- * final meter (so transformers and UPS modules run at a realistic loading), divided back to one unit.
+ * The facility chain is the site at its reference load (`evaluateSite` in src/core/plan/evaluate-site.ts: the site
+ * filled with this unit up to its final build-out, so transformers and UPS modules run at the loading they are
+ * designed for), at the design condition, divided back to one unit.
  * @module
  */
 import { loadSites } from '../catalog/sites';
 import type { Catalog, Generation } from '../core/catalog/types';
-import { planContext } from '../core/plan/context';
-import { siteLoad } from '../core/plan/site-load';
+import { describeLoad, evaluateSite, siteSettings, type StatedLoad } from '../core/plan/evaluate-site';
 import { pick, pickSourced } from '../core/provenance';
 import type { UnitOptions, UnitReport } from '../core/rack/types';
 import type { Site } from '../core/sites/types';
+import { siteUnitDefaults } from '../core/sites/unit-defaults';
 import type { FacilityStageInput } from './power-chain';
 
 export interface SiteSummary {
@@ -39,15 +40,10 @@ export function findSite(id: string): Site | undefined {
   return loadSites().find((s) => s.id === id);
 }
 
-/** Options a site gives a unit unless the user set them: altitude and floor rating. */
+/** Options a site gives a unit unless the user set them (the core's `siteUnitDefaults`; empty for an unknown site). */
 export function siteDefaults(siteId: string | undefined): Partial<UnitOptions> {
-  if (!siteId) return {};
-  const s = siteList().find((x) => x.id === siteId);
-  if (!s) return {};
-  return {
-    ...(s.altitudeM !== null ? { altitudeM: s.altitudeM } : {}),
-    ...(s.floorLimitKgM2 !== null ? { floorLimitKgM2: s.floorLimitKgM2 } : {}),
-  };
+  const site = siteId ? findSite(siteId) : undefined;
+  return site ? siteUnitDefaults(site) : {};
 }
 
 export interface FacilityChain {
@@ -60,28 +56,24 @@ export interface FacilityChain {
   readonly lossKw: number;
   readonly peakPue: number | null;
   readonly unitsFilled: number;
+  /** The site load the per-unit figures were divided from (the reference load). */
+  readonly load: StatedLoad;
 }
 
 /**
- * Facility stages for one unit of `generation` at a site (null when the site has no data center).
+ * Facility stages for one unit of `generation` at a site (null when the site has no data center), under the catalog's
+ * plan defaults (utilization, design condition 0.4 %).
+ * @param _report - the designer's unit report; the facility figures use the same unit options through the core's unit facts
  * @param options - the unit options the engine used (without `units`)
  */
-export function facilityChain(siteId: string, generation: Generation, report: UnitReport, options: UnitOptions, catalog: Catalog): FacilityChain | null {
+export function facilityChain(siteId: string, generation: Generation, _report: UnitReport, options: UnitOptions, catalog: Catalog): FacilityChain | null {
   const site = findSite(siteId);
-  const dc = site?.roles.dataCenter;
-  if (!site || !dc) return null;
-  const startQ = dc.meterMw[0]?.from ?? '2026-Q1';
+  if (!site?.roles.dataCenter) return null;
   const { units: _u, ...unitOptions } = options;
-  const ctx = planContext(
-    { schemaVersion: 1, catalogVersion: catalog.version, name: 'rack designer', start: startQ, deployments: [], unitOptions: { [generation.id]: unitOptions } },
-    catalog,
-    loadSites(),
-  );
-  const sctx = ctx.siteContext(site);
-  const finalMeterKw = Math.max(...dc.meterMw.map((s) => pickSourced(s.value, 'typical'))) * 1000;
-  const n = Math.max(1, Math.floor(finalMeterKw / (Math.max(1, report.power.inputKw) * 1.3)));
-  const load = siteLoad(sctx, new Map([[generation.id, n]]));
-  const peak = load.peak;
+  const result = evaluateSite(site, catalog, siteSettings(catalog, { unitOptions: { [generation.id]: unitOptions } }), { generation: generation.id });
+  if (!result.ok) return null;
+  const { peak, load } = result.value;
+  const n = load.units;
   const per = (mw: number) => (mw * 1000) / n;
   const stages: FacilityStageInput[] = peak.stages.map((s) => ({
     id: `facility-${s.id}`,
@@ -93,12 +85,13 @@ export function facilityChain(siteId: string, generation: Generation, report: Un
   }));
   return {
     stages,
-    note: `Facility stages at ${site.name}: the site's chain at its design condition (${typeof peak.condition === 'string' ? peak.condition : `${peak.condition.row}, ${peak.condition.dryBulbC} °C`}) for ${n.toLocaleString('en-US')} units filling the ${Math.round(finalMeterKw / 1000)} MW meter, per unit. Cooling and building load branch off before the IT path.`,
+    note: `Facility stages at ${site.name}: the site's chain at its design condition (${typeof peak.condition === 'string' ? peak.condition : `${peak.condition.row}, ${peak.condition.dryBulbC} °C`}) at the ${describeLoad(load)}; per unit. Cooling and building load branch off before the IT path.`,
     meterKw: per(peak.facilityMw),
     coolingKw: per(peak.coolingMw),
     fixedKw: per(peak.fixedOverheadMw),
     lossKw: per(peak.chainLossMw),
     peakPue: peak.pue,
     unitsFilled: n,
+    load,
   };
 }

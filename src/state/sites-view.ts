@@ -5,12 +5,12 @@
  * @module
  */
 import type { Catalog } from '../core/catalog/types';
-import { planContext } from '../core/plan/context';
-import { siteLoad } from '../core/plan/site-load';
+import { describeLoad, evaluateSite, finalQuarter, siteSettings, type StatedLoad } from '../core/plan/evaluate-site';
 import type { Plan, PlanReport } from '../core/plan/types';
 import { pickSourced, type Confidence, type Source, type Sourced } from '../core/provenance';
 import { designCondition, type DesignCondition } from '../core/sites/climate';
 import type { PueReport } from '../core/sites/pue';
+import { stepAt } from '../core/sites/schedule';
 import type { Site, Step } from '../core/sites/types';
 
 export interface Figure {
@@ -47,7 +47,8 @@ export interface SiteCard {
     readonly rejection: string;
     readonly tariff: Figure & { readonly utility: string; readonly baseYear: number; readonly escalation: Figure; readonly override: number | null };
     readonly grid: Figure & { readonly operator: string; readonly subregion: string };
-    readonly pue: { readonly annual: PueReport; readonly peak: PueReport; readonly basis: string };
+    /** PUE at the plan's load at this site, or at the site's reference load (`load`) when the plan does not use it; `basis` states the load in words. */
+    readonly pue: { readonly annual: PueReport; readonly peak: PueReport; readonly basis: string; readonly load: StatedLoad | null };
     readonly headroom: null | { readonly quarter: string; readonly mw: number; readonly positions: number };
   };
 }
@@ -55,17 +56,26 @@ export interface SiteCard {
 const fig = (q: Sourced): Figure => ({ value: pickSourced(q, 'typical'), unit: q.unit, confidence: q.confidence, sources: q.sources, note: q.note });
 const steps = (s: readonly Step[]): StepFigure[] => s.map((x) => ({ from: x.from, ...fig(x.value) }));
 
-/** Reference load for a site the plan does not use: GB300 NVL72 (or the first generation) at half the final meter. */
-function referencePue(site: Site, plan: Plan, catalog: Catalog, sites: readonly Site[]): { annual: PueReport; peak: PueReport; basis: string } {
-  const dc = site.roles.dataCenter!;
-  const gid = catalog.generations.some((g) => g.id === 'gb300-nvl72') ? 'gb300-nvl72' : catalog.generations[0]!.id;
-  const ctx = planContext({ schemaVersion: 1, catalogVersion: catalog.version, name: 'sites', start: plan.start, utilization: plan.utilization ?? 0.8, design: plan.design, deployments: [] }, catalog, sites);
-  const sctx = ctx.siteContext(site);
-  const f = sctx.facts(gid);
-  const finalMeter = Math.max(...dc.meterMw.map((s) => pickSourced(s.value, 'typical')));
-  const units = Math.max(1, Math.round((finalMeter * 0.5 * 1000) / 1.25 / Math.max(1, f.inputKw)));
-  const load = siteLoad(sctx, new Map([[gid, units]]));
-  return { annual: load.annual, peak: load.peak, basis: `reference load: ${units.toLocaleString('en-US')} × ${gid} (half the final ${finalMeter} MW meter), not in the plan` };
+type CardPue = NonNullable<SiteCard['dc']>['pue'];
+
+/** PUE of a site the plan does not use: the site at its reference load (core rule) under the plan's settings. */
+function referencePue(site: Site, plan: Plan, catalog: Catalog): CardPue {
+  const r = evaluateSite(site, catalog, siteSettings(catalog, plan));
+  if (!r.ok) throw new Error(r.error.map((i) => i.message).join('; ')); // only data-center sites reach here, and the reference generation is in the catalog
+  return { annual: r.value.annual, peak: r.value.peak, basis: `the ${describeLoad(r.value.load)}; not in the plan`, load: r.value.load };
+}
+
+/** PUE at the plan's own load in its last full year, with that load stated against the final meter. */
+function planPue(site: Site, annual: PueReport, peak: PueReport, year: number | null): CardPue {
+  const finalMeterMw = stepAt(site.roles.dataCenter!.meterMw, finalQuarter(site));
+  const fill = finalMeterMw > 0 ? peak.facilityMw / finalMeterMw : 0;
+  const mw = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  return {
+    annual,
+    peak,
+    basis: `the plan’s load in ${year ?? 'the last year'}: ${mw(peak.itMw)} MW design IT, ${mw(peak.facilityMw)} MW at the meter = ${(fill * 100).toFixed(1)} % of the final ${finalMeterMw.toLocaleString('en-US')} MW meter`,
+    load: null,
+  };
 }
 
 /**
@@ -105,10 +115,7 @@ export function siteCards(plan: Plan, report: PlanReport, catalog: Catalog, pres
             rejection: dc.cooling.rejection === 'dry-cooler' ? 'dry coolers' : 'cooling towers',
             tariff: { ...fig(dc.tariff.priceUsdPerKwh), utility: dc.tariff.utility, baseYear: dc.tariff.baseYear, escalation: fig(dc.tariff.escalationPerYear), override },
             grid: { ...fig(dc.grid.co2KgPerMwh), operator: dc.grid.operator, subregion: dc.grid.egridSubregion },
-            pue:
-              sr?.pueDetail && sr.peakPueDetail
-                ? { annual: sr.pueDetail, peak: sr.peakPueDetail, basis: `the plan’s load in ${sr.year ?? 'the last year'}` }
-                : referencePue(s, plan, catalog, all),
+            pue: sr?.pueDetail && sr.peakPueDetail ? planPue(s, sr.pueDetail, sr.peakPueDetail, sr.year) : referencePue(s, plan, catalog),
             headroom: last ? { quarter: last.quarter, mw: last.headroomMw, positions: last.positionsFree } : null,
           }
         : null,

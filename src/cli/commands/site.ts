@@ -6,9 +6,7 @@
  */
 import { generationIds, loadCatalog } from '../../catalog/presets';
 import { loadSites, siteIds } from '../../catalog/sites';
-import { findGeneration } from '../../core/catalog/lookup';
-import { planContext } from '../../core/plan/context';
-import { siteLoad } from '../../core/plan/site-load';
+import { describeLoad, evaluateSite, siteSettings } from '../../core/plan/evaluate-site';
 import { pick, pickSourced } from '../../core/provenance';
 import { climateBins, designCondition } from '../../core/sites/climate';
 import type { PueReport } from '../../core/sites/pue';
@@ -20,7 +18,9 @@ const USAGE = `rackplan site [<id>] [--generation g] [--units N | --it-mw X] [--
 
   Without an id: the sites and their roles. With an id: plant capacity by date, data-center limits by date,
   climate (station, monthly normals, derived bins, design conditions), tariff, grid carbon, power chain, and the
-  annual and peak PUE with every term for a load of one generation (default gb300-nvl72 at half the final meter).`;
+  annual and peak PUE with every term for a load of one generation. Without --units or --it-mw the load is the
+  site's reference load: gb300-nvl72 (or --generation) filling the site's final build-out until its meter (at peak
+  PUE), positions, heat rejection or switch ports bind. --utilization defaults to the catalog's plan default.`;
 
 const steps = (s: readonly Step[]) => s.map((x) => ({ from: x.from, value: pickSourced(x.value, 'typical'), unit: x.value.unit, confidence: x.value.confidence }));
 
@@ -37,7 +37,7 @@ export const siteCommand: Command = {
     const units = flags.number('units', { min: 1, max: 1_000_000, integer: true });
     const itMw = flags.number('it-mw', { min: 0, exclusiveMin: true, max: 10_000, accepted: 'a number of MW > 0' });
     if (flags.has('units') && flags.has('it-mw')) flags.problem('--it-mw', 'either --units or --it-mw, not both');
-    const utilization = flags.number('utilization', { min: 0, exclusiveMin: true, max: 1, accepted: 'a fraction above 0 and at most 1' }) ?? 0.8;
+    const utilization = flags.number('utilization', { min: 0, exclusiveMin: true, max: 1, accepted: 'a fraction above 0 and at most 1' });
     const design = flags.choice('design', ['0.4%', '20-year'] as const) ?? '0.4%';
     flags.done();
     const sites = loadSites();
@@ -72,7 +72,8 @@ interface LoadOptions {
   readonly generation?: string;
   readonly units?: number;
   readonly itMw?: number;
-  readonly utilization: number;
+  /** Unset: the catalog's plan default. */
+  readonly utilization: number | undefined;
   readonly design: '0.4%' | '20-year';
 }
 
@@ -86,15 +87,13 @@ function describeSite(site: Site, o: LoadOptions) {
     facts: site.facts,
     plant: site.roles.plant ? { racksPerWeek: steps(site.roles.plant.racksPerWeek), generations: site.roles.plant.generations, leadTimeWeeks: pickSourced(site.roles.plant.leadTimeWeeks, 'typical') } : null,
   };
-  if (!dc) return { ...base, dataCenter: null, load: null, pue: null, peakPue: null };
+  if (!dc) return { ...base, dataCenter: null, load: null, headroom: null, pue: null, peakPue: null };
   const catalog = loadCatalog();
-  const gid = o.generation ?? (findGeneration(catalog, 'gb300-nvl72') ? 'gb300-nvl72' : catalog.generations[0]!.id);
-  const ctx = planContext({ schemaVersion: 1, catalogVersion: catalog.version, name: 'site', start: `${dc.tariff.baseYear}-Q1`, utilization: o.utilization, design: o.design, deployments: [] }, catalog, [site]);
-  const sctx = ctx.siteContext(site);
-  const f = sctx.facts(gid);
-  const finalMeter = Math.max(...dc.meterMw.map((s) => pickSourced(s.value, 'typical')));
-  const units = o.units ?? Math.max(1, Math.round(((o.itMw ?? finalMeter * 0.5 / 1.25) * 1000) / Math.max(1, f.inputKw)));
-  const load = siteLoad(sctx, new Map([[gid, units]]));
+  const settings = siteSettings(catalog, { utilization: o.utilization, design: o.design });
+  const evaluated = evaluateSite(site, catalog, settings, { generation: o.generation, units: o.units, itMw: o.itMw });
+  // The site has a data-center role and the generation was checked against the catalog's ids above.
+  if (!evaluated.ok) throw new Error(evaluated.error.map((i) => i.message).join('; '));
+  const { load: stated, detail: load } = evaluated.value;
   const bins = climateBins(dc.climate);
   const cond = designCondition(dc.climate, o.design, dc.cooling.rejection);
   return {
@@ -123,7 +122,8 @@ function describeSite(site: Site, o: LoadOptions) {
       },
       cooling: { rejection: dc.cooling.rejection, rejectionApproachK: pickSourced(dc.cooling.rejectionApproachK, 'typical'), airSupplyC: pickSourced(dc.cooling.airSupplyC, 'typical') },
     },
-    load: { generation: gid, units, racks: load.racks, itMw: load.itKw / 1000, utilization: o.utilization, switches: load.fabric.switches },
+    load: { ...stated, text: describeLoad(stated), utilization: settings.utilization, switches: load.fabric.switches },
+    headroom: { quarter: stated.finalQuarter, mw: evaluated.value.headroomMw, positions: evaluated.value.positionsFree },
     pue: load.annual,
     peakPue: load.peak,
   };
@@ -143,7 +143,8 @@ function renderSite(site: Site, d: ReturnType<typeof describeSite>): string {
       `  climate: ${dc.climate.station} (${dc.climate.icao}); design ${dc.climate.designCondition.row}: ${dc.climate.designCondition.dryBulbC} °C DB / ${dc.climate.designCondition.wetBulbC} °C WB; cooling ${dc.cooling.rejection}, approach ${dc.cooling.rejectionApproachK} K`,
       `  bins: ${dc.climate.binsMethod}`,
       '',
-      `PUE for ${d.load.units} × ${d.load.generation} (${d.load.racks} racks, ${n(d.load.itMw)} MW design IT, ${d.load.switches} fabric switches), utilization ${d.load.utilization}`,
+      `PUE at the ${d.load.text}; ${d.load.switches} fabric switches, utilization ${d.load.utilization}`,
+      `  headroom at the final build-out (${d.load.finalQuarter}): ${n(d.headroom.mw)} MW at the meter, ${n(d.headroom.positions)} positions`,
       pueLines('annual', d.pue),
       pueLines('peak', d.peakPue),
     );

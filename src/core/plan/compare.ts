@@ -16,7 +16,9 @@ import type { Catalog } from '../catalog/types';
 import { issue, type Issue } from '../issues';
 import { assumption, pickSourced, type Assumption } from '../provenance';
 import type { Site } from '../sites/types';
-import { planContext } from './context';
+import { settingsContext } from './context';
+import { finalQuarter } from './evaluate-site';
+import { stepAt } from '../sites/schedule';
 import { unitMetric } from './facts';
 import { gpm, siteLoad } from './site-load';
 import type { DemandMetric, Precision } from './types';
@@ -42,6 +44,8 @@ export interface CompareOption {
   readonly hbmTbPerS: number | null;
   readonly itMw: number | null;
   readonly facilityMw: number | null;
+  /** facilityMw ÷ the site's final meter: the load's fill of the site. */
+  readonly fillFraction: number | null;
   readonly pue: number | null;
   readonly peakPue: number | null;
   readonly coolantLpm: number | null;
@@ -68,6 +72,8 @@ export interface CompareOption {
 export interface CompareReport {
   readonly target: CompareTarget & { readonly unit: string };
   readonly site: string;
+  /** The site's final meter step, MW (what each option's `fillFraction` is of). */
+  readonly finalMeterMw: number;
   readonly utilization: number;
   readonly priceUsdPerKwh: number;
   readonly co2KgPerMwh: number;
@@ -109,21 +115,14 @@ export function compareAccelerators(generationIds: readonly string[], target: Co
   const unit = targetUnit(target);
   if (!site) {
     issues.push(issue('unknown_site', 'error', ['site'], `no data-center site "${siteId}"`));
-    return { target: { ...target, unit }, site: siteId, utilization: 0, priceUsdPerKwh: 0, co2KgPerMwh: 0, amortizationYears: 0, options: [], assumptions: [], issues };
+    return { target: { ...target, unit }, site: siteId, finalMeterMw: 0, utilization: 0, priceUsdPerKwh: 0, co2KgPerMwh: 0, amortizationYears: 0, options: [], assumptions: [], issues };
   }
   const dc = site.roles.dataCenter!;
-  const utilization = opts.utilization ?? 0.8;
-  const plan = {
-    schemaVersion: 1 as const,
-    catalogVersion: catalog.version,
-    name: 'compare',
-    start: `${dc.tariff.baseYear}-Q1` as const,
-    utilization,
-    deployments: [],
-    prices: opts.unitUsd ? { unitUsd: opts.unitUsd } : undefined,
-  };
-  const ctx = planContext(plan, catalog, sites);
+  // Plan-level settings without a plan document; unset ones take the catalog defaults.
+  const ctx = settingsContext({ utilization: opts.utilization, prices: opts.unitUsd ? { unitUsd: opts.unitUsd } : undefined }, catalog, sites);
+  const utilization = ctx.utilization;
   const sctx = ctx.siteContext(site);
+  const finalMeterMw = stepAt(dc.meterMw, finalQuarter(site));
   const price = pickSourced(dc.tariff.priceUsdPerKwh, 'typical');
   const co2 = pickSourced(dc.grid.co2KgPerMwh, 'typical');
   const years = opts.amortizationYears ?? pickSourced(catalog.prices.amortizationYears, 'typical');
@@ -135,7 +134,7 @@ export function compareAccelerators(generationIds: readonly string[], target: Co
     assumption(`sites.${site.id}.grid.co2KgPerMwh`, dc.grid.co2KgPerMwh, 'typical'),
     assumption(`sites.${site.id}.costs.facilityCapexUsdPerMw`, dc.costs.facilityCapexUsdPerMw, ctx.priceBasis),
     assumption('compare.amortizationYears', catalog.prices.amortizationYears, 'typical'),
-    { path: 'compare.utilization', value: utilization, unit: 'fraction', confidence: 'user', sources: [] },
+    opts.utilization === undefined ? assumption('compare.utilization', catalog.prices.planDefaults.utilization, 'typical') : { path: 'compare.utilization', value: utilization, unit: 'fraction', confidence: 'user', sources: [] },
   ];
 
   const options: CompareOption[] = generationIds.map((id) => {
@@ -154,6 +153,7 @@ export function compareAccelerators(generationIds: readonly string[], target: Co
       hbmTbPerS: null,
       itMw: null,
       facilityMw: null,
+      fillFraction: null,
       pue: null,
       peakPue: null,
       coolantLpm: null,
@@ -213,6 +213,7 @@ export function compareAccelerators(generationIds: readonly string[], target: Co
       hbmTbPerS: f.hbmTbPerS === null ? null : f.hbmTbPerS * units,
       itMw,
       facilityMw: load.peak.facilityMw,
+      fillFraction: finalMeterMw > 0 ? load.peak.facilityMw / finalMeterMw : null,
       pue,
       peakPue: load.peak.pue,
       coolantLpm: load.coolantLpm,
@@ -238,6 +239,7 @@ export function compareAccelerators(generationIds: readonly string[], target: Co
   return {
     target: { ...target, unit },
     site: site.id,
+    finalMeterMw,
     utilization,
     priceUsdPerKwh: price,
     co2KgPerMwh: co2,

@@ -1,6 +1,7 @@
 /**
- * Everything derived once per plan evaluation: the resolved sites (presets plus the plan's own), the horizon,
- * defaults, unit facts per generation and site (memoized), prices, and the site contexts.
+ * Everything derived once per evaluation under plan-level settings: the resolved sites (presets plus the plan's own),
+ * defaults, unit facts per generation and site (memoized), prices, and the site contexts. {@link settingsContext}
+ * needs no plan document (compare, what-fits without a plan); {@link planContext} adds the plan's horizon.
  * @module
  */
 import type { Catalog, Generation } from '../catalog/types';
@@ -10,23 +11,23 @@ import { assumption, pickSourced, type Assumption, type Basis, type Sourced } fr
 import type { DesignBasis } from '../sites/climate';
 import { quarterFromIndex, quarterIndex } from '../sites/schedule';
 import type { Site } from '../sites/types';
-import { unitFacts, type UnitFacts } from './facts';
-import type { FabricSpec } from './network';
+import { planDefaults, siteContext, siteSettings, unitFactsAt, type PlanLevelSettings, type SiteSettings } from './evaluate-site';
+import type { UnitFacts } from './facts';
+import { planFabricAssumptions, planFabricIssues, type FabricSpec } from './network';
 import { UNKNOWN_UNIT_PRICE } from './prices';
 import type { SiteContext } from './site-load';
-import type { Plan } from './types';
+import type { Plan, PriceOverrides } from './types';
 
-export interface PlanContext {
-  readonly plan: Plan;
+/** The fields of a plan that settle everything except its horizon: a plan document has them all. */
+export type EvaluationSettings = PlanLevelSettings & Pick<Plan, 'priceBasis' | 'sparesFraction' | 'prices' | 'sites'>;
+
+/** Plan-level evaluation context: no horizon, no deployments. */
+export interface SettingsContext {
   readonly catalog: Catalog;
   readonly sites: ReadonlyMap<string, Site>;
-  /** Quarter ordinal of the first quarter, number of quarters, ordinal of the last. */
-  readonly start: number;
-  readonly quarters: number;
-  readonly end: number;
-  readonly horizonYears: number;
+  /** The resolved site settings (the same value {@link siteSettings} gives for these settings). */
+  readonly settings: SiteSettings;
   readonly utilization: number;
-  readonly discountRate: number;
   readonly design: DesignBasis;
   readonly basis: Basis;
   readonly priceBasis: Basis;
@@ -37,7 +38,7 @@ export interface PlanContext {
   readonly assumptions: Map<string, Assumption>;
   /** Resolve an id or alias (alias → info issue once). */
   generation(idOrAlias: string, path: readonly (string | number)[]): Generation | undefined;
-  /** Unit facts of a generation, at a site (altitude) or at a plant (no site). */
+  /** Unit facts of a generation, at a site (site defaults under the user's options) or at a plant (no site). */
   facts(generationId: string, site?: Site): UnitFacts;
   siteContext(site: Site): SiteContext;
   /** Price of one deployable unit at the price basis. */
@@ -47,41 +48,42 @@ export interface PlanContext {
   itMaintenanceFraction(): number;
 }
 
-/** Build the evaluation context. Sites in the plan replace presets with the same id. */
-export function planContext(plan: Plan, catalog: Catalog, presetSites: readonly Site[]): PlanContext {
+export interface PlanContext extends SettingsContext {
+  readonly plan: Plan;
+  /** Quarter ordinal of the first quarter, number of quarters, ordinal of the last. */
+  readonly start: number;
+  readonly quarters: number;
+  readonly end: number;
+  readonly horizonYears: number;
+  readonly discountRate: number;
+}
+
+/**
+ * Build the context for plan-level settings without a plan document. Sites in `given.sites` replace presets with
+ * the same id; every unset setting takes its catalog default (through {@link siteSettings}).
+ */
+export function settingsContext(given: EvaluationSettings, catalog: Catalog, presetSites: readonly Site[]): SettingsContext {
   const issues: Issue[] = [];
   const assumptions = new Map<string, Assumption>();
   const sites = new Map<string, Site>();
   for (const s of presetSites) sites.set(s.id, s);
-  (plan.sites ?? []).forEach((s, i) => {
+  (given.sites ?? []).forEach((s, i) => {
     if (sites.has(s.id)) issues.push(issue('site_overridden', 'info', ['sites', i], `site "${s.id}" in the plan replaces the preset with the same id`));
     sites.set(s.id, s);
   });
-  if (plan.catalogVersion !== catalog.version) {
-    issues.push(issue('catalog_version_differs', 'info', ['catalogVersion'], `plan written against catalog ${plan.catalogVersion}; evaluated with ${catalog.version}`));
-  }
-  const horizonYears = plan.horizonYears ?? pickSourced(catalog.prices.planDefaults.horizonYears, 'typical');
-  const start = quarterIndex(plan.start);
-  const quarters = horizonYears * 4;
-  const basis = plan.basis ?? 'max';
-  const priceBasis = plan.priceBasis ?? 'typical';
+  const settings = siteSettings(catalog, given);
+  const { basis, fabric, idleFraction, utilization, design } = settings;
+  const priceBasis = given.priceBasis ?? 'typical';
   const add = (a: Assumption) => assumptions.set(a.path, a);
 
-  const net = plan.network ?? {};
-  const fabric: FabricSpec = {
-    radix: net.switchRadix ?? pickSourced(catalog.prices.fabricDefaults.radix, 'typical'),
-    portGbps: net.switchPortGbps ?? pickSourced(catalog.prices.fabricDefaults.portGbps, 'typical'),
-    switchW: net.switchW ?? pickSourced(catalog.prices.fabricDefaults.switchW, 'typical'),
-  };
-  add(net.switchRadix === undefined ? assumption('network.switchRadix', catalog.prices.fabricDefaults.radix, 'typical') : userAssumption('network.switchRadix', fabric.radix, 'ports'));
-  add(net.switchPortGbps === undefined ? assumption('network.switchPortGbps', catalog.prices.fabricDefaults.portGbps, 'typical') : userAssumption('network.switchPortGbps', fabric.portGbps, 'Gbps'));
-  add(net.switchW === undefined ? assumption('network.switchW', catalog.prices.fabricDefaults.switchW, 'typical') : userAssumption('network.switchW', fabric.switchW, 'W'));
+  for (const a of planFabricAssumptions(catalog, given.network)) add(a);
+  issues.push(...planFabricIssues(catalog, given.network));
 
-  const idleFraction = plan.syncIdleFraction ?? pickSourced(catalog.prices.costFactors.syncIdleFraction, 'typical');
-  add(plan.syncIdleFraction === undefined ? assumption('plan.syncIdleFraction', catalog.prices.costFactors.syncIdleFraction, 'typical') : userAssumption('plan.syncIdleFraction', idleFraction, 'fraction'));
-  const sparesFraction = plan.sparesFraction ?? pickSourced(catalog.prices.costFactors.sparesFraction, 'typical');
-  add(plan.sparesFraction === undefined ? assumption('plan.sparesFraction', catalog.prices.costFactors.sparesFraction, 'typical') : userAssumption('plan.sparesFraction', sparesFraction, 'fraction'));
+  add(given.syncIdleFraction === undefined ? assumption('plan.syncIdleFraction', catalog.prices.costFactors.syncIdleFraction, 'typical') : userAssumption('plan.syncIdleFraction', idleFraction, 'fraction'));
+  const sparesFraction = given.sparesFraction ?? pickSourced(catalog.prices.costFactors.sparesFraction, 'typical');
+  add(given.sparesFraction === undefined ? assumption('plan.sparesFraction', catalog.prices.costFactors.sparesFraction, 'typical') : userAssumption('plan.sparesFraction', sparesFraction, 'fraction'));
 
+  const prices: PriceOverrides = given.prices ?? {};
   let switchUsd: number | undefined;
   let transceiverUsd: number | undefined;
   let itMaint: number | undefined;
@@ -97,19 +99,12 @@ export function planContext(plan: Plan, catalog: Catalog, presetSites: readonly 
   const factsCache = new Map<string, Map<string, UnitFacts>>();
   const byName = generationIndex(catalog);
   const ctxCache = new Map<string, SiteContext>();
-  const utilization = plan.utilization ?? pickSourced(catalog.prices.planDefaults.utilization, 'typical');
-  const design = plan.design ?? '0.4%';
 
-  const ctx: PlanContext = {
-    plan,
+  const ctx: SettingsContext = {
     catalog,
     sites,
-    start,
-    quarters,
-    end: start + quarters - 1,
-    horizonYears,
+    settings,
     utilization,
-    discountRate: plan.discountRate ?? pickSourced(catalog.prices.planDefaults.discountRate, 'typical'),
     design,
     basis,
     priceBasis,
@@ -132,9 +127,7 @@ export function planContext(plan: Plan, catalog: Catalog, presetSites: readonly 
       if (!bySite) factsCache.set(sk, (bySite = new Map<string, UnitFacts>()));
       let f = bySite.get(generationId);
       if (!f) {
-        const g = findGeneration(catalog, generationId)!.generation;
-        const altitudeM = site?.roles.dataCenter ? pickSourced(site.roles.dataCenter.altitudeM, 'typical') : undefined;
-        f = unitFacts(g, { basis, ...(plan.unitOptions?.[g.id] ?? {}), ...(altitudeM !== undefined ? { altitudeM } : {}) }, catalog);
+        f = unitFactsAt(findGeneration(catalog, generationId)!.generation, catalog, settings, site);
         bySite.set(generationId, f);
         if (!site) for (const a of f.report.assumptions) if (!assumptions.has(a.path)) assumptions.set(a.path, a);
       }
@@ -142,14 +135,11 @@ export function planContext(plan: Plan, catalog: Catalog, presetSites: readonly 
     },
     siteContext(site) {
       let c = ctxCache.get(site.id);
-      if (!c) {
-        c = { site, dc: site.roles.dataCenter!, facts: (gid) => ctx.facts(gid, site), fabric, utilization, design, idleFraction };
-        ctxCache.set(site.id, c);
-      }
+      if (!c) ctxCache.set(site.id, (c = siteContext(site, catalog, settings, (gid) => ctx.facts(gid, site))));
       return c;
     },
     unitPriceUsd(generationId) {
-      const override = plan.prices?.unitUsd?.[generationId];
+      const override = prices.unitUsd?.[generationId];
       const f = ctx.facts(generationId);
       if (override !== undefined) {
         add(userAssumption(`prices.unitUsd.${generationId}`, override, 'USD'));
@@ -164,19 +154,34 @@ export function planContext(plan: Plan, catalog: Catalog, presetSites: readonly 
       return pickSourced(p.usd, priceBasis) * (p.per === 'system' ? f.systems : 1);
     },
     switchUsd() {
-      return (switchUsd ??= priced('prices.switchUsd', plan.prices?.switchUsd, catalog.prices.networkPrices.switchUsd, priceBasis));
+      return (switchUsd ??= priced('prices.switchUsd', prices.switchUsd, catalog.prices.networkPrices.switchUsd, priceBasis));
     },
     transceiverUsd() {
-      return (transceiverUsd ??= priced('prices.transceiverUsd', plan.prices?.transceiverUsd, catalog.prices.networkPrices.transceiverUsd, priceBasis));
+      return (transceiverUsd ??= priced('prices.transceiverUsd', prices.transceiverUsd, catalog.prices.networkPrices.transceiverUsd, priceBasis));
     },
     itMaintenanceFraction() {
       return (itMaint ??= priced('costs.itMaintenanceFractionPerYear', undefined, catalog.prices.costFactors.itMaintenanceFractionPerYear, 'typical'));
     },
   };
-  add(plan.utilization === undefined ? assumption('plan.utilization', catalog.prices.planDefaults.utilization, 'typical') : userAssumption('plan.utilization', utilization, 'fraction'));
-  add(userAssumption('plan.horizonYears', horizonYears, 'years'));
-  add(userAssumption('plan.discountRate', ctx.discountRate, 'fraction/yr'));
-  add(userAssumption('plan.start', quarterFromIndex(start), 'quarter'));
+  add(given.utilization === undefined ? assumption('plan.utilization', catalog.prices.planDefaults.utilization, 'typical') : userAssumption('plan.utilization', utilization, 'fraction'));
+  return ctx;
+}
+
+/** Build the evaluation context of a plan: its settings ({@link settingsContext}) and its horizon. */
+export function planContext(plan: Plan, catalog: Catalog, presetSites: readonly Site[]): PlanContext {
+  const base = settingsContext(plan, catalog, presetSites);
+  if (plan.catalogVersion !== catalog.version) {
+    base.issues.push(issue('catalog_version_differs', 'info', ['catalogVersion'], `plan written against catalog ${plan.catalogVersion}; evaluated with ${catalog.version}`));
+  }
+  const defaults = planDefaults(catalog);
+  const horizonYears = plan.horizonYears ?? defaults.horizonYears;
+  const start = quarterIndex(plan.start);
+  const quarters = horizonYears * 4;
+  // The settings context's methods close over its own caches, so copying them keeps one set of facts and prices.
+  const ctx: PlanContext = { ...base, plan, start, quarters, end: start + quarters - 1, horizonYears, discountRate: plan.discountRate ?? defaults.discountRate };
+  base.assumptions.set('plan.horizonYears', userAssumption('plan.horizonYears', horizonYears, 'years'));
+  base.assumptions.set('plan.discountRate', userAssumption('plan.discountRate', ctx.discountRate, 'fraction/yr'));
+  base.assumptions.set('plan.start', userAssumption('plan.start', quarterFromIndex(start), 'quarter'));
   return ctx;
 }
 

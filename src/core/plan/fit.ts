@@ -9,10 +9,10 @@ import { issue, type Issue } from '../issues';
 import { pickSourced } from '../provenance';
 import { quarterFromIndex, quarterIndex, stepAt } from '../sites/schedule';
 import type { QuarterId, Site } from '../sites/types';
-import { planContext } from './context';
+import { planContext, settingsContext, type SettingsContext } from './context';
 import { WEEKS_PER_QUARTER } from './evaluate';
 import { fitMore, siteLimits, siteLoad, type FitResult } from './site-load';
-import type { BindingConstraint, Plan } from './types';
+import type { BindingConstraint, Order, Plan } from './types';
 
 export interface FitRequest {
   readonly generation: string;
@@ -43,12 +43,14 @@ export interface FitReport {
 
 /** How many more units fit, and what binds. Unknown ids come back as error issues with `units: 0`. */
 export function fitUnits(req: FitRequest, catalog: Catalog, sites: readonly Site[]): FitReport {
-  const plan: Plan = req.plan ?? { schemaVersion: 1, catalogVersion: catalog.version, name: 'fit', start: req.by ?? defaultQuarter(sites, req.site), deployments: [] };
-  const ctx = planContext(plan, catalog, sites);
+  // With a plan: its settings, sites and what it has in service; without one, the catalog defaults on an empty site.
+  const planCtx = req.plan ? planContext(req.plan, catalog, sites) : undefined;
+  const ctx: SettingsContext = planCtx ?? settingsContext({}, catalog, sites);
+  const deployments = req.plan?.deployments ?? [];
   const issues: Issue[] = [...ctx.issues.filter((i) => i.severity !== 'info')];
   const g = ctx.generation(req.generation, ['generation']);
   const site = ctx.sites.get(req.site);
-  const q = req.by ? quarterIndex(req.by) : req.plan ? ctx.end : quarterIndex(defaultQuarter(sites, req.site));
+  const q = req.by ? quarterIndex(req.by) : planCtx ? planCtx.end : quarterIndex(defaultQuarter(sites, req.site));
   const empty = (why: Issue): FitReport => ({
     generation: req.generation,
     site: req.site,
@@ -69,14 +71,14 @@ export function fitUnits(req: FitRequest, catalog: Catalog, sites: readonly Site
 
   // What the plan has in service at the site by then.
   const mix = new Map<string, number>();
-  for (const d of plan.deployments) {
+  for (const d of deployments) {
     if (d.site !== site.id || quarterIndex(d.quarter) > q) continue;
     const id = ctx.generation(d.generation, ['deployments'])?.id;
     if (id) mix.set(id, (mix.get(id) ?? 0) + d.units);
   }
   const sctx = ctx.siteContext(site);
   const limits = siteLimits(site.roles.dataCenter, q);
-  const plantRacks = req.by ? plantRacksUntil(ctx, g.id, q, req.plan ? ctx.start : firstPlantQuarter(sites)) : null;
+  const plantRacks = req.by ? plantRacksUntil(ctx, req.plan?.orders ?? [], g.id, q, planCtx ? planCtx.start : firstPlantQuarter(sites)) : null;
   const before = siteLoad(sctx, mix);
   const r = fitMore(sctx, mix, g.id, limits, plantRacks);
   const after = siteLoad(sctx, new Map([...mix, [g.id, (mix.get(g.id) ?? 0) + r.units]]));
@@ -112,7 +114,7 @@ function defaultQuarter(sites: readonly Site[], siteId: string): QuarterId {
  * plant has capacity) or the generation's availability, whichever is later, until the last build quarter that still
  * ships by `q`, after the plan's own orders.
  */
-function plantRacksUntil(ctx: ReturnType<typeof planContext>, generationId: string, q: number, from: number): number {
+function plantRacksUntil(ctx: SettingsContext, orders: readonly Order[], generationId: string, q: number, from: number): number {
   const f = ctx.facts(generationId);
   let racks = 0;
   for (const p of ctx.sites.values()) {
@@ -121,7 +123,7 @@ function plantRacksUntil(ctx: ReturnType<typeof planContext>, generationId: stri
     const lead = Math.ceil(pickSourced(role.leadTimeWeeks, 'typical') / WEEKS_PER_QUARTER);
     for (let b = Math.max(from, f.availableQuarter); b + lead <= q; b++) {
       let used = 0;
-      for (const o of ctx.plan.orders ?? []) if (o.plant === p.id && quarterIndex(o.quarter) === b) used += o.units * ctx.facts(ctx.generation(o.generation, ['orders'])?.id ?? generationId).racks;
+      for (const o of orders) if (o.plant === p.id && quarterIndex(o.quarter) === b) used += o.units * ctx.facts(ctx.generation(o.generation, ['orders'])?.id ?? generationId).racks;
       racks += Math.max(0, stepAt(role.racksPerWeek, b) * WEEKS_PER_QUARTER - used);
     }
   }
