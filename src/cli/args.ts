@@ -18,7 +18,7 @@ export interface Parsed {
 /** Parse argv against the command's flags; unknown flags and missing values become input errors. */
 export function parseFlags(argv: readonly string[], flags: FlagSpec, command: string): Parsed {
   try {
-    const r = parseArgs({ args: [...argv], options: { ...flags, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    const r = parseArgs({ args: joinNegativeValues(argv, flags), options: { ...flags, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
     return { values: r.values, positionals: r.positionals };
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
@@ -29,6 +29,24 @@ export function parseFlags(argv: readonly string[], flags: FlagSpec, command: st
     const missing = /Option '([^']+)' argument missing/.exec(msg) ?? /Option '(-[^']*)'/.exec(msg);
     throw inputError(missing?.[1] ?? command, missing ? 'needs a value' : msg);
   }
+}
+
+/**
+ * `--altitude-m -430` means the value -430, not a flag `-4`: a string flag followed by something that reads as a
+ * negative number (or -Infinity, -0) is joined as `--altitude-m=-430`, so the range check names the real problem.
+ */
+function joinNegativeValues(argv: readonly string[], flags: FlagSpec): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const next = argv[i + 1];
+    const name = a.startsWith('--') && !a.includes('=') ? a.slice(2) : undefined;
+    if (name !== undefined && Object.hasOwn(flags, name) && flags[name]!.type === 'string' && next !== undefined && /^-(\d|\.\d|Infinity\b|NaN\b)/.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
 }
 
 /** Collects problems across all flags so the user sees every one at once. */

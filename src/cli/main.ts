@@ -7,13 +7,17 @@ import { commands } from './commands/index';
 import { InputError } from './errors';
 import { formatProblem } from '../schema/errors';
 import { findNonFinite } from './output';
+import { escapeJsonControlChars, stripControlChars } from '../io/control-chars';
+import { describeFsError } from './files';
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
 }
 
-export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: Io): Promise<number> {
+  // Names from plan files reach the terminal: control characters (ESC sequences) never do.
+  const io: Io = { out: (t) => rawIo.out(stripControlChars(t)), err: (t) => rawIo.err(stripControlChars(t)) };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(usage());
@@ -38,6 +42,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     const result = await command.run(rest);
     output = result.text;
     if (result.json !== undefined) {
+      // JSON.stringify escapes C0 but not DEL/C1; escaped here, JSON output passes the stripping below unchanged.
+      output = escapeJsonControlChars(output);
       const bad = findNonFinite(result.json);
       if (bad) throw new Error(`internal: non-finite number at ${bad}`);
     }
@@ -60,6 +66,20 @@ function usage(): string {
 
 // Run when executed as the bundled bin (not when imported by tests).
 if (import.meta.env?.MODE === 'cli') {
+  // A reader that goes away (`rackplan … | head`) ends the run quietly; any other stdout/stderr failure
+  // (`> /dev/full`) is one line and exit 2, never a Node stack trace.
+  let outputFailed = false;
+  const onStreamError = (name: string) => (err: NodeJS.ErrnoException) => {
+    if (outputFailed) return;
+    outputFailed = true;
+    if (err.code === 'EPIPE') {
+      process.exit(0);
+    }
+    if (name === 'stdout') process.stderr.write(`stdout: could not write the output: ${describeFsError(err)}\n`);
+    process.exit(2);
+  };
+  process.stdout.on('error', onStreamError('stdout'));
+  process.stderr.on('error', onStreamError('stderr'));
   const writes: Promise<void>[] = [];
   const write = (stream: NodeJS.WriteStream) => (text: string) => {
     writes.push(new Promise((resolve) => stream.write(text.endsWith('\n') ? text : `${text}\n`, () => resolve())));
@@ -67,10 +87,10 @@ if (import.meta.env?.MODE === 'cli') {
   runCli(process.argv.slice(2), { out: write(process.stdout), err: write(process.stderr) })
     .then(async (code) => {
       await Promise.all(writes);
-      process.exitCode = code;
+      if (!outputFailed) process.exitCode = code;
     })
     .catch((err: unknown) => {
-      process.stderr.write(`internal error: ${String(err)}\n`);
+      process.stderr.write(`internal error: ${stripControlChars(String(err))} (please report this)\n`);
       process.exitCode = 1;
     });
 }

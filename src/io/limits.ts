@@ -15,3 +15,23 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
 export function describeBytes(n: number): string {
   return `${n.toLocaleString('en-US')} bytes (${(n / 1024 / 1024).toFixed(1)} MiB)`;
 }
+
+/*
+ * Work limits: checked on the plan's own numbers before any evaluation allocates, so a small file cannot ask for
+ * millions of objects (a 433-byte plan with `switchRadix: 4` and 10,000,000 units once asked for 45 million
+ * fabric objects and 1.1 GB). Each is far above any real plan: the three-site example needs one fabric per
+ * cluster and 504 fabric evaluations in all.
+ */
+
+/**
+ * Most separate fabrics one cluster (one generation at one site) may be split into. A cluster that outgrows
+ * what three switch tiers reach is split into equal fabrics; a tiny switch radix over millions of units asks for
+ * millions of them. 100,000 fabrics of the default 64-port switch reach 6.5 billion endpoints.
+ */
+export const MAX_FABRICS_PER_CLUSTER = 100_000;
+/** Most fabric evaluations in one plan: fabrics per cluster × quarters in service, summed over all clusters. */
+export const MAX_PLAN_FABRIC_EVALUATIONS = 5_000_000;
+/** A plan's horizon when the file gives none: presets/prices.json `planDefaults.horizonYears` (a test checks they agree). */
+export const DEFAULT_HORIZON_YEARS = 7;
+/** Last quarter a plan may reach (quarter ids are `YYYY-Qn`, four-digit years). */
+export const LAST_PLAN_QUARTER = '9999-Q4';

@@ -5,15 +5,34 @@
  * @module
  */
 import { PlanSchema, asCorePlan } from '../schema/plan';
-import { problemsFromZod } from '../schema/errors';
+import { problemsFromZod, type InputProblem } from '../schema/errors';
+import { DEFAULT_HORIZON_YEARS, LAST_PLAN_QUARTER } from './limits';
 import type { Plan } from '../core/plan/types';
 import { importBlob, importDocument, importParsed, type ImportOptions, type Imported, type Validator } from './import';
 import type { ImportError, Result } from './result';
 
 export const validatePlan: Validator<Plan> = (doc) => {
   const r = PlanSchema.safeParse(doc);
-  return r.success ? { ok: true, value: asCorePlan(r.data) } : { ok: false, error: problemsFromZod(r.error, doc) };
+  if (!r.success) return { ok: false, error: problemsFromZod(r.error, doc) };
+  const plan = asCorePlan(r.data);
+  const range = dateRangeProblems(plan);
+  return range.length ? { ok: false, error: range } : { ok: true, value: plan };
 };
+
+/** Quarter ids have four-digit years: the horizon must end by 9999-Q4 (a plan starting 9999-Q4 gets one year). */
+function dateRangeProblems(plan: Plan): InputProblem[] {
+  const [y, q] = plan.start.split('-Q').map(Number) as [number, number];
+  const last = Number(LAST_PLAN_QUARTER.slice(0, 4));
+  const horizon = plan.horizonYears ?? DEFAULT_HORIZON_YEARS;
+  // The horizon's last quarter is start + 4 × years − 1; its year must still have four digits.
+  const endYear = y + horizon - (q === 1 ? 1 : 0);
+  if (endYear <= last) return [];
+  const most = last - y + (q === 1 ? 1 : 0);
+  if (most < 1) return [{ path: 'start', message: `a quarter from which one whole year fits by ${LAST_PLAN_QUARTER} (at the latest ${last}-Q1)`, got: JSON.stringify(plan.start) }];
+  const path = plan.horizonYears === undefined ? 'start' : 'horizonYears';
+  const message = `the plan must end by ${LAST_PLAN_QUARTER}; starting ${plan.start}, the horizon can be at most ${most} year${most === 1 ? '' : 's'}${plan.horizonYears === undefined ? ` (the default is ${horizon})` : ''}`;
+  return [{ path, message, got: path === 'start' ? JSON.stringify(plan.start) : String(horizon) }];
+}
 
 export function importPlan(input: Uint8Array | string, options?: ImportOptions): Result<Imported<Plan>, ImportError> {
   return importDocument(input, validatePlan, options);

@@ -4,7 +4,6 @@
  * port-to-port cable schedule streamed to `--out` (never one string in memory).
  * @module
  */
-import { createWriteStream } from 'node:fs';
 import { loadNetworkCatalog } from '../../catalog/network';
 import { clusterPorts } from '../../core/fabric/cluster';
 import { sizeFabric } from '../../core/fabric/fat-tree';
@@ -17,6 +16,7 @@ import { isMissing, pickSourced } from '../../core/provenance';
 import { generationArgument } from '../generation-arg';
 import { FlagReader, parseFlags, type FlagSpec } from '../args';
 import { InputError } from '../errors';
+import { prepareOutputFile, writeOutputFile, type OutputTarget } from '../files';
 import { formatNumber, jsonResult, textTable, type Command } from '../output';
 import { FABRIC_FLAGS, fabricJson, readFabricFlags } from './fabric';
 
@@ -42,6 +42,7 @@ const FLAGS: FlagSpec = {
   'network-rack-u': { type: 'string' },
   cdus: { type: 'string' },
   out: { type: 'string' },
+  force: { type: 'boolean' },
 };
 
 const USAGE = `rackplan cables <generation> --racks N [layout flags] [fabric flags] [--out schedule.csv] [--json]
@@ -64,51 +65,57 @@ const USAGE = `rackplan cables <generation> --racks N [layout flags] [fabric fla
   --optics-spare-pct P / --cable-spare-pct P                                        default 2 / 2
   --network-rack-u U         rack units for switches in a network rack             default ${DEFAULT_LAYOUT.networkRackUsableU}
   --cdus N                   CDUs on the OOB network                               default 0
-  --out FILE                 write the cable schedule CSV (streamed)
+  --out FILE                 write the cable schedule CSV (streamed to a temporary file, renamed when complete)
+  --force                    replace an existing --out file
  fabric: --switch ID | --radix R, --port-gbps, --lane-gbps, --su-nodes, --spine-groups, --planes, --oversubscription, --tiers, --basis
          (see rackplan fabric --help; default switch by NIC speed: 400G → quantum-2-qm9700, 800G → quantum-x800-q3400)`;
 
-/** Stream the schedule to a file with back-pressure; feeds every row to `tally`. Memory stays flat. */
-export async function writeSchedule(plan: CablePlan, cat: NetworkCatalog, path: string | null, tally: CablingTally): Promise<{ rows: number; bytes: number }> {
+/**
+ * Stream the schedule to a file with back-pressure; feeds every row to `tally`. Memory stays flat. The file is
+ * written all or nothing (temp file, fsync, rename; see ../files): a failed write throws an exit-2 error naming
+ * the path and leaves no partial file. A plain path replaces an existing file; the command checks `--force` first.
+ */
+export async function writeSchedule(plan: CablePlan, cat: NetworkCatalog, path: string | OutputTarget | null, tally: CablingTally): Promise<{ rows: number; bytes: number }> {
   let rows = 0;
-  let bytes = 0;
   if (path === null) {
     for (const r of cableSchedule(plan, cat)) {
       tally.add(r);
       rows++;
     }
-    return { rows, bytes };
+    return { rows, bytes: 0 };
   }
-  const out = createWriteStream(path, { highWaterMark: 1 << 20 });
-  const failed = new Promise<never>((_, reject) => out.once('error', reject));
-  const write = async (chunk: string) => {
-    bytes += Buffer.byteLength(chunk);
-    if (!out.write(chunk)) await Promise.race([new Promise<void>((resolve) => out.once('drain', () => resolve())), failed]);
-  };
-  await write(`${CSV_HEADER}\n`);
-  let batch = '';
-  let inBatch = 0;
-  for (const r of cableSchedule(plan, cat)) {
-    tally.add(r);
-    rows++;
-    batch += `${csvLine(r)}\n`;
-    if (++inBatch === 512) {
-      await write(batch);
-      batch = '';
-      inBatch = 0;
+  const target = typeof path === 'string' ? await prepareOutputFile(path, { force: true }) : path;
+  function* batches(): Generator<string> {
+    yield `${CSV_HEADER}\n`;
+    let batch = '';
+    let inBatch = 0;
+    for (const r of cableSchedule(plan, cat)) {
+      tally.add(r);
+      rows++;
+      batch += `${csvLine(r)}\n`;
+      if (++inBatch === 2048) {
+        yield batch;
+        batch = '';
+        inBatch = 0;
+      }
     }
+    if (batch) yield batch;
   }
-  if (batch) await write(batch);
-  await Promise.race([new Promise<void>((resolve) => out.end(resolve)), failed]);
+  const bytes = await writeOutputFile(target, batches());
   return { rows, bytes };
 }
+
+/** Orderable cable lengths accepted by --lengths, metres. */
+const MIN_ORDERABLE_LENGTH_M = 0.01;
+const MAX_ORDERABLE_LENGTH_M = 100_000;
 
 function lengthsFlag(flags: FlagReader): number[] | undefined {
   const raw = flags.string('lengths');
   if (raw === undefined) return undefined;
-  const list = raw.split(',').map((x) => Number(x.trim()));
-  if (!list.length || list.some((x) => !Number.isFinite(x) || x <= 0) || list.some((x, i) => i > 0 && x <= list[i - 1]!)) {
-    flags.problem('--lengths', 'comma-separated lengths in metres, ascending, each > 0', raw);
+  const list = raw.split(',').map((x) => (x.trim() === '' ? NaN : Number(x.trim())));
+  // Bounded so sums over millions of links stay finite: no data-center cable is shorter than 1 cm or longer than 100 km.
+  if (!list.length || list.some((x) => !Number.isFinite(x) || x < MIN_ORDERABLE_LENGTH_M || x > MAX_ORDERABLE_LENGTH_M) || list.some((x, i) => i > 0 && x <= list[i - 1]!)) {
+    flags.problem('--lengths', `comma-separated lengths in metres, ascending, each from ${MIN_ORDERABLE_LENGTH_M} to ${MAX_ORDERABLE_LENGTH_M.toLocaleString('en-US')}`, raw);
     return undefined;
   }
   return list;
@@ -169,6 +176,8 @@ export const cablesCommand: Command = {
     const defaultSwitch = ports && ports.scaleOutGbps >= 800 ? 'quantum-x800-q3400' : 'quantum-2-qm9700';
     const ff = readFabricFlags(flags, net, { defaultSwitch, requireSwitch: false });
     flags.done();
+    // Checked before the fabric is sized, so a bad --out fails at once.
+    const outTarget = outPath === null ? null : await prepareOutputFile(outPath, { force: flags.bool('force') });
     if (!ports || !ff) throw new InputError([{ path: 'generation', message: 'no scale-out ports' }]);
 
     const rails = railsFlag ?? ports.rails;
@@ -201,7 +210,8 @@ export const cablesCommand: Command = {
         )
       : null;
     const tally = new CablingTally({ basis: ff.basis, opticsSparePct, cableSparePct });
-    const written = plan ? await writeSchedule(plan, net, outPath, tally) : { rows: 0, bytes: 0 };
+    // Without a fabric design the schedule file still gets written (header only), so "→ path" is never a lie.
+    const written = plan ? await writeSchedule(plan, net, outTarget, tally) : { rows: 0, bytes: outTarget ? await writeOutputFile(outTarget, [`${CSV_HEADER}\n`]) : 0 };
     const summary = tally.result();
     if (plan) issues.push(...plan.issues);
     issues.push(...summary.issues);

@@ -4,21 +4,21 @@
  * (created if missing); the other formats write one file. Large files are streamed, never one string.
  * @module
  */
-import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
 import { importPlan } from '../../io/plan';
-import { MAX_IMPORT_BYTES, describeBytes } from '../../io/limits';
+import { planWorkProblems } from '../../io/plan-work';
+import { loadCatalog } from '../../catalog/presets';
 import { planBundle } from '../../export/bundle';
 import { EXPORT_FORMATS, exportPlan, type OutFile } from '../../export/plan-export';
 import { NETBOX_IMPORT_ORDER, NETBOX_VERSION } from '../../export/netbox';
 import { FlagReader, parseFlags, type FlagSpec } from '../args';
 import { InputError, inputError } from '../errors';
+import { prepareOutputDirectory, prepareOutputFile, readInputFile, writeOutputDirectory, writeOutputFile } from '../files';
 import { formatNumber, jsonResult, textTable, type Command } from '../output';
 
 const FLAGS: FlagSpec = {
   format: { type: 'string' },
   out: { type: 'string' },
+  force: { type: 'boolean' },
 };
 
 const USAGE = `rackplan export <plan.json> --format json|csv|xlsx|pdf|netbox --out <path> [--json]
@@ -30,22 +30,18 @@ const USAGE = `rackplan export <plan.json> --format json|csv|xlsx|pdf|netbox --o
                     200,000), Bill of materials, Assumptions & sources, Issues; totals as live formulas
   --format pdf      design-review report: summary, tables, rack elevations, charts, assumptions and sources
   --format netbox   directory of NetBox ${NETBOX_VERSION} import files, numbered in import order
-  --out PATH        file (json, xlsx, pdf) or directory (csv, netbox; created if missing)
+  --out PATH        file (json, xlsx, pdf) or directory (csv, netbox; created if missing). Written to a
+                    temporary file first and renamed into place, so a failed write leaves nothing behind
+  --force           replace existing output files (without it an existing file is refused)
   --json            print what was written as JSON`;
 
-/** Stream one output file to disk with back-pressure; returns the bytes written. */
-export async function writeFile(path: string, file: OutFile): Promise<number> {
-  await mkdir(dirname(path), { recursive: true });
-  const out = createWriteStream(path, { highWaterMark: 1 << 20 });
-  const failed = new Promise<never>((_, reject) => out.once('error', reject));
-  let bytes = 0;
-  for (const chunk of file.chunks()) {
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-    bytes += buf.length;
-    if (!out.write(buf)) await Promise.race([new Promise<void>((r) => out.once('drain', () => r())), failed]);
-  }
-  await Promise.race([new Promise<void>((r) => out.end(r)), failed]);
-  return bytes;
+/**
+ * Write one output file all or nothing (temp file, fsync, rename; see ../files). Kept for callers that write a
+ * single file; returns the bytes written.
+ */
+export async function writeFile(path: string, file: OutFile, options: { force?: boolean } = {}): Promise<number> {
+  const target = await prepareOutputFile(path, { force: options.force ?? true, createFolders: true });
+  return writeOutputFile(target, file.chunks());
 }
 
 export const exportCommand: Command = {
@@ -63,23 +59,28 @@ export const exportCommand: Command = {
     flags.require('out', out, 'the output file (json, xlsx, pdf) or directory (csv, netbox)');
     flags.done();
 
-    let size: number;
-    try {
-      size = (await stat(file)).size;
-    } catch {
-      throw inputError(file, 'a readable plan file', 'no such file');
-    }
-    if (size > MAX_IMPORT_BYTES) throw inputError(file, `a plan file of at most ${describeBytes(MAX_IMPORT_BYTES)}`, describeBytes(size));
-    const imported = importPlan(new Uint8Array(await readFile(file)));
+    const imported = importPlan(readInputFile(file, 'plan'));
     if (!imported.ok) throw new InputError(imported.error.problems.map((p) => ({ ...p, path: p.path === '(file)' ? file : p.path })));
+    // Bounded work: refused before evaluation allocates anything per fabric.
+    const tooMuch = planWorkProblems(imported.value.value, loadCatalog());
+    if (tooMuch.length) throw new InputError(tooMuch);
+
+    // Where the output goes is checked before any work, so a bad --out fails in milliseconds, not after the export.
+    const directoryLayout = format === 'csv' || format === 'netbox';
+    const force = flags.bool('force');
+    const fileTarget = directoryLayout ? undefined : await prepareOutputFile(out!, { force, createFolders: true });
+    const dirTarget = directoryLayout ? await prepareOutputDirectory(out!, [], { force, createFolders: true }) : undefined;
 
     const bundle = planBundle(imported.value.value);
     const result = await exportPlan(bundle, format!);
-    const target = resolve(out!);
-    const written: { path: string; bytes: number }[] = [];
-    for (const f of result.files) {
-      const path = result.layout === 'directory' ? join(target, f.path) : target;
-      written.push({ path, bytes: await writeFile(path, f) });
+    const target = fileTarget?.path ?? dirTarget!;
+    let written: { path: string; bytes: number }[];
+    if (dirTarget !== undefined) {
+      await prepareOutputDirectory(out!, result.files.map((f) => f.path), { force, createFolders: true });
+      written = await writeOutputDirectory(dirTarget, result.files.map((f) => ({ name: f.path, chunks: f.chunks })));
+    } else {
+      written = [];
+      for (const f of result.files) written.push({ path: target, bytes: await writeOutputFile(fileTarget!, f.chunks()) });
     }
     const json = {
       format: result.format,

@@ -4,7 +4,7 @@
  * Bad plans exit 2 with every problem at its path, e.g. `deployments[3].units: must be a whole number ≥ 0 (got -2)`.
  * @module
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadCatalog } from '../../catalog/presets';
 import { loadSites } from '../../catalog/sites';
 import { evaluatePlan } from '../../core/plan/evaluate';
@@ -13,9 +13,10 @@ import type { Plan, PlanReport } from '../../core/plan/types';
 import type { Issue } from '../../core/issues';
 import { formatPath, describeValue, type InputProblem } from '../../schema/errors';
 import { importPlan } from '../../io/plan';
-import { MAX_IMPORT_BYTES, describeBytes } from '../../io/limits';
 import { FlagReader, parseFlags } from '../args';
-import { InputError, inputError } from '../errors';
+import { InputError } from '../errors';
+import { readInputFile } from '../files';
+import { planWorkProblems } from '../../io/plan-work';
 import { formatNumber, jsonResult, textTable, type Command } from '../output';
 
 const USAGE = `rackplan plan <plan.json> [--optimize] [--objective npv|time] [--json]
@@ -33,21 +34,15 @@ const INPUT_CODES = new Set(['unknown_generation', 'unknown_site', 'not_a_plant'
 
 /** Read and validate a plan file; every problem is an input error at its path. */
 export function readPlanFile(file: string, flag = 'plan'): { plan: Plan; raw: unknown } {
-  let bytes: Buffer;
-  try {
-    const st = statSync(file);
-    if (!st.isFile()) throw inputError(flag, 'a plan JSON file', JSON.stringify(file));
-    if (st.size > MAX_IMPORT_BYTES) throw inputError(flag, `a plan file of at most ${describeBytes(MAX_IMPORT_BYTES)}`, `${JSON.stringify(file)}, ${describeBytes(st.size)}`);
-    bytes = readFileSync(file);
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw inputError(flag, 'a readable plan JSON file', JSON.stringify(file));
-  }
-  const r = importPlan(new Uint8Array(bytes));
+  const bytes = readInputFile(file, flag);
+  const r = importPlan(bytes);
   if (!r.ok) throw new InputError(r.error.problems.length ? r.error.problems : [{ path: flag, message: r.error.message }]);
+  // Bounded work: refused before evaluation allocates anything per fabric.
+  const tooMuch = planWorkProblems(r.value.value, loadCatalog());
+  if (tooMuch.length) throw new InputError(tooMuch);
   let raw: unknown;
   try {
-    raw = JSON.parse(bytes.toString('utf8'));
+    raw = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     raw = undefined;
   }

@@ -1,0 +1,304 @@
+/**
+ * Files the CLI reads and writes, with errors a user can act on (exit 2, one line naming the flag, the path and
+ * the reason) instead of stack traces or silent truncation.
+ *
+ * Reading: only regular files, size checked before reading and again while reading (a device such as
+ * /dev/zero reports size 0 and never ends; a FIFO blocks on open), so no input can make the CLI read without bound.
+ *
+ * Writing: every output goes to a temporary file in the target folder, is flushed to disk (fsync), its size
+ * checked, and only then renamed over the target. A failed write (full disk, a directory in the way, a missing
+ * folder, no permission) leaves no partial file behind and is never reported as written. An existing file is
+ * replaced only with `--force`. Character devices and pipes (/dev/null, /dev/stdout) are written directly,
+ * since they cannot be renamed over; their write errors are reported the same way.
+ * @module
+ */
+import { closeSync, constants as fsConstants, fstatSync, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { mkdir, open, rename, rm, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { MAX_IMPORT_BYTES, describeBytes } from '../io/limits';
+import { InputError, inputError } from './errors';
+
+/** What a Node file-system error means for the user, by its code. */
+const REASONS: Readonly<Record<string, string>> = {
+  ENOSPC: 'the disk is full (no space left on device)',
+  EDQUOT: 'the disk quota is exhausted',
+  EFBIG: 'the file is larger than this file system allows',
+  EISDIR: 'it is a directory',
+  ENOTDIR: 'a part of the path is not a directory',
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'the file system is read-only',
+  EEXIST: 'it already exists',
+  ENAMETOOLONG: 'the name is too long',
+  EMFILE: 'too many open files',
+  EIO: 'input/output error from the device',
+  EPIPE: 'the reader closed the pipe',
+  ELOOP: 'too many symbolic links',
+  EXDEV: 'the temporary file and the target are on different file systems',
+};
+
+/** One phrase for a file-system error: "the disk is full (no space left on device) [ENOSPC]". */
+export function describeFsError(err: unknown): string {
+  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
+  if (code && REASONS[code]) return `${REASONS[code]} [${code}]`;
+  const message = err instanceof Error ? err.message : String(err);
+  return code ? `${message} [${code}]` : message;
+}
+
+function kindOf(st: Stats): string {
+  if (st.isDirectory()) return 'a directory';
+  if (st.isFIFO()) return 'a named pipe';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/**
+ * Read a whole input file: a regular file of at most `maxBytes`, checked before opening (no blocking on a FIFO),
+ * after opening (the path may have been swapped) and while reading (a file that grows is cut off and refused).
+ */
+export function readInputFile(file: string, flag: string, what = 'plan file', maxBytes = MAX_IMPORT_BYTES): Uint8Array {
+  const quoted = JSON.stringify(file);
+  if (file === '') throw inputError(flag, `a ${what}`, '""');
+  let st: Stats;
+  try {
+    st = statSync(file);
+  } catch (err) {
+    throw inputError(flag, `a readable ${what}`, `${quoted}: ${describeFsError(err)}`);
+  }
+  if (!st.isFile()) throw inputError(flag, `a ${what} (a regular file, not a directory, device or pipe)`, `${quoted}, ${kindOf(st)}`);
+  const tooBig = (size: string) => inputError(flag, `a ${what} of at most ${describeBytes(maxBytes)}`, `${size} in ${quoted}`);
+  if (st.size > maxBytes) throw tooBig(describeBytes(st.size));
+  let fd: number;
+  try {
+    // O_NONBLOCK: if the path became a FIFO since the stat, open must not wait for a writer.
+    fd = openSync(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+  } catch (err) {
+    throw inputError(flag, `a readable ${what}`, `${quoted}: ${describeFsError(err)}`);
+  }
+  try {
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) throw inputError(flag, `a ${what} (a regular file, not a directory, device or pipe)`, `${quoted}, ${kindOf(opened)}`);
+    // One byte more than the limit: reading it proves the file grew past the limit since the stat.
+    const buf = Buffer.allocUnsafe(Math.min(maxBytes, opened.size) + 1);
+    let filled = 0;
+    for (;;) {
+      const n = readSync(fd, buf, filled, buf.length - filled, null);
+      if (n === 0) break;
+      filled += n;
+      if (filled === buf.length) {
+        if (filled > maxBytes) throw tooBig(`more than ${describeBytes(maxBytes)} (it grew while being read)`);
+        break;
+      }
+    }
+    return new Uint8Array(buf.buffer, buf.byteOffset, filled);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw inputError(flag, `a readable ${what}`, `${quoted}: ${describeFsError(err)}`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Where an output goes, checked before any work is done. */
+export interface OutputTarget {
+  /** The absolute path written. */
+  readonly path: string;
+  /** The flag named in errors (`--out`). */
+  readonly flag: string;
+  /** `file`: temp file + rename; `stream`: an existing character device or pipe, written directly. */
+  readonly mode: 'file' | 'stream';
+}
+
+export interface OutputOptions {
+  /** Replace an existing file. */
+  readonly force?: boolean;
+  /** Create missing parent folders (export does, as documented; cables does not). */
+  readonly createFolders?: boolean;
+  readonly flag?: string;
+}
+
+function outError(flag: string, path: string, reason: string): InputError {
+  return inputError(flag, `could not write ${JSON.stringify(path)}: ${reason}`);
+}
+
+async function checkParent(parent: string, flag: string, createFolders: boolean): Promise<void> {
+  let st: Stats;
+  try {
+    st = await stat(parent);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code !== 'ENOENT' || !createFolders) {
+      throw inputError(flag, code === 'ENOENT' ? `the folder ${JSON.stringify(parent)} does not exist; create it first` : `the folder ${JSON.stringify(parent)} cannot be used: ${describeFsError(err)}`);
+    }
+    try {
+      await mkdir(parent, { recursive: true });
+    } catch (mkErr) {
+      throw inputError(flag, `could not create the folder ${JSON.stringify(parent)}: ${describeFsError(mkErr)}`);
+    }
+    return;
+  }
+  if (!st.isDirectory()) throw inputError(flag, `${JSON.stringify(parent)} is not a folder (${kindOf(st)})`);
+}
+
+/**
+ * Check a single-file output before any work: not empty, not a directory, its folder exists (or is created),
+ * and an existing regular file is replaced only with `force`.
+ */
+export async function prepareOutputFile(path: string, options: OutputOptions = {}): Promise<OutputTarget> {
+  const flag = options.flag ?? '--out';
+  if (path.trim() === '') throw inputError(flag, 'a file path', '""');
+  const target = resolve(path);
+  let existing: Stats | undefined;
+  try {
+    existing = await stat(target);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code !== 'ENOENT') throw outError(flag, path, describeFsError(err));
+  }
+  if (existing) {
+    if (existing.isDirectory()) throw inputError(flag, 'a file path, not a directory', `${JSON.stringify(path)}, a directory`);
+    if (existing.isCharacterDevice() || existing.isFIFO() || existing.isSocket()) return { path: target, flag, mode: 'stream' };
+    if (!existing.isFile()) throw inputError(flag, 'a regular file path', `${JSON.stringify(path)}, ${kindOf(existing)}`);
+    if (!options.force) throw inputError(flag, 'a file that does not exist yet; add --force to replace it', `${JSON.stringify(path)}, an existing file`);
+    return { path: target, flag, mode: 'file' };
+  }
+  await checkParent(dirname(target), flag, options.createFolders ?? false);
+  return { path: target, flag, mode: 'file' };
+}
+
+/**
+ * Check a directory output (csv, netbox) before any work: the path is a directory or does not exist yet (its
+ * parent must exist or be created), and none of `names` exists in it unless `force`.
+ */
+export async function prepareOutputDirectory(path: string, names: readonly string[], options: OutputOptions = {}): Promise<string> {
+  const flag = options.flag ?? '--out';
+  if (path.trim() === '') throw inputError(flag, 'a directory path', '""');
+  const target = resolve(path);
+  let existing: Stats | undefined;
+  try {
+    existing = await stat(target);
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'ENOENT') throw outError(flag, path, describeFsError(err));
+  }
+  if (existing && !existing.isDirectory()) throw inputError(flag, 'a directory (this format writes several files)', `${JSON.stringify(path)}, ${existing.isFile() ? 'an existing file' : kindOf(existing)}`);
+  if (!existing) {
+    await checkParent(dirname(target), flag, options.createFolders ?? false);
+    return target;
+  }
+  if (!options.force) {
+    const clashes: string[] = [];
+    for (const n of names) {
+      try {
+        lstatSync(join(target, n));
+        clashes.push(n);
+      } catch {
+        // absent: fine
+      }
+    }
+    if (clashes.length) throw inputError(flag, `a directory without ${clashes.length === 1 ? 'this file' : 'these files'}; add --force to replace ${clashes.length === 1 ? 'it' : 'them'}`, `${JSON.stringify(path)} holding ${clashes.slice(0, 3).join(', ')}${clashes.length > 3 ? ` and ${clashes.length - 3} more` : ''}`);
+  }
+  return target;
+}
+
+type Chunk = string | Uint8Array;
+
+/** Write every chunk through `handle`, surfacing the first error (FileHandle.write rejects on ENOSPC/EIO). */
+async function writeAll(handle: FileHandle, chunks: Iterable<Chunk> | AsyncIterable<Chunk>): Promise<number> {
+  let bytes = 0;
+  for await (const chunk of chunks) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    let off = 0;
+    while (off < buf.length) {
+      const { bytesWritten } = await handle.write(buf, off, buf.length - off);
+      if (bytesWritten === 0) throw Object.assign(new Error('the device accepted no bytes'), { code: 'EIO' });
+      off += bytesWritten;
+    }
+    bytes += buf.length;
+  }
+  return bytes;
+}
+
+/** A temporary name next to `path`, hidden and unique per process and call. */
+export function temporaryNameFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/**
+ * Write `chunks` to `target` all or nothing: a temp file in the same folder, written, fsync'd, size-checked,
+ * renamed into place. On any failure the temp file is removed and an exit-2 error names the path and reason.
+ * Returns the bytes written.
+ */
+export async function writeOutputFile(target: OutputTarget, chunks: Iterable<Chunk> | AsyncIterable<Chunk>): Promise<number> {
+  if (target.mode === 'stream') {
+    let handle: FileHandle | undefined;
+    try {
+      handle = await open(target.path, 'w');
+      return await writeAll(handle, chunks);
+    } catch (err) {
+      throw outError(target.flag, target.path, describeFsError(err));
+    } finally {
+      await handle?.close().catch(() => undefined);
+    }
+  }
+  const temp = temporaryNameFor(target.path);
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(temp, 'wx', 0o644);
+    const bytes = await writeAll(handle, chunks);
+    await handle.sync();
+    const size = (await handle.stat()).size;
+    await handle.close();
+    handle = undefined;
+    if (size !== bytes) throw Object.assign(new Error(`only ${size} of ${bytes} bytes reached the disk`), { code: 'EIO' });
+    await rename(temp, target.path);
+    return bytes;
+  } catch (err) {
+    await handle?.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+    if (err instanceof InputError) throw err;
+    throw outError(target.flag, target.path, describeFsError(err));
+  }
+}
+
+/**
+ * Write several files into `directory` all or nothing: each is staged in a temporary folder beside the target,
+ * and only when every one is written and flushed are they renamed into place. Returns bytes per file.
+ */
+export async function writeOutputDirectory(
+  directory: string,
+  files: readonly { readonly name: string; chunks(): Iterable<Chunk> | AsyncIterable<Chunk> }[],
+  flag = '--out',
+): Promise<{ path: string; bytes: number }[]> {
+  const staging = resolve(temporaryNameFor(directory));
+  const written: { path: string; bytes: number }[] = [];
+  try {
+    await mkdir(staging);
+    for (const f of files) {
+      const staged = resolve(staging, f.name);
+      // Names come from the exporter (some in sub-folders, device-types/…); never outside the folder.
+      if (!staged.startsWith(staging + sep)) throw inputError(flag, `an output name inside the folder`, JSON.stringify(f.name));
+      await mkdir(dirname(staged), { recursive: true });
+      const bytes = await writeOutputFile({ path: staged, flag, mode: 'file' }, f.chunks());
+      written.push({ path: join(directory, f.name), bytes });
+    }
+    await mkdir(directory, { recursive: true });
+    for (const f of files) {
+      const final = join(directory, f.name);
+      await mkdir(dirname(final), { recursive: true });
+      await rename(resolve(staging, f.name), final);
+    }
+    return written;
+  } catch (err) {
+    if (err instanceof InputError) {
+      // The staged path is an implementation detail: name the directory the user asked for.
+      throw inputError(flag, `could not write into ${JSON.stringify(directory)}: ${err.problems[0]?.message.replace(/^could not write "[^"]*": /, '') ?? 'write failed'}`);
+    }
+    throw outError(flag, directory, describeFsError(err));
+  } finally {
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+  }
+}

@@ -1,0 +1,233 @@
+/**
+ * Every failure of the 2026-12 security and reliability review (shared reviews folder, findings F1, F3, F4, F6,
+ * F10, F11; probes C142, C148–C151, C162, C213, C243, C303, C305, C331–C344, M1–M8) reproduced against the
+ * CLI: writes that fail say so (exit 2, one line naming --out and the reason, no partial file), inputs that
+ * are not regular files are refused before reading, tiny plans that ask for millions of fabrics are refused
+ * fast, and bad values that used to reach "internal error" are exit-2 messages naming the field.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../src/cli/main';
+
+const dir = mkdtempSync(join(tmpdir(), 'rackplan-hostile-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const small = JSON.parse(readFileSync('presets/plans/small.json', 'utf8')) as Record<string, unknown>;
+function planFile(name: string, patch: Record<string, unknown>): string {
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify({ ...small, ...patch }));
+  return path;
+}
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const t0 = performance.now();
+  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n'), ms: performance.now() - t0 };
+}
+
+/** The review's rule for a refused probe: exit 2, stdout empty, one `path: …` line per problem, no stack, no NaN. */
+function expectRefused(r: { code: number; stdout: string; stderr: string }, pathPattern: RegExp): void {
+  expect(r.stderr).not.toMatch(/internal error| {4}at |\bNaN\b|Infinity/);
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr.split('\n')[0]).toMatch(pathPattern);
+}
+
+const hasDevFull = existsSync('/dev/full');
+
+describe('F1: exports report failed writes and leave no partial file', () => {
+  it.runIf(hasDevFull)('C337/C340: json and pdf to /dev/full exit 2 naming --out and "disk is full" (was exit 0 and a byte count)', async () => {
+    for (const format of ['json', 'pdf']) {
+      const r = await run('export', 'presets/plans/small.json', '--format', format, '--out', '/dev/full');
+      expectRefused(r, /^--out: could not write "\/dev\/full": the disk is full .*\[ENOSPC\]$/);
+    }
+  });
+  it('C338/C339: json and xlsx to a directory are refused before any work (was exit 0, or exit 1 after 9.6 s)', async () => {
+    const target = join(dir, 'a-dir');
+    mkdirSync(target, { recursive: true });
+    for (const format of ['json', 'xlsx', 'pdf']) {
+      const r = await run('export', 'presets/plans/small.json', '--format', format, '--out', target);
+      expectRefused(r, /^--out: a file path, not a directory \(got ".*a-dir", a directory\)$/);
+      expect(r.ms).toBeLessThan(2000);
+    }
+  });
+  it('C342: --out "" is refused (was the working directory, exit 0, nothing written)', async () => {
+    expectRefused(await run('export', 'presets/plans/small.json', '--format', 'json', '--out', ''), /^--out: a file path \(got ""\)$/);
+    expectRefused(await run('export', 'presets/plans/small.json', '--format', 'csv', '--out', ''), /^--out: a directory path \(got ""\)$/);
+  });
+  it('an existing file is refused unless --force, and --force replaces it whole', async () => {
+    const target = join(dir, 'existing.json');
+    writeFileSync(target, 'keep me');
+    const refused = await run('export', 'presets/plans/small.json', '--format', 'json', '--out', target);
+    expectRefused(refused, /^--out: a file that does not exist yet; add --force to replace it \(got ".*existing\.json", an existing file\)$/);
+    expect(readFileSync(target, 'utf8')).toBe('keep me');
+    const forced = await run('export', 'presets/plans/small.json', '--format', 'json', '--out', target, '--force', '--json');
+    expect(forced.code).toBe(0);
+    const j = JSON.parse(forced.stdout) as { bytes: number };
+    expect(statSync(target).size).toBe(j.bytes);
+    expect(JSON.parse(readFileSync(target, 'utf8')).name).toBe(small.name);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+  it('C336/C341: csv and netbox to an existing file are exit 2 (was internal error EEXIST)', async () => {
+    const target = join(dir, 'afile');
+    writeFileSync(target, 'x');
+    expectRefused(await run('export', 'presets/plans/small.json', '--format', 'csv', '--out', target), /^--out: a directory \(this format writes several files\) \(got ".*afile", an existing file\)$/);
+    if (hasDevFull) expectRefused(await run('export', 'presets/plans/small.json', '--format', 'netbox', '--out', '/dev/full'), /^--out: a directory .*a character device\)$/);
+  });
+  it('csv into a directory that already holds its files is refused unless --force', async () => {
+    const target = join(dir, 'csv-out');
+    const first = await run('export', 'presets/plans/small.json', '--format', 'csv', '--out', target);
+    expect(first.code).toBe(0);
+    const again = await run('export', 'presets/plans/small.json', '--format', 'csv', '--out', target);
+    expectRefused(again, /^--out: a directory without these files; add --force to replace them \(got ".*csv-out" holding /);
+    expect((await run('export', 'presets/plans/small.json', '--format', 'csv', '--out', target, '--force')).code).toBe(0);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.csv-out'))).toEqual([]);
+  });
+});
+
+describe('F1: cables --out reports failed writes (C148–C151)', () => {
+  const base = ['cables', 'gb300-nvl72', '--racks', '16'];
+  it('a directory, /dev/full, a missing folder and "" are exit 2 naming --out (were exit 0 with a byte count)', async () => {
+    mkdirSync(join(dir, 'cables-dir'), { recursive: true });
+    expectRefused(await run(...base, '--out', join(dir, 'cables-dir')), /^--out: a file path, not a directory/);
+    if (hasDevFull) expectRefused(await run(...base, '--out', '/dev/full'), /^--out: could not write "\/dev\/full": the disk is full/);
+    expectRefused(await run(...base, '--out', join(dir, 'nonexistent', 'dir', 'x.csv')), /^--out: the folder ".*nonexistent\/dir" does not exist; create it first$/);
+    expectRefused(await run(...base, '--out', ''), /^--out: a file path \(got ""\)$/);
+  });
+  it('writes the whole schedule, refuses to overwrite without --force, and /dev/null still works', async () => {
+    const out = join(dir, 'schedule.csv');
+    const r = await run(...base, '--out', out, '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as { schedule: { rows: number; bytes: number } };
+    expect(statSync(out).size).toBe(j.schedule.bytes);
+    expect(readFileSync(out, 'utf8').trimEnd().split('\n')).toHaveLength(j.schedule.rows + 1);
+    expectRefused(await run(...base, '--out', out), /^--out: a file that does not exist yet; add --force/);
+    expect((await run(...base, '--out', out, '--force')).code).toBe(0);
+    expect((await run(...base, '--out', '/dev/null')).code).toBe(0);
+  });
+});
+
+describe('F4: inputs that are not regular files are refused before reading', () => {
+  it('C331: a directory (was internal error EISDIR)', async () => {
+    expectRefused(await run('export', dir, '--format', 'json', '--out', join(dir, 'x.json')), /^plan: a plan file \(a regular file, not a directory, device or pipe\) \(got ".*", a directory\)$/);
+    expectRefused(await run('plan', dir), /^plan: a plan file \(a regular file.*a directory\)$/);
+  });
+  it.runIf(existsSync('/dev/zero'))('C332: /dev/zero is refused at once (was 15.6 GB after 60 s)', async () => {
+    const r = await run('export', '/dev/zero', '--format', 'json', '--out', join(dir, 'z.json'));
+    expectRefused(r, /^plan: a plan file \(a regular file.*a character device\)$/);
+    expect(r.ms).toBeLessThan(1000);
+  });
+  it('C333: a named pipe with no writer is refused at once (was a hang)', async () => {
+    const fifo = join(dir, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    const r = await run('export', fifo, '--format', 'json', '--out', join(dir, 'f.json'));
+    expectRefused(r, /^plan: a plan file \(a regular file.*a named pipe\)$/);
+    expectRefused(await run('plan', fifo), /a named pipe\)$/);
+    expect(r.ms).toBeLessThan(1000);
+  });
+  it('a missing file names the reason', async () => {
+    expectRefused(await run('export', join(dir, 'nope.json'), '--format', 'json', '--out', join(dir, 'n.json')), /^plan: a readable plan file \(got ".*nope\.json": no such file or folder \[ENOENT\]\)$/);
+  });
+});
+
+describe('F3: tiny plans that ask for millions of fabrics are refused within 1 s', () => {
+  // The review's payload, byte for byte in meaning (433 bytes): radix-4 switches under 10,000,000 units.
+  const bomb = {
+    schemaVersion: 1,
+    catalogVersion: '2026.11.2',
+    name: 'Small example: GB300 in Ohio, VR in Texas',
+    start: '2026-Q1',
+    horizonYears: 3,
+    demand: [{ quarter: '2027-Q4', metric: 'pflops', precision: 'fp8', value: 150000 }],
+    orders: [],
+    deployments: [{ site: 'houston-tx', generation: 'gb300-nvl72', quarter: '2026-Q2', units: 10000000 }],
+    network: { switchRadix: 4, switchPortGbps: 10, switchW: 100000 },
+  };
+  it('C243: network_radix4_10M.json (was 1,113 MB peak RSS) for plan and export', async () => {
+    const file = join(dir, 'network_radix4_10M.json');
+    writeFileSync(file, JSON.stringify(bomb));
+    for (const argv of [['plan', file, '--json'], ['export', file, '--format', 'json', '--out', join(dir, 'bomb.json')]]) {
+      const r = await run(...argv);
+      expectRefused(r, /^deployments\[0\]\.units: 10,000,000 units of gb300-nvl72 at houston-tx need [\d,]+ separate fabrics on network\.switchRadix 4; at most 100,000 per cluster are evaluated: use a larger network\.switchRadix or fewer units \(got 10000000\)$/);
+      expect(r.ms).toBeLessThan(1000);
+    }
+    expect(existsSync(join(dir, 'bomb.json'))).toBe(false);
+  });
+  it('C303/C305: every generation at every site in every quarter of 15 years (was 2.8 GB, then a V8 fatal error)', async () => {
+    const { loadCatalog } = await import('../../src/catalog/presets');
+    const gens = loadCatalog().generations.map((g) => g.id);
+    const deployments = [];
+    for (let y = 2026; y < 2041; y++) {
+      for (const q of [1, 2, 3, 4]) for (const site of ['houston-tx', 'lordstown-oh', 'mount-pleasant-wi']) for (const generation of gens) deployments.push({ site, generation, quarter: `${y}-Q${q}`, units: 10000000 });
+    }
+    const file = join(dir, 'mem_r4_allq.json');
+    writeFileSync(file, JSON.stringify({ ...bomb, horizonYears: 15, deployments }));
+    const r = await run('plan', file, '--json');
+    expectRefused(r, /^deployments\[\d+\]\.units: .* separate fabrics on network\.switchRadix 4/);
+    expect(r.ms).toBeLessThan(1000);
+  });
+  it('the three-site example still evaluates (well under the limits)', async () => {
+    expect((await run('plan', 'presets/plans/three-sites-7y.json', '--json')).code).toBe(0);
+  });
+});
+
+describe('F6: bad values that reached "internal error" are exit 2 naming the field', () => {
+  it('C142: cables --lengths 1e308', async () => {
+    expectRefused(await run('cables', 'gb300-nvl72', '--racks', '16', '--lengths', '1e308', '--json'), /^--lengths: comma-separated lengths in metres, ascending, each from 0\.01 to 100,000 \(got "1e308"\)$/);
+  });
+  it('C162: compare --target-pflops 1e-300 (and a denormal)', async () => {
+    for (const v of ['1e-300', '5e-324', '-0']) {
+      expectRefused(await run('compare', 'gb300-nvl72', '--target-pflops', v, '--json'), /^--target-pflops: a number from 0\.001 to 1,000,000,000 \(got "/);
+    }
+  });
+  it('C213/C344: a plan starting at 9999-Q4 (plan and export; was "not a quarter id: 10013-Q4")', async () => {
+    const file = planFile('date_9999_dep.json', { start: '9999-Q4', horizonYears: 15, demand: [], orders: [], deployments: [{ site: 'houston-tx', generation: 'gb300-nvl72', quarter: '9999-Q4', units: 1 }] });
+    expectRefused(await run('plan', file, '--json'), /^start: a quarter from which one whole year fits by 9999-Q4 \(at the latest 9999-Q1\) \(got "9999-Q4"\)$/);
+    expectRefused(await run('export', file, '--format', 'json', '--out', join(dir, 'd.json')), /^start: a quarter from which one whole year fits by 9999-Q4/);
+    const late = planFile('date_9990.json', { start: '9990-Q2', horizonYears: 15, demand: [], orders: [], deployments: [] });
+    expectRefused(await run('plan', late), /^horizonYears: the plan must end by 9999-Q4; starting 9990-Q2, the horizon can be at most 9 years \(got 15\)$/);
+    const fits = planFile('date_9999_q1.json', { start: '9999-Q1', horizonYears: 1, demand: [], orders: [], deployments: [{ site: 'houston-tx', generation: 'gb300-nvl72', quarter: '9999-Q4', units: 1 }] });
+    expect((await run('plan', fits, '--json')).code).toBe(0);
+  });
+});
+
+describe('F12: a negative number given as its own argument is a value, not a flag', () => {
+  it('C74: --altitude-m -430 (the documented minimum) works; --units -1 names the range (was "needs a value")', async () => {
+    expect((await run('rack', 'gb300-nvl72', '--altitude-m', '-430', '--json')).code).toBe(0);
+    expectRefused(await run('rack', 'gb300-nvl72', '--units', '-1'), /^--units: an integer from 1 to 100000 \(got "-1"\)$/);
+    expectRefused(await run('calc', 'air', '--kw', '10', '--delta-t', '10', '--altitude-m', '-500'), /^--altitude-m: /);
+  });
+});
+
+describe('F11: control characters in names never reach the terminal', () => {
+  it('the review payload (clear screen, red text, window title) is stripped from text output and escaped in JSON', async () => {
+    const name = '\u001b[2J\u001b[31mOWNED\u001b]0;pwned-title\u0007 \u001b[0m\u009b31m';
+    const file = planFile('name_ansi.json', { name });
+    const text = await run('plan', file);
+    expect(text.code).toBe(0);
+    // eslint-disable-next-line no-control-regex -- the assertion is about control characters
+    expect(text.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(text.stdout.split('\n')[0]).toMatch(/^\[2J\[31mOWNED\]0;pwned-title \[0m31m: 2026-Q1/);
+    const json = await run('plan', file, '--json');
+    // eslint-disable-next-line no-control-regex -- as above
+    expect(json.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect((JSON.parse(json.stdout) as { plan: { name: string } }).plan.name).toBe(name);
+    const exported = await run('export', file, '--format', 'json', '--out', join(dir, 'ansi.json'));
+    // eslint-disable-next-line no-control-regex -- as above
+    expect(exported.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+});
+
+describe('limits', () => {
+  it('the horizon default used by the date check is the catalog default', async () => {
+    const { loadCatalog } = await import('../../src/catalog/presets');
+    const { pickSourced } = await import('../../src/core/provenance');
+    const { DEFAULT_HORIZON_YEARS } = await import('../../src/io/limits');
+    expect(pickSourced(loadCatalog().prices.planDefaults.horizonYears, 'typical')).toBe(DEFAULT_HORIZON_YEARS);
+  });
+});
