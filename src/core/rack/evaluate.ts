@@ -58,7 +58,9 @@ export function psuEfficiency(psu: PsuModel, loadFraction: number): number {
   if (loadFraction <= p[0]!.loadFraction) return p[0]!.efficiency;
   const last = p[p.length - 1]!;
   if (loadFraction >= last.loadFraction) return last.efficiency;
-  const i = p.findIndex((x) => x.loadFraction >= loadFraction);
+  // First point at or above the load (one exists: the load is below the last point).
+  let i = 1;
+  while (p[i]!.loadFraction < loadFraction) i++;
   const a = p[i - 1]!;
   const b = p[i]!;
   return a.efficiency + ((loadFraction - a.loadFraction) / (b.loadFraction - a.loadFraction)) * (b.efficiency - a.efficiency);
@@ -99,6 +101,12 @@ interface PreparedBasis {
   readonly unitWeightU: Used;
   /** Per component: its weight at this basis and the row, or null when unpublished. */
   readonly componentWeight: readonly (Picked<number> | null)[];
+  /**
+   * True when every catalog row this generation can cite at this basis has its own `path|value`. The rows a
+   * call adds itself (user values, efficiency, coolant properties) have paths no catalog row has, and each
+   * row is cited at most once per call, so the report's rows are then distinct without de-duplication.
+   */
+  readonly distinct: boolean;
 }
 
 interface Prepared {
@@ -234,7 +242,7 @@ function preparedBasis(g: Generation, p: Prepared, basis: Basis): PreparedBasis 
   if (cached) return cached;
   const at = p.at;
   const inverse = INVERSE_BASIS[basis];
-  const b: PreparedBasis = {
+  const b: Omit<PreparedBasis, 'distinct'> = {
     maxPowerW: g.components.map((c) => picked(`${at}.components.${c.id}.maxPowerW`, c.maxPowerW, basis)),
     psuRating: pickedSourced(`${p.psuPath}.psuRatingW`, p.psu.psuRatingW, basis, inverse),
     transient: picked(`${at}.power.transientFactor`, g.power.transientFactor, basis),
@@ -249,8 +257,17 @@ function preparedBasis(g: Generation, p: Prepared, basis: Basis): PreparedBasis 
       return w === null ? null : { v: w, u: fixed(used(assumption(`${at}.components.${c.id}.weightKg`, c.weightKg, basis))) };
     }),
   };
-  (p.byBasis as Record<Basis, PreparedBasis>)[basis] = b;
-  return b;
+  const catalogRows: (Used | null | undefined)[] = [
+    p.systemsDefaultU, p.redundancyDefaultU, p.powerCount.u, p.powerFactor.u, p.peakRating.u, p.bbuPower?.u, p.bbuHoldup?.u, p.defaultFeedU,
+    p.necDefaultU, p.maxSupply?.u, p.coolantSupply?.u, p.pressureDrop.u, p.links.u, p.cablesPerLink.u, p.rackU.u, p.frameWeight.u, p.widthM.u,
+    p.depthM.u, p.compute.fp4.u, p.compute.fp8.u, p.compute.bf16.u, p.compute.hbmTb.u, p.compute.hbmTbPerS.u,
+    ...p.components.flatMap((c) => [c.typicalU, c.liquid.u]),
+    ...b.maxPowerW.map((x) => x.u), b.psuRating.u, b.transient.u, b.busV.u, b.unitWeightU, ...b.componentWeight.map((x) => x?.u),
+  ];
+  const keys = catalogRows.flatMap((u) => (u ? [u.key] : []));
+  const withDistinct: PreparedBasis = { ...b, distinct: new Set(keys).size === keys.length };
+  (p.byBasis as Record<Basis, PreparedBasis>)[basis] = withDistinct;
+  return withDistinct;
 }
 
 /** Per-call scratch for one component class: its item count and watts at the basis. */
@@ -635,7 +652,7 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
       hbmTb: compute.hbmTb === null ? null : compute.hbmTb * units,
     },
     issues,
-    assumptions: dedupe(log),
+    assumptions: pb.distinct ? log.map(rowOf) : dedupe(log),
   };
 }
 
@@ -814,6 +831,10 @@ export function psuWiring(psu: PsuModel, feed: { volts: number; system: 'dc' | '
 
 function fmtKw(w: number): string {
   return `${(w / 1000).toFixed(1)} kW`;
+}
+
+function rowOf(u: Used): Assumption {
+  return u.a;
 }
 
 /** The rows in first-use order, each `path|value` once. */
