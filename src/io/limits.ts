@@ -33,5 +33,7 @@ export const MAX_FABRICS_PER_CLUSTER = 100_000;
 export const MAX_PLAN_FABRIC_EVALUATIONS = 5_000_000;
 /** A plan's horizon when the file gives none: presets/prices.json `planDefaults.horizonYears` (a test checks they agree). */
 export const DEFAULT_HORIZON_YEARS = 7;
+/** First quarter a plan may start in (years before it are typos, and the engine writes years without padding). */
+export const FIRST_PLAN_QUARTER = '1900-Q1';
 /** Last quarter a plan may reach (quarter ids are `YYYY-Qn`, four-digit years). */
 export const LAST_PLAN_QUARTER = '9999-Q4';

@@ -6,7 +6,7 @@
  */
 import { PlanSchema, asCorePlan } from '../schema/plan';
 import { problemsFromZod, type InputProblem } from '../schema/errors';
-import { DEFAULT_HORIZON_YEARS, LAST_PLAN_QUARTER } from './limits';
+import { DEFAULT_HORIZON_YEARS, FIRST_PLAN_QUARTER, LAST_PLAN_QUARTER } from './limits';
 import type { Plan } from '../core/plan/types';
 import { importBlob, importDocument, importParsed, type ImportOptions, type Imported, type Validator } from './import';
 import type { ImportError, Result } from './result';
@@ -19,9 +19,10 @@ export const validatePlan: Validator<Plan> = (doc) => {
   return range.length ? { ok: false, error: range } : { ok: true, value: plan };
 };
 
-/** Quarter ids have four-digit years: the horizon must end by 9999-Q4 (a plan starting 9999-Q4 gets one year). */
+/** Quarter ids have four-digit years: a plan starts from 1900-Q1 and its horizon ends by 9999-Q4. */
 function dateRangeProblems(plan: Plan): InputProblem[] {
   const [y, q] = plan.start.split('-Q').map(Number) as [number, number];
+  if (plan.start < FIRST_PLAN_QUARTER) return [{ path: 'start', message: `a quarter from ${FIRST_PLAN_QUARTER} on`, got: JSON.stringify(plan.start) }];
   const last = Number(LAST_PLAN_QUARTER.slice(0, 4));
   const horizon = plan.horizonYears ?? DEFAULT_HORIZON_YEARS;
   // The horizon's last quarter is start + 4 × years − 1; its year must still have four digits.

@@ -191,6 +191,7 @@ describe('F6: bad values that reached "internal error" are exit 2 naming the fie
     expectRefused(await run('export', file, '--format', 'json', '--out', join(dir, 'd.json')), /^start: a quarter from which one whole year fits by 9999-Q4/);
     const late = planFile('date_9990.json', { start: '9990-Q2', horizonYears: 15, demand: [], orders: [], deployments: [] });
     expectRefused(await run('plan', late), /^horizonYears: the plan must end by 9999-Q4; starting 9990-Q2, the horizon can be at most 9 years \(got 15\)$/);
+    expectRefused(await run('plan', planFile('date_0000.json', { start: '0000-Q1', horizonYears: 1, demand: [], orders: [], deployments: [] })), /^start: a quarter from 1900-Q1 on \(got "0000-Q1"\)$/);
     const fits = planFile('date_9999_q1.json', { start: '9999-Q1', horizonYears: 1, demand: [], orders: [], deployments: [{ site: 'houston-tx', generation: 'gb300-nvl72', quarter: '9999-Q4', units: 1 }] });
     expect((await run('plan', fits, '--json')).code).toBe(0);
   });
