@@ -382,13 +382,15 @@ export function networkTable(b: PlanBundle): Table {
       col('switches', 'Switches', 'integer', { total: 'sum', formula: '{leaf_switches}+{spine_switches}+{core_switches}' }),
       col('transceiver_modules', 'Transceiver modules', 'integer', { total: 'sum' }),
       col('switch_kw', 'Switch power (kW)', 'number', { total: 'sum' }),
+      col('switch_models', 'Switch per generation', 'text', { width: 48 }),
     ],
     rows: b.report.sites.map((s) => {
       const q = lastQuarter(s);
       const f = q?.fabric;
-      return [s.id, q?.quarter ?? '', f?.endpointPorts ?? 0, f?.clusters ?? 0, f?.tiers ?? 0, f?.leafSwitches ?? 0, f?.spineSwitches ?? 0, f?.coreSwitches ?? 0, f?.switches ?? 0, f?.transceivers ?? 0, f?.switchKw ?? 0];
+      const models = (f?.byGeneration ?? []).map((g) => `${g.generation}: ${g.switchName}${g.switchReason === 'catalog-default' ? ' (catalog default)' : ''}`).join('; ');
+      return [s.id, q?.quarter ?? '', f?.endpointPorts ?? 0, f?.clusters ?? 0, f?.tiers ?? 0, f?.leafSwitches ?? 0, f?.spineSwitches ?? 0, f?.coreSwitches ?? 0, f?.switches ?? 0, f?.transceivers ?? 0, f?.switchKw ?? 0, models];
     }),
-    notes: ['One rail-optimized fat tree per generation cluster at a site; the port-to-port list is cables.csv.'],
+    notes: ['One rail-optimized fat tree per generation cluster at a site (more when three tiers cannot reach every node), on the switch named per generation; the port-to-port list is cables.csv.'],
   };
 }
 

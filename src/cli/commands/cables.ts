@@ -6,18 +6,18 @@
  */
 import { loadNetworkCatalog } from '../../catalog/network';
 import { clusterPorts } from '../../core/fabric/cluster';
-import { sizeFabric } from '../../core/fabric/fat-tree';
-import { CSV_HEADER, CablingTally, cableSchedule, csvLine, planCabling, DEFAULT_LAYOUT, type CablePlan, type FloorLayout } from '../../core/fabric/cabling';
+import { CSV_HEADER, CablingTally, cableSchedule, csvLine, DEFAULT_LAYOUT, type CablePlan, type FloorLayout } from '../../core/fabric/cabling';
+import { clusterSchedule, evaluateCluster, withSummary, type ClusterEvaluation } from '../../core/fabric/evaluate-cluster';
 import { DEFAULT_MEDIA_ORDER, OPTICS_ONLY } from '../../core/fabric/media';
-import { sizeFrontEnd, sizeOob, sizeStorage } from '../../core/fabric/networks';
+import { defaultSwitch } from '../../core/fabric/switch-choice';
 import type { MediaKind, NetworkCatalog } from '../../core/fabric/types';
 import { issue, type Issue } from '../../core/issues';
-import { isMissing, pickSourced } from '../../core/provenance';
 import { generationArgument } from '../generation-arg';
+import { FABRIC_DESIGN_LIMITS } from '../../schema/limits';
 import { FlagReader, parseFlags, type FlagSpec } from '../args';
 import { InputError } from '../errors';
 import { prepareOutputFile, writeOutputFile, type OutputTarget } from '../files';
-import { formatNumber, jsonResult, textTable, type Command } from '../output';
+import { formatNumber, issueLines, jsonResult, textTable, type Command } from '../output';
 import { FABRIC_FLAGS, fabricJson, readFabricFlags } from './fabric';
 
 const FLAGS: FlagSpec = {
@@ -68,17 +68,17 @@ const USAGE = `rackplan cables <generation> --racks N [layout flags] [fabric fla
   --out FILE                 write the cable schedule CSV (streamed to a temporary file, renamed when complete)
   --force                    replace an existing --out file
  fabric: --switch ID | --radix R, --port-gbps, --lane-gbps, --su-nodes, --spine-groups, --planes, --oversubscription, --tiers, --basis
-         (see rackplan fabric --help; default switch by NIC speed: 400G → quantum-2-qm9700, 800G → quantum-x800-q3400)`;
+         (see rackplan fabric --help; default: the catalog's scale-out default for the NIC speed, see rackplan presets)`;
 
 /**
  * Stream the schedule to a file with back-pressure; feeds every row to `tally`. Memory stays flat. The file is
  * written all or nothing (temp file, fsync, rename; see ../files): a failed write throws an exit-2 error naming
  * the path and leaves no partial file. A plain path replaces an existing file; the command checks `--force` first.
  */
-export async function writeSchedule(plan: CablePlan, cat: NetworkCatalog, path: string | OutputTarget | null, tally: CablingTally): Promise<{ rows: number; bytes: number }> {
+export async function writeSchedule(cluster: CablePlan | ClusterEvaluation, cat: NetworkCatalog, path: string | OutputTarget | null, tally: CablingTally): Promise<{ rows: number; bytes: number }> {
   let rows = 0;
   if (path === null) {
-    for (const r of cableSchedule(plan, cat)) {
+    for (const r of scheduleOf(cluster, cat)) {
       tally.add(r);
       rows++;
     }
@@ -89,7 +89,7 @@ export async function writeSchedule(plan: CablePlan, cat: NetworkCatalog, path: 
     yield `${CSV_HEADER}\n`;
     let batch = '';
     let inBatch = 0;
-    for (const r of cableSchedule(plan, cat)) {
+    for (const r of scheduleOf(cluster, cat)) {
       tally.add(r);
       rows++;
       batch += `${csvLine(r)}\n`;
@@ -108,6 +108,11 @@ export async function writeSchedule(plan: CablePlan, cat: NetworkCatalog, path: 
 /** Orderable cable lengths accepted by --lengths, metres. */
 const MIN_ORDERABLE_LENGTH_M = 0.01;
 const MAX_ORDERABLE_LENGTH_M = 100_000;
+
+/** Every cable of a cluster (all its fabrics) or of one cable plan. */
+function scheduleOf(cluster: CablePlan | ClusterEvaluation, cat: NetworkCatalog) {
+  return 'parts' in cluster ? clusterSchedule(cluster, cat) : cableSchedule(cluster, cat);
+}
 
 function lengthsFlag(flags: FlagReader): number[] | undefined {
   const raw = flags.string('lengths');
@@ -149,12 +154,12 @@ export const cablesCommand: Command = {
     const railsFlag = flags.number('rails', { integer: true, min: 1, max: 1024 });
     const layout: Partial<FloorLayout> = {
       rows: flags.number('rows', { integer: true, min: 1, max: 100_000 }),
-      racksPerRow: flags.number('racks-per-row', { integer: true, min: 1, max: 10_000 }),
+      racksPerRow: flags.number('racks-per-row', FABRIC_DESIGN_LIMITS.racksPerRow),
       rackWidthMm: flags.number('rack-width-mm', { min: 300, max: 2000 }),
       rackPitchMm: flags.number('rack-pitch-mm', { min: 300, max: 5000 }),
-      rowSpacingM: flags.number('row-spacing-m', { min: 0.5, max: 100 }),
-      trayHeightM: flags.number('tray-height-m', { min: 0.5, max: 20 }),
-      slackPct: flags.number('slack-pct', { min: 0, max: 200 }),
+      rowSpacingM: flags.number('row-spacing-m', FABRIC_DESIGN_LIMITS.rowSpacingM),
+      trayHeightM: flags.number('tray-height-m', FABRIC_DESIGN_LIMITS.trayHeightM),
+      slackPct: flags.number('slack-pct', FABRIC_DESIGN_LIMITS.slackPct),
       slackM: flags.number('slack-m', { min: 0, max: 50 }),
       leafPlacement: flags.choice('leaf-placement', ['in-rack', 'eor', 'mor', 'network-row'] as const),
       spinePlacement: flags.choice('spine-placement', ['eor', 'mor', 'network-row'] as const),
@@ -173,69 +178,52 @@ export const cablesCommand: Command = {
     const ports = racks !== undefined && racks % g.racks === 0 ? clusterPorts(g, racks / g.racks, spr) : null;
     if (racks !== undefined && racks % g.racks === 0 && !ports) flags.problem('generation', `${g.id} has no scale-out NIC ports in the catalog`);
     const net = loadNetworkCatalog();
-    const defaultSwitch = ports && ports.scaleOutGbps >= 800 ? 'quantum-x800-q3400' : 'quantum-2-qm9700';
-    const ff = readFabricFlags(flags, net, { defaultSwitch, requireSwitch: false });
+    const catalogDefault = ports ? defaultSwitch(net, 'scale-out', ports.scaleOutGbps)?.switch.id : undefined;
+    const ff = readFabricFlags(flags, net, { defaultSwitch: catalogDefault, requireSwitch: false });
     flags.done();
     // Checked before the fabric is sized, so a bad --out fails at once.
     const outTarget = outPath === null ? null : await prepareOutputFile(outPath, { force: flags.bool('force') });
     if (!ports || !ff) throw new InputError([{ path: 'generation', message: 'no scale-out ports' }]);
 
-    const rails = railsFlag ?? ports.rails;
-    const d0 = Math.floor((ff.input.radix * (ff.input.planes ?? 1) * (ff.input.oversubscription ?? 1)) / ((ff.input.oversubscription ?? 1) + 1));
-    const suNodes = ff.input.suNodes ?? (Math.floor(d0 / ports.nodesPerRack) * ports.nodesPerRack || d0);
-    const fabric = sizeFabric({ ...ff.input, suNodes, nodes: ports.nodes, rails });
+    // Raw switch figures (--radix, --port-gbps, --lane-gbps) make a custom switch; otherwise the catalog switch.
+    const custom = flags.has('radix') || flags.has('port-gbps') || flags.has('lane-gbps');
+    const outcome = evaluateCluster(
+      g,
+      net,
+      {
+        units: ports.units,
+        switchId: custom ? undefined : flags.string('switch'),
+        customSwitch: custom
+          ? { radix: ff.input.radix, portGbps: ff.input.portGbps, watts: ff.input.switchPowerW ?? null, laneGbps: ff.laneGbps, portsPerCage: ff.input.portsPerCage, statedIn: 'command line' }
+          : undefined,
+        planes: ff.input.planes,
+        oversubscription: ff.input.oversubscription,
+        tiers: ff.input.tiers,
+        spineDesign: ff.input.spineDesign,
+        suNodes: ff.input.suNodes,
+        rails: railsFlag,
+        layout,
+        mediaOrder,
+        cdus,
+      },
+      { systemsPerRack: spr, basis: ff.basis, detail: 'cabling' },
+    );
+    if (!outcome.ok) throw new InputError([{ path: outcome.error.path.join('.'), message: outcome.error.message }]);
+    const tally = new CablingTally({ basis: ff.basis, opticsSparePct, cableSparePct });
+    const sized = outcome.value;
+    // Without a fabric design the schedule file still gets written (header only), so "→ path" is never a lie.
+    const written = sized.plan ? await writeSchedule(sized, net, outTarget, tally) : { rows: 0, bytes: outTarget ? await writeOutputFile(outTarget, [`${CSV_HEADER}\n`]) : 0 };
+    const e = withSummary(sized, tally.result());
+    const { fabric, plan, counts } = e;
+    const summary = e.summary!;
+    const frontEnd = e.frontEnd;
+    const storage = e.storage;
+    const oob = e.oob!;
+    const networkRacks = e.parts.reduce((s, p) => s + (p.plan?.networkRacks ?? 0), 0);
     const issues: Issue[] = [];
     if (found.aliasOf) issues.push(issue('alias_resolved', 'info', ['generation'], `"${found.aliasOf}" is an alias of ${g.id}`));
-    if (ports.scaleOutGbps !== ff.input.portGbps / (ff.input.planes ?? 1) && ports.scaleOutGbps !== ff.input.portGbps) {
-      issues.push(issue('fabric_speed_mismatch', 'warning', ['fabric', 'linkGbps'], `the NICs run at ${ports.scaleOutGbps}G, the fabric links at ${fabric.linkGbps}G`));
-    }
-    issues.push(...fabric.issues);
-
-    const switchU = ff.sw ? pickSourced(ff.sw.heightU, 'typical') : 1;
-    const P = ff.input.planes ?? 1;
-    const plan = fabric.tiers > 0
-      ? planCabling(
-          {
-            fabric,
-            nodesPerRack: ports.nodesPerRack,
-            nodeHeightU: ports.nodeHeightU,
-            switchHeightU: switchU,
-            laneGbps: ff.laneGbps,
-            switchLinksPerModule: (ff.sw?.portsPerCage ?? 2) * P,
-            nodeLinksPerModule: P,
-            mediaOrder,
-            basis: ff.basis,
-          },
-          layout,
-        )
-      : null;
-    const tally = new CablingTally({ basis: ff.basis, opticsSparePct, cableSparePct });
-    // Without a fabric design the schedule file still gets written (header only), so "→ path" is never a lie.
-    const written = plan ? await writeSchedule(plan, net, outTarget, tally) : { rows: 0, bytes: outTarget ? await writeOutputFile(outTarget, [`${CSV_HEADER}\n`]) : 0 };
-    const summary = tally.result();
-    if (plan) issues.push(...plan.issues);
-    issues.push(...summary.issues);
-
-    // The other networks, each its own fat tree / access layer.
-    const ethernet = net.switches.find((s) => s.id === 'spectrum-4-sn5600')!;
-    const ethW = isMissing(ethernet.typicalPowerW) ? null : pickSourced(ethernet.typicalPowerW, 'typical');
-    const ethRadix = ethernet.cages * ethernet.portsPerCage * 2; // 800G cages run as 2 × 400G
-    const frontEnd = ports.frontEndPortsPerNode > 0 ? sizeFrontEnd({ nodes: ports.nodes, portsPerNode: ports.frontEndPortsPerNode, radix: ethRadix, portGbps: 400, switchPowerW: ethW, portsPerCage: 2 }) : null;
-    const storage = ports.storagePortsPerNode > 0 ? sizeStorage({ nodes: ports.nodes, portsPerNode: ports.storagePortsPerNode, storagePorts: 0, radix: ethRadix, portGbps: 400, switchPowerW: ethW, portsPerCage: 2 }) : null;
-    const oobSwitch = net.switches.find((s) => s.roles.includes('oob'))!;
-    const fabricSwitches = fabric.switches.total + (frontEnd?.switches.total ?? 0) + (storage?.switches.total ?? 0);
-    const networkRacks = plan?.networkRacks ?? 0;
-    const oob = sizeOob({
-      computeRacks: racks!,
-      bmcPortsPerRack: ports.bmcPortsPerRack,
-      powerControllersPerRack: ports.powerControllersPerRack,
-      networkRacks,
-      switchMgmtPorts: fabricSwitches,
-      cdus: cdus ?? 0,
-      radix: oobSwitch.cages * oobSwitch.portsPerCage,
-    });
+    issues.push(...e.issues);
     if (cdus === undefined) issues.push(issue('oob_cdus_not_counted', 'info', ['oob', 'ports'], 'CDU management ports are not counted; pass --cdus N'));
-    issues.push(...oob.issues);
 
     const kw = (w: number) => Math.round(w) / 1000;
     const json = {
@@ -245,8 +233,11 @@ export const cablesCommand: Command = {
       accelerators: ports.accelerators,
       nodes: ports.nodes,
       nodesPerRack: ports.nodesPerRack,
-      switch: ff.sw ? { id: ff.sw.id, name: ff.sw.name } : null,
+      switch: { id: e.switchChoice.id, name: e.switchChoice.name, reason: e.switchChoice.reason, why: e.switchChoice.why, wattsSource: e.switchWattsSource },
+      breakout: e.breakout,
       fabric: fabricJson(fabric),
+      /** Every independent fabric together (more than one only when three tiers cannot reach every node). */
+      clusters: { count: counts.clusters, nodes: e.parts.map((p) => p.nodes), tiers: counts.tiers, switches: counts.switches, links: counts.links, endpoints: counts.endpoints },
       scaleUp: { domainAccelerators: ports.scaleUpDomainAccelerators, racksSpanned: ports.scaleUpRacksSpanned, domains: Math.floor(ports.accelerators / ports.scaleUpDomainAccelerators) },
       layout: plan
         ? { rows: plan.rows, racksPerRow: plan.layout.racksPerRow, rackPitchM: plan.pitchM, rowSpacingM: plan.layout.rowSpacingM, trayHeightM: plan.layout.trayHeightM, slackPct: plan.layout.slackPct, slackM: plan.layout.slackM, leafPlacement: plan.layout.leafPlacement, spinePlacement: plan.layout.spinePlacement, orderableLengthsM: plan.layout.orderableLengthsM }
@@ -267,24 +258,26 @@ export const cablesCommand: Command = {
       networkRacksByPlacement: plan?.networkRacksByPlacement ?? null,
       switchesPerNetworkRack: plan?.switchesPerNetworkRack ?? 0,
       power: {
-        switchKw: kw(fabric.switchPowerW),
+        switchKw: kw(counts.switchPowerW),
         transceiverKw: kw(summary.transceiverPowerW),
         activeCableKw: kw(summary.cablePowerW),
-        totalKw: kw(fabric.switchPowerW + summary.transceiverPowerW + summary.cablePowerW),
+        totalKw: kw(counts.switchPowerW + summary.transceiverPowerW + summary.cablePowerW),
       },
-      frontEnd: frontEnd && { switch: ethernet.id, portsPerNode: ports.frontEndPortsPerNode, linkGbps: frontEnd.linkGbps, oversubscription: frontEnd.oversubscription, tiers: frontEnd.tiers, switches: frontEnd.switches, cables: frontEnd.cables, powerKw: kw(frontEnd.switchPowerW) },
-      storage: storage && { switch: ethernet.id, portsPerNode: ports.storagePortsPerNode, linkGbps: storage.linkGbps, tiers: storage.tiers, switches: storage.switches, cables: storage.cables, powerKw: kw(storage.switchPowerW) },
-      oob: { switch: oobSwitch.id, ports: oob.ports, accessSwitches: oob.accessSwitches, aggregationSwitches: oob.aggregationSwitches, links: oob.links },
+      frontEnd: frontEnd && { switch: frontEnd.switch.id, switchName: frontEnd.switch.name, breakout: frontEnd.breakout, portsPerNode: frontEnd.portsPerNode, linkGbps: frontEnd.fabric.linkGbps, oversubscription: frontEnd.fabric.oversubscription, tiers: frontEnd.fabric.tiers, switches: frontEnd.fabric.switches, cables: frontEnd.fabric.cables, powerKw: kw(frontEnd.fabric.switchPowerW) },
+      storage: storage && { switch: storage.switch.id, switchName: storage.switch.name, breakout: storage.breakout, portsPerNode: storage.portsPerNode, linkGbps: storage.fabric.linkGbps, tiers: storage.fabric.tiers, switches: storage.fabric.switches, cables: storage.fabric.cables, powerKw: kw(storage.fabric.switchPowerW) },
+      oob: { switch: e.oobSwitch!.id, switchName: e.oobSwitch!.name, ports: oob.ports, accessSwitches: oob.accessSwitches, aggregationSwitches: oob.aggregationSwitches, links: oob.links },
       schedule: outPath ? { path: outPath, rows: written.rows, bytes: written.bytes, header: CSV_HEADER } : null,
       issues,
       assumptions: ff.assumptions,
     };
     if (flags.bool('json')) return jsonResult(json);
     const n = formatNumber;
+    const rails = railsFlag ?? ports.rails;
     const lines = [
-      `${g.name}: ${racks} racks, ${n(ports.accelerators)} accelerators, ${n(ports.nodes)} nodes × ${rails} rails of ${ports.scaleOutGbps}G on ${ff.sw ? ff.sw.name : `radix-${ff.input.radix} switches`}`,
-      fabric.tiers
-        ? `fabric: ${fabric.tiers} tiers, ${n(fabric.switches.leaf)} leaf + ${n(fabric.switches.spine)} spine + ${n(fabric.switches.core)} core switches, ${n(fabric.links.total)} links, ${n(networkRacks)} network racks (${plan?.switchesPerNetworkRack} switches each)`
+      `${g.name}: ${racks} racks, ${n(ports.accelerators)} accelerators, ${n(ports.nodes)} nodes × ${rails} rails of ${ports.scaleOutGbps}G`,
+      `switch: ${e.switchChoice.name} (${e.switchChoice.why})${e.breakout > 1 ? `, each port as ${e.breakout} × ${n(e.linkGbps)}G` : ''}`,
+      counts.tiers
+        ? `fabric: ${counts.clusters > 1 ? `${n(counts.clusters)} fabrics, ` : ''}${counts.tiers} tiers, ${n(counts.switches.leaf)} leaf + ${n(counts.switches.spine)} spine + ${n(counts.switches.core)} core switches, ${n(counts.links)} links, ${n(networkRacks)} network racks (${plan?.switchesPerNetworkRack} switches each)`
         : 'fabric: no design (see issues)',
       '',
       textTable(['media', 'part', 'links', 'spares', 'ordered m', 'raw m'], summary.byMedia.map((m) => [m.kind, m.partNumber, m.links, m.spares, m.lengthM, m.rawLengthM])),
@@ -293,14 +286,14 @@ export const cablesCommand: Command = {
       '',
       textTable(['transceiver', 'part', 'modules', 'spares', 'W each', 'kW'], summary.transceivers.map((t) => [t.id, t.partNumber, t.modules, t.spares, t.wattsEach === null ? 'unknown' : t.wattsEach, kw(t.powerW)])),
       '',
-      `fiber ${n(summary.fiberKm)} km · copper ${n(summary.copperKm)} km · cable mass ${n(summary.cableMassKg)} kg · power: switches ${n(kw(fabric.switchPowerW))} kW, optics ${n(kw(summary.transceiverPowerW))} kW, active cables ${n(kw(summary.cablePowerW))} kW`,
-      frontEnd ? `front-end: ${n(frontEnd.switches.total)} switches (${n(frontEnd.switches.leaf)} leaf in pairs, ${n(frontEnd.switches.spine)} spine), ${n(frontEnd.cables.total)} cables at ${frontEnd.oversubscription}:1` : 'front-end: none in the catalog',
-      storage ? `storage: ${n(storage.switches.total)} switches, ${n(storage.cables.total)} cables` : 'storage: no dedicated storage ports in the catalog (converged with front-end)',
-      `out-of-band: ${n(oob.ports)} ports, ${n(oob.accessSwitches)} access + ${n(oob.aggregationSwitches)} aggregation switches`,
+      `fiber ${n(summary.fiberKm)} km · copper ${n(summary.copperKm)} km · cable mass ${n(summary.cableMassKg)} kg · power: switches ${n(kw(counts.switchPowerW))} kW, optics ${n(kw(summary.transceiverPowerW))} kW, active cables ${n(kw(summary.cablePowerW))} kW`,
+      frontEnd ? `front-end: ${n(frontEnd.fabric.switches.total)} ${frontEnd.switch.name} switches (${n(frontEnd.fabric.switches.leaf)} leaf in pairs, ${n(frontEnd.fabric.switches.spine)} spine), ${n(frontEnd.fabric.cables.total)} cables at ${frontEnd.fabric.oversubscription}:1` : 'front-end: none in the catalog',
+      storage ? `storage: ${n(storage.fabric.switches.total)} ${storage.switch.name} switches, ${n(storage.fabric.cables.total)} cables` : 'storage: no dedicated storage ports in the catalog (converged with front-end)',
+      `out-of-band: ${n(oob.ports)} ports, ${n(oob.accessSwitches)} access + ${n(oob.aggregationSwitches)} aggregation ${e.oobSwitch!.name} switches`,
       outPath ? `schedule: ${n(written.rows)} rows, ${n(written.bytes)} bytes → ${outPath}` : 'schedule: not written (give --out FILE)',
       '',
       issues.length ? 'Issues' : 'Issues: none',
-      ...issues.map((i) => `  ${i.severity.padEnd(7)} ${i.code}: ${i.message}`),
+      ...issueLines(issues),
     ];
     return { text: lines.join('\n') };
   },

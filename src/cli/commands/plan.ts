@@ -10,14 +10,14 @@ import { loadSites } from '../../catalog/sites';
 import { evaluatePlan } from '../../core/plan/evaluate';
 import type { OptimizeResult } from '../../core/plan/optimize';
 import type { Plan, PlanReport } from '../../core/plan/types';
-import type { Issue } from '../../core/issues';
+import type { Issue, IssueCode } from '../../core/issues';
 import { formatPath, describeValue, type InputProblem } from '../../schema/errors';
 import { importPlan } from '../../io/plan';
 import { FlagReader, parseFlags } from '../args';
 import { InputError } from '../errors';
 import { readInputFile } from '../files';
 import { planWorkProblems } from '../../io/plan-work';
-import { formatNumber, jsonResult, textTable, type Command } from '../output';
+import { formatNumber, issueLines, jsonResult, textTable, type Command } from '../output';
 
 const USAGE = `rackplan plan <plan.json> [--optimize] [--objective npv|time] [--json]
 
@@ -30,7 +30,7 @@ const USAGE = `rackplan plan <plan.json> [--optimize] [--objective npv|time] [--
   --json               machine-readable report (field names are a public interface)`;
 
 /** Issue codes that mean the plan itself is wrong (exit 2), not that a limit was crossed. */
-const INPUT_CODES = new Set(['unknown_generation', 'unknown_site', 'not_a_plant', 'not_a_data_center', 'plant_generation_not_built']);
+const INPUT_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>(['unknown_generation', 'unknown_site', 'not_a_plant', 'not_a_data_center', 'plant_generation_not_built']);
 
 /** Read and validate a plan file; every problem is an input error at its path. */
 export function readPlanFile(file: string, flag = 'plan'): { plan: Plan; raw: unknown } {
@@ -175,6 +175,17 @@ function renderPlan(r: PlanReport, opt?: { status: string; objective: string; mi
     const d = s.pueDetail;
     if (d?.terms) lines.push(`  ${s.id}: PUE ${pue(d.pue)} = 1 + chain ${d.terms.chainLoss.toFixed(3)} + cooling ${d.terms.cooling.toFixed(3)} + fixed ${d.terms.fixedOverhead.toFixed(3)} (grid ${s.egridSubregion} ${s.co2KgPerMwh} kg/MWh)`);
   }
+  lines.push('', 'Scale-out fabric (end of horizon)');
+  for (const s of r.sites) {
+    const f = s.quarters[s.quarters.length - 1]?.fabric;
+    if (!f || !f.switches) continue;
+    lines.push(`  ${s.id}: ${n(f.switches)} switches (${n(f.leafSwitches)} leaf, ${n(f.spineSwitches)} spine, ${n(f.coreSwitches)} core) in ${n(f.clusters)} fabric${f.clusters === 1 ? '' : 's'}, ${n(f.switchKw)} kW`);
+    for (const g of f.byGeneration) {
+      const why = g.switchReason === 'catalog-default' ? 'catalog default for its NIC speed' : g.switchReason === 'user' ? 'network.switchId' : 'custom switch from the plan file';
+      const notes = [g.breakout > 1 ? `ports as ${g.breakout}-way breakouts` : '', g.clusters > 1 ? `split into ${g.clusters} fabrics` : '', g.switchWattsSource === 'estimate' ? 'switch watts estimated' : g.switchWattsSource === 'unknown' ? 'switch watts unknown' : ''].filter(Boolean);
+      lines.push(`    ${g.generation}: ${n(g.units)} units, ${n(g.switches)} × ${g.switchName} (${why}${notes.length ? `; ${notes.join('; ')}` : ''}), ${g.tiers} tier${g.tiers === 1 ? '' : 's'}`);
+    }
+  }
   lines.push('', 'Plants (peak weekly build)');
   lines.push(
     textTable(
@@ -196,7 +207,7 @@ function renderPlan(r: PlanReport, opt?: { status: string; objective: string; mi
   }
   const shown = r.issues.filter((i) => i.severity !== 'info');
   lines.push('', shown.length ? `Issues (${shown.length})` : 'Issues: none');
-  for (const i of shown.slice(0, 25)) lines.push(`  ${i.severity.padEnd(7)} ${i.code}: ${i.message}`);
+  lines.push(...issueLines(shown.slice(0, 25)));
   if (shown.length > 25) lines.push(`  … ${shown.length - 25} more (--json)`);
   return lines.join('\n');
 }

@@ -11,6 +11,7 @@ import { pick, pickSourced } from '../../core/provenance';
 import { climateBins, designCondition } from '../../core/sites/climate';
 import type { PueReport } from '../../core/sites/pue';
 import type { Site, Step } from '../../core/sites/types';
+import { PLAN_SETTING_LIMITS } from '../../schema/limits';
 import { FlagReader, parseFlags } from '../args';
 import { formatNumber, jsonResult, textTable, type Command } from '../output';
 
@@ -37,7 +38,7 @@ export const siteCommand: Command = {
     const units = flags.number('units', { min: 1, max: 1_000_000, integer: true });
     const itMw = flags.number('it-mw', { min: 0, exclusiveMin: true, max: 10_000, accepted: 'a number of MW > 0' });
     if (flags.has('units') && flags.has('it-mw')) flags.problem('--it-mw', 'either --units or --it-mw, not both');
-    const utilization = flags.number('utilization', { min: 0, exclusiveMin: true, max: 1, accepted: 'a fraction above 0 and at most 1' });
+    const utilization = flags.number('utilization', PLAN_SETTING_LIMITS.utilization);
     const design = flags.choice('design', ['0.4%', '20-year'] as const) ?? '0.4%';
     flags.done();
     const sites = loadSites();
@@ -122,7 +123,7 @@ function describeSite(site: Site, o: LoadOptions) {
       },
       cooling: { rejection: dc.cooling.rejection, rejectionApproachK: pickSourced(dc.cooling.rejectionApproachK, 'typical'), airSupplyC: pickSourced(dc.cooling.airSupplyC, 'typical') },
     },
-    load: { ...stated, text: describeLoad(stated), utilization: settings.utilization, switches: load.fabric.switches },
+    load: { ...stated, text: describeLoad(stated), utilization: settings.utilization, switches: load.fabric.switches, fabricSwitches: load.fabric.byGeneration.map((r) => ({ generation: r.generation, switchId: r.switchId, switchName: r.switchName, reason: r.switchReason, switches: r.switches })) },
     headroom: { quarter: stated.finalQuarter, mw: evaluated.value.headroomMw, positions: evaluated.value.positionsFree },
     pue: load.annual,
     peakPue: load.peak,
@@ -143,7 +144,7 @@ function renderSite(site: Site, d: ReturnType<typeof describeSite>): string {
       `  climate: ${dc.climate.station} (${dc.climate.icao}); design ${dc.climate.designCondition.row}: ${dc.climate.designCondition.dryBulbC} °C DB / ${dc.climate.designCondition.wetBulbC} °C WB; cooling ${dc.cooling.rejection}, approach ${dc.cooling.rejectionApproachK} K`,
       `  bins: ${dc.climate.binsMethod}`,
       '',
-      `PUE at the ${d.load.text}; ${d.load.switches} fabric switches, utilization ${d.load.utilization}`,
+      `PUE at the ${d.load.text}; ${d.load.switches} fabric switches${d.load.fabricSwitches.length ? ` (${d.load.fabricSwitches.map((f) => f.switchName).join(', ')})` : ''}, utilization ${d.load.utilization}`,
       `  headroom at the final build-out (${d.load.finalQuarter}): ${n(d.headroom.mw)} MW at the meter, ${n(d.headroom.positions)} positions`,
       pueLines('annual', d.pue),
       pueLines('peak', d.peakPue),

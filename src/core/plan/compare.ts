@@ -21,7 +21,7 @@ import { finalQuarter } from './evaluate-site';
 import { stepAt } from '../sites/schedule';
 import { unitMetric } from './facts';
 import { gpm, siteLoad } from './site-load';
-import type { DemandMetric, Precision } from './types';
+import type { DemandMetric, FabricEstimate, Precision } from './types';
 
 export interface CompareTarget {
   readonly metric: Exclude<DemandMetric, 'accelerators'> | 'accelerators';
@@ -51,6 +51,8 @@ export interface CompareOption {
   readonly coolantLpm: number | null;
   readonly coolantGpm: number | null;
   readonly switches: number | null;
+  /** The scale-out switch the fabric uses (the plan's pick or the catalog default for the NIC speed); null without a fabric. */
+  readonly fabricSwitch: { readonly id: string; readonly name: string; readonly reason: string } | null;
   readonly transceivers: number | null;
   readonly scaleUpCables: number | null;
   readonly capexUsd: number | null;
@@ -159,6 +161,7 @@ export function compareAccelerators(generationIds: readonly string[], target: Co
       coolantLpm: null,
       coolantGpm: null,
       switches: null,
+      fabricSwitch: null,
       transceivers: null,
       scaleUpCables: null,
       capexUsd: null,
@@ -219,6 +222,7 @@ export function compareAccelerators(generationIds: readonly string[], target: Co
       coolantLpm: load.coolantLpm,
       coolantGpm: gpm(load.coolantLpm),
       switches: load.fabric.switches,
+      fabricSwitch: fabricSwitchOf(load.fabric),
       transceivers: load.fabric.transceivers,
       scaleUpCables: f.report.cabling.scaleUpCables * units,
       capexUsd: capex,
@@ -248,4 +252,10 @@ export function compareAccelerators(generationIds: readonly string[], target: Co
     assumptions: [...shared, ...[...ctx.assumptions.values()].filter((a) => !a.path.startsWith('prices.unitUsd.') && !a.path.startsWith('plan.'))],
     issues: [...issues, ...ctx.issues.filter((i) => i.severity !== 'info')],
   };
+}
+
+/** The scale-out switch of a one-generation fabric estimate. */
+function fabricSwitchOf(f: FabricEstimate): CompareOption['fabricSwitch'] {
+  const row = f.byGeneration[0];
+  return row ? { id: row.switchId, name: row.switchName, reason: row.switchReason } : null;
 }

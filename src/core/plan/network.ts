@@ -100,9 +100,9 @@ export function planClusterDesign(spec: FabricSpec, units: number): ClusterDesig
 export function generationFabric(g: Generation, units: number, spec: FabricSpec, systemsPerRack?: number): FabricEstimate {
   if (units <= 0) return NO_FABRIC;
   let byNetwork = fabricCache.get(g);
-  if (!byNetwork) fabricCache.set(g, (byNetwork = new WeakMap()));
+  if (!byNetwork) fabricCache.set(g, (byNetwork = new WeakMap<NetworkCatalog, Map<string, FabricEstimate>>()));
   let m = byNetwork.get(spec.network);
-  if (!m) byNetwork.set(spec.network, (m = new Map()));
+  if (!m) byNetwork.set(spec.network, (m = new Map<string, FabricEstimate>()));
   const key = `${units}|${systemsPerRack ?? ''}|${specKey(spec)}`;
   let hit = m.get(key);
   if (!hit) {
