@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/main';
+import { prepareOutputFile, writeOutputDirectory, writeOutputFile } from '../../src/cli/files';
 
 const dir = mkdtempSync(join(tmpdir(), 'rackplan-hostile-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -87,6 +88,38 @@ describe('F1: exports report failed writes and leave no partial file', () => {
     expectRefused(again, /^--out: a directory without these files; add --force to replace them \(got ".*csv-out" holding /);
     expect((await run('export', 'presets/plans/small.json', '--format', 'csv', '--out', target, '--force')).code).toBe(0);
     expect(readdirSync(dir).filter((f) => f.startsWith('.csv-out'))).toEqual([]);
+  });
+});
+
+describe('F1: a write that fails part-way (mocked ENOSPC, as on the review\'s 512 KiB tmpfs) leaves nothing', () => {
+  function* failingAfter(chunks: number): Generator<string> {
+    for (let i = 0; i < chunks; i++) yield 'x'.repeat(64 * 1024);
+    throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+  }
+  it('a new file: exit-2 error naming the path; neither the file nor its temporary file remains', async () => {
+    const path = join(dir, 'full', 't.json');
+    mkdirSync(join(dir, 'full'), { recursive: true });
+    const target = await prepareOutputFile(path);
+    await expect(writeOutputFile(target, failingAfter(8))).rejects.toThrow(/^--out: could not write ".*full\/t\.json": the disk is full \(no space left on device\) \[ENOSPC\]$/);
+    expect(readdirSync(join(dir, 'full'))).toEqual([]);
+  });
+  it('replacing a file with --force: the old file stays whole when the new one fails', async () => {
+    const path = join(dir, 'full', 'old.json');
+    writeFileSync(path, '{"old":true}');
+    await expect(writeOutputFile(await prepareOutputFile(path, { force: true }), failingAfter(3))).rejects.toThrow(/ENOSPC/);
+    expect(readFileSync(path, 'utf8')).toBe('{"old":true}');
+    expect(readdirSync(join(dir, 'full'))).toEqual(['old.json']);
+  });
+  it('a directory export: no file of the set is written when one fails', async () => {
+    const out = join(dir, 'full', 'csv');
+    await expect(
+      writeOutputDirectory(out, [
+        { name: 'bom.csv', chunks: () => ['a,b\n'] },
+        { name: 'cables.csv', chunks: () => failingAfter(2) },
+      ]),
+    ).rejects.toThrow(/^--out: could not write into ".*full\/csv": the disk is full/);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(join(dir, 'full'))).toEqual(['old.json']);
   });
 });
 
@@ -194,6 +227,27 @@ describe('F6: bad values that reached "internal error" are exit 2 naming the fie
     expectRefused(await run('plan', planFile('date_0000.json', { start: '0000-Q1', horizonYears: 1, demand: [], orders: [], deployments: [] })), /^start: a quarter from 1900-Q1 on \(got "0000-Q1"\)$/);
     const fits = planFile('date_9999_q1.json', { start: '9999-Q1', horizonYears: 1, demand: [], orders: [], deployments: [{ site: 'houston-tx', generation: 'gb300-nvl72', quarter: '9999-Q4', units: 1 }] });
     expect((await run('plan', fits, '--json')).code).toBe(0);
+  });
+});
+
+describe('F10: stdout that goes away or fills up (the bundled CLI, as users run it; npm install builds it)', () => {
+  const bin = 'dist/cli/rackplan.mjs';
+  it.runIf(existsSync(bin))('M7: piped into head -c 20 ends quietly, exit 0 (was a 16-line EPIPE trace)', () => {
+    const r = execFileSync('bash', ['-c', `set -o pipefail; node ${bin} plan presets/plans/three-sites-7y.json --json 2>${join(dir, 'epipe.err')} | head -c 20`], { encoding: 'utf8' });
+    expect(r).toHaveLength(20);
+    expect(readFileSync(join(dir, 'epipe.err'), 'utf8')).toBe('');
+  });
+  it.runIf(existsSync(bin) && hasDevFull)('M8: > /dev/full is one line and exit 2 (was a 24-line ENOSPC trace)', () => {
+    let status = 0;
+    let stderr = '';
+    try {
+      execFileSync('bash', ['-c', `node ${bin} rack gb300-nvl72 --json > /dev/full`], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    } catch (err) {
+      status = (err as { status: number }).status;
+      stderr = String((err as { stderr: string }).stderr);
+    }
+    expect(status).toBe(2);
+    expect(stderr).toBe('stdout: could not write the output: the disk is full (no space left on device) [ENOSPC]\n');
   });
 });
 
