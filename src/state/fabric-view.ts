@@ -26,6 +26,8 @@ export interface FabricView {
   /** Why this switch: the user's pick or the catalog default for the NIC speed. */
   readonly switchChoice: SwitchChoice;
   readonly switches: readonly SwitchModel[];
+  /** The catalog default for this generation's NIC speed (what "Default" in the switch list means). */
+  readonly defaultSwitch: SwitchModel;
   readonly fabric: FabricResult;
   /** Counts over every independent fabric (more than one only when three tiers cannot reach every node). */
   readonly counts: ClusterCounts;
@@ -90,6 +92,7 @@ export function evaluateFabric(g: Generation, net: NetworkCatalog, d: FabricDesi
       switch: e.switch,
       switchChoice: e.switchChoice,
       switches: scaleOutSwitches(net),
+      defaultSwitch: defaultSwitch(net, 'scale-out', e.ports.scaleOutGbps)?.switch ?? e.switch,
       fabric: e.fabric,
       counts: e.counts,
       parts: e.parts,
