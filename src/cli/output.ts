@@ -1,4 +1,6 @@
 /** Output helpers shared by CLI commands. */
+import { isIssueCode, ISSUE_CODES } from '../core/issue-codes';
+import type { Issue } from '../core/issues';
 import { formatNumber } from '../units/format-number';
 
 export interface CommandResult {
@@ -14,8 +16,54 @@ export interface Command {
   run(argv: readonly string[]): Promise<CommandResult> | CommandResult;
 }
 
+/**
+ * A command's `--json` result. Every issue in it gains the registry's `title` and `fix` (added fields only, so
+ * scripts reading `code`, `severity`, `message` keep working).
+ */
 export function jsonResult(value: unknown): CommandResult {
-  return { text: JSON.stringify(value, null, 2), json: value };
+  const json = withIssueTitles(value);
+  return { text: JSON.stringify(json, null, 2), json };
+}
+
+function isIssue(v: object): v is Issue {
+  const o = v as Partial<Issue>;
+  return typeof o.code === 'string' && isIssueCode(o.code) && typeof o.severity === 'string' && typeof o.message === 'string' && Array.isArray(o.path);
+}
+
+/** A copy of a JSON-like value with `title` and `fix` on every issue; unchanged parts are shared, not copied. */
+export function withIssueTitles(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    value.forEach((v, i) => {
+      const w = withIssueTitles(v);
+      if (w !== v) (out ??= [...value])[i] = w;
+    });
+    return out ?? value;
+  }
+  if (!value || typeof value !== 'object') return value;
+  if (isIssue(value)) {
+    const { title, fix } = ISSUE_CODES[value.code];
+    return { ...value, title, fix };
+  }
+  let out: Record<string, unknown> | undefined;
+  for (const [k, v] of Object.entries(value)) {
+    const w = withIssueTitles(v);
+    if (w !== v) (out ??= { ...value })[k] = w;
+  }
+  return out ?? value;
+}
+
+/**
+ * Issue lines for text output: severity, code, the registry's title, the message, then what would fix it
+ * (for a note: what it means), indented under it.
+ * @example issueLines([ab]) // ['  error   ab_failover_insufficient: The surviving A/B side cannot carry the load — on loss…', '          Fix: Add a shelf…']
+ */
+export function issueLines(issues: readonly Issue[]): string[] {
+  return issues.flatMap((i) => {
+    const info = isIssueCode(i.code) ? ISSUE_CODES[i.code] : undefined;
+    const head = `  ${i.severity.padEnd(7)} ${i.code}: ${info ? `${info.title} — ${i.message}` : i.message}`;
+    return info ? [head, `${' '.repeat(10)}${i.severity === 'info' ? 'Note' : 'Fix'}: ${info.fix}`] : [head];
+  });
 }
 
 /** Path of the first NaN/±Infinity in a JSON-like value, or undefined. */

@@ -1,13 +1,18 @@
 /**
- * Problems found by a calculation come back as typed issues, never thrown (zod's issue shape).
+ * Problems found by a calculation come back as typed issues, never thrown (zod's issue shape). The codes, with
+ * their default severity, title and fix, are registered in ./issue-codes.ts.
  * @module
  */
+import type { IssueCode } from './issue-codes';
+
+export type { IssueCode } from './issue-codes';
 
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Issue {
-  /** Stable machine code, listed in the README (e.g. `ab_failover_insufficient`). */
-  readonly code: string;
+  /** Stable machine code from the registry (e.g. `ab_failover_insufficient`), listed in the README. */
+  readonly code: IssueCode;
+  /** The registry's severity for the code; a call may state another where the same code means more or less. */
   readonly severity: Severity;
   /** Where in the input or result the problem sits, e.g. `['power', 'feeds', 'A']`. */
   readonly path: readonly (string | number)[];
@@ -19,16 +24,11 @@ export interface Issue {
 }
 
 export function issue(
-  code: string,
+  code: IssueCode,
   severity: Severity,
   path: readonly (string | number)[],
   message: string,
   numbers: { limit?: number; actual?: number; unit?: string } = {},
 ): Issue {
   return { code, severity, path, message, ...numbers };
-}
-
-/** True when any issue is an error: the design does not hold. */
-export function hasErrors(issues: readonly Issue[]): boolean {
-  return issues.some((i) => i.severity === 'error');
 }

@@ -8,7 +8,7 @@ import { defaultModule, moduleWatts } from '../../core/fabric/media';
 import type { NetworkCatalog, SwitchModel } from '../../core/fabric/types';
 import { assumption, isMissing, pickSourced, type Assumption, type Basis } from '../../core/provenance';
 import { FlagReader, parseFlags, type FlagSpec } from '../args';
-import { formatNumber, jsonResult, textTable, type Command } from '../output';
+import { formatNumber, issueLines, jsonResult, textTable, type Command } from '../output';
 
 export const FABRIC_FLAGS: FlagSpec = {
   switch: { type: 'string' },
@@ -186,7 +186,7 @@ export function renderFabric(f: FabricResult, title: string): string {
     );
   }
   lines.push('', f.issues.length ? 'Issues' : 'Issues: none');
-  for (const i of f.issues) lines.push(`  ${i.severity.padEnd(7)} ${i.code}: ${i.message}`);
+  lines.push(...issueLines(f.issues));
   return lines.join('\n');
 }
 

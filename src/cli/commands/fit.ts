@@ -6,7 +6,7 @@ import type { QuarterId } from '../../core/sites/types';
 import { isQuarterId } from '../../core/sites/schedule';
 import { FlagReader, parseFlags } from '../args';
 import { InputError } from '../errors';
-import { formatNumber, jsonResult, type Command } from '../output';
+import { formatNumber, issueLines, jsonResult, type Command } from '../output';
 import { readPlanFile, referenceProblems } from './plan';
 
 const USAGE = `rackplan fit <generation-id> --site <id> [--plan plan.json] [--by YYYY-Qn] [--json]
@@ -52,7 +52,7 @@ export const fitCommand: Command = {
       `  units each limit allows: power ${show(lim.power)} · cooling ${show(lim.cooling)} · positions ${show(lim.positions)} · floor ${lim.floorLoading === null ? (sl.floorLoadingKgM2 === null ? 'not rated' : 'ok') : n(lim.floorLoading)} · switch ports ${show(lim.switchPorts)} · plant ${show(lim.plantCapacity)}`,
       `  slack after: ${n(sl.powerMw)} MW · ${sl.coolingMw === null ? 'cooling not limited' : `${n(sl.coolingMw)} MW heat rejection`} · ${sl.positions} positions · ${sl.floorLoadingKgM2 === null ? 'floor not rated' : `${n(sl.floorLoadingKgM2)} kg/m² floor`} · ${sl.switchPorts === null ? 'ports not limited' : `${sl.switchPorts} ports`} · ${sl.plantRacks === null ? 'plant not counted (use --by)' : `${n(sl.plantRacks)} plant racks`}`,
     ];
-    for (const i of report.issues) lines.push(`  ${i.severity} ${i.code}: ${i.message}`);
+    lines.push(...issueLines(report.issues));
     return { text: lines.join('\n') };
   },
 };

@@ -7,7 +7,7 @@ import { parseQuantity } from '../../units/quantity';
 import { generationArgument } from '../generation-arg';
 import { FlagReader, parseFlags, type FlagSpec } from '../args';
 import { InputError, inputError } from '../errors';
-import { formatNumber, jsonResult, textTable, type Command } from '../output';
+import { formatNumber, issueLines, jsonResult, textTable, type Command } from '../output';
 
 const FLAGS: FlagSpec = {
   units: { type: 'string' },
@@ -141,7 +141,7 @@ function renderRack(r: UnitReport): string {
     lines.push('', `Totals for ${r.totals.units} units: ${r.totals.racks} racks, ${n(r.totals.accelerators)} accelerators, input ${n(r.totals.inputKw)} kW, ${r.totals.cdus} CDUs, coolant ${n(r.totals.coolantLpm)} L/min, airflow ${n(r.totals.airflowCfm)} CFM`);
   }
   lines.push('', r.issues.length ? 'Issues' : 'Issues: none');
-  for (const i of r.issues) lines.push(`  ${i.severity.padEnd(7)} ${i.code}: ${i.message}`);
+  lines.push(...issueLines(r.issues));
   lines.push('', `${r.assumptions.length} catalog values used (--json lists each with source and confidence).`);
   return lines.join('\n');
 }
