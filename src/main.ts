@@ -57,12 +57,25 @@ async function boot(): Promise<void> {
     }
     const store = new AppStore(catalog, { design, prefs: session?.prefs ?? loadPrefs(storage) });
     const notices: string[] = session?.notice ? [session.notice] : [];
-    if (location.hash.startsWith('#plan=')) {
-      const [{ openShareLink }, { validatePlan }] = await Promise.all([import('./io/share'), import('./io/plan')]);
-      const r = openShareLink(location.hash, validatePlan);
-      if (r.ok) store.dispatch({ type: 'plan/replace', plan: r.value.value, label: 'open shared plan' });
-      else notices.push(`The shared plan link could not be opened: ${r.error.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
-    }
+    // A shared plan link is handled once: opened (or refused with the reason), then removed from the address so a
+    // reload never applies it again on top of later edits. A link pasted into an open tab arrives as a hashchange.
+    const openSharedPlan = async (): Promise<string | null> => {
+      if (!location.hash.startsWith('#plan=')) return null;
+      const hash = location.hash;
+      history.replaceState(history.state, '', location.pathname + location.search);
+      const { openSharedPlan: open } = await import('./io/shared-plan');
+      const r = open(hash, fullCatalog());
+      if (!r.ok) return r.error;
+      store.dispatch({ type: 'plan/replace', plan: r.value, label: 'open shared plan' });
+      return 'Opened the shared plan; “Undo open shared plan” brings back the plan you had.';
+    };
+    const shared = await openSharedPlan();
+    if (shared) notices.push(shared);
+    addEventListener('hashchange', () => {
+      void openSharedPlan().then((message) => {
+        if (message) app.notice = message;
+      });
+    });
     session?.attach(store);
     // After the first view has painted: validate the rest of the catalog, then (when idle) fetch mathjs, which
     // parsing typed units needs; neither is part of the first render.
