@@ -10,7 +10,7 @@ import { PLAN_FIELDS as PF } from '../../src/state/fields';
 import { formatNumber, formatUsd } from '../../src/state/format';
 import { markRendered } from '../../src/state/marks';
 import { memoizeLast } from '../../src/state/memo';
-import { orderSummary, planCharts, planGrid, planSites, plantPeaks, siteHeadroom, startChoices, type PlanCharts, type PlanGrid, type PlantPeak, type SiteHeadroom } from '../../src/state/plan-view';
+import { orderSummary, planCharts, planGrid, planSettingDefaults, planSettingValues, planSites, plantPeaks, siteHeadroom, startChoices, type PlanCharts, type PlanGrid, type PlantPeak, type SiteHeadroom } from '../../src/state/plan-view';
 import type { PlanDesign, Prefs } from '../../src/state/types';
 import type { ChartSpec } from '../charts/rack-chart';
 import { emit } from '../shared/events';
@@ -32,6 +32,9 @@ interface PlanData {
   readonly peaks: PlantPeak[];
   readonly orders: ReturnType<typeof orderSummary>;
   readonly startChoices: QuarterId[];
+  /** Horizon, utilization and discount rate as evaluated (the plan's, else the catalog defaults). */
+  readonly settings: ReturnType<typeof planSettingValues>;
+  readonly defaults: ReturnType<typeof planSettingDefaults>;
 }
 
 function chartSpecs(c: PlanCharts): PlanData['charts'] {
@@ -179,6 +182,8 @@ export class RackPlanView extends LitElement {
       peaks: this.#peaks(report),
       orders: this.#orders(design.plan),
       startChoices: this.#starts(design.plan.start),
+      settings: planSettingValues(design.plan, catalog),
+      defaults: planSettingDefaults(catalog),
     };
   }
 
@@ -203,9 +208,9 @@ export class RackPlanView extends LitElement {
                 ${d.startChoices.map((q) => html`<option value=${q} ?selected=${q === p.start}>${q.replace('-', ' ')}</option>`)}
               </select>
             </label>
-            <rack-quantity-input field-key="horizonYears" label="Horizon (years)" kind="count" .value=${p.horizonYears ?? PF.horizonYears.defaultValue} .min=${PF.horizonYears.min} .max=${PF.horizonYears.max} integer .system=${d.prefs.units} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => this.#num(e, 'horizonYears', 7)}></rack-quantity-input>
-            <rack-quantity-input field-key="utilization" label="Utilization" kind="percent" .value=${p.utilization ?? PF.utilization.defaultValue} .min=${PF.utilization.min} .max=${PF.utilization.max} .system=${d.prefs.units} help="Average draw ÷ design" @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => this.#num(e, 'utilization', 0.8)}></rack-quantity-input>
-            <rack-quantity-input field-key="discountRate" label="Discount rate" kind="percent" .value=${p.discountRate ?? PF.discountRate.defaultValue} .min=${PF.discountRate.min} .max=${PF.discountRate.max} .system=${d.prefs.units} help="Per year, for NPV" @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => this.#num(e, 'discountRate', 0.08)}></rack-quantity-input>
+            <rack-quantity-input field-key="horizonYears" label="Horizon (years)" kind="count" .value=${d.settings.horizonYears} .min=${PF.horizonYears.min} .max=${PF.horizonYears.max} integer .system=${d.prefs.units} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => this.#num(e, 'horizonYears', d.defaults.horizonYears)}></rack-quantity-input>
+            <rack-quantity-input field-key="utilization" label="Utilization" kind="percent" .value=${d.settings.utilization} .min=${PF.utilization.min} .max=${PF.utilization.max} .system=${d.prefs.units} help="Average draw ÷ design" @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => this.#num(e, 'utilization', d.defaults.utilization)}></rack-quantity-input>
+            <rack-quantity-input field-key="discountRate" label="Discount rate" kind="percent" .value=${d.settings.discountRate} .min=${PF.discountRate.min} .max=${PF.discountRate.max} .system=${d.prefs.units} help="Per year, for NPV" @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => this.#num(e, 'discountRate', d.defaults.discountRate)}></rack-quantity-input>
             <label class="sel"
               >Design condition
               <select @change=${(e: Event) => this.#set({ design: (e.target as HTMLSelectElement).value as '0.4%' | '20-year' })}>

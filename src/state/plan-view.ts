@@ -4,6 +4,7 @@
  * @module
  */
 import type { Catalog } from '../core/catalog/types';
+import { planDefaults, type PlanDefaults } from '../core/plan/evaluate-site';
 import type { BindingConstraint, Plan, PlantQuarter, PlanReport } from '../core/plan/types';
 import { quarterFromIndex, quarterIndex, stepAt } from '../core/sites/schedule';
 import type { QuarterId, Site } from '../core/sites/types';
@@ -28,10 +29,24 @@ export interface PlanGrid {
   readonly rows: readonly GridRow[];
 }
 
+/** The catalog's plan defaults (what a cleared setting goes back to). */
+export function planSettingDefaults(catalog: Catalog): PlanDefaults {
+  return planDefaults(catalog);
+}
+
+/**
+ * The plan's horizon, utilization and discount rate as evaluated: the plan's own, else the catalog's plan defaults
+ * (`planDefaults`, the one read of `catalog.prices.planDefaults`).
+ */
+export function planSettingValues(plan: Plan, catalog: Catalog): PlanDefaults {
+  const d = planDefaults(catalog);
+  return { horizonYears: plan.horizonYears ?? d.horizonYears, utilization: plan.utilization ?? d.utilization, discountRate: plan.discountRate ?? d.discountRate };
+}
+
 /** Horizon quarters of a plan. */
-export function planQuarters(plan: Plan): QuarterId[] {
+export function planQuarters(plan: Plan, catalog: Catalog): QuarterId[] {
   const s = quarterIndex(plan.start);
-  const n = (plan.horizonYears ?? 7) * 4;
+  const n = planSettingValues(plan, catalog).horizonYears * 4;
   return Array.from({ length: n }, (_, i) => quarterFromIndex(s + i));
 }
 
@@ -47,7 +62,7 @@ export function planSites(plan: Plan, presets: readonly Site[]): Site[] {
  * (the optimizer's generations), with the site's racks, facility MW and headroom from the report.
  */
 export function planGrid(plan: Plan, report: PlanReport, sites: readonly Site[], extra: readonly string[], catalog: Catalog): PlanGrid {
-  const quarters = planQuarters(plan);
+  const quarters = planQuarters(plan, catalog);
   const order = new Map(catalog.generations.map((g, i) => [g.id, i]));
   const columns: GridColumn[] = sites.map((s) => {
     const gens = new Set<string>(extra);
@@ -93,7 +108,7 @@ export interface PlanCharts {
 }
 
 export function planCharts(plan: Plan, report: PlanReport, sites: readonly Site[], catalog: Catalog): PlanCharts {
-  const quarters = planQuarters(plan);
+  const quarters = planQuarters(plan, catalog);
   const labels = quarters.map((q) => q.replace('-', ' '));
   const byGen = new Map<string, number[]>();
   for (const s of report.sites) {

@@ -1,4 +1,6 @@
+import { loadSites, siteIds } from '../../catalog/sites';
 import { evaluateUnit } from '../../core/rack/evaluate';
+import { unitOptionsAtSite } from '../../core/sites/unit-defaults';
 import type { UnitOptions, UnitReport } from '../../core/rack/types';
 import { issue } from '../../core/issues';
 import { UnitOptionsSchema } from '../../schema/unit-options';
@@ -27,6 +29,7 @@ const FLAGS: FlagSpec = {
   cdu: { type: 'string' },
   'floor-limit-kg-m2': { type: 'string' },
   basis: { type: 'string' },
+  site: { type: 'string' },
 };
 
 const USAGE = `rackplan rack <generation> [flags] [--json]
@@ -47,7 +50,9 @@ const USAGE = `rackplan rack <generation> [flags] [--json]
   --supply-c C              coolant supply at the rack, °C (or "95 degF")     catalog value
   --cdu ID                  CDU model (rackplan presets)                      first in-row CDU
   --floor-limit-kg-m2 L     floor rating to check against
-  --basis min|typical|max   point in catalog ranges                           default max (sizing)`;
+  --basis min|typical|max   point in catalog ranges                           default max (sizing)
+  --site ID                 data-center site: its altitude and floor rating apply unless set above
+                            (the same site defaults as the Rack designer, compare and the plan)`;
 
 /** Read a flag that takes a number in `unit` or a quantity string such as "18 degF". */
 function quantityFlag(flags: FlagReader, name: string, kind: Parameters<typeof parseQuantity>[1], scale = 1): number | undefined {
@@ -99,11 +104,14 @@ export const rackCommand: Command = {
     const flags = new FlagReader(parsed);
     const found = generationArgument(parsed);
     const { catalog } = found;
+    const siteId = flags.string('site');
+    if (siteId !== undefined && !siteIds().includes(siteId)) flags.problem('--site', `one of ${siteIds().join(', ')}`, siteId);
     const options = readUnitOptions(flags);
     if (options.cduId && !catalog.cdus.some((c) => c.id === options.cduId)) {
       throw inputError('--cdu', `one of ${catalog.cdus.map((c) => c.id).join(', ')}`, JSON.stringify(options.cduId));
     }
-    const report = evaluateUnit(found.generation, options, catalog);
+    const site = siteId === undefined ? undefined : loadSites().find((s) => s.id === siteId);
+    const report = evaluateUnit(found.generation, unitOptionsAtSite(site, options), catalog);
     const out: UnitReport = found.aliasOf
       ? { ...report, issues: [issue('alias_resolved', 'info', ['generation'], `"${found.aliasOf}" is an alias of ${found.generation.id}`), ...report.issues] }
       : report;
