@@ -8,6 +8,8 @@ import type { Action } from '../../src/state/actions';
 import type { Download } from '../../src/export/browser';
 import type { ExportFormat } from '../../src/export/plan-export';
 import { importPlanBlob, importPlanValue } from '../../src/io/plan';
+import { planWorkProblems } from '../../src/io/plan-work';
+import { loadCatalog } from '../../src/catalog/presets';
 import { shareLink, type ShareLink } from '../../src/io/share';
 import { emit } from '../shared/events';
 import { baseStyles } from '../shared/styles';
@@ -257,6 +259,12 @@ export class RackPlanExports extends LitElement {
     const r = await importPlanBlob(file);
     if (!r.ok) {
       this._status = { text: `${file.name} was not opened: ${r.error.message}.`, error: true, problems: r.error.problems };
+      return false;
+    }
+    // Bounded work: a small file can ask for millions of fabrics; refused here, before the Plan view evaluates it.
+    const tooMuch = planWorkProblems(r.value.value, loadCatalog());
+    if (tooMuch.length) {
+      this._status = { text: `${file.name} was not opened: the plan is over the work limits.`, error: true, problems: tooMuch };
       return false;
     }
     this.#replace(r.value.value, `open ${file.name}`);
