@@ -9,8 +9,8 @@ import type { Redundancy } from '../core/catalog/types';
 const Redundancy = z.string().regex(/^(n|n\+n|n\+[1-9][0-9]?)$/, 'one of n, n+K (K = 1…99) or n+n') as unknown as z.ZodType<Redundancy>;
 
 export const UNIT_OPTION_LIMITS = {
-  units: { min: 1, max: 100_000 },
-  systemsPerRack: { min: 1, max: 16 },
+  units: { min: 1, max: 100_000, integer: true },
+  systemsPerRack: { min: 1, max: 16, integer: true },
   feedVolts: { min: 12, max: 1000 },
   feedAmps: { min: 1, max: 6000 },
   powerFactor: { min: 0.5, max: 1 },

@@ -83,11 +83,33 @@ function withoutKey<T extends object, K extends keyof T>(obj: T, key: K): T {
   return copy;
 }
 
+/** JSON writes -0 as 0, so a stored -0 would not come back from a saved session unchanged; a typed "-0" is 0. */
+const positiveZero = <T>(v: T): T => (Object.is(v, -0) ? (0 as T) : v);
+
+function withoutNegativeZero(action: Action): Action {
+  switch (action.type) {
+    case 'rack/set-option':
+    case 'rack/set-limit':
+    case 'compare/set-target':
+      return Object.is(action.value, -0) ? { ...action, value: 0 } : action;
+    case 'plan/set-deployment':
+      return { ...action, units: positiveZero(action.units) };
+    case 'plan/set-tariff':
+      return { ...action, usdPerKwh: positiveZero(action.usdPerKwh) };
+    case 'fabric/set':
+    case 'plan/set-settings':
+      return { ...action, patch: Object.fromEntries(Object.entries(action.patch).map(([k, v]) => [k, positiveZero(v)])) };
+    default:
+      return action;
+  }
+}
+
 /**
  * Apply an action. Returns the same object when nothing changes (so history records nothing).
- * Values are assumed valid: the store validates option values against the shared schema first.
+ * Any result may be refused afterwards: the store checks it against the design schema before committing.
  */
-export function reduce(state: DesignState, action: Action): DesignState {
+export function reduce(state: DesignState, edit: Action): DesignState {
+  const action = withoutNegativeZero(edit);
   switch (action.type) {
     case 'rack/select-generation': {
       if (state.rack.generationId === action.id) return state;

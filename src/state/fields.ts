@@ -1,8 +1,10 @@
 /**
- * The editable fields of the rack designer: label, display kind, accepted range (from the shared option
- * schema, src/schema/unit-options.ts) and a short help text. Components render these; they never hard-code limits.
+ * The editable fields of the rack designer, the Fabric view and the Plan view: label, display kind, accepted
+ * range and default (from the design schema's tables, src/schema/limits.ts and src/schema/unit-options.ts) and a
+ * short help text. Components render these; they never hard-code limits.
  * @module
  */
+import { acceptsText, isWithin, FABRIC_DESIGN_LIMITS, PLAN_SETTING_LIMITS, SITE_LIMIT_LIMITS, type NumericLimit } from '../schema/limits';
 import { UNIT_OPTION_LIMITS } from '../schema/unit-options';
 import type { UnitOptions } from '../core/rack/types';
 import type { DisplayKind } from './format';
@@ -21,11 +23,44 @@ export interface NumericField<K extends string = string> {
   readonly help: string;
   /** Example of what a user may type (shown as the placeholder when empty). */
   readonly example?: string;
+  /** The engine's value when the user sets none, in the field's units. */
+  readonly defaultValue?: number;
+  /** The stored value is the shown value × this (slack is shown as a fraction, stored in %); default 1. */
+  readonly storedPerShown?: number;
+  /** What the design schema accepts, in words (for messages outside a form, e.g. a grid cell). */
+  readonly accepts: string;
+  /** The schema's limit on the stored value (open bounds included), when the field has one. */
+  readonly limit?: NumericLimit;
+}
+
+/** Whether the design schema accepts a value typed into a field (in the field's shown units). */
+export function fieldAccepts(field: NumericField, shown: number): boolean {
+  const stored = shown * (field.storedPerShown ?? 1);
+  if (field.limit) return isWithin(stored, field.limit);
+  return Number.isFinite(shown) && (!field.integer || Number.isInteger(shown)) && shown >= field.min && shown <= field.max;
+}
+
+/** A field from a schema limit: range, whole-number rule and default come from the limit. */
+function fromLimit<K extends string>(key: K, limit: NumericLimit, label: string, kind: DisplayKind, help: string, extra: Partial<Omit<NumericField, 'key' | 'min' | 'max'>> = {}): NumericField<K> {
+  const per = extra.storedPerShown ?? 1;
+  return {
+    key,
+    label,
+    kind,
+    min: limit.min / per,
+    max: limit.max / per,
+    ...(limit.integer ? { integer: true } : {}),
+    ...(limit.default !== undefined ? { defaultValue: limit.default / per } : {}),
+    help,
+    accepts: acceptsText(limit),
+    limit,
+    ...extra,
+  };
 }
 
 const L = UNIT_OPTION_LIMITS;
 const f = (key: NumericOptionKey, label: string, kind: DisplayKind, help: string, extra: Partial<Omit<NumericField, 'key'>> = {}): NumericField<NumericOptionKey> => ({
-  key, label, kind, min: L[key].min, max: L[key].max, help, ...extra,
+  key, label, kind, min: L[key].min, max: L[key].max, help, accepts: acceptsText({ ...L[key], integer: extra.integer }), ...extra,
 });
 
 /** Numeric engine options, in the order the form shows them, grouped. */
@@ -47,9 +82,33 @@ export type LimitKey = keyof SiteLimits;
 
 /** Limits the budgets compare against that the engine does not take. */
 export const LIMIT_FIELDS: Record<LimitKey, NumericField<LimitKey>> = {
-  airHeatLimitW: { key: 'airHeatLimitW', label: 'Air heat removal available', kind: 'heatRate', min: 0, max: 5e6, help: 'Per unit, from the room (CRAH / fan wall).', example: '450000 BTU/h' },
-  liquidHeatLimitW: { key: 'liquidHeatLimitW', label: 'Liquid heat removal available', kind: 'heatRate', min: 0, max: 5e6, help: 'Per unit, the loop / CDU share.', example: '150 kW' },
+  airHeatLimitW: fromLimit('airHeatLimitW', SITE_LIMIT_LIMITS.airHeatLimitW, 'Air heat removal available', 'heatRate', 'Per unit, from the room (CRAH / fan wall).', { example: '450000 BTU/h' }),
+  liquidHeatLimitW: fromLimit('liquidHeatLimitW', SITE_LIMIT_LIMITS.liquidHeatLimitW, 'Liquid heat removal available', 'heatRate', 'Per unit, the loop / CDU share.', { example: '150 kW' }),
 };
+
+const FL = FABRIC_DESIGN_LIMITS;
+
+/** Numeric fields of the Fabric view (`FabricDesign`). */
+export const FABRIC_FIELDS = {
+  units: fromLimit('units', FL.units, 'Units in the cluster', 'count', ''),
+  oversubscription: fromLimit('oversubscription', FL.oversubscription, 'Oversubscription', 'ratio', 'Leaf down : up'),
+  planes: fromLimit('planes', FL.planes, 'Planes', 'count', ''),
+  racksPerRow: fromLimit('racksPerRow', FL.racksPerRow, 'Racks per row', 'count', ''),
+  rowSpacingM: fromLimit('rowSpacingM', FL.rowSpacingM, 'Row pitch', 'length', ''),
+  trayHeightM: fromLimit('trayHeightM', FL.trayHeightM, 'Cable tray height', 'length', ''),
+  slackPct: fromLimit('slackPct', FL.slackPct, 'Slack', 'percent', '', { storedPerShown: 100 }),
+} as const satisfies { [K in keyof typeof FL]: NumericField<K> };
+
+const PL = PLAN_SETTING_LIMITS;
+
+/** Numeric fields of the Plan view: settings, a grid cell's units, a site's tariff. */
+export const PLAN_FIELDS = {
+  horizonYears: fromLimit('horizonYears', PL.horizonYears, 'Horizon (years)', 'count', ''),
+  utilization: fromLimit('utilization', PL.utilization, 'Utilization', 'percent', 'Average draw ÷ design'),
+  discountRate: fromLimit('discountRate', PL.discountRate, 'Discount rate', 'percent', 'Per year, for NPV'),
+  deploymentUnits: fromLimit('deploymentUnits', PL.deploymentUnits, 'Units', 'count', 'Units deployed at the site in the quarter'),
+  tariffUsdPerKwh: fromLimit('tariffUsdPerKwh', PL.tariffUsdPerKwh, 'Tariff', 'ratio', 'USD per kWh'),
+} as const satisfies { [K in keyof typeof PL]: NumericField<K> };
 
 /** Choice options (select fields). */
 export const CHOICES = {
