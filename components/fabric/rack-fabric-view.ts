@@ -5,6 +5,7 @@ import type { FabricResult } from '../../src/core/fabric/fat-tree';
 import { ReportsController } from '../../src/state/controllers/reports-controller';
 import { StoreController } from '../../src/state/controllers/store-controller';
 import { scheduleCsv, type FabricOutcome } from '../../src/state/fabric-view';
+import { FABRIC_FIELDS as FF } from '../../src/state/fields';
 import { formatNumber, formatValue } from '../../src/state/format';
 import { generationGroups } from '../../src/state/generations';
 import { markRendered } from '../../src/state/marks';
@@ -206,12 +207,12 @@ export class RackFabricView extends LitElement {
           ${this.#groups(d.catalog).map((g) => html`<optgroup label=${g.label}>${g.generations.map((x) => html`<option value=${x.id} ?selected=${x.id === d.rack.generationId}>${x.name}</option>`)}</optgroup>`)}
         </select>
       </label>
-      <rack-quantity-input field-key="units" label="Units in the cluster" kind="count" integer .value=${f.units} .min=${1} .max=${100_000} .system=${sys} .help=${view ? `${formatNumber(view.ports.racks, 0)} racks, ${formatNumber(view.ports.accelerators, 0)} accelerators` : ''} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'units')}></rack-quantity-input>
+      <rack-quantity-input field-key="units" label="Units in the cluster" kind="count" integer .value=${f.units} .min=${FF.units.min} .max=${FF.units.max} .system=${sys} .help=${view ? `${formatNumber(view.ports.racks, 0)} racks, ${formatNumber(view.ports.accelerators, 0)} accelerators` : ''} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'units')}></rack-quantity-input>
       <h3>Scale-out fabric</h3>
       ${sel('Switch', 'switchId', [['', view ? `${view.switch.name.replace(/\s*\(.*\)$/, '')} (default)` : 'Default'], ...(view?.switches ?? []).map((s) => [s.id, s.name] as [string, string])], f.switchId)}
       <div class="pair">
-        <rack-quantity-input field-key="oversubscription" label="Oversubscription" kind="ratio" .value=${f.oversubscription} .defaultValue=${1} .min=${1} .max=${64} .system=${sys} help="Leaf down : up" @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'oversubscription')}></rack-quantity-input>
-        <rack-quantity-input field-key="planes" label="Planes" kind="count" integer .value=${f.planes} .defaultValue=${1} .min=${1} .max=${16} .system=${sys} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'planes')}></rack-quantity-input>
+        <rack-quantity-input field-key="oversubscription" label="Oversubscription" kind="ratio" .value=${f.oversubscription} .defaultValue=${FF.oversubscription.defaultValue} .min=${FF.oversubscription.min} .max=${FF.oversubscription.max} .system=${sys} help="Leaf down : up" @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'oversubscription')}></rack-quantity-input>
+        <rack-quantity-input field-key="planes" label="Planes" kind="count" integer .value=${f.planes} .defaultValue=${FF.planes.defaultValue} .min=${FF.planes.min} .max=${FF.planes.max} .system=${sys} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'planes')}></rack-quantity-input>
       </div>
       <div class="pair">
         ${sel('Tiers', 'tiers', [['', 'Auto'], ['2', '2'], ['3', '3']], f.tiers === undefined || f.tiers === 'auto' ? '' : String(f.tiers), (v) => Number(v))}
@@ -219,12 +220,12 @@ export class RackFabricView extends LitElement {
       </div>
       <h3>Floor layout</h3>
       <div class="pair">
-        <rack-quantity-input field-key="racksPerRow" label="Racks per row" kind="count" integer .value=${f.racksPerRow} .defaultValue=${16} .min=${1} .max=${10_000} .system=${sys} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'racksPerRow')}></rack-quantity-input>
-        <rack-quantity-input field-key="rowSpacingM" label="Row pitch" kind="length" .value=${f.rowSpacingM} .defaultValue=${2.4} .min=${0.5} .max=${100} .system=${sys} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'rowSpacingM')}></rack-quantity-input>
+        <rack-quantity-input field-key="racksPerRow" label="Racks per row" kind="count" integer .value=${f.racksPerRow} .defaultValue=${FF.racksPerRow.defaultValue} .min=${FF.racksPerRow.min} .max=${FF.racksPerRow.max} .system=${sys} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'racksPerRow')}></rack-quantity-input>
+        <rack-quantity-input field-key="rowSpacingM" label="Row pitch" kind="length" .value=${f.rowSpacingM} .defaultValue=${FF.rowSpacingM.defaultValue} .min=${FF.rowSpacingM.min} .max=${FF.rowSpacingM.max} .system=${sys} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'rowSpacingM')}></rack-quantity-input>
       </div>
       <div class="pair">
-        <rack-quantity-input field-key="trayHeightM" label="Cable tray height" kind="length" .value=${f.trayHeightM} .defaultValue=${2.6} .min=${0.5} .max=${20} .system=${sys} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'trayHeightM')}></rack-quantity-input>
-        <rack-quantity-input field-key="slackPct" label="Slack" kind="percent" .value=${f.slackPct === undefined ? undefined : f.slackPct / 100} .defaultValue=${0.1} .min=${0} .max=${2} .system=${sys} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => {
+        <rack-quantity-input field-key="trayHeightM" label="Cable tray height" kind="length" .value=${f.trayHeightM} .defaultValue=${FF.trayHeightM.defaultValue} .min=${FF.trayHeightM.min} .max=${FF.trayHeightM.max} .system=${sys} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'trayHeightM')}></rack-quantity-input>
+        <rack-quantity-input field-key="slackPct" label="Slack" kind="percent" .value=${f.slackPct === undefined ? undefined : f.slackPct / 100} .defaultValue=${FF.slackPct.defaultValue} .min=${FF.slackPct.min} .max=${FF.slackPct.max} .system=${sys} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => {
           e.stopPropagation();
           set({ slackPct: e.detail.value === undefined ? undefined : e.detail.value * 100 });
         }}></rack-quantity-input>

@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Catalog } from '../../src/core/catalog/types';
 import type { QuarterId } from '../../src/core/sites/types';
+import { fieldAccepts, PLAN_FIELDS } from '../../src/state/fields';
 import { formatNumber } from '../../src/state/format';
 import type { PlanGrid } from '../../src/state/plan-view';
 import { emit } from '../shared/events';
@@ -181,8 +182,8 @@ export class RackPlanGrid extends LitElement {
     const input = e.target as HTMLInputElement;
     const text = input.value.trim().replace(/,/g, '');
     const units = text === '' ? 0 : Number(text);
-    if (!Number.isInteger(units) || units < 0 || units > 10_000_000) {
-      input.setCustomValidity('A whole number of units from 0 to 10,000,000');
+    if (!fieldAccepts(PLAN_FIELDS.deploymentUnits, units)) {
+      input.setCustomValidity(`Accepts ${PLAN_FIELDS.deploymentUnits.accepts}`);
       input.reportValidity();
       return;
     }

@@ -67,17 +67,20 @@ export class FlagReader {
     return this.parsed.values[name] === true;
   }
 
-  /** A finite number within [min, max]; `integer` rejects fractions. */
-  number(name: string, opts: { min?: number; max?: number; integer?: boolean; exclusiveMin?: boolean; accepted?: string } = {}): number | undefined {
+  /**
+   * A finite number within [min, max]; `integer` rejects fractions. Flags for design-document fields pass the
+   * schema's limit (src/schema/limits.ts, `UNIT_OPTION_LIMITS`), whose `accepts` text, if any, is the message.
+   */
+  number(name: string, opts: FlagRange = {}): number | undefined {
     const raw = this.string(name);
     if (raw === undefined) return undefined;
-    const accepted = opts.accepted ?? describeRange(opts);
+    const accepted = opts.accepted ?? opts.accepts ?? describeRange(opts);
     const n = raw.trim() === '' ? NaN : Number(raw);
     const bad =
       !Number.isFinite(n) ||
       (opts.integer && !Number.isInteger(n)) ||
       (opts.min !== undefined && (opts.exclusiveMin ? n <= opts.min : n < opts.min)) ||
-      (opts.max !== undefined && n > opts.max);
+      (opts.max !== undefined && (opts.exclusiveMax ? n >= opts.max : n > opts.max));
     if (bad) {
       this.problems.push({ path: `--${name}`, message: accepted, got: describeValue(raw) });
       return undefined;
@@ -110,9 +113,22 @@ export class FlagReader {
   }
 }
 
-function describeRange(o: { min?: number; max?: number; integer?: boolean; exclusiveMin?: boolean }): string {
+/** A flag's accepted range: a schema limit (src/schema/limits.ts) or a range of the CLI's own. */
+export interface FlagRange {
+  readonly min?: number;
+  readonly max?: number;
+  readonly integer?: boolean;
+  readonly exclusiveMin?: boolean;
+  readonly exclusiveMax?: boolean;
+  /** What is accepted, in words (a schema limit's own text). */
+  readonly accepts?: string;
+  /** A flag-specific wording; wins over `accepts`. */
+  readonly accepted?: string;
+}
+
+function describeRange(o: FlagRange): string {
   const kind = o.integer ? 'an integer' : 'a number';
-  if (o.min !== undefined && o.max !== undefined) return `${kind} from ${o.min}${o.exclusiveMin ? ' (exclusive)' : ''} to ${o.max}`;
+  if (o.min !== undefined && o.max !== undefined) return `${kind} from ${o.min}${o.exclusiveMin ? ' (exclusive)' : ''} to ${o.max}${o.exclusiveMax ? ' (exclusive)' : ''}`;
   if (o.min !== undefined) return `${kind} ${o.exclusiveMin ? '>' : '≥'} ${o.min}`;
   if (o.max !== undefined) return `${kind} ≤ ${o.max}`;
   return kind;

@@ -44,7 +44,7 @@ describe('rackplan fabric', () => {
     expect(r.err.split('\n')).toEqual([
       '--nodes: a whole number of nodes ≥ 1 (got "0")',
       '--radix: an even whole number ≥ 4 (switch ports) (got "63")',
-      '--oversubscription: a number ≥ 1 (leaf downlinks per uplink) (got "0.5")',
+      '--oversubscription: a number from 1 to 64 (got "0.5")',
     ]);
     expect((await run('fabric', '--hosts', '8', '--radix', '2')).err).toBe('--radix: an even whole number ≥ 4 (switch ports) (got "2")');
     const unknown = await run('fabric', '--hosts', '8', '--switch', 'qm9999');

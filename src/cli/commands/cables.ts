@@ -14,6 +14,7 @@ import type { MediaKind, NetworkCatalog } from '../../core/fabric/types';
 import { issue, type Issue } from '../../core/issues';
 import { generationArgument } from '../generation-arg';
 import { FABRIC_DESIGN_LIMITS } from '../../schema/limits';
+import { FABRIC_DESIGN_LIMITS } from '../../schema/limits';
 import { FlagReader, parseFlags, type FlagSpec } from '../args';
 import { InputError } from '../errors';
 import { prepareOutputFile, writeOutputFile, type OutputTarget } from '../files';

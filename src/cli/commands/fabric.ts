@@ -7,6 +7,7 @@ import { sizeFabric, sizeHostFabric, type FabricInput, type FabricResult, type S
 import { defaultModule, moduleWatts } from '../../core/fabric/media';
 import type { NetworkCatalog, SwitchModel } from '../../core/fabric/types';
 import { assumption, isMissing, pickSourced, type Assumption, type Basis } from '../../core/provenance';
+import { FABRIC_DESIGN_LIMITS } from '../../schema/limits';
 import { FlagReader, parseFlags, type FlagSpec } from '../args';
 import { formatNumber, issueLines, jsonResult, textTable, type Command } from '../output';
 
@@ -66,8 +67,8 @@ export function readFabricFlags(flags: FlagReader, cat: NetworkCatalog, opts: { 
   const laneFlag = flags.number('lane-gbps', { min: 1, max: 1000, accepted: 'a lane rate in Gb/s > 0' });
   const suNodes = flags.number('su-nodes', { min: 1, max: 10_000_000, integer: true });
   const spineDesign: SpineDesign | undefined = flags.choice('spine-groups', ['full', 'rail'] as const);
-  const planes = flags.number('planes', { min: 1, max: 16, integer: true });
-  const oversubscription = flags.number('oversubscription', { min: 1, max: 1000, accepted: 'a number ≥ 1 (leaf downlinks per uplink)' });
+  const planes = flags.number('planes', FABRIC_DESIGN_LIMITS.planes);
+  const oversubscription = flags.number('oversubscription', FABRIC_DESIGN_LIMITS.oversubscription);
   const tiersRaw = flags.choice('tiers', ['auto', '2', '3'] as const);
   const basis: Basis = flags.choice('basis', ['min', 'typical', 'max'] as const) ?? 'max';
   if (flags.problems.length) return undefined;

@@ -3,7 +3,7 @@ import { evaluateUnit } from '../../core/rack/evaluate';
 import { unitOptionsAtSite } from '../../core/sites/unit-defaults';
 import type { UnitOptions, UnitReport } from '../../core/rack/types';
 import { issue } from '../../core/issues';
-import { UnitOptionsSchema } from '../../schema/unit-options';
+import { UNIT_OPTION_LIMITS, UnitOptionsSchema } from '../../schema/unit-options';
 import { problemsFromZod } from '../../schema/errors';
 import { parseQuantity } from '../../units/quantity';
 import { generationArgument } from '../generation-arg';
@@ -68,14 +68,14 @@ function quantityFlag(flags: FlagReader, name: string, kind: Parameters<typeof p
 
 export function readUnitOptions(flags: FlagReader): UnitOptions {
   const options: Record<string, unknown> = {
-    units: flags.number('units', { min: 1, max: 100_000, integer: true }),
-    systemsPerRack: flags.number('systems-per-rack', { min: 1, max: 16, integer: true }),
+    units: flags.number('units', UNIT_OPTION_LIMITS.units),
+    systemsPerRack: flags.number('systems-per-rack', UNIT_OPTION_LIMITS.systemsPerRack),
     feeds: flags.choice('feeds', ['ab', 'single'] as const),
     feedVolts: quantityFlag(flags, 'feed-volts', 'voltage'),
     feedAmps: quantityFlag(flags, 'feed-amps', 'current'),
     feedSystem: flags.choice('feed-system', ['1ph', '3ph', 'dc'] as const),
-    powerFactor: flags.number('pf', { min: 0.5, max: 1 }),
-    continuousFactor: flags.number('continuous-factor', { min: 0.5, max: 1 }),
+    powerFactor: flags.number('pf', UNIT_OPTION_LIMITS.powerFactor),
+    continuousFactor: flags.number('continuous-factor', UNIT_OPTION_LIMITS.continuousFactor),
     redundancy: flags.string('redundancy'),
     coolant: flags.choice('coolant', ['water', 'pg25'] as const),
     deltaTK: quantityFlag(flags, 'delta-t', 'temperatureDifference'),
@@ -83,7 +83,7 @@ export function readUnitOptions(flags: FlagReader): UnitOptions {
     altitudeM: quantityFlag(flags, 'altitude-m', 'length'),
     coolantSupplyC: quantityFlag(flags, 'supply-c', 'temperature'),
     cduId: flags.string('cdu'),
-    floorLimitKgM2: flags.number('floor-limit-kg-m2', { min: 100, max: 50_000 }),
+    floorLimitKgM2: flags.number('floor-limit-kg-m2', UNIT_OPTION_LIMITS.floorLimitKgM2),
     basis: flags.choice('basis', ['min', 'typical', 'max'] as const),
   };
   for (const k of Object.keys(options)) if (options[k] === undefined) delete options[k];
