@@ -2,13 +2,15 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Issue } from '../../src/core/issues';
 import { issueCounts } from '../../src/state/budgets';
+import { issueText } from '../../src/state/issue-text';
 import { baseStyles } from '../shared/styles';
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 const WORD = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
 
 /**
- * The engine's typed issues for the unit, errors first, each with its code and the limit it crossed.
+ * The engine's typed issues for the unit, errors first: each with its title, the engine's message (with the limit it
+ * crossed), what would fix it, and its code.
  *
  * @summary Issue list.
  * @csspart list - the list
@@ -56,6 +58,16 @@ export class RackIssueList extends LitElement {
       .sev.info {
         background: var(--rack-muted);
       }
+      .text {
+        display: grid;
+        gap: 0.1rem;
+      }
+      .title {
+        font-weight: 600;
+      }
+      .fix {
+        color: var(--rack-muted);
+      }
       code {
         font-size: 0.6875rem;
         color: var(--rack-muted);
@@ -85,12 +97,17 @@ export class RackIssueList extends LitElement {
     return html`
       <p class="summary" role="status">${this.#summary}</p>
       <ul part="list" aria-label="Issues">
-        ${this.#sorted.map(
-          (i) => html`<li>
+        ${this.#sorted.map((i) => {
+          const t = issueText(i);
+          return html`<li>
             <span class=${`sev ${i.severity}`}>${WORD[i.severity]}</span>
-            <span>${i.message} <code>${i.code}</code>${i.limit !== undefined && i.actual !== undefined ? nothing : nothing}</span>
-          </li>`,
-        )}
+            <span class="text">
+              <span class="title">${t.title}</span>
+              <span>${t.message} <code>${i.code}</code></span>
+              ${t.fix ? html`<span class="fix">${t.fixLabel}: ${t.fix}</span>` : nothing}
+            </span>
+          </li>`;
+        })}
       </ul>
     `;
   }

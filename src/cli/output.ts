@@ -33,10 +33,11 @@ function isIssue(v: object): v is Issue {
 /** A copy of a JSON-like value with `title` and `fix` on every issue; unchanged parts are shared, not copied. */
 export function withIssueTitles(value: unknown): unknown {
   if (Array.isArray(value)) {
+    const items: readonly unknown[] = value;
     let out: unknown[] | undefined;
-    value.forEach((v, i) => {
+    items.forEach((v, i) => {
       const w = withIssueTitles(v);
-      if (w !== v) (out ??= [...value])[i] = w;
+      if (w !== v) (out ??= [...items])[i] = w;
     });
     return out ?? value;
   }

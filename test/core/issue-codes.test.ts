@@ -13,7 +13,6 @@ import { compareAccelerators } from '../../src/core/plan/compare';
 import { fitUnits } from '../../src/core/plan/fit';
 import { pick, pickSourced } from '../../src/core/provenance';
 import { PlanSchema } from '../../src/schema/plan';
-import type { Plan } from '../../src/core/plan/types';
 import type { FeedRedundancy } from '../../src/core/catalog/types';
 
 const catalog = loadCatalog();
@@ -23,7 +22,7 @@ const dataCenters = sites.filter((s) => s.roles.dataCenter);
 const FEEDS: readonly FeedRedundancy[] = ['ab', 'single'];
 const plans = readdirSync('presets/plans')
   .filter((f) => f.endsWith('.json'))
-  .map((f) => ({ name: f, plan: PlanSchema.parse(JSON.parse(readFileSync(`presets/plans/${f}`, 'utf8'))) as Plan }));
+  .map((f) => ({ name: f, plan: PlanSchema.parse(JSON.parse(readFileSync(`presets/plans/${f}`, 'utf8'))) }));
 
 /** Codes a call may emit at another severity than the registry's default (none today). */
 const SEVERITY_MAY_VARY: ReadonlySet<IssueCode> = new Set<IssueCode>();

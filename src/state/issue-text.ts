@@ -1,0 +1,22 @@
+/**
+ * What the issue list shows for an issue: the registry's title, the engine's message and what would fix it.
+ * The CLI prints the same three parts (src/cli/output.ts `issueLines`).
+ * @module
+ */
+import { issueCodeInfo } from '../core/issue-codes';
+import type { Issue } from '../core/issues';
+
+export interface IssueText {
+  /** Plain title of the code; the code itself when the registry does not know it (an issue from an older session). */
+  readonly title: string;
+  readonly message: string;
+  /** "Fix" for errors and warnings; "Note" for informational issues, whose text says what the note means. */
+  readonly fixLabel: 'Fix' | 'Note';
+  /** Empty when the registry does not know the code. */
+  readonly fix: string;
+}
+
+export function issueText(i: Issue): IssueText {
+  const info = issueCodeInfo(i.code);
+  return { title: info?.title ?? i.code, message: i.message, fixLabel: i.severity === 'info' ? 'Note' : 'Fix', fix: info?.fix ?? '' };
+}
