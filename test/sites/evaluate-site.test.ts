@@ -195,7 +195,7 @@ describe('site defaults for a unit, one function', () => {
     expect(siteDefaults('nowhere')).toEqual({});
   });
 
-  it('GB300 NVL72 at Lordstown: designer, the plan's and compare's unit facts (one path) and rackplan rack --site give the same airflow (3,982 m³/h; 3,842 at sea level)', async () => {
+  it('GB300 NVL72 at Lordstown: designer, the plan’s and compare’s unit facts (one path) and rackplan rack --site give the same airflow (3,982 m³/h; 3,842 at sea level)', async () => {
     const lordstown = sites.find((s) => s.id === 'lordstown-oh')!;
     const designer = evaluateUnit(gb300, { ...siteDefaults('lordstown-oh') }, catalog).cooling.airflowM3h;
     const planFacts = planContext(emptyPlan, catalog, sites).facts('gb300-nvl72', lordstown).report.cooling.airflowM3h;
