@@ -16,7 +16,7 @@ import type { NetworkCatalog } from '../core/fabric/types';
 import type { Site } from '../core/sites/types';
 
 /** The catalog without its version stamp (the version is a hand-bumped constant in src/catalog). */
-export type CatalogData = Omit<core.Catalog, 'version'>;
+export type CatalogData = Omit<core.Catalog, 'version' | 'network'>;
 
 /** A preset file: its path under the project root (e.g. `/presets/prices.json`) and its parsed JSON. */
 export type PresetFile = readonly [path: string, data: unknown];

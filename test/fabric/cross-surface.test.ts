@@ -128,3 +128,31 @@ describe('every output names the switch', () => {
     expect(await text('plan', 'presets/plans/small.json')).toMatch(/gb300-nvl72: 120 units, 192 × NVIDIA Quantum-X800 Q3400-RA/);
   });
 });
+
+describe("the plan's network settings", () => {
+  it('an unknown network.switchId exits 2 naming the field, the value and the catalog ids', async () => {
+    const { path } = planFile('gb300-nvl72', 12, { switchId: 'no-such-switch' });
+    let err = '';
+    const code = await runCli(['plan', path], { out: () => undefined, err: (t) => (err += t) });
+    expect(code).toBe(2);
+    expect(err).toContain('network.switchId: a switch id, one of quantum-2-qm9700');
+    expect(err).toContain('no-such-switch');
+  });
+
+  it('older plan files with switchRadix/switchPortGbps/switchW still load: a custom switch, named as such', async () => {
+    const { path } = planFile('gb300-nvl72', 120, { switchRadix: 64, switchPortGbps: 800, switchW: 2000 });
+    const report = await cli('plan', path, '--json');
+    const f = report.sites.find((s: { id: string }) => s.id === 'lordstown-oh').quarters.at(-1).fabric;
+    expect(f.byGeneration[0]).toMatchObject({ switchId: 'custom', switchReason: 'custom', switchName: 'Custom switch (64 × 800G, plan file)' });
+    // The same radix as SN5600 at the same speed gives SN5600's counts (hand derivation in the test above).
+    expect(f).toMatchObject({ leafSwitches: 480, spineSwitches: 480, coreSwitches: 256, switches: 1216 });
+    expect(f.switchKw).toBe((1216 * 2000) / 1000);
+  });
+
+  it('a catalog switch without published power is counted at the plan estimate and the report says so', async () => {
+    const report = await cli('plan', 'presets/plans/small.json', '--json');
+    const f = report.sites.find((s: { id: string }) => s.id === 'lordstown-oh').quarters.at(-1).fabric;
+    expect(f.byGeneration[0]).toMatchObject({ switchId: 'quantum-x800-q3400', switchWattsSource: 'estimate' });
+    expect(f.switchKw).toBe((192 * 2000) / 1000); // presets/prices.json fabricDefaults.switchW = 2,000 W (estimate)
+  });
+});

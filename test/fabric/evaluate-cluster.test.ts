@@ -37,7 +37,7 @@ describe('default switch: from the catalog, by role and NIC speed', () => {
   });
 
   it('the schema refuses a gap or an overlap in the NIC-speed ranges', () => {
-    const withDefaults = (edit: (s: NetworkCatalog['switches'][number]) => NetworkCatalog['switches'][number]) => net.switches.map(edit) as Parameters<typeof switchDefaultProblems>[0];
+    const withDefaults = (edit: (s: NetworkCatalog['switches'][number]) => NetworkCatalog['switches'][number]) => net.switches.map(edit) as unknown as Parameters<typeof switchDefaultProblems>[0];
     expect(switchDefaultProblems(withDefaults((s) => s))).toEqual([]);
     const gap = withDefaults((s) => (s.id === 'quantum-2-qm9700' ? { ...s, defaultFor: [{ ...s.defaultFor![0]!, belowNicGbps: 400 }] } : s));
     expect(switchDefaultProblems(gap)).toEqual(['scale-out defaults: NIC speeds from 400 to 800 Gb/s have no default']);
@@ -105,7 +105,7 @@ describe('clusters beyond three tiers are split into equal fabrics', () => {
     const nodes = 400 * 18;
     expect(e.parts.length).toBeGreaterThan(1);
     expect(e.parts.reduce((s, p) => s + p.nodes, 0)).toBe(nodes);
-    const cap = maxEndpointsFor({ ...e.fabric, nodes, rails: 4, radix: 16, portGbps: 800, suNodes: e.fabric.suNodes }, 3);
+    const cap = maxEndpointsFor({ nodes, rails: 4, radix: 16, portGbps: 800, suNodes: e.fabric.suNodes }, 3);
     const perPart = Math.floor(cap / 4);
     expect(e.parts.length).toBe(Math.ceil(nodes / perPart));
     for (const p of e.parts) {

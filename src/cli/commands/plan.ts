@@ -5,6 +5,7 @@
  * @module
  */
 import { readFileSync } from 'node:fs';
+import { loadNetworkCatalog } from '../../catalog/network';
 import { loadCatalog } from '../../catalog/presets';
 import { loadSites } from '../../catalog/sites';
 import { evaluatePlan } from '../../core/plan/evaluate';
@@ -30,7 +31,7 @@ const USAGE = `rackplan plan <plan.json> [--optimize] [--objective npv|time] [--
   --json               machine-readable report (field names are a public interface)`;
 
 /** Issue codes that mean the plan itself is wrong (exit 2), not that a limit was crossed. */
-const INPUT_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>(['unknown_generation', 'unknown_site', 'not_a_plant', 'not_a_data_center', 'plant_generation_not_built']);
+const INPUT_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>(['unknown_generation', 'unknown_site', 'not_a_plant', 'not_a_data_center', 'plant_generation_not_built', 'unknown_switch']);
 
 /** Read and validate a plan file; every problem is an input error at its path. */
 export function readPlanFile(file: string, flag = 'plan'): { plan: Plan; raw: unknown } {
@@ -71,6 +72,7 @@ export function referenceProblems(issues: readonly Issue[], raw: unknown): Input
     let path = i.path;
     let accepted = i.message;
     if (i.code === 'unknown_generation') accepted = `a generation id, one of ${gens}`;
+    else if (i.code === 'unknown_switch') accepted = `a switch id, one of ${loadNetworkCatalog().switches.map((s) => s.id).join(', ')}`;
     else if ((i.code === 'unknown_site' || i.code === 'not_a_data_center') && field === 'site') accepted = `a data-center site id, one of ${dcs}`;
     else if (i.code === 'unknown_site' || i.code === 'not_a_plant') accepted = `a plant site id, one of ${plants}`;
     else if (i.code === 'plant_generation_not_built') {

@@ -231,6 +231,6 @@ export interface Catalog {
   readonly psus: readonly PsuModel[];
   readonly cdus: readonly CduModel[];
   readonly coolants: readonly CoolantModel[];
-  /** Switches, transceivers and cable media (the plan sizes fabrics with them); absent in catalogs built by hand. */
-  readonly network?: NetworkCatalog;
+  /** Switches, transceivers and cable media: the plan sizes every cluster's fabric with them (evaluateCluster). */
+  readonly network: NetworkCatalog;
 }

@@ -29,22 +29,19 @@ export interface FabricSpec {
   readonly basis: Basis;
 }
 
-const NO_NETWORK: NetworkCatalog = { switches: [], transceivers: [], cables: [] };
-
 /**
  * The plan's fabric spec from its `network` settings: a custom switch when the plan gives a radix or port speed
  * (older plan files; unset parts from `prices.fabricDefaults`), else `switchId` when the catalog has it, else the
- * catalog default per NIC speed. A catalog without network data (built by hand) falls back to the custom switch
- * of `prices.fabricDefaults`.
+ * catalog default per NIC speed.
  */
 export function planFabricSpec(catalog: Catalog, network: Plan['network'] = {}, basis: Basis = 'max'): FabricSpec {
   const d = catalog.prices.fabricDefaults;
   const estimateW = pickSourced(d.switchW, 'typical');
   const net = catalog.network;
-  const custom = network.switchRadix !== undefined || network.switchPortGbps !== undefined || !net;
-  const known = network.switchId !== undefined && !!net?.switches.some((s) => s.id === network.switchId);
+  const custom = network.switchRadix !== undefined || network.switchPortGbps !== undefined;
+  const known = network.switchId !== undefined && net.switches.some((s) => s.id === network.switchId);
   return {
-    network: net ?? NO_NETWORK,
+    network: net,
     switchId: known ? network.switchId : undefined,
     customSwitch: custom
       ? { radix: network.switchRadix ?? pickSourced(d.radix, 'typical'), portGbps: network.switchPortGbps ?? pickSourced(d.portGbps, 'typical'), watts: network.switchW ?? estimateW }
@@ -76,7 +73,7 @@ export function planFabricAssumptions(catalog: Catalog, network: Plan['network']
 /** Problems with the plan's fabric settings (an unknown switch id: the catalog default is used instead). */
 export function planFabricIssues(catalog: Catalog, network: Plan['network'] = {}): Issue[] {
   const id = network.switchId;
-  const switches = catalog.network?.switches ?? [];
+  const switches = catalog.network.switches;
   if (id === undefined || switches.some((s) => s.id === id)) return [];
   return [issue('unknown_switch', 'error', ['network', 'switchId'], `no switch "${id}" in the network catalog (one of ${switches.map((s) => s.id).join(', ') || 'none'}); the catalog default per NIC speed is used`)];
 }
