@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { playwright } from '@vitest/browser-playwright';
-import { presetsPlugin } from './src/schema/presets-plugin.mjs';
+import { presetChunkGroups, presetsPlugin } from './src/schema/presets-plugin.mjs';
 
 // One config for three jobs:
 //  - `vite build`            → the web app in dist/app
@@ -27,7 +27,13 @@ export default defineConfig(({ mode }) => ({
           rollupOptions: {
             // The MIP solver ships its own WASM beside its JS: load it from node_modules at run time, lazily.
             external: ['highs'],
-            output: { entryFileNames: 'rackplan.mjs', chunkFileNames: 'chunks/[name]-[hash].mjs', banner: (chunk) => (chunk.isEntry ? '#!/usr/bin/env node' : '') },
+            output: {
+              entryFileNames: 'rackplan.mjs',
+              chunkFileNames: 'chunks/[name]-[hash].mjs',
+              banner: (chunk) => (chunk.isEntry ? '#!/usr/bin/env node' : ''),
+              // Each preset area in a chunk of its own, so a command loads (and parses) only the presets it uses.
+              codeSplitting: { groups: presetChunkGroups },
+            },
           },
         }
       : { outDir: 'dist/app', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 1500 },

@@ -1,6 +1,6 @@
 /**
  * The bundled network catalog (switches, transceivers, cable media) from presets/network/*.json, validated by
- * its schemas at build time (src/schema/presets-plugin.ts) and frozen.
+ * its schemas at build time (src/schema/presets-plugin.mts) and frozen.
  * @module
  */
 import { cables, switches, transceivers } from 'virtual:rackplan-presets/network';

@@ -1,9 +1,12 @@
 /**
- * Types of the virtual modules that the presets plugin (src/schema/presets-plugin.ts) emits at build time:
+ * Types of the virtual modules that the presets plugin (src/schema/presets-plugin.mts) emits at build time:
  * every preset file validated by its schema, deep-frozen. Only src/catalog imports them.
  */
 declare module 'virtual:rackplan-presets/catalog' {
-  export const generations: readonly import('../core/catalog/types').Generation[];
+  /** Id and aliases of every generation, sorted by file name, in the order of `generationJson`. */
+  export const generationIndex: readonly { readonly id: string; readonly aliases: readonly string[] }[];
+  /** Each generation's validated data as JSON text (a Generation), parsed on demand by src/catalog. */
+  export const generationJson: readonly string[];
   export const psus: readonly import('../core/catalog/types').PsuModel[];
   export const cdus: readonly import('../core/catalog/types').CduModel[];
   export const coolants: readonly import('../core/catalog/types').CoolantModel[];

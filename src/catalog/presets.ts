@@ -1,33 +1,56 @@
 /**
  * The bundled catalog: generations, PSU, CDU and coolant models and the price book. Every preset file was
- * validated by its schema at build time (src/schema/presets-plugin.ts) and arrives here as frozen data, so
- * loading costs no validation at run time.
+ * validated by its schema at build time (src/schema/presets-plugin.mts) and arrives here as frozen data;
+ * loading runs no validation. Each generation is parsed and frozen the first time it is asked for, so a
+ * command or a deep link that shows one generation does not pay for the other eleven.
  * @module
  */
-import { cdus, coolants, generations, prices, psus } from 'virtual:rackplan-presets/catalog';
+import { cdus, coolants, generationIndex, generationJson, prices, psus } from 'virtual:rackplan-presets/catalog';
 import type * as core from '../core/catalog/types';
 import { loadNetworkCatalog } from './network';
 
 /** Bumped whenever a preset value changes; plans and exports record it. */
 export const CATALOG_VERSION = '2026.11.2';
 
+const parsed: (core.Generation | undefined)[] = [];
 let cached: core.Catalog | undefined;
+
+function generationAt(i: number): core.Generation {
+  return (parsed[i] ??= deepFreeze(JSON.parse(generationJson[i]!) as core.Generation));
+}
+
+function catalogOf(generations: readonly core.Generation[]): core.Catalog {
+  return Object.freeze({ version: CATALOG_VERSION, prices, generations: Object.freeze(generations), psus, cdus, coolants, network: loadNetworkCatalog() });
+}
 
 /** The validated, frozen catalog bundled with this build (every preset file). */
 export function loadCatalog(): core.Catalog {
-  cached ??= Object.freeze({ version: CATALOG_VERSION, prices, generations, psus, cdus, coolants, network: loadNetworkCatalog() });
+  cached ??= catalogOf(generationIndex.map((_, i) => generationAt(i)));
   return cached;
 }
 
 /**
- * Kept for callers that once loaded only the generations they showed (when loading meant validating).
- * The catalog is validated at build time now, so this is the whole catalog.
+ * A catalog holding only the generations named (by id or alias) plus all component models (the whole catalog
+ * once that has been loaded). The CLI's one-generation commands and the designer's first paint use it.
  */
-export function loadCatalogFor(_idsOrAliases: readonly string[]): core.Catalog {
-  return loadCatalog();
+export function loadCatalogFor(idsOrAliases: readonly string[]): core.Catalog {
+  if (cached) return cached;
+  const wanted: core.Generation[] = [];
+  generationIndex.forEach((g, i) => {
+    if (idsOrAliases.some((x) => g.id === x || g.aliases.includes(x))) wanted.push(generationAt(i));
+  });
+  return catalogOf(wanted);
 }
 
 /** Ids of every bundled generation, sorted (for messages and lookups). */
 export function generationIds(): string[] {
-  return generations.map((g) => g.id).sort();
+  return generationIndex.map((g) => g.id).sort();
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }

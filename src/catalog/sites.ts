@@ -1,6 +1,6 @@
 /**
  * The bundled site presets (presets/sites/*.json), validated by their schema at build time
- * (src/schema/presets-plugin.ts), frozen and sorted by id. Users' own sites (inside plan files) are parsed at
+ * (src/schema/presets-plugin.mts), frozen and sorted by id. Users' own sites (inside plan files) are parsed at
  * the input boundary (src/schema/site-input.ts).
  * @module
  */

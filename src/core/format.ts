@@ -26,7 +26,9 @@ export const NOT_A_NUMBER_TEXT = '—';
 const NOISE_FLOOR = 0.0000005;
 
 const byFractionDigits = new Map<number, Intl.NumberFormat>();
-const threeSignificant = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
+// Created on first use: building an Intl formatter at import costs ~20 ms of ICU start-up in every CLI call.
+let threeSignificantFormatter: Intl.NumberFormat | undefined;
+const threeSignificant = { format: (v: number) => (threeSignificantFormatter ??= new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 })).format(v) };
 
 function fractionFormatter(digits: number): Intl.NumberFormat {
   let f = byFractionDigits.get(digits);

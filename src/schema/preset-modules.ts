@@ -93,17 +93,27 @@ export function validatePresetArea(area: PresetArea, root: string): { data: Reco
   return { data, files };
 }
 
-/** The source of one virtual module: the validated data, parsed once and deep-frozen when first imported. */
+const FREEZE_SOURCE = 'const freeze = (v) => { if (v !== null && typeof v === "object" && !Object.isFrozen(v)) { Object.freeze(v); for (const k in v) freeze(v[k]); } return v; };';
+
+/**
+ * The source of one virtual module: the validated data, parsed once and deep-frozen when first imported.
+ * Generations are the bulk of the catalog and a command or a deep link usually shows one, so the catalog
+ * module carries each generation as its own validated JSON text with a small index (id, aliases);
+ * src/catalog parses and freezes a generation only when it is asked for.
+ */
 export function presetModuleSource(area: PresetArea, root: string): { code: string; files: string[] } {
   const { data, files } = validatePresetArea(area, root);
-  const names = Object.keys(data);
-  const code = [
-    `// Generated at build time from ${files.length} preset file(s), validated by src/schema. Do not edit.`,
-    'const freeze = (v) => { if (v !== null && typeof v === "object" && !Object.isFrozen(v)) { Object.freeze(v); for (const k in v) freeze(v[k]); } return v; };',
-    // JSON.parse of a string literal is faster to load than the same object literal (V8 parses JSON in one pass).
-    `const data = freeze(JSON.parse(${JSON.stringify(JSON.stringify(data))}));`,
-    ...names.map((n) => `export const ${n} = data.${n};`),
-    '',
-  ].join('\n');
-  return { code, files };
+  const lines = [`// Generated at build time from ${files.length} preset file(s), validated by src/schema. Do not edit.`, FREEZE_SOURCE];
+  let rest = data;
+  if (area === 'catalog') {
+    const { generations, ...others } = data as { generations: { id: string; aliases: string[] }[] };
+    rest = others;
+    lines.push(
+      `export const generationIndex = freeze(${JSON.stringify(generations.map((g) => ({ id: g.id, aliases: g.aliases })))});`,
+      `export const generationJson = freeze(${JSON.stringify(generations.map((g) => JSON.stringify(g)))});`,
+    );
+  }
+  // JSON.parse of a string literal is faster to load than the same object literal (V8 parses JSON in one pass).
+  lines.push(`const data = freeze(JSON.parse(${JSON.stringify(JSON.stringify(rest))}));`, ...Object.keys(rest).map((n) => `export const ${n} = data.${n};`), '');
+  return { code: lines.join('\n'), files };
 }

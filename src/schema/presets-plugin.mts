@@ -17,6 +17,9 @@ import type * as PresetModules from './preset-modules';
 const PREFIX = 'virtual:rackplan-presets/';
 const AREAS = new Set(['catalog', 'network', 'sites']);
 
+/** Bundler chunk groups that put each preset area's data in a chunk of its own (`preset-catalog`, …). */
+export const presetChunkGroups = [...AREAS].map((area) => ({ name: `preset-${area}`, test: new RegExp(`rackplan-presets/${area}$`) }));
+
 /** The plugin; preset files are read under Vite's resolved root. */
 export function presetsPlugin(): Plugin {
   let root = process.cwd();

@@ -118,7 +118,7 @@ describe('a preset that fails its schema fails the build', () => {
         },
         addWatchFile: () => undefined,
       };
-      const load = plugin.load as (this: typeof context, id: string) => Promise<unknown>;
+      const load = plugin.load as unknown as (this: typeof context, id: string) => Promise<unknown>;
       await expect(load.call(context, resolved!)).rejects.toThrow(/\/presets\/sites\/houston-tx\.json: unknownField: unknown key/);
       // A valid area still loads through the same plugin.
       await expect(load.call(context, '\0virtual:rackplan-presets/network')).resolves.toMatchObject({ code: expect.stringContaining('export const cables') });
