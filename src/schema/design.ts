@@ -116,6 +116,8 @@ export type SnapshotDocument = z.output<typeof SnapshotSchema>;
 export type DesignPart = keyof DesignDocument;
 export const DESIGN_PARTS: readonly DesignPart[] = ['rack', 'compare', 'fabric', 'plan'];
 
+const PlanDesignWithoutSitesSchema = PlanDesignSchema.extend({ plan: PlanSchema.omit({ sites: true }) });
+
 const PART_SCHEMAS: Record<DesignPart, z.ZodType> = {
   rack: RackDesignSchema,
   compare: CompareDesignSchema,
@@ -191,16 +193,24 @@ export function designIdProblems(design: unknown, ids: KnownIds, options: { pref
 /**
  * Check a design document (or the parts of it an edit changed) against the schema, then its catalog ids.
  * Problems carry paths from the document's root (`fabric.rowSpacingM`); the snapshot reader reports the same
- * problems under `design.`.
+ * problems under `design.`. `planSitesChecked`: the plan's sites are the ones already checked (same object).
  */
-export function designProblems(design: unknown, ids: KnownIds, options: { parts?: readonly DesignPart[] } = {}): InputProblem[] {
+export function designProblems(design: unknown, ids: KnownIds, options: { parts?: readonly DesignPart[]; planSitesChecked?: boolean } = {}): InputProblem[] {
   const parts = options.parts ?? DESIGN_PARTS;
   if (typeof design !== 'object' || design === null) return [{ path: '(root)', message: 'a design document object', got: describeValue(design) }];
   const doc = design as Record<string, unknown>;
   const problems: InputProblem[] = [];
   for (const part of parts) {
-    const r = PART_SCHEMAS[part].safeParse(doc[part]);
-    if (!r.success) problems.push(...problemsFromZod(r.error, doc[part], [part]));
+    let input = doc[part];
+    let schema = PART_SCHEMAS[part];
+    // A plan edit that keeps the plan's own sites need not check them again (most of a plan's validation time).
+    if (part === 'plan' && options.planSitesChecked && isRecord(input) && isRecord(input.plan)) {
+      const { sites: _checked, ...plan } = input.plan;
+      input = { ...input, plan };
+      schema = PlanDesignWithoutSitesSchema;
+    }
+    const r = schema.safeParse(input);
+    if (!r.success) problems.push(...problemsFromZod(r.error, input, [part]));
   }
   return [...problems, ...designIdProblems(doc, ids, { parts })];
 }

@@ -150,7 +150,7 @@ export class AppStore {
     const parts = DESIGN_PARTS.filter((part) => next[part] !== prev[part]);
     if (parts.length === 0) return [];
     if (this.#ids?.catalog !== this.catalog) this.#ids = { catalog: this.catalog, ids: knownIds(this.catalog) };
-    return designProblems(next, this.#ids.ids, { parts });
+    return designProblems(next, this.#ids.ids, { parts, planSitesChecked: next.plan.plan.sites === prev.plan.plan.sites });
   }
 
   #notify(): void {
