@@ -79,10 +79,10 @@ export const compareCommand: Command = {
     const money = (x: number | null) => (x === null ? '—' : `$${formatNumber(x / 1e6, 1)} M`);
     const t = report.target;
     const lines = [
-      `Target ${formatNumber(t.value)} ${t.unit} at ${report.site} (tariff $${report.priceUsdPerKwh}/kWh, grid ${report.co2KgPerMwh} kg CO2/MWh, utilization ${report.utilization}, ${report.amortizationYears}-year amortization)`,
+      `Target ${formatNumber(t.value)} ${t.unit} at ${report.site} (final meter ${formatNumber(report.finalMeterMw)} MW; tariff $${report.priceUsdPerKwh}/kWh, grid ${report.co2KgPerMwh} kg CO2/MWh, utilization ${report.utilization}, ${report.amortizationYears}-year amortization)`,
       '',
       textTable(
-        ['generation', 'ok', 'units', 'racks', 'PFLOPS', 'IT MW', 'facility MW', 'L/min', 'switches', 'capex', 'energy $/yr', 'tCO2/yr', 'PF/MW', 'PF/$M', '$/PF-h', 'waste %'],
+        ['generation', 'ok', 'units', 'racks', 'PFLOPS', 'IT MW', 'facility MW', 'meter %', 'L/min', 'switches', 'capex', 'energy $/yr', 'tCO2/yr', 'PF/MW', 'PF/$M', '$/PF-h', 'waste %'],
         report.options.map((o) => [
           o.generation,
           o.supported ? 'yes' : 'no',
@@ -91,6 +91,7 @@ export const compareCommand: Command = {
           n(o.pflopsDense),
           n(o.itMw, 2),
           n(o.facilityMw, 2),
+          o.fillFraction === null ? '—' : n(o.fillFraction * 100, 1),
           n(o.coolantLpm, 0),
           n(o.switches),
           money(o.capexUsd),
