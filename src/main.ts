@@ -14,7 +14,7 @@ import { parseSnapshot } from './state/snapshot';
 import { loadUnits } from './state/parse';
 import { loadPrefs } from './state/prefs';
 import { parseRoute } from './state/router';
-import { AppStore, initialDesign } from './state/store';
+import { AppStore, formatProblems, initialDesign } from './state/store';
 import type { DesignState } from './state/types';
 
 /** The generation `/` opens with. */
@@ -66,7 +66,10 @@ async function boot(): Promise<void> {
       const { openSharedPlan: open } = await import('./io/shared-plan');
       const r = open(hash, fullCatalog());
       if (!r.ok) return r.error;
-      store.dispatch({ type: 'plan/replace', plan: r.value, label: 'open shared plan' });
+      // The store checks the plan's generation and site ids against the whole catalog (the first paint may hold one generation).
+      store.upgradeCatalog(fullCatalog());
+      const opened = store.dispatch({ type: 'plan/replace', plan: r.value, label: 'open shared plan' });
+      if (!opened.ok) return `The shared plan was not opened:\n${formatProblems(opened.error)}`;
       return 'Opened the shared plan; “Undo open shared plan” brings back the plan you had.';
     };
     const shared = await openSharedPlan();
