@@ -213,3 +213,13 @@ describe('site defaults for a unit, one function', () => {
     expect(referenceGeneration(catalog)).toBe('gb300-nvl72');
   });
 });
+
+describe('plan defaults have one source', () => {
+  it('the schema’s stated defaults (form hints, CLI flags) equal the catalog’s plan defaults', async () => {
+    // The schema states defaults for its "Accepts …" hints; the numbers the engine uses come from the catalog.
+    // Until the schema reads them from there, this keeps the two from drifting apart.
+    const { PLAN_SETTING_LIMITS } = await import('../../src/schema/limits');
+    const d = planDefaults(catalog);
+    expect({ horizonYears: PLAN_SETTING_LIMITS.horizonYears.default, utilization: PLAN_SETTING_LIMITS.utilization.default, discountRate: PLAN_SETTING_LIMITS.discountRate.default }).toEqual(d);
+  });
+});

@@ -26,7 +26,7 @@ const USAGE = `rackplan compare <generation-id>… (--target-accelerators N | --
   --target-hbm-tbps X   HBM bandwidth, TB/s
   --target-it-mw X      IT power, MW (Σ unit input)
   --site ID             data-center site (default ${DEFAULT_SITE}; rackplan site lists them)
-  --utilization U       average IT draw ÷ design IT for energy (default 0.8)`;
+  --utilization U       average IT draw ÷ design IT for energy (default: the catalog's plan default)`;
 
 export const compareCommand: Command = {
   summary: 'GPU vs Trainium vs Inferentia for one target at one site',
@@ -91,6 +91,7 @@ export const compareCommand: Command = {
           n(o.pflopsDense),
           n(o.itMw, 2),
           n(o.facilityMw, 2),
+          o.fillFraction === null ? '—' : n(o.fillFraction * 100, 1),
           o.fillFraction === null ? '—' : n(o.fillFraction * 100, 1),
           n(o.coolantLpm, 0),
           n(o.switches),
