@@ -92,7 +92,6 @@ export const compareCommand: Command = {
           n(o.itMw, 2),
           n(o.facilityMw, 2),
           o.fillFraction === null ? '—' : n(o.fillFraction * 100, 1),
-          o.fillFraction === null ? '—' : n(o.fillFraction * 100, 1),
           n(o.coolantLpm, 0),
           n(o.switches),
           money(o.capexUsd),
