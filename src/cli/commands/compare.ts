@@ -7,7 +7,6 @@ import { generationIds, loadCatalog } from '../../catalog/presets';
 import { loadSites, siteIds } from '../../catalog/sites';
 import { compareAccelerators, type CompareTarget } from '../../core/plan/compare';
 import { PLAN_SETTING_LIMITS } from '../../schema/limits';
-import { PLAN_SETTING_LIMITS } from '../../schema/limits';
 import { FlagReader, parseFlags } from '../args';
 import { InputError } from '../errors';
 import { formatNumber, jsonResult, textTable, type Command } from '../output';

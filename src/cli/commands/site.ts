@@ -12,7 +12,6 @@ import { climateBins, designCondition } from '../../core/sites/climate';
 import type { PueReport } from '../../core/sites/pue';
 import type { Site, Step } from '../../core/sites/types';
 import { PLAN_SETTING_LIMITS } from '../../schema/limits';
-import { PLAN_SETTING_LIMITS } from '../../schema/limits';
 import { FlagReader, parseFlags } from '../args';
 import { formatNumber, jsonResult, textTable, type Command } from '../output';
 
