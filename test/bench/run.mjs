@@ -52,17 +52,22 @@ async function measure(c) {
   const runs = smoke ? 1 : (c.runs ?? 15);
   if (c.setup) await c.setup();
   const times = [];
+  const baselines = [];
   const extras = {};
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     const sample = await c.run();
     const ms = sample && typeof sample.ms === 'number' ? sample.ms : performance.now() - t0;
     times.push(ms);
+    if (sample && typeof sample.baselineMs === 'number') baselines.push(sample.baselineMs);
     for (const [k, v] of Object.entries(sample?.extra ?? {})) (extras[k] ??= []).push(v);
   }
   const stats = summarize(times);
   const extra = Object.fromEntries(Object.entries(extras).map(([k, v]) => [k, summarize(v).median]));
-  return { group: c.group, name: c.name, target: c.target ?? null, runs, ...stats, extra };
+  // The ratio compares medians of the same runs: the case and its baseline saw the same machine load.
+  const baseline = baselines.length ? { what: c.baseline ?? 'baseline', median: summarize(baselines).median } : null;
+  const ratio = baseline && baseline.median > 0 ? stats.median / baseline.median : null;
+  return { group: c.group, name: c.name, target: c.target ?? null, runs, ...stats, baseline, ratio, extra };
 }
 
 function summarize(values) {
@@ -77,6 +82,8 @@ const table = rows.map((r) => ({
   'median ms': fmt(r.median),
   'p10–p90 ms': `${fmt(r.p10)}–${fmt(r.p90)}`,
   runs: r.runs,
+  'baseline ms': r.baseline ? `${fmt(r.baseline.median)} (${r.baseline.what})` : '',
+  ratio: r.ratio === null ? '' : `${r.ratio.toFixed(2)}×`,
   target: r.target ?? '',
   extra: Object.entries(r.extra).map(([k, v]) => `${k}=${Number.isInteger(v) ? v : v.toPrecision(4)}`).join(' '),
 }));

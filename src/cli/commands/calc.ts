@@ -1,6 +1,6 @@
 import { circuitCapacity, NEC_CONTINUOUS_FACTOR } from '../../core/physics/electrical';
 import { airflow, coolantProperties, lpmToGpm, m3sToCfm, m3sToLpm, volumetricFlow, airDensityAtAltitude } from '../../core/physics/thermal';
-import { loadCatalog } from '../../catalog/presets';
+import { loadCatalogFor } from '../../catalog/presets';
 import { parseQuantity } from '../../units/quantity';
 import { FlagReader, parseFlags } from '../args';
 import { inputError } from '../errors';
@@ -57,8 +57,10 @@ function liquid(argv: readonly string[]) {
   const coolantId = flags.choice('coolant', ['water', 'pg25'] as const) ?? 'water';
   const supplyC = quantity(flags, 'supply-c', 'temperature', 1, { min: 2, max: 70, label: 'supply in °C' }) ?? 25;
   flags.done();
-  const coolant = loadCatalog().coolants.find((c) => c.id === coolantId);
-  if (!coolant) throw inputError('--coolant', `one of ${loadCatalog().coolants.map((c) => c.id).join(', ')}`, coolantId);
+  // Coolants only: a catalog with no generations parses none of them.
+  const coolants = loadCatalogFor([]).coolants;
+  const coolant = coolants.find((c) => c.id === coolantId);
+  if (!coolant) throw inputError('--coolant', `one of ${coolants.map((c) => c.id).join(', ')}`, coolantId);
   const meanC = supplyC + dt! / 2;
   const props = coolantProperties(coolant, meanC);
   const lpm = m3sToLpm(volumetricFlow(kw! * 1000, dt!, props));

@@ -3,12 +3,9 @@ import { evaluateUnit } from '../../core/rack/evaluate';
 import { unitOptionsAtSite } from '../../core/sites/unit-defaults';
 import type { UnitOptions, UnitReport } from '../../core/rack/types';
 import { issue } from '../../core/issues';
-import { UNIT_OPTION_LIMITS, UnitOptionsSchema } from '../../schema/unit-options';
-import { problemsFromZod } from '../../schema/errors';
-import { parseQuantity } from '../../units/quantity';
 import { generationArgument } from '../generation-arg';
 import { FlagReader, parseFlags, type FlagSpec } from '../args';
-import { InputError, inputError } from '../errors';
+import { inputError } from '../errors';
 import { formatNumber, issueLines, jsonResult, textTable, type Command } from '../output';
 
 const FLAGS: FlagSpec = {
@@ -32,6 +29,9 @@ const FLAGS: FlagSpec = {
   site: { type: 'string' },
 };
 
+/** The flags that set unit options (all but --site). */
+const UNIT_OPTION_FLAGS = Object.keys(FLAGS).filter((name) => name !== 'site');
+
 const USAGE = `rackplan rack <generation> [flags] [--json]
 
   --units N                 deployable units (totals = per unit × N)          default 1
@@ -54,59 +54,21 @@ const USAGE = `rackplan rack <generation> [flags] [--json]
   --site ID                 data-center site: its altitude and floor rating apply unless set above
                             (the same site defaults as the Rack designer, compare and the plan)`;
 
-/** Read a flag that takes a number in `unit` or a quantity string such as "18 degF". */
-function quantityFlag(flags: FlagReader, name: string, kind: Parameters<typeof parseQuantity>[1], scale = 1): number | undefined {
-  const raw = flags.string(name);
-  if (raw === undefined) return undefined;
-  const r = parseQuantity(raw, kind);
-  if (!r.ok) {
-    flags.problem(`--${name}`, r.message.replace(/ \(got .*\)$/, ''), raw);
-    return undefined;
-  }
-  return r.value * scale;
-}
-
-export function readUnitOptions(flags: FlagReader): UnitOptions {
-  const options: Record<string, unknown> = {
-    units: flags.number('units', UNIT_OPTION_LIMITS.units),
-    systemsPerRack: flags.number('systems-per-rack', UNIT_OPTION_LIMITS.systemsPerRack),
-    feeds: flags.choice('feeds', ['ab', 'single'] as const),
-    feedVolts: quantityFlag(flags, 'feed-volts', 'voltage'),
-    feedAmps: quantityFlag(flags, 'feed-amps', 'current'),
-    feedSystem: flags.choice('feed-system', ['1ph', '3ph', 'dc'] as const),
-    powerFactor: flags.number('pf', UNIT_OPTION_LIMITS.powerFactor),
-    continuousFactor: flags.number('continuous-factor', UNIT_OPTION_LIMITS.continuousFactor),
-    redundancy: flags.string('redundancy'),
-    coolant: flags.choice('coolant', ['water', 'pg25'] as const),
-    deltaTK: quantityFlag(flags, 'delta-t', 'temperatureDifference'),
-    airDeltaTK: quantityFlag(flags, 'air-delta-t', 'temperatureDifference'),
-    altitudeM: quantityFlag(flags, 'altitude-m', 'length'),
-    coolantSupplyC: quantityFlag(flags, 'supply-c', 'temperature'),
-    cduId: flags.string('cdu'),
-    floorLimitKgM2: flags.number('floor-limit-kg-m2', UNIT_OPTION_LIMITS.floorLimitKgM2),
-    basis: flags.choice('basis', ['min', 'typical', 'max'] as const),
-  };
-  for (const k of Object.keys(options)) if (options[k] === undefined) delete options[k];
-  flags.done();
-  const parsed = UnitOptionsSchema.safeParse(options);
-  if (!parsed.success) {
-    const flagName: Record<string, string> = { units: '--units', systemsPerRack: '--systems-per-rack', feedVolts: '--feed-volts', feedAmps: '--feed-amps', powerFactor: '--pf', continuousFactor: '--continuous-factor', redundancy: '--redundancy', deltaTK: '--delta-t', airDeltaTK: '--air-delta-t', altitudeM: '--altitude-m', coolantSupplyC: '--supply-c', cduId: '--cdu', floorLimitKgM2: '--floor-limit-kg-m2' };
-    throw new InputError(problemsFromZod(parsed.error, options).map((p) => ({ ...p, path: flagName[p.path] ?? p.path })));
-  }
-  return parsed.data;
-}
-
 export const rackCommand: Command = {
   summary: 'power, cooling, cabling, space and compute budgets of one rack generation',
   usage: USAGE,
-  run(argv) {
+  async run(argv) {
     const parsed = parseFlags(argv, FLAGS, 'rack');
     const flags = new FlagReader(parsed);
     const found = generationArgument(parsed);
     const { catalog } = found;
     const siteId = flags.string('site');
     if (siteId !== undefined && !siteIds().includes(siteId)) flags.problem('--site', `one of ${siteIds().join(', ')}`, siteId);
-    const options = readUnitOptions(flags);
+    // Unit-option flags are checked by their schema and may carry units ("18 degF"): zod and mathjs load only
+    // when one is given, so a plain `rackplan rack <generation>` starts without them (no options: nothing to check).
+    let options: UnitOptions = {};
+    if (UNIT_OPTION_FLAGS.some((name) => parsed.values[name] !== undefined)) options = (await import('./rack-options')).readUnitOptions(flags);
+    else flags.done();
     if (options.cduId && !catalog.cdus.some((c) => c.id === options.cduId)) {
       throw inputError('--cdu', `one of ${catalog.cdus.map((c) => c.id).join(', ')}`, JSON.stringify(options.cduId));
     }
