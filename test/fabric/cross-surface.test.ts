@@ -1,6 +1,6 @@
 /**
- * One cluster, one fabric: `rackplan cables`, `rackplan plan`, `rackplan compare`, the Fabric view's model and the
- * plan's cable export size the same cluster with the same switch and identical counts, unless the user picks
+ * One cluster, one fabric: `rackplan cables`, `rackplan fabric <generation>`, `rackplan plan`, `rackplan compare`,
+ * the Fabric view's model and the plan's cable export size the same cluster with the same switch and identical counts, unless the user picks
  * another switch (then every surface that takes the pick agrees on the new counts). Each output names the switch.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -60,6 +60,9 @@ async function everySurface(generation: string, units: number, accelerators: num
 
   const cables = await cli('cables', generation, '--racks', String(racks), ...(switchId ? ['--switch', switchId] : []), '--json');
   out.cables = { switchId: cables.switch.id, ...cables.clusters.switches };
+
+  const fabric = await cli('fabric', generation, '--units', String(units), ...(switchId ? ['--switch', switchId] : []), '--json');
+  out.fabricCommand = { switchId: fabric.switch.id, ...fabric.clusters.switches };
 
   const view = evaluateFabric(g, net, { units, switchId }, undefined);
   if (!view.ok) throw new Error(view.message);

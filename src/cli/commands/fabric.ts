@@ -1,5 +1,7 @@
 /**
- * `rackplan fabric`: size a scale-out fabric (rail-optimized fat tree, or a plain fat tree for hosts).
+ * `rackplan fabric`: size a scale-out fabric (rail-optimized fat tree, or a plain fat tree for hosts) from raw
+ * figures, or `rackplan fabric <generation> --units N` for a cluster of a catalog generation through
+ * `evaluateCluster`, the pipeline `rackplan cables`, the plan and the Fabric view share.
  * @module
  */
 import { loadNetworkCatalog } from '../../catalog/network';
@@ -7,8 +9,11 @@ import { sizeFabric, sizeHostFabric, type FabricInput, type FabricResult, type S
 import { defaultModule, moduleWatts } from '../../core/fabric/media';
 import type { NetworkCatalog, SwitchModel } from '../../core/fabric/types';
 import { assumption, isMissing, pickSourced, type Assumption, type Basis } from '../../core/provenance';
-import { FABRIC_DESIGN_LIMITS } from '../../schema/limits';
-import { FlagReader, parseFlags, type FlagSpec } from '../args';
+import { FABRIC_DESIGN_CHOICES, FABRIC_DESIGN_LIMITS } from '../../schema/limits';
+import { FlagReader, parseFlags, type FlagSpec, type Parsed } from '../args';
+import { InputError } from '../errors';
+import { generationArgument } from '../generation-arg';
+import { evaluateCluster } from '../../core/fabric/evaluate-cluster';
 import { formatNumber, issueLines, jsonResult, textTable, type Command } from '../output';
 
 export const FABRIC_FLAGS: FlagSpec = {
@@ -25,6 +30,11 @@ export const FABRIC_FLAGS: FlagSpec = {
 };
 
 const USAGE = `rackplan fabric (--nodes N --gpus-per-node G [--rails R] | --hosts H) (--radix R | --switch ID) [flags] [--json]
+       rackplan fabric <generation> --units N [--switch ID] [--systems-per-rack S] [flags] [--json]
+
+  <generation> --units N  a cluster of N units of a catalog generation, sized as rackplan cables, the plan and the
+                          Fabric view size it (default switch: the catalog's for the NIC speed; breakouts; fabrics
+                          split beyond three tiers). --radix/--port-gbps/--lane-gbps are refused here (use cables).
 
   --nodes N               nodes with scale-out ports (servers, or compute trays of a rack-scale system)
   --gpus-per-node G       accelerators per node
@@ -66,10 +76,10 @@ export function readFabricFlags(flags: FlagReader, cat: NetworkCatalog, opts: { 
   const portGbpsFlag = flags.number('port-gbps', { min: 1, max: 100_000, accepted: 'a port speed in Gb/s > 0' });
   const laneFlag = flags.number('lane-gbps', { min: 1, max: 1000, accepted: 'a lane rate in Gb/s > 0' });
   const suNodes = flags.number('su-nodes', { min: 1, max: 10_000_000, integer: true });
-  const spineDesign: SpineDesign | undefined = flags.choice('spine-groups', ['full', 'rail'] as const);
+  const spineDesign: SpineDesign | undefined = flags.choice('spine-groups', FABRIC_DESIGN_CHOICES.spineDesign);
   const planes = flags.number('planes', FABRIC_DESIGN_LIMITS.planes);
   const oversubscription = flags.number('oversubscription', FABRIC_DESIGN_LIMITS.oversubscription);
-  const tiersRaw = flags.choice('tiers', ['auto', '2', '3'] as const);
+  const tiersRaw = flags.choice('tiers', FABRIC_DESIGN_CHOICES.tiers.map(String) as ['auto', '2', '3']);
   const basis: Basis = flags.choice('basis', ['min', 'typical', 'max'] as const) ?? 'max';
   if (flags.problems.length) return undefined;
 
@@ -195,9 +205,10 @@ export const fabricCommand: Command = {
   summary: 'scale-out fabric: leaf/spine/core switches, links, transceivers, watts',
   usage: USAGE,
   run(argv) {
-    const parsed = parseFlags(argv, { ...FABRIC_FLAGS, nodes: { type: 'string' }, 'gpus-per-node': { type: 'string' }, rails: { type: 'string' }, hosts: { type: 'string' } }, 'fabric');
+    const parsed = parseFlags(argv, { ...FABRIC_FLAGS, nodes: { type: 'string' }, 'gpus-per-node': { type: 'string' }, rails: { type: 'string' }, hosts: { type: 'string' }, units: { type: 'string' }, 'systems-per-rack': { type: 'string' } }, 'fabric');
     const flags = new FlagReader(parsed);
-    if (parsed.positionals.length) flags.problem('arguments', 'no positional arguments (flags only)', parsed.positionals.join(' '));
+    if (parsed.positionals.length) return generationFabric(parsed, flags);
+    for (const f of ['units', 'systems-per-rack']) if (flags.has(f)) flags.problem(`--${f}`, 'only with a generation (rackplan fabric <generation> --units N)');
     const nodes = flags.number('nodes', { integer: true, min: 1, max: 100_000_000, accepted: 'a whole number of nodes ≥ 1' });
     const gpn = flags.number('gpus-per-node', { integer: true, min: 1, max: 1024, accepted: 'a whole number ≥ 1' });
     const rails = flags.number('rails', { integer: true, min: 1, max: 1024, accepted: 'a whole number ≥ 1' });
@@ -228,3 +239,47 @@ export const fabricCommand: Command = {
     return { text: renderFabric(f, `Fabric for ${who} on ${spec.sw ? spec.sw.name : `radix-${spec.input.radix} switches`}`) };
   },
 };
+
+/** `rackplan fabric <generation> --units N`: the generation's cluster through evaluateCluster (counts only). */
+function generationFabric(parsed: Parsed, flags: FlagReader): { text: string } | ReturnType<typeof jsonResult> {
+  const found = generationArgument(parsed);
+  const g = found.generation;
+  if (parsed.positionals.length > 1) flags.problem('arguments', 'one generation id', parsed.positionals.slice(1).join(' '));
+  for (const f of ['nodes', 'gpus-per-node', 'hosts', 'radix', 'port-gbps', 'lane-gbps']) if (flags.has(f)) flags.problem(`--${f}`, 'not with a generation: the generation sets the nodes and the switch sets the ports (rackplan cables takes raw switch figures)');
+  const units = flags.number('units', { integer: true, min: 1, max: 10_000_000, accepted: 'a whole number of units ≥ 1' });
+  flags.require('units', units, 'the number of units in the cluster');
+  const spr = flags.number('systems-per-rack', { integer: true, min: g.systemsPerRack?.min ?? 1, max: g.systemsPerRack?.max ?? 1 });
+  const rails = flags.number('rails', { integer: true, min: 1, max: 1024, accepted: 'a whole number ≥ 1' });
+  const net = loadNetworkCatalog();
+  const ff = readFabricFlags(flags, net, { requireSwitch: false });
+  flags.done();
+  const spec = ff!;
+  const r = evaluateCluster(
+    g,
+    net,
+    { units: units!, switchId: flags.string('switch'), planes: spec.input.planes, oversubscription: spec.input.oversubscription, tiers: spec.input.tiers, spineDesign: spec.input.spineDesign, suNodes: spec.input.suNodes, rails },
+    { systemsPerRack: spr, basis: spec.basis, detail: 'counts' },
+  );
+  if (!r.ok) throw new InputError([{ path: r.error.path.join('.'), message: r.error.message }]);
+  const e = r.value;
+  const json = {
+    mode: 'generation',
+    generation: g.id,
+    units: units!,
+    accelerators: e.ports.accelerators,
+    switch: { id: e.switchChoice.id, name: e.switchChoice.name, reason: e.switchChoice.reason, why: e.switchChoice.why, wattsSource: e.switchWattsSource },
+    breakout: e.breakout,
+    gpus: e.ports.accelerators,
+    ...fabricJson(e.fabric),
+    clusters: { count: e.counts.clusters, nodes: e.parts.map((p) => p.nodes), tiers: e.counts.tiers, switches: e.counts.switches, links: e.counts.links, endpoints: e.counts.endpoints, switchPowerKw: kw(e.counts.switchPowerW) },
+    issues: e.issues,
+  };
+  if (flags.bool('json')) return jsonResult(json);
+  const split = e.counts.clusters > 1 ? ` · split into ${e.counts.clusters} fabrics: ${formatNumber(e.counts.switches.total)} switches in all` : '';
+  return {
+    text: renderFabric(
+      { ...e.fabric, issues: e.issues },
+      `Fabric for ${formatNumber(units!)} × ${g.name} (${formatNumber(e.ports.nodes)} nodes, ${formatNumber(e.ports.accelerators)} accelerators) on ${e.switchChoice.name}: ${e.switchChoice.why}${e.breakout > 1 ? `, ports as ${e.breakout} × ${formatNumber(e.linkGbps)}G` : ''}${split}`,
+    ),
+  };
+}
