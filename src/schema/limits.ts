@@ -67,12 +67,12 @@ export const FABRIC_DESIGN_LIMITS = {
   slackPct: { min: 0, max: 200, unit: '%', default: DEFAULT_LAYOUT.slackPct },
 } as const satisfies Record<string, NumericLimit>;
 
-/** The fabric's choice fields: accepted values, the first is the default. */
+/** The fabric's choice fields: accepted values (defaults: `auto`, `full`, and the core's `DEFAULT_LAYOUT` placements). */
 export const FABRIC_DESIGN_CHOICES = {
   tiers: ['auto', 2, 3],
   spineDesign: ['full', 'rail'],
-  leafPlacement: ['network-row', 'in-rack', 'eor', 'mor'],
-  spinePlacement: ['network-row', 'eor', 'mor'],
+  leafPlacement: ['in-rack', 'eor', 'mor', 'network-row'],
+  spinePlacement: ['eor', 'mor', 'network-row'],
 } as const;
 
 /** Heat a site can remove per deployable unit (the rack designer's budget meters). */

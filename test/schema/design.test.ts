@@ -17,7 +17,7 @@ import type { InputProblem } from '../../src/schema/errors';
 import { DeploymentSchema, PlanSchema } from '../../src/schema/plan';
 import { UnitOptionsSchema } from '../../src/schema/unit-options';
 import { reduce, type Action } from '../../src/state/actions';
-import { FABRIC_FIELDS, fieldAccepts, LIMIT_FIELDS, OPTION_FIELDS, PLAN_FIELDS, type NumericField } from '../../src/state/fields';
+import { CHOICES, FABRIC_FIELDS, fieldAccepts, LIMIT_FIELDS, OPTION_FIELDS, PLAN_FIELDS, type NumericField } from '../../src/state/fields';
 import { parseSnapshot } from '../../src/state/snapshot';
 import { AppStore, formatProblems, initialDesign } from '../../src/state/store';
 import type { AppSnapshot, DesignState } from '../../src/state/types';
@@ -220,6 +220,14 @@ describe('form fields take their range from the design schema', () => {
     expect([PLAN_FIELDS.utilization.min, PLAN_FIELDS.utilization.max]).toEqual([0.01, 1]);
     expect(PLAN_FIELDS.deploymentUnits.accepts).toBe('a whole number from 0 to 10,000,000');
     expect(PLAN_SETTING_LIMITS.tariffUsdPerKwh.accepts).toBe('a price in USD/kWh above 0 and below 10');
+  });
+
+  it('the rack form’s choice lists offer exactly what the option schema accepts', () => {
+    for (const [key, choices] of Object.entries(CHOICES)) {
+      for (const c of choices) expect(UnitOptionsSchema.safeParse({ [key]: c.value }).success, `${key} ${c.value}`).toBe(true);
+      const field = UnitOptionsSchema.shape[key as keyof typeof UnitOptionsSchema.shape].unwrap();
+      if ('options' in field) expect(choices.map((c) => c.value).sort(), key).toEqual([...(field.options as string[])].sort());
+    }
   });
 
   it('the Fabric view, the plan grid and the Plan view settings write no range literal of their own', () => {
