@@ -13,8 +13,7 @@ import { defaultSwitch } from '../../core/fabric/switch-choice';
 import type { MediaKind, NetworkCatalog } from '../../core/fabric/types';
 import { issue, type Issue } from '../../core/issues';
 import { generationArgument } from '../generation-arg';
-import { FABRIC_DESIGN_LIMITS } from '../../schema/limits';
-import { FABRIC_DESIGN_LIMITS } from '../../schema/limits';
+import { FABRIC_DESIGN_CHOICES, FABRIC_DESIGN_LIMITS } from '../../schema/limits';
 import { FlagReader, parseFlags, type FlagSpec } from '../args';
 import { InputError } from '../errors';
 import { prepareOutputFile, writeOutputFile, type OutputTarget } from '../files';
@@ -162,8 +161,8 @@ export const cablesCommand: Command = {
       trayHeightM: flags.number('tray-height-m', FABRIC_DESIGN_LIMITS.trayHeightM),
       slackPct: flags.number('slack-pct', FABRIC_DESIGN_LIMITS.slackPct),
       slackM: flags.number('slack-m', { min: 0, max: 50 }),
-      leafPlacement: flags.choice('leaf-placement', ['in-rack', 'eor', 'mor', 'network-row'] as const),
-      spinePlacement: flags.choice('spine-placement', ['eor', 'mor', 'network-row'] as const),
+      leafPlacement: flags.choice('leaf-placement', FABRIC_DESIGN_CHOICES.leafPlacement),
+      spinePlacement: flags.choice('spine-placement', FABRIC_DESIGN_CHOICES.spinePlacement),
       orderableLengthsM: lengthsFlag(flags),
       networkRackUsableU: flags.number('network-rack-u', { integer: true, min: 1, max: 60 }),
     };
