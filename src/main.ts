@@ -79,6 +79,10 @@ async function boot(): Promise<void> {
         if (message) app.notice = message;
       });
     });
+    // A save that fails (quota, blocked database) is shown, never swallowed (subscribed before the first save).
+    session?.onProblem((message) => {
+      if (message) app.notice = message;
+    });
     session?.attach(store);
     // After the first view has painted: validate the rest of the catalog, then (when idle) fetch mathjs, which
     // parsing typed units needs; neither is part of the first render.

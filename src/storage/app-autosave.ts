@@ -11,7 +11,7 @@ import { readJson } from '../io/json';
 import type { Result } from '../io/result';
 import type { InputProblem } from '../schema/errors';
 import type { AppSnapshot, DesignState, Prefs } from '../state/types';
-import { Autosaver, type AutosaveStatus } from './autosave';
+import { Autosaver, contentHash, journalMetaKey, type AutosaveStatus, type JournalMeta } from './autosave';
 import { AUTOSAVE_ID, PlanStore } from './plan-store';
 
 /** What autosave needs from the app store. */
@@ -31,6 +31,15 @@ export interface Session {
   /** Save every change of `store` from now on; returns a function that stops it. */
   attach(store: SessionSource): () => void;
   readonly status: () => AutosaveStatus | null;
+  /** Be told when saving fails or recovers, with a sentence for the user (null when all is saved again). */
+  onProblem(fn: (message: string | null) => void): () => void;
+}
+
+/** What the user should hear about an autosave status, or null when nothing is wrong. */
+export function autosaveProblem(s: AutosaveStatus): string | null {
+  if (s.state === 'error') return `Autosave failed (${s.error ?? 'unknown error'}): your latest changes are not saved in this browser. Export the plan (Export view) to keep them.`;
+  if (s.journalError) return `This browser refused the quick-save copy of your plan (${s.journalError}). Changes still go to the browser database, but a page closed right after an edit may lose that edit; export large plans to keep a copy.`;
+  return null;
 }
 
 export function snapshotValidator(parse: SnapshotParser): Validator<AppSnapshot> {
@@ -50,7 +59,7 @@ function journalStorage(): Storage | undefined {
 }
 
 export async function restoreSession(parse: SnapshotParser, options: { dbName?: string; timeoutMs?: number; journal?: Storage | null } = {}): Promise<Session> {
-  const none = (notice: string | null): Session => ({ design: undefined, prefs: undefined, notice, attach: () => () => undefined, status: () => null });
+  const none = (notice: string | null): Session => ({ design: undefined, prefs: undefined, notice, attach: () => () => undefined, status: () => null, onProblem: () => () => undefined });
   if (typeof indexedDB === 'undefined') return none('This browser has no IndexedDB: changes are not saved between visits.');
   let store: PlanStore<AppSnapshot>;
   try {
@@ -62,20 +71,17 @@ export async function restoreSession(parse: SnapshotParser, options: { dbName?: 
   let prefs: Prefs | undefined;
   let notice: string | null = null;
   const journal = options.journal === null ? undefined : (options.journal ?? journalStorage());
-  // The journal is written inside every edit, before the database write, so when it validates it is the newest.
-  let fromJournal: AppSnapshot | undefined;
+  // The journal is written inside every edit, before the database write, and carries the edit's time and a hash
+  // of its text. It wins only when it is whole (hash matches) and at least as new as the database's revision in
+  // force: a journal whose later writes failed (quota) must never bring back an older plan (review 2026-12 F2).
+  const fromJournal = readJournal(journal, parse);
   try {
-    const text = journal?.getItem(JOURNAL_KEY);
-    if (text) {
-      const parsed = readJson(text);
-      const r = parsed.ok ? importParsed(parsed.value, snapshotValidator(parse)) : parsed;
-      if (r.ok) fromJournal = r.value.value;
-    }
-  } catch {
-    fromJournal = undefined;
-  }
-  try {
-    const r = fromJournal ? ({ status: 'ok', value: fromJournal } as const) : await withTimeout(store.restore(AUTOSAVE_ID), options.timeoutMs ?? 3000);
+    const stored = await withTimeout(store.restore(AUTOSAVE_ID), options.timeoutMs ?? 3000).catch((err: unknown) => {
+      if (fromJournal) return { status: 'empty' } as const;
+      throw err;
+    });
+    const storedAt = stored.status === 'ok' ? ((await store.head(AUTOSAVE_ID).catch(() => undefined))?.updatedAt ?? 0) : Number.NEGATIVE_INFINITY;
+    const r = fromJournal && fromJournal.savedAt >= storedAt ? ({ status: 'ok', value: fromJournal.snapshot } as const) : stored;
     if (r.status === 'ok') {
       design = r.value.design;
       prefs = r.value.prefs;
@@ -91,6 +97,13 @@ export async function restoreSession(parse: SnapshotParser, options: { dbName?: 
     prefs,
     notice,
     status: () => saver.status,
+    onProblem(fn) {
+      let last: string | null = null;
+      return saver.subscribe((st) => {
+        const message = autosaveProblem(st);
+        if (message !== last) fn((last = message));
+      });
+    },
     attach(app: SessionSource) {
       const save = () => saver.save(app.snapshot());
       const flushOnHide = () => {
@@ -105,6 +118,26 @@ export async function restoreSession(parse: SnapshotParser, options: { dbName?: 
       };
     },
   };
+}
+
+/** The journal's snapshot and its time; a journal without a matching meta record (older versions, torn) counts as oldest. */
+function readJournal(journal: Storage | undefined, parse: SnapshotParser): { snapshot: AppSnapshot; savedAt: number } | undefined {
+  try {
+    const text = journal?.getItem(JOURNAL_KEY);
+    if (!text) return undefined;
+    const parsed = readJson(text);
+    const r = parsed.ok ? importParsed(parsed.value, snapshotValidator(parse)) : parsed;
+    if (!r.ok) return undefined;
+    let savedAt = Number.NEGATIVE_INFINITY;
+    const metaText = journal?.getItem(journalMetaKey(JOURNAL_KEY));
+    if (metaText) {
+      const meta = JSON.parse(metaText) as Partial<JournalMeta>;
+      if (typeof meta.savedAt === 'number' && meta.hash === contentHash(text) && meta.length === text.length) savedAt = meta.savedAt;
+    }
+    return { snapshot: r.value.value, savedAt };
+  } catch {
+    return undefined;
+  }
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {

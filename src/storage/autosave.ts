@@ -14,6 +14,32 @@ export interface AutosaveStatus {
   readonly rev: number;
   readonly savedAt: number | null;
   readonly error: string | null;
+  /**
+   * Why the synchronous journal copy could not be written (quota, privacy settings), or null. The database
+   * still saves; a page closed before the database write lands can then lose that last edit.
+   */
+  readonly journalError: string | null;
+}
+
+/** What the journal stores next to the document, under `<key>:meta`: when it was saved and a hash of its text. */
+export interface JournalMeta {
+  readonly savedAt: number;
+  readonly hash: string;
+  readonly length: number;
+}
+
+/** 32-bit FNV-1a of the text's UTF-16 code units, as 8 hex digits: detects a torn or mismatched journal. */
+export function contentHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+export function journalMetaKey(key: string): string {
+  return `${key}:meta`;
 }
 
 export class Autosaver {
@@ -22,16 +48,17 @@ export class Autosaver {
   #lastSent: string | null = null;
   #outstanding = 0;
   #tail: Promise<void> = Promise.resolve();
-  #status: AutosaveStatus = { state: 'idle', rev: 0, savedAt: null, error: null };
+  #status: AutosaveStatus = { state: 'idle', rev: 0, savedAt: null, error: null, journalError: null };
+  #lastSavedAt = 0;
   readonly #listeners = new Set<(s: AutosaveStatus) => void>();
 
-  readonly #journal: { readonly storage: Pick<Storage, 'setItem'>; readonly key: string } | undefined;
+  readonly #journal: { readonly storage: Pick<Storage, 'setItem' | 'removeItem'>; readonly key: string } | undefined;
 
   /**
    * @param journal - optional synchronous journal (localStorage): the latest document is also written there
    *   inside the edit, because a browser may abort IndexedDB work still in flight when the page is torn down.
    */
-  constructor(store: Pick<PlanStore<unknown>, 'write'>, id = AUTOSAVE_ID, journal?: { readonly storage: Pick<Storage, 'setItem'>; readonly key: string }) {
+  constructor(store: Pick<PlanStore<unknown>, 'write'>, id = AUTOSAVE_ID, journal?: { readonly storage: Pick<Storage, 'setItem' | 'removeItem'>; readonly key: string }) {
     this.#store = store;
     this.#id = id;
     this.#journal = journal;
@@ -55,20 +82,34 @@ export class Autosaver {
     const json = JSON.stringify(doc);
     if (json === this.#lastSent) return;
     this.#lastSent = json;
+    // One strictly increasing time per edit, stored with both copies: restore takes whichever is newer.
+    const savedAt = Math.max(Date.now(), this.#lastSavedAt + 1);
+    this.#lastSavedAt = savedAt;
+    let journalError: string | null = null;
     if (this.#journal) {
+      const { storage, key } = this.#journal;
       try {
-        this.#journal.storage.setItem(this.#journal.key, json);
-      } catch {
-        // Quota or privacy settings: IndexedDB alone then.
+        storage.setItem(key, json);
+        storage.setItem(journalMetaKey(key), JSON.stringify({ savedAt, hash: contentHash(json), length: json.length } satisfies JournalMeta));
+      } catch (err) {
+        // Quota or privacy settings. An older journal left in place would win over newer database revisions on
+        // the next visit (review 2026-12 F2): remove it, and say so.
+        journalError = err instanceof Error ? err.message : String(err);
+        try {
+          storage.removeItem(key);
+          storage.removeItem(journalMetaKey(key));
+        } catch {
+          // Nothing more to do: restore also compares times and hashes.
+        }
       }
     }
     this.#outstanding++;
-    if (this.#status.state !== 'saving') this.#set({ ...this.#status, state: 'saving' });
-    const done = this.#store.write(this.#id, json).then(
+    if (this.#status.state !== 'saving' || journalError !== this.#status.journalError) this.#set({ ...this.#status, state: 'saving', journalError });
+    const done = this.#store.write(this.#id, json, { savedAt }).then(
       (rev) => {
         this.#outstanding--;
         const failed = this.#status.state === 'error';
-        this.#set({ state: this.#outstanding > 0 ? 'saving' : failed ? 'error' : 'idle', rev: Math.max(rev, this.#status.rev), savedAt: Date.now(), error: failed ? this.#status.error : null });
+        this.#set({ ...this.#status, state: this.#outstanding > 0 ? 'saving' : failed ? 'error' : 'idle', rev: Math.max(rev, this.#status.rev), savedAt: Date.now(), error: failed ? this.#status.error : null });
       },
       (err: unknown) => {
         this.#outstanding--;

@@ -120,12 +120,17 @@ export class PlanStore<T> {
    * transaction is created and committed synchronously inside this call, so the data is handed to the browser's
    * database before the caller's event handler even returns: a page closed right after an edit keeps it.
    */
-  write(id: string, json: string, meta: { name?: string; kind?: DocKind } = {}): Promise<number> {
+  write(id: string, json: string, meta: { name?: string; kind?: DocKind; savedAt?: number } = {}): Promise<number> {
     const known = this.#revs.get(id);
-    if (known === undefined) return this.#initRevision(id).then(() => this.write(id, json, meta));
+    // The time is taken now, not after the first write's revision lookup, so revisions order like the edits
+    // (the autosave journal compares its own time with the revision's, see app-autosave.ts).
+    if (known === undefined) {
+      const at = meta.savedAt ?? this.#now();
+      return this.#initRevision(id).then(() => this.write(id, json, { ...meta, savedAt: at }));
+    }
     const rev = known + 1;
     this.#revs.set(id, rev);
-    const now = this.#now();
+    const now = meta.savedAt ?? this.#now();
     // 1. Write the new revision on its own. If the tab dies before step 2, the head still names the previous
     //    revision; load() rolls forward to this one if it is complete and validates.
     const tx1 = this.#db.transaction('revisions', 'readwrite');
@@ -229,6 +234,11 @@ export class PlanStore<T> {
   }
 
   #check(head: DocHead, json: string): Loaded<T> {
+    // A revision whose text field holds something else (a damaged profile) is reported and kept like any bad entry.
+    if (typeof json !== 'string') {
+      const text = JSON.stringify(json) ?? String(json);
+      return { ok: false, head, json: text, problems: [{ path: '(stored entry)', message: `the stored revision is not JSON text (found ${typeof json})` }], message: 'stored entry is damaged' };
+    }
     const parsed = readJson(json, this.#opts.importOptions);
     const r = parsed.ok ? importParsed(parsed.value, this.#opts.validate, this.#opts.importOptions) : parsed;
     if (!r.ok) return { ok: false, head, json, problems: r.error.problems, message: r.error.message };

@@ -1,0 +1,124 @@
+/**
+ * Storage that never goes backwards (issue 17; review 2026-12 F2/P18 and F13/P9), in real Chromium IndexedDB.
+ * The synchronous journal carries the edit's time and a hash of its text; restore takes it only when it is whole
+ * and at least as new as the database's revision in force. A journal write that fails (quota) removes the old
+ * journal and is reported; a revision whose text is not text is kept aside as a recovered entry.
+ * Sessions keep their database connections open, so each test uses its own database and leaves it for the
+ * profile to discard (deleting it would wait on those connections).
+ */
+import { describe, expect, it } from 'vitest';
+import { openDB } from 'idb';
+import { JOURNAL_KEY, restoreSession, type Session, type SnapshotParser } from '../../src/storage/app-autosave';
+import { contentHash, journalMetaKey } from '../../src/storage/autosave';
+import { AUTOSAVE_ID } from '../../src/storage/plan-store';
+
+/** A localStorage stand-in with a quota, like Chromium's (5,242,880 characters per origin in the review). */
+function quotaStorage(quotaChars: number): Storage & { map: Map<string, string> } {
+  const map = new Map<string, string>();
+  const used = () => [...map].reduce((s, [k, v]) => s + k.length + v.length, 0);
+  return {
+    map,
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => {
+      const before = map.get(k);
+      if (used() - (before ? k.length + before.length : 0) + k.length + v.length > quotaChars) throw new DOMException(`Setting the value of '${k}' exceeded the quota.`, 'QuotaExceededError');
+      map.set(k, v);
+    },
+    removeItem: (k: string) => void map.delete(k),
+    clear: () => map.clear(),
+    key: () => null,
+    get length() {
+      return map.size;
+    },
+  };
+}
+
+const snap = (name: string, pad = 0) => ({ app: 'rackplan', schemaVersion: 1, catalogVersion: 'x', design: { rack: { generationId: name }, padding: 'x'.repeat(pad) }, prefs: { units: 'si', theme: 'system' } });
+const parse: SnapshotParser = (d) => {
+  const x = d as { app?: string; design?: { rack?: { generationId?: string } } };
+  return x.app === 'rackplan' && typeof x.design?.rack?.generationId === 'string' ? ({ ok: true, value: d } as never) : { ok: false, error: [{ path: 'design.rack.generationId', message: 'a generation' }] };
+};
+
+/** Attach a session to a fake app whose snapshot is `current`; returns a function that publishes a new snapshot. */
+function attach(session: Session): (s: unknown) => void {
+  let current: unknown = snap('g0');
+  const listeners = new Set<() => void>();
+  session.attach({ subscribe: (l) => (listeners.add(l), () => listeners.delete(l)), snapshot: () => current as never });
+  return (s) => {
+    current = s;
+    for (const l of listeners) l();
+  };
+}
+
+async function settled(session: Session): Promise<void> {
+  for (let i = 0; i < 200 && session.status()?.state === 'saving'; i++) await new Promise((r) => setTimeout(r, 10));
+}
+
+describe('the autosave journal never brings back an older plan', () => {
+  it('P18: a plan too big for the journal (quota) is restored from IndexedDB, not the older journal, and the failure is reported', async () => {
+    const dbName = `rackplan-p18-${Date.now()}`;
+    const journal = quotaStorage(20_000);
+    const s1 = await restoreSession(parse, { dbName, journal });
+    const problems: (string | null)[] = [];
+    s1.onProblem((m) => problems.push(m));
+    const publish = attach(s1);
+    publish(snap('small'));
+    await settled(s1);
+    expect(JSON.parse(journal.map.get(JOURNAL_KEY)!).design.rack.generationId).toBe('small');
+    publish(snap('BIGGER', 30_000));
+    await settled(s1);
+    // The stale journal is gone, and the user was told why.
+    expect(journal.map.has(JOURNAL_KEY)).toBe(false);
+    expect(s1.status()?.journalError).toMatch(/quota/);
+    expect(problems.at(-1)).toMatch(/^This browser refused the quick-save copy of your plan \(.*quota.*\)/);
+    const s2 = await restoreSession(parse, { dbName, journal });
+    expect(s2.design?.rack.generationId).toBe('BIGGER');
+  });
+
+  it('a journal older than the revision in force loses; a newer whole one wins; a torn one (hash mismatch) counts as oldest', async () => {
+    const dbName = `rackplan-journal-age-${Date.now()}`;
+    const journal = quotaStorage(1_000_000);
+    const s1 = await restoreSession(parse, { dbName, journal });
+    const publish = attach(s1);
+    publish(snap('db-newest'));
+    await settled(s1);
+    const put = (name: string, savedAt: number, hashOf?: string) => {
+      const text = JSON.stringify(snap(name));
+      journal.setItem(JOURNAL_KEY, text);
+      journal.setItem(journalMetaKey(JOURNAL_KEY), JSON.stringify({ savedAt, hash: contentHash(hashOf ?? text), length: text.length }));
+    };
+    put('stale', 1);
+    expect((await restoreSession(parse, { dbName, journal })).design?.rack.generationId).toBe('db-newest');
+    put('torn', Date.now() + 60_000, 'something else');
+    expect((await restoreSession(parse, { dbName, journal })).design?.rack.generationId).toBe('db-newest');
+    // The page closed before the database write landed: the journal is newer and whole, so it wins.
+    put('closed-before-db', Date.now() + 60_000);
+    expect((await restoreSession(parse, { dbName, journal })).design?.rack.generationId).toBe('closed-before-db');
+    // An old-format journal (no meta) is used only when the database has nothing.
+    journal.removeItem(journalMetaKey(JOURNAL_KEY));
+    expect((await restoreSession(parse, { dbName, journal })).design?.rack.generationId).toBe('db-newest');
+    const emptyDb = `rackplan-journal-empty-${Date.now()}`;
+    expect((await restoreSession(parse, { dbName: emptyDb, journal })).design?.rack.generationId).toBe('closed-before-db');
+  });
+});
+
+describe('damaged revisions are kept, never dropped', () => {
+  it('P9: a revision whose text is a number gives a clear notice and a recovered library entry (was a TextDecoder error and a fresh start)', async () => {
+    const dbName = `rackplan-p9-${Date.now()}`;
+    const s1 = await restoreSession(parse, { dbName, journal: null });
+    const publish = attach(s1);
+    publish(snap('good'));
+    await settled(s1);
+    const db = await openDB(dbName);
+    const head = (await db.get('docs', AUTOSAVE_ID)) as { rev: number };
+    const rec = (await db.get('revisions', [AUTOSAVE_ID, head.rev])) as Record<string, unknown>;
+    await db.put('revisions', { ...rec, json: 12345 });
+    db.close();
+    const s2 = await restoreSession(parse, { dbName, journal: null });
+    expect(s2.notice).toMatch(/^The last session could not be restored \(1 problem: \(stored entry\): the stored revision is not JSON text \(found number\)\)\. It is kept in the plan library as “Recovered working plan”/);
+    const check = await openDB(dbName);
+    const docs = (await check.getAll('docs')) as { name: string }[];
+    check.close();
+    expect(docs.some((d) => d.name.startsWith('Recovered working plan (does not validate)'))).toBe(true);
+  });
+});
