@@ -5,7 +5,7 @@
  * @module
  */
 import type { Catalog } from '../core/catalog/types';
-import { describeLoad, evaluateSite, finalQuarter, siteSettings, type StatedLoad } from '../core/plan/evaluate-site';
+import { describeLoad, evaluateSite, finalQuarter, meterFraction, siteSettings, type StatedLoad } from '../core/plan/evaluate-site';
 import type { Plan, PlanReport } from '../core/plan/types';
 import { pickSourced, type Confidence, type Source, type Sourced } from '../core/provenance';
 import { designCondition, type DesignCondition } from '../core/sites/climate';
@@ -68,12 +68,12 @@ function referencePue(site: Site, plan: Plan, catalog: Catalog): CardPue {
 /** PUE at the plan's own load in its last full year, with that load stated against the final meter. */
 function planPue(site: Site, annual: PueReport, peak: PueReport, year: number | null): CardPue {
   const finalMeterMw = stepAt(site.roles.dataCenter!.meterMw, finalQuarter(site));
-  const fill = finalMeterMw > 0 ? peak.facilityMw / finalMeterMw : 0;
+  const fill = meterFraction(peak.facilityMw, finalMeterMw);
   const mw = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
   return {
     annual,
     peak,
-    basis: `the plan’s load in ${year ?? 'the last year'}: ${mw(peak.itMw)} MW design IT, ${mw(peak.facilityMw)} MW at the meter = ${(fill * 100).toFixed(1)} % of the final ${finalMeterMw.toLocaleString('en-US')} MW meter`,
+    basis: `the plan’s load in ${year ?? 'the last year'}: ${mw(peak.itMw)} MW design IT, ${mw(peak.facilityMw)} MW at the meter${fill === null ? '' : ` = ${(fill * 100).toFixed(1)} %`} of the final ${finalMeterMw.toLocaleString('en-US')} MW meter`,
     load: null,
   };
 }

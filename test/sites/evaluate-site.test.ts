@@ -2,6 +2,7 @@
  * One entry for "a site at a load" (`evaluateSite`), one reference-load rule, one way of applying site defaults:
  * the Rack designer's facility chain, the Sites view, `rackplan site --json` and compare show the same figures.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/presets';
 import { loadSites } from '../../src/catalog/sites';
@@ -221,5 +222,27 @@ describe('plan defaults have one source', () => {
     const { PLAN_SETTING_LIMITS } = await import('../../src/schema/limits');
     const d = planDefaults(catalog);
     expect({ horizonYears: PLAN_SETTING_LIMITS.horizonYears.default, utilization: PLAN_SETTING_LIMITS.utilization.default, discountRate: PLAN_SETTING_LIMITS.discountRate.default }).toEqual(d);
+  });
+});
+
+describe('reference load properties', () => {
+  it('any final meter and positions: at least one unit, finite figures, and within every limit unless none fits', () => {
+    const gens = ['gb300-nvl72', 'dgx-b200', 'inf2-server', 'trn2-ultraserver'];
+    fc.assert(
+      fc.property(fc.constantFrom(...SITE_IDS), fc.constantFrom(...gens), fc.double({ min: 0, max: 2000, noNaN: true }), fc.integer({ min: 0, max: 20_000 }), (from, gen, meterMw, positions) => {
+        const site = siteWith('prop', { meterMw: [{ from: '2026-Q1', value: v(meterMw, 'MW') }], rackPositions: [{ from: '2026-Q1', value: v(positions, 'racks') }] }, from);
+        const r = evaluateSite(site, catalog, siteSettings(catalog), { generation: gen });
+        expect(r.ok).toBe(true);
+        if (!r.ok) return;
+        const { load, headroomMw, positionsFree, annual, peak } = r.value;
+        expect(load.units).toBeGreaterThanOrEqual(1);
+        for (const x of [load.itMw, load.facilityMw, load.fillFraction ?? 0, headroomMw, positionsFree, annual.pue ?? 1, peak.pue ?? 1]) expect(Number.isFinite(x)).toBe(true);
+        if (load.bindingConstraint !== 'none') {
+          expect(load.facilityMw).toBeLessThanOrEqual(meterMw + 1e-9);
+          expect(load.racks).toBeLessThanOrEqual(positions);
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 });

@@ -17,7 +17,7 @@ import { issue, type Issue } from '../issues';
 import { assumption, pickSourced, type Assumption } from '../provenance';
 import type { Site } from '../sites/types';
 import { settingsContext } from './context';
-import { finalQuarter } from './evaluate-site';
+import { finalQuarter, meterFraction } from './evaluate-site';
 import { stepAt } from '../sites/schedule';
 import { unitMetric } from './facts';
 import { gpm, siteLoad } from './site-load';
@@ -216,7 +216,7 @@ export function compareAccelerators(generationIds: readonly string[], target: Co
       hbmTbPerS: f.hbmTbPerS === null ? null : f.hbmTbPerS * units,
       itMw,
       facilityMw: load.peak.facilityMw,
-      fillFraction: finalMeterMw > 0 ? load.peak.facilityMw / finalMeterMw : null,
+      fillFraction: meterFraction(load.peak.facilityMw, finalMeterMw),
       pue,
       peakPue: load.peak.pue,
       coolantLpm: load.coolantLpm,

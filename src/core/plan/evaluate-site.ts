@@ -89,6 +89,12 @@ export function siteContext(site: Site, catalog: Catalog, settings: SiteSettings
   };
 }
 
+/** Facility MW as a fraction of a meter; null when the meter is zero or so small that the ratio is not a finite number. */
+export function meterFraction(facilityMw: number, meterMw: number): number | null {
+  const f = facilityMw / meterMw;
+  return meterMw > 0 && Number.isFinite(f) ? f : null;
+}
+
 /** The generation a site is shown with when nobody names one. */
 export const REFERENCE_GENERATION = 'gb300-nvl72';
 
@@ -119,8 +125,8 @@ export interface StatedLoad {
   /** The site's final meter step, and the quarter of its final build-out. */
   readonly finalMeterMw: number;
   readonly finalQuarter: QuarterId;
-  /** facilityMw ÷ finalMeterMw: how full the final meter is. */
-  readonly fillFraction: number;
+  /** facilityMw ÷ finalMeterMw: how full the final meter is (null when the site has no meter power to fill). */
+  readonly fillFraction: number | null;
   /** The limit that stopped the reference fill (`none` for a load the caller stated). */
   readonly bindingConstraint: BindingConstraint;
 }
@@ -209,7 +215,7 @@ export function evaluateSite(site: Site, catalog: Catalog, settings: SiteSetting
     facilityMw: detail.peak.facilityMw,
     finalMeterMw: limits.meterMw,
     finalQuarter: quarterFromIndex(q),
-    fillFraction: limits.meterMw > 0 ? detail.peak.facilityMw / limits.meterMw : 0,
+    fillFraction: meterFraction(detail.peak.facilityMw, limits.meterMw),
     bindingConstraint: binding,
   };
   return {
@@ -248,5 +254,5 @@ export function describeLoad(load: StatedLoad): string {
   const mw = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
   const head = load.rule === 'reference' ? 'reference load' : load.rule === 'it-mw' ? 'stated IT load' : 'stated load';
   const why = load.rule === 'reference' ? (load.bindingConstraint === 'none' ? ', one unit (none fits the final limits)' : `, filled until ${LIMIT_WORDS[load.bindingConstraint]} binds`) : '';
-  return `${head}: ${count(load.units)} × ${load.generation} (${count(load.racks)} racks), ${mw(load.itMw)} MW design IT, ${mw(load.facilityMw)} MW at the meter = ${(load.fillFraction * 100).toFixed(1)} % of the final ${count(load.finalMeterMw)} MW meter (${load.finalQuarter})${why}`;
+  return `${head}: ${count(load.units)} × ${load.generation} (${count(load.racks)} racks), ${mw(load.itMw)} MW design IT, ${mw(load.facilityMw)} MW at the meter${load.fillFraction === null ? '' : ` = ${(load.fillFraction * 100).toFixed(1)} %`} of the final ${count(load.finalMeterMw)} MW meter (${load.finalQuarter})${why}`;
 }
