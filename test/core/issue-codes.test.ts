@@ -5,7 +5,8 @@ import { loadCatalog } from '../../src/catalog/presets';
 import { loadNetworkCatalog } from '../../src/catalog/network';
 import { loadSites } from '../../src/catalog/sites';
 import { ISSUE_CODES, isIssueCode, issueCodeInfo, type IssueCode } from '../../src/core/issue-codes';
-import type { Issue } from '../../src/core/issues';
+import { issue, type Issue } from '../../src/core/issues';
+import { issueLines, withIssueTitles } from '../../src/cli/output';
 import { evaluateUnit } from '../../src/core/rack/evaluate';
 import { evaluateCluster } from '../../src/core/fabric/evaluate-cluster';
 import { evaluatePlan } from '../../src/core/plan/evaluate';
@@ -14,6 +15,7 @@ import { fitUnits } from '../../src/core/plan/fit';
 import { pick, pickSourced } from '../../src/core/provenance';
 import { PlanSchema } from '../../src/schema/plan';
 import type { FeedRedundancy } from '../../src/core/catalog/types';
+import type { UnitOptions } from '../../src/core/rack/types';
 
 const catalog = loadCatalog();
 const network = loadNetworkCatalog();
@@ -23,6 +25,16 @@ const FEEDS: readonly FeedRedundancy[] = ['ab', 'single'];
 const plans = readdirSync('presets/plans')
   .filter((f) => f.endsWith('.json'))
   .map((f) => ({ name: f, plan: PlanSchema.parse(JSON.parse(readFileSync(`presets/plans/${f}`, 'utf8'))) }));
+
+const STRESS_OPTIONS: readonly UnitOptions[] = [
+  { feedAmps: 16, feedVolts: 208, feedSystem: '3ph' },
+  { feedVolts: 120, feedSystem: '1ph' },
+  { feedSystem: 'dc', feedVolts: 48 },
+  { redundancy: 'n+n', floorLimitKgM2: 200, systemsPerRack: 99 },
+  { coolantSupplyC: 70, coolant: 'pg25', deltaTK: 40 },
+  { coolantSupplyC: 1, coolant: 'water' },
+  { coolantSupplyC: 15 },
+];
 
 /** Codes a call may emit at another severity than the registry's default (none today). */
 const SEVERITY_MAY_VARY: ReadonlySet<IssueCode> = new Set<IssueCode>();
@@ -40,6 +52,8 @@ function emittedIssues(): { where: string; issue: Issue }[] {
         add(`unit ${g.id} at ${site.id}, ${feeds}`, evaluateUnit(g, options, catalog).issues);
       }
     }
+    // Option sets that push each check past its limit, so the sweep reaches the power, cooling and space codes too.
+    for (const stress of STRESS_OPTIONS) add(`unit ${g.id} ${JSON.stringify(stress)}`, evaluateUnit(g, stress, catalog).issues);
     for (const units of [1, 3, 64]) {
       const r = evaluateCluster(g, network, { units });
       add(`cluster ${g.id} × ${units}`, r.ok ? r.value.issues : [r.error]);
@@ -96,8 +110,8 @@ describe('issue-code registry', () => {
     for (const f of sources) {
       const text = readFileSync(f, 'utf8');
       // issue('code', …), { code: 'code' } outside zod's custom issues, and comparisons i.code === 'code'
-      for (const m of text.matchAll(/\bissue\(\s*'([a-z0-9_]+)'|\bcode: '([a-z0-9_]+)'|\.code\s*[!=]==\s*'([a-z0-9_]+)'/g)) {
-        written.add(m[1] ?? m[2] ?? m[3]!);
+      for (const m of text.matchAll(/\bissue\(\s*'([a-z0-9_]+)'|\bcode: '([a-z0-9_]+)'|(typeof\s+)?[\w$]+\.code\s*[!=]==\s*'([a-z0-9_]+)'/g)) {
+        if (!m[3]) written.add(m[1] ?? m[2] ?? m[4]!); // typeof x.code === 'string' is a type test, not a code
       }
       // codes listed in sets and arrays of codes, e.g. INPUT_CODES
       for (const key of Object.keys(ISSUE_CODES)) if (text.includes(`'${key}'`)) written.add(key);
@@ -129,5 +143,30 @@ describe('README issue codes', () => {
     const current = readme.slice(a, b + END.length);
     if (current !== generated && process.env.UPDATE_README === '1') writeFileSync('README.md', readme.slice(0, a) + generated + readme.slice(b + END.length));
     else expect(current).toBe(generated);
+  });
+});
+
+describe('the registry where issues are printed (CLI)', () => {
+  const ab = issue('ab_failover_insufficient', 'error', ['power', 'feeds'], 'on loss of one feed, 4 of 8 shelves remain (132 kW) for a 135 kW load', { limit: 132, actual: 135, unit: 'kW' });
+  const note = issue('oob_cdus_not_counted', 'info', ['oob', 'ports'], 'CDU management ports are not counted; pass --cdus N');
+
+  it('issue lines: severity, code, title — message, then the fix (or, for a note, its meaning)', () => {
+    expect(issueLines([ab, note])).toEqual([
+      '  error   ab_failover_insufficient: The surviving A/B side cannot carry the load — on loss of one feed, 4 of 8 shelves remain (132 kW) for a 135 kW load',
+      '          Fix: Add a shelf or PSU per side, cap the rack power to what one side carries, or run a single feed with N+1 PSUs',
+      '  info    oob_cdus_not_counted: CDU management ports are not counted — CDU management ports are not counted; pass --cdus N',
+      '          Note: Pass --cdus N to count them',
+    ]);
+  });
+
+  it('--json keeps every field and adds title and fix to issues wherever they sit; other values are shared, not copied', () => {
+    const figures = { itKw: 135 };
+    const report = { figures, issues: [ab], nested: [{ issues: [note] }] };
+    const json = withIssueTitles(report) as typeof report & { issues: (Issue & { title: string; fix: string })[] };
+    expect(json.issues[0]).toEqual({ ...ab, title: ISSUE_CODES.ab_failover_insufficient.title, fix: ISSUE_CODES.ab_failover_insufficient.fix });
+    expect((json.nested[0]!.issues[0] as unknown as { title: string }).title).toBe(ISSUE_CODES.oob_cdus_not_counted.title);
+    expect(json.figures).toBe(figures);
+    expect(report.issues[0]).not.toHaveProperty('title'); // the engine's report is not changed
+    expect(withIssueTitles(figures)).toBe(figures);
   });
 });
