@@ -13,6 +13,34 @@ const chromiumArgs = [
   '--disable-component-update', '--disable-sync', '--no-first-run',
 ];
 
+/**
+ * Response headers for the built app. The CSP allows scripts only from the app's own origin (no inline script,
+ * no eval; 'wasm-unsafe-eval' lets the HiGHS solver compile its WebAssembly), styles from the origin plus inline
+ * style attributes (Lit templates and chart.js set them), images from the origin, data: and blob: (icons,
+ * downloads), and no framing, plugins, <base> or form posts.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
 export default defineConfig(({ mode }) => ({
   // Presets are validated by their schemas here, at build time, and reach the app and the CLI as frozen data.
   plugins: [presetsPlugin()],
@@ -44,7 +72,8 @@ export default defineConfig(({ mode }) => ({
   optimizeDeps: {
     include: ['lit', 'lit/decorators.js', '@lit/context', 'chart.js', 'mathjs', 'zod', 'idb', 'lz-string', 'papaparse', 'yaml', 'jspdf', 'write-excel-file/universal', 'highs'],
   },
-  preview: { port: 4173, host: '127.0.0.1' },
+  // Security headers of the built app (`vite preview`); static hosting sends the same (README, "Serving the built app").
+  preview: { port: 4173, host: '127.0.0.1', headers: SECURITY_HEADERS },
   test: {
     projects: [
       {
