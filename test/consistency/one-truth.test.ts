@@ -35,6 +35,12 @@ async function designer(generationId: string, siteId: string, feeds: FeedRedunda
   return { store, reports, report: reports.rack!.report };
 }
 
+/** The CLI adds each issue's registry title and fix for people; the figures are what must agree. */
+function withoutIssueText(report: unknown): unknown {
+  const r = report as { issues?: { title?: string; fix?: string }[] };
+  return { ...r, issues: r.issues?.map(({ title: _t, fix: _f, ...rest }) => rest) };
+}
+
 const close = (a: number | null | undefined, b: number | null | undefined) => {
   if (a === null || a === undefined || b === null || b === undefined) return expect(a ?? null).toBe(b ?? null);
   expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(a), Math.abs(b)));
@@ -48,6 +54,6 @@ describe('one truth per number: rack report', () => {
     const plain = JSON.parse(JSON.stringify(report));
     const session = JSON.parse(sessionJson(store.snapshot(), report, '2026-12-03T00:00:00.000Z').text);
     expect(session.reports.rack).toEqual(plain);
-    expect(await cli('rack', g, '--site', site, '--feeds', feeds, '--json')).toEqual(plain);
+    expect(withoutIssueText(await cli('rack', g, '--site', site, '--feeds', feeds, '--json'))).toEqual(plain);
   });
 });
