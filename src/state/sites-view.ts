@@ -5,7 +5,7 @@
  * @module
  */
 import type { Catalog } from '../core/catalog/types';
-import { describeLoad, evaluateSite, finalQuarter, meterFraction, siteSettings, type StatedLoad } from '../core/plan/evaluate-site';
+import { describeLoad, evaluateSite, finalQuarter, meterFraction, siteSettings, type SiteSettings, type StatedLoad } from '../core/plan/evaluate-site';
 import type { Plan, PlanReport } from '../core/plan/types';
 import { pickSourced, type Confidence, type Source, type Sourced } from '../core/provenance';
 import { designCondition, type DesignCondition } from '../core/sites/climate';
@@ -59,8 +59,8 @@ const steps = (s: readonly Step[]): StepFigure[] => s.map((x) => ({ from: x.from
 type CardPue = NonNullable<SiteCard['dc']>['pue'];
 
 /** PUE of a site the plan does not use: the site at its reference load (core rule) under the plan's settings. */
-function referencePue(site: Site, plan: Plan, catalog: Catalog): CardPue {
-  const r = evaluateSite(site, catalog, siteSettings(catalog, plan));
+function referencePue(site: Site, catalog: Catalog, settings: SiteSettings): CardPue {
+  const r = evaluateSite(site, catalog, settings);
   if (!r.ok) throw new Error(r.error.map((i) => i.message).join('; ')); // only data-center sites reach here, and the reference generation is in the catalog
   return { annual: r.value.annual, peak: r.value.peak, basis: `the ${describeLoad(r.value.load)}; not in the plan`, load: r.value.load };
 }
@@ -87,6 +87,7 @@ export function siteCards(plan: Plan, report: PlanReport, catalog: Catalog, pres
   for (const s of plan.sites ?? []) byId.set(s.id, s);
   const all = [...byId.values()];
   const reports = new Map(report.sites.map((s) => [s.id, s]));
+  const settings = siteSettings(catalog, plan);
   return all.map((s) => {
     const dc = s.roles.dataCenter;
     const pl = s.roles.plant;
@@ -109,13 +110,13 @@ export function siteCards(plan: Plan, report: PlanReport, catalog: Catalog, pres
             floorLimitKgM2: 'confidence' in dc.floorLimitKgM2 ? fig(dc.floorLimitKgM2) : null,
             altitudeM: fig(dc.altitudeM),
             station: `${dc.climate.station.name} (${dc.climate.station.icao})`,
-            design: designCondition(dc.climate, plan.design ?? '0.4%', dc.cooling.rejection),
+            design: designCondition(dc.climate, settings.design, dc.cooling.rejection),
             monthlyMeanC: dc.climate.monthly.dryBulbMeanC.values,
             monthlySources: dc.climate.monthly.dryBulbMeanC.sources,
             rejection: dc.cooling.rejection === 'dry-cooler' ? 'dry coolers' : 'cooling towers',
             tariff: { ...fig(dc.tariff.priceUsdPerKwh), utility: dc.tariff.utility, baseYear: dc.tariff.baseYear, escalation: fig(dc.tariff.escalationPerYear), override },
             grid: { ...fig(dc.grid.co2KgPerMwh), operator: dc.grid.operator, subregion: dc.grid.egridSubregion },
-            pue: sr?.pueDetail && sr.peakPueDetail ? planPue(s, sr.pueDetail, sr.peakPueDetail, sr.year) : referencePue(s, plan, catalog),
+            pue: sr?.pueDetail && sr.peakPueDetail ? planPue(s, sr.pueDetail, sr.peakPueDetail, sr.year) : referencePue(s, catalog, settings),
             headroom: last ? { quarter: last.quarter, mw: last.headroomMw, positions: last.positionsFree } : null,
           }
         : null,

@@ -39,7 +39,7 @@ export const siteCommand: Command = {
     const itMw = flags.number('it-mw', { min: 0, exclusiveMin: true, max: 10_000, accepted: 'a number of MW > 0' });
     if (flags.has('units') && flags.has('it-mw')) flags.problem('--it-mw', 'either --units or --it-mw, not both');
     const utilization = flags.number('utilization', PLAN_SETTING_LIMITS.utilization);
-    const design = flags.choice('design', ['0.4%', '20-year'] as const) ?? '0.4%';
+    const design = flags.choice('design', ['0.4%', '20-year'] as const);
     flags.done();
     const sites = loadSites();
     if (!id) {
@@ -75,7 +75,8 @@ interface LoadOptions {
   readonly itMw?: number;
   /** Unset: the catalog's plan default. */
   readonly utilization: number | undefined;
-  readonly design: '0.4%' | '20-year';
+  /** Unset: the plan default (0.4 %). */
+  readonly design: '0.4%' | '20-year' | undefined;
 }
 
 function describeSite(site: Site, o: LoadOptions) {
@@ -96,7 +97,7 @@ function describeSite(site: Site, o: LoadOptions) {
   if (!evaluated.ok) throw new Error(evaluated.error.map((i) => i.message).join('; '));
   const { load: stated, detail: load } = evaluated.value;
   const bins = climateBins(dc.climate);
-  const cond = designCondition(dc.climate, o.design, dc.cooling.rejection);
+  const cond = designCondition(dc.climate, settings.design, dc.cooling.rejection);
   return {
     ...base,
     dataCenter: {
