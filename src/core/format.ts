@@ -62,3 +62,16 @@ export function formatNumber(n: number, fractionDigits?: number): string {
   else text = fractionFormatter(fractionDigitsFor(abs)).format(n);
   return text === '-0' ? '0' : text;
 }
+
+/**
+ * Money for people, on the same rules as {@link formatNumber}: $950 · $12.3 k · $14.6 M · $920 M · $1.76 B.
+ * Under $10,000 whole dollars; then thousands with at most 1 decimal; millions with at most 1 decimal below
+ * $100 M and none above; billions with at most 2 decimals. Negative amounts lead with "-"; non-finite is an em dash.
+ * @example formatUsd(1_764_000_000) // "$1.76 B"
+ */
+export function formatUsd(usd: number): string {
+  if (!Number.isFinite(usd)) return NOT_A_NUMBER_TEXT;
+  const a = Math.abs(usd);
+  const text = a >= 1e9 ? `$${formatNumber(a / 1e9, 2)} B` : a >= 1e6 ? `$${formatNumber(a / 1e6, a >= 1e8 ? 0 : 1)} M` : a >= 1e4 ? `$${formatNumber(a / 1e3, 1)} k` : `$${formatNumber(a, 0)}`;
+  return usd < 0 && text !== '$0' ? `-${text}` : text;
+}

@@ -159,13 +159,5 @@ export function parseLocal(text: string, kind: DisplayKind, system: UnitSystem):
   return null;
 }
 
-/** Money for people: $950, $12.3 k, $4.56 M, $1.23 B. */
-export function formatUsd(usd: number): string {
-  if (!Number.isFinite(usd)) return '—';
-  const a = Math.abs(usd);
-  const sign = usd < 0 ? '−' : '';
-  if (a >= 1e9) return `${sign}$${formatNumber(a / 1e9, 2)} B`;
-  if (a >= 1e6) return `${sign}$${formatNumber(a / 1e6, a >= 1e8 ? 0 : 1)} M`;
-  if (a >= 1e4) return `${sign}$${formatNumber(a / 1e3, 1)} k`;
-  return `${sign}$${formatNumber(a, 0)}`;
-}
+/** Money for people, on the shared rules (src/core/format.ts): $950, $12.3 k, $14.6 M, $1.23 B. */
+export { formatUsd } from '../units/format-number';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, NOT_A_NUMBER_TEXT } from '../../src/units/format-number';
+import { formatNumber, formatUsd, NOT_A_NUMBER_TEXT } from '../../src/units/format-number';
 import { formatNumber as coreFormatNumber } from '../../src/core/format';
-import { formatNumber as uiFormatNumber } from '../../src/state/format';
-import { formatNumber as cliFormatNumber } from '../../src/cli/output';
+import { formatNumber as uiFormatNumber, formatUsd as uiFormatUsd } from '../../src/state/format';
+import { formatNumber as cliFormatNumber, formatUsd as cliFormatUsd } from '../../src/cli/output';
 
 // Expected strings are written by hand from the rules in src/core/format.ts (en-US grouping, round half away
 // from zero on the decimal value), not taken from the formatter's own output.
@@ -56,11 +56,29 @@ describe('one number formatter: fixed precision on request', () => {
   ])('%s with %s decimals → %s', (n, digits, text) => expect(formatNumber(n, digits)).toBe(text));
 });
 
+describe('money', () => {
+  it.each([
+    [950, '$950'],
+    [9_999.6, '$10,000'], // whole dollars below $10,000
+    [12_345, '$12.3 k'],
+    [14_600_000, '$14.6 M'],
+    [357_100_000, '$357 M'], // no decimal from $100 M
+    [920_000_000, '$920 M'],
+    [1_764_000_000, '$1.76 B'],
+    [-2_500_000, '-$2.5 M'],
+    [-0.2, '$0'],
+    [0, '$0'],
+    [Number.NaN, '—'],
+  ])('%s → %s', (usd, text) => expect(formatUsd(usd)).toBe(text));
+});
+
 describe('one formatter for every layer', () => {
   it('the CLI, the UI and the core print through the same function', () => {
     expect(cliFormatNumber).toBe(coreFormatNumber);
     expect(uiFormatNumber).toBe(coreFormatNumber);
     expect(formatNumber).toBe(coreFormatNumber);
+    expect(cliFormatUsd).toBe(uiFormatUsd);
+    expect(formatUsd).toBe(uiFormatUsd);
   });
 
   it('the formatting module does not load mathjs', async () => {

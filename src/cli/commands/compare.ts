@@ -9,7 +9,7 @@ import { compareAccelerators, type CompareTarget } from '../../core/plan/compare
 import { PLAN_SETTING_LIMITS } from '../../schema/limits';
 import { FlagReader, parseFlags } from '../args';
 import { InputError } from '../errors';
-import { formatNumber, jsonResult, textTable, type Command } from '../output';
+import { formatNumber, formatUsd, jsonResult, textTable, type Command } from '../output';
 
 const DEFAULT_SITE = 'houston-tx';
 
@@ -75,7 +75,7 @@ export const compareCommand: Command = {
     if (unknown.length) throw new InputError(unknown.map((o) => ({ path: 'generations', message: `one of ${generationIds().join(', ')}`, got: JSON.stringify(o.generation) })));
     if (flags.bool('json')) return jsonResult(report);
     const n = (x: number | null, d?: number) => (x === null ? '—' : formatNumber(x, d));
-    const money = (x: number | null) => (x === null ? '—' : `$${formatNumber(x / 1e6, 1)} M`);
+    const money = (x: number | null) => (x === null ? '—' : formatUsd(x));
     const t = report.target;
     const lines = [
       `Target ${formatNumber(t.value)} ${t.unit} at ${report.site} (final meter ${formatNumber(report.finalMeterMw)} MW; tariff $${report.priceUsdPerKwh}/kWh, grid ${report.co2KgPerMwh} kg CO2/MWh, utilization ${report.utilization}, ${report.amortizationYears}-year amortization)`,

@@ -18,7 +18,7 @@ import { FlagReader, parseFlags } from '../args';
 import { InputError } from '../errors';
 import { readInputFile } from '../files';
 import { planWorkProblems } from '../../io/plan-work';
-import { formatNumber, issueLines, jsonResult, textTable, type Command } from '../output';
+import { formatNumber, formatUsd, issueLines, jsonResult, textTable, type Command } from '../output';
 
 const USAGE = `rackplan plan <plan.json> [--optimize] [--objective npv|time] [--json]
 
@@ -156,12 +156,6 @@ async function nodeWasm(): Promise<{ wasmBinary: ArrayBuffer } | undefined> {
   }
 }
 
-function money(usd: number): string {
-  if (Math.abs(usd) >= 1e9) return `$${formatNumber(usd / 1e9, 2)} B`;
-  if (Math.abs(usd) >= 1e6) return `$${formatNumber(usd / 1e6, 1)} M`;
-  return `$${formatNumber(usd, 0)}`;
-}
-
 function renderPlan(r: PlanReport, opt?: { status: string; objective: string; mipGap: number | null; solveMs: number; wasmLoadMs?: number; binding: readonly { sentence: string }[]; unmet: readonly { quarter: string; unmet: number; unit: string; cause: string }[] }): string {
   const n = formatNumber;
   const pue = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
@@ -170,7 +164,7 @@ function renderPlan(r: PlanReport, opt?: { status: string; objective: string; mi
   lines.push(
     textTable(
       ['site', 'racks', 'IT MW', 'facility MW', 'PUE', 'peak PUE', '$/kWh', 'MWh/yr', 'energy $/yr', 'tCO2/yr'],
-      r.sites.map((s) => [s.id, s.racks, s.itMw, s.facilityMw, pue(s.pue), pue(s.peakPue), s.priceUsdPerKwh.toFixed(4), Math.round(s.annualEnergyMwh), money(s.annualEnergyCostUsd), Math.round(s.annualCo2Tonnes)]),
+      r.sites.map((s) => [s.id, s.racks, s.itMw, s.facilityMw, pue(s.pue), pue(s.peakPue), s.priceUsdPerKwh.toFixed(4), Math.round(s.annualEnergyMwh), formatUsd(s.annualEnergyCostUsd), Math.round(s.annualCo2Tonnes)]),
     ),
   );
   for (const s of r.sites) {
@@ -198,8 +192,8 @@ function renderPlan(r: PlanReport, opt?: { status: string; objective: string; mi
   const t = r.totals;
   lines.push(
     '',
-    `Totals: capex ${money(t.capexUsd)} (units ${money(t.unitCapexUsd)}, network ${money(t.networkCapexUsd)}, facility ${money(t.facilityCapexUsd)}) · firm ${money(t.firmCapexUsd)} · option ${money(t.optionCapexUsd)}`,
-    `        energy ${money(t.energyCostUsd)} · maintenance ${money(t.maintenanceUsd)} · TCO ${money(t.tcoUsd)} · NPV TCO ${money(t.npvTcoUsd)} · ${n(t.horizonEnergyMwh)} MWh · ${n(t.horizonCo2Tonnes)} tCO2`,
+    `Totals: capex ${formatUsd(t.capexUsd)} (units ${formatUsd(t.unitCapexUsd)}, network ${formatUsd(t.networkCapexUsd)}, facility ${formatUsd(t.facilityCapexUsd)}) · firm ${formatUsd(t.firmCapexUsd)} · option ${formatUsd(t.optionCapexUsd)}`,
+    `        energy ${formatUsd(t.energyCostUsd)} · maintenance ${formatUsd(t.maintenanceUsd)} · TCO ${formatUsd(t.tcoUsd)} · NPV TCO ${formatUsd(t.npvTcoUsd)} · ${n(t.horizonEnergyMwh)} MWh · ${n(t.horizonCo2Tonnes)} tCO2`,
   );
   if (opt) {
     lines.push('', `Optimizer (${opt.objective}): ${opt.status}, gap ${opt.mipGap === null ? 'n/a' : `${(opt.mipGap * 100).toFixed(2)} %`}, solve ${n(opt.solveMs)} ms, WASM load ${n(opt.wasmLoadMs ?? 0)} ms`);
