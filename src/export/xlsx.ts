@@ -35,7 +35,7 @@ function dataCell(value: CellValue, column: Column, formula: string | undefined)
   if (formula !== undefined) return { type: 'Formula', value: formula, ...(format ? { format } : {}) };
   if (value === null) return null;
   if (isFormulaCell(value)) return { type: 'Formula', value: value.formula, ...(format ? { format } : {}) };
-  // Plain values where no format is needed: a 200,000-row sheet then costs far less memory.
+  // Plain values where no format is needed: a sheet of tens of thousands of rows then costs far less memory.
   if (typeof value === 'number') return format && format !== 'General' ? { type: Number, value, format } : value;
   if (typeof value === 'boolean') return value;
   return neutralizeText(value);

@@ -27,7 +27,7 @@ const USAGE = `rackplan export <plan.json> --format json|csv|xlsx|pdf|netbox --o
   --format csv      directory: bom.csv, racks.csv, schedule.csv, plants.csv, cables.csv (+ summary, sites,
                     site_years, network, assumptions, issues)
   --format xlsx     workbook: Summary, Sites, Site years, Plants, Schedule, Units, Network, Cables (first
-                    200,000), Bill of materials, Assumptions & sources, Issues; totals as live formulas
+                    30,000), Bill of materials, Assumptions & sources, Issues; totals as live formulas
   --format pdf      design-review report: summary, tables, rack elevations, charts, assumptions and sources
   --format netbox   directory of NetBox ${NETBOX_VERSION} import files, numbered in import order
   --out PATH        file (json, xlsx, pdf) or directory (csv, netbox; created if missing). Written to a
