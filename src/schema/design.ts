@@ -11,7 +11,7 @@
  */
 import * as z from 'zod';
 import { describeValue, formatPath, problemsFromZod, type InputProblem } from './errors';
-import { COMPARE_TARGET_LIMIT, FABRIC_DESIGN_CHOICES, FABRIC_DESIGN_LIMITS, limitedNumber, SITE_LIMIT_LIMITS, type NumericLimit } from './limits';
+import { COMPARE_TARGET_LIMITS, FABRIC_DESIGN_CHOICES, FABRIC_DESIGN_LIMITS, limitedNumber, SITE_LIMIT_LIMITS, type NumericLimit } from './limits';
 import { PlanSchema } from './plan';
 import { UnitOptionsSchema } from './unit-options';
 
@@ -34,14 +34,14 @@ export const RackDesignSchema = z.strictObject({
   siteId: z.string({ error: 'a site id' }).optional(),
 });
 
+type CompareTarget = z.ZodObject<{ kind: z.ZodLiteral<keyof typeof COMPARE_TARGET_LIMITS>; value: z.ZodType<number> }, z.core.$strict>;
+
 export const CompareDesignSchema = z.strictObject({
   generationIds: z.array(z.string({ error: 'a generation id from `rackplan presets`' }), { error: 'a list of generation ids' }).max(200, 'at most 200 generations'),
-  target: z.strictObject(
-    {
-      kind: z.enum(['accelerators', 'itPower', 'fp8Pflops'], { error: 'one of accelerators, itPower, fp8Pflops' }),
-      value: limitedNumber(COMPARE_TARGET_LIMIT),
-    },
-    { error: '{kind: accelerators | itPower | fp8Pflops, value > 0}' },
+  target: z.discriminatedUnion(
+    'kind',
+    (Object.keys(COMPARE_TARGET_LIMITS) as (keyof typeof COMPARE_TARGET_LIMITS)[]).map((kind) => z.strictObject({ kind: z.literal(kind), value: limitedNumber(COMPARE_TARGET_LIMITS[kind]) })) as unknown as [CompareTarget, ...CompareTarget[]],
+    { error: `{kind: ${Object.keys(COMPARE_TARGET_LIMITS).join(' | ')}, value}` },
   ),
   siteId: z.string({ error: 'a site id' }).optional(),
 });

@@ -95,5 +95,9 @@ export const PLAN_SETTING_LIMITS = {
 /** The plan's name. */
 export const PLAN_NAME_LENGTH = { min: 1, max: 200 } as const;
 
-/** The Compare view's common target (accelerators, W of IT power or dense FP8 PFLOPS). */
-export const COMPARE_TARGET_LIMIT: NumericLimit = { min: 0, max: 1e12, exclusiveMin: true, accepts: 'a number above 0 and at most 10¹²' };
+/** The Compare view's common target, per kind: accelerators, IT power in W, dense FP8 PFLOPS. */
+export const COMPARE_TARGET_LIMITS = {
+  accelerators: { min: 1, max: 10_000_000, integer: true },
+  itPower: { min: 1000, max: 5e9, unit: 'W' },
+  fp8Pflops: { min: 1, max: 1e9 },
+} as const satisfies Record<string, NumericLimit>;

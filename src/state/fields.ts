@@ -4,7 +4,7 @@
  * short help text. Components render these; they never hard-code limits.
  * @module
  */
-import { acceptsText, isWithin, FABRIC_DESIGN_LIMITS, PLAN_SETTING_LIMITS, SITE_LIMIT_LIMITS, type NumericLimit } from '../schema/limits';
+import { acceptsText, isWithin, COMPARE_TARGET_LIMITS, FABRIC_DESIGN_LIMITS, PLAN_SETTING_LIMITS, SITE_LIMIT_LIMITS, type NumericLimit } from '../schema/limits';
 import { UNIT_OPTION_LIMITS } from '../schema/unit-options';
 import type { UnitOptions } from '../core/rack/types';
 import type { DisplayKind } from './format';
@@ -98,6 +98,13 @@ export const FABRIC_FIELDS = {
   trayHeightM: fromLimit('trayHeightM', FL.trayHeightM, 'Cable tray height', 'length', ''),
   slackPct: fromLimit('slackPct', FL.slackPct, 'Slack', 'percent', '', { storedPerShown: 100 }),
 } as const satisfies { [K in keyof typeof FL]: NumericField<K> };
+
+/** The Compare view's target field, per target kind. */
+export const COMPARE_TARGET_FIELDS = {
+  accelerators: fromLimit('accelerators', COMPARE_TARGET_LIMITS.accelerators, 'Accelerators', 'count', '', { example: '1152' }),
+  itPower: fromLimit('itPower', COMPARE_TARGET_LIMITS.itPower, 'IT power', 'power', '', { example: '10 MW' }),
+  fp8Pflops: fromLimit('fp8Pflops', COMPARE_TARGET_LIMITS.fp8Pflops, 'Dense FP8 PFLOPS', 'count', '', { example: '5000' }),
+} as const satisfies { [K in keyof typeof COMPARE_TARGET_LIMITS]: NumericField<K> };
 
 const PL = PLAN_SETTING_LIMITS;
 

@@ -12,12 +12,12 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/presets';
 import { presetSiteIds, presetSwitchIds } from '../../src/catalog/ids';
 import { loadSites } from '../../src/catalog/sites';
-import { FabricDesignSchema, PLAN_SETTING_LIMITS, SiteLimitsSchema } from '../../src/schema/design';
+import { CompareDesignSchema, FabricDesignSchema, PLAN_SETTING_LIMITS, SiteLimitsSchema } from '../../src/schema/design';
 import type { InputProblem } from '../../src/schema/errors';
 import { DeploymentSchema, PlanSchema } from '../../src/schema/plan';
 import { UnitOptionsSchema } from '../../src/schema/unit-options';
 import { reduce, type Action } from '../../src/state/actions';
-import { CHOICES, FABRIC_FIELDS, fieldAccepts, LIMIT_FIELDS, OPTION_FIELDS, PLAN_FIELDS, type NumericField } from '../../src/state/fields';
+import { CHOICES, COMPARE_TARGET_FIELDS, FABRIC_FIELDS, fieldAccepts, LIMIT_FIELDS, OPTION_FIELDS, PLAN_FIELDS, type NumericField } from '../../src/state/fields';
 import { parseSnapshot } from '../../src/state/snapshot';
 import { AppStore, formatProblems, initialDesign } from '../../src/state/store';
 import type { AppSnapshot, DesignState } from '../../src/state/types';
@@ -84,7 +84,7 @@ const actionKinds: fc.Arbitrary<Action>[] = [
   fc.tuple(fc.constantFrom('airHeatLimitW', 'liquidHeatLimitW'), fc.option(num(-1, 0, 50_000, 5e6, 5e6 + 1), { nil: undefined })).map(([key, value]) => ({ type: 'rack/set-limit', key, value })),
   fc.option(site, { nil: undefined }).map((siteId): Action => ({ type: 'rack/set-site', siteId })),
   generation.map((id): Action => ({ type: 'compare/toggle-generation', id })),
-  fc.tuple(fc.constantFrom('accelerators', 'itPower', 'fp8Pflops'), num(-1, 0, 1, 1152, 1e12, 1e13)).map(([kind, value]) => ({ type: 'compare/set-target', kind, value })),
+  fc.tuple(fc.constantFrom('accelerators', 'itPower', 'fp8Pflops'), num(-1, 0, 1, 1.5, 999, 1000, 1152, 10_000_000, 10_000_001, 1e9, 1e9 + 1, 5e9, 5e9 + 1)).map(([kind, value]) => ({ type: 'compare/set-target', kind, value })),
   site.map((siteId): Action => ({ type: 'compare/set-site', siteId })),
   fabricPatch.map((patch) => ({ type: 'fabric/set', patch }) as Action),
   fc.record({ site, generation, quarter, units: num(0, 1, 10, 10_000_000, 10_000_001, -1, 2.5) }).map((d) => ({ type: 'plan/set-deployment', ...d }) as Action),
@@ -188,6 +188,7 @@ const probes: [string, NumericField, Probe][] = [
   ...Object.values(OPTION_FIELDS).map((f): [string, NumericField, Probe] => [`option ${f.key}`, f, (v) => UnitOptionsSchema.safeParse({ [f.key]: v }).success]),
   ...Object.values(LIMIT_FIELDS).map((f): [string, NumericField, Probe] => [`limit ${f.key}`, f, (v) => SiteLimitsSchema.safeParse({ [f.key]: v }).success]),
   ...Object.values(FABRIC_FIELDS).map((f): [string, NumericField, Probe] => [`fabric ${f.key}`, f, (v) => FabricDesignSchema.safeParse({ units: 16, [f.key]: v }).success]),
+  ...Object.values(COMPARE_TARGET_FIELDS).map((f): [string, NumericField, Probe] => [`compare target ${f.key}`, f, (v) => CompareDesignSchema.safeParse({ generationIds: [], target: { kind: f.key, value: v } }).success]),
   [`plan horizonYears`, PLAN_FIELDS.horizonYears, (v) => PlanSchema.safeParse({ ...starter, horizonYears: v }).success],
   [`plan utilization`, PLAN_FIELDS.utilization, (v) => PlanSchema.safeParse({ ...starter, utilization: v }).success],
   [`plan discountRate`, PLAN_FIELDS.discountRate, (v) => PlanSchema.safeParse({ ...starter, discountRate: v }).success],
@@ -218,6 +219,7 @@ describe('form fields take their range from the design schema', () => {
     expect([FABRIC_FIELDS.rowSpacingM.min, FABRIC_FIELDS.rowSpacingM.max]).toEqual([0.5, 100]);
     expect([FABRIC_FIELDS.slackPct.min, FABRIC_FIELDS.slackPct.max]).toEqual([0, 2]); // shown as a fraction: 0–200 %
     expect([PLAN_FIELDS.utilization.min, PLAN_FIELDS.utilization.max]).toEqual([0.01, 1]);
+    expect([COMPARE_TARGET_FIELDS.accelerators.min, COMPARE_TARGET_FIELDS.accelerators.max, COMPARE_TARGET_FIELDS.itPower.min, COMPARE_TARGET_FIELDS.itPower.max]).toEqual([1, 10_000_000, 1000, 5e9]);
     expect(PLAN_FIELDS.deploymentUnits.accepts).toBe('a whole number from 0 to 10,000,000');
     expect(PLAN_SETTING_LIMITS.tariffUsdPerKwh.accepts).toBe('a price in USD/kWh above 0 and below 10');
   });
@@ -236,5 +238,6 @@ describe('form fields take their range from the design schema', () => {
       expect(readFileSync(file, 'utf8').match(literal) ?? [], file).toEqual([]);
     }
     expect(readFileSync('components/plan/rack-plan-grid.ts', 'utf8')).not.toMatch(/10_000_000|10,000,000/);
+    expect(readFileSync('components/compare/rack-compare-view.ts', 'utf8')).not.toMatch(/\b(min|max): [\d_.e]+/);
   });
 });
