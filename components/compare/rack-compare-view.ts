@@ -5,6 +5,7 @@ import type { CompareOption, CompareReport } from '../../src/core/plan/compare';
 import { compareFigures, compareMetrics, compareSites, TARGET_LABEL, type CompareFigures, type Metric } from '../../src/state/compare';
 import { ReportsController } from '../../src/state/controllers/reports-controller';
 import { StoreController } from '../../src/state/controllers/store-controller';
+import { COMPARE_TARGET_FIELDS } from '../../src/state/fields';
 import { formatNumber, formatValue, type DisplayKind } from '../../src/state/format';
 import { FAMILY_LABEL, VENDOR_LABEL, generationGroups, type GenerationGroup } from '../../src/state/generations';
 import { markRendered } from '../../src/state/marks';
@@ -18,11 +19,8 @@ import { baseStyles } from '../shared/styles';
 import '../charts/rack-chart';
 import '../inputs/rack-quantity-input';
 
-const TARGET_KIND: Record<CompareTargetKind, { kind: DisplayKind; min: number; max: number; integer: boolean; example: string }> = {
-  accelerators: { kind: 'count', min: 1, max: 10_000_000, integer: true, example: '1152' },
-  itPower: { kind: 'power', min: 1000, max: 5e9, integer: false, example: '10 MW' },
-  fp8Pflops: { kind: 'count', min: 1, max: 1e9, integer: false, example: '5000' },
-};
+/** Range, unit kind and example per target kind: the design schema's (src/state/fields.ts). */
+const TARGET_KIND: Record<CompareTargetKind, { kind: DisplayKind; min: number; max: number; integer?: boolean; example?: string }> = COMPARE_TARGET_FIELDS;
 
 
 interface CompareData extends CompareFigures {
