@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/presets';
 import { loadNetworkCatalog } from '../../src/catalog/network';
-import { evaluateCluster, type ClusterDesign, type ClusterEvaluation } from '../../src/core/fabric/evaluate-cluster';
+import { evaluateCluster, fabricCount, type ClusterDesign, type ClusterEvaluation } from '../../src/core/fabric/evaluate-cluster';
 import { maxEndpointsFor } from '../../src/core/fabric/fat-tree';
 import { defaultSwitch } from '../../src/core/fabric/switch-choice';
 import type { NetworkCatalog } from '../../src/core/fabric/types';
@@ -117,6 +117,8 @@ describe('clusters beyond three tiers are split into equal fabrics', () => {
     expect(e.counts.switches.total).toBe(e.parts.reduce((s, p) => s + p.fabric.switches.total, 0));
     expect(e.counts.switchPowerW).toBe(e.counts.switches.total * 1000);
     expect(e.issues.find((i) => i.code === 'fabric_split')?.message).toContain(`split into ${e.parts.length} independent fabrics`);
+    expect(fabricCount(gen('gb300-nvl72'), net, design)).toBe(e.parts.length);
+    expect(fabricCount(gen('gb300-nvl72'), net, { units: 120 })).toBe(1);
   });
 
   it('a user who caps the tiers gets no design and an issue, not a split', () => {

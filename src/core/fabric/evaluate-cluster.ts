@@ -200,17 +200,38 @@ function fabricBase(sw: SwitchModel, nicGbps: number, rails: number, nodesPerRac
   };
 }
 
+/**
+ * Nodes one fabric holds: all of them when the allowed tiers reach them (or the user capped the tiers: then the
+ * design is reported, not split), else the most whole SUs three tiers of the radix reach.
+ */
+function nodesPerFabric(nodes: number, base: Omit<FabricInput, 'nodes'>): number {
+  if (sizeFabric({ ...base, nodes }).tiers > 0) return nodes;
+  const tiers = base.tiers ?? 'auto';
+  if (tiers !== 'auto' && tiers !== 3) return nodes;
+  const cap = maxEndpointsFor({ ...base, nodes }, 3);
+  return cap <= 0 ? nodes : Math.max(1, Math.floor(cap / base.rails));
+}
+
 /** Node counts of the fabrics `nodes` need: one when the allowed tiers reach them all, else full fabrics and the rest. */
 export function fabricParts(nodes: number, base: Omit<FabricInput, 'nodes'>): number[] {
-  if (sizeFabric({ ...base, nodes }).tiers > 0) return [nodes];
-  const tiers = base.tiers ?? 'auto';
-  if (tiers !== 'auto' && tiers !== 3) return [nodes]; // the user capped the tiers: report, do not split
-  const cap = maxEndpointsFor({ ...base, nodes }, 3);
-  if (cap <= 0) return [nodes];
-  const per = Math.max(1, Math.floor(cap / base.rails));
+  const per = nodesPerFabric(nodes, base);
   const parts: number[] = [];
   for (let left = nodes; left > 0; left -= per) parts.push(Math.min(per, left));
   return parts;
+}
+
+/**
+ * How many independent scale-out fabrics `evaluateCluster` would build for this cluster, without building them
+ * (same switch choice, breakout and split rule): for work limits before a plan is evaluated. 0 when the cluster has
+ * no scale-out ports or the switch is unknown.
+ */
+export function fabricCount(g: Generation, net: NetworkCatalog, design: ClusterDesign, options: Pick<ClusterOptions, 'systemsPerRack'> = {}): number {
+  const ports = clusterPorts(g, design.units, options.systemsPerRack);
+  if (!ports || ports.nodes <= 0) return 0;
+  const chosen = chooseScaleOut(net, design, ports.scaleOutGbps);
+  if (!('switch' in chosen)) return 0;
+  const { base } = fabricBase(chosen.switch, ports.scaleOutGbps, design.rails ?? ports.rails, ports.nodesPerRack, design);
+  return Math.ceil(ports.nodes / nodesPerFabric(ports.nodes, base));
 }
 
 function ethernet(net: NetworkCatalog, role: Extract<SwitchRole, 'front-end' | 'storage'>, nodes: number, portsPerNode: number, nicGbps: number, basis: Basis): EthernetNetwork | null {
