@@ -4,7 +4,7 @@ import type { Plan } from '../../src/core/plan/types';
 import type { PueReport } from '../../src/core/sites/pue';
 import { ReportsController } from '../../src/state/controllers/reports-controller';
 import { StoreController } from '../../src/state/controllers/store-controller';
-import { formatNumber, formatValue } from '../../src/state/format';
+import { formatNumber, formatPue, formatValue } from '../../src/state/format';
 import { markRendered } from '../../src/state/marks';
 import { editSite, type Figure, type SiteCard, type StepFigure } from '../../src/state/sites-view';
 import type { Prefs } from '../../src/state/types';
@@ -157,8 +157,8 @@ export class RackSitesView extends LitElement {
   #pue(p: PueReport, label: string) {
     const t = p.terms;
     return html`<div>
-      <span class="pue">${p.pue?.toFixed(3) ?? '—'}</span> <span class="terms">${label}</span><br />
-      <span class="terms">= 1 + chain losses ${t ? t.chainLoss.toFixed(3) : '—'} + cooling ${t ? t.cooling.toFixed(3) : '—'} + building ${t ? t.fixedOverhead.toFixed(3) : '—'}</span>
+      <span class="pue">${formatPue(p.pue)}</span> <span class="terms">${label}</span><br />
+      <span class="terms">= 1 + chain losses ${formatPue(t?.chainLoss)} + cooling ${formatPue(t?.cooling)} + building ${formatPue(t?.fixedOverhead)}</span>
     </div>`;
   }
 

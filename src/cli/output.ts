@@ -1,7 +1,7 @@
 /** Output helpers shared by CLI commands. */
 import { isIssueCode, ISSUE_CODES } from '../core/issue-codes';
 import type { Issue } from '../core/issues';
-import { formatNumber, formatUsd } from '../units/format-number';
+import { formatNumber, formatPue, formatUsd } from '../units/format-number';
 
 export interface CommandResult {
   /** What goes to stdout. */
@@ -94,4 +94,4 @@ export function textTable(headers: readonly string[], rows: readonly (readonly (
 }
 
 /** The one number formatter, shared with the UI so a value prints the same in both (rules: src/core/format.ts). */
-export { formatNumber, formatUsd };
+export { formatNumber, formatPue, formatUsd };

@@ -75,3 +75,19 @@ export function formatUsd(usd: number): string {
   const text = a >= 1e9 ? `$${formatNumber(a / 1e9, 2)} B` : a >= 1e6 ? `$${formatNumber(a / 1e6, a >= 1e8 ? 0 : 1)} M` : a >= 1e4 ? `$${formatNumber(a / 1e3, 1)} k` : `$${formatNumber(a, 0)}`;
   return usd < 0 && text !== '$0' ? `-${text}` : text;
 }
+
+let pueFormatter: Intl.NumberFormat | undefined;
+
+/** Decimals a PUE and its terms are quoted to (1.129 = 1 + 0.051 + 0.065 + 0.013), as PUE reports quote them. */
+export const PUE_DECIMALS = 3;
+
+/**
+ * A PUE or one of its terms, to {@link PUE_DECIMALS} fixed decimals so the terms add up on the page: "1.129",
+ * "0.051", "1.100". A PUE that does not exist (null) or is not finite prints as an em dash.
+ */
+export function formatPue(pue: number | null | undefined): string {
+  if (pue === null || pue === undefined || !Number.isFinite(pue)) return NOT_A_NUMBER_TEXT;
+  pueFormatter ??= new Intl.NumberFormat('en-US', { minimumFractionDigits: PUE_DECIMALS, maximumFractionDigits: PUE_DECIMALS });
+  const text = pueFormatter.format(pue);
+  return text === '-0.000' ? '0.000' : text;
+}

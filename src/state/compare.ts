@@ -7,7 +7,7 @@ import type { Catalog } from '../core/catalog/types';
 import { compareAccelerators, type CompareOption, type CompareReport, type CompareTarget } from '../core/plan/compare';
 import type { UnitReport } from '../core/rack/types';
 import type { Site } from '../core/sites/types';
-import { formatNumber, formatUsd, formatValue } from './format';
+import { formatNumber, formatPue, formatUsd, formatValue } from './format';
 import type { CompareDesign, CompareTargetKind, UnitSystem } from './types';
 
 export const TARGET_LABEL: Record<CompareTargetKind, string> = {
@@ -62,7 +62,7 @@ export function compareMetrics(system: UnitSystem): Metric[] {
     { label: 'HBM', cell: (r) => (r.hbmTb === null ? '—' : `${formatNumber(r.hbmTb)} TB`), better: 'higher', value: (r) => r.hbmTb },
     { label: 'IT power', cell: (r) => mw(r.itMw), better: 'lower', value: (r) => r.itMw, estimate: true },
     { label: 'Facility power (peak PUE)', cell: (r) => mw(r.facilityMw), better: 'lower', value: (r) => r.facilityMw, estimate: true },
-    { label: 'PUE annual / peak', cell: (r) => (r.pue === null ? '—' : `${r.pue.toFixed(3)} / ${r.peakPue?.toFixed(3) ?? '—'}`) },
+    { label: 'PUE annual / peak', cell: (r) => (r.pue === null ? '—' : `${formatPue(r.pue)} / ${formatPue(r.peakPue)}`) },
     { label: 'Coolant flow', cell: (r) => (r.coolantLpm === null ? '—' : formatValue(r.coolantLpm, 'liquidFlow', system)), better: 'lower', value: (r) => r.coolantLpm },
     { label: 'Fabric switches / optics', cell: (r) => `${n0(r.switches)} / ${n0(r.transceivers)}${r.fabricSwitch ? ` (${r.fabricSwitch.name.replace(/\s*\(.*\)$/, '')})` : ''}`, better: 'lower', value: (r) => r.switches },
     { label: 'Scale-up cables', cell: (r) => n0(r.scaleUpCables) },

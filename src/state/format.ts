@@ -161,3 +161,6 @@ export function parseLocal(text: string, kind: DisplayKind, system: UnitSystem):
 
 /** Money for people, on the shared rules (src/core/format.ts): $950, $12.3 k, $14.6 M, $1.23 B. */
 export { formatUsd } from '../units/format-number';
+
+/** A PUE or one of its terms to 3 fixed decimals, as the CLI prints it. */
+export { formatPue } from '../units/format-number';

@@ -8,6 +8,7 @@
 import type { Generation } from '../core/catalog/types';
 import { pick, type Confidence } from '../core/provenance';
 import type { UnitReport } from '../core/rack/types';
+import { formatPue } from './format';
 
 export interface ChainStageView {
   readonly id: string;
@@ -71,7 +72,7 @@ export function powerChain(report: UnitReport, generation: Generation, facility:
       outW: facility.meterKw * 1000,
       lossW: 0,
       efficiency: null,
-      detail: `PUE ${facility.peakPue?.toFixed(3) ?? '—'} at the design condition: cooling ${(facility.coolingKw).toFixed(1)} kW and building ${(facility.fixedKw).toFixed(1)} kW branch off; chain losses ${(facility.lossKw).toFixed(1)} kW`,
+      detail: `PUE ${formatPue(facility.peakPue)} at the design condition: cooling ${(facility.coolingKw).toFixed(1)} kW and building ${(facility.fixedKw).toFixed(1)} kW branch off; chain losses ${(facility.lossKw).toFixed(1)} kW`,
       confidence: null,
       scope: 'facility',
     });

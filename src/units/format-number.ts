@@ -5,4 +5,4 @@
  * mathjs in (src/units/quantity.ts is the only mathjs module).
  * @module
  */
-export { formatNumber, formatUsd, NOT_A_NUMBER_TEXT } from '../core/format';
+export { formatNumber, formatPue, formatUsd, NOT_A_NUMBER_TEXT, PUE_DECIMALS } from '../core/format';

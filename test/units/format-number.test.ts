@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatUsd, NOT_A_NUMBER_TEXT } from '../../src/units/format-number';
+import { formatNumber, formatPue, formatUsd, NOT_A_NUMBER_TEXT } from '../../src/units/format-number';
 import { formatNumber as coreFormatNumber } from '../../src/core/format';
 import { formatNumber as uiFormatNumber, formatUsd as uiFormatUsd } from '../../src/state/format';
 import { formatNumber as cliFormatNumber, formatUsd as cliFormatUsd } from '../../src/cli/output';
@@ -70,6 +70,20 @@ describe('money', () => {
     [0, '$0'],
     [Number.NaN, '—'],
   ])('%s → %s', (usd, text) => expect(formatUsd(usd)).toBe(text));
+});
+
+describe('PUE', () => {
+  // Three fixed decimals, so 1 + 0.051 + 0.065 + 0.013 reads as the 1.129 it adds up to.
+  it.each([
+    [1.12934, '1.129'],
+    [1.1, '1.100'],
+    [0.0514, '0.051'],
+    [0.0005, '0.001'], // half away from zero
+    [-0.0001, '0.000'],
+    [null, '—'],
+    [undefined, '—'],
+    [Number.NaN, '—'],
+  ])('%s → %s', (pue, text) => expect(formatPue(pue)).toBe(text));
 });
 
 describe('one formatter for every layer', () => {

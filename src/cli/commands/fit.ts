@@ -6,7 +6,7 @@ import type { QuarterId } from '../../core/sites/types';
 import { isQuarterId } from '../../core/sites/schedule';
 import { FlagReader, parseFlags } from '../args';
 import { InputError } from '../errors';
-import { formatNumber, issueLines, jsonResult, type Command } from '../output';
+import { formatNumber, formatPue, issueLines, jsonResult, type Command } from '../output';
 import { readPlanFile, referenceProblems } from './plan';
 
 const USAGE = `rackplan fit <generation-id> --site <id> [--plan plan.json] [--by YYYY-Qn] [--json]
@@ -48,7 +48,7 @@ export const fitCommand: Command = {
     const lines = [
       `${report.units} more ${report.generation} (${report.racks} racks) fit at ${report.site} by ${report.quarter}; binding: ${report.bindingConstraint}`,
       `  in service before: ${report.existing.racks} racks, ${n(report.existing.itMw)} MW IT, ${n(report.existing.facilityMw)} MW facility`,
-      `  after: ${n(report.after.itMw)} MW IT, ${n(report.after.facilityMw)} MW facility of ${n(report.limits.meterMw)} MW at the meter (peak PUE ${report.after.peakPue?.toFixed(3) ?? 'n/a'})`,
+      `  after: ${n(report.after.itMw)} MW IT, ${n(report.after.facilityMw)} MW facility of ${n(report.limits.meterMw)} MW at the meter (peak PUE ${formatPue(report.after.peakPue)})`,
       `  units each limit allows: power ${show(lim.power)} · cooling ${show(lim.cooling)} · positions ${show(lim.positions)} · floor ${lim.floorLoading === null ? (sl.floorLoadingKgM2 === null ? 'not rated' : 'ok') : n(lim.floorLoading)} · switch ports ${show(lim.switchPorts)} · plant ${show(lim.plantCapacity)}`,
       `  slack after: ${n(sl.powerMw)} MW · ${sl.coolingMw === null ? 'cooling not limited' : `${n(sl.coolingMw)} MW heat rejection`} · ${sl.positions} positions · ${sl.floorLoadingKgM2 === null ? 'floor not rated' : `${n(sl.floorLoadingKgM2)} kg/m² floor`} · ${sl.switchPorts === null ? 'ports not limited' : `${sl.switchPorts} ports`} · ${sl.plantRacks === null ? 'plant not counted (use --by)' : `${n(sl.plantRacks)} plant racks`}`,
     ];

@@ -18,7 +18,7 @@ import { FlagReader, parseFlags } from '../args';
 import { InputError } from '../errors';
 import { readInputFile } from '../files';
 import { planWorkProblems } from '../../io/plan-work';
-import { formatNumber, formatUsd, issueLines, jsonResult, textTable, type Command } from '../output';
+import { formatNumber, formatPue, formatUsd, issueLines, jsonResult, textTable, type Command } from '../output';
 
 const USAGE = `rackplan plan <plan.json> [--optimize] [--objective npv|time] [--json]
 
@@ -158,18 +158,17 @@ async function nodeWasm(): Promise<{ wasmBinary: ArrayBuffer } | undefined> {
 
 function renderPlan(r: PlanReport, opt?: { status: string; objective: string; mipGap: number | null; solveMs: number; wasmLoadMs?: number; binding: readonly { sentence: string }[]; unmet: readonly { quarter: string; unmet: number; unit: string; cause: string }[] }): string {
   const n = formatNumber;
-  const pue = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
   const lines = [`${r.plan.name}: ${r.plan.start}…${r.plan.end} (${r.plan.horizonYears} years), utilization ${r.plan.utilization}, discount ${r.plan.discountRate}, design ${r.plan.design}, catalog ${r.catalogVersion}`, ''];
   lines.push(`Sites (${r.sites[0]?.year !== null && r.sites[0] ? `year ${r.sites[0].year}` : 'last year'})`);
   lines.push(
     textTable(
       ['site', 'racks', 'IT MW', 'facility MW', 'PUE', 'peak PUE', '$/kWh', 'MWh/yr', 'energy $/yr', 'tCO2/yr'],
-      r.sites.map((s) => [s.id, s.racks, s.itMw, s.facilityMw, pue(s.pue), pue(s.peakPue), s.priceUsdPerKwh.toFixed(4), Math.round(s.annualEnergyMwh), formatUsd(s.annualEnergyCostUsd), Math.round(s.annualCo2Tonnes)]),
+      r.sites.map((s) => [s.id, s.racks, s.itMw, s.facilityMw, formatPue(s.pue), formatPue(s.peakPue), s.priceUsdPerKwh.toFixed(4), Math.round(s.annualEnergyMwh), formatUsd(s.annualEnergyCostUsd), Math.round(s.annualCo2Tonnes)]),
     ),
   );
   for (const s of r.sites) {
     const d = s.pueDetail;
-    if (d?.terms) lines.push(`  ${s.id}: PUE ${pue(d.pue)} = 1 + chain ${d.terms.chainLoss.toFixed(3)} + cooling ${d.terms.cooling.toFixed(3)} + fixed ${d.terms.fixedOverhead.toFixed(3)} (grid ${s.egridSubregion} ${s.co2KgPerMwh} kg/MWh)`);
+    if (d?.terms) lines.push(`  ${s.id}: PUE ${formatPue(d.pue)} = 1 + chain ${formatPue(d.terms.chainLoss)} + cooling ${formatPue(d.terms.cooling)} + fixed ${formatPue(d.terms.fixedOverhead)} (grid ${s.egridSubregion} ${s.co2KgPerMwh} kg/MWh)`);
   }
   lines.push('', 'Scale-out fabric (end of horizon)');
   for (const s of r.sites) {

@@ -13,7 +13,7 @@ import type { PueReport } from '../../core/sites/pue';
 import type { Site, Step } from '../../core/sites/types';
 import { PLAN_SETTING_LIMITS } from '../../schema/limits';
 import { FlagReader, parseFlags } from '../args';
-import { formatNumber, jsonResult, textTable, type Command } from '../output';
+import { formatNumber, formatPue, jsonResult, textTable, type Command } from '../output';
 
 const USAGE = `rackplan site [<id>] [--generation g] [--units N | --it-mw X] [--utilization U] [--design 0.4%|20-year] [--json]
 
@@ -158,7 +158,7 @@ function pueLines(label: string, p: PueReport): string {
   const n = formatNumber;
   const t = p.terms;
   const out = [
-    `  ${label}: PUE ${p.pue?.toFixed(3) ?? 'n/a'} = 1 + chain losses ${t?.chainLoss.toFixed(4) ?? '—'} + cooling ${t?.cooling.toFixed(4) ?? '—'} + fixed overhead ${t?.fixedOverhead.toFixed(4) ?? '—'} → facility ${n(p.facilityMw)} MW for ${n(p.itMw)} MW IT`,
+    `  ${label}: PUE ${formatPue(p.pue)} = 1 + chain losses ${formatPue(t?.chainLoss)} + cooling ${formatPue(t?.cooling)} + fixed overhead ${formatPue(t?.fixedOverhead)} → facility ${n(p.facilityMw)} MW for ${n(p.itMw)} MW IT`,
     ...p.stages.map((s) => `    ${s.name}: ${s.modulesInstalled} × ${s.moduleRatingMw} MW (${s.redundancy}, ${s.modulesNeeded} needed), loading ${(s.loadingFraction * 100).toFixed(1)} %, η ${(s.efficiency * 100).toFixed(2)} %, loss ${n(s.lossMw)} MW`),
     ...p.streams.map((s) => `    ${s.stream} heat ${n(s.heatMw)} MW at ${s.supplyC} °C supply: ${s.kwPerKw.toFixed(4)} kW/kW, chiller-free ${n(s.chillerFreeHours)} h${s.meanCop !== null ? `, mean COP ${s.meanCop.toFixed(2)}` : ''} → ${n(s.coolingMw)} MW`),
   ];
