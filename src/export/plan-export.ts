@@ -136,19 +136,19 @@ export function cablesFile(b: PlanBundle, clusters: readonly ClusterLayout[]): O
 
 /** The tables every tabular format shares, in sheet order. */
 export function planTables(b: PlanBundle) {
-  const reports = unitReports(b);
+  const perSite = unitReports(b);
   return {
     summary: summaryTable(b),
     sites: sitesTable(b),
     siteYears: siteYearsTable(b),
     plants: plantsTable(b),
     schedule: scheduleTable(b),
-    units: unitsTable(b, reports),
+    units: unitsTable(b, perSite),
     network: networkTable(b),
     bom: bomTable(b),
-    assumptions: assumptionsTable(b, reports),
+    assumptions: assumptionsTable(b, perSite),
     issues: issuesTable(b),
-    reports,
+    unitReports: perSite,
   };
 }
 
@@ -221,9 +221,12 @@ export function planPdfReport(b: PlanBundle): PdfReport {
   if (serious.length > 30) findings.push(`${serious.length - 30} more issues in the XLSX Issues sheet and issues.csv.`);
 
   const elevations: RackElevation[] = [];
-  for (const rep of t.reports) {
+  // One elevation per generation: the layout does not depend on the site.
+  const drawn = new Set<string>();
+  for (const { report: rep } of t.unitReports) {
     const g = b.catalog.generations.find((x) => x.id === rep.generation);
-    if (!g) continue;
+    if (!g || drawn.has(g.id)) continue;
+    drawn.add(g.id);
     const layout = layoutElevation(g, rep, b.catalog);
     layout.racks.forEach((rack, i) => {
       elevations.push({

@@ -10,7 +10,7 @@ import type { UnitReport } from '../core/rack/types';
 import type { CableRow } from '../core/fabric/cabling';
 import { pickSourced, pick } from '../core/provenance';
 import { layoutElevation, type ElevationLayout } from '../core/rack/elevation';
-import { NETBOX_VERSION, netboxSlug, type NbCable, type NbDevice, type NbDeviceRole, type NbDeviceType, type NbInterfaceTemplate, type NbManufacturer, type NbRack, type NbSite, type NetboxModel } from './netbox';
+import { NETBOX_VERSION, netboxSlug, uniqueSiteNames, type NbCable, type NbDevice, type NbDeviceRole, type NbDeviceType, type NbInterfaceTemplate, type NbManufacturer, type NbRack, type NbSite, type NetboxModel } from './netbox';
 import { planCableRows, planClusters, type ClusterLayout } from './plan-cables';
 import { unitReports, usedSites, type PlanBundle } from './plan-tables';
 
@@ -139,7 +139,9 @@ function switchType(c: ClusterLayout): NbDeviceType {
 
 /** Build the NetBox model of a plan. */
 export function planNetboxModel(b: PlanBundle, clusters: readonly ClusterLayout[] = planClusters(b)): NetboxModel {
-  const reports = new Map(unitReports(b).map((r) => [r.generation, r]));
+  // Device layout and weight do not depend on the site: the first site's report of each generation.
+  const reports = new Map<string, UnitReport>();
+  for (const u of unitReports(b)) if (!reports.has(u.generation)) reports.set(u.generation, u.report);
   const layouts = new Map<string, { layout: ElevationLayout; parts: ModelParts }>();
   const manufacturers = new Map<string, NbManufacturer>();
   const deviceTypes = new Map<string, NbDeviceType>();
@@ -164,13 +166,13 @@ export function planNetboxModel(b: PlanBundle, clusters: readonly ClusterLayout[
     swTypes.set(c, t);
   }
 
-  const siteName = new Map<string, string>();
-  const sites: NbSite[] = usedSites(b)
-    .filter((s) => s.roles.dataCenter)
+  // NetBox site names are unique and at most 100 characters: fitted, and a repeated name gets its site id.
+  const dataCenters = usedSites(b).filter((s) => s.roles.dataCenter);
+  const siteName = uniqueSiteNames(dataCenters);
+  const sites: NbSite[] = dataCenters
     .map((s) => {
-      siteName.set(s.id, s.name);
       return {
-        name: s.name,
+        name: siteName.get(s.id)!,
         slug: netboxSlug(s.id),
         description: `${s.name}, ${s.state}: rackplan site ${s.id}`.slice(0, 200),
         latitude: s.location.latitudeDeg,

@@ -6,9 +6,7 @@
  * @module
  */
 import type { Catalog, Generation } from '../core/catalog/types';
-import { evaluateUnit } from '../core/rack/evaluate';
-import type { UnitReport } from '../core/rack/types';
-import type { PartsBudget, Plan, PlanReport, SiteReport } from '../core/plan/types';
+import type { PartsBudget, Plan, PlanReport, PlanUnit, SiteReport } from '../core/plan/types';
 import type { Site } from '../core/sites/types';
 import type { NetworkCatalog } from '../core/fabric/types';
 import type { Assumption } from '../core/provenance';
@@ -49,9 +47,9 @@ export function usedSites(b: PlanBundle): Site[] {
   return [...ids].map((id) => byId.get(id)).filter((s): s is Site => s !== undefined);
 }
 
-/** Per-unit engine reports of the generations used, with the plan's unit options. */
-export function unitReports(b: PlanBundle): UnitReport[] {
-  return usedGenerations(b).map((g) => evaluateUnit(g, { ...(b.plan.unitOptions?.[g.id] ?? {}), ...(b.plan.basis ? { basis: b.plan.basis } : {}) }, b.catalog));
+/** Per-unit engine reports of each generation at each site it is deployed at, as the plan evaluated them. */
+export function unitReports(b: PlanBundle): readonly PlanUnit[] {
+  return b.report.units;
 }
 
 function lastQuarter(s: SiteReport) {
@@ -311,12 +309,13 @@ export function bomTable(b: PlanBundle): Table {
 }
 
 /** Per-unit budgets of each generation used (kW at unit level). */
-export function unitsTable(b: PlanBundle, reports: readonly UnitReport[] = unitReports(b)): Table {
+export function unitsTable(b: PlanBundle, units: readonly PlanUnit[] = unitReports(b)): Table {
   return {
     name: 'racks',
     title: 'Units',
     columns: [
       col('generation', 'Generation', 'text', { width: 22 }),
+      col('site_id', 'Site', 'text', { width: 22 }),
       col('name', 'Name', 'text', { width: 26 }),
       col('racks_per_unit', 'Racks per unit', 'integer'),
       col('accelerators', 'Accelerators', 'integer'),
@@ -338,8 +337,9 @@ export function unitsTable(b: PlanBundle, reports: readonly UnitReport[] = unitR
       col('hbm_tb', 'HBM (TB)', 'number'),
       col('issues', 'Issues', 'text', { width: 40 }),
     ],
-    rows: reports.map((r) => [
+    rows: units.map(({ site, report: r }) => [
       r.generation,
+      site,
       r.name,
       r.racks,
       r.accelerators,
@@ -361,7 +361,7 @@ export function unitsTable(b: PlanBundle, reports: readonly UnitReport[] = unitR
       r.compute.hbmTb,
       r.issues.filter((i) => i.severity !== 'info').map((i) => i.code).join('; '),
     ]),
-    notes: ['Per deployable unit, with the plan’s unit options and sizing basis.'],
+    notes: ['Per deployable unit at each site it is deployed at: the plan’s unit options and sizing basis over the site’s defaults (altitude, floor rating).'],
   };
 }
 
@@ -399,10 +399,10 @@ function sourceText(a: Assumption): string {
 }
 
 /** Every catalog or default value the evaluation used, with source and confidence. */
-export function assumptionsTable(b: PlanBundle, reports: readonly UnitReport[] = unitReports(b)): Table {
+export function assumptionsTable(b: PlanBundle, units: readonly PlanUnit[] = unitReports(b)): Table {
   const seen = new Set<string>();
   const all: Assumption[] = [];
-  for (const a of [...b.report.assumptions, ...reports.flatMap((r) => r.assumptions)]) {
+  for (const a of [...b.report.assumptions, ...units.flatMap((u) => u.report.assumptions)]) {
     if (seen.has(a.path)) continue;
     seen.add(a.path);
     all.push(a);

@@ -37,7 +37,7 @@ import type {
   Stranded,
   Totals,
 } from './types';
-import type { Demand, Plan, Precision } from './types';
+import type { Demand, Plan, PlanUnit, Precision } from './types';
 
 export const WEEKS_PER_QUARTER = 13;
 
@@ -324,11 +324,23 @@ export function evaluatePlan(plan: Plan, catalog: Catalog, sites: readonly Site[
     optionCapexUsd: optionCapex,
   };
 
+  // Each generation at each site it is deployed at, as the site loads above used it.
+  const units: PlanUnit[] = [];
+  const seenUnits = new Set<string>();
+  for (const d of valid.deployments) {
+    const key = `${d.site}|${d.generation}`;
+    const site = ctx.sites.get(d.site);
+    if (seenUnits.has(key) || !site) continue;
+    seenUnits.add(key);
+    units.push({ generation: d.generation, site: d.site, report: ctx.facts(d.generation, site).report });
+  }
+
   return {
     schemaVersion: 1,
     catalogVersion: catalog.version,
     plan: { name: plan.name, start: plan.start, end: quarterFromIndex(ctx.end), horizonYears: ctx.horizonYears, discountRate: ctx.discountRate, utilization: ctx.utilization, design: ctx.design },
     sites: siteReports,
+    units,
     plants,
     demand,
     totals,

@@ -5,7 +5,7 @@
  */
 import type { Assumption, Basis } from '../provenance';
 import type { Issue } from '../issues';
-import type { UnitOptions } from '../rack/types';
+import type { UnitOptions, UnitReport } from '../rack/types';
 import type { DesignBasis } from '../sites/climate';
 import type { PueReport } from '../sites/pue';
 import type { QuarterId, Site } from '../sites/types';
@@ -265,11 +265,24 @@ export interface Totals {
 
 export type BindingConstraint = 'power' | 'cooling' | 'positions' | 'floorLoading' | 'switchPorts' | 'plantCapacity' | 'none';
 
+/**
+ * One generation at one site as the plan evaluated it: the per-unit engine's report with the plan's unit options
+ * over the site's defaults (altitude, floor rating). Exports' unit rows and `rackplan plan --json` read these,
+ * so a unit's figures have one owner.
+ */
+export interface PlanUnit {
+  readonly generation: string;
+  readonly site: string;
+  readonly report: UnitReport;
+}
+
 export interface PlanReport {
   readonly schemaVersion: 1;
   readonly catalogVersion: string;
   readonly plan: { readonly name: string; readonly start: QuarterId; readonly end: QuarterId; readonly horizonYears: number; readonly discountRate: number; readonly utilization: number; readonly design: DesignBasis };
   readonly sites: readonly SiteReport[];
+  /** Every generation deployed at each site, in site then generation order of first deployment. */
+  readonly units: readonly PlanUnit[];
   readonly plants: readonly PlantReport[];
   readonly demand: readonly DemandRow[];
   readonly totals: Totals;
