@@ -8,8 +8,8 @@
  */
 import type { Catalog } from '../core/catalog/types';
 import { findGeneration } from '../core/catalog/lookup';
-import { clusterPorts } from '../core/fabric/cluster';
-import { maxEndpointsFor, sizeFabric } from '../core/fabric/fat-tree';
+import { fabricCount } from '../core/fabric/evaluate-cluster';
+import { planClusterDesign, planFabricSpec } from '../core/plan/network';
 import { pickSourced } from '../core/provenance';
 import { quarterIndex } from '../core/sites/schedule';
 import type { Plan } from '../core/plan/types';
@@ -35,30 +35,11 @@ export interface PlanWork {
   readonly fabricEvaluations: number;
 }
 
-/**
- * Fabrics a cluster of `nodes` needs on a switch: one if three tiers reach them, else equal fabrics that fit.
- * A NIC slower than the switch port runs on a breakout (radix × ⌊port Gbps ÷ NIC Gbps⌋, even), the rule the
- * fabric core applies.
- */
-export function fabricsNeeded(nodes: number, rails: number, nicGbps: number, switchRadix: number, switchPortGbps: number): number {
-  if (nodes <= 0) return 0;
-  const breakout = nicGbps < switchPortGbps ? Math.max(1, Math.floor(switchPortGbps / nicGbps)) : 1;
-  const radix = switchRadix * breakout - ((switchRadix * breakout) % 2);
-  const base = { rails, radix, portGbps: Math.min(nicGbps, switchPortGbps), tiers: 'auto' as const };
-  if (sizeFabric({ ...base, nodes }).tiers > 0) return 1;
-  const cap = maxEndpointsFor({ ...base, nodes }, 3);
-  if (cap <= 0) return 0;
-  return Math.ceil(nodes / Math.max(1, Math.floor(cap / rails)));
-}
-
 /** Estimate the work of a plan (closed form, no allocation per fabric). Unknown generations count as no work. */
 export function estimatePlanWork(plan: Plan, catalog: Catalog): PlanWork {
-  // The plan's own switch, else the catalog's fabric default (no catalog switch has a smaller radix, so this
-  // bounds the fabric count whatever switch the evaluation picks per NIC speed).
-  const fabric = {
-    radix: plan.network?.switchRadix ?? pickSourced(catalog.prices.fabricDefaults.radix, 'typical'),
-    portGbps: plan.network?.switchPortGbps ?? pickSourced(catalog.prices.fabricDefaults.portGbps, 'typical'),
-  };
+  // The switch the evaluation will use for each cluster (the plan's pick, its custom switch, or the catalog default
+  // per NIC speed), counted by the same rule evaluateCluster splits by (src/core/fabric/evaluate-cluster.ts).
+  const spec = planFabricSpec(catalog, plan.network);
   const horizonYears = plan.horizonYears ?? pickSourced(catalog.prices.planDefaults.horizonYears, 'typical');
   const end = quarterIndex(plan.start) + horizonYears * 4 - 1;
   const groups = new Map<string, { site: string; generation: string; units: number; first: number; deployment: number; largest: number }>();
@@ -83,9 +64,8 @@ export function estimatePlanWork(plan: Plan, catalog: Catalog): PlanWork {
     if (!gen || g.units <= 0) continue;
     // The most nodes a unit can hold under any systems-per-rack choice: an upper bound whatever the site defaults.
     const spr = plan.unitOptions?.[gen.id]?.systemsPerRack ?? gen.systemsPerRack?.max;
-    const one = clusterPorts(gen, 1, spr);
-    if (!one || one.nodes <= 0 || one.rails <= 0) continue;
-    const fabrics = fabricsNeeded(one.nodes * g.units, one.rails, one.scaleOutGbps, fabric.radix, fabric.portGbps);
+    const fabrics = fabricCount(gen, spec.network, planClusterDesign(spec, g.units), { systemsPerRack: spr });
+    if (fabrics <= 0) continue;
     const quarters = Math.max(0, end - Math.max(g.first, end - horizonYears * 4 + 1) + 1);
     clusters.push({ site: g.site, generation: gen.id, units: g.units, fabrics, quarters, deployment: g.deployment });
     fabricEvaluations += fabrics * quarters;
