@@ -7,13 +7,84 @@
  *   → 03-device-roles.csv → 04-sites.csv → 05-racks.csv → 06-devices.csv → 07-cables.csv
  *
  * Devices, racks and cables are written with status `planned`. Column names are checked in tests against the
- * pinned version's import-form fields (test/fixtures/export/netbox-4.2-import-fields.json). Pure.
+ * release's import-form fields (test/fixtures/export/netbox-4.2-import-fields.json, taken from NETBOX_RELEASE).
+ *
+ * Every name is fitted to NetBox's field lengths ({@link NETBOX_MAX_LENGTH}) when the files are written, by one
+ * deterministic function ({@link fitName}), so a long name becomes the same short name in every file and every
+ * reference still resolves; control characters are removed from every cell. Pure.
  * @module
  */
 import { stringify } from 'yaml';
 import { csvLine } from './csv';
+import { cleanName, stripControlChars } from '../io/control-chars';
 
 export const NETBOX_VERSION = '4.2';
+/** The release whose import forms and model field lengths the export was checked against. */
+export const NETBOX_RELEASE = 'v4.2.9';
+
+/**
+ * Field lengths of NetBox {@link NETBOX_RELEASE} (`max_length` in netbox/dcim/models and netbox/netbox/models):
+ * Site.name and slug 100 (name unique), Rack.name 100, Device.name 64 (unique per site, case-insensitive),
+ * DeviceType.model 100, Manufacturer and DeviceRole name 100, Cable.label 100, Interface.name 64, descriptions 200.
+ */
+export const NETBOX_MAX_LENGTH = {
+  siteName: 100,
+  slug: 100,
+  rackName: 100,
+  deviceName: 64,
+  model: 100,
+  organizationName: 100,
+  cableLabel: 100,
+  interfaceName: 64,
+  description: 200,
+} as const;
+
+/** 32-bit FNV-1a of a string as 6 hex digits (the stable suffix of a fitted name). */
+function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0').slice(0, 6);
+}
+
+/**
+ * A name that fits `max` characters: control characters removed; unchanged when it then fits, otherwise cut and
+ * ended with `~` and a hash of the whole name. The same name always gives the same result (references across
+ * files still match) and two long names with the same beginning stay different.
+ * @example fitName('a'.repeat(70), 64) // 'aaaa…a~1b2c3d' (64 characters)
+ */
+export function fitName(name: string, max: number): string {
+  const clean = cleanName(name).trim();
+  if ([...clean].length <= max) return clean;
+  const suffix = `~${shortHash(clean)}`;
+  return [...clean].slice(0, max - suffix.length).join('').trimEnd() + suffix;
+}
+
+/** Free text (descriptions, comments): control characters removed (tab and newline kept), at most `max`. */
+function fitText(text: string | undefined, max?: number): string | undefined {
+  if (text === undefined) return undefined;
+  const clean = stripControlChars(text);
+  return max === undefined ? clean : [...clean].slice(0, max).join('');
+}
+
+/**
+ * Site names NetBox accepts: fitted to 100 characters and unique (case-insensitive). A site whose name is
+ * already taken gets its id appended. Returns the name for each id, in the order given.
+ */
+export function uniqueSiteNames(sites: readonly { readonly id: string; readonly name: string }[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const s of sites) {
+    let name = fitName(s.name, NETBOX_MAX_LENGTH.siteName);
+    if (!name || taken.has(name.toLowerCase())) name = fitName(`${cleanName(s.name).trim()} (${s.id})`, NETBOX_MAX_LENGTH.siteName);
+    for (let k = 2; taken.has(name.toLowerCase()); k++) name = fitName(`${cleanName(s.name).trim()} (${s.id} ${k})`, NETBOX_MAX_LENGTH.siteName);
+    taken.add(name.toLowerCase());
+    out.set(s.id, name);
+  }
+  return out;
+}
 
 export interface NbManufacturer {
   readonly name: string;
@@ -181,8 +252,8 @@ function text(path: string, t: string): NetboxFile {
 export function deviceTypeDocument(t: NbDeviceType): Record<string, unknown> {
   if (!SLUG.test(t.slug)) throw new Error(`netbox: device type slug ${JSON.stringify(t.slug)} does not match ${SLUG}`);
   const doc: Record<string, unknown> = {
-    manufacturer: t.manufacturer,
-    model: t.model,
+    manufacturer: fitName(t.manufacturer, NETBOX_MAX_LENGTH.organizationName),
+    model: fitName(t.model, NETBOX_MAX_LENGTH.model),
     slug: t.slug,
   };
   if (t.partNumber) doc.part_number = t.partNumber;
@@ -193,10 +264,10 @@ export function deviceTypeDocument(t: NbDeviceType): Record<string, unknown> {
     doc.weight = Math.round(t.weightKg * 100) / 100;
     doc.weight_unit = 'kg';
   }
-  if (t.comments) doc.comments = t.comments;
+  if (t.comments) doc.comments = fitText(t.comments);
   if (t.interfaces.length) {
     doc.interfaces = t.interfaces.map((i) => ({
-      name: i.name,
+      name: fitName(i.name, NETBOX_MAX_LENGTH.interfaceName),
       type: i.type,
       ...(i.mgmtOnly ? { mgmt_only: true } : {}),
       ...(i.description ? { description: i.description } : {}),
@@ -208,7 +279,8 @@ export function deviceTypeDocument(t: NbDeviceType): Record<string, unknown> {
 /** Build the NetBox file set (lazily: each file's rows are produced when its chunks are read). */
 export function netboxFiles(model: NetboxModel): NetboxFile[] {
   const files: NetboxFile[] = [];
-  files.push(fileOf('01-manufacturers.csv', () => csvChunks(NETBOX_COLUMNS.manufacturers, model.manufacturers.map((m) => [m.name, m.slug, m.description]))));
+  const N = NETBOX_MAX_LENGTH;
+  files.push(fileOf('01-manufacturers.csv', () => csvChunks(NETBOX_COLUMNS.manufacturers, model.manufacturers.map((m) => [fitName(m.name, N.organizationName), m.slug.slice(0, N.slug), fitText(m.description, N.description)]))));
 
   const docs = model.deviceTypes.map(deviceTypeDocument);
   const yamlOpts = { lineWidth: 0 } as const;
@@ -217,15 +289,15 @@ export function netboxFiles(model: NetboxModel): NetboxFile[] {
     files.push(text(`device-types/${netboxSlug(t.manufacturer)}/${t.slug}.yaml`, `---\n${stringify(docs[i], yamlOpts)}`));
   });
 
-  files.push(fileOf('03-device-roles.csv', () => csvChunks(NETBOX_COLUMNS.deviceRoles, model.deviceRoles.map((r) => [r.name, r.slug, r.color, r.description]))));
+  files.push(fileOf('03-device-roles.csv', () => csvChunks(NETBOX_COLUMNS.deviceRoles, model.deviceRoles.map((r) => [fitName(r.name, N.organizationName), r.slug.slice(0, N.slug), r.color, fitText(r.description, N.description)]))));
   files.push(
     fileOf('04-sites.csv', () =>
-      csvChunks(NETBOX_COLUMNS.sites, model.sites.map((s) => [s.name, s.slug, 'planned', s.timeZone, s.latitude === undefined ? null : round(s.latitude, 6), s.longitude === undefined ? null : round(s.longitude, 6), s.description, s.comments])),
+      csvChunks(NETBOX_COLUMNS.sites, model.sites.map((s) => [fitName(s.name, N.siteName), s.slug.slice(0, N.slug), 'planned', s.timeZone, s.latitude === undefined ? null : round(s.latitude, 6), s.longitude === undefined ? null : round(s.longitude, 6), fitText(s.description, N.description), fitText(s.comments)])),
     ),
   );
   files.push(
     fileOf('05-racks.csv', () =>
-      csvChunks(NETBOX_COLUMNS.racks, model.racks.map((r) => [r.site, r.name, 'planned', r.width, r.uHeight, r.weightKg === undefined ? null : round(r.weightKg, 2), r.weightKg === undefined ? null : 'kg', r.description])),
+      csvChunks(NETBOX_COLUMNS.racks, model.racks.map((r) => [fitName(r.site, N.siteName), fitName(r.name, N.rackName), 'planned', r.width, r.uHeight, r.weightKg === undefined ? null : round(r.weightKg, 2), r.weightKg === undefined ? null : 'kg', fitText(r.description, N.description)])),
     ),
   );
   files.push(fileOf('06-devices.csv', () => csvChunks(NETBOX_COLUMNS.devices, deviceRows(model.devices))));
@@ -242,12 +314,14 @@ export function fileText(f: NetboxFile): string {
 }
 
 function* deviceRows(devices: Iterable<NbDevice>): Generator<(string | number | undefined)[]> {
-  for (const d of devices) yield [d.name, d.role, d.manufacturer, d.deviceType, 'planned', d.site, d.rack, d.position, d.face, d.description];
+  const N = NETBOX_MAX_LENGTH;
+  for (const d of devices) yield [fitName(d.name, N.deviceName), fitName(d.role, N.organizationName), fitName(d.manufacturer, N.organizationName), fitName(d.deviceType, N.model), 'planned', fitName(d.site, N.siteName), fitName(d.rack, N.rackName), d.position, d.face, fitText(d.description, N.description)];
 }
 
-function* cableRows(cables: Iterable<NbCable>): Generator<(string | number)[]> {
+function* cableRows(cables: Iterable<NbCable>): Generator<(string | number | undefined)[]> {
   for (const c of cables) {
-    yield [c.aDevice, 'dcim.interface', c.aPort, c.bDevice, 'dcim.interface', c.bPort, c.type, 'planned', c.label, round(c.lengthM, 2), 'm', `${c.cableId} ${c.tier} ${c.partNumber}`.trim()];
+    const N = NETBOX_MAX_LENGTH;
+    yield [fitName(c.aDevice, N.deviceName), 'dcim.interface', fitName(c.aPort, N.interfaceName), fitName(c.bDevice, N.deviceName), 'dcim.interface', fitName(c.bPort, N.interfaceName), c.type, 'planned', fitName(c.label, N.cableLabel), round(c.lengthM, 2), 'm', fitText(`${c.cableId} ${c.tier} ${c.partNumber}`.trim(), N.description)];
   }
 }
 
