@@ -56,14 +56,17 @@ export function withIssueTitles(value: unknown): unknown {
 
 /**
  * Issue lines for text output: severity, code, the registry's title, the message, then what would fix it
- * (for a note: what it means), indented under it.
+ * (for a note: what it means), indented under it. A code that repeats (one per quarter, say) gets its fix once.
  * @example issueLines([ab]) // ['  error   ab_failover_insufficient: The surviving A/B side cannot carry the load — on loss…', '          Fix: Add a shelf…']
  */
 export function issueLines(issues: readonly Issue[]): string[] {
+  const explained = new Set<string>();
   return issues.flatMap((i) => {
     const info = isIssueCode(i.code) ? ISSUE_CODES[i.code] : undefined;
     const head = `  ${i.severity.padEnd(7)} ${i.code}: ${info ? `${info.title} — ${i.message}` : i.message}`;
-    return info ? [head, `${' '.repeat(10)}${i.severity === 'info' ? 'Note' : 'Fix'}: ${info.fix}`] : [head];
+    if (!info || explained.has(i.code)) return [head];
+    explained.add(i.code);
+    return [head, `${' '.repeat(10)}${i.severity === 'info' ? 'Note' : 'Fix'}: ${info.fix}`];
   });
 }
 

@@ -159,6 +159,12 @@ describe('the registry where issues are printed (CLI)', () => {
     ]);
   });
 
+  it('a repeated code gets its fix once', () => {
+    const lines = issueLines([ab, note, ab]);
+    expect(lines.filter((l) => l.includes('Fix:'))).toHaveLength(1);
+    expect(lines.at(-1)).toMatch(/^ {2}error {3}ab_failover_insufficient: The surviving A\/B side/);
+  });
+
   it('--json keeps every field and adds title and fix to issues wherever they sit; other values are shared, not copied', () => {
     const figures = { itKw: 135 };
     const report = { figures, issues: [ab], nested: [{ issues: [note] }] };
