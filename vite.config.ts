@@ -66,7 +66,8 @@ export default defineConfig(({ mode }) => ({
         }
       : { outDir: 'dist/app', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 1500 },
   ssr: mode === 'cli' ? { noExternal: true, target: 'node' } : undefined,
-  worker: { format: 'es' },
+  // Workers are bundled with their own plugin list: the optimizer worker reads the catalog too.
+  worker: { format: 'es', plugins: () => [presetsPlugin()] },
   // Pre-bundle every browser dependency up front: without it Vite discovers them during the first browser
   // test run and reloads the page mid-run.
   optimizeDeps: {
