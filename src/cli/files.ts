@@ -41,7 +41,7 @@ const REASONS: Readonly<Record<string, string>> = {
 
 /** One phrase for a file-system error: "the disk is full (no space left on device) [ENOSPC]". */
 export function describeFsError(err: unknown): string {
-  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
+  const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;
   if (code && REASONS[code]) return `${REASONS[code]} [${code}]`;
   const message = err instanceof Error ? err.message : String(err);
   return code ? `${message} [${code}]` : message;

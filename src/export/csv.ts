@@ -1,9 +1,11 @@
 /**
  * CSV writer: RFC 4180 (comma separator, CRLF line ends, fields quoted when they hold a comma, quote, CR or LF,
- * quotes doubled), UTF-8 without a byte-order mark, formula-like text neutralized, numbers left as numbers.
+ * quotes doubled), UTF-8 without a byte-order mark, control characters removed (tab and line breaks kept),
+ * formula-like text neutralized, numbers left as numbers.
  * Pure; the streaming form yields one line at a time so a million-row cable schedule never sits in one string.
  * @module
  */
+import { stripControlCharsExceptBreaks } from '../io/control-chars';
 import { assertTable, formatNumberCell, isFormulaCell, neutralizeText, type CellValue, type Column, type Table } from './table';
 
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -14,7 +16,8 @@ export function csvField(value: CellValue): string {
   if (isFormulaCell(value)) return formatNumberCell(value.value);
   if (typeof value === 'number') return formatNumberCell(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  const text = neutralizeText(value);
+  // Control characters (ESC sequences, NUL) never reach a spreadsheet; removed before formula neutralizing.
+  const text = neutralizeText(stripControlCharsExceptBreaks(value));
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -8,14 +8,21 @@
 
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+// eslint-disable-next-line no-control-regex -- as CONTROL, but carriage return kept (CSV cells keep CRLF)
+const CONTROL_EXCEPT_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 // eslint-disable-next-line no-control-regex -- as above, plus tab and newline for single-line fields
 const CONTROL_OR_BREAK = /[\u0000-\u001f\u007f-\u009f]/g;
-// eslint-disable-next-line no-control-regex -- C1 and DEL survive JSON.stringify unescaped
+// C1 and DEL survive JSON.stringify unescaped.
 const C1_OR_DEL = /[\u007f-\u009f]/g;
 
 /** Remove control characters; tab and newline stay (multi-line text such as a terminal report). */
 export function stripControlChars(text: string): string {
   return text.replace(CONTROL, '');
+}
+
+/** Remove control characters but keep tab, LF and CR (text cells of a CSV, which quotes line breaks). */
+export function stripControlCharsExceptBreaks(text: string): string {
+  return text.replace(CONTROL_EXCEPT_BREAKS, '');
 }
 
 /** A single-line name: control characters removed, tab and line breaks become one space. */
@@ -29,12 +36,4 @@ export function cleanName(text: string): string {
  */
 export function escapeJsonControlChars(json: string): string {
   return json.replace(C1_OR_DEL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** True when `text` holds a character `stripControlChars` would remove. */
-export function hasControlChars(text: string): boolean {
-  CONTROL.lastIndex = 0;
-  const found = CONTROL.test(text);
-  CONTROL.lastIndex = 0;
-  return found;
 }

@@ -272,6 +272,16 @@ describe('F11: control characters in names never reach the terminal', () => {
     // eslint-disable-next-line no-control-regex -- as above
     expect(json.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     expect((JSON.parse(json.stdout) as { plan: { name: string } }).plan.name).toBe(name);
+    const csvDir = join(dir, 'ansi-csv');
+    expect((await run('export', file, '--format', 'csv', '--out', csvDir)).code).toBe(0);
+    for (const f of readdirSync(csvDir)) {
+      // eslint-disable-next-line no-control-regex -- CSV cells keep tab and line breaks only
+      expect(readFileSync(join(csvDir, f), 'utf8'), f).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/);
+    }
+    const netboxDir = join(dir, 'ansi-netbox');
+    expect((await run('export', file, '--format', 'netbox', '--out', netboxDir)).code).toBe(0);
+    // eslint-disable-next-line no-control-regex -- as above
+    for (const f of ['04-sites.csv', '06-devices.csv', 'README.txt']) expect(readFileSync(join(netboxDir, f), 'utf8'), f).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/);
     const exported = await run('export', file, '--format', 'json', '--out', join(dir, 'ansi.json'));
     // eslint-disable-next-line no-control-regex -- as above
     expect(exported.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
