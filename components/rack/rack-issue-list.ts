@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Issue } from '../../src/core/issues';
 import { issueCounts } from '../../src/state/budgets';
-import { issueText } from '../../src/state/issue-text';
+import { issueTexts, type IssueText } from '../../src/state/issue-text';
 import { baseStyles } from '../shared/styles';
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -81,24 +81,24 @@ export class RackIssueList extends LitElement {
 
   @property({ attribute: false }) issues: readonly Issue[] = [];
 
-  #sorted: Issue[] = [];
+  #rows: (IssueText & { readonly issue: Issue })[] = [];
   #summary = '';
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('issues')) {
-      this.#sorted = [...this.issues].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+      this.#rows = issueTexts([...this.issues].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]));
       const c = issueCounts(this.issues);
       this.#summary = [c.error && `${c.error} error${c.error > 1 ? 's' : ''}`, c.warning && `${c.warning} warning${c.warning > 1 ? 's' : ''}`, c.info && `${c.info} note${c.info > 1 ? 's' : ''}`].filter(Boolean).join(', ');
     }
   }
 
   override render() {
-    if (!this.#sorted.length) return html`<p class="summary ok">No issues: every checked limit holds.</p>`;
+    if (!this.#rows.length) return html`<p class="summary ok">No issues: every checked limit holds.</p>`;
     return html`
       <p class="summary" role="status">${this.#summary}</p>
       <ul part="list" aria-label="Issues">
-        ${this.#sorted.map((i) => {
-          const t = issueText(i);
+        ${this.#rows.map((t) => {
+          const i = t.issue;
           return html`<li>
             <span class=${`sev ${i.severity}`}>${WORD[i.severity]}</span>
             <span class="text">

@@ -20,3 +20,14 @@ export function issueText(i: Issue): IssueText {
   const info = issueCodeInfo(i.code);
   return { title: info?.title ?? i.code, message: i.message, fixLabel: i.severity === 'info' ? 'Note' : 'Fix', fix: info?.fix ?? '' };
 }
+
+/** The texts of a list of issues, in order; a code that repeats (one per quarter, say) shows its fix only once. */
+export function issueTexts(issues: readonly Issue[]): (IssueText & { readonly issue: Issue })[] {
+  const explained = new Set<string>();
+  return issues.map((i) => {
+    const t = issueText(i);
+    const first = !explained.has(i.code);
+    explained.add(i.code);
+    return { ...t, fix: first ? t.fix : '', issue: i };
+  });
+}

@@ -33,6 +33,17 @@ describe('rack-issue-list', () => {
     expect(note).not.toContain('Fix:');
   });
 
+  it('a code that repeats (one per quarter) shows its fix once', async () => {
+    await mount([
+      issue('demand_unmet', 'warning', ['demand', 0], '2026 Q4: 180,000 of 1,000,000 PFLOPS fp8 dense in service'),
+      issue('demand_unmet', 'warning', ['demand', 1], '2028 Q4: 660,096 of 3,000,000 PFLOPS fp8 dense in service'),
+    ]);
+    const texts = page.getByRole('listitem').elements().map((el) => el.textContent!.replace(/\s+/g, ' '));
+    expect(texts[0]).toContain('Fix: Order and deploy more units');
+    expect(texts[1]).toContain('Demand is not met in a quarter');
+    expect(texts[1]).not.toContain('Fix:');
+  });
+
   it('an issue from an older session with a code this version does not know shows its code and message', async () => {
     const stale = { ...issue('cdu_catalog_empty', 'warning', [], 'an old message'), code: 'retired_code' } as unknown as ReturnType<typeof issue>;
     await mount([stale]);
