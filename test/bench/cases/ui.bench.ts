@@ -39,7 +39,7 @@ async function serve(): Promise<void> {
     execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
     // Served from the same origin as the app, with an external script (the preview's CSP may refuse inline ones).
     writeFileSync(join(dist, 'bench-empty.js'), EMPTY_SCRIPT);
-    writeFileSync(join(dist, 'bench-empty.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>empty</title><script type="module" src="/bench-empty.js"></script></head><body></body></html>\n');
+    writeFileSync(join(dist, 'bench-empty.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>empty</title><script type="module" src="/bench-empty.js"></script></head><body></body></html>\n');
     built = true;
   }
   if (server) return;
