@@ -20,14 +20,14 @@ describe('rack-issue-list', () => {
       issue('ab_failover_insufficient', 'error', ['power', 'feeds'], 'on loss of one feed, 4 of 8 shelves remain (132 kW) for a 135 kW load', { limit: 132, actual: 135, unit: 'kW' }),
     ]);
     const items = page.getByRole('list', { name: 'Issues' }).getByRole('listitem').elements();
-    const first = items[0]!.textContent!.replace(/\s+/g, ' ');
+    const first = items[0]!.textContent.replace(/\s+/g, ' ');
     // Title and fix are the registry's words for the code (src/core/issue-codes.ts).
     expect(first).toContain('Error');
     expect(first).toContain('The surviving A/B side cannot carry the load');
     expect(first).toContain('on loss of one feed, 4 of 8 shelves remain (132 kW) for a 135 kW load');
     expect(first).toContain('Fix: Add a shelf or PSU per side');
     expect(first).toContain('ab_failover_insufficient');
-    const note = items[1]!.textContent!.replace(/\s+/g, ' ');
+    const note = items[1]!.textContent.replace(/\s+/g, ' ');
     expect(note).toContain('No CDU model is in the catalog');
     expect(note).toContain('Note: The CDU count');
     expect(note).not.toContain('Fix:');
@@ -38,7 +38,7 @@ describe('rack-issue-list', () => {
       issue('demand_unmet', 'warning', ['demand', 0], '2026 Q4: 180,000 of 1,000,000 PFLOPS fp8 dense in service'),
       issue('demand_unmet', 'warning', ['demand', 1], '2028 Q4: 660,096 of 3,000,000 PFLOPS fp8 dense in service'),
     ]);
-    const texts = page.getByRole('listitem').elements().map((el) => el.textContent!.replace(/\s+/g, ' '));
+    const texts = page.getByRole('listitem').elements().map((el) => el.textContent.replace(/\s+/g, ' '));
     expect(texts[0]).toContain('Fix: Order and deploy more units');
     expect(texts[1]).toContain('Demand is not met in a quarter');
     expect(texts[1]).not.toContain('Fix:');
@@ -47,7 +47,7 @@ describe('rack-issue-list', () => {
   it('an issue from an older session with a code this version does not know shows its code and message', async () => {
     const stale = { ...issue('cdu_catalog_empty', 'warning', [], 'an old message'), code: 'retired_code' } as unknown as ReturnType<typeof issue>;
     await mount([stale]);
-    const text = page.getByRole('listitem').elements()[0]!.textContent!.replace(/\s+/g, ' ');
+    const text = page.getByRole('listitem').elements()[0]!.textContent.replace(/\s+/g, ' ');
     expect(text).toContain('retired_code');
     expect(text).toContain('an old message');
     expect(text).not.toContain('Fix:');
