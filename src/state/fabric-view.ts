@@ -80,7 +80,7 @@ export function evaluateFabric(g: Generation, net: NetworkCatalog, d: FabricDesi
     { units: d.units, switchId: d.switchId, planes: d.planes, oversubscription: d.oversubscription, tiers: d.tiers, spineDesign: d.spineDesign, layout: layoutOf(d) },
     { systemsPerRack, basis, detail: 'summary' },
   );
-  if (!r.ok) return { ok: false, message: `${r.error.message}.` };
+  if (!r.ok) return { ok: false, message: `${r.error.message.charAt(0).toUpperCase()}${r.error.message.slice(1)}.` };
   const e = r.value;
   // At `summary` detail the other networks are always sized; the catalog's role defaults are validated to exist.
   if (!e.oob || !e.oobSwitch) return { ok: false, message: 'The network catalog has no out-of-band switch.' };
