@@ -83,6 +83,10 @@ async function boot(): Promise<void> {
     session?.onProblem((message) => {
       if (message) app.notice = message;
     });
+    // Another tab saved the session: say so before an edit here replaces its work.
+    session?.onOtherTab((message) => {
+      app.notice = message;
+    });
     session?.attach(store);
     // After the first view has painted: validate the rest of the catalog, then (when idle) fetch mathjs, which
     // parsing typed units needs; neither is part of the first render.

@@ -33,6 +33,20 @@ export interface Session {
   readonly status: () => AutosaveStatus | null;
   /** Be told when saving fails or recovers, with a sentence for the user (null when all is saved again). */
   onProblem(fn: (message: string | null) => void): () => void;
+  /**
+   * Be told when another tab of the app saved the session (BroadcastChannel): this tab's copy is then older, and
+   * its next edit would replace the other tab's work, so the user hears it first, with what to do.
+   */
+  onOtherTab(fn: (message: string) => void): () => void;
+}
+
+/** BroadcastChannel name the app's tabs announce their saves on. */
+export const SESSION_CHANNEL = 'rackplan:session';
+
+interface SavedMessage {
+  readonly type: 'saved';
+  readonly tab: string;
+  readonly savedAt: number;
 }
 
 /** What the user should hear about an autosave status, or null when nothing is wrong. */
@@ -59,7 +73,7 @@ function journalStorage(): Storage | undefined {
 }
 
 export async function restoreSession(parse: SnapshotParser, options: { dbName?: string; timeoutMs?: number; journal?: Storage | null } = {}): Promise<Session> {
-  const none = (notice: string | null): Session => ({ design: undefined, prefs: undefined, notice, attach: () => () => undefined, status: () => null, onProblem: () => () => undefined });
+  const none = (notice: string | null): Session => ({ design: undefined, prefs: undefined, notice, attach: () => () => undefined, status: () => null, onProblem: () => () => undefined, onOtherTab: () => () => undefined });
   if (typeof indexedDB === 'undefined') return none('This browser has no IndexedDB: changes are not saved between visits.');
   let store: PlanStore<AppSnapshot>;
   try {
@@ -92,11 +106,35 @@ export async function restoreSession(parse: SnapshotParser, options: { dbName?: 
     notice = `The last session could not be read (${err instanceof Error ? err.message : String(err)}); starting fresh.`;
   }
   const saver = new Autosaver(store, AUTOSAVE_ID, journal ? { storage: journal, key: JOURNAL_KEY } : undefined);
+  // Tabs of the app share one session: each announces its saves, and hears the others'.
+  const tab = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
+  const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(SESSION_CHANNEL);
+  const otherTabListeners = new Set<(message: string) => void>();
+  let announcedRev = 0;
+  saver.subscribe((st) => {
+    if (st.state === 'idle' && st.rev > announcedRev && st.savedAt !== null) {
+      announcedRev = st.rev;
+      channel?.postMessage({ type: 'saved', tab, savedAt: st.savedAt } satisfies SavedMessage);
+    }
+  });
+  if (channel) {
+    channel.onmessage = (e: MessageEvent<unknown>) => {
+      const m = e.data as Partial<SavedMessage> | null;
+      if (m?.type !== 'saved' || m.tab === tab || typeof m.savedAt !== 'number') return;
+      const at = new Date(m.savedAt).toLocaleTimeString();
+      const message = `This plan was changed in another tab (saved ${at}). Reload this tab to continue from that version; an edit made here first would replace it.`;
+      for (const fn of otherTabListeners) fn(message);
+    };
+  }
   return {
     design,
     prefs,
     notice,
     status: () => saver.status,
+    onOtherTab(fn) {
+      otherTabListeners.add(fn);
+      return () => otherTabListeners.delete(fn);
+    },
     onProblem(fn) {
       let last: string | null = null;
       return saver.subscribe((st) => {

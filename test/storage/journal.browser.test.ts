@@ -102,6 +102,31 @@ describe('the autosave journal never brings back an older plan', () => {
   });
 });
 
+describe('two tabs know about each other (review 2026-12 F5/P15)', () => {
+  it('a save in one tab tells the other, before its next edit would replace that work', async () => {
+    const dbName = `rackplan-tabs-${Date.now()}`;
+    const tabA = await restoreSession(parse, { dbName, journal: null });
+    const tabB = await restoreSession(parse, { dbName, journal: null });
+    const heardByA: string[] = [];
+    const heardByB: string[] = [];
+    tabA.onOtherTab((m) => heardByA.push(m));
+    tabB.onOtherTab((m) => heardByB.push(m));
+    const publishA = attach(tabA);
+    attach(tabB);
+    await settled(tabA);
+    await settled(tabB);
+    heardByA.length = 0;
+    heardByB.length = 0;
+    publishA(snap('renamed in A'));
+    await settled(tabA);
+    for (let i = 0; i < 100 && heardByB.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(heardByB).toHaveLength(1);
+    expect(heardByB[0]).toMatch(/^This plan was changed in another tab \(saved .*\)\. Reload this tab to continue from that version; an edit made here first would replace it\.$/);
+    // A tab never hears its own saves.
+    expect(heardByA).toEqual([]);
+  });
+});
+
 describe('damaged revisions are kept, never dropped', () => {
   it('P9: a revision whose text is a number gives a clear notice and a recovered library entry (was a TextDecoder error and a fresh start)', async () => {
     const dbName = `rackplan-p9-${Date.now()}`;
