@@ -160,6 +160,9 @@ describe('detail levels and power', () => {
     const bad = evaluateCluster(gen('gb300-nvl72'), net, { units: 1, switchId: 'nope' });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error).toMatchObject({ code: 'unknown_switch', severity: 'error', path: ['fabric', 'switchId'] });
+    const zero = evaluateCluster(gen('gb300-nvl72'), net, { units: 0 });
+    expect(zero.ok).toBe(false);
+    if (!zero.ok) expect(zero.error).toMatchObject({ code: 'fabric_invalid_input', path: ['fabric', 'units'], actual: 0 });
     const none = evaluateCluster(gen('inf2-server'), net, { units: 1 });
     expect(none.ok).toBe(false);
     if (!none.ok) expect(none.error.code).toBe('no_scale_out_ports');

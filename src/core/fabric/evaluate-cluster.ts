@@ -257,6 +257,9 @@ const sumOf = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((s, x) => 
 export function evaluateCluster(g: Generation, net: NetworkCatalog, design: ClusterDesign, options: ClusterOptions = {}): ClusterOutcome {
   const detail = options.detail ?? 'summary';
   const basis = options.basis ?? 'max';
+  if (!(Number.isInteger(design.units) && design.units >= 1)) {
+    return { ok: false, error: issue('fabric_invalid_input', 'error', ['fabric', 'units'], 'units: a whole number of units ≥ 1', { actual: design.units }) };
+  }
   const ports = clusterPorts(g, design.units, options.systemsPerRack);
   if (!ports || ports.nodes <= 0) return { ok: false, error: issue('no_scale_out_ports', 'error', ['generation'], `${g.name} has no scale-out NIC ports in the catalog, so it has no scale-out fabric to size`) };
   const chosen = chooseScaleOut(net, design, ports.scaleOutGbps);
@@ -346,7 +349,7 @@ export function evaluateCluster(g: Generation, net: NetworkCatalog, design: Clus
 
   const counts: ClusterCounts = {
     endpoints: sumOf(parts, (p) => p.fabric.endpoints),
-    tiers: Math.max(...parts.map((p) => p.fabric.tiers)),
+    tiers: parts.reduce((m, p) => Math.max(m, p.fabric.tiers), 0),
     clusters: parts.filter((p) => p.fabric.tiers > 0).length,
     switches: {
       leaf: sumOf(parts, (p) => p.fabric.switches.leaf),
