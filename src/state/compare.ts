@@ -8,7 +8,7 @@ import { compareAccelerators, type CompareOption, type CompareReport, type Compa
 import type { UnitReport } from '../core/rack/types';
 import type { Site } from '../core/sites/types';
 import { formatNumber, formatPue, formatUsd, formatValue } from './format';
-import type { CompareDesign, CompareTargetKind, UnitSystem } from './types';
+import type { CompareDesign, CompareTargetKind, RackDesign, UnitSystem } from './types';
 
 export const TARGET_LABEL: Record<CompareTargetKind, string> = {
   accelerators: 'Accelerators',
@@ -32,8 +32,13 @@ export function compareSite(design: CompareDesign, rackSiteId: string | undefine
   return dcs[0]?.id ?? DEFAULT_COMPARE_SITE;
 }
 
-export function compareUnits(catalog: Catalog, design: CompareDesign, siteId: string, sites: readonly Site[]): CompareReport {
-  return compareAccelerators(design.generationIds, coreTarget(design.target), siteId, catalog, sites);
+/**
+ * Compare the design's generations at a site. The rack designer's generation is compared with the designer's own
+ * unit options (feeds, redundancy, ΔT…), so its row and the designer's report are the same unit.
+ */
+export function compareUnits(catalog: Catalog, design: CompareDesign, siteId: string, sites: readonly Site[], rack?: RackDesign): CompareReport {
+  const unitOptions = rack ? { [rack.generationId]: rack.options } : undefined;
+  return compareAccelerators(design.generationIds, coreTarget(design.target), siteId, catalog, sites, { unitOptions });
 }
 
 /** One row of the comparison table: how to print it and, where it ranks, which way is better. */

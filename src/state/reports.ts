@@ -47,9 +47,9 @@ export class Reports {
     if (!g) return { ok: false, message: `Generation “${rack.generationId}” is not in the catalog.` };
     return m.evaluateFabric(g, m.loadNetworkCatalog(), fabric, rack.options.systemsPerRack, rack.options.basis ?? 'max');
   });
-  readonly #compare = memoizeLast((catalog: Catalog, design: CompareDesign, rackSiteId: string | undefined, m: ReportModules): CompareReports => {
-    const siteId = m.compareSite(design, rackSiteId, m.loadSites());
-    return { siteId, report: m.compareUnits(catalog, design, siteId, m.loadSites()) };
+  readonly #compare = memoizeLast((catalog: Catalog, design: CompareDesign, rack: RackDesign, m: ReportModules): CompareReports => {
+    const siteId = m.compareSite(design, rack.siteId, m.loadSites());
+    return { siteId, report: m.compareUnits(catalog, design, siteId, m.loadSites(), rack) };
   });
 
   constructor(store: AppStore) {
@@ -107,7 +107,7 @@ export class Reports {
 
   get compare(): CompareReports | undefined {
     const d = this.store.design;
-    return modules && this.#compare(this.store.catalog, d.compare, d.rack.siteId, modules);
+    return modules && this.#compare(this.store.catalog, d.compare, d.rack, modules);
   }
 
   /** Site presets (the Sites and Plan views' lists); undefined until the report modules arrive. */

@@ -5,11 +5,22 @@
  * unit rows (CSV/XLSX "racks" table) and `rackplan plan --json` agree — to the last digit where the figure is the
  * same quantity, and to 1e-12 relative where one surface states it in other units (kW ↔ MW).
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/presets';
 import { loadSites } from '../../src/catalog/sites';
 import { runCli } from '../../src/cli/main';
 import type { FeedRedundancy } from '../../src/core/catalog/types';
+import type { Plan } from '../../src/core/plan/types';
+import { planBundle } from '../../src/export/bundle';
+import { exportPlan, planTables } from '../../src/export/plan-export';
+import { toXlsx } from '../../src/export/xlsx';
+import { importPlan } from '../../src/io/plan';
+import { formatNumberCell } from '../../src/export/table';
 import { Reports } from '../../src/state/reports';
 import { sessionJson } from '../../src/state/session-export';
 import { AppStore, initialDesign } from '../../src/state/store';
@@ -35,10 +46,12 @@ async function designer(generationId: string, siteId: string, feeds: FeedRedunda
   return { store, reports, report: reports.rack!.report };
 }
 
-/** The CLI adds each issue's registry title and fix for people; the figures are what must agree. */
-function withoutIssueText(report: unknown): unknown {
-  const r = report as { issues?: { title?: string; fix?: string }[] };
-  return { ...r, issues: r.issues?.map(({ title: _t, fix: _f, ...rest }) => rest) };
+/** The CLI adds each issue's registry title and fix for people (at any depth); the figures are what must agree. */
+function withoutIssueText(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutIssueText);
+  if (typeof value !== 'object' || value === null) return value;
+  const isIssue = 'code' in value && 'severity' in value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !(isIssue && (k === 'title' || k === 'fix'))).map(([k, v]) => [k, withoutIssueText(v)]));
 }
 
 const close = (a: number | null | undefined, b: number | null | undefined) => {
@@ -55,5 +68,106 @@ describe('one truth per number: rack report', () => {
     const session = JSON.parse(sessionJson(store.snapshot(), report, '2026-12-03T00:00:00.000Z').text);
     expect(session.reports.rack).toEqual(plain);
     expect(withoutIssueText(await cli('rack', g, '--site', site, '--feeds', feeds, '--json'))).toEqual(plain);
+  });
+});
+
+describe('one truth per number: the compare row', () => {
+  it.each(cases)('%s at %s, %s feeds: Compare view = rackplan compare --json, and its one-unit row is the designer’s unit', async (g, site, feeds) => {
+    const { store, report } = await designer(g, site, feeds);
+    if (!(report.accelerators > 0)) return;
+    const withCompare = new AppStore(catalog, { design: { ...store.design, compare: { generationIds: [g], target: { kind: 'accelerators', value: report.accelerators }, siteId: site } } });
+    const view = new Reports(withCompare);
+    await view.load();
+    const ui = view.compare!.report;
+    const cliReport = (await cli('compare', g, '--target-accelerators', String(report.accelerators), '--site', site, '--feeds', feeds, '--json')) as typeof ui;
+    expect(JSON.parse(JSON.stringify(ui.options))).toEqual(cliReport.options.map((o) => withoutIssueText(o)));
+    const row = ui.options[0]!;
+    if (!row.supported) return;
+    expect(row.units).toBe(1);
+    expect(row.racks).toBe(report.racks);
+    expect(row.accelerators).toBe(report.accelerators);
+    expect(row.pflopsDense).toBe(report.compute.fp8DensePflops);
+    expect(row.hbmTb).toBe(report.compute.hbmTb);
+    expect(row.scaleUpCables).toBe(report.cabling.scaleUpCables);
+    close(row.coolantLpm, report.cooling.coolantLpm);
+  });
+});
+
+describe('one truth per number: the plan’s unit rows', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rackplan-one-truth-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each(cases)('%s at %s, %s feeds: plan report = racks table (CSV/XLSX rows) = rackplan plan --json = designer', async (g, site, feeds) => {
+    const { report } = await designer(g, site, feeds);
+    const plain = JSON.parse(JSON.stringify(report));
+    const plan: Plan = { schemaVersion: 1, catalogVersion: catalog.version, name: `${g} at ${site}`, start: '2028-Q1', deployments: [{ site, generation: g, quarter: '2028-Q1', units: 1 }], unitOptions: { [g]: { feeds } } };
+    const bundle = planBundle(plan);
+    const unit = bundle.report.units.find((u) => u.generation === g && u.site === site)!;
+    expect(JSON.parse(JSON.stringify(unit.report))).toEqual(plain);
+
+    const file = join(dir, `${g}-${site}-${feeds}.json`);
+    writeFileSync(file, JSON.stringify(plan));
+    const fromCli = (await cli('plan', file, '--json')) as { units: { generation: string; site: string; report: unknown }[] };
+    expect(withoutIssueText(fromCli.units.find((u) => u.generation === g && u.site === site)!.report)).toEqual(plain);
+
+    // The racks table is what the CSV and the XLSX Units sheet write, cell for cell (CSV at 12 significant digits).
+    const table = planTables(bundle).units;
+    const row = table.rows.find((r) => r[0] === g && r[1] === site)!;
+    const cell = (name: string) => row[table.columns.findIndex((c) => c.key === name)];
+    const expected: Record<string, number | null> = {
+      racks_per_unit: report.racks,
+      accelerators: report.accelerators,
+      it_kw: report.power.itKw,
+      input_kw: report.power.inputKw,
+      input_kva: report.power.inputKva,
+      liquid_kw: report.cooling.liquidKw,
+      air_kw: report.cooling.airKw,
+      coolant_lpm: report.cooling.coolantLpm,
+      airflow_m3h: report.cooling.airflowM3h,
+      weight_kg: report.space.weightKg,
+      fp8_dense_pflops: report.compute.fp8DensePflops,
+    };
+    for (const [name, value] of Object.entries(expected)) {
+      expect(cell(name), name).toBe(value);
+      if (typeof value === 'number') expect(formatNumberCell(cell(name) as number), name).toBe(formatNumberCell(value));
+    }
+  });
+});
+
+describe('one truth per number: every example plan', () => {
+  const dir = 'presets/plans';
+  const examples = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+
+  it.each(examples)('%s: Plan view = rackplan plan --json = CSV and XLSX unit rows', async (name) => {
+    const imported = importPlan(readFileSync(join(dir, name)));
+    if (!imported.ok) throw new Error(`${name}: ${imported.error.message}`);
+    const plan = imported.value.value;
+    const bundle = planBundle(plan);
+    const expected = JSON.parse(JSON.stringify(bundle.report));
+
+    const base = initialDesign(catalog, undefined, new Date('2026-12-01'));
+    const view = new Reports(new AppStore(catalog, { design: { ...base, plan: { ...base.plan, plan } } }));
+    await view.load();
+    expect(JSON.parse(JSON.stringify(view.plan))).toEqual(expected);
+    expect(withoutIssueText(await cli('plan', join(dir, name), '--json'))).toEqual(expected);
+
+    const units = planTables(bundle).units;
+    const csv = (await exportPlan(bundle, 'csv')).files.find((f) => f.path.endsWith('racks.csv'))!;
+    const rows = Papa.parse<Record<string, string>>([...csv.chunks()].join(''), { header: true, skipEmptyLines: true }).data;
+    const xlsx = new ExcelJS.Workbook();
+    const bytes = await toXlsx([units]);
+    await xlsx.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const sheet = xlsx.worksheets[0]!;
+    expect(rows).toHaveLength(bundle.report.units.length);
+    bundle.report.units.forEach((u, i) => {
+      const figures: Record<string, number | null> = { it_kw: u.report.power.itKw, input_kw: u.report.power.inputKw, coolant_lpm: u.report.cooling.coolantLpm, airflow_m3h: u.report.cooling.airflowM3h, fp8_dense_pflops: u.report.compute.fp8DensePflops };
+      expect(rows[i]!.generation).toBe(u.generation);
+      expect(rows[i]!.site_id).toBe(u.site);
+      for (const [key, value] of Object.entries(figures)) {
+        const col = units.columns.findIndex((c) => c.key === key);
+        expect(rows[i]![key], `${u.generation}@${u.site} ${key} (CSV)`).toBe(value === null ? '' : formatNumberCell(value));
+        expect(sheet.getRow(i + 2).getCell(col + 1).value ?? null, `${u.generation}@${u.site} ${key} (XLSX)`).toBe(value);
+      }
+    });
   });
 });

@@ -1,5 +1,5 @@
 /**
- * `rackplan compare <generation-id>… (--target-accelerators N | --target-pflops X [--precision fp8|bf16|fp4] | --target-hbm-tb X |
+ * `rackplan compare <generation-id>… [unit options] (--target-accelerators N | --target-pflops X [--precision fp8|bf16|fp4] | --target-hbm-tb X |
  *  --target-hbm-tbps X | --target-it-mw X) [--site id] [--utilization U] [--json]`
  * @module
  */
@@ -9,11 +9,12 @@ import { compareAccelerators, type CompareTarget } from '../../core/plan/compare
 import { PLAN_SETTING_LIMITS } from '../../schema/limits';
 import { FlagReader, parseFlags } from '../args';
 import { InputError } from '../errors';
+import { UNIT_OPTION_FLAGS, UNIT_OPTION_USAGE, readUnitOptionFlags } from '../unit-option-flags';
 import { formatNumber, formatUsd, jsonResult, textTable, type Command } from '../output';
 
 const DEFAULT_SITE = 'houston-tx';
 
-const USAGE = `rackplan compare <generation-id>… (--target-accelerators N | --target-pflops X [--precision fp8|bf16|fp4] | --target-hbm-tb X | --target-hbm-tbps X | --target-it-mw X) [--site id] [--utilization U] [--json]
+const USAGE = `rackplan compare <generation-id>… [unit options] (--target-accelerators N | --target-pflops X [--precision fp8|bf16|fp4] | --target-hbm-tb X | --target-hbm-tbps X | --target-it-mw X) [--site id] [--utilization U] [--json]
 
   One target at one data-center site, generations side by side: units, racks, dense PFLOPS, IT and facility MW,
   coolant, switches and cables, capex, annual energy cost, tCO2, perf/W, perf/$, $ per PFLOP-hour, rounding waste,
@@ -25,15 +26,22 @@ const USAGE = `rackplan compare <generation-id>… (--target-accelerators N | --
   --target-hbm-tbps X   HBM bandwidth, TB/s
   --target-it-mw X      IT power, MW (Σ unit input)
   --site ID             data-center site (default ${DEFAULT_SITE}; rackplan site lists them)
-  --utilization U       average IT draw ÷ design IT for energy (default: the catalog's plan default)`;
+  --utilization U       average IT draw ÷ design IT for energy (default: the catalog's plan default)
+
+Unit options, applied to every compared generation (the Compare view applies the Rack designer's to its generation):
+${UNIT_OPTION_USAGE.split('\n').slice(1).join('\n')}`;
+
+/** Unit-option flags, without --units: compare sizes the number of units to the target. */
+const { units: _units, ...COMPARE_UNIT_FLAGS } = UNIT_OPTION_FLAGS;
 
 export const compareCommand: Command = {
   summary: 'GPU vs Trainium vs Inferentia for one target at one site',
   usage: USAGE,
-  run(argv) {
+  async run(argv) {
     const parsed = parseFlags(
       argv,
       {
+        ...COMPARE_UNIT_FLAGS,
         'target-accelerators': { type: 'string' },
         'target-pflops': { type: 'string' },
         precision: { type: 'string' },
@@ -68,9 +76,11 @@ export const compareCommand: Command = {
     const utilization = flags.number('utilization', PLAN_SETTING_LIMITS.utilization);
     const site = flags.string('site') ?? DEFAULT_SITE;
     if (!siteIds().includes(site)) flags.problem('--site', `one of ${siteIds().join(', ')}`, site);
-    flags.done();
+    // The same unit options for every compared generation (the Compare view uses the designer's for its generation).
+    const options = await readUnitOptionFlags(parsed, flags);
     const catalog = loadCatalog();
-    const report = compareAccelerators(ids, targets[0]!, site, catalog, loadSites(), { utilization });
+    const unitOptions = Object.keys(options).length ? Object.fromEntries(ids.map((id) => [id, options])) : undefined;
+    const report = compareAccelerators(ids, targets[0]!, site, catalog, loadSites(), { utilization, unitOptions });
     const unknown = report.options.filter((o) => o.issues.some((i) => i.code === 'unknown_generation'));
     if (unknown.length) throw new InputError(unknown.map((o) => ({ path: 'generations', message: `one of ${generationIds().join(', ')}`, got: JSON.stringify(o.generation) })));
     if (flags.bool('json')) return jsonResult(report);

@@ -7,50 +7,13 @@ import { generationArgument } from '../generation-arg';
 import { FlagReader, parseFlags, type FlagSpec } from '../args';
 import { inputError } from '../errors';
 import { formatNumber, issueLines, jsonResult, textTable, type Command } from '../output';
+import { UNIT_OPTION_FLAGS, UNIT_OPTION_USAGE, readUnitOptionFlags } from '../unit-option-flags';
 
-const FLAGS: FlagSpec = {
-  units: { type: 'string' },
-  'systems-per-rack': { type: 'string' },
-  feeds: { type: 'string' },
-  'feed-volts': { type: 'string' },
-  'feed-amps': { type: 'string' },
-  'feed-system': { type: 'string' },
-  pf: { type: 'string' },
-  'continuous-factor': { type: 'string' },
-  redundancy: { type: 'string' },
-  coolant: { type: 'string' },
-  'delta-t': { type: 'string' },
-  'air-delta-t': { type: 'string' },
-  'altitude-m': { type: 'string' },
-  'supply-c': { type: 'string' },
-  cdu: { type: 'string' },
-  'floor-limit-kg-m2': { type: 'string' },
-  basis: { type: 'string' },
-  site: { type: 'string' },
-};
-
-/** The flags that set unit options (all but --site). */
-const UNIT_OPTION_FLAGS = Object.keys(FLAGS).filter((name) => name !== 'site');
+const FLAGS: FlagSpec = { ...UNIT_OPTION_FLAGS, site: { type: 'string' } };
 
 const USAGE = `rackplan rack <generation> [flags] [--json]
 
-  --units N                 deployable units (totals = per unit × N)          default 1
-  --systems-per-rack S      servers per rack (server-rack generations)        catalog default
-  --feeds ab|single         A/B (2N) feeds or a single feed                   default ab
-  --feed-volts V            feed voltage (3ph: line-to-line)                  catalog default
-  --feed-amps A             breaker rating of each whip                       catalog default
-  --feed-system 1ph|3ph|dc                                                    catalog default
-  --pf P                    power factor at the rack input                    PSU catalog value
-  --continuous-factor F     0.8 (NEC 210.20(A)) or 1.0 for 100 %-rated gear   default 0.8
-  --redundancy n|n+K|n+n    shelf / PSU redundancy                            catalog default
-  --coolant water|pg25                                                        default water
-  --delta-t K               liquid loop ΔT, K (or "18 degF")                  default 10
-  --air-delta-t K           air ΔT, K (or "20 degF")                          default 11.1 (20 °F)
-  --altitude-m M            site altitude for air density                     default 0
-  --supply-c C              coolant supply at the rack, °C (or "95 degF")     catalog value
-  --cdu ID                  CDU model (rackplan presets)                      first in-row CDU
-  --floor-limit-kg-m2 L     floor rating to check against
-  --basis min|typical|max   point in catalog ranges                           default max (sizing)
+${UNIT_OPTION_USAGE}
   --site ID                 data-center site: its altitude and floor rating apply unless set above
                             (the same site defaults as the Rack designer, compare and the plan)`;
 
@@ -66,9 +29,7 @@ export const rackCommand: Command = {
     if (siteId !== undefined && !siteIds().includes(siteId)) flags.problem('--site', `one of ${siteIds().join(', ')}`, siteId);
     // Unit-option flags are checked by their schema and may carry units ("18 degF"): zod and mathjs load only
     // when one is given, so a plain `rackplan rack <generation>` starts without them (no options: nothing to check).
-    let options: UnitOptions = {};
-    if (UNIT_OPTION_FLAGS.some((name) => parsed.values[name] !== undefined)) options = (await import('./rack-options')).readUnitOptions(flags);
-    else flags.done();
+    const options: UnitOptions = await readUnitOptionFlags(parsed, flags);
     if (options.cduId && !catalog.cdus.some((c) => c.id === options.cduId)) {
       throw inputError('--cdu', `one of ${catalog.cdus.map((c) => c.id).join(', ')}`, JSON.stringify(options.cduId));
     }

@@ -16,6 +16,7 @@ import type { Catalog } from '../catalog/types';
 import { issue, type Issue } from '../issues';
 import { assumption, pickSourced, type Assumption } from '../provenance';
 import type { Site } from '../sites/types';
+import type { UnitOptions } from '../rack/types';
 import { settingsContext } from './context';
 import { finalQuarter, meterFraction } from './evaluate-site';
 import { stepAt } from '../sites/schedule';
@@ -91,6 +92,8 @@ export interface CompareOptions {
   readonly amortizationYears?: number;
   /** Prices: USD per deployable unit by generation id (overrides the defaults). */
   readonly unitUsd?: Readonly<Record<string, number>>;
+  /** The user's unit options by generation id (feeds, redundancy, ΔT…), under which the site's defaults apply, as in a plan. */
+  readonly unitOptions?: Readonly<Record<string, UnitOptions>>;
 }
 
 const POWER_PATH = /(PowerW|efficiency|psus|count|Pflops|hbm|liquidFraction|tdp)/i;
@@ -121,7 +124,7 @@ export function compareAccelerators(generationIds: readonly string[], target: Co
   }
   const dc = site.roles.dataCenter!;
   // Plan-level settings without a plan document; unset ones take the catalog defaults.
-  const ctx = settingsContext({ utilization: opts.utilization, prices: opts.unitUsd ? { unitUsd: opts.unitUsd } : undefined }, catalog, sites);
+  const ctx = settingsContext({ utilization: opts.utilization, unitOptions: opts.unitOptions, prices: opts.unitUsd ? { unitUsd: opts.unitUsd } : undefined }, catalog, sites);
   const utilization = ctx.utilization;
   const sctx = ctx.siteContext(site);
   const finalMeterMw = stepAt(dc.meterMw, finalQuarter(site));
