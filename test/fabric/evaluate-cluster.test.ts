@@ -174,3 +174,29 @@ describe('detail levels and power', () => {
     expect(design).toEqual({ units: 12, layout: { racksPerRow: 8 } });
   });
 });
+
+describe('every generation on every scale-out switch', () => {
+  it('finite, whole counts; switches at least the leaves; the default and a pick agree when the pick is the default', () => {
+    const switches = [undefined, ...net.switches.filter((s) => s.roles.includes('scale-out')).map((s) => s.id)];
+    const finite = (v: unknown): boolean => (typeof v === 'number' ? Number.isFinite(v) : v && typeof v === 'object' ? Object.values(v).every(finite) : true);
+    for (const g of catalog.generations) {
+      for (const units of [1, 7, 120, 5000]) {
+        for (const switchId of switches) {
+          const r = evaluateCluster(g, net, { units, switchId }, { detail: units <= 7 ? 'summary' : 'counts' });
+          if (!r.ok) {
+            expect(r.error.code).toBe('no_scale_out_ports');
+            continue;
+          }
+          const e = r.value;
+          expect(finite(e.counts) && finite(e.powerKw), `${g.id} × ${units} on ${switchId ?? 'default'}`).toBe(true);
+          expect(Number.isInteger(e.counts.switches.total)).toBe(true);
+          if (e.counts.tiers > 0) expect(e.counts.switches.total).toBeGreaterThanOrEqual(e.counts.switches.leaf);
+          if (switchId === e.switchChoice.id && switchId !== undefined) {
+            const d = evaluateCluster(g, net, { units }, { detail: 'counts' });
+            if (d.ok && d.value.switchChoice.id === switchId) expect(e.counts).toEqual(d.value.counts);
+          }
+        }
+      }
+    }
+  });
+});
