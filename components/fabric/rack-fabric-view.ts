@@ -209,7 +209,7 @@ export class RackFabricView extends LitElement {
       </label>
       <rack-quantity-input field-key="units" label="Units in the cluster" kind="count" integer .value=${f.units} .min=${FF.units.min} .max=${FF.units.max} .system=${sys} .help=${view ? `${formatNumber(view.ports.racks, 0)} racks, ${formatNumber(view.ports.accelerators, 0)} accelerators` : ''} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'units')}></rack-quantity-input>
       <h3>Scale-out fabric</h3>
-      ${sel('Switch', 'switchId', [['', view ? `${view.switch.name.replace(/\s*\(.*\)$/, '')} (default)` : 'Default'], ...(view?.switches ?? []).map((s) => [s.id, s.name] as [string, string])], f.switchId)}
+      ${sel('Switch', 'switchId', [['', view ? `${view.defaultSwitch.name.replace(/\s*\(.*\)$/, '')} (default)` : 'Default'], ...(view?.switches ?? []).map((s) => [s.id, s.name] as [string, string])], f.switchId)}
       <div class="pair">
         <rack-quantity-input field-key="oversubscription" label="Oversubscription" kind="ratio" .value=${f.oversubscription} .defaultValue=${FF.oversubscription.defaultValue} .min=${FF.oversubscription.min} .max=${FF.oversubscription.max} .system=${sys} help="Leaf down : up" @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'oversubscription')}></rack-quantity-input>
         <rack-quantity-input field-key="planes" label="Planes" kind="count" integer .value=${f.planes} .defaultValue=${FF.planes.defaultValue} .min=${FF.planes.min} .max=${FF.planes.max} .system=${sys} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'planes')}></rack-quantity-input>
