@@ -85,7 +85,6 @@ export const PlanSchema = z.strictObject({
   syncIdleFraction: fraction('a fraction from 0 to 1').optional(),
 });
 
-export type PlanInput = z.input<typeof PlanSchema>;
 
 /** The validated plan is the core's plan type. */
 export function asCorePlan(p: z.output<typeof PlanSchema>): core.Plan {

@@ -147,4 +147,3 @@ export const SiteSchema = z
   })
   .refine((s) => s.roles.plant !== null || s.roles.dataCenter !== null, { message: 'a site needs at least one role (plant or dataCenter)', path: ['roles'] });
 
-export type SiteInput = z.input<typeof SiteSchema>;

@@ -12,8 +12,8 @@ const dir = 'presets/plans';
 const examples = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
 
 describe('example plans export to every format', () => {
-  it.skipIf(examples.length > 0)('(no example plans in presets/plans/ yet)', () => {
-    expect(examples).toEqual([]);
+  it('presets/plans holds the example plans', () => {
+    expect(examples.length).toBeGreaterThan(0);
   });
 
   it.each(examples)('%s', async (name) => {

@@ -28,10 +28,6 @@ export function quarterFromIndex(i: number): QuarterId {
   return `${Math.floor(i / 4)}-Q${((i % 4) + 1) as 1 | 2 | 3 | 4}`;
 }
 
-export function quarterYear(q: string): number {
-  return Math.floor(quarterIndex(q) / 4);
-}
-
 /** `2027-Q3` → `2027 Q3` for sentences. */
 export function quarterLabel(q: string): string {
   return q.replace('-', ' ');
@@ -62,18 +58,4 @@ export function stepAt(steps: readonly Step[], quarter: number, basis: Basis = '
     }
   }
   return value;
-}
-
-/** The step in force at a quarter, for provenance. */
-export function stepInForce(steps: readonly Step[], quarter: number): Step | undefined {
-  let found: Step | undefined;
-  let best = -Infinity;
-  for (const s of steps) {
-    const i = quarterIndex(s.from);
-    if (i <= quarter && i >= best) {
-      best = i;
-      found = s;
-    }
-  }
-  return found;
 }
