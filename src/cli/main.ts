@@ -5,7 +5,7 @@
  */
 import { commands } from './commands/index';
 import { InputError } from './errors';
-import { formatProblem } from '../schema/errors';
+import { describeValue, formatProblem } from '../schema/errors';
 import { findNonFinite } from './output';
 import { escapeJsonControlChars, stripControlChars } from '../io/control-chars';
 import { describeFsError } from './files';
@@ -19,7 +19,7 @@ export async function runCli(argv: readonly string[], rawIo: Io): Promise<number
   // Names from plan files reach the terminal: control characters (ESC sequences) never do.
   const io: Io = { out: (t) => rawIo.out(stripControlChars(t)), err: (t) => rawIo.err(stripControlChars(t)) };
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(usage());
     return 0;
   }
@@ -29,7 +29,8 @@ export async function runCli(argv: readonly string[], rawIo: Io): Promise<number
   }
   const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!entry) {
-    io.err(`command: one of ${Object.keys(commands).join(', ')} (got ${JSON.stringify(name)})`);
+    // describeValue shortens what is echoed: a 100,000-character argument is not repeated in full.
+    io.err(formatProblem({ path: 'command', message: `one of ${Object.keys(commands).join(', ')}`, got: describeValue(name) }));
     return 2;
   }
   const command = await entry.load();

@@ -15,9 +15,28 @@ export const validatePlan: Validator<Plan> = (doc) => {
   const r = PlanSchema.safeParse(doc);
   if (!r.success) return { ok: false, error: problemsFromZod(r.error, doc) };
   const plan = asCorePlan(r.data);
-  const range = dateRangeProblems(plan);
-  return range.length ? { ok: false, error: range } : { ok: true, value: plan };
+  const problems = [...dateRangeProblems(plan), ...boundaryProblems(plan)];
+  return problems.length ? { ok: false, error: problems } : { ok: true, value: plan };
 };
+
+/** Longest catalogVersion accepted (versions look like `2026.11.2`; a 1,000,000-character one was echoed to stdout). */
+const MAX_CATALOG_VERSION_CHARS = 64;
+
+/**
+ * Checks across entries that the schema does not express (review 2026-12 F15): plan site ids are unique (the
+ * second silently won), and the catalog version is a short text.
+ */
+function boundaryProblems(plan: Plan): InputProblem[] {
+  const problems: InputProblem[] = [];
+  if (plan.catalogVersion.length > MAX_CATALOG_VERSION_CHARS) problems.push({ path: 'catalogVersion', message: `a catalog version of at most ${MAX_CATALOG_VERSION_CHARS} characters, e.g. "2026.11.2"`, got: `${plan.catalogVersion.length.toLocaleString('en-US')} characters` });
+  const seen = new Map<string, number>();
+  (plan.sites ?? []).forEach((s, i) => {
+    const first = seen.get(s.id);
+    if (first !== undefined) problems.push({ path: `sites[${i}].id`, message: `a site id not used by another plan site (sites[${first}] has it)`, got: JSON.stringify(s.id) });
+    else seen.set(s.id, i);
+  });
+  return problems;
+}
 
 /** Quarter ids have four-digit years: a plan starts from 1900-Q1 and its horizon ends by 9999-Q4. */
 function dateRangeProblems(plan: Plan): InputProblem[] {

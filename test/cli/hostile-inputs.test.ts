@@ -251,6 +251,27 @@ describe('F10: stdout that goes away or fills up (the bundled CLI, as users run 
   });
 });
 
+describe('F15: leniency the review listed', () => {
+  it("C9: rackplan '' is an unknown command (was the usage and exit 0); C3: a 100,000-character command is not echoed in full", async () => {
+    expectRefused(await run(''), /^command: one of presets, .* \(got ""\)$/);
+    const long = await run('x'.repeat(100_000));
+    expectRefused(long, /^command: one of /);
+    expect(long.stderr.length).toBeLessThan(400);
+  });
+  it('C199: rackplan presets extra is refused (the argument was ignored)', async () => {
+    expectRefused(await run('presets', 'extra'), /^arguments: none \(rackplan presets lists the whole catalog\) \(got "extra"\)$/);
+  });
+  it('C268: a 1,000,000-character catalogVersion is refused (was echoed: 1.1 MB of stdout)', async () => {
+    expectRefused(await run('plan', planFile('wt_catver_long.json', { catalogVersion: 'v'.repeat(1_000_000) }), '--json'), /^catalogVersion: a catalog version of at most 64 characters, e\.g\. "2026\.11\.2" \(got 1,000,000 characters\)$/);
+  });
+  it('M10: two plan sites with the same id are refused (the second silently won)', async () => {
+    const { loadSites } = await import('../../src/catalog/sites');
+    const houston = loadSites().find((x) => x.id === 'houston-tx')!;
+    const file = planFile('dupsite.json', { sites: [{ ...houston, id: 'dup-site', name: 'First' }, { ...houston, id: 'dup-site', name: 'Second' }] });
+    expectRefused(await run('plan', file), /^sites\[1\]\.id: a site id not used by another plan site \(sites\[0\] has it\) \(got "dup-site"\)$/);
+  });
+});
+
 describe('F12: a negative number given as its own argument is a value, not a flag', () => {
   it('C74: --altitude-m -430 (the documented minimum) works; --units -1 names the range (was "needs a value")', async () => {
     expect((await run('rack', 'gb300-nvl72', '--altitude-m', '-430', '--json')).code).toBe(0);

@@ -7,7 +7,9 @@ export const presetsCommand: Command = {
   summary: 'list the catalog: generations, sites, switches, optics, PSUs, CDUs, coolants',
   usage: 'rackplan presets [--json]',
   run(argv) {
-    const flags = new FlagReader(parseFlags(argv, {}, 'presets'));
+    const parsed = parseFlags(argv, {}, 'presets');
+    const flags = new FlagReader(parsed);
+    if (parsed.positionals.length) flags.problem('arguments', 'none (rackplan presets lists the whole catalog)', parsed.positionals.join(' '));
     flags.done();
     const c = loadCatalog();
     const json = {
