@@ -46,7 +46,8 @@ function fractionDigitsFor(abs: number): number {
 
 /**
  * A number for people, by the rules in the module table.
- * @param fractionDigits the maximum number of decimals, overriding the magnitude rule (0–20).
+ * @param fractionDigits the maximum number of decimals, overriding the magnitude rule (clamped to 0–20; a
+ *   non-finite value is ignored).
  * @example formatNumber(1360) // "1,360"
  * @example formatNumber(132.44) // "132.4"
  * @example formatNumber(0.04123) // "0.0412"
@@ -56,7 +57,7 @@ export function formatNumber(n: number, fractionDigits?: number): string {
   if (!Number.isFinite(n)) return NOT_A_NUMBER_TEXT;
   const abs = Math.abs(n);
   let text: string;
-  if (fractionDigits !== undefined) text = fractionFormatter(Math.min(20, Math.max(0, Math.trunc(fractionDigits)))).format(n);
+  if (fractionDigits !== undefined && Number.isFinite(fractionDigits)) text = fractionFormatter(Math.min(20, Math.max(0, Math.trunc(fractionDigits)))).format(n);
   else if (abs < NOISE_FLOOR) return '0';
   else if (abs < 1) text = threeSignificant.format(n);
   else text = fractionFormatter(fractionDigitsFor(abs)).format(n);

@@ -53,6 +53,8 @@ describe('one number formatter: fixed precision on request', () => {
     [-0.004, 2, '0'],
     [0.125, 1, '0.1'],
     [2, 3, '2'], // a maximum, not a minimum
+    [1234.567, 25, '1,234.567'], // clamped to 20
+    [12.34, Number.NaN, '12.3'], // ignored: the magnitude rule applies
   ])('%s with %s decimals → %s', (n, digits, text) => expect(formatNumber(n, digits)).toBe(text));
 });
 
