@@ -130,6 +130,15 @@ function readmeTable(): string {
 }
 
 describe('README issue codes', () => {
+  it('the codes listed in docs/*.md tables are registered, at the registry severity', () => {
+    const listed = readdirSync('docs')
+      .filter((f) => f.endsWith('.md'))
+      .flatMap((f) => [...readFileSync(join('docs', f), 'utf8').matchAll(/^\| `([a-z0-9_]+)` \| (error|warning|info) \|/gm)].map((m) => ({ f, code: m[1]!, severity: m[2]! })));
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.filter((l) => !isIssueCode(l.code) || ISSUE_CODES[l.code].severity !== l.severity).map((l) => `${l.f}: ${l.code} ${l.severity}`)).toEqual([]);
+  });
+
+
   const START = '<!-- issue-codes:start (generated from src/core/issue-codes.ts by test/core/issue-codes.test.ts; UPDATE_README=1 rewrites it) -->';
   const END = '<!-- issue-codes:end -->';
 
