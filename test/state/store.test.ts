@@ -85,6 +85,19 @@ describe('AppStore', () => {
   });
 });
 
+describe('session problems stay structured', () => {
+  it('a refused session lists each problem with path, what is accepted and what was found; autosave takes them as they are', async () => {
+    const { snapshotValidator } = await import('../../src/storage/app-autosave');
+    const s = new AppStore(catalog);
+    const snap = { ...s.snapshot(), design: { ...s.design, fabric: { units: 16, rowSpacingM: 0.1 } } };
+    const expected = [{ path: 'design.fabric.rowSpacingM', message: 'a number from 0.5 to 100 m', got: '0.1' }];
+    const r = parseSnapshot(JSON.parse(JSON.stringify(snap)), catalog);
+    expect(r.ok ? [] : r.error).toEqual(expected);
+    const v = snapshotValidator((d) => parseSnapshot(d, catalog))(JSON.parse(JSON.stringify(snap)) as Record<string, unknown>);
+    expect(v.ok ? [] : v.error).toEqual(expected);
+  });
+});
+
 describe('partial catalog at first paint', () => {
   it('starts from one validated generation and takes the full catalog later, design unchanged', async () => {
     const { generationIds } = await import('../../src/catalog/presets');
