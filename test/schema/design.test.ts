@@ -105,7 +105,7 @@ const readable = (p: InputProblem, strip = '') => `${p.path.startsWith(strip) ? 
 const RUNS = Math.max(100, Math.round(FUZZ_RUNS / 5));
 
 describe('one design schema: store edits and the session reader agree', () => {
-  it('every accepted edit restores unchanged; every edit the reader refuses, the store refuses with the same message', { timeout: Math.max(60_000, RUNS * 50) }, () => {
+  it('every accepted edit restores unchanged; every edit the reader refuses, the store refuses with the same message', { timeout: Math.max(60_000, RUNS * 100) }, () => {
     let accepted = 0;
     let refused = 0;
     fc.assert(
