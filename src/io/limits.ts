@@ -31,6 +31,11 @@ export function describeBytes(n: number): string {
 export const MAX_FABRICS_PER_CLUSTER = 100_000;
 /** Most fabric evaluations in one plan: fabrics per cluster × quarters in service, summed over all clusters. */
 export const MAX_PLAN_FABRIC_EVALUATIONS = 5_000_000;
+/**
+ * Most cable rows a CSV or NetBox export writes (about 290 bytes each: 20,000,000 rows is ~6 GB of CSV). The
+ * three-site example writes 2,126,400. Above it the export is refused with the count, before anything is written.
+ */
+export const MAX_EXPORT_CABLE_ROWS = 20_000_000;
 /** A plan's horizon when the file gives none: presets/prices.json `planDefaults.horizonYears` (a test checks they agree). */
 export const DEFAULT_HORIZON_YEARS = 7;
 /** First quarter a plan may start in (years before it are typos, and the engine writes years without padding). */

@@ -204,6 +204,14 @@ describe('F3: tiny plans that ask for millions of fabrics are refused within 1 s
     expectRefused(r, /^deployments\[\d+\]\.units: .* separate fabrics on network\.switchRadix 4/);
     expect(r.ms).toBeLessThan(1000);
   });
+  it('a csv or netbox export whose cable schedule would be hundreds of GB is refused before a row is written', async () => {
+    const file = planFile('million.json', { orders: [], deployments: [{ site: 'houston-tx', generation: 'gb300-nvl72', quarter: '2026-Q2', units: 1_000_000 }] });
+    const t0 = performance.now();
+    const r = await run('export', file, '--format', 'csv', '--out', join(dir, 'million-csv'));
+    expectRefused(r, /^plan: a plan whose cable schedule has at most 20,000,000 cables for --format csv \(this one has [\d,]+, about [\d,]+ GB\); export json, xlsx \(cables capped\) or pdf, or split the plan$/);
+    expect(performance.now() - t0).toBeLessThan(20_000);
+    expect(existsSync(join(dir, 'million-csv'))).toBe(false);
+  });
   it('the three-site example still evaluates (well under the limits)', async () => {
     expect((await run('plan', 'presets/plans/three-sites-7y.json', '--json')).code).toBe(0);
   });

@@ -6,6 +6,8 @@
  */
 import { importPlan } from '../../io/plan';
 import { planWorkProblems } from '../../io/plan-work';
+import { MAX_EXPORT_CABLE_ROWS } from '../../io/limits';
+import { cableCount, planClusters } from '../../export/plan-cables';
 import { loadCatalog } from '../../catalog/presets';
 import { planBundle } from '../../export/bundle';
 import { EXPORT_FORMATS, exportPlan, type OutFile } from '../../export/plan-export';
@@ -72,6 +74,13 @@ export const exportCommand: Command = {
     const dirTarget = directoryLayout ? await prepareOutputDirectory(out!, [], { force, createFolders: true }) : undefined;
 
     const bundle = planBundle(imported.value.value);
+    if (directoryLayout) {
+      // Bounded output: the cable schedule is counted (closed form) before a row is written.
+      const cables = cableCount(planClusters(bundle));
+      if (cables > MAX_EXPORT_CABLE_ROWS) {
+        throw inputError('plan', `a plan whose cable schedule has at most ${MAX_EXPORT_CABLE_ROWS.toLocaleString('en-US')} cables for --format ${format} (this one has ${cables.toLocaleString('en-US')}, about ${Math.round((cables * 290) / 1e9).toLocaleString('en-US')} GB); export json, xlsx (cables capped) or pdf, or split the plan`);
+      }
+    }
     const result = await exportPlan(bundle, format!);
     const target = fileTarget?.path ?? dirTarget!;
     let written: { path: string; bytes: number }[];
