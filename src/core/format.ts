@@ -5,17 +5,18 @@
  *
  * Rules, by magnitude of the value (en-US grouping, "-" for negatives):
  *
- * | magnitude          | shown as                    | example            |
- * |--------------------|-----------------------------|--------------------|
- * | not finite         | an em dash, never "NaN"     | NaN → —            |
- * | ≥ 1,000            | whole number, separators    | 132,440.6 → 132,441|
- * | 10 … < 1,000       | at most 1 decimal           | 35.64 → 35.6       |
- * | 1 … < 10           | at most 2 decimals          | 2.456 → 2.46       |
- * | 0.0000005 … < 1    | 3 significant digits        | 0.04123 → 0.0412   |
- * | < 0.0000005        | 0 (below any displayed unit: float noise) | 1e-12 → 0 |
+ * | magnitude          | shown as                                   | example             |
+ * |--------------------|--------------------------------------------|---------------------|
+ * | not finite         | an em dash, never "NaN"                    | NaN → —             |
+ * | ≥ 1,000            | whole number, separators                   | 132,440.6 → 132,441 |
+ * | 10 … < 1,000       | at most 1 decimal                          | 35.64 → 35.6        |
+ * | 1 … < 10           | at most 2 decimals                         | 2.456 → 2.46        |
+ * | 0.0000005 … < 1    | 3 significant digits                       | 0.04123 → 0.0412    |
+ * | < 0.0000005        | 0 (below any displayed unit: float noise)  | 1e-12 → 0           |
  *
  * Trailing zeros are dropped (12.0 → 12) and a negative value that rounds to zero prints as 0, never -0.
  * A caller that needs fixed precision passes `fractionDigits` (the maximum number of decimals).
+ * Money ({@link formatUsd}) and PUE ({@link formatPue}, 3 fixed decimals) follow from the same rules.
  * @module
  */
 
@@ -29,6 +30,7 @@ const byFractionDigits = new Map<number, Intl.NumberFormat>();
 // Created on first use: building an Intl formatter at import costs ~20 ms of ICU start-up in every CLI call.
 let threeSignificantFormatter: Intl.NumberFormat | undefined;
 const threeSignificant = { format: (v: number) => (threeSignificantFormatter ??= new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 })).format(v) };
+let pueFormatter: Intl.NumberFormat | undefined;
 
 function fractionFormatter(digits: number): Intl.NumberFormat {
   let f = byFractionDigits.get(digits);
@@ -76,8 +78,6 @@ export function formatUsd(usd: number): string {
   const text = a >= 1e9 ? `$${formatNumber(a / 1e9, 2)} B` : a >= 1e6 ? `$${formatNumber(a / 1e6, a >= 1e8 ? 0 : 1)} M` : a >= 1e4 ? `$${formatNumber(a / 1e3, 1)} k` : `$${formatNumber(a, 0)}`;
   return usd < 0 && text !== '$0' ? `-${text}` : text;
 }
-
-let pueFormatter: Intl.NumberFormat | undefined;
 
 /** Decimals a PUE and its terms are quoted to (1.129 = 1 + 0.051 + 0.065 + 0.013), as PUE reports quote them. */
 export const PUE_DECIMALS = 3;
