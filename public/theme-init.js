@@ -1,3 +1,4 @@
+/* global localStorage, document -- a classic browser script */
 // Apply the saved theme before the first paint (no flash of the wrong theme). A file, not an inline script, so
 // the Content-Security-Policy can forbid inline scripts (see vite.config.ts `preview.headers` and the README).
 try {
