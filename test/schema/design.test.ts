@@ -6,7 +6,7 @@
  * Expected ranges and messages are written out here (the ranges the former copies in the store, the reader, the
  * views and the CLI agreed on, architecture review 2026-12 §2b), never read back from the tables under test.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/presets';
@@ -20,6 +20,7 @@ import { reduce, type Action } from '../../src/state/actions';
 import { CHOICES, COMPARE_TARGET_FIELDS, FABRIC_FIELDS, fieldAccepts, LIMIT_FIELDS, OPTION_FIELDS, PLAN_FIELDS, type NumericField } from '../../src/state/fields';
 import { parseSnapshot } from '../../src/state/snapshot';
 import { AppStore, formatProblems, initialDesign } from '../../src/state/store';
+import type { Plan } from '../../src/core/plan/types';
 import type { AppSnapshot, DesignState } from '../../src/state/types';
 import { FUZZ_RUNS } from '../fuzz/zod-arbitrary';
 
@@ -161,6 +162,18 @@ describe('one design schema: store edits and the session reader agree', () => {
     expect(r.ok ? '' : formatProblems(r.error)).toContain(message);
     const reader = parseSnapshot(json(snapshotOf(store, reduce(store.design, a))), catalog);
     expect(reader.ok ? '' : formatProblems(reader.error)).toContain(`design.${message}`);
+  });
+
+  it('every example plan opens in the store (its generation and site ids are the catalog\'s)', () => {
+    const dir = 'presets/plans';
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const store = new AppStore(catalog, { design: initialDesign(catalog, 'gb300-nvl72', NOW) });
+      const plan = JSON.parse(readFileSync(`${dir}/${file}`, 'utf8')) as Plan;
+      const r = store.dispatch({ type: 'plan/replace', plan, label: file });
+      expect(r.ok ? '' : formatProblems(r.error), file).toBe('');
+    }
   });
 
   it('accepts the documented edges: utilization 0.01, row pitch 0.5 m, 0 and 10,000,000 units, a site the plan defines', () => {
