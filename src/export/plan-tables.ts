@@ -282,9 +282,17 @@ export function bomTable(b: PlanBundle): Table {
     for (const u of q.units) if (u.units > 0) rows.push(['site', s.id, 'unit', u.generation, u.units, 'units']);
     for (const u of q.units) if (u.units > 0) rows.push(['site', s.id, 'rack', u.generation, u.racks, 'racks']);
     const f = q.fabric;
-    rows.push(['site', s.id, 'switch', 'scale-out leaf', f.leafSwitches, 'switches']);
-    rows.push(['site', s.id, 'switch', 'scale-out spine', f.spineSwitches, 'switches']);
-    rows.push(['site', s.id, 'switch', 'scale-out core', f.coreSwitches, 'switches']);
+    // One line per switch model and tier: generations on different switches are never summed into one line.
+    const byModel = new Map<string, { leaf: number; spine: number; core: number }>();
+    for (const g of f.byGeneration) {
+      const m = byModel.get(g.switchName) ?? { leaf: 0, spine: 0, core: 0 };
+      byModel.set(g.switchName, { leaf: m.leaf + g.leafSwitches, spine: m.spine + g.spineSwitches, core: m.core + g.coreSwitches });
+    }
+    for (const [name, m] of byModel) {
+      rows.push(['site', s.id, 'switch', `scale-out leaf: ${name}`, m.leaf, 'switches']);
+      rows.push(['site', s.id, 'switch', `scale-out spine: ${name}`, m.spine, 'switches']);
+      rows.push(['site', s.id, 'switch', `scale-out core: ${name}`, m.core, 'switches']);
+    }
     rows.push(['site', s.id, 'optics', 'transceiver modules', f.transceivers, 'modules']);
     rows.push(['site', s.id, 'cooling', 'CDUs', q.cdus, 'CDUs']);
   }

@@ -13,6 +13,7 @@ import { runCli } from '../../src/cli/main';
 import type { Plan } from '../../src/core/plan/types';
 import { planBundle } from '../../src/export/bundle';
 import { planClusters } from '../../src/export/plan-cables';
+import { bomTable } from '../../src/export/plan-tables';
 import { evaluateFabric } from '../../src/state/fabric-view';
 
 const catalog = loadCatalog();
@@ -157,5 +158,23 @@ describe("the plan's network settings", () => {
     const f = report.sites.find((s: { id: string }) => s.id === 'lordstown-oh').quarters.at(-1).fabric;
     expect(f.byGeneration[0]).toMatchObject({ switchId: 'quantum-x800-q3400', switchWattsSource: 'estimate' });
     expect(f.switchKw).toBe((192 * 2000) / 1000); // presets/prices.json fabricDefaults.switchW = 2,000 W (estimate)
+  });
+});
+
+describe('the plan bill of materials', () => {
+  it('one line per switch model and tier; the lines add up to the site fabric', () => {
+    const plan = JSON.parse(readFileSync('presets/plans/three-sites-7y.json', 'utf8')) as Plan;
+    const b = planBundle(plan);
+    const rows = bomTable(b).rows.filter((r) => r[0] === 'site' && r[2] === 'switch');
+    for (const s of b.report.sites) {
+      const f = s.quarters.at(-1)!.fabric;
+      const mine = rows.filter((r) => r[1] === s.id);
+      const models = new Set(f.byGeneration.map((g) => g.switchName));
+      expect(models.size).toBeGreaterThan(1); // the example mixes 400G and 800G NIC generations
+      const item = (r: (typeof mine)[number]) => (typeof r[3] === 'string' ? r[3] : '');
+      for (const name of models) expect(mine.some((r) => item(r).endsWith(`: ${name}`))).toBe(true);
+      const sum = (tier: string) => mine.filter((r) => item(r).startsWith(`scale-out ${tier}:`)).reduce((a, r) => a + Number(r[4]), 0);
+      expect([sum('leaf'), sum('spine'), sum('core')]).toEqual([f.leafSwitches, f.spineSwitches, f.coreSwitches]);
+    }
   });
 });

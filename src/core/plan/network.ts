@@ -123,6 +123,9 @@ function sizeGenerationFabric(g: Generation, units: number, spec: FabricSpec, sy
     breakout: r.value.breakout,
     clusters: c.clusters,
     tiers: c.tiers,
+    leafSwitches: c.switches.leaf,
+    spineSwitches: c.switches.spine,
+    coreSwitches: c.switches.core,
     switches: c.switches.total,
   };
   return {

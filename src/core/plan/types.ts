@@ -235,6 +235,9 @@ export interface FabricGenerationRow {
   readonly breakout: number;
   readonly clusters: number;
   readonly tiers: number;
+  readonly leafSwitches: number;
+  readonly spineSwitches: number;
+  readonly coreSwitches: number;
   readonly switches: number;
 }
 
