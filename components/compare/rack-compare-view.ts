@@ -18,6 +18,7 @@ import { emit } from '../shared/events';
 import { baseStyles } from '../shared/styles';
 import '../charts/rack-chart';
 import '../inputs/rack-quantity-input';
+import { shortGenerationName } from '../../src/state/names';
 
 /** Range, unit kind and example per target kind: the design schema's (src/state/fields.ts). */
 const TARGET_KIND: Record<CompareTargetKind, { kind: DisplayKind; min: number; max: number; integer?: boolean; example?: string }> = COMPARE_TARGET_FIELDS;
@@ -37,7 +38,7 @@ interface CompareData extends CompareFigures {
 
 function charts(rows: readonly CompareOption[]): { power: ChartSpec; racks: ChartSpec; efficiency: ChartSpec } {
   const ok = rows.filter((r) => r.supported);
-  const labels = ok.map((r) => r.name.replace(/\s*\(.*\)\s*$/, '').replace(/^(NVIDIA|AWS) /, ''));
+  const labels = ok.map((r) => shortGenerationName(r.name));
   return {
     power: {
       labels,

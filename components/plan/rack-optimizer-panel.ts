@@ -7,6 +7,7 @@ import { OptimizerCancelled, runOptimizer, type OptimizerPhase, type OptimizerRu
 import type { PlanDesign } from '../../src/state/types';
 import { emit } from '../shared/events';
 import { baseStyles } from '../shared/styles';
+import { shortName } from '../../src/state/names';
 
 const PHASE_TEXT: Record<OptimizerPhase, string> = {
   starting: 'Starting the optimizer…',
@@ -116,7 +117,7 @@ export class RackOptimizerPanel extends LitElement {
         <legend>Generations it may build</legend>
         <div class="gens">
           ${c.generations.map(
-            (g) => html`<label><input type="checkbox" .checked=${d.optimizer.generations.includes(g.id)} @change=${() => this.#toggle(g.id)} /> ${g.name.replace(/\s*\(.*\)$/, '')}</label>`,
+            (g) => html`<label><input type="checkbox" .checked=${d.optimizer.generations.includes(g.id)} @change=${() => this.#toggle(g.id)} /> ${shortName(g.name)}</label>`,
           )}
         </div>
       </fieldset>

@@ -1,6 +1,5 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Catalog } from '../../src/core/catalog/types';
 import type { QuarterId } from '../../src/core/sites/types';
 import { fieldAccepts, PLAN_FIELDS } from '../../src/state/fields';
 import { formatNumber } from '../../src/state/format';
@@ -106,12 +105,10 @@ export class RackPlanGrid extends LitElement {
 
   @property({ attribute: false }) grid: PlanGrid | undefined;
 
-  @property({ attribute: false }) catalog: Catalog | undefined;
-
   override render() {
     const g = this.grid;
     if (!g) return html``;
-    const short = (id: string) => this.catalog?.generations.find((x) => x.id === id)?.name.replace(/\s*\(.*\)$/, '').replace(/^(NVIDIA|AWS) /, '') ?? id;
+    const short = (id: string) => g.generationNames.get(id) ?? id;
     return html`<div class="wrap" tabindex="-1" role="region" aria-label="Deployments by quarter, site and generation">
       <table part="table">
         <thead>

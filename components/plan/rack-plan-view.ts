@@ -20,6 +20,7 @@ import '../inputs/rack-quantity-input';
 import '../rack/rack-issue-list';
 import './rack-optimizer-panel';
 import './rack-plan-grid';
+import { shortName } from '../../src/state/names';
 
 interface PlanData {
   readonly design: PlanDesign;
@@ -245,7 +246,7 @@ export class RackPlanView extends LitElement {
       </section>
       <section class="card" aria-labelledby="grid-h">
         <h2 id="grid-h">Deployments <span class="hint">units entering service per quarter; type a number, the plan re-evaluates</span></h2>
-        <rack-plan-grid .grid=${d.grid} .catalog=${d.catalog}></rack-plan-grid>
+        <rack-plan-grid .grid=${d.grid}></rack-plan-grid>
       </section>
       <div class="two later">
         <section class="card" aria-labelledby="plant-h">
@@ -259,7 +260,7 @@ export class RackPlanView extends LitElement {
             ? html`<table>
                   <thead><tr><th scope="col">Site (end of plan)</th><th scope="col">Headroom MW</th><th scope="col">Free positions</th><th scope="col">Stranded MW</th></tr></thead>
                   <tbody>
-                    ${d.headroom.map((h) => html`<tr><td>${h.name.replace(/\s*\(.*\)$/, '')}</td><td>${formatNumber(h.headroomMw)}</td><td>${formatNumber(h.positionsFree, 0)}</td><td>${formatNumber(h.strandedMw)}</td></tr>`)}
+                    ${d.headroom.map((h) => html`<tr><td>${shortName(h.name)}</td><td>${formatNumber(h.headroomMw)}</td><td>${formatNumber(h.positionsFree, 0)}</td><td>${formatNumber(h.strandedMw)}</td></tr>`)}
                   </tbody>
                 </table>
                 <ul class="sentences">${d.headroom.map((h) => html`<li>${h.sentence}</li>`)}</ul>`

@@ -4,6 +4,7 @@ import type { ElevationLayout, ElevationSlot, SlotKind } from '../../src/core/ra
 import { formatValue } from '../../src/state/format';
 import type { UnitSystem } from '../../src/state/types';
 import { CONFIDENCE_TEXT, baseStyles } from '../shared/styles';
+import { shortName } from '../../src/state/names';
 
 const U_PX = 12;
 const GUTTER = 20;
@@ -234,7 +235,7 @@ export class RackElevation extends LitElement {
             x: x0,
             y,
             h: s.heightU * U_PX,
-            short: s.label.replace(/\s*\(.*\)\s*$/, ''),
+            short: shortName(s.label),
             aria: `${l.racks.length > 1 ? `Rack ${r.index + 1}, ` : ''}${uText}: ${s.label}, ${watts}, ${conf}${s.overflow ? ', does not fit in the rack' : ''}`,
           });
         }

@@ -8,6 +8,7 @@ import type { SiteLimits, UnitSystem } from '../../src/state/types';
 import { emit } from '../shared/events';
 import { baseStyles } from '../shared/styles';
 import '../inputs/rack-quantity-input';
+import { shortName } from '../../src/state/names';
 
 /** The value the engine used for each field when the user set none (shown as the default). */
 interface Defaults {
@@ -182,7 +183,7 @@ export class RackUnitForm extends LitElement {
         emit(this, 'rack-edit', { type: 'rack/set-site', siteId: v === '' ? undefined : v });
       }}>
         <option value="" ?selected=${!this.siteId}>${this.sites === null ? 'Loading sites…' : 'No site (rack only)'}</option>
-        ${dcs.map((x) => html`<option value=${x.id} ?selected=${x.id === this.siteId}>${x.name.replace(/\s*\(.*\)$/, '')}</option>`)}
+        ${dcs.map((x) => html`<option value=${x.id} ?selected=${x.id === this.siteId}>${shortName(x.name)}</option>`)}
         ${this.siteId && this.sites === null ? html`<option value=${this.siteId} selected>${this.siteId}</option>` : nothing}
       </select>
     </label>`;

@@ -12,6 +12,7 @@ import { emit } from '../shared/events';
 import { baseStyles } from '../shared/styles';
 import '../inputs/rack-quantity-input';
 import '../shared/rack-source';
+import { shortName } from '../../src/state/names';
 
 const MONTHS = ['J', 'F', 'M', 'A', 'M', 'J', 'J', 'A', 'S', 'O', 'N', 'D'];
 const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -164,7 +165,7 @@ export class RackSitesView extends LitElement {
 
   #card(c: SiteCard, prefs: Prefs) {
     const sys = prefs.units;
-    const short = c.name.replace(/\s*\(.*\)$/, '');
+    const short = shortName(c.name);
     return html`<article class="card" aria-labelledby=${`site-${c.id}`}>
       <h2 id=${`site-${c.id}`}>${short}${c.edited ? html`<span class="edited">edited</span>` : nothing}</h2>
       <p class="summary">${c.summary}</p>

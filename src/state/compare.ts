@@ -9,6 +9,7 @@ import type { UnitReport } from '../core/rack/types';
 import type { Site } from '../core/sites/types';
 import { formatNumber, formatPue, formatUsd, formatValue } from './format';
 import type { CompareDesign, CompareTargetKind, RackDesign, UnitSystem } from './types';
+import { shortName } from './names';
 
 export const TARGET_LABEL: Record<CompareTargetKind, string> = {
   accelerators: 'Accelerators',
@@ -69,7 +70,7 @@ export function compareMetrics(system: UnitSystem): Metric[] {
     { label: 'Facility power (peak PUE)', cell: (r) => mw(r.facilityMw), better: 'lower', value: (r) => r.facilityMw, estimate: true },
     { label: 'PUE annual / peak', cell: (r) => (r.pue === null ? '—' : `${formatPue(r.pue)} / ${formatPue(r.peakPue)}`) },
     { label: 'Coolant flow', cell: (r) => (r.coolantLpm === null ? '—' : formatValue(r.coolantLpm, 'liquidFlow', system)), better: 'lower', value: (r) => r.coolantLpm },
-    { label: 'Fabric switches / optics', cell: (r) => `${n0(r.switches)} / ${n0(r.transceivers)}${r.fabricSwitch ? ` (${r.fabricSwitch.name.replace(/\s*\(.*\)$/, '')})` : ''}`, better: 'lower', value: (r) => r.switches },
+    { label: 'Fabric switches / optics', cell: (r) => `${n0(r.switches)} / ${n0(r.transceivers)}${r.fabricSwitch ? ` (${shortName(r.fabricSwitch.name)})` : ''}`, better: 'lower', value: (r) => r.switches },
     { label: 'Scale-up cables', cell: (r) => n0(r.scaleUpCables) },
     { label: 'Capex', cell: (r) => usd(r.capexUsd), better: 'lower', value: (r) => r.capexUsd, estimate: true },
     { label: 'Energy per year', cell: (r) => (r.annualEnergyMwh === null ? '—' : `${formatNumber(r.annualEnergyMwh / 1000)} GWh · ${usd(r.annualEnergyCostUsd)}`), better: 'lower', value: (r) => r.annualEnergyMwh, estimate: true },
@@ -109,5 +110,5 @@ export function compareFigures(rows: readonly CompareOption[], metrics: readonly
 
 /** Data-center sites to compare at (id and short name). */
 export function compareSites(sites: readonly Site[]): { id: string; name: string }[] {
-  return sites.filter((s) => s.roles.dataCenter).map((s) => ({ id: s.id, name: s.name.replace(/\s*\(.*\)$/, '') }));
+  return sites.filter((s) => s.roles.dataCenter).map((s) => ({ id: s.id, name: shortName(s.name) }));
 }

@@ -8,6 +8,7 @@ import { planDefaults, type PlanDefaults } from '../core/plan/evaluate-site';
 import type { BindingConstraint, Plan, PlantQuarter, PlanReport } from '../core/plan/types';
 import { quarterFromIndex, quarterIndex, stepAt } from '../core/sites/schedule';
 import type { QuarterId, Site } from '../core/sites/types';
+import { shortGenerationName, shortName } from './names';
 
 export interface GridColumn {
   readonly site: string;
@@ -24,6 +25,8 @@ export interface GridRow {
 }
 
 export interface PlanGrid {
+  /** Short generation names by id, for the column headers. */
+  readonly generationNames: ReadonlyMap<string, string>;
   readonly quarters: readonly QuarterId[];
   readonly columns: readonly GridColumn[];
   readonly rows: readonly GridRow[];
@@ -67,7 +70,7 @@ export function planGrid(plan: Plan, report: PlanReport, sites: readonly Site[],
   const columns: GridColumn[] = sites.map((s) => {
     const gens = new Set<string>(extra);
     for (const d of plan.deployments) if (d.site === s.id) gens.add(d.generation);
-    return { site: s.id, siteName: s.name.replace(/\s*\(.*\)$/, ''), generations: [...gens].filter((g) => order.has(g)).sort((a, b) => order.get(a)! - order.get(b)!) };
+    return { site: s.id, siteName: shortName(s.name), generations: [...gens].filter((g) => order.has(g)).sort((a, b) => order.get(a)! - order.get(b)!) };
   });
   const cellsByQ = new Map<string, Map<string, number>>();
   for (const d of plan.deployments) {
@@ -87,7 +90,7 @@ export function planGrid(plan: Plan, report: PlanReport, sites: readonly Site[],
     }
     return { quarter: q, cells: cellsByQ.get(q) ?? new Map(), sites: perSite };
   });
-  return { quarters, columns, rows };
+  return { generationNames: new Map(catalog.generations.map((g) => [g.id, shortGenerationName(g.name)])), quarters, columns, rows };
 }
 
 export interface Series {
@@ -120,11 +123,14 @@ export function planCharts(plan: Plan, report: PlanReport, sites: readonly Site[
       }
     });
   }
-  const name = (id: string) => catalog.generations.find((g) => g.id === id)?.name.replace(/\s*\(.*\)$/, '').replace(/^(NVIDIA|AWS) /, '') ?? id;
+  const name = (id: string) => {
+    const full = catalog.generations.find((g) => g.id === id)?.name;
+    return full ? shortGenerationName(full) : id;
+  };
   const racks = [...byGen].map(([g, data]) => ({ label: name(g), data }));
-  const mw = report.sites.map((s) => ({ label: s.name.replace(/\s*\(.*\)$/, ''), data: s.quarters.map((q) => q.facilityMw) }));
+  const mw = report.sites.map((s) => ({ label: shortName(s.name), data: s.quarters.map((q) => q.facilityMw) }));
   const meter = quarters.map((q) => sites.reduce((sum, s) => sum + stepAt(s.roles.dataCenter!.meterMw, quarterIndex(q)), 0));
-  const plantBuild = report.plants.map((p) => ({ label: `${p.name.replace(/\s*\(.*\)$/, '')} build`, data: p.quarters.map((q) => q.racksPerWeek) }));
+  const plantBuild = report.plants.map((p) => ({ label: `${shortName(p.name)} build`, data: p.quarters.map((q) => q.racksPerWeek) }));
   const cap = quarters.map((_, k) => report.plants.reduce((s, p) => s + (p.quarters[k]?.capacityRacksPerWeek ?? 0), 0));
   return { labels, racks, mw, meterMw: { label: 'Meter limit (all sites)', data: meter }, plantBuild, plantCapacity: { label: 'Plant capacity', data: cap } };
 }
@@ -157,8 +163,8 @@ export function siteHeadroom(report: PlanReport): SiteHeadroom[] {
     const st = last.stranded;
     const sentence =
       st.generation === null
-        ? `${s.name.replace(/\s*\(.*\)$/, '')}: ${last.headroomMw.toFixed(1)} MW and ${last.positionsFree} positions free at the end.`
-        : `Adding more ${st.generation} at ${s.name.replace(/\s*\(.*\)$/, '')} stops at ${CONSTRAINT_WORDS[st.bindingConstraint]}; that strands ${st.mw.toFixed(1)} MW and ${st.positions} positions.`;
+        ? `${shortName(s.name)}: ${last.headroomMw.toFixed(1)} MW and ${last.positionsFree} positions free at the end.`
+        : `Adding more ${st.generation} at ${shortName(s.name)} stops at ${CONSTRAINT_WORDS[st.bindingConstraint]}; that strands ${st.mw.toFixed(1)} MW and ${st.positions} positions.`;
     return { site: s.id, name: s.name, quarter: last.quarter, headroomMw: last.headroomMw, positionsFree: last.positionsFree, strandedMw: st.mw, strandedPositions: st.positions, sentence };
   });
 }
@@ -186,7 +192,7 @@ export function plantPeaks(report: PlanReport): PlantPeak[] {
   for (const p of report.plants) {
     let peak: PlantQuarter | undefined;
     for (const q of p.quarters) if (!peak || q.racksPerWeek > peak.racksPerWeek) peak = q;
-    if (peak && peak.racksPerWeek > 0) peaks.push({ name: p.name.replace(/\s*\(.*\)$/, ''), quarter: peak });
+    if (peak && peak.racksPerWeek > 0) peaks.push({ name: shortName(p.name), quarter: peak });
   }
   return peaks;
 }

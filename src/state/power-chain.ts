@@ -9,6 +9,7 @@ import type { Generation } from '../core/catalog/types';
 import { pick, type Confidence } from '../core/provenance';
 import type { UnitReport } from '../core/rack/types';
 import { formatPue } from './format';
+import { shortName } from './names';
 
 export interface ChainStageView {
   readonly id: string;
@@ -110,7 +111,7 @@ export function powerChain(report: UnitReport, generation: Generation, facility:
     outW: p.itKw * 1000,
     lossW: 0,
     efficiency: null,
-    detail: comp.map((c) => `${c.count} × ${c.name.replace(/\s*\(.*\)$/, '')} ${(c.totalKw).toFixed(1)} kW`).join('; '),
+    detail: comp.map((c) => `${c.count} × ${shortName(c.name)} ${(c.totalKw).toFixed(1)} kW`).join('; '),
     confidence: null,
     scope: 'rack',
   });
