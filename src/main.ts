@@ -59,7 +59,7 @@ async function boot(): Promise<void> {
     const notices: string[] = session?.notice ? [session.notice] : [];
     // A shared plan link is handled once: opened (or refused with the reason), then removed from the address so a
     // reload never applies it again on top of later edits. A link pasted into an open tab arrives as a hashchange.
-    const openSharedPlan = async (): Promise<string | null> => {
+    const openSharedPlan = async (ask: boolean): Promise<string | null> => {
       if (!location.hash.startsWith('#plan=')) return null;
       const hash = location.hash;
       history.replaceState(history.state, '', location.pathname + location.search);
@@ -68,14 +68,19 @@ async function boot(): Promise<void> {
       if (!r.ok) return r.error;
       // The store checks the plan's generation and site ids against the whole catalog (the first paint may hold one generation).
       store.upgradeCatalog(fullCatalog());
+      // A working plan (from an earlier visit, or this tab's) is never replaced without asking (review 2026-12 F9).
+      if (ask) {
+        app.sharedPlan = { plan: r.value };
+        return null;
+      }
       const opened = store.dispatch({ type: 'plan/replace', plan: r.value, label: 'open shared plan' });
       if (!opened.ok) return `The shared plan was not opened:\n${formatProblems(opened.error)}`;
       return 'Opened the shared plan; “Undo open shared plan” brings back the plan you had.';
     };
-    const shared = await openSharedPlan();
+    const shared = await openSharedPlan(!!session?.design);
     if (shared) notices.push(shared);
     addEventListener('hashchange', () => {
-      void openSharedPlan().then((message) => {
+      void openSharedPlan(true).then((message) => {
         if (message) app.notice = message;
       });
     });

@@ -9,6 +9,7 @@ import { Router, VIEWS, routePath, type LocationLike, type Route, type ViewId } 
 import { Reports } from '../../src/state/reports';
 import { formatProblems, type AppStore } from '../../src/state/store';
 import type { Prefs, ThemeChoice } from '../../src/state/types';
+import type { Plan } from '../../src/core/plan/types';
 import { baseStyles } from '../shared/styles';
 import '../rack/rack-designer-view';
 
@@ -199,6 +200,12 @@ export class RackApp extends LitElement {
   /** Something to tell the user at start (a session that could not be restored, a broken share link). */
   @property({ attribute: false }) notice: string | null = null;
 
+  /**
+   * A shared plan (from a `#plan=` link) waiting for the user's answer: opening it replaces the working plan
+   * (Undo brings that back); keeping the working plan drops the link. Never applied without asking.
+   */
+  @property({ attribute: false }) sharedPlan: { readonly plan: Plan } | null = null;
+
   /** Called once, after the first view (lazy or not) has rendered: the place to warm up what can wait. */
   @property({ attribute: false }) afterFirstView: (() => void) | null = null;
 
@@ -323,6 +330,13 @@ export class RackApp extends LitElement {
         @rack-prefs=${(e: CustomEvent<Partial<Prefs>>) => this.#setPrefs(e.detail)}
         @rack-history=${(e: CustomEvent<'undo' | 'redo'>) => (e.detail === 'undo' ? this.#history.undo() : this.#history.redo())}
       >
+        ${this.sharedPlan
+          ? html`<div class="toast note" role="alert">
+              <span>Open the shared plan “${this.sharedPlan.plan.name}”? It replaces your working plan; Undo brings yours back.</span>
+              <button class="btn" type="button" @click=${() => this.#answerSharedPlan(true)}>Open shared plan</button>
+              <button class="btn" type="button" @click=${() => this.#answerSharedPlan(false)}>Keep my plan</button>
+            </div>`
+          : nothing}
         ${this._message
           ? html`<div class=${`toast ${this._message.kind}`} role="alert">
               <span>${this._message.text}</span>
@@ -333,6 +347,18 @@ export class RackApp extends LitElement {
       </main>
       <div class="visually-hidden" role="status" aria-live="polite">${this._announce}</div>
     `;
+  }
+
+  #answerSharedPlan(open: boolean): void {
+    const shared = this.sharedPlan;
+    this.sharedPlan = null;
+    if (!shared || !this.store) return;
+    if (!open) {
+      this._message = { kind: 'note', text: 'The shared plan was not opened; your plan is unchanged.' };
+      return;
+    }
+    const r = this.store.dispatch({ type: 'plan/replace', plan: shared.plan, label: 'open shared plan' });
+    this._message = r.ok ? { kind: 'note', text: 'Opened the shared plan; “Undo open shared plan” brings back the plan you had.' } : { kind: 'error', text: formatProblems(r.error) };
   }
 
   #view(): TemplateResult {
