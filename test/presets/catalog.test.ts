@@ -89,7 +89,7 @@ describe('preset catalog', () => {
 
   it('`published` is used only for vendor documents', () => {
     const vendor = [
-      'docs.nvidia.com', 'www.nvidia.com', 'github.com/aws-neuron/', 'awsdocs-neuron.readthedocs-hosted.com', 'aws.amazon.com',
+      'docs.nvidia.com', 'networking-docs.nvidia.com', 'www.nvidia.com', 'github.com/aws-neuron/', 'awsdocs-neuron.readthedocs-hosted.com', 'aws.amazon.com',
       'www.nist.gov',
     ];
     const offenders: string[] = [];

@@ -27,6 +27,8 @@ type Path = readonly (string | number)[];
 const STRUCTURAL_ANYWHERE = new Set([
   'count', 'accelerators', 'cpus', 'racks', 'schemaVersion', 'liquidQdPairs', 'psusPerShelf', 'domainAccelerators', 'racksSpanned',
   'linkGbps', 'linksPerModule', 'laneGbps', 'cages', 'portsPerCage', 'baseYear', 'drGroup',
+  // A default switch's NIC-speed span: a selection rule (port speeds, not measured quantities), sourced on its entry.
+  'minNicGbps', 'belowNicGbps',
 ]);
 
 function attributed(o: Record<string, unknown>): boolean {
