@@ -212,6 +212,11 @@ describe('F3: tiny plans that ask for millions of fabrics are refused within 1 s
     expect(performance.now() - t0).toBeLessThan(20_000);
     expect(existsSync(join(dir, 'million-csv'))).toBe(false);
   });
+  it('cables --radix 4 over 1,000,000 racks is refused at once (was 320 MB and still growing after 60 s)', async () => {
+    const r = await run('cables', 'gb300-nvl72', '--racks', '1000000', '--radix', '4', '--port-gbps', '800', '--json');
+    expectRefused(r, /^--radix: a cluster the switch reaches in at most 100,000 separate fabrics \(18,000,000 nodes need [\d,]+\); use a larger radix or fewer racks \(got "4"\)$/);
+    expect(r.ms).toBeLessThan(1000);
+  });
   it('the three-site example still evaluates (well under the limits)', async () => {
     expect((await run('plan', 'presets/plans/three-sites-7y.json', '--json')).code).toBe(0);
   });

@@ -7,7 +7,7 @@
 import { loadNetworkCatalog } from '../../catalog/network';
 import { clusterPorts } from '../../core/fabric/cluster';
 import { CSV_HEADER, CablingTally, cableSchedule, csvLine, DEFAULT_LAYOUT, type CablePlan, type FloorLayout } from '../../core/fabric/cabling';
-import { clusterSchedule, evaluateCluster, withSummary, type ClusterEvaluation } from '../../core/fabric/evaluate-cluster';
+import { clusterSchedule, evaluateCluster, fabricCount, withSummary, type ClusterDesign, type ClusterEvaluation } from '../../core/fabric/evaluate-cluster';
 import { DEFAULT_MEDIA_ORDER, OPTICS_ONLY } from '../../core/fabric/media';
 import { defaultSwitch } from '../../core/fabric/switch-choice';
 import type { MediaKind, NetworkCatalog } from '../../core/fabric/types';
@@ -15,8 +15,9 @@ import { issue, type Issue } from '../../core/issues';
 import { generationArgument } from '../generation-arg';
 import { FABRIC_DESIGN_CHOICES, FABRIC_DESIGN_LIMITS } from '../../schema/limits';
 import { FlagReader, parseFlags, type FlagSpec } from '../args';
-import { InputError } from '../errors';
+import { InputError, inputError } from '../errors';
 import { prepareOutputFile, writeOutputFile, type OutputTarget } from '../files';
+import { MAX_FABRICS_PER_CLUSTER } from '../../io/limits';
 import { formatNumber, issueLines, jsonResult, textTable, type Command } from '../output';
 import { FABRIC_FLAGS, fabricJson, readFabricFlags } from './fabric';
 
@@ -187,27 +188,28 @@ export const cablesCommand: Command = {
 
     // Raw switch figures (--radix, --port-gbps, --lane-gbps) make a custom switch; otherwise the catalog switch.
     const custom = flags.has('radix') || flags.has('port-gbps') || flags.has('lane-gbps');
-    const outcome = evaluateCluster(
-      g,
-      net,
-      {
-        units: ports.units,
-        switchId: custom ? undefined : flags.string('switch'),
-        customSwitch: custom
-          ? { radix: ff.input.radix, portGbps: ff.input.portGbps, watts: ff.input.switchPowerW ?? null, laneGbps: ff.laneGbps, portsPerCage: ff.input.portsPerCage, statedIn: 'command line' }
-          : undefined,
-        planes: ff.input.planes,
-        oversubscription: ff.input.oversubscription,
-        tiers: ff.input.tiers,
-        spineDesign: ff.input.spineDesign,
-        suNodes: ff.input.suNodes,
-        rails: railsFlag,
-        layout,
-        mediaOrder,
-        cdus,
-      },
-      { systemsPerRack: spr, basis: ff.basis, detail: 'cabling' },
-    );
+    const design: ClusterDesign = {
+      units: ports.units,
+      switchId: custom ? undefined : flags.string('switch'),
+      customSwitch: custom
+        ? { radix: ff.input.radix, portGbps: ff.input.portGbps, watts: ff.input.switchPowerW ?? null, laneGbps: ff.laneGbps, portsPerCage: ff.input.portsPerCage, statedIn: 'command line' }
+        : undefined,
+      planes: ff.input.planes,
+      oversubscription: ff.input.oversubscription,
+      tiers: ff.input.tiers,
+      spineDesign: ff.input.spineDesign,
+      suNodes: ff.input.suNodes,
+      rails: railsFlag,
+      layout,
+      mediaOrder,
+      cdus,
+    };
+    // Bounded work: a tiny radix over many racks asks for millions of separate fabrics; refused before sizing.
+    const fabrics = fabricCount(g, net, design, { systemsPerRack: spr });
+    if (fabrics > MAX_FABRICS_PER_CLUSTER) {
+      throw inputError(custom ? '--radix' : '--racks', `a cluster the switch reaches in at most ${MAX_FABRICS_PER_CLUSTER.toLocaleString('en-US')} separate fabrics (${ports.nodes.toLocaleString('en-US')} nodes need ${fabrics.toLocaleString('en-US')}); use a larger radix or fewer racks`, JSON.stringify(String(custom ? ff.input.radix : racks)));
+    }
+    const outcome = evaluateCluster(g, net, design, { systemsPerRack: spr, basis: ff.basis, detail: 'cabling' });
     if (!outcome.ok) throw new InputError([{ path: outcome.error.path.join('.'), message: outcome.error.message }]);
     const tally = new CablingTally({ basis: ff.basis, opticsSparePct, cableSparePct });
     const sized = outcome.value;
