@@ -1,4 +1,7 @@
-/** Limits of the import boundary; the numbers appear in user-facing messages. */
+/**
+ * Limits of the import boundary and of the work one input may ask for; the numbers appear in user-facing
+ * messages. Every limit, with why it is where it is: docs/limits.md.
+ */
 
 /** Largest plan file accepted: 5 MiB, checked before any parsing. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -36,6 +39,11 @@ export const MAX_PLAN_FABRIC_EVALUATIONS = 5_000_000;
  * three-site example writes 2,126,400. Above it the export is refused with the count, before anything is written.
  */
 export const MAX_EXPORT_CABLE_ROWS = 20_000_000;
+/** Longest plan `catalogVersion` (versions look like `2026.11.2`; a 1,000,000-character one was echoed to stdout). */
+export const MAX_CATALOG_VERSION_CHARS = 64;
+/** Orderable cable lengths `rackplan cables --lengths` accepts, metres: sums over millions of links stay finite. */
+export const MIN_ORDERABLE_LENGTH_M = 0.01;
+export const MAX_ORDERABLE_LENGTH_M = 100_000;
 /** A plan's horizon when the file gives none: presets/prices.json `planDefaults.horizonYears` (a test checks they agree). */
 export const DEFAULT_HORIZON_YEARS = 7;
 /** First quarter a plan may start in (years before it are typos, and the engine writes years without padding). */

@@ -2,7 +2,7 @@
  * Work estimate of a plan, from its own numbers and the catalog, before anything is evaluated: how many fabrics
  * each cluster (one generation at one site) needs and how many fabric evaluations the quarters add up to. A plan
  * over the limits of ./limits is refused with problems naming the field and the limit, instead of exhausting
- * memory (see docs/exports.md and the README's limits section). The estimate is an upper bound: it counts every
+ * memory (docs/limits.md). The estimate is an upper bound: it counts every
  * unit deployed at a site as installed from its first deployment to the horizon's end.
  * @module
  */

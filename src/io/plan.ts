@@ -6,7 +6,7 @@
  */
 import { PlanSchema, asCorePlan } from '../schema/plan';
 import { problemsFromZod, type InputProblem } from '../schema/errors';
-import { DEFAULT_HORIZON_YEARS, FIRST_PLAN_QUARTER, LAST_PLAN_QUARTER } from './limits';
+import { DEFAULT_HORIZON_YEARS, FIRST_PLAN_QUARTER, LAST_PLAN_QUARTER, MAX_CATALOG_VERSION_CHARS } from './limits';
 import type { Plan } from '../core/plan/types';
 import { importBlob, importDocument, importParsed, type ImportOptions, type Imported, type Validator } from './import';
 import type { ImportError, Result } from './result';
@@ -18,9 +18,6 @@ export const validatePlan: Validator<Plan> = (doc) => {
   const problems = [...dateRangeProblems(plan), ...boundaryProblems(plan)];
   return problems.length ? { ok: false, error: problems } : { ok: true, value: plan };
 };
-
-/** Longest catalogVersion accepted (versions look like `2026.11.2`; a 1,000,000-character one was echoed to stdout). */
-const MAX_CATALOG_VERSION_CHARS = 64;
 
 /**
  * Checks across entries that the schema does not express (review 2026-12 F15): plan site ids are unique (the

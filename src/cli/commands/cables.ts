@@ -17,7 +17,7 @@ import { FABRIC_DESIGN_CHOICES, FABRIC_DESIGN_LIMITS } from '../../schema/limits
 import { FlagReader, parseFlags, type FlagSpec } from '../args';
 import { InputError, inputError } from '../errors';
 import { prepareOutputFile, writeOutputFile, type OutputTarget } from '../files';
-import { MAX_FABRICS_PER_CLUSTER } from '../../io/limits';
+import { MAX_FABRICS_PER_CLUSTER, MAX_ORDERABLE_LENGTH_M, MIN_ORDERABLE_LENGTH_M } from '../../io/limits';
 import { formatNumber, issueLines, jsonResult, textTable, type Command } from '../output';
 import { FABRIC_FLAGS, fabricJson, readFabricFlags } from './fabric';
 
@@ -105,10 +105,6 @@ export async function writeSchedule(cluster: CablePlan | ClusterEvaluation, cat:
   const bytes = await writeOutputFile(target, batches());
   return { rows, bytes };
 }
-
-/** Orderable cable lengths accepted by --lengths, metres. */
-const MIN_ORDERABLE_LENGTH_M = 0.01;
-const MAX_ORDERABLE_LENGTH_M = 100_000;
 
 /** Every cable of a cluster (all its fabrics) or of one cable plan. */
 function scheduleOf(cluster: CablePlan | ClusterEvaluation, cat: NetworkCatalog) {
