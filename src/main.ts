@@ -14,6 +14,7 @@ import { parseSnapshot } from './state/snapshot';
 import { loadUnits } from './state/parse';
 import { loadPrefs } from './state/prefs';
 import { parseRoute } from './state/router';
+import { actionLabel } from './state/action-labels';
 import { AppStore, formatProblems, initialDesign } from './state/store';
 import type { DesignState } from './state/types';
 
@@ -55,7 +56,7 @@ async function boot(): Promise<void> {
       const { systemsPerRack: _s, ...options } = design.rack.options;
       design = { ...design, rack: { ...design.rack, generationId: routeGeneration, options } };
     }
-    const store = new AppStore(catalog, { design, prefs: session?.prefs ?? loadPrefs(storage) });
+    const store = new AppStore(catalog, { design, prefs: session?.prefs ?? loadPrefs(storage), describe: actionLabel });
     const notices: string[] = session?.notice ? [session.notice] : [];
     // A shared plan link is handled once: opened (or refused with the reason), then removed from the address so a
     // reload never applies it again on top of later edits. A link pasted into an open tab arrives as a hashchange.

@@ -6,6 +6,7 @@
  */
 import type { Catalog } from '../core/catalog/types';
 import type { KnownIds } from '../schema/design';
+import { generationIds } from './presets';
 
 const siteIdFiles = import.meta.glob<string>('/presets/sites/*.json', { eager: true, import: 'id' });
 const switchFiles = import.meta.glob<readonly { readonly id: string }[]>('/presets/network/switches.json', { eager: true, import: 'switches' });
@@ -23,7 +24,12 @@ export function presetSwitchIds(): readonly string[] {
   return (switches ??= Object.freeze(Object.values(switchFiles).flatMap((list) => list.map((s) => s.id))));
 }
 
-/** Every id a design document may name, for a catalog (its generations and CDUs) and the bundled presets. */
+/**
+ * Every id a design document may name: the catalog's generations and CDUs, every bundled generation (the store's
+ * catalog holds only the shown generation until the first paint is done, and a restored session or shared plan
+ * may name the others), and the bundled sites and switches.
+ */
 export function knownIds(catalog: Pick<Catalog, 'generations' | 'cdus'>): KnownIds {
-  return { generations: catalog.generations.map((g) => g.id), cdus: catalog.cdus.map((c) => c.id), sites: presetSiteIds(), switches: presetSwitchIds() };
+  const generations = [...new Set([...catalog.generations.map((g) => g.id), ...generationIds()])];
+  return { generations, cdus: catalog.cdus.map((c) => c.id), sites: presetSiteIds(), switches: presetSwitchIds() };
 }

@@ -1,13 +1,12 @@
 /**
  * Edits of the design document as a discriminated union, and the pure reducer that applies them.
- * Every action is undoable (the store records each result in its history with {@link actionLabel}).
+ * Every action is undoable (the store records each result in its history, under the label the app gives it).
  * @module
  */
 import type { Plan } from '../core/plan/types';
 import type { UnitOptions } from '../core/rack/types';
 import type { QuarterId, Site } from '../core/sites/types';
-import { optionLabel, LIMIT_FIELDS, type LimitKey } from './fields';
-import type { CompareTargetKind, DesignState, FabricDesign, PlanDesign } from './types';
+import type { CompareTargetKind, DesignState, FabricDesign, PlanDesign, SiteLimits } from './types';
 
 /** Plan settings the Plan view edits directly. */
 export type PlanSettings = Partial<Pick<Plan, 'name' | 'start' | 'horizonYears' | 'utilization' | 'discountRate' | 'design'>>;
@@ -17,7 +16,7 @@ export type Action =
   /** `value: undefined` returns the option to its catalog default. */
   | { readonly type: 'rack/set-option'; readonly key: keyof UnitOptions; readonly value: UnitOptions[keyof UnitOptions] | undefined }
   | { readonly type: 'rack/reset-options' }
-  | { readonly type: 'rack/set-limit'; readonly key: LimitKey; readonly value: number | undefined }
+  | { readonly type: 'rack/set-limit'; readonly key: keyof SiteLimits; readonly value: number | undefined }
   | { readonly type: 'rack/set-site'; readonly siteId: string | undefined }
   | { readonly type: 'compare/toggle-generation'; readonly id: string }
   | { readonly type: 'compare/set-target'; readonly kind: CompareTargetKind; readonly value: number }
@@ -32,46 +31,6 @@ export type Action =
   | { readonly type: 'plan/reset-site'; readonly siteId: string }
   | { readonly type: 'plan/set-tariff'; readonly siteId: string; readonly usdPerKwh: number | undefined }
   | { readonly type: 'design/replace'; readonly design: DesignState; readonly label: string };
-
-const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-
-/** What an action did, in words (shown as "Undo: …"). */
-export function actionLabel(action: Action): string {
-  switch (action.type) {
-    case 'rack/select-generation':
-      return `generation ${action.id}`;
-    case 'rack/set-option':
-      return action.value === undefined ? `reset ${lower(optionLabel(action.key))}` : lower(optionLabel(action.key));
-    case 'rack/reset-options':
-      return 'reset all options';
-    case 'rack/set-limit':
-      return lower(LIMIT_FIELDS[action.key].label);
-    case 'rack/set-site':
-      return action.siteId ? `site ${action.siteId}` : 'no site';
-    case 'compare/toggle-generation':
-      return `compare ${action.id}`;
-    case 'compare/set-target':
-      return 'compare target';
-    case 'compare/set-site':
-      return `compare at ${action.siteId}`;
-    case 'fabric/set':
-      return `fabric ${Object.keys(action.patch).join(', ')}`;
-    case 'plan/set-deployment':
-      return `${action.units} × ${action.generation} at ${action.site} in ${action.quarter}`;
-    case 'plan/set-settings':
-      return `plan ${Object.keys(action.patch).join(', ')}`;
-    case 'plan/set-optimizer':
-      return 'optimizer settings';
-    case 'plan/replace':
-    case 'plan/set-site':
-    case 'design/replace':
-      return action.label;
-    case 'plan/reset-site':
-      return `reset ${action.siteId}`;
-    case 'plan/set-tariff':
-      return `tariff at ${action.siteId}`;
-  }
-}
 
 function withPlan(state: DesignState, plan: Plan): DesignState {
   return { ...state, plan: { ...state.plan, plan } };

@@ -10,7 +10,7 @@ import { err, ok, type Result } from '../core/result';
 import { knownIds } from '../catalog/ids';
 import { DEFAULT_FABRIC_DESIGN, DEFAULT_PREFS as SCHEMA_DEFAULT_PREFS, DESIGN_PARTS, designProblems, type KnownIds } from '../schema/design';
 import type { InputProblem } from '../schema/errors';
-import { actionLabel, reduce, type Action } from './actions';
+import { reduce, type Action } from './actions';
 import { History } from './history';
 import { starterPlan } from './plan-start';
 import type { AppSnapshot, CompareDesign, DesignState, FabricDesign, Prefs, RackDesign } from './types';
@@ -52,9 +52,15 @@ export class AppStore {
   #prefs: Prefs;
   #listeners = new Set<Listener>();
   #ids: { readonly catalog: Catalog; readonly ids: KnownIds } | undefined;
+  readonly #describe: (action: Action) => string;
 
-  constructor(catalog: Catalog, init: { design?: DesignState; prefs?: Prefs } = {}) {
+  /**
+   * @param init.describe - an edit's label in the undo history ("Undo: breaker rating"); the app passes the views'
+   *   `actionLabel` (words are presentation, so the store does not import them); default: the action's type
+   */
+  constructor(catalog: Catalog, init: { design?: DesignState; prefs?: Prefs; describe?: (action: Action) => string } = {}) {
     this.#catalog = catalog;
+    this.#describe = init.describe ?? ((action) => action.type);
     this.#history = new History(init.design ?? initialDesign(catalog));
     this.#prefs = init.prefs ?? DEFAULT_PREFS;
   }
@@ -114,7 +120,7 @@ export class AppStore {
     const next = reduce(prev, action);
     const problems = this.#check(prev, next);
     if (problems.length) return err(problems);
-    const changed = this.#history.commit(next, actionLabel(action));
+    const changed = this.#history.commit(next, this.#describe(action));
     if (changed) this.#notify();
     return ok({ changed });
   }

@@ -1,4 +1,5 @@
 import { loadCatalog } from '../../src/catalog/presets';
+import { actionLabel } from '../../src/state/action-labels';
 import { AppStore, initialDesign } from '../../src/state/store';
 import { parseRoute } from '../../src/state/router';
 import type { Prefs } from '../../src/state/types';
@@ -13,7 +14,7 @@ export async function mountApp(path = '/rack/gb200-nvl72', prefs?: Prefs, store?
   document.body.replaceChildren();
   const win = fakeWindow(path);
   const route = parseRoute(path);
-  const s = store ?? new AppStore(catalog, { design: initialDesign(catalog, route.view === 'rack' ? (route.generationId ?? undefined) : undefined), prefs });
+  const s = store ?? new AppStore(catalog, { design: initialDesign(catalog, route.view === 'rack' ? (route.generationId ?? undefined) : undefined), prefs, describe: actionLabel });
   const app: RackApp = document.createElement('rack-app');
   app.location = win;
   app.store = s;

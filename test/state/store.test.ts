@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { loadCatalog } from '../../src/catalog/presets';
+import { actionLabel } from '../../src/state/action-labels';
 import { AppStore, formatProblems, initialDesign } from '../../src/state/store';
 import { loadSnapshot, parseSnapshot } from '../../src/state/snapshot';
 
@@ -15,7 +16,7 @@ describe('AppStore', () => {
   });
 
   it('applies edits, notifies once per change, and undoes/redoes them', () => {
-    const s = new AppStore(catalog);
+    const s = new AppStore(catalog, { describe: actionLabel });
     const listener = vi.fn();
     s.subscribe(listener);
     expect(s.dispatch({ type: 'rack/set-option', key: 'feedAmps', value: 40 })).toEqual({ ok: true, value: { changed: true } });
