@@ -11,10 +11,10 @@ import { findGeneration } from './core/catalog/lookup';
 import type { Catalog } from './core/catalog/types';
 import { restoreSession, type Session } from './storage/app-autosave';
 import { parseSnapshot } from './state/snapshot';
-import { loadUnits } from './state/parse';
+import { loadUnits } from './views/parse';
 import { loadPrefs } from './state/prefs';
 import { parseRoute } from './state/router';
-import { actionLabel } from './state/action-labels';
+import { actionLabel } from './views/action-labels';
 import { AppStore, formatProblems, initialDesign } from './state/store';
 import type { DesignState } from './state/types';
 

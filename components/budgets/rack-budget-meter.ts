@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Budget } from '../../src/state/budgets';
-import { formatValue } from '../../src/state/format';
+import type { Budget } from '../../src/views/budgets';
+import { formatValue } from '../../src/views/format';
 import type { UnitSystem } from '../../src/state/types';
 import { baseStyles } from '../shared/styles';
 

@@ -2,14 +2,14 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { Catalog } from '../../src/core/catalog/types';
 import type { CompareOption, CompareReport } from '../../src/core/plan/compare';
-import { compareFigures, compareMetrics, compareSites, TARGET_LABEL, type CompareFigures, type Metric } from '../../src/state/compare';
-import { ReportsController } from '../../src/state/controllers/reports-controller';
-import { StoreController } from '../../src/state/controllers/store-controller';
-import { COMPARE_TARGET_FIELDS } from '../../src/state/fields';
-import { formatNumber, formatValue, type DisplayKind } from '../../src/state/format';
-import { FAMILY_LABEL, VENDOR_LABEL, generationGroups, type GenerationGroup } from '../../src/state/generations';
-import { markRendered } from '../../src/state/marks';
-import { memoizeLast } from '../../src/state/memo';
+import { compareFigures, compareMetrics, compareSites, TARGET_LABEL, type CompareFigures, type Metric } from '../../src/views/compare';
+import { ReportsController } from '../controllers/reports-controller';
+import { StoreController } from '../controllers/store-controller';
+import { COMPARE_TARGET_FIELDS } from '../../src/views/fields';
+import { formatNumber, formatValue, type DisplayKind } from '../../src/views/format';
+import { FAMILY_LABEL, VENDOR_LABEL, generationGroups, type GenerationGroup } from '../../src/views/generations';
+import { markRendered } from '../../src/views/marks';
+import { memoizeLast } from '../../src/views/memo';
 import type { UnitReport } from '../../src/core/rack/types';
 import type { Site } from '../../src/core/sites/types';
 import type { CompareDesign, CompareTargetKind, Prefs, UnitSystem } from '../../src/state/types';
@@ -18,9 +18,9 @@ import { emit } from '../shared/events';
 import { baseStyles } from '../shared/styles';
 import '../charts/rack-chart';
 import '../inputs/rack-quantity-input';
-import { shortGenerationName } from '../../src/state/names';
+import { shortGenerationName } from '../../src/views/names';
 
-/** Range, unit kind and example per target kind: the design schema's (src/state/fields.ts). */
+/** Range, unit kind and example per target kind: the design schema's (src/views/fields.ts). */
 const TARGET_KIND: Record<CompareTargetKind, { kind: DisplayKind; min: number; max: number; integer?: boolean; example?: string }> = COMPARE_TARGET_FIELDS;
 
 

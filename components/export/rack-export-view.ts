@@ -1,9 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { ReportsController } from '../../src/state/controllers/reports-controller';
-import { StoreController } from '../../src/state/controllers/store-controller';
-import { markRendered } from '../../src/state/marks';
-import { SESSION_JSON, sessionJson } from '../../src/state/session-export';
+import { ReportsController } from '../controllers/reports-controller';
+import { StoreController } from '../controllers/store-controller';
+import { markRendered } from '../../src/views/marks';
+import { SESSION_JSON, sessionJson } from '../../src/views/session-export';
 import { parseSnapshot } from '../../src/state/snapshot';
 import { formatProblems, type AppStore } from '../../src/state/store';
 import { emit } from '../shared/events';

@@ -2,14 +2,13 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Plan } from '../../src/core/plan/types';
 import type { InputProblem } from '../../src/schema/errors';
-import { StoreController } from '../../src/state/controllers/store-controller';
+import { StoreController } from '../controllers/store-controller';
 import type { AppStore } from '../../src/state/store';
 import type { Action } from '../../src/state/actions';
 import type { Download } from '../../src/export/browser';
 import type { ExportFormat } from '../../src/export/plan-export';
 import { importPlanBlob, importPlanValue } from '../../src/io/plan';
 import { planWorkProblems } from '../../src/io/plan-work';
-import { loadCatalog } from '../../src/catalog/presets';
 import { shareLink, type ShareLink } from '../../src/io/share';
 import { emit } from '../shared/events';
 import { baseStyles } from '../shared/styles';
@@ -262,7 +261,8 @@ export class RackPlanExports extends LitElement {
       return false;
     }
     // Bounded work: a small file can ask for millions of fabrics; refused here, before the Plan view evaluates it.
-    const tooMuch = planWorkProblems(r.value.value, loadCatalog());
+    const catalog = this.#store.store?.catalog;
+    const tooMuch = catalog ? planWorkProblems(r.value.value, catalog) : [];
     if (tooMuch.length) {
       this._status = { text: `${file.name} was not opened: the plan is over the work limits.`, error: true, problems: tooMuch };
       return false;

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Plan } from '../../src/core/plan/types';
 import type { Action } from '../../src/state/actions';
-import { StoreController } from '../../src/state/controllers/store-controller';
+import { StoreController } from '../controllers/store-controller';
 import type { AppStore } from '../../src/state/store';
 import { validatePlan } from '../../src/io/plan';
 import { PlanStore, type LibraryEntry } from '../../src/storage/plan-store';

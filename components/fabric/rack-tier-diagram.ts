@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ClusterPorts } from '../../src/core/fabric/cluster';
 import type { FabricResult } from '../../src/core/fabric/fat-tree';
-import { formatNumber } from '../../src/state/format';
+import { formatNumber } from '../../src/views/format';
 import { baseStyles } from '../shared/styles';
 
 interface Tier {

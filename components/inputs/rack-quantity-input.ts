@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { displayUnit, formatNumber, formatRange, formatValue, toDisplayValue, type DisplayKind } from '../../src/state/format';
-import { parseField } from '../../src/state/parse';
+import { displayUnit, formatNumber, formatRange, formatValue, toDisplayValue, type DisplayKind } from '../../src/views/format';
+import { parseField } from '../../src/views/parse';
 import type { UnitSystem } from '../../src/state/types';
 import { emit } from '../shared/events';
 import { baseStyles } from '../shared/styles';

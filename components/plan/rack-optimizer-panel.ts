@@ -2,12 +2,12 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Catalog } from '../../src/core/catalog/types';
 import type { Plan } from '../../src/core/plan/types';
-import { formatNumber, formatUsd } from '../../src/state/format';
-import { OptimizerCancelled, runOptimizer, type OptimizerPhase, type OptimizerRun, type OptimizerSummary } from '../../src/state/optimizer';
+import { formatNumber, formatUsd } from '../../src/views/format';
+import { OptimizerCancelled, runOptimizer, type OptimizerPhase, type OptimizerRun, type OptimizerSummary } from '../../src/services/optimizer';
 import type { PlanDesign } from '../../src/state/types';
 import { emit } from '../shared/events';
 import { baseStyles } from '../shared/styles';
-import { shortName } from '../../src/state/names';
+import { shortName } from '../../src/views/names';
 
 const PHASE_TEXT: Record<OptimizerPhase, string> = {
   starting: 'Starting the optimizer…',

@@ -1,9 +1,9 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { QuarterId } from '../../src/core/sites/types';
-import { fieldAccepts, PLAN_FIELDS } from '../../src/state/fields';
-import { formatNumber } from '../../src/state/format';
-import type { PlanGrid } from '../../src/state/plan-view';
+import { fieldAccepts, PLAN_FIELDS } from '../../src/views/fields';
+import { formatNumber } from '../../src/views/format';
+import type { PlanGrid } from '../../src/views/plan-view';
 import { emit } from '../shared/events';
 import { baseStyles } from '../shared/styles';
 

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { formatValue } from '../../src/state/format';
-import type { ChainStageView, ChainView } from '../../src/state/power-chain';
+import { formatValue } from '../../src/views/format';
+import type { ChainStageView, ChainView } from '../../src/views/power-chain';
 import type { UnitSystem } from '../../src/state/types';
 import { CONFIDENCE_TEXT, baseStyles } from '../shared/styles';
 

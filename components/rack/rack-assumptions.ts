@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Assumption } from '../../src/core/provenance';
-import { formatNumber } from '../../src/state/format';
+import { formatNumber } from '../../src/views/format';
 import { CONFIDENCE_TEXT, baseStyles } from '../shared/styles';
 
 type Filter = 'all' | 'estimates';

@@ -1,12 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { Budget, BudgetGroup } from '../../src/state/budgets';
-import { RackReportController } from '../../src/state/controllers/rack-report-controller';
-import { keyFigures, type FigureGroup } from '../../src/state/figures';
-import { markRendered } from '../../src/state/marks';
-import { memoizeLast } from '../../src/state/memo';
+import type { Budget, BudgetGroup } from '../../src/views/budgets';
+import { RackReportController } from '../controllers/rack-report-controller';
+import { keyFigures, type FigureGroup } from '../../src/views/figures';
+import { markRendered } from '../../src/views/marks';
+import { memoizeLast } from '../../src/views/memo';
 import type { UnitReport } from '../../src/core/rack/types';
-import type { SiteSummary } from '../../src/state/site-chain';
+import type { SiteSummary } from '../../src/views/site-chain';
 import type { UnitSystem } from '../../src/state/types';
 import { baseStyles } from '../shared/styles';
 import '../budgets/rack-budget-meter';

@@ -1,10 +1,10 @@
 import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ElevationLayout, ElevationSlot, SlotKind } from '../../src/core/rack/elevation';
-import { formatValue } from '../../src/state/format';
+import { formatValue } from '../../src/views/format';
 import type { UnitSystem } from '../../src/state/types';
 import { CONFIDENCE_TEXT, baseStyles } from '../shared/styles';
-import { shortName } from '../../src/state/names';
+import { shortName } from '../../src/views/names';
 
 const U_PX = 12;
 const GUTTER = 20;

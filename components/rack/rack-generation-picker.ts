@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Catalog, Generation } from '../../src/core/catalog/types';
-import { FAMILY_LABEL, VENDOR_LABEL, generationGroups, type GenerationGroup } from '../../src/state/generations';
+import { FAMILY_LABEL, VENDOR_LABEL, generationGroups, type GenerationGroup } from '../../src/views/generations';
 import { emit } from '../shared/events';
 import { CONFIDENCE_TEXT, baseStyles } from '../shared/styles';
 

@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Issue } from '../../src/core/issues';
-import { issueCounts } from '../../src/state/budgets';
-import { issueTexts, type IssueText } from '../../src/state/issue-text';
+import { issueCounts } from '../../src/views/budgets';
+import { issueTexts, type IssueText } from '../../src/views/issue-text';
 import { baseStyles } from '../shared/styles';
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;

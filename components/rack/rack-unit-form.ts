@@ -2,13 +2,13 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CduModel, Generation } from '../../src/core/catalog/types';
 import type { UnitOptions, UnitReport } from '../../src/core/rack/types';
-import { CHOICES, LIMIT_FIELDS, OPTION_FIELDS, type ChoiceKey, type LimitKey, type NumericField } from '../../src/state/fields';
-import type { SiteSummary } from '../../src/state/site-chain';
+import { CHOICES, LIMIT_FIELDS, OPTION_FIELDS, type ChoiceKey, type LimitKey, type NumericField } from '../../src/views/fields';
+import type { SiteSummary } from '../../src/views/site-chain';
 import type { SiteLimits, UnitSystem } from '../../src/state/types';
 import { emit } from '../shared/events';
 import { baseStyles } from '../shared/styles';
 import '../inputs/rack-quantity-input';
-import { shortName } from '../../src/state/names';
+import { shortName } from '../../src/views/names';
 
 /** The value the engine used for each field when the user set none (shown as the default). */
 interface Defaults {

@@ -40,7 +40,7 @@ export interface Session {
   onOtherTab(fn: (message: string) => void): () => void;
 }
 
-/** BroadcastChannel name the app's tabs announce their saves on. */
+/** BroadcastChannel name the app's tabs announce their saves on (suffixed with the database name). */
 export const SESSION_CHANNEL = 'rackplan:session';
 
 interface SavedMessage {
@@ -106,9 +106,10 @@ export async function restoreSession(parse: SnapshotParser, options: { dbName?: 
     notice = `The last session could not be read (${err instanceof Error ? err.message : String(err)}); starting fresh.`;
   }
   const saver = new Autosaver(store, AUTOSAVE_ID, journal ? { storage: journal, key: JOURNAL_KEY } : undefined);
-  // Tabs of the app share one session: each announces its saves, and hears the others'.
+  // Tabs of the app share one session: each announces its saves, and hears the others' — on a channel of this
+  // database only (another database is another session: the browser tests run several side by side).
   const tab = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
-  const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(SESSION_CHANNEL);
+  const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(`${SESSION_CHANNEL}:${options.dbName ?? 'default'}`);
   const otherTabListeners = new Set<(message: string) => void>();
   let announcedRev = 0;
   saver.subscribe((st) => {

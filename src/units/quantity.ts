@@ -1,7 +1,7 @@
 /**
  * Quantities at the boundary: the only module that imports mathjs. Parses what people type
  * ('132 kW', '450000 BTU/h', '35 degC', '2.5 gpm', a ΔT of '18 degF') into canonical SI numbers and
- * converts SI numbers to SI or US display units (the test oracle for src/state/format.ts). Numbers are printed
+ * converts SI numbers to SI or US display units (the test oracle for src/views/format.ts). Numbers are printed
  * by ./format-number.ts, which does not load mathjs. The core never sees a unit string.
  * @module
  */

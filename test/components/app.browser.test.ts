@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadUnits } from '../../src/state/parse';
+import { loadUnits } from '../../src/views/parse';
 import { page, userEvent } from 'vitest/browser';
 import { catalog, deepQuery, mountApp, until } from './helpers';
 import type { RackBudgetMeter } from '../../components/budgets/rack-budget-meter';

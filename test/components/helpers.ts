@@ -1,5 +1,5 @@
 import { loadCatalog } from '../../src/catalog/presets';
-import { actionLabel } from '../../src/state/action-labels';
+import { actionLabel } from '../../src/views/action-labels';
 import { AppStore, initialDesign } from '../../src/state/store';
 import { parseRoute } from '../../src/state/router';
 import type { Prefs } from '../../src/state/types';

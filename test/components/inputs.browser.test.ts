@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadUnits } from '../../src/state/parse';
+import { loadUnits } from '../../src/views/parse';
 import { page, userEvent } from 'vitest/browser';
 import '../../components/inputs/rack-quantity-input';
 import type { RackQuantityInput } from '../../components/inputs/rack-quantity-input';

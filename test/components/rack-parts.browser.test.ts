@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { evaluateUnit } from '../../src/core/rack/evaluate';
-import { unitBudgets } from '../../src/state/budgets';
+import { unitBudgets } from '../../src/views/budgets';
 import { layoutElevation } from '../../src/core/rack/elevation';
-import { powerChain } from '../../src/state/power-chain';
+import { powerChain } from '../../src/views/power-chain';
 import { catalog } from './helpers';
 import '../../components/budgets/rack-budget-meter';
 import '../../components/rack/rack-elevation';

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { loadUnits } from '../../src/state/parse';
-import { runOptimizer, OptimizerCancelled } from '../../src/state/optimizer';
+import { loadUnits } from '../../src/views/parse';
+import { runOptimizer, OptimizerCancelled } from '../../src/services/optimizer';
 import { deepQuery, deepQueryAll, mountApp, until } from './helpers';
 import fixture from '../../presets/plans/three-sites-7y.json';
 import type { Plan } from '../../src/core/plan/types';

@@ -21,8 +21,8 @@ import { exportPlan, planTables } from '../../src/export/plan-export';
 import { toXlsx } from '../../src/export/xlsx';
 import { importPlan } from '../../src/io/plan';
 import { formatNumberCell } from '../../src/export/table';
-import { Reports } from '../../src/state/reports';
-import { sessionJson } from '../../src/state/session-export';
+import { Reports } from '../../src/views/reports';
+import { sessionJson } from '../../src/views/session-export';
 import { AppStore, initialDesign } from '../../src/state/store';
 
 const catalog = loadCatalog();

@@ -14,7 +14,7 @@ import type { Plan } from '../../src/core/plan/types';
 import { planBundle } from '../../src/export/bundle';
 import { planClusters } from '../../src/export/plan-cables';
 import { bomTable } from '../../src/export/plan-tables';
-import { evaluateFabric } from '../../src/state/fabric-view';
+import { evaluateFabric } from '../../src/views/fabric-view';
 
 const catalog = loadCatalog();
 const net = loadNetworkCatalog();

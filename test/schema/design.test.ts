@@ -17,7 +17,7 @@ import type { InputProblem } from '../../src/schema/errors';
 import { DeploymentSchema, PlanSchema } from '../../src/schema/plan';
 import { UnitOptionsSchema } from '../../src/schema/unit-options';
 import { reduce, type Action } from '../../src/state/actions';
-import { CHOICES, COMPARE_TARGET_FIELDS, FABRIC_FIELDS, fieldAccepts, LIMIT_FIELDS, OPTION_FIELDS, PLAN_FIELDS, type NumericField } from '../../src/state/fields';
+import { CHOICES, COMPARE_TARGET_FIELDS, FABRIC_FIELDS, fieldAccepts, LIMIT_FIELDS, OPTION_FIELDS, PLAN_FIELDS, type NumericField } from '../../src/views/fields';
 import { parseSnapshot } from '../../src/state/snapshot';
 import { AppStore, formatProblems, initialDesign } from '../../src/state/store';
 import type { Plan } from '../../src/core/plan/types';

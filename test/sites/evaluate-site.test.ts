@@ -15,8 +15,8 @@ import { evaluateSite, planDefaults, referenceGeneration, siteContext, siteSetti
 import type { Plan } from '../../src/core/plan/types';
 import { evaluateUnit } from '../../src/core/rack/evaluate';
 import { siteUnitDefaults, unitOptionsAtSite } from '../../src/core/sites/unit-defaults';
-import { facilityChain, siteDefaults } from '../../src/state/site-chain';
-import { siteCards } from '../../src/state/sites-view';
+import { facilityChain, siteDefaults } from '../../src/views/site-chain';
+import { siteCards } from '../../src/views/sites-view';
 import { constantClimate, flatStage, plant, siteWith, v } from './helpers';
 
 const catalog = loadCatalog();

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { loadCatalog } from '../../src/catalog/presets';
-import { actionLabel } from '../../src/state/action-labels';
+import { actionLabel } from '../../src/views/action-labels';
 import { AppStore, formatProblems, initialDesign } from '../../src/state/store';
 import { loadSnapshot, parseSnapshot } from '../../src/state/snapshot';
 

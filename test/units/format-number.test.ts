@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatNumber, formatPue, formatUsd, NOT_A_NUMBER_TEXT } from '../../src/units/format-number';
 import { formatNumber as coreFormatNumber } from '../../src/core/format';
-import { formatNumber as uiFormatNumber, formatUsd as uiFormatUsd } from '../../src/state/format';
+import { formatNumber as uiFormatNumber, formatUsd as uiFormatUsd } from '../../src/views/format';
 import { formatNumber as cliFormatNumber, formatUsd as cliFormatUsd } from '../../src/cli/output';
 
 // Expected strings are written by hand from the rules in src/core/format.ts (en-US grouping, round half away

@@ -6,7 +6,7 @@
  *    browser context: empty HTTP and code caches, no storage — a first visit);
  *  - edit-to-paint on the Plan view with 3 sites × 6 generations × 28 quarters (target ≤ 50 ms).
  * The page marks `rackplan:<view>` when a view has rendered and `…:painted` once that frame is painted
- * (src/state/marks.ts); times are read from those marks, relative to navigation start or to the edit.
+ * (src/views/marks.ts); times are read from those marks, relative to navigation start or to the edit.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -25,7 +25,7 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgrou
 let server: ChildProcess | undefined;
 let built = false;
 
-/** The baseline page: no app, one script that marks its first painted frame the way src/state/marks.ts does. */
+/** The baseline page: no app, one script that marks its first painted frame the way src/views/marks.ts does. */
 const EMPTY_PAGE = '/bench-empty.html';
 const EMPTY_SCRIPT = 'requestAnimationFrame(() => setTimeout(() => performance.mark("bench:empty:painted"), 0));\n';
 

@@ -16,8 +16,8 @@ import { RackDerivations, type RackDerived } from './rack-report';
 import type { FabricOutcome } from './fabric-view';
 import { memoizeLast } from './memo';
 import type { SiteCard } from './sites-view';
-import type { AppStore } from './store';
-import type { CompareDesign, FabricDesign, RackDesign } from './types';
+import type { AppStore } from '../state/store';
+import type { CompareDesign, FabricDesign, RackDesign } from '../state/types';
 
 export type ReportModules = typeof import('./report-modules');
 

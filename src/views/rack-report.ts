@@ -13,7 +13,7 @@ import type { UnitOptions, UnitReport } from '../core/rack/types';
 import { unitBudgets, type Budget } from './budgets';
 import { memoizeLast } from './memo';
 import { powerChain, type ChainView, type FacilityInput } from './power-chain';
-import type { RackDesign } from './types';
+import type { RackDesign } from '../state/types';
 
 /** What the rack report needs from the sites: the defaults a site gives a unit, and its facility chain. */
 export type SiteFunctions = Pick<typeof import('./site-chain'), 'siteDefaults' | 'facilityChain'>;

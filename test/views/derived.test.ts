@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/presets';
 import { evaluateUnit } from '../../src/core/rack/evaluate';
-import { unitBudgets } from '../../src/state/budgets';
-import { compareSite, compareUnits, coreTarget } from '../../src/state/compare';
+import { unitBudgets } from '../../src/views/budgets';
+import { compareSite, compareUnits, coreTarget } from '../../src/views/compare';
 import { loadSites } from '../../src/catalog/sites';
-import { RackDerivations } from '../../src/state/rack-report';
+import { RackDerivations } from '../../src/views/rack-report';
 import { layoutElevation } from '../../src/core/rack/elevation';
-import { keyFigures } from '../../src/state/figures';
-import { generationGroups } from '../../src/state/generations';
-import { powerChain } from '../../src/state/power-chain';
+import { keyFigures } from '../../src/views/figures';
+import { generationGroups } from '../../src/views/generations';
+import { powerChain } from '../../src/views/power-chain';
 import type { RackDesign } from '../../src/state/types';
 
 const catalog = loadCatalog();

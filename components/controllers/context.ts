@@ -3,8 +3,8 @@
  * @module
  */
 import { createContext } from '@lit/context';
-import type { Reports } from './reports';
-import type { AppStore } from './store';
+import type { Reports } from '../../src/views/reports';
+import type { AppStore } from '../../src/state/store';
 
 export const storeContext = createContext<AppStore>(Symbol('rackplan-store'));
 export const reportsContext = createContext<Reports>(Symbol('rackplan-reports'));

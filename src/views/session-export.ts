@@ -6,7 +6,7 @@
  * @module
  */
 import type { UnitReport } from '../core/rack/types';
-import type { AppSnapshot } from './types';
+import type { AppSnapshot } from '../state/types';
 
 export interface SessionFile {
   readonly filename: string;

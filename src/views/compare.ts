@@ -8,7 +8,7 @@ import { compareAccelerators, type CompareOption, type CompareReport, type Compa
 import type { UnitReport } from '../core/rack/types';
 import type { Site } from '../core/sites/types';
 import { formatNumber, formatPue, formatUsd, formatValue } from './format';
-import type { CompareDesign, CompareTargetKind, RackDesign, UnitSystem } from './types';
+import type { CompareDesign, CompareTargetKind, RackDesign, UnitSystem } from '../state/types';
 import { shortName } from './names';
 
 export const TARGET_LABEL: Record<CompareTargetKind, string> = {

@@ -4,8 +4,8 @@
  */
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { storeContext } from '../context';
-import type { AppStore } from '../store';
+import { storeContext } from './context';
+import type { AppStore } from '../../src/state/store';
 
 type Host = ReactiveControllerHost & HTMLElement;
 

@@ -4,7 +4,7 @@
  * @module
  */
 import { fromDisplayValue, parseLocal, parseUnit, type DisplayKind } from './format';
-import type { UnitSystem } from './types';
+import type { UnitSystem } from '../state/types';
 
 type UnitsModule = typeof import('../units/quantity');
 let units: Promise<UnitsModule> | undefined;

@@ -4,7 +4,7 @@
  */
 import type { UnitReport } from '../core/rack/types';
 import { formatNumber, formatValue } from './format';
-import type { UnitSystem } from './types';
+import type { UnitSystem } from '../state/types';
 
 export interface Figure {
   readonly id: string;

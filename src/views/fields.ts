@@ -8,7 +8,7 @@ import { acceptsText, isWithin, COMPARE_TARGET_LIMITS, FABRIC_DESIGN_LIMITS, PLA
 import { UNIT_OPTION_LIMITS } from '../schema/unit-options';
 import type { UnitOptions } from '../core/rack/types';
 import type { DisplayKind } from './format';
-import type { SiteLimits } from './types';
+import type { SiteLimits } from '../state/types';
 
 export type NumericOptionKey = keyof typeof UNIT_OPTION_LIMITS;
 

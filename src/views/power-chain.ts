@@ -45,7 +45,7 @@ export interface FacilityStageInput {
   readonly confidence?: Confidence;
 }
 
-/** The facility part for one unit at a site (from the sites core; see src/state/site-chain.ts). */
+/** The facility part for one unit at a site (from the sites core; see src/views/site-chain.ts). */
 export interface FacilityInput {
   readonly stages: readonly FacilityStageInput[];
   readonly note: string;

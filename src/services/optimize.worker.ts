@@ -6,12 +6,12 @@
  */
 /// <reference lib="webworker" />
 import wasmUrl from 'highs/runtime?url';
-import { loadCatalog } from '../../catalog/presets';
-import { loadSites } from '../../catalog/sites';
-import { optimizePlan, type OptimizeOptions } from '../../core/plan/optimize';
-import { loadSolver } from '../../solver/highs';
-import type { Plan } from '../../core/plan/types';
-import type { OptimizerMessage, OptimizerSummary } from '../optimizer';
+import { loadCatalog } from '../catalog/presets';
+import { loadSites } from '../catalog/sites';
+import { optimizePlan, type OptimizeOptions } from '../core/plan/optimize';
+import { loadSolver } from '../solver/highs';
+import type { Plan } from '../core/plan/types';
+import type { OptimizerMessage, OptimizerSummary } from './optimizer';
 
 const post = (m: OptimizerMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toDisplay } from '../../src/units/quantity';
-import { formatNumber, formatRange, formatValue, fromDisplayValue, parseLocal, parsePlainNumber, toDisplayValue, type DisplayKind } from '../../src/state/format';
-import { normaliseTyped, parseField } from '../../src/state/parse';
+import { formatNumber, formatRange, formatValue, fromDisplayValue, parseLocal, parsePlainNumber, toDisplayValue, type DisplayKind } from '../../src/views/format';
+import { normaliseTyped, parseField } from '../../src/views/parse';
 
 describe('display conversions agree with src/units (mathjs)', () => {
   // [our kind, canonical SI value in our unit, units-module kind, the same value in its canonical unit]

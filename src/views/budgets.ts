@@ -9,7 +9,7 @@ import type { Issue } from '../core/issues';
 import { pick } from '../core/provenance';
 import type { UnitReport } from '../core/rack/types';
 import type { DisplayKind } from './format';
-import type { RackDesign } from './types';
+import type { RackDesign } from '../state/types';
 
 export type BudgetStatus = 'ok' | 'warn' | 'over' | 'info';
 export type BudgetGroup = 'power' | 'cooling' | 'space';

@@ -5,10 +5,10 @@
  * @module
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Catalog } from '../../core/catalog/types';
-import type { RackDerived } from '../rack-report';
-import type { SiteSummary } from '../site-chain';
-import type { Prefs, RackDesign } from '../types';
+import type { Catalog } from '../../src/core/catalog/types';
+import type { RackDerived } from '../../src/views/rack-report';
+import type { SiteSummary } from '../../src/views/site-chain';
+import type { Prefs, RackDesign } from '../../src/state/types';
 import { ReportsController } from './reports-controller';
 import { StoreController } from './store-controller';
 

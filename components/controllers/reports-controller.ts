@@ -5,8 +5,8 @@
  */
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { reportsContext } from '../context';
-import type { Reports } from '../reports';
+import { reportsContext } from './context';
+import type { Reports } from '../../src/views/reports';
 
 type Host = ReactiveControllerHost & HTMLElement;
 

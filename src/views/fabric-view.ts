@@ -15,7 +15,7 @@ import { defaultSwitch, switchesFor, type SwitchChoice } from '../core/fabric/sw
 import type { NetworkCatalog, SwitchModel } from '../core/fabric/types';
 import type { Issue } from '../core/issues';
 import type { Basis } from '../core/provenance';
-import type { FabricDesign } from './types';
+import type { FabricDesign } from '../state/types';
 
 export { SUMMARY_LINK_LIMIT };
 

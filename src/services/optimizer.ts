@@ -75,5 +75,5 @@ export function runOptimizer(plan: Plan, options: OptimizeOptions, onProgress: (
 }
 
 function defaultWorker(): Worker {
-  return new Worker(new URL('./workers/optimize.worker.ts', import.meta.url), { type: 'module', name: 'rackplan-optimizer' });
+  return new Worker(new URL('./optimize.worker.ts', import.meta.url), { type: 'module', name: 'rackplan-optimizer' });
 }

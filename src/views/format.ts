@@ -8,7 +8,7 @@
  */
 import { LITRES_PER_US_GALLON, M3_PER_FT3, W_PER_BTU_H } from '../core/physics/thermal';
 import { formatNumber } from '../units/format-number';
-import type { UnitSystem } from './types';
+import type { UnitSystem } from '../state/types';
 
 /** What a displayed number measures; each kind has one canonical (SI) unit the state stores. */
 export type DisplayKind =

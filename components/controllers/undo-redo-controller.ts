@@ -4,7 +4,7 @@
  * @module
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { AppStore } from '../store';
+import type { AppStore } from '../../src/state/store';
 
 export type HistoryStep = 'undo' | 'redo';
 
