@@ -5,6 +5,12 @@
 
 /** Largest plan file accepted: 5 MiB, checked before any parsing. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/**
+ * Largest autosaved session restored (IndexedDB revision or journal): a plan up to the import limit plus the rest of
+ * the session (designer, compare and fabric state, preferences: a few kB), with room to spare. A bigger record is
+ * treated as damaged: restore falls back to the newest intact revision and keeps the big one in the plan library.
+ */
+export const MAX_SESSION_BYTES = MAX_IMPORT_BYTES + 256 * 1024;
 /** Deepest nesting of arrays and objects accepted (a plan needs about 8). */
 export const MAX_JSON_DEPTH = 64;
 /** Longest share link the app offers; above it the app offers a file instead. */

@@ -8,11 +8,12 @@
  */
 import { importParsed, type Validator } from '../io/import';
 import { readJson } from '../io/json';
+import { MAX_SESSION_BYTES } from '../io/limits';
 import type { Result } from '../io/result';
 import type { InputProblem } from '../schema/errors';
 import type { AppSnapshot, DesignState, Prefs } from '../state/types';
 import { Autosaver, contentHash, journalMetaKey, type AutosaveStatus, type JournalMeta } from './autosave';
-import { AUTOSAVE_ID, PlanStore } from './plan-store';
+import { AUTOSAVE_ID, PlanStore, type DamagedRevision } from './plan-store';
 
 /** What autosave needs from the app store. */
 export interface SessionSource {
@@ -72,12 +73,12 @@ function journalStorage(): Storage | undefined {
   }
 }
 
-export async function restoreSession(parse: SnapshotParser, options: { dbName?: string; timeoutMs?: number; journal?: Storage | null } = {}): Promise<Session> {
+export async function restoreSession(parse: SnapshotParser, options: { dbName?: string; timeoutMs?: number; journal?: Storage | null; maxBytes?: number } = {}): Promise<Session> {
   const none = (notice: string | null): Session => ({ design: undefined, prefs: undefined, notice, attach: () => () => undefined, status: () => null, onProblem: () => () => undefined, onOtherTab: () => () => undefined });
   if (typeof indexedDB === 'undefined') return none('This browser has no IndexedDB: changes are not saved between visits.');
   let store: PlanStore<AppSnapshot>;
   try {
-    store = await withTimeout(PlanStore.open<AppSnapshot>({ validate: snapshotValidator(parse), dbName: options.dbName }), options.timeoutMs ?? 3000);
+    store = await withTimeout(PlanStore.open<AppSnapshot>({ validate: snapshotValidator(parse), dbName: options.dbName, importOptions: { maxBytes: options.maxBytes ?? MAX_SESSION_BYTES } }), options.timeoutMs ?? 3000);
   } catch (err) {
     return none(`Autosave is off: the browser refused local storage (${err instanceof Error ? err.message : String(err)}).`);
   }
@@ -88,20 +89,22 @@ export async function restoreSession(parse: SnapshotParser, options: { dbName?: 
   // The journal is written inside every edit, before the database write, and carries the edit's time and a hash
   // of its text. It wins only when it is whole (hash matches) and at least as new as the database's revision in
   // force: a journal whose later writes failed (quota) must never bring back an older plan (review 2026-12 F2).
-  const fromJournal = readJournal(journal, parse);
+  const fromJournal = readJournal(journal, parse, options.maxBytes ?? MAX_SESSION_BYTES);
   try {
     const stored = await withTimeout(store.restore(AUTOSAVE_ID), options.timeoutMs ?? 3000).catch((err: unknown) => {
       if (fromJournal) return { status: 'empty' } as const;
       throw err;
     });
-    const storedAt = stored.status === 'ok' ? ((await store.head(AUTOSAVE_ID).catch(() => undefined))?.updatedAt ?? 0) : Number.NEGATIVE_INFINITY;
-    const r = fromJournal && fromJournal.savedAt >= storedAt ? ({ status: 'ok', value: fromJournal.snapshot } as const) : stored;
+    // The journal competes with the revision restore picked (the newest intact one), not with a damaged newer one.
+    const storedAt = stored.status === 'ok' ? stored.savedAt : Number.NEGATIVE_INFINITY;
+    const useJournal = fromJournal !== undefined && fromJournal.savedAt >= storedAt;
+    const r = useJournal ? ({ status: 'ok', value: fromJournal.snapshot } as const) : stored;
     if (r.status === 'ok') {
       design = r.value.design;
       prefs = r.value.prefs;
-    } else if (r.status === 'damaged') {
-      notice = `The last session could not be restored (${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}: ${r.problems[0]?.path}: ${r.problems[0]?.message}). It is kept in the plan library as “Recovered working plan” and can be exported from there.`;
     }
+    const damaged = stored.status === 'empty' ? [] : stored.damaged;
+    if (damaged.length) notice = damagedNotice(damaged, useJournal ? { from: 'journal', savedAt: fromJournal.savedAt } : stored.status === 'ok' ? { from: 'revision', rev: stored.rev, savedAt: stored.savedAt } : null);
   } catch (err) {
     notice = `The last session could not be read (${err instanceof Error ? err.message : String(err)}); starting fresh.`;
   }
@@ -160,12 +163,12 @@ export async function restoreSession(parse: SnapshotParser, options: { dbName?: 
 }
 
 /** The journal's snapshot and its time; a journal without a matching meta record (older versions, torn) counts as oldest. */
-function readJournal(journal: Storage | undefined, parse: SnapshotParser): { snapshot: AppSnapshot; savedAt: number } | undefined {
+function readJournal(journal: Storage | undefined, parse: SnapshotParser, maxBytes: number): { snapshot: AppSnapshot; savedAt: number } | undefined {
   try {
     const text = journal?.getItem(JOURNAL_KEY);
     if (!text) return undefined;
-    const parsed = readJson(text);
-    const r = parsed.ok ? importParsed(parsed.value, snapshotValidator(parse)) : parsed;
+    const parsed = readJson(text, { maxBytes });
+    const r = parsed.ok ? importParsed(parsed.value, snapshotValidator(parse), { maxBytes }) : parsed;
     if (!r.ok) return undefined;
     let savedAt = Number.NEGATIVE_INFINITY;
     const metaText = journal?.getItem(journalMetaKey(JOURNAL_KEY));
@@ -177,6 +180,29 @@ function readJournal(journal: Storage | undefined, parse: SnapshotParser): { sna
   } catch {
     return undefined;
   }
+}
+
+function when(savedAt: number | null): string {
+  return savedAt === null || !Number.isFinite(savedAt) ? 'at an unknown time' : new Date(savedAt).toLocaleString();
+}
+
+/**
+ * The sentence for a restore that met damaged revisions: which ones, why, where each is kept, and what was
+ * restored instead (a revision, the journal, or nothing), so an older plan never comes back without the user knowing.
+ */
+export function damagedNotice(damaged: readonly DamagedRevision[], restored: { from: 'revision'; rev: number; savedAt: number } | { from: 'journal'; savedAt: number } | null): string {
+  const newest = damaged[0]!;
+  const p = newest.problems[0];
+  const why = p ? `${p.path}: ${p.message}` : newest.message;
+  const more = damaged.length > 1 ? ` (and ${damaged.length - 1} more damaged revision${damaged.length > 2 ? 's' : ''} before it)` : '';
+  const head = `The newest saved session, revision ${newest.rev} saved ${when(newest.savedAt)}, is damaged (${why})${more}.`;
+  const kept = ` It is kept in the plan library as “${newest.keptAs.name}”${damaged.length > 1 ? ' (each damaged revision has its own entry)' : ''} and can be downloaded from there.`;
+  if (!restored) return `${head} No earlier intact revision was found: starting fresh.${kept}`;
+  if (restored.from === 'journal') {
+    const asNew = newest.savedAt !== null && restored.savedAt >= newest.savedAt;
+    return `${head} Restored this browser's quick-save copy instead, saved ${when(restored.savedAt)}, ${asNew ? 'which is at least as new' : 'the newest intact copy: changes made after it are not in this plan'}.${kept}`;
+  }
+  return `${head} Restored revision ${restored.rev} instead, saved ${when(restored.savedAt)}, the newest intact one: changes made after it are not in this plan.${kept}`;
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {

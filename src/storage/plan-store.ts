@@ -57,6 +57,22 @@ export type Loaded<T> =
   | { readonly ok: true; readonly head: DocHead; readonly value: T; readonly json: string; readonly migrations: readonly string[] }
   | { readonly ok: false; readonly head: DocHead; readonly json: string; readonly problems: readonly InputProblem[]; readonly message: string };
 
+/** A stored revision restore could not use, and the library entry its text was copied to. */
+export interface DamagedRevision {
+  readonly rev: number;
+  /** When it was saved (ms since epoch), or null when the record does not say. */
+  readonly savedAt: number | null;
+  readonly problems: readonly InputProblem[];
+  readonly message: string;
+  readonly keptAs: { readonly id: string; readonly name: string };
+}
+
+/** What {@link PlanStore.restore} found: nothing, the newest intact revision (and any newer damaged ones), or only damaged ones. */
+export type Restored<T> =
+  | { readonly status: 'empty' }
+  | { readonly status: 'ok'; readonly value: T; readonly migrations: readonly string[]; readonly rev: number; readonly savedAt: number; readonly damaged: readonly DamagedRevision[] }
+  | { readonly status: 'damaged'; readonly recoveredId: string; readonly problems: readonly InputProblem[]; readonly message: string; readonly damaged: readonly DamagedRevision[] };
+
 export interface LibraryEntry {
   readonly head: DocHead;
   /** null when the entry validates; otherwise what is wrong with it (the entry is kept and can be exported). */
@@ -245,20 +261,56 @@ export class PlanStore<T> {
     return { ok: true, head, value: r.value.value, json, migrations: r.value.migrations };
   }
 
+  /** Revision numbers stored for a document (orphans of an interrupted write included), newest first. */
+  async #revisionNumbers(id: string): Promise<number[]> {
+    const keys = await this.#db.getAllKeys('revisions', IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_INTEGER]));
+    return keys.map((k) => k[1]).sort((a, b) => b - a);
+  }
+
   /**
-   * Restore the working document at start-up. A working document that no longer validates is copied to a
-   * named entry marked as recovered (so it stays listed and exportable) and reported; the app then starts fresh.
+   * Restore the working document at start-up: the newest revision that is whole and validates, never an older
+   * one silently. Every revision newer than the one restored (damaged, schema-invalid, too large, missing, or an
+   * orphan of an interrupted write that does not validate) is copied to a named library entry marked as
+   * recovered, so its text stays listed and downloadable, and is reported with the revision restored. With no
+   * intact revision at all the status is `damaged` and the app starts fresh.
    */
-  async restore(id: string = AUTOSAVE_ID): Promise<{ readonly status: 'empty' } | { readonly status: 'ok'; readonly value: T; readonly migrations: readonly string[] } | { readonly status: 'damaged'; readonly recoveredId: string; readonly problems: readonly InputProblem[]; readonly message: string }> {
-    const loaded = await this.load(id);
-    if (!loaded) return { status: 'empty' };
-    if (loaded.ok) return { status: 'ok', value: loaded.value, migrations: loaded.migrations };
-    const recoveredId = this.#newId();
-    const stamp = new Date(this.#now()).toISOString().slice(0, 16).replace('T', ' ');
-    await this.write(recoveredId, loaded.json, { name: `Recovered working plan (does not validate) ${stamp}`, kind: 'named' });
-    const head = await this.#db.get('docs', recoveredId);
-    if (head) await this.#db.put('docs', { ...head, recoveredFrom: id });
-    return { status: 'damaged', recoveredId, problems: loaded.problems, message: loaded.message };
+  async restore(id: string = AUTOSAVE_ID): Promise<Restored<T>> {
+    const head = await this.#db.get('docs', id);
+    const revs = await this.#revisionNumbers(id);
+    if ((!head || head.rev === 0) && revs.length === 0) return { status: 'empty' };
+    const damaged: { rev: number; savedAt: number | null; json: string; problems: readonly InputProblem[]; message: string }[] = [];
+    // The head naming a revision that is gone (P12) is the newest record, and a damaged one.
+    if (head && head.rev > 0 && !revs.includes(head.rev) && head.rev > (revs[0] ?? 0)) {
+      damaged.push({ rev: head.rev, savedAt: head.updatedAt, json: '', problems: [{ path: '(stored entry)', message: `revision ${head.rev} is missing from the database` }], message: 'stored entry is incomplete' });
+    }
+    let restored: { rev: number; savedAt: number; value: T; migrations: readonly string[] } | undefined;
+    for (const rev of revs) {
+      const rec = await this.#db.get('revisions', [id, rev]);
+      if (!rec) continue;
+      const checked = this.#check(head ?? this.#orphanHead(id, rec.savedAt), rec.json);
+      if (checked.ok) {
+        restored = { rev, savedAt: rec.savedAt, value: checked.value, migrations: checked.migrations };
+        break;
+      }
+      damaged.push({ rev, savedAt: typeof rec.savedAt === 'number' ? rec.savedAt : null, json: checked.json, problems: checked.problems, message: checked.message });
+    }
+    const kept: DamagedRevision[] = [];
+    for (const d of damaged) {
+      const stamp = d.savedAt === null ? 'time unknown' : new Date(d.savedAt).toISOString().slice(0, 16).replace('T', ' ');
+      const name = `Recovered working plan (does not validate), revision ${d.rev} saved ${stamp}`;
+      const recoveredId = this.#newId();
+      await this.write(recoveredId, d.json, { name, kind: 'named' });
+      const copy = await this.#db.get('docs', recoveredId);
+      if (copy) await this.#db.put('docs', { ...copy, recoveredFrom: id });
+      kept.push({ rev: d.rev, savedAt: d.savedAt, problems: d.problems, message: d.message, keptAs: { id: recoveredId, name: cleanName(name) } });
+    }
+    // The next write goes past every revision seen, damaged ones included (numbers only grow; pruning removes them
+    // once they are old, and their text is in the library by then).
+    const newest = Math.max(head?.rev ?? 0, revs[0] ?? 0);
+    this.#revs.set(id, Math.max(this.#revs.get(id) ?? 0, newest));
+    if (restored) return { status: 'ok', value: restored.value, migrations: restored.migrations, rev: restored.rev, savedAt: restored.savedAt, damaged: kept };
+    const first = kept[0]!;
+    return { status: 'damaged', recoveredId: first.keptAs.id, problems: first.problems, message: first.message, damaged: kept };
   }
 
   /** Named plans (not deleted), newest first, each validated. */

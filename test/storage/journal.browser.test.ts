@@ -127,23 +127,118 @@ describe('two tabs know about each other (review 2026-12 F5/P15)', () => {
   });
 });
 
-describe('damaged revisions are kept, never dropped', () => {
-  it('P9: a revision whose text is a number gives a clear notice and a recovered library entry (was a TextDecoder error and a fresh start)', async () => {
-    const dbName = `rackplan-p9-${Date.now()}`;
-    const s1 = await restoreSession(parse, { dbName, journal: null });
+describe('damaged revisions are kept, never dropped; restore takes the newest intact one', () => {
+  /** Two saved revisions, 'older' then 'newest'; the newest is then damaged by `damage`. */
+  async function damagedNewest(tag: string, damage: (rec: Record<string, unknown>) => Record<string, unknown>, journal: Storage | null = null) {
+    const dbName = `rackplan-${tag}-${Date.now()}`;
+    const s1 = await restoreSession(parse, { dbName, journal });
     const publish = attach(s1);
-    publish(snap('good'));
+    publish(snap('older'));
+    await settled(s1);
+    publish(snap('newest'));
     await settled(s1);
     const db = await openDB(dbName);
     const head = (await db.get('docs', AUTOSAVE_ID)) as { rev: number };
     const rec = (await db.get('revisions', [AUTOSAVE_ID, head.rev])) as Record<string, unknown>;
-    await db.put('revisions', { ...rec, json: 12345 });
+    const older = (await db.get('revisions', [AUTOSAVE_ID, head.rev - 1])) as { savedAt: number };
+    await db.put('revisions', damage(rec));
+    db.close();
+    return { dbName, rev: head.rev, olderAt: older.savedAt };
+  }
+  async function libraryNames(dbName: string): Promise<{ name: string; recoveredFrom?: string; rev: number; id: string }[]> {
+    const db = await openDB(dbName);
+    const docs = (await db.getAll('docs')) as { name: string; recoveredFrom?: string; rev: number; id: string }[];
+    db.close();
+    return docs.filter((d) => d.recoveredFrom === AUTOSAVE_ID);
+  }
+  async function rawOf(dbName: string, id: string, rev: number): Promise<unknown> {
+    const db = await openDB(dbName);
+    const rec = (await db.get('revisions', [id, rev])) as { json: unknown };
+    db.close();
+    return rec.json;
+  }
+
+  it('newest revision not JSON: the intact older revision is restored, the user is told which, and the damaged text is kept in the library', async () => {
+    const { dbName, rev, olderAt } = await damagedNewest('notjson', (r) => ({ ...r, json: '{"app":"rackplan","design": tru' }));
+    const s2 = await restoreSession(parse, { dbName, journal: null });
+    expect(s2.design?.rack.generationId).toBe('older');
+    expect(s2.notice).toContain(`The newest saved session, revision ${rev} saved `);
+    expect(s2.notice).toContain('is damaged ((file): file is not valid JSON');
+    expect(s2.notice).toContain(`Restored revision ${rev - 1} instead, saved ${new Date(olderAt).toLocaleString()}, the newest intact one: changes made after it are not in this plan.`);
+    const kept = await libraryNames(dbName);
+    expect(kept).toHaveLength(1);
+    expect(kept[0]!.name).toMatch(new RegExp(`^Recovered working plan \\(does not validate\\), revision ${rev} saved \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d$`));
+    expect(s2.notice).toContain(`It is kept in the plan library as “${kept[0]!.name}”`);
+    expect(await rawOf(dbName, kept[0]!.id, kept[0]!.rev)).toBe('{"app":"rackplan","design": tru');
+  });
+
+  it('newest revision fails the schema: the older one is restored, the damaged one kept', async () => {
+    const { dbName, rev } = await damagedNewest('schema', (r) => ({ ...r, json: JSON.stringify({ ...snap('x'), design: { rack: { generationId: 42 } } }) }));
+    const s2 = await restoreSession(parse, { dbName, journal: null });
+    expect(s2.design?.rack.generationId).toBe('older');
+    expect(s2.notice).toContain(`revision ${rev} saved`);
+    expect(s2.notice).toContain('(design.rack.generationId: a generation)');
+    expect(s2.notice).toContain(`Restored revision ${rev - 1} instead`);
+    expect(await libraryNames(dbName)).toHaveLength(1);
+  });
+
+  it('newest revision too large: the older one is restored, the large one kept (never dropped)', async () => {
+    const big = JSON.stringify(snap('too-big', 6_000_000));
+    const { dbName, rev } = await damagedNewest('large', (r) => ({ ...r, json: big }));
+    const s2 = await restoreSession(parse, { dbName, journal: null });
+    expect(s2.design?.rack.generationId).toBe('older');
+    expect(s2.notice).toMatch(/is damaged \(\(file\): file is [\d,]+ bytes \(5\.\d MiB\); the import limit is 5,505,024 bytes \(5\.3 MiB\)\)/);
+    expect(s2.notice).toContain(`Restored revision ${rev - 1} instead`);
+    const kept = await libraryNames(dbName);
+    expect(kept).toHaveLength(1);
+    expect(await rawOf(dbName, kept[0]!.id, kept[0]!.rev)).toBe(big);
+  });
+
+  it('a whole journal as new as the damaged revision wins over the older revision (it is the newest intact record)', async () => {
+    const journal = quotaStorage(1_000_000);
+    const { dbName, rev } = await damagedNewest('journal', (r) => ({ ...r, json: 12345 }), journal);
+    const s2 = await restoreSession(parse, { dbName, journal });
+    expect(s2.design?.rack.generationId).toBe('newest');
+    expect(s2.notice).toContain(`revision ${rev} saved`);
+    expect(s2.notice).toContain("Restored this browser's quick-save copy instead");
+    expect(s2.notice).toContain('which is at least as new');
+  });
+
+  it('the next save goes past the damaged revision, and a second restore brings back the restored plan with no new notice', async () => {
+    const { dbName, rev } = await damagedNewest('again', (r) => ({ ...r, json: '{' }));
+    const s2 = await restoreSession(parse, { dbName, journal: null });
+    attach(s2);
+    await settled(s2);
+    expect(s2.status()?.rev).toBe(rev + 1);
+    const s3 = await restoreSession(parse, { dbName, journal: null });
+    expect(s3.notice).toBeNull();
+    expect(await libraryNames(dbName)).toHaveLength(1);
+  });
+
+  it('P9: a revision whose text is a number gives a clear notice and a recovered library entry (was a TextDecoder error and a fresh start)', async () => {
+    const { dbName, rev } = await damagedNewest('p9', (r) => ({ ...r, json: 12345 }));
+    const s2 = await restoreSession(parse, { dbName, journal: null });
+    expect(s2.notice).toContain(`The newest saved session, revision ${rev} saved `);
+    expect(s2.notice).toContain('is damaged ((stored entry): the stored revision is not JSON text (found number))');
+    expect(s2.design?.rack.generationId).toBe('older');
+    const kept = await libraryNames(dbName);
+    expect(kept.map((d) => d.name)).toEqual([expect.stringMatching(/^Recovered working plan \(does not validate\), revision \d+ saved /)]);
+    expect(await rawOf(dbName, kept[0]!.id, kept[0]!.rev)).toBe('12345');
+  });
+
+  it('no intact revision at all: every damaged one is kept and the app starts fresh, saying so', async () => {
+    const dbName = `rackplan-alldamaged-${Date.now()}`;
+    const s1 = await restoreSession(parse, { dbName, journal: null });
+    const publish = attach(s1);
+    publish(snap('a'));
+    await settled(s1);
+    const db = await openDB(dbName);
+    const keys = (await db.getAllKeys('revisions')) as [string, number][];
+    for (const k of keys) await db.put('revisions', { docId: k[0], rev: k[1], savedAt: 1, json: `{bad ${k[1]}` });
     db.close();
     const s2 = await restoreSession(parse, { dbName, journal: null });
-    expect(s2.notice).toMatch(/^The last session could not be restored \(1 problem: \(stored entry\): the stored revision is not JSON text \(found number\)\)\. It is kept in the plan library as “Recovered working plan”/);
-    const check = await openDB(dbName);
-    const docs = (await check.getAll('docs')) as { name: string }[];
-    check.close();
-    expect(docs.some((d) => d.name.startsWith('Recovered working plan (does not validate)'))).toBe(true);
+    expect(s2.design).toBeUndefined();
+    expect(s2.notice).toContain('No earlier intact revision was found: starting fresh.');
+    expect(await libraryNames(dbName)).toHaveLength(keys.length);
   });
 });
