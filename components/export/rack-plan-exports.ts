@@ -5,7 +5,8 @@ import type { InputProblem } from '../../src/schema/errors';
 import { StoreController } from '../controllers/store-controller';
 import type { AppStore } from '../../src/state/store';
 import type { Action } from '../../src/state/actions';
-import type { Download } from '../../src/export/browser';
+import type { Download, PreparedExport } from '../../src/export/browser';
+import { LARGE_DOWNLOAD_BYTES, formatBytes } from '../../src/export/download-size';
 import type { ExportFormat } from '../../src/export/plan-export';
 import { importPlanBlob, importPlanValue } from '../../src/io/plan';
 import { planWorkProblems } from '../../src/io/plan-work';
@@ -109,6 +110,12 @@ export class RackPlanExports extends LitElement {
       code {
         font-size: 0.8125rem;
       }
+      .large {
+        margin-top: 0.75rem;
+        padding: 0.75rem;
+        border: 1px solid var(--rack-border);
+        border-radius: var(--rack-radius);
+      }
       input.link {
         flex: 1 1 20rem;
         min-width: 0;
@@ -124,6 +131,9 @@ export class RackPlanExports extends LitElement {
     void import('../../src/export/browser').then(({ saveBlob }) => saveBlob(d, this.renderRoot));
   };
 
+  /** Above this estimated size a download waits for the user, stating the size and offering compression. */
+  @property({ attribute: false }) largeDownloadBytes = LARGE_DOWNLOAD_BYTES;
+
   /** The page address share links start from (default: this page without its fragment). */
   @property({ attribute: false }) baseUrl: string | undefined;
 
@@ -131,6 +141,8 @@ export class RackPlanExports extends LitElement {
   @state() private _status: { text: string; error: boolean; problems?: readonly InputProblem[] } | null = null;
   @state() private _share: ShareLink | null = null;
   @state() private _over = false;
+  /** A large export waiting for the user's choice: full size, cable schedule gzip-compressed, or cancel. */
+  @state() private _large: { format: FormatInfo; prepared: PreparedExport } | null = null;
   @state() private _example = '';
 
   readonly #store = new StoreController(this, (s) => storePlan(s));
@@ -159,6 +171,7 @@ export class RackPlanExports extends LitElement {
             </li>`,
           )}
         </ul>
+        ${this.#largeChoice()}
       </section>
 
       <section class="card" aria-labelledby="open-h">
@@ -214,23 +227,72 @@ export class RackPlanExports extends LitElement {
     `;
   }
 
+  #largeChoice() {
+    const large = this._large;
+    if (!large) return nothing;
+    const { format, prepared } = large;
+    const files = prepared.compressible;
+    return html`<div class="large" role="group" aria-labelledby="large-h" part="large-download">
+      <p id="large-h" class="status">
+        ${format.label} export is about <strong>${formatBytes(prepared.estimatedBytes)}</strong>${files.length ? html`, most of it the cable schedule (${files.join(', ')})` : nothing}.
+        ${files.length ? 'gzip-compressed, the schedule is a small fraction of that; decompress it with gunzip, 7-Zip or the archive tool of your system.' : nothing}
+      </p>
+      <div class="row">
+        ${files.length ? html`<button class="btn primary" type="button" data-large="compressed" @click=${() => void this.#finishLarge(true)}>Download with the cable schedule compressed (.gz)</button>` : nothing}
+        <button class="btn" type="button" data-large="full" @click=${() => void this.#finishLarge(false)}>Download full size (${formatBytes(prepared.estimatedBytes)})</button>
+        <button class="btn" type="button" data-large="cancel" @click=${() => {
+          this._large = null;
+          this._status = { text: `${format.label} export cancelled.`, error: false };
+        }}>Cancel</button>
+      </div>
+    </div>`;
+  }
+
   async #export(f: FormatInfo): Promise<void> {
     const plan = this.#plan;
     if (!plan || this._busy) return;
     this._busy = f.id;
+    this._large = null;
     this._status = { text: `Building ${f.label}…`, error: false };
     try {
       // Let the button show "Building…" before the work starts.
       await new Promise((r) => setTimeout(r, 0));
-      const { buildPlanExport } = await import('../../src/export/browser');
-      const d = await buildPlanExport(plan, f.id);
-      this.download(d);
-      this._status = { text: `Saved ${d.filename} (${d.blob.size.toLocaleString('en-US')} bytes).`, error: false };
+      const { preparePlanExport, toDownload } = await import('../../src/export/browser');
+      const prepared = await preparePlanExport(plan, f.id);
+      if (prepared.estimatedBytes > this.largeDownloadBytes) {
+        // Nothing written yet: the user picks the full size or the compressed schedule first.
+        this._large = { format: f, prepared };
+        this._status = { text: `${f.label} export is large (about ${formatBytes(prepared.estimatedBytes)}): choose how to download it.`, error: false };
+        return;
+      }
+      this.#deliver(toDownload(prepared.result));
     } catch (err) {
       this._status = { text: `${f.label} export failed: ${err instanceof Error ? err.message : String(err)}`, error: true };
     } finally {
       this._busy = null;
     }
+  }
+
+  async #finishLarge(compressed: boolean): Promise<void> {
+    const large = this._large;
+    if (!large || this._busy) return;
+    this._large = null;
+    this._busy = large.format.id;
+    this._status = { text: `Building ${large.format.label}${compressed ? ' (cable schedule compressed)' : ''}…`, error: false };
+    try {
+      await new Promise((r) => setTimeout(r, 0));
+      const { toCompressedDownload, toDownload } = await import('../../src/export/browser');
+      this.#deliver(compressed ? await toCompressedDownload(large.prepared.result) : toDownload(large.prepared.result));
+    } catch (err) {
+      this._status = { text: `${large.format.label} export failed: ${err instanceof Error ? err.message : String(err)}`, error: true };
+    } finally {
+      this._busy = null;
+    }
+  }
+
+  #deliver(d: Download): void {
+    this.download(d);
+    this._status = { text: `Saved ${d.filename} (${d.blob.size.toLocaleString('en-US')} bytes).`, error: false };
   }
 
   #dragOver(e: DragEvent): void {

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { Catalog } from '../../src/core/catalog/types';
 import type { FabricResult } from '../../src/core/fabric/fat-tree';
 import { ReportsController } from '../controllers/reports-controller';
@@ -12,6 +12,8 @@ import { markRendered } from '../../src/views/marks';
 import { memoizeLast } from '../../src/views/memo';
 import type { FabricDesign, Prefs, RackDesign } from '../../src/state/types';
 import type { ChartSpec } from '../charts/rack-chart';
+import type { Download } from '../../src/export/browser';
+import { LARGE_DOWNLOAD_BYTES, estimateLinesBytes, formatBytes } from '../../src/export/download-size';
 import { emit } from '../shared/events';
 import { baseStyles, numberTableStyles } from '../shared/styles';
 import '../charts/rack-chart';
@@ -148,6 +150,16 @@ export class RackFabricView extends LitElement {
   readonly #groups = memoizeLast((c: Catalog) => generationGroups(c));
 
   @state() private _busy = false;
+  /** Estimated bytes of a schedule over {@link largeDownloadBytes}, waiting for the user's choice. */
+  @state() private _large: number | null = null;
+
+  /** Above this estimated size the schedule download states its size and offers gzip. */
+  @property({ attribute: false }) largeDownloadBytes = LARGE_DOWNLOAD_BYTES;
+
+  /** How the schedule file reaches the user (a download by default; tests replace it). */
+  @property({ attribute: false }) download: (d: Download) => void = (d) => {
+    void import('../../src/export/browser').then(({ saveBlob }) => saveBlob(d, this.renderRoot));
+  };
 
   #data: FabricData | null = null;
 
@@ -288,9 +300,17 @@ export class RackFabricView extends LitElement {
       <section class="card" aria-labelledby="sched-h">
         <h2 id="sched-h">Cable schedule</h2>
         <div class="row">
-          <button class="btn primary" type="button" ?disabled=${!v.plan || this._busy} @click=${() => void this.#download(v)}>Download cable schedule (CSV)</button>
+          <button class="btn primary" type="button" data-schedule="csv" ?disabled=${!v.plan || this._busy} @click=${() => void this.#download(v, 'ask')}>Download cable schedule (CSV)</button>
           <span class="note">${v.plan ? `${formatNumber(f.links.total, 0)} rows, port to port: cable id, tier, both ends (rack, device, port), medium, part, ordered length, label.` : 'No fabric: nothing to schedule.'}</span>
         </div>
+        ${this._large !== null && v.plan
+          ? html`<div class="row" role="group" aria-label="Large download" part="large-download">
+              <p class="note">The schedule is about <strong>${formatBytes(this._large)}</strong>. gzip-compressed it is a small fraction of that (decompress with gunzip, 7-Zip or your system's archive tool).</p>
+              <button class="btn primary" type="button" data-large="compressed" ?disabled=${this._busy} @click=${() => void this.#download(v, 'gzip')}>Download compressed (.csv.gz)</button>
+              <button class="btn" type="button" data-large="full" ?disabled=${this._busy} @click=${() => void this.#download(v, 'full')}>Download full size (${formatBytes(this._large)})</button>
+              <button class="btn" type="button" data-large="cancel" @click=${() => (this._large = null)}>Cancel</button>
+            </div>`
+          : nothing}
       </section>
       <section class="card" aria-labelledby="fab-issues-h">
         <h2 id="fab-issues-h">Issues</h2>
@@ -315,27 +335,43 @@ export class RackFabricView extends LitElement {
     </section>`;
   }
 
-  async #download(v: Extract<FabricOutcome, { ok: true }>['view']): Promise<void> {
+  /**
+   * The schedule as a CSV download. `ask` estimates its size first (the first rows of the same writer, scaled by
+   * the fabric's link count) and, over {@link largeDownloadBytes}, waits for `full` or `gzip`.
+   */
+  async #download(v: Extract<FabricOutcome, { ok: true }>['view'], mode: 'ask' | 'full' | 'gzip'): Promise<void> {
     const net = this.#reports.reports?.network;
-    if (!v.plan || !net) return;
-    this._busy = true;
-    // Build the file in batches, yielding to the page between them so it stays responsive.
-    const parts: string[] = [];
-    let i = 0;
-    for (const chunk of scheduleCsv(v, net)) {
-      parts.push(chunk);
-      if (++i % 50 === 0) await new Promise((r) => setTimeout(r, 0));
+    if (!v.plan || !net || this._busy) return;
+    const name = `rackplan-cables-${v.generation.id}-${v.ports.racks}racks.csv`;
+    if (mode === 'ask') {
+      // Every fabric of a split cluster is in the schedule, not only the first.
+      let links = 0;
+      for (const p of v.parts) if (p.plan) links += p.fabric.links.total;
+      const bytes = estimateLinesBytes(scheduleCsv(v, net), links + 1);
+      if (bytes > this.largeDownloadBytes) {
+        this._large = bytes;
+        return;
+      }
     }
-    const blob = new Blob(parts, { type: 'text/csv' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `rackplan-cables-${v.generation.id}-${v.ports.racks}racks.csv`;
-    this.renderRoot.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    this._busy = false;
+    this._large = null;
+    this._busy = true;
+    try {
+      if (mode === 'gzip') {
+        const { gzipBlob } = await import('../../src/export/browser');
+        this.download({ filename: `${name}.gz`, blob: await gzipBlob(scheduleCsv(v, net)) });
+        return;
+      }
+      // Build the file in batches, yielding to the page between them so it stays responsive.
+      const parts: string[] = [];
+      let i = 0;
+      for (const chunk of scheduleCsv(v, net)) {
+        parts.push(chunk);
+        if (++i % 50 === 0) await new Promise((r) => setTimeout(r, 0));
+      }
+      this.download({ filename: name, blob: new Blob(parts, { type: 'text/csv' }) });
+    } finally {
+      this._busy = false;
+    }
   }
 }
 

@@ -226,6 +226,9 @@ export function netboxSlug(name: string): string {
 }
 
 /** CSV text in batches of lines, never one string for the whole file. */
+/** The cables file: one row per cable of the schedule. */
+export const NETBOX_CABLES_FILE = '07-cables.csv';
+
 function* csvChunks(header: readonly string[], rows: Iterable<readonly (string | number | null | undefined)[]>): Generator<string> {
   let batch = csvLine([...header]);
   let n = 0;
@@ -301,7 +304,7 @@ export function netboxFiles(model: NetboxModel): NetboxFile[] {
     ),
   );
   files.push(fileOf('06-devices.csv', () => csvChunks(NETBOX_COLUMNS.devices, deviceRows(model.devices))));
-  files.push(fileOf('07-cables.csv', () => csvChunks(NETBOX_COLUMNS.cables, cableRows(model.cables))));
+  files.push(fileOf(NETBOX_CABLES_FILE, () => csvChunks(NETBOX_COLUMNS.cables, cableRows(model.cables))));
   files.push(text('README.txt', readme(model)));
   return files;
 }

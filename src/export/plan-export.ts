@@ -8,7 +8,7 @@ import type { Generation } from '../core/catalog/types';
 import type { Site } from '../core/sites/types';
 import { layoutElevation } from '../core/rack/elevation';
 import { csvLine } from './csv';
-import { netboxFiles } from './netbox';
+import { NETBOX_CABLES_FILE, netboxFiles } from './netbox';
 import type { BarChart, PdfReport, RackElevation } from './pdf';
 import { CABLE_CSV_COLUMNS, cableCells, cableCount, planCableRows, planClusters, type ClusterLayout } from './plan-cables';
 import { planNetboxModel } from './plan-netbox';
@@ -44,6 +44,11 @@ export interface OutFile {
   /** Relative path inside the output directory, or the file name for single-file formats. */
   readonly path: string;
   readonly mime: string;
+  /**
+   * Lines of the file (header included) when known without writing it: set on the cable schedules, whose size
+   * is estimated from this count (src/export/download-size.ts) before a large download.
+   */
+  readonly rows?: number;
   /** The content in pieces; iterate once. */
   readonly chunks: () => Iterable<string | Uint8Array>;
 }
@@ -118,6 +123,7 @@ export function cablesFile(b: PlanBundle, clusters: readonly ClusterLayout[]): O
   return {
     path: 'cables.csv',
     mime: 'text/csv',
+    rows: 1 + cableCount(clusters),
     chunks: function* () {
       let batch = csvLine([...CABLE_CSV_COLUMNS]);
       let n = 0;
@@ -329,8 +335,21 @@ export async function exportPlan(b: PlanBundle, format: ExportFormat, options: {
       return { format, layout: 'file', name: `${slug}.pdf`, files: [{ path: `${slug}.pdf`, mime: 'application/pdf', chunks: () => [bytes] }] };
     }
     case 'netbox': {
-      const files = netboxFiles(planNetboxModel(b, planClusters(b)));
-      return { format, layout: 'directory', name: `${slug}-netbox`, files: files.map((f) => ({ path: f.path, mime: f.path.endsWith('.yaml') ? 'application/yaml' : f.path.endsWith('.csv') ? 'text/csv' : 'text/plain', chunks: f.chunks })) };
+      const clusters = planClusters(b);
+      const files = netboxFiles(planNetboxModel(b, clusters));
+      // One NetBox cable per schedule row, plus the header.
+      const cableLines = 1 + cableCount(clusters);
+      return {
+        format,
+        layout: 'directory',
+        name: `${slug}-netbox`,
+        files: files.map((f) => ({
+          path: f.path,
+          mime: f.path.endsWith('.yaml') ? 'application/yaml' : f.path.endsWith('.csv') ? 'text/csv' : 'text/plain',
+          ...(f.path === NETBOX_CABLES_FILE ? { rows: cableLines } : {}),
+          chunks: f.chunks,
+        })),
+      };
     }
   }
 }
