@@ -10,6 +10,7 @@ import { Reports } from '../../src/views/reports';
 import { formatProblems, type AppStore } from '../../src/state/store';
 import type { Prefs, ThemeChoice } from '../../src/state/types';
 import type { Plan } from '../../src/core/plan/types';
+import type { Result } from '../../src/core/result';
 import { baseStyles } from '../shared/styles';
 import '../rack/rack-designer-view';
 
@@ -201,10 +202,20 @@ export class RackApp extends LitElement {
   @property({ attribute: false }) notice: string | null = null;
 
   /**
-   * A shared plan (from a `#plan=` link) waiting for the user's answer: opening it replaces the working plan
-   * (Undo brings that back); keeping the working plan drops the link. Never applied without asking.
+   * A shared plan (from a `#plan=` link) waiting for the user's answer: opening it first saves the working plan to
+   * the plan library, then replaces it (Undo also brings it back); keeping the working plan drops the link. Never
+   * applied without asking. `keepFailed` says why the library copy could not be saved (the user then decides).
    */
-  @property({ attribute: false }) sharedPlan: { readonly plan: Plan } | null = null;
+  @property({ attribute: false }) sharedPlan: { readonly plan: Plan; readonly keepFailed?: string } | null = null;
+
+  /**
+   * Saves the working plan to the plan library before a shared plan replaces it; returns the entry's name or why
+   * it failed. Default: the app's library database (tests pass their own).
+   */
+  @property({ attribute: false }) keepPlan: (plan: Plan) => Promise<Result<{ readonly name: string }, string>> = async (plan) => {
+    const { keepPlanInLibrary } = await import('../../src/storage/plan-library');
+    return keepPlanInLibrary(plan, { reason: 'Before shared plan' });
+  };
 
   /** Called once, after the first view (lazy or not) has rendered: the place to warm up what can wait. */
   @property({ attribute: false }) afterFirstView: (() => void) | null = null;
@@ -330,13 +341,7 @@ export class RackApp extends LitElement {
         @rack-prefs=${(e: CustomEvent<Partial<Prefs>>) => this.#setPrefs(e.detail)}
         @rack-history=${(e: CustomEvent<'undo' | 'redo'>) => (e.detail === 'undo' ? this.#history.undo() : this.#history.redo())}
       >
-        ${this.sharedPlan
-          ? html`<div class="toast note" role="alert">
-              <span>Open the shared plan “${this.sharedPlan.plan.name}”? It replaces your working plan; Undo brings yours back.</span>
-              <button class="btn" type="button" @click=${() => this.#answerSharedPlan(true)}>Open shared plan</button>
-              <button class="btn" type="button" @click=${() => this.#answerSharedPlan(false)}>Keep my plan</button>
-            </div>`
-          : nothing}
+        ${this.sharedPlan ? this.#sharedPlanProposal(this.sharedPlan) : nothing}
         ${this._message
           ? html`<div class=${`toast ${this._message.kind}`} role="alert">
               <span>${this._message.text}</span>
@@ -349,7 +354,27 @@ export class RackApp extends LitElement {
     `;
   }
 
-  #answerSharedPlan(open: boolean): void {
+  #sharedPlanProposal(shared: { readonly plan: Plan; readonly keepFailed?: string }): TemplateResult {
+    const mine = this.store.design.plan.plan.name;
+    if (shared.keepFailed) {
+      return html`<div class="toast note" role="alert">
+        <span>Your plan “${mine}” could not be saved to the plan library (${shared.keepFailed}). Open the shared plan “${shared.plan.name}” anyway? Undo in this tab still brings yours back; export your plan first to keep a copy.</span>
+        <button class="btn" type="button" @click=${() => void this.#answerSharedPlan(true, false)}>Open anyway</button>
+        <button class="btn" type="button" @click=${() => void this.#answerSharedPlan(false)}>Keep my plan</button>
+      </div>`;
+    }
+    return html`<div class="toast note" role="alert">
+      <span>Open the shared plan “${shared.plan.name}”? Your plan “${mine}” stays in the plan library (it is saved there first), and Undo brings it back.</span>
+      <button class="btn" type="button" @click=${() => void this.#answerSharedPlan(true)}>Open shared plan</button>
+      <button class="btn" type="button" @click=${() => void this.#answerSharedPlan(false)}>Keep my plan</button>
+    </div>`;
+  }
+
+  /**
+   * Answer the shared-plan proposal. Opening saves the working plan to the library first (the proposal promises
+   * it stays there); when that save fails nothing is replaced and the user is asked again, with the reason.
+   */
+  async #answerSharedPlan(open: boolean, keepFirst = true): Promise<void> {
     const shared = this.sharedPlan;
     this.sharedPlan = null;
     if (!shared || !this.store) return;
@@ -357,8 +382,20 @@ export class RackApp extends LitElement {
       this._message = { kind: 'note', text: 'The shared plan was not opened; your plan is unchanged.' };
       return;
     }
+    const mine = this.store.design.plan.plan;
+    let kept = '';
+    if (keepFirst) {
+      this._message = { kind: 'note', text: `Saving your plan “${mine.name}” to the plan library…` };
+      const r = await this.keepPlan(mine).catch((err: unknown): Result<{ name: string }, string> => ({ ok: false, error: err instanceof Error ? err.message : String(err) }));
+      if (!r.ok) {
+        this._message = null;
+        this.sharedPlan = { ...shared, keepFailed: r.error };
+        return;
+      }
+      kept = ` Your plan is in the plan library (Export view) as “${r.value.name}”.`;
+    }
     const r = this.store.dispatch({ type: 'plan/replace', plan: shared.plan, label: 'open shared plan' });
-    this._message = r.ok ? { kind: 'note', text: 'Opened the shared plan; “Undo open shared plan” brings back the plan you had.' } : { kind: 'error', text: formatProblems(r.error) };
+    this._message = r.ok ? { kind: 'note', text: `Opened the shared plan.${kept} “Undo open shared plan” brings back the plan you had.` } : { kind: 'error', text: `The shared plan was not opened:\n${formatProblems(r.error)}${kept}` };
   }
 
   #view(): TemplateResult {
