@@ -15,7 +15,7 @@ import { loadUnits } from './views/parse';
 import { loadPrefs } from './state/prefs';
 import { parseRoute } from './state/router';
 import { actionLabel } from './views/action-labels';
-import { AppStore, formatProblems, initialDesign } from './state/store';
+import { AppStore, formatProblems, initialDesign, type PlanCheck } from './state/store';
 import type { DesignState } from './state/types';
 
 /** The generation `/` opens with. */
@@ -56,7 +56,18 @@ async function boot(): Promise<void> {
       const { systemsPerRack: _s, ...options } = design.rack.options;
       design = { ...design, rack: { ...design.rack, generationId: routeGeneration, options } };
     }
-    const store = new AppStore(catalog, { design, prefs: session?.prefs ?? loadPrefs(storage), describe: actionLabel });
+    // Plan edits are checked against the work limits (src/io/plan-work.ts). The check loads beside the first paint,
+    // not in its way; every view that edits a plan loads later still. Until it has arrived a plan edit is refused
+    // with a sentence rather than let through unchecked.
+    let planWork: typeof import('./io/plan-work') | undefined;
+    let planWorkError: string | undefined;
+    const planWorkLoading = import('./io/plan-work').then(
+      (m) => void (planWork = m),
+      (err: unknown) => void (planWorkError = err instanceof Error ? err.message : String(err)),
+    );
+    const checkPlan: PlanCheck = (next, prev, c) =>
+      planWork ? planWork.planEditProblems(next, prev, c) : [{ path: '', message: planWorkError ? `the plan checks could not be loaded (${planWorkError}); reload the page` : 'the plan checks are still loading; make the edit again in a moment' }];
+    const store = new AppStore(catalog, { design, prefs: session?.prefs ?? loadPrefs(storage), describe: actionLabel, checkPlan });
     const notices: string[] = session?.notice ? [session.notice] : [];
     // A shared plan link is handled once: opened (or refused with the reason), then removed from the address so a
     // reload never applies it again on top of later edits. A link pasted into an open tab arrives as a hashchange.
@@ -64,7 +75,7 @@ async function boot(): Promise<void> {
       if (!location.hash.startsWith('#plan=')) return null;
       const hash = location.hash;
       history.replaceState(history.state, '', location.pathname + location.search);
-      const { openSharedPlan: open } = await import('./io/shared-plan');
+      const [{ openSharedPlan: open }] = await Promise.all([import('./io/shared-plan'), planWorkLoading]);
       const r = open(hash, fullCatalog());
       if (!r.ok) return r.error;
       // The store checks the plan's generation and site ids against the whole catalog (the first paint may hold one generation).

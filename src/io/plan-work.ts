@@ -95,3 +95,18 @@ export function planWorkProblems(plan: Plan, catalog: Catalog): InputProblem[] {
   }
   return problems;
 }
+
+/**
+ * The work check for an edit of a plan already held (the app store's injected plan check): the plan after the edit
+ * must fit the limits, unless the edit adds no work — a plan that was already over a limit (restored from an older
+ * session) can still be edited down towards it. Problems as {@link planWorkProblems}: field, value and limit.
+ */
+export function planEditProblems(next: Plan, prev: Plan, catalog: Catalog): InputProblem[] {
+  const problems = planWorkProblems(next, catalog);
+  if (!problems.length) return [];
+  const before = estimatePlanWork(prev, catalog);
+  const after = estimatePlanWork(next, catalog);
+  const largest = (w: PlanWork) => w.clusters.reduce((m, c) => Math.max(m, c.fabrics), 0);
+  if (after.fabricEvaluations <= before.fabricEvaluations && largest(after) <= largest(before)) return [];
+  return problems;
+}

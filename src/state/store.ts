@@ -14,6 +14,13 @@ import { reduce, type Action } from './actions';
 import { History } from './history';
 import { starterPlan } from './plan-start';
 import type { AppSnapshot, CompareDesign, DesignState, FabricDesign, Prefs, RackDesign } from './types';
+import type { Plan } from '../core/plan/types';
+
+/**
+ * A check of a plan edit beyond the schema (the app passes src/io/plan-work's `planEditProblems`: the work limits),
+ * injected so the document layer does not load the work estimate itself. Problems' paths are relative to the plan.
+ */
+export type PlanCheck = (next: Plan, prev: Plan, catalog: Catalog) => readonly InputProblem[];
 
 export const DEFAULT_PREFS: Prefs = SCHEMA_DEFAULT_PREFS;
 export { formatProblems } from '../schema/errors';
@@ -53,14 +60,18 @@ export class AppStore {
   #listeners = new Set<Listener>();
   #ids: { readonly catalog: Catalog; readonly ids: KnownIds } | undefined;
   readonly #describe: (action: Action) => string;
+  readonly #checkPlan: PlanCheck | undefined;
 
   /**
    * @param init.describe - an edit's label in the undo history ("Undo: breaker rating"); the app passes the views'
    *   `actionLabel` (words are presentation, so the store does not import them); default: the action's type
+   * @param init.checkPlan - run on every edit that changes the plan and passes the schema; its problems refuse the
+   *   edit like the schema's (the app passes the work limits, so an edit cannot ask for millions of fabrics)
    */
-  constructor(catalog: Catalog, init: { design?: DesignState; prefs?: Prefs; describe?: (action: Action) => string } = {}) {
+  constructor(catalog: Catalog, init: { design?: DesignState; prefs?: Prefs; describe?: (action: Action) => string; checkPlan?: PlanCheck } = {}) {
     this.#catalog = catalog;
     this.#describe = init.describe ?? ((action) => action.type);
+    this.#checkPlan = init.checkPlan;
     this.#history = new History(init.design ?? initialDesign(catalog));
     this.#prefs = init.prefs ?? DEFAULT_PREFS;
   }
@@ -156,7 +167,9 @@ export class AppStore {
     const parts = DESIGN_PARTS.filter((part) => next[part] !== prev[part]);
     if (parts.length === 0) return [];
     if (this.#ids?.catalog !== this.catalog) this.#ids = { catalog: this.catalog, ids: knownIds(this.catalog) };
-    return designProblems(next, this.#ids.ids, { parts, planSitesChecked: next.plan.plan.sites === prev.plan.plan.sites });
+    const problems = designProblems(next, this.#ids.ids, { parts, planSitesChecked: next.plan.plan.sites === prev.plan.plan.sites });
+    if (problems.length || !this.#checkPlan || next.plan.plan === prev.plan.plan) return problems;
+    return this.#checkPlan(next.plan.plan, prev.plan.plan, this.catalog).map((p) => ({ ...p, path: p.path ? `plan.plan.${p.path}` : 'plan.plan' }));
   }
 
   #notify(): void {
