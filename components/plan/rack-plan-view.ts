@@ -10,6 +10,7 @@ import { PLAN_FIELDS as PF } from '../../src/views/fields';
 import { formatNumber, formatUsd } from '../../src/views/format';
 import { markRendered } from '../../src/views/marks';
 import { memoizeLast } from '../../src/views/memo';
+import type { PlanFailure } from '../../src/views/reports';
 import { orderSummary, planCharts, planGrid, planSettingDefaults, planSettingValues, planSites, plantPeaks, siteHeadroom, startChoices, type PlanCharts, type PlanGrid, type PlantPeak, type SiteHeadroom } from '../../src/views/plan-view';
 import type { PlanDesign, Prefs } from '../../src/state/types';
 import type { ChartSpec } from '../charts/rack-chart';
@@ -154,7 +155,7 @@ export class RackPlanView extends LitElement {
   ];
 
   readonly #store = new StoreController(this, (s) => [s.design.plan, s.prefs, s.catalog] as const);
-  readonly #reports = new ReportsController(this, (r) => [r.plan, r.sites] as const);
+  readonly #reports = new ReportsController(this, (r) => [r.planOutcome, r.sites] as const);
   readonly #sites = memoizeLast((plan: Plan, presets: readonly Site[]) => planSites(plan, presets));
   readonly #grid = memoizeLast((plan: Plan, report: PlanReport, sites: readonly Site[], gens: readonly string[], catalog: Catalog) => planGrid(plan, report, sites, gens, catalog));
   readonly #charts = memoizeLast((plan: Plan, report: PlanReport, sites: readonly Site[], catalog: Catalog) => chartSpecs(planCharts(plan, report, sites, catalog)));
@@ -164,12 +165,17 @@ export class RackPlanView extends LitElement {
   readonly #starts = memoizeLast((start: QuarterId) => startChoices(start));
 
   #data: PlanData | null = null;
+  /** Evaluating the plan threw: the view shows what failed instead of going blank. */
+  #failure: PlanFailure | null = null;
 
   override willUpdate(): void {
     const v = this.#store.value;
     if (!v) return;
     const [design, prefs, catalog] = v;
-    const [report, presets] = this.#reports.value ?? [];
+    const [outcome, presets] = this.#reports.value ?? [];
+    this.#failure = outcome && !outcome.ok ? outcome.failure : null;
+    if (this.#failure) this.#data = null;
+    const report = outcome?.ok ? outcome.report : undefined;
     if (!report || !presets) return;
     const sites = this.#sites(design.plan, presets);
     this.#data = {
@@ -193,6 +199,7 @@ export class RackPlanView extends LitElement {
   }
 
   override render() {
+    if (this.#failure) return this.#failureCard(this.#failure);
     const d = this.#data;
     if (!d) return nothing;
     const p = d.design.plan;
@@ -279,6 +286,15 @@ export class RackPlanView extends LitElement {
         <rack-issue-list .issues=${d.report.issues}></rack-issue-list>
       </section>
     `;
+  }
+
+  #failureCard(f: PlanFailure) {
+    return html`<section class="card" role="alert" aria-labelledby="plan-failed-h">
+      <h2 id="plan-failed-h">The plan “${f.planName}” could not be evaluated</h2>
+      <p>Evaluating the plan failed with <code>${f.error}</code>. This is a bug in rackplan: no figures are shown rather than wrong ones.</p>
+      <p>Undo the last edit, or open another plan from the Export view. Your plan is still saved; please report the error with the plan file.</p>
+      <button class="btn" type="button" @click=${() => emit(this, 'rack-history', 'undo')}>Undo the last edit</button>
+    </section>`;
   }
 
   #parts(d: PlanData) {

@@ -30,6 +30,20 @@ export function loadReportModules(): Promise<ReportModules> {
   return loading;
 }
 
+/**
+ * Evaluating the plan threw (a bug in the engine, or a plan it cannot handle): what failed, for the Plan view's
+ * error card, instead of a blank view.
+ */
+export interface PlanFailure {
+  /** The plan's name, as the user knows it. */
+  readonly planName: string;
+  /** The error's name and message ("RangeError: Invalid array length"). */
+  readonly error: string;
+}
+
+/** The plan's report, or why there is none. */
+export type PlanOutcome = { readonly ok: true; readonly report: PlanReport } | { readonly ok: false; readonly failure: PlanFailure };
+
 /** The Compare view's report and the site it was costed at. */
 export interface CompareReports {
   readonly siteId: string;
@@ -40,7 +54,16 @@ export class Reports {
   readonly store: AppStore;
   readonly #listeners = new Set<() => void>();
   readonly #rack = new RackDerivations();
-  readonly #plan = memoizeLast((plan: Plan, catalog: Catalog, m: ReportModules): PlanReport => m.evaluatePlan(plan, catalog, m.loadSites()));
+  // The one place the UI evaluates plans, so the one place an evaluation that throws is caught (memoized like a
+  // report: a plan that fails is not evaluated again on every render).
+  readonly #plan = memoizeLast((plan: Plan, catalog: Catalog, m: ReportModules): PlanOutcome => {
+    try {
+      return { ok: true, report: m.evaluatePlan(plan, catalog, m.loadSites()) };
+    } catch (err) {
+      const error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      return { ok: false, failure: { planName: plan.name, error } };
+    }
+  });
   readonly #siteCards = memoizeLast((plan: Plan, report: PlanReport, catalog: Catalog, m: ReportModules): SiteCard[] => m.siteCards(plan, report, catalog, m.loadSites()));
   readonly #fabric = memoizeLast((catalog: Catalog, rack: RackDesign, fabric: FabricDesign, m: ReportModules): FabricOutcome => {
     const g = this.#rack.generation(catalog, rack.generationId);
@@ -91,8 +114,15 @@ export class Reports {
     return this.#rack.derive(this.store.catalog, design, modules);
   }
 
-  get plan(): PlanReport | undefined {
+  /** The plan's report, or the failure when evaluating it threw; undefined until the report modules arrive. */
+  get planOutcome(): PlanOutcome | undefined {
     return modules && this.#plan(this.store.design.plan.plan, this.store.catalog, modules);
+  }
+
+  /** The plan's report; undefined until the report modules arrive, or when evaluating the plan failed (see {@link planOutcome}). */
+  get plan(): PlanReport | undefined {
+    const outcome = this.planOutcome;
+    return outcome?.ok ? outcome.report : undefined;
   }
 
   get siteCards(): SiteCard[] | undefined {

@@ -1,0 +1,44 @@
+/**
+ * Issue 17 (review 2026-12 F3): the Plan view survives an evaluation error. Reports (src/views/reports.ts) is the
+ * one place the UI evaluates plans; an evaluation that throws comes back as a typed failure, and the Plan view shows
+ * an error card naming the plan and the error instead of going blank. The engine is made to throw for one plan name
+ * (a stand-in for a bug: the review's case was a RangeError after 21–35 s, now refused earlier by the work limits).
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { page } from 'vitest/browser';
+import { mountApp, until } from './helpers';
+
+vi.mock('../../src/views/report-modules', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/views/report-modules')>();
+  return {
+    ...real,
+    evaluatePlan: (...args: Parameters<typeof real.evaluatePlan>) => {
+      if (args[0].name === 'Throws in the engine') throw new RangeError('Invalid array length');
+      return real.evaluatePlan(...args);
+    },
+  };
+});
+
+afterEach(() => document.body.replaceChildren());
+
+describe('the Plan view survives an evaluation error', () => {
+  it('shows an error card naming the plan and the error, and Undo brings the plan view back', async () => {
+    const { app, store } = await mountApp('/plan');
+    await expect.element(page.getByRole('heading', { name: 'Deployments' })).toBeVisible();
+    const before = store.design.plan.plan.name;
+    // The edit goes through the app like the Name field's (the store accepts it: only the evaluation fails).
+    app.shadowRoot!.querySelector('main')!.dispatchEvent(new CustomEvent('rack-edit', { detail: { type: 'plan/set-settings', patch: { name: 'Throws in the engine' } }, bubbles: true, composed: true }));
+    await until(() => store.design.plan.plan.name === 'Throws in the engine');
+    await expect.element(page.getByRole('heading', { name: 'The plan “Throws in the engine” could not be evaluated' })).toBeVisible();
+    await expect.element(page.getByText('Evaluating the plan failed with RangeError: Invalid array length.', { exact: false })).toBeVisible();
+    expect(page.getByRole('heading', { name: 'Deployments' }).elements()).toHaveLength(0);
+    // The failure is the report owner's typed answer, not an exception out of a getter.
+    const reports = (app as unknown as { reports: import('../../src/views/reports').Reports }).reports;
+    expect(reports.planOutcome).toEqual({ ok: false, failure: { planName: 'Throws in the engine', error: 'RangeError: Invalid array length' } });
+    expect(reports.plan).toBeUndefined();
+    await page.getByRole('button', { name: 'Undo the last edit' }).click();
+    await until(() => store.design.plan.plan.name === before);
+    await expect.element(page.getByRole('heading', { name: 'Deployments' })).toBeVisible();
+    expect(reports.planOutcome?.ok).toBe(true);
+  });
+});
