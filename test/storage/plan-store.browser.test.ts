@@ -80,6 +80,33 @@ describe('PlanStore (IndexedDB)', () => {
     expect(await store.rawJson(AUTOSAVE_ID)).toBe('{"schemaVersion":1,"name":"w","value":{}}');
   });
 
+  it('restore() falls back to the newest intact revision, keeps each newer damaged one, and writes go past them', async () => {
+    for (let i = 1; i <= 3; i++) await store.write(AUTOSAVE_ID, JSON.stringify(doc(i)));
+    const db = await openDB(dbName);
+    await db.put('revisions', { docId: AUTOSAVE_ID, rev: 3, savedAt: 3, json: '{"schemaVersion":1,"name":"w","value":{}}' });
+    await db.put('revisions', { docId: AUTOSAVE_ID, rev: 2, savedAt: 2, json: 'not json' });
+    // The head names a revision that is gone (review P12): the newest record, and damaged.
+    await db.put('docs', { ...(await db.get('docs', AUTOSAVE_ID)), rev: 9 });
+    db.close();
+    const fresh = await PlanStore.open<Doc>({ dbName, validate });
+    const r = await fresh.restore();
+    expect(r.status).toBe('ok');
+    if (r.status !== 'ok') return;
+    expect(r.value.value).toBe(1);
+    expect(r.rev).toBe(1);
+    expect(r.damaged.map((d) => [d.rev, d.problems[0]!.path])).toEqual([
+      [9, '(stored entry)'],
+      [3, 'value'],
+      [2, '(file)'],
+    ]);
+    const kept = await fresh.list();
+    expect(kept.map((e) => e.head.name).sort()).toEqual(r.damaged.map((d) => d.keptAs.name).sort());
+    expect(await fresh.rawJson(r.damaged[1]!.keptAs.id)).toBe('{"schemaVersion":1,"name":"w","value":{}}');
+    expect(await fresh.rawJson(r.damaged[2]!.keptAs.id)).toBe('not json');
+    expect(await fresh.write(AUTOSAVE_ID, JSON.stringify(doc(10)))).toBe(10);
+    fresh.close();
+  });
+
   it('save as, duplicate, rename and delete, each undoable in reverse order', async () => {
     const a = await store.saveAs('  Plan\u0000 A  ', JSON.stringify(doc(1)));
     expect((await store.head(a))!.name).toBe('Plan A');
