@@ -113,6 +113,19 @@ export class FlagReader {
   }
 }
 
+/**
+ * A bare decimal number ("415", "-430", ".5", "2.5e3") with no unit: exactly the text src/units/quantity.ts
+ * reads as bare. Unit-aware flags take it without loading the units module (mathjs, ~230 kB to compile at every
+ * start); anything else (a unit, spaces, an overflow like "1e400") returns undefined and goes to the units parser.
+ */
+export function plainNumber(raw: string): number | undefined {
+  if (!PLAIN_NUMBER.test(raw)) return undefined;
+  const n = Number(raw);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+const PLAIN_NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i;
+
 /** A flag's accepted range: a schema limit (src/schema/limits.ts) or a range of the CLI's own. */
 export interface FlagRange {
   readonly min?: number;

@@ -98,8 +98,12 @@ const machine = {
   host: hostname(),
 };
 console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, node ${machine.node}${smoke ? ' (smoke run: 1 run per case, figures not meaningful)' : ''}`);
-if (!smoke) {
+// A filtered run measures a few cases at another moment's load: it must not replace the full run's file, which
+// docs/performance.md's growth tables are generated from (test/bench/growth.mjs).
+if (!smoke && !filter) {
   writeFileSync(join(here, 'results.json'), JSON.stringify({ date: new Date().toISOString(), machine, results: rows }, null, 2) + '\n');
+} else if (filter) {
+  console.log('filtered run: test/bench/results.json not written (it keeps the last full run)');
 }
 if (failures) {
   console.error(`${failures} bench case(s) failed to run`);
