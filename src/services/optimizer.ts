@@ -3,26 +3,14 @@
  * cancel terminates the worker (the solve cannot be interrupted any other way).
  * @module
  */
-import type { BindingRow, OptimizeOptions, OptimizeResult, UnmetDemand } from '../core/plan/optimize';
+import type { OptimizeOptions, OptimizeResult } from '../core/plan/optimize';
 import type { Plan } from '../core/plan/types';
-import type { Issue } from '../core/issues';
 
-/** The part of the optimizer's result the page uses (the full report is re-evaluated on the page once applied). */
-export interface OptimizerSummary {
-  readonly status: OptimizeResult['status'];
-  readonly objective: OptimizeResult['objective'];
-  readonly objectiveValue: number | null;
-  readonly mipGap: number | null;
-  readonly solveMs: number;
-  readonly buildMs: number;
-  readonly variables: number;
-  readonly constraints: number;
-  readonly binding: readonly BindingRow[];
-  readonly unmet: readonly UnmetDemand[];
-  readonly plan: Plan | null;
-  readonly issues: readonly Issue[];
-  readonly totalMs: number;
-}
+/**
+ * The part of the optimizer's result the page uses: all of it but the report (the page evaluates the applied plan
+ * through its own report owner), plus the wall time including the worker's start.
+ */
+export type OptimizerSummary = Omit<OptimizeResult, 'report' | 'solves'> & { readonly totalMs: number };
 
 export type OptimizerPhase = 'starting' | 'loading' | 'solving';
 

@@ -14,7 +14,7 @@ import { pick, pickSourced } from '../core/provenance';
 import type { UnitOptions, UnitReport } from '../core/rack/types';
 import type { Site } from '../core/sites/types';
 import { siteUnitDefaults } from '../core/sites/unit-defaults';
-import type { FacilityStageInput } from './power-chain';
+import type { FacilityInput, FacilityStageInput } from './power-chain';
 
 export interface SiteSummary {
   readonly id: string;
@@ -46,15 +46,9 @@ export function siteDefaults(siteId: string | undefined): Partial<UnitOptions> {
   return site ? siteUnitDefaults(site) : {};
 }
 
-export interface FacilityChain {
+/** The power chain's facility part ({@link FacilityInput}: stages, per-unit meter, cooling, building and losses), and how it was filled. */
+export interface FacilityChain extends FacilityInput {
   readonly stages: FacilityStageInput[];
-  readonly note: string;
-  /** Per unit at the design condition: power at the meter, cooling, building overhead, chain losses (kW). */
-  readonly meterKw: number;
-  readonly coolingKw: number;
-  readonly fixedKw: number;
-  readonly lossKw: number;
-  readonly peakPue: number | null;
   readonly unitsFilled: number;
   /** The site load the per-unit figures were divided from (the reference load). */
   readonly load: StatedLoad;
