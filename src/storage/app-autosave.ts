@@ -196,7 +196,9 @@ export function damagedNotice(damaged: readonly DamagedRevision[], restored: { f
   const why = p ? `${p.path}: ${p.message}` : newest.message;
   const more = damaged.length > 1 ? ` (and ${damaged.length - 1} more damaged revision${damaged.length > 2 ? 's' : ''} before it)` : '';
   const head = `The newest saved session, revision ${newest.rev} saved ${when(newest.savedAt)}, is damaged (${why})${more}.`;
-  const kept = ` It is kept in the plan library as “${newest.keptAs.name}”${damaged.length > 1 ? ' (each damaged revision has its own entry)' : ''} and can be downloaded from there.`;
+  const kept = newest.keptAs
+    ? ` It is kept in the plan library as “${newest.keptAs.name}”${damaged.length > 1 ? ' (each damaged revision has its own entry)' : ''} and can be downloaded from there.`
+    : ` Its copy in the plan library could not be written (${newest.notKept ?? 'unknown error'}): it stays in the browser database only until later saves replace it.`;
   if (!restored) return `${head} No earlier intact revision was found: starting fresh.${kept}`;
   if (restored.from === 'journal') {
     const asNew = newest.savedAt !== null && restored.savedAt >= newest.savedAt;

@@ -64,14 +64,16 @@ export interface DamagedRevision {
   readonly savedAt: number | null;
   readonly problems: readonly InputProblem[];
   readonly message: string;
-  readonly keptAs: { readonly id: string; readonly name: string };
+  /** The library entry holding its text, or null when that copy could not be written ({@link notKept} says why). */
+  readonly keptAs: { readonly id: string; readonly name: string } | null;
+  readonly notKept?: string;
 }
 
 /** What {@link PlanStore.restore} found: nothing, the newest intact revision (and any newer damaged ones), or only damaged ones. */
 export type Restored<T> =
   | { readonly status: 'empty' }
   | { readonly status: 'ok'; readonly value: T; readonly migrations: readonly string[]; readonly rev: number; readonly savedAt: number; readonly damaged: readonly DamagedRevision[] }
-  | { readonly status: 'damaged'; readonly recoveredId: string; readonly problems: readonly InputProblem[]; readonly message: string; readonly damaged: readonly DamagedRevision[] };
+  | { readonly status: 'damaged'; readonly recoveredId: string | null; readonly problems: readonly InputProblem[]; readonly message: string; readonly damaged: readonly DamagedRevision[] };
 
 export interface LibraryEntry {
   readonly head: DocHead;
@@ -299,10 +301,15 @@ export class PlanStore<T> {
       const stamp = d.savedAt === null ? 'time unknown' : new Date(d.savedAt).toISOString().slice(0, 16).replace('T', ' ');
       const name = `Recovered working plan (does not validate), revision ${d.rev} saved ${stamp}`;
       const recoveredId = this.#newId();
-      await this.write(recoveredId, d.json, { name, kind: 'named' });
-      const copy = await this.#db.get('docs', recoveredId);
-      if (copy) await this.#db.put('docs', { ...copy, recoveredFrom: id });
-      kept.push({ rev: d.rev, savedAt: d.savedAt, problems: d.problems, message: d.message, keptAs: { id: recoveredId, name: cleanName(name) } });
+      try {
+        await this.write(recoveredId, d.json, { name, kind: 'named' });
+        const copy = await this.#db.get('docs', recoveredId);
+        if (copy) await this.#db.put('docs', { ...copy, recoveredFrom: id });
+        kept.push({ rev: d.rev, savedAt: d.savedAt, problems: d.problems, message: d.message, keptAs: { id: recoveredId, name: cleanName(name) } });
+      } catch (err) {
+        // The copy failed (quota): the intact revision is still restored, and the user hears the copy is missing.
+        kept.push({ rev: d.rev, savedAt: d.savedAt, problems: d.problems, message: d.message, keptAs: null, notKept: err instanceof Error ? err.message : String(err) });
+      }
     }
     // The next write goes past every revision seen, damaged ones included (numbers only grow; pruning removes them
     // once they are old, and their text is in the library by then).
@@ -310,7 +317,7 @@ export class PlanStore<T> {
     this.#revs.set(id, Math.max(this.#revs.get(id) ?? 0, newest));
     if (restored) return { status: 'ok', value: restored.value, migrations: restored.migrations, rev: restored.rev, savedAt: restored.savedAt, damaged: kept };
     const first = kept[0]!;
-    return { status: 'damaged', recoveredId: first.keptAs.id, problems: first.problems, message: first.message, damaged: kept };
+    return { status: 'damaged', recoveredId: first.keptAs?.id ?? null, problems: first.problems, message: first.message, damaged: kept };
   }
 
   /** Named plans (not deleted), newest first, each validated. */

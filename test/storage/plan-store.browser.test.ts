@@ -76,7 +76,7 @@ describe('PlanStore (IndexedDB)', () => {
     expect(r.problems[0]!.path).toBe('value');
     const list = await store.list();
     expect(list.map((e) => e.head.id)).toContain(r.recoveredId);
-    expect(await store.rawJson(r.recoveredId)).toBe('{"schemaVersion":1,"name":"w","value":{}}');
+    expect(await store.rawJson(r.recoveredId!)).toBe('{"schemaVersion":1,"name":"w","value":{}}');
     expect(await store.rawJson(AUTOSAVE_ID)).toBe('{"schemaVersion":1,"name":"w","value":{}}');
   });
 
@@ -100,9 +100,9 @@ describe('PlanStore (IndexedDB)', () => {
       [2, '(file)'],
     ]);
     const kept = await fresh.list();
-    expect(kept.map((e) => e.head.name).sort()).toEqual(r.damaged.map((d) => d.keptAs.name).sort());
-    expect(await fresh.rawJson(r.damaged[1]!.keptAs.id)).toBe('{"schemaVersion":1,"name":"w","value":{}}');
-    expect(await fresh.rawJson(r.damaged[2]!.keptAs.id)).toBe('not json');
+    expect(kept.map((e) => e.head.name).sort()).toEqual(r.damaged.map((d) => d.keptAs!.name).sort());
+    expect(await fresh.rawJson(r.damaged[1]!.keptAs!.id)).toBe('{"schemaVersion":1,"name":"w","value":{}}');
+    expect(await fresh.rawJson(r.damaged[2]!.keptAs!.id)).toBe('not json');
     expect(await fresh.write(AUTOSAVE_ID, JSON.stringify(doc(10)))).toBe(10);
     fresh.close();
   });
