@@ -108,5 +108,8 @@ export function planEditProblems(next: Plan, prev: Plan, catalog: Catalog): Inpu
   const after = estimatePlanWork(next, catalog);
   const largest = (w: PlanWork) => w.clusters.reduce((m, c) => Math.max(m, c.fabrics), 0);
   if (after.fabricEvaluations <= before.fabricEvaluations && largest(after) <= largest(before)) return [];
+  // The plan-wide limit points at all deployments; when the edit was a setting that lengthens the plan, name it.
+  const setting = (['horizonYears', 'start'] as const).find((k) => next[k] !== prev[k]);
+  if (setting && problems.length === 1 && problems[0]!.path === 'deployments') return [{ ...problems[0]!, path: setting, got: String(next[setting]) }];
   return problems;
 }

@@ -53,7 +53,8 @@ describe('plan edits are checked against the work limits', () => {
     const r = store.dispatch({ type: 'plan/set-settings', patch: { horizonYears: 15 } });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.error[0]!.path).toBe('plan.plan.deployments');
+    expect(r.error[0]!.path).toBe('plan.plan.horizonYears');
+    expect(r.error[0]!.got).toBe('15');
     expect(r.error[0]!.message).toMatch(new RegExp(`^the plan needs [\\d,]+ fabric evaluations \\(fabrics × quarters in service\\); at most ${MAX_PLAN_FABRIC_EVALUATIONS.toLocaleString('en-US')} are evaluated`));
     expect(store.design.plan.plan.horizonYears).toBe(1);
   });
