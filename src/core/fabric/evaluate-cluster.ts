@@ -28,6 +28,7 @@ import { defaultModule, moduleWatts } from './media';
 import { sizeFrontEnd, sizeOob, sizeStorage, type OobResult } from './networks';
 import { defaultSwitch, switchRadix, switchWatts, userSwitch, type SwitchChoice } from './switch-choice';
 import type { MediaKind, NetworkCatalog, SwitchModel, SwitchRole } from './types';
+import type { Result } from '../result';
 
 /** Above this many links the summary is not walked (the schedule download or `--out` still has every row). */
 export const SUMMARY_LINK_LIMIT = 400_000;
@@ -144,7 +145,7 @@ export interface ClusterEvaluation {
   readonly detail: ClusterDetail;
 }
 
-export type ClusterOutcome = { readonly ok: true; readonly value: ClusterEvaluation } | { readonly ok: false; readonly error: Issue };
+export type ClusterOutcome = Result<ClusterEvaluation, Issue>;
 
 /** A custom switch as a catalog-shaped model (so layout and exports treat it like any other). */
 export function customSwitchModel(c: CustomSwitch): SwitchModel {

@@ -21,6 +21,7 @@ import { unitFacts, type UnitFacts } from './facts';
 import { planFabricSpec, type FabricSpec } from './network';
 import { fitMore, siteLimits, siteLoad, type SiteContext, type SiteLoad } from './site-load';
 import type { BindingConstraint, Plan } from './types';
+import type { Result } from '../result';
 
 /** The plan-level fields a site's figures depend on; a plan document has them all (any unset takes the catalog default). */
 export type PlanLevelSettings = Pick<Plan, 'utilization' | 'design' | 'basis' | 'syncIdleFraction' | 'unitOptions' | 'network'>;
@@ -162,7 +163,7 @@ export interface LoadRequest {
 }
 
 /** The shared result shape (`.ok`, then `.value` or `.error`). */
-export type SiteResult = { readonly ok: true; readonly value: SiteEvaluation } | { readonly ok: false; readonly error: Issue[] };
+export type SiteResult = Result<SiteEvaluation, Issue[]>;
 
 export interface SiteEvaluation {
   readonly site: Site;
