@@ -23,6 +23,13 @@ function planFile(name: string, patch: Record<string, unknown>): string {
   return path;
 }
 
+/**
+ * A refusal must come before any work that grows with the input. The review's payloads took minutes and gigabytes;
+ * refused, they take ~0.01–0.7 s on a quiet machine (docs/limits.md). The guard is generous because this 2-core
+ * machine is shared and timings are not the test's subject: it fails only if the work is no longer bounded.
+ */
+const REFUSED_QUICKLY_MS = 5000;
+
 async function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
@@ -54,7 +61,7 @@ describe('F1: exports report failed writes and leave no partial file', () => {
     for (const format of ['json', 'xlsx', 'pdf']) {
       const r = await run('export', 'presets/plans/small.json', '--format', format, '--out', target);
       expectRefused(r, /^--out: a file path, not a directory \(got ".*a-dir", a directory\)$/);
-      expect(r.ms).toBeLessThan(2000);
+      expect(r.ms).toBeLessThan(REFUSED_QUICKLY_MS);
     }
   });
   it('C342: --out "" is refused (was the working directory, exit 0, nothing written)', async () => {
@@ -153,7 +160,7 @@ describe('F4: inputs that are not regular files are refused before reading', () 
   it.runIf(existsSync('/dev/zero'))('C332: /dev/zero is refused at once (was 15.6 GB after 60 s)', async () => {
     const r = await run('export', '/dev/zero', '--format', 'json', '--out', join(dir, 'z.json'));
     expectRefused(r, /^plan: a plan file \(a regular file.*a character device\)$/);
-    expect(r.ms).toBeLessThan(1000);
+    expect(r.ms).toBeLessThan(REFUSED_QUICKLY_MS);
   });
   it('C333: a named pipe with no writer is refused at once (was a hang)', async () => {
     const fifo = join(dir, 'fifo');
@@ -161,7 +168,7 @@ describe('F4: inputs that are not regular files are refused before reading', () 
     const r = await run('export', fifo, '--format', 'json', '--out', join(dir, 'f.json'));
     expectRefused(r, /^plan: a plan file \(a regular file.*a named pipe\)$/);
     expectRefused(await run('plan', fifo), /a named pipe\)$/);
-    expect(r.ms).toBeLessThan(1000);
+    expect(r.ms).toBeLessThan(REFUSED_QUICKLY_MS);
   });
   it('a missing file names the reason', async () => {
     expectRefused(await run('export', join(dir, 'nope.json'), '--format', 'json', '--out', join(dir, 'n.json')), /^plan: a readable plan file \(got ".*nope\.json": no such file or folder \[ENOENT\]\)$/);
@@ -187,7 +194,7 @@ describe('F3: tiny plans that ask for millions of fabrics are refused within 1 s
     for (const argv of [['plan', file, '--json'], ['export', file, '--format', 'json', '--out', join(dir, 'bomb.json')]]) {
       const r = await run(...argv);
       expectRefused(r, /^deployments\[0\]\.units: 10,000,000 units of gb300-nvl72 at houston-tx need [\d,]+ separate fabrics on network\.switchRadix 4; at most 100,000 per cluster are evaluated: use a larger network\.switchRadix or fewer units \(got 10000000\)$/);
-      expect(r.ms).toBeLessThan(1000);
+      expect(r.ms).toBeLessThan(REFUSED_QUICKLY_MS);
     }
     expect(existsSync(join(dir, 'bomb.json'))).toBe(false);
   });
@@ -202,7 +209,7 @@ describe('F3: tiny plans that ask for millions of fabrics are refused within 1 s
     writeFileSync(file, JSON.stringify({ ...bomb, horizonYears: 15, deployments }));
     const r = await run('plan', file, '--json');
     expectRefused(r, /^deployments\[\d+\]\.units: .* separate fabrics on network\.switchRadix 4/);
-    expect(r.ms).toBeLessThan(1000);
+    expect(r.ms).toBeLessThan(REFUSED_QUICKLY_MS);
   });
   it('a csv or netbox export whose cable schedule would be hundreds of GB is refused before a row is written', async () => {
     const file = planFile('million.json', { orders: [], deployments: [{ site: 'houston-tx', generation: 'gb300-nvl72', quarter: '2026-Q2', units: 1_000_000 }] });
@@ -215,7 +222,7 @@ describe('F3: tiny plans that ask for millions of fabrics are refused within 1 s
   it('cables --radix 4 over 1,000,000 racks is refused at once (was 320 MB and still growing after 60 s)', async () => {
     const r = await run('cables', 'gb300-nvl72', '--racks', '1000000', '--radix', '4', '--port-gbps', '800', '--json');
     expectRefused(r, /^--radix: a cluster the switch reaches in at most 100,000 separate fabrics \(18,000,000 nodes need [\d,]+\); use a larger radix or fewer racks \(got "4"\)$/);
-    expect(r.ms).toBeLessThan(1000);
+    expect(r.ms).toBeLessThan(REFUSED_QUICKLY_MS);
   });
   it('the three-site example still evaluates (well under the limits)', async () => {
     expect((await run('plan', 'presets/plans/three-sites-7y.json', '--json')).code).toBe(0);

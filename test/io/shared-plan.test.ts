@@ -27,7 +27,7 @@ describe('opening a shared plan in the app', () => {
     expect(hash.length).toBeGreaterThan(5_000);
     const t0 = performance.now();
     const r = openSharedPlan(hash, catalog);
-    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(performance.now() - t0).toBeLessThan(5000); // bounded work (≈ 0.1 s quiet); generous: the machine is shared
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error).toMatch(/^The shared plan was not opened: deployments\[\d+\]\.units: [\d,]+ units of .* need [\d,]+ separate fabrics on network\.switchRadix 4; at most 100,000 per cluster are evaluated/);
   });
