@@ -4,7 +4,7 @@ import type { Catalog } from '../../src/core/catalog/types';
 import type { FabricResult } from '../../src/core/fabric/fat-tree';
 import { ReportsController } from '../controllers/reports-controller';
 import { StoreController } from '../controllers/store-controller';
-import { scheduleCsv, type FabricOutcome } from '../../src/views/fabric-view';
+import { scheduleCsv, type FabricOutcome, type FabricView } from '../../src/views/fabric-view';
 import { FABRIC_FIELDS as FF } from '../../src/views/fields';
 import { formatNumber, formatValue } from '../../src/views/format';
 import { generationGroups } from '../../src/views/generations';
@@ -143,8 +143,8 @@ export class RackFabricView extends LitElement {
   readonly #store = new StoreController(this, (s) => [s.design.fabric, s.design.rack, s.prefs, s.catalog] as const);
   readonly #reports = new ReportsController(this, (r) => r.fabric);
   readonly #hist = memoizeLast((o: FabricOutcome): ChartSpec | null => {
-    if (!o.ok || !o.view.summary) return null;
-    const h = o.view.summary.lengthHistogram;
+    if (!o.ok || !o.value.summary) return null;
+    const h = o.value.summary.lengthHistogram;
     return { labels: h.map((x) => `${formatNumber(x.lengthM)} m`), series: [{ label: 'Cables', data: h.map((x) => x.links), color: 1 }], yTitle: 'cables', integer: true, format: (n) => formatNumber(n, 0) };
   });
   readonly #groups = memoizeLast((c: Catalog) => generationGroups(c));
@@ -186,7 +186,7 @@ export class RackFabricView extends LitElement {
         <div class="inputs">${this.#inputs(d)}</div>
       </section>
       <div class="main">
-        ${o.ok ? this.#results(o.view, d.prefs, d.hist) : html`<p class="card" role="status">${o.message}</p>`}
+        ${o.ok ? this.#results(o.value, d.prefs, d.hist) : html`<p class="card" role="status">${o.error}</p>`}
       </div>
     `;
   }
@@ -210,7 +210,7 @@ export class RackFabricView extends LitElement {
           ${options.map(([v, l]) => html`<option value=${v} ?selected=${(current ?? '') === v}>${l}</option>`)}
         </select>
       </label>`;
-    const view = o.ok ? o.view : null;
+    const view = o.ok ? o.value : null;
     return html`
       <h3>Cluster</h3>
       <label class="sel"
@@ -247,7 +247,7 @@ export class RackFabricView extends LitElement {
     `;
   }
 
-  #results(v: Extract<FabricOutcome, { ok: true }>['view'], prefs: Prefs, hist: ChartSpec | null) {
+  #results(v: FabricView, prefs: Prefs, hist: ChartSpec | null) {
     const f = v.fabric;
     const s = v.summary;
     const sys = prefs.units;
@@ -319,7 +319,7 @@ export class RackFabricView extends LitElement {
     `;
   }
 
-  #others(v: Extract<FabricOutcome, { ok: true }>['view']) {
+  #others(v: FabricView) {
     const row = (name: string, r: FabricResult | null, sw: string) =>
       r ? html`<tr><td>${name}</td><td>${formatNumber(r.switches.total, 0)}</td><td>${formatNumber(r.cables.total, 0)}</td><td>${r.tiers}</td><td>${sw}</td></tr>` : html`<tr><td>${name}</td><td colspan="4" class="note">no ports in the catalog</td></tr>`;
     return html`<section class="card" aria-labelledby="other-h">
@@ -339,7 +339,7 @@ export class RackFabricView extends LitElement {
    * The schedule as a CSV download. `ask` estimates its size first (the first rows of the same writer, scaled by
    * the fabric's link count) and, over {@link largeDownloadBytes}, waits for `full` or `gzip`.
    */
-  async #download(v: Extract<FabricOutcome, { ok: true }>['view'], mode: 'ask' | 'full' | 'gzip'): Promise<void> {
+  async #download(v: FabricView, mode: 'ask' | 'full' | 'gzip'): Promise<void> {
     const net = this.#reports.reports?.network;
     if (!v.plan || !net || this._busy) return;
     const name = `rackplan-cables-${v.generation.id}-${v.ports.racks}racks.csv`;

@@ -173,9 +173,9 @@ export class RackPlanView extends LitElement {
     if (!v) return;
     const [design, prefs, catalog] = v;
     const [outcome, presets] = this.#reports.value ?? [];
-    this.#failure = outcome && !outcome.ok ? outcome.failure : null;
+    this.#failure = outcome && !outcome.ok ? outcome.error : null;
     if (this.#failure) this.#data = null;
-    const report = outcome?.ok ? outcome.report : undefined;
+    const report = outcome?.ok ? outcome.value : undefined;
     if (!report || !presets) return;
     const sites = this.#sites(design.plan, presets);
     this.#data = {

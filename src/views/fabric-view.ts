@@ -16,6 +16,7 @@ import type { NetworkCatalog, SwitchModel } from '../core/fabric/types';
 import type { Issue } from '../core/issues';
 import type { Basis } from '../core/provenance';
 import type { FabricDesign } from '../state/types';
+import { err, ok, type Result } from '../core/result';
 
 export { SUMMARY_LINK_LIMIT };
 
@@ -46,7 +47,8 @@ export interface FabricView {
   readonly evaluation: ClusterEvaluation;
 }
 
-export type FabricOutcome = { readonly ok: true; readonly view: FabricView } | { readonly ok: false; readonly message: string };
+/** The Fabric view's figures, or why there are none (a sentence). */
+export type FabricOutcome = Result<FabricView, string>;
 
 /** Scale-out switches of the catalog (the view's switch list). */
 export function scaleOutSwitches(net: NetworkCatalog): SwitchModel[] {
@@ -80,13 +82,11 @@ export function evaluateFabric(g: Generation, net: NetworkCatalog, d: FabricDesi
     { units: d.units, switchId: d.switchId, planes: d.planes, oversubscription: d.oversubscription, tiers: d.tiers, spineDesign: d.spineDesign, layout: layoutOf(d) },
     { systemsPerRack, basis, detail: 'summary' },
   );
-  if (!r.ok) return { ok: false, message: `${r.error.message.charAt(0).toUpperCase()}${r.error.message.slice(1)}.` };
+  if (!r.ok) return err(`${r.error.message.charAt(0).toUpperCase()}${r.error.message.slice(1)}.`);
   const e = r.value;
   // At `summary` detail the other networks are always sized; the catalog's role defaults are validated to exist.
-  if (!e.oob || !e.oobSwitch) return { ok: false, message: 'The network catalog has no out-of-band switch.' };
-  return {
-    ok: true,
-    view: {
+  if (!e.oob || !e.oobSwitch) return err('The network catalog has no out-of-band switch.');
+  return ok({
       generation: g,
       ports: e.ports,
       switch: e.switch,
@@ -107,8 +107,7 @@ export function evaluateFabric(g: Generation, net: NetworkCatalog, d: FabricDesi
       powerKw: e.powerKw,
       issues: e.issues,
       evaluation: e,
-    },
-  };
+  });
 }
 
 /**

@@ -18,6 +18,7 @@ import { memoizeLast } from './memo';
 import type { SiteCard } from './sites-view';
 import type { AppStore } from '../state/store';
 import type { CompareDesign, FabricDesign, RackDesign } from '../state/types';
+import { err, ok, type Result } from '../core/result';
 
 export type ReportModules = typeof import('./report-modules');
 
@@ -42,7 +43,7 @@ export interface PlanFailure {
 }
 
 /** The plan's report, or why there is none. */
-export type PlanOutcome = { readonly ok: true; readonly report: PlanReport } | { readonly ok: false; readonly failure: PlanFailure };
+export type PlanOutcome = Result<PlanReport, PlanFailure>;
 
 /** The Compare view's report and the site it was costed at. */
 export interface CompareReports {
@@ -58,16 +59,16 @@ export class Reports {
   // report: a plan that fails is not evaluated again on every render).
   readonly #plan = memoizeLast((plan: Plan, catalog: Catalog, m: ReportModules): PlanOutcome => {
     try {
-      return { ok: true, report: m.evaluatePlan(plan, catalog, m.loadSites()) };
-    } catch (err) {
-      const error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-      return { ok: false, failure: { planName: plan.name, error } };
+      return ok(m.evaluatePlan(plan, catalog, m.loadSites()));
+    } catch (thrown) {
+      const error = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
+      return err({ planName: plan.name, error });
     }
   });
   readonly #siteCards = memoizeLast((plan: Plan, report: PlanReport, catalog: Catalog, m: ReportModules): SiteCard[] => m.siteCards(plan, report, catalog, m.loadSites()));
   readonly #fabric = memoizeLast((catalog: Catalog, rack: RackDesign, fabric: FabricDesign, m: ReportModules): FabricOutcome => {
     const g = this.#rack.generation(catalog, rack.generationId);
-    if (!g) return { ok: false, message: `Generation “${rack.generationId}” is not in the catalog.` };
+    if (!g) return err(`Generation “${rack.generationId}” is not in the catalog.`);
     return m.evaluateFabric(g, m.loadNetworkCatalog(), fabric, rack.options.systemsPerRack, rack.options.basis ?? 'max');
   });
   readonly #compare = memoizeLast((catalog: Catalog, design: CompareDesign, rack: RackDesign, m: ReportModules): CompareReports => {
@@ -122,7 +123,7 @@ export class Reports {
   /** The plan's report; undefined until the report modules arrive, or when evaluating the plan failed (see {@link planOutcome}). */
   get plan(): PlanReport | undefined {
     const outcome = this.planOutcome;
-    return outcome?.ok ? outcome.report : undefined;
+    return outcome?.ok ? outcome.value : undefined;
   }
 
   get siteCards(): SiteCard[] | undefined {

@@ -34,7 +34,7 @@ describe('the Plan view survives an evaluation error', () => {
     expect(page.getByRole('heading', { name: 'Deployments' }).elements()).toHaveLength(0);
     // The failure is the report owner's typed answer, not an exception out of a getter.
     const reports = (app as unknown as { reports: import('../../src/views/reports').Reports }).reports;
-    expect(reports.planOutcome).toEqual({ ok: false, failure: { planName: 'Throws in the engine', error: 'RangeError: Invalid array length' } });
+    expect(reports.planOutcome).toEqual({ ok: false, error: { planName: 'Throws in the engine', error: 'RangeError: Invalid array length' } });
     expect(reports.plan).toBeUndefined();
     await page.getByRole('button', { name: 'Undo the last edit' }).click();
     await until(() => store.design.plan.plan.name === before);

@@ -66,8 +66,8 @@ async function everySurface(generation: string, units: number, accelerators: num
   out.fabricCommand = { switchId: fabric.switch.id, ...fabric.clusters.switches };
 
   const view = evaluateFabric(g, net, { units, switchId }, undefined);
-  if (!view.ok) throw new Error(view.message);
-  out.fabricView = { switchId: view.view.switch.id, ...view.view.counts.switches };
+  if (!view.ok) throw new Error(view.error);
+  out.fabricView = { switchId: view.value.switch.id, ...view.value.counts.switches };
 
   const { path, plan } = planFile(generation, units, switchId ? { switchId } : undefined);
   const report = await cli('plan', path, '--json');
