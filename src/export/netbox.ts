@@ -15,7 +15,7 @@
  * @module
  */
 import { stringify } from 'yaml';
-import { csvLine } from './csv';
+import { CsvBytesWriter } from './csv';
 import { cleanName, stripControlChars } from '../io/control-chars';
 
 export const NETBOX_VERSION = '4.2';
@@ -186,8 +186,8 @@ export interface NetboxModel {
 
 export interface NetboxFile {
   readonly path: string;
-  /** The file's text in pieces (large files are never one string). Iterate once. */
-  readonly chunks: () => Iterable<string>;
+  /** The file's text in pieces: strings, or UTF-8 bytes for the CSV files (large files are never one string). */
+  readonly chunks: () => Iterable<string | Uint8Array>;
 }
 
 /** Column headers of each CSV, in the order written. Every name is a field of the pinned version's import form. */
@@ -229,21 +229,19 @@ export function netboxSlug(name: string): string {
 /** The cables file: one row per cable of the schedule. */
 export const NETBOX_CABLES_FILE = '07-cables.csv';
 
-function* csvChunks(header: readonly string[], rows: Iterable<readonly (string | number | null | undefined)[]>): Generator<string> {
-  let batch = csvLine([...header]);
-  let n = 0;
+function* csvChunks(header: readonly string[], rows: Iterable<readonly (string | number | null | undefined)[]>): Generator<Uint8Array> {
+  // Bytes straight from the cells (src/export/csv.ts CsvBytesWriter): the same text as csvLine, without a line
+  // string per row; the cables file has millions of rows.
+  const w = new CsvBytesWriter();
+  w.row(header);
   for (const r of rows) {
-    batch += csvLine(r.map((v) => (v === undefined ? null : v)));
-    if (++n === 1024) {
-      yield batch;
-      batch = '';
-      n = 0;
-    }
+    w.row(r);
+    if (w.full) yield w.take();
   }
-  if (batch) yield batch;
+  if (w.size) yield w.take();
 }
 
-function fileOf(path: string, make: () => Iterable<string>): NetboxFile {
+function fileOf(path: string, make: () => Iterable<string | Uint8Array>): NetboxFile {
   return { path, chunks: make };
 }
 
@@ -311,8 +309,10 @@ export function netboxFiles(model: NetboxModel): NetboxFile[] {
 
 /** A whole file as one string (tests and small files). */
 export function fileText(f: NetboxFile): string {
+  const dec = new TextDecoder();
   let out = '';
-  for (const c of f.chunks()) out += c;
+  for (const c of f.chunks()) out += typeof c === 'string' ? c : dec.decode(c, { stream: true });
+  out += dec.decode();
   return out;
 }
 

@@ -60,7 +60,7 @@ describe('download size estimate', () => {
       expect(f.rows, path).toBeDefined();
       // The stated count is the file's real line count (header included).
       let lines = 0;
-      for (const c of f.chunks()) lines += (c as string).split('\n').length - 1;
+      for (const c of f.chunks()) lines += (typeof c === 'string' ? c : new TextDecoder().decode(c)).split('\n').length - 1;
       expect(lines, path).toBe(f.rows);
       expect(lines, `${path} must be longer than the sample below`).toBeGreaterThan(400);
       const exact = countBytes(f.chunks());

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { CsvBytesWriter, csvField, csvLine } from '../../src/export/csv';
+import { importPlan } from '../../src/io/plan';
+import { planBundle } from '../../src/export/bundle';
+import { cableCsvChunks } from '../../src/export/plan-export';
+import { CABLE_CSV_COLUMNS, cableCells, planCableRows, planClusters } from '../../src/export/plan-cables';
+import type { CellValue } from '../../src/export/table';
+
+const decode = (chunks: Iterable<Uint8Array>) => {
+  const dec = new TextDecoder('utf-8', { fatal: true });
+  let out = '';
+  for (const c of chunks) out += dec.decode(c, { stream: true });
+  return out + dec.decode();
+};
+
+/** Text with what CSV and spreadsheets care about: triggers first, quotes, commas, breaks, control and non-ASCII. */
+const hostileText = fc.array(fc.oneof(fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', '\u0000', '\u001b', '\u007f', '\u0085', 'é', '€', '𝄞', ' ', "'"), fc.string({ maxLength: 6 })), { maxLength: 8 }).map((parts) => parts.join(''));
+const cell: fc.Arbitrary<CellValue> = fc.oneof(
+  hostileText,
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.record({ formula: fc.constant('SUM(A1:A2)'), value: fc.double({ noNaN: true, noDefaultInfinity: true }) }),
+);
+
+describe('CsvBytesWriter', () => {
+  it('writes every row exactly as csvLine does (UTF-8), across chunk boundaries', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { maxLength: 30 }), fc.integer({ min: 1, max: 64 }), (rows, chunkBytes) => {
+        const w = new CsvBytesWriter(chunkBytes);
+        const chunks: Uint8Array[] = [];
+        for (const r of rows) {
+          w.row(r);
+          if (w.full) chunks.push(w.take());
+        }
+        chunks.push(w.take());
+        expect(decode(chunks)).toBe(rows.map((r) => csvLine(r)).join(''));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a prefixed cell is the field of the joined text', () => {
+    fc.assert(
+      fc.property(hostileText, hostileText, (prefix, s) => {
+        const w = new CsvBytesWriter(64);
+        w.prefixed(prefix, s);
+        w.endRow();
+        expect(decode([w.take()])).toBe(`${csvField(prefix + s)}\r\n`);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('the cable schedule bytes equal csvLine(cableCells(row)) over planCableRows for the small example plan', () => {
+    const r = importPlan(readFileSync('test/fixtures/export/small-plan.json', 'utf8'));
+    if (!r.ok) throw new Error('fixture');
+    const b = planBundle(r.value.value);
+    const clusters = planClusters(b);
+    let expected = csvLine([...CABLE_CSV_COLUMNS]);
+    let rows = 0;
+    for (const row of planCableRows(b, clusters)) {
+      expected += csvLine(cableCells(row));
+      rows++;
+    }
+    expect(rows).toBeGreaterThan(400);
+    expect(decode(cableCsvChunks(b, clusters))).toBe(expected);
+  });
+});
