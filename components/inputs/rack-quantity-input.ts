@@ -233,7 +233,7 @@ export class RackQuantityInput extends LitElement {
     if (this._text === null || this._text.trim() !== text) return; // edited again while parsing
     const accepted = this.#range ? `Accepts ${this.#range}${this.integer ? ', whole numbers' : ''}` : 'Accepts a number';
     if (!r.ok) {
-      this._error = `${accepted}: ${r.message}`;
+      this._error = `${accepted}: ${r.error}`;
       return;
     }
     const v = r.value;

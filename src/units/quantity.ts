@@ -6,6 +6,7 @@
  * @module
  */
 import { create, createUnitDependencies, unitDependencies } from 'mathjs';
+import { err, type Result } from '../core/result';
 
 type MathUnits = ReturnType<typeof createMath>;
 let instance: MathUnits | undefined;
@@ -65,9 +66,10 @@ const MATH_UNIT: Record<Exclude<QuantityKind, 'temperature' | 'temperatureDiffer
   pressure: 'Pa',
 };
 
-export type ParseResult = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly message: string };
+/** A parsed SI number, or what is accepted (a sentence). */
+export type ParseResult = Result<number, string>;
 
-const fail = (message: string): ParseResult => ({ ok: false, message });
+const fail = (message: string): ParseResult => err(message);
 
 /** Normalise the spellings people use into mathjs unit names. */
 function normalise(text: string): string {

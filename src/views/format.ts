@@ -9,6 +9,7 @@
 import { LITRES_PER_US_GALLON, M3_PER_FT3, W_PER_BTU_H } from '../core/physics/thermal';
 import { formatNumber } from '../units/format-number';
 import type { UnitSystem } from '../state/types';
+import { err, type Result } from '../core/result';
 
 /** What a displayed number measures; each kind has one canonical (SI) unit the state stores. */
 export type DisplayKind =
@@ -123,7 +124,7 @@ const AREAL: Record<string, number> = {
   psf: 1 / LB_FT2_PER_KG_M2,
 };
 
-export type LocalParse = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly message: string };
+export type LocalParse = Result<number, string>;
 
 const NUMBER = /^[-+]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?(e[-+]?\d+)?$/i;
 
@@ -144,16 +145,16 @@ export function parseLocal(text: string, kind: DisplayKind, system: UnitSystem):
   if (kind === 'arealMass') {
     const m = /^([-+0-9.,e]+)\s*(.*)$/i.exec(t);
     const n = m ? parsePlainNumber(m[1]!) : null;
-    if (!m || n === null) return { ok: false, message: 'a floor rating such as "1200 kg/m²" or "250 lb/ft²"' };
+    if (!m || n === null) return err('a floor rating such as "1200 kg/m²" or "250 lb/ft²"');
     const unit = m[2]!.trim();
     if (!unit) return { ok: true, value: fromDisplayValue(n, kind, system) };
     const k = AREAL[unit.toLowerCase().replace('lbs', 'lb')];
-    return k === undefined ? { ok: false, message: `a floor rating in kg/m² or lb/ft² (got unit "${unit}")` } : { ok: true, value: n * k };
+    return k === undefined ? err(`a floor rating in kg/m² or lb/ft² (got unit "${unit}")`) : { ok: true, value: n * k };
   }
   if (kind === 'count' || kind === 'ratio' || kind === 'rackUnits' || kind === 'percent' || kind === 'time') {
     const pct = kind === 'percent' && t.endsWith('%');
     const n = parsePlainNumber(pct ? t.slice(0, -1) : t);
-    if (n === null) return { ok: false, message: kind === 'count' ? 'a whole number' : 'a number' };
+    if (n === null) return err(kind === 'count' ? 'a whole number' : 'a number');
     return { ok: true, value: kind === 'percent' ? n / 100 : n };
   }
   return null;

@@ -5,6 +5,7 @@
  */
 import { fromDisplayValue, parseLocal, parseUnit, type DisplayKind } from './format';
 import type { UnitSystem } from '../state/types';
+import { err, type Result } from '../core/result';
 
 type UnitsModule = typeof import('../units/quantity');
 let units: Promise<UnitsModule> | undefined;
@@ -15,7 +16,7 @@ export function loadUnits(): Promise<UnitsModule> {
   return units;
 }
 
-export type FieldParse = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly message: string };
+export type FieldParse = Result<number, string>;
 
 /** Remove thousands separators between digits and non-breaking spaces. */
 export function normaliseTyped(text: string): string {
@@ -48,7 +49,7 @@ export async function parseField(text: string, kind: DisplayKind, system: UnitSy
   const bare = /^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i.test(t);
   if (bare) return { ok: true, value: fromDisplayValue(Number(t), kind, system) };
   const mk = MATH_KIND[kind];
-  if (!mk) return { ok: false, message: 'a number' };
+  if (!mk) return err('a number');
   const { parseQuantity } = await loadUnits();
   const r = parseQuantity(t, mk.kind, parseUnit(kind, system));
   return r.ok ? { ok: true, value: r.value * mk.scale } : r;

@@ -120,7 +120,7 @@ describe('boundary: unit strings', () => {
       fc.property(text, fc.constantFrom(...kinds), (t, kind) => {
         const r = parseQuantity(t, kind);
         if (r.ok) expect(Number.isFinite(r.value)).toBe(true);
-        else expect(r.message.length).toBeGreaterThan(10);
+        else expect(r.error.length).toBeGreaterThan(10);
       }),
       { numRuns: FUZZ_RUNS * 4 },
     );

@@ -4,7 +4,7 @@ import { parseQuantity, toDisplay, type QuantityKind } from '../../src/units/qua
 
 const ok = (text: string, kind: QuantityKind) => {
   const r = parseQuantity(text, kind);
-  if (!r.ok) throw new Error(r.message);
+  if (!r.ok) throw new Error(r.error);
   return r.value;
 };
 
@@ -39,7 +39,7 @@ describe('parseQuantity', () => {
   it('refuses a bare "ton" as ambiguous (refrigeration ton, tonne, short ton)', () => {
     const r = parseQuantity('10 ton', 'power');
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.message).toMatch(/ambiguous/);
+    expect(!r.ok && r.error).toMatch(/ambiguous/);
   });
 
   it('keeps kVA and kW apart (mathjs gives both the base of W)', () => {
@@ -51,7 +51,7 @@ describe('parseQuantity', () => {
     for (const t of ['sqrt(4) W', '5 kW + 1', '10 m', 'abc', '', '1e999 W', '<script>', '__proto__ W']) {
       const r = parseQuantity(t, 'power');
       expect(r.ok).toBe(false);
-      expect(!r.ok && r.message).toMatch(/power such as/);
+      expect(!r.ok && r.error).toMatch(/power such as/);
     }
   });
 

@@ -4,6 +4,7 @@ import type { QuantityKind } from '../../units/quantity';
 import { FlagReader, parseFlags, plainNumber } from '../args';
 import { inputError } from '../errors';
 import { formatNumber as n, jsonResult, type Command } from '../output';
+import type { Result } from '../../core/result';
 
 const USAGE = `rackplan calc circuit --volts V --amps A --system 1ph|3ph|dc [--pf P] [--continuous-factor F] [--json]
 rackplan calc liquid --kw K --delta-t K [--coolant water|pg25] [--supply-c C] [--json]
@@ -29,7 +30,7 @@ async function quantity(flags: FlagReader, name: string, kind: QuantityKind, sca
   const raw = flags.string(name);
   if (raw === undefined) return undefined;
   const plain = plainNumber(raw);
-  let r: { ok: true; value: number } | { ok: false; message: string };
+  let r: Result<number, string>;
   if (plain !== undefined) r = { ok: true, value: defaultUnit ? plain * defaultUnit.si : plain };
   else {
     const { parseQuantity } = await import('../../units/quantity');
@@ -37,7 +38,7 @@ async function quantity(flags: FlagReader, name: string, kind: QuantityKind, sca
   }
   const v = r.ok ? r.value * scale : NaN;
   if (!r.ok || !(v >= range.min && v <= range.max)) {
-    flags.problem(`--${name}`, `${range.label} from ${range.min} to ${range.max}${r.ok ? '' : ` (${r.message.replace(/ \(got .*\)$/, '')})`}`, raw);
+    flags.problem(`--${name}`, `${range.label} from ${range.min} to ${range.max}${r.ok ? '' : ` (${r.error.replace(/ \(got .*\)$/, '')})`}`, raw);
     return undefined;
   }
   return v;

@@ -16,7 +16,7 @@ function quantityFlag(flags: FlagReader, name: string, kind: Parameters<typeof p
   if (raw === undefined) return undefined;
   const r = parseQuantity(raw, kind);
   if (!r.ok) {
-    flags.problem(`--${name}`, r.message.replace(/ \(got .*\)$/, ''), raw);
+    flags.problem(`--${name}`, r.error.replace(/ \(got .*\)$/, ''), raw);
     return undefined;
   }
   return r.value * scale;
