@@ -56,8 +56,12 @@ function shortHash(text: string): string {
  * @example fitName('a'.repeat(70), 64) // 'aaaa…a~1b2c3d' (64 characters)
  */
 export function fitName(name: string, max: number): string {
+  // Common case first (millions of device and port names in a cable file): printable ASCII, no edge spaces, short
+  // enough. cleanName and trim leave such a name as it is, and its length is its character count.
+  if (name.length <= max && isPlainAscii(name) && name.charCodeAt(0) !== 0x20 && name.charCodeAt(name.length - 1) !== 0x20) return name;
   const clean = cleanName(name).trim();
-  if ([...clean].length <= max) return clean;
+  // UTF-16 length bounds the character count: only a long text needs counting by code point.
+  if (clean.length <= max || [...clean].length <= max) return clean;
   const suffix = `~${shortHash(clean)}`;
   return [...clean].slice(0, max - suffix.length).join('').trimEnd() + suffix;
 }
@@ -65,8 +69,17 @@ export function fitName(name: string, max: number): string {
 /** Free text (descriptions, comments): control characters removed (tab and newline kept), at most `max`. */
 function fitText(text: string | undefined, max?: number): string | undefined {
   if (text === undefined) return undefined;
-  const clean = stripControlChars(text);
-  return max === undefined ? clean : [...clean].slice(0, max).join('');
+  const clean = isPlainAscii(text) ? text : stripControlChars(text);
+  return max === undefined || clean.length <= max ? clean : [...clean].slice(0, max).join('');
+}
+
+/** Only U+0020–U+007E: nothing for cleanName or stripControlChars to change (empty text included). */
+function isPlainAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
 }
 
 /**
