@@ -102,7 +102,7 @@ async function boot(): Promise<void> {
     });
     // Another tab saved the session: say so before an edit here replaces its work.
     session?.onOtherTab((message) => {
-      app.notice = message;
+      app.otherTab = message;
     });
     session?.attach(store);
     // After the first view has painted: validate the rest of the catalog, then (when idle) fetch mathjs, which

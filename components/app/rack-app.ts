@@ -212,10 +212,19 @@ export class RackApp extends LitElement {
    * Saves the working plan to the plan library before a shared plan replaces it; returns the entry's name or why
    * it failed. Default: the app's library database (tests pass their own).
    */
-  @property({ attribute: false }) keepPlan: (plan: Plan) => Promise<Result<{ readonly name: string }, string>> = async (plan) => {
+  @property({ attribute: false }) keepPlan: (plan: Plan, reason: string) => Promise<Result<{ readonly name: string }, string>> = async (plan, reason) => {
     const { keepPlanInLibrary } = await import('../../src/storage/plan-library');
-    return keepPlanInLibrary(plan, { reason: 'Before shared plan' });
+    return keepPlanInLibrary(plan, { reason });
   };
+
+  /**
+   * Another tab of the app saved the session (its message says when): this tab offers to reload to that version,
+   * or to keep this tab's plan in the library first; an edit here would otherwise replace the other tab's work.
+   */
+  @property({ attribute: false }) otherTab: string | null = null;
+
+  /** Reloads the page (the window's; tests pass their own). */
+  @property({ attribute: false }) reload: () => void = () => globalThis.location.reload();
 
   /** Called once, after the first view (lazy or not) has rendered: the place to warm up what can wait. */
   @property({ attribute: false }) afterFirstView: (() => void) | null = null;
@@ -342,6 +351,14 @@ export class RackApp extends LitElement {
         @rack-history=${(e: CustomEvent<'undo' | 'redo'>) => (e.detail === 'undo' ? this.#history.undo() : this.#history.redo())}
       >
         ${this.sharedPlan ? this.#sharedPlanProposal(this.sharedPlan) : nothing}
+        ${this.otherTab
+          ? html`<div class="toast note" role="alert">
+              <span>${this.otherTab}</span>
+              <button class="btn" type="button" @click=${() => this.reload()}>Reload</button>
+              <button class="btn" type="button" @click=${() => void this.#keepThenReload()}>Keep this tab’s plan in the library, then reload</button>
+              <button class="btn" type="button" @click=${() => (this.otherTab = null)}>Dismiss</button>
+            </div>`
+          : nothing}
         ${this._message
           ? html`<div class=${`toast ${this._message.kind}`} role="alert">
               <span>${this._message.text}</span>
@@ -386,7 +403,7 @@ export class RackApp extends LitElement {
     let kept = '';
     if (keepFirst) {
       this._message = { kind: 'note', text: `Saving your plan “${mine.name}” to the plan library…` };
-      const r = await this.keepPlan(mine).catch((err: unknown): Result<{ name: string }, string> => ({ ok: false, error: err instanceof Error ? err.message : String(err) }));
+      const r = await this.keepPlan(mine, 'Before shared plan').catch((err: unknown): Result<{ name: string }, string> => ({ ok: false, error: err instanceof Error ? err.message : String(err) }));
       if (!r.ok) {
         this._message = null;
         this.sharedPlan = { ...shared, keepFailed: r.error };
@@ -396,6 +413,18 @@ export class RackApp extends LitElement {
     }
     const r = this.store.dispatch({ type: 'plan/replace', plan: shared.plan, label: 'open shared plan' });
     this._message = r.ok ? { kind: 'note', text: `Opened the shared plan.${kept} “Undo open shared plan” brings back the plan you had.` } : { kind: 'error', text: `The shared plan was not opened:\n${formatProblems(r.error)}${kept}` };
+  }
+
+  /** Another tab saved: keep this tab's plan as a library entry, then take the other tab's version. */
+  async #keepThenReload(): Promise<void> {
+    if (!this.store) return;
+    const r = await this.keepPlan(this.store.design.plan.plan, 'From another tab').catch((err: unknown): Result<{ name: string }, string> => ({ ok: false, error: err instanceof Error ? err.message : String(err) }));
+    if (r.ok) {
+      this.reload();
+      return;
+    }
+    this.otherTab = null;
+    this._message = { kind: 'error', text: `This tab’s plan could not be saved to the plan library (${r.error}); nothing was reloaded. Export it from the Export view to keep a copy.` };
   }
 
   #view(): TemplateResult {
