@@ -89,6 +89,9 @@ export class CsvBytesWriter {
   #buf: Uint8Array;
   #pos = 0;
   #firstCell = true;
+  #prefix = '';
+  /** The last prefix's bytes, or null when it is not a plain field (then every cell goes through csvField). */
+  #prefixBytes: Uint8Array | null = null;
 
   constructor(private readonly chunkBytes = 1 << 20) {
     this.#buf = new Uint8Array(chunkBytes + 4096);
@@ -153,13 +156,28 @@ export class CsvBytesWriter {
     else this.#general(s);
   }
 
-  /** The text cell `prefix + s`, without building the joined string on the common path. */
+  /**
+   * The text cell `prefix + s`, without building the joined string on the common path. The prefix (the same for
+   * a whole cluster's cables) is checked and encoded once and copied as bytes.
+   */
   prefixed(prefix: string, s: string): void {
+    if (!prefix.length) {
+      this.text(s);
+      return;
+    }
+    if (prefix !== this.#prefix) {
+      this.#prefix = prefix;
+      const plain = !isTrigger(prefix.charCodeAt(0)) && isPlainField(prefix);
+      this.#prefixBytes = plain ? encoder.encode(prefix) : null;
+    }
+    const bytes = this.#prefixBytes;
     this.#room(prefix.length + s.length + 1);
     this.#separator();
-    const first = prefix.length ? prefix.charCodeAt(0) : s.length ? s.charCodeAt(0) : 0;
-    let end = isTrigger(first) ? -1 : this.#copyPlain(prefix, this.#pos);
-    if (end >= 0) end = this.#copyPlain(s, end);
+    let end = -1;
+    if (bytes) {
+      this.#buf.set(bytes, this.#pos);
+      end = this.#copyPlain(s, this.#pos + bytes.length);
+    }
     if (end >= 0) this.#pos = end;
     else this.#general(prefix + s);
   }
@@ -197,6 +215,15 @@ export class CsvBytesWriter {
     for (let i = 0; i < cells.length; i++) this.cell(cells[i]);
     this.endRow();
   }
+}
+
+/** Printable ASCII without a quote or comma: copied as is by the writer. */
+function isPlainField(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === COMMA) return false;
+  }
+  return true;
 }
 
 /** `=`, `+`, `-`, `@`: the printable formula triggers of {@link neutralizeText} (tab and CR fail the ASCII copy). */

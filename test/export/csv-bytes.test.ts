@@ -55,6 +55,24 @@ describe('CsvBytesWriter', () => {
     );
   });
 
+  it('prefixed cells in one writer, the prefix repeating and changing, equal the fields of the joined texts', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('site-a-gen-1-', '=x-', '', 'a,b-', 'é-'), hostileText), { maxLength: 40 }), (cells) => {
+        const w = new CsvBytesWriter(32);
+        const chunks: Uint8Array[] = [];
+        for (const [prefix, s] of cells) {
+          w.prefixed(prefix, s);
+          w.text(s);
+          w.endRow();
+          if (w.full) chunks.push(w.take());
+        }
+        chunks.push(w.take());
+        expect(decode(chunks)).toBe(cells.map(([prefix, s]) => `${csvField(prefix + s)},${csvField(s)}\r\n`).join(''));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('the cable schedule bytes equal csvLine(cableCells(row)) over planCableRows for the small example plan', () => {
     const r = importPlan(readFileSync('test/fixtures/export/small-plan.json', 'utf8'));
     if (!r.ok) throw new Error('fixture');
