@@ -315,7 +315,7 @@ export function netboxFiles(model: NetboxModel): NetboxFile[] {
     ),
   );
   files.push(fileOf('06-devices.csv', () => csvChunks(NETBOX_COLUMNS.devices, deviceRows(model.devices))));
-  files.push(fileOf(NETBOX_CABLES_FILE, () => csvChunks(NETBOX_COLUMNS.cables, cableRows(model.cables))));
+  files.push(fileOf(NETBOX_CABLES_FILE, () => cableChunks(model.cables)));
   files.push(text('README.txt', readme(model)));
   return files;
 }
@@ -334,11 +334,28 @@ function* deviceRows(devices: Iterable<NbDevice>): Generator<(string | number | 
   for (const d of devices) yield [fitName(d.name, N.deviceName), fitName(d.role, N.organizationName), fitName(d.manufacturer, N.organizationName), fitName(d.deviceType, N.model), 'planned', fitName(d.site, N.siteName), fitName(d.rack, N.rackName), d.position, d.face, fitText(d.description, N.description)];
 }
 
-function* cableRows(cables: Iterable<NbCable>): Generator<(string | number | undefined)[]> {
+/** 07-cables.csv written cell by cell (millions of rows): the same cells, in NETBOX_COLUMNS.cables order. */
+function* cableChunks(cables: Iterable<NbCable>): Generator<Uint8Array> {
+  const N = NETBOX_MAX_LENGTH;
+  const w = new CsvBytesWriter();
+  w.row(NETBOX_COLUMNS.cables);
   for (const c of cables) {
-    const N = NETBOX_MAX_LENGTH;
-    yield [fitName(c.aDevice, N.deviceName), 'dcim.interface', fitName(c.aPort, N.interfaceName), fitName(c.bDevice, N.deviceName), 'dcim.interface', fitName(c.bPort, N.interfaceName), c.type, 'planned', fitName(c.label, N.cableLabel), round(c.lengthM, 2), 'm', fitText(`${c.cableId} ${c.tier} ${c.partNumber}`.trim(), N.description)];
+    w.text(fitName(c.aDevice, N.deviceName));
+    w.text('dcim.interface');
+    w.text(fitName(c.aPort, N.interfaceName));
+    w.text(fitName(c.bDevice, N.deviceName));
+    w.text('dcim.interface');
+    w.text(fitName(c.bPort, N.interfaceName));
+    w.text(c.type);
+    w.text('planned');
+    w.text(fitName(c.label, N.cableLabel));
+    w.number(round(c.lengthM, 2));
+    w.text('m');
+    w.text(fitText(`${c.cableId} ${c.tier} ${c.partNumber}`.trim(), N.description)!);
+    w.endRow();
+    if (w.full) yield w.take();
   }
+  if (w.size) yield w.take();
 }
 
 function round(n: number, digits: number): number {

@@ -11,7 +11,8 @@ import type { CableRow } from '../core/fabric/cabling';
 import { pickSourced, pick } from '../core/provenance';
 import { layoutElevation, type ElevationLayout } from '../core/rack/elevation';
 import { NETBOX_VERSION, netboxSlug, uniqueSiteNames, type NbCable, type NbDevice, type NbDeviceRole, type NbDeviceType, type NbInterfaceTemplate, type NbManufacturer, type NbRack, type NbSite, type NetboxModel } from './netbox';
-import { planCableRows, planClusters, type ClusterLayout } from './plan-cables';
+import { planClusters, type ClusterLayout } from './plan-cables';
+import { cableSchedule } from '../core/fabric/cabling';
 import { unitReports, usedSites, type PlanBundle } from './plan-tables';
 
 const VENDOR_NAME: Record<string, string> = { nvidia: 'NVIDIA', aws: 'Amazon Web Services', amd: 'AMD', broadcom: 'Broadcom', generic: 'Generic' };
@@ -297,7 +298,12 @@ function* devices(
 }
 
 function* cables(b: PlanBundle, clusters: readonly ClusterLayout[]): Generator<NbCable> {
-  for (const r of planCableRows(b, clusters)) {
-    yield { cableId: r.cableId, tier: r.tier, aDevice: r.aDevice, aPort: r.aPort, bDevice: r.bDevice, bPort: r.bPort, type: cableType(r.media), partNumber: r.partNumber, lengthM: r.lengthM, label: r.cableId };
+  // The names planCableRows gives (cluster prefix + schedule name), built here without its intermediate row object.
+  for (const c of clusters) {
+    const p = c.prefix;
+    for (const r of cableSchedule(c.cabling, b.network)) {
+      const cableId = `${p}${r.cableId}`;
+      yield { cableId, tier: r.tier, aDevice: `${p}${r.aDevice}`, aPort: r.aPort, bDevice: `${p}${r.bDevice}`, bPort: r.bPort, type: cableType(r.media), partNumber: r.partNumber, lengthM: r.lengthM, label: cableId };
+    }
   }
 }
