@@ -3,6 +3,7 @@
 // Loads test/bench/cases/*.bench.ts through Vite's SSR module loader (TS and import.meta.glob work),
 // runs each case several times, prints one table (median, spread) and writes test/bench/results.json.
 import { createServer, loadConfigFromFile } from 'vite';
+import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, hostname, platform, release } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -102,6 +103,8 @@ console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGi
 // docs/performance.md's growth tables are generated from (test/bench/growth.mjs).
 if (!smoke && !filter) {
   writeFileSync(join(here, 'results.json'), JSON.stringify({ date: new Date().toISOString(), machine, results: rows }, null, 2) + '\n');
+  // The growth tables of docs/performance.md follow the new results.
+  execFileSync(process.execPath, [join(here, 'growth.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
 } else if (filter) {
   console.log('filtered run: test/bench/results.json not written (it keeps the last full run)');
 }

@@ -94,6 +94,8 @@ function runSchedule(nodes: number): BenchSample {
     ms: r.ms,
     baselineMs: r.rawMs,
     extra: {
+      // GB300 NVL72: 4 GPUs per compute node, as the case names count them.
+      gpus: nodes * 4,
       rows: r.rows,
       rowsPerS: Math.round(r.rows / (r.ms / 1000)),
       usPerRow: (r.ms * 1000) / r.rows,
