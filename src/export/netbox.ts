@@ -315,7 +315,7 @@ export function netboxFiles(model: NetboxModel): NetboxFile[] {
     ),
   );
   files.push(fileOf('06-devices.csv', () => csvChunks(NETBOX_COLUMNS.devices, deviceRows(model.devices))));
-  files.push(fileOf(NETBOX_CABLES_FILE, () => cableChunks(model.cables)));
+  files.push(fileOf(NETBOX_CABLES_FILE, () => netboxCableChunks(model.cables)));
   files.push(text('README.txt', readme(model)));
   return files;
 }
@@ -335,10 +335,10 @@ function* deviceRows(devices: Iterable<NbDevice>): Generator<(string | number | 
 }
 
 /** 07-cables.csv written cell by cell (millions of rows): the same cells, in NETBOX_COLUMNS.cables order. */
-function* cableChunks(cables: Iterable<NbCable>): Generator<Uint8Array> {
+export function* netboxCableChunks(cables: Iterable<NbCable>, header = true): Generator<Uint8Array> {
   const N = NETBOX_MAX_LENGTH;
   const w = new CsvBytesWriter();
-  w.row(NETBOX_COLUMNS.cables);
+  if (header) w.row(NETBOX_COLUMNS.cables);
   for (const c of cables) {
     w.text(fitName(c.aDevice, N.deviceName));
     w.text('dcim.interface');

@@ -9,10 +9,10 @@ import type { Site } from '../core/sites/types';
 import { layoutElevation } from '../core/rack/elevation';
 import { CsvBytesWriter, csvLine } from './csv';
 import { cableSchedule } from '../core/fabric/cabling';
-import { NETBOX_CABLES_FILE, netboxFiles } from './netbox';
+import { NETBOX_CABLES_FILE, netboxCableChunks, netboxFiles } from './netbox';
 import type { BarChart, PdfReport, RackElevation } from './pdf';
 import { CABLE_CSV_COLUMNS, cableCells, cableCount, planCableRows, planClusters, type ClusterLayout } from './plan-cables';
-import { planNetboxModel } from './plan-netbox';
+import { planNetboxCables, planNetboxModel } from './plan-netbox';
 import {
   assumptionsTable,
   bomTable,
@@ -50,6 +50,8 @@ export interface OutFile {
    * is estimated from this count (src/export/download-size.ts) before a large download.
    */
   readonly rows?: number;
+  /** The same content as consecutive parts of known line counts, for a closer size estimate (download-size.ts). */
+  readonly segments?: () => Iterable<{ readonly lines: number; readonly chunks: Iterable<string | Uint8Array> }>;
   /** The content in pieces; iterate once. */
   readonly chunks: () => Iterable<string | Uint8Array>;
 }
@@ -126,6 +128,7 @@ export function cablesFile(b: PlanBundle, clusters: readonly ClusterLayout[]): O
     mime: 'text/csv',
     rows: 1 + cableCount(clusters),
     chunks: () => cableCsvChunks(b, clusters),
+    segments: () => [{ lines: 1, chunks: cableCsvChunks(b, []) }, ...clusters.map((c) => ({ lines: c.fabric.links.total, chunks: cableCsvChunks(b, [c], false) }))],
   };
 }
 
@@ -133,9 +136,9 @@ export function cablesFile(b: PlanBundle, clusters: readonly ClusterLayout[]): O
  * The cable schedule's CSV bytes: the same cells as `csvLine(cableCells(row))` over `planCableRows` (a test holds
  * the two byte-identical), written without a row object, a cell array or a line string per cable.
  */
-export function* cableCsvChunks(b: PlanBundle, clusters: readonly ClusterLayout[]): Generator<Uint8Array> {
+export function* cableCsvChunks(b: PlanBundle, clusters: readonly ClusterLayout[], header = true): Generator<Uint8Array> {
   const w = new CsvBytesWriter();
-  w.row(CABLE_CSV_COLUMNS);
+  if (header) w.row(CABLE_CSV_COLUMNS);
   for (const c of clusters) {
     const p = c.prefix;
     for (const r of cableSchedule(c.cabling, b.network)) {
@@ -365,7 +368,12 @@ export async function exportPlan(b: PlanBundle, format: ExportFormat, options: {
         files: files.map((f) => ({
           path: f.path,
           mime: f.path.endsWith('.yaml') ? 'application/yaml' : f.path.endsWith('.csv') ? 'text/csv' : 'text/plain',
-          ...(f.path === NETBOX_CABLES_FILE ? { rows: cableLines } : {}),
+          ...(f.path === NETBOX_CABLES_FILE
+            ? {
+                rows: cableLines,
+                segments: () => [{ lines: 1, chunks: netboxCableChunks([]) }, ...clusters.map((c) => ({ lines: c.fabric.links.total, chunks: netboxCableChunks(planNetboxCables(b, [c]), false) }))],
+              }
+            : {}),
           chunks: f.chunks,
         })),
       };

@@ -208,7 +208,7 @@ export function planNetboxModel(b: PlanBundle, clusters: readonly ClusterLayout[
     sites,
     racks,
     devices: { [Symbol.iterator]: () => devices(b, clusters, layouts, swTypes, siteName) },
-    cables: { [Symbol.iterator]: () => cables(b, clusters) },
+    cables: { [Symbol.iterator]: () => planNetboxCables(b, clusters) },
     notes,
   };
 }
@@ -297,7 +297,8 @@ function* devices(
   }
 }
 
-function* cables(b: PlanBundle, clusters: readonly ClusterLayout[]): Generator<NbCable> {
+/** The plan's cables as NetBox cables (one per schedule row), cluster by cluster. */
+export function* planNetboxCables(b: PlanBundle, clusters: readonly ClusterLayout[]): Generator<NbCable> {
   // The names planCableRows gives (cluster prefix + schedule name), built here without its intermediate row object.
   for (const c of clusters) {
     const p = c.prefix;
