@@ -13,7 +13,6 @@ import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/presets';
 import { loadSites } from '../../src/catalog/sites';
-import { runCli } from '../../src/cli/main';
 import type { FeedRedundancy } from '../../src/core/catalog/types';
 import type { Plan } from '../../src/core/plan/types';
 import { planBundle } from '../../src/export/bundle';
@@ -24,18 +23,12 @@ import { formatNumberCell } from '../../src/export/table';
 import { Reports } from '../../src/views/reports';
 import { sessionJson } from '../../src/views/session-export';
 import { AppStore, initialDesign } from '../../src/state/store';
+import { cliJson } from '../helpers/cli';
 
 const catalog = loadCatalog();
 const sites = loadSites().filter((s) => s.roles.dataCenter);
 const FEEDS: readonly FeedRedundancy[] = ['ab', 'single'];
 
-async function cli(...argv: string[]): Promise<unknown> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  if (code !== 0) throw new Error(`rackplan ${argv.join(' ')} exited ${code}: ${err.join('\n')}`);
-  return JSON.parse(out.join('\n'));
-}
 
 /** A store whose rack design is `generationId` at `siteId` with `feeds`, and the app's report owner for it. */
 async function designer(generationId: string, siteId: string, feeds: FeedRedundancy) {
@@ -67,7 +60,7 @@ describe('one truth per number: rack report', () => {
     const plain = JSON.parse(JSON.stringify(report));
     const session = JSON.parse(sessionJson(store.snapshot(), report, '2026-12-03T00:00:00.000Z').text);
     expect(session.reports.rack).toEqual(plain);
-    expect(withoutIssueText(await cli('rack', g, '--site', site, '--feeds', feeds, '--json'))).toEqual(plain);
+    expect(withoutIssueText(await cliJson('rack', g, '--site', site, '--feeds', feeds, '--json'))).toEqual(plain);
   });
 });
 
@@ -79,7 +72,7 @@ describe('one truth per number: the compare row', () => {
     const view = new Reports(withCompare);
     await view.load();
     const ui = view.compare!.report;
-    const cliReport = (await cli('compare', g, '--target-accelerators', String(report.accelerators), '--site', site, '--feeds', feeds, '--json')) as typeof ui;
+    const cliReport = (await cliJson('compare', g, '--target-accelerators', String(report.accelerators), '--site', site, '--feeds', feeds, '--json')) as typeof ui;
     expect(JSON.parse(JSON.stringify(ui.options))).toEqual(cliReport.options.map((o) => withoutIssueText(o)));
     const row = ui.options[0]!;
     if (!row.supported) return;
@@ -107,7 +100,7 @@ describe('one truth per number: the plan’s unit rows', () => {
 
     const file = join(dir, `${g}-${site}-${feeds}.json`);
     writeFileSync(file, JSON.stringify(plan));
-    const fromCli = (await cli('plan', file, '--json')) as { units: { generation: string; site: string; report: unknown }[] };
+    const fromCli = (await cliJson('plan', file, '--json')) as { units: { generation: string; site: string; report: unknown }[] };
     expect(withoutIssueText(fromCli.units.find((u) => u.generation === g && u.site === site)!.report)).toEqual(plain);
 
     // The racks table is what the CSV and the XLSX Units sheet write, cell for cell (CSV at 12 significant digits).
@@ -149,7 +142,7 @@ describe('one truth per number: every example plan', () => {
     const view = new Reports(new AppStore(catalog, { design: { ...base, plan: { ...base.plan, plan } } }));
     await view.load();
     expect(JSON.parse(JSON.stringify(view.plan))).toEqual(expected);
-    expect(withoutIssueText(await cli('plan', join(dir, name), '--json'))).toEqual(expected);
+    expect(withoutIssueText(await cliJson('plan', join(dir, name), '--json'))).toEqual(expected);
 
     const units = planTables(bundle).units;
     const csv = (await exportPlan(bundle, 'csv')).files.find((f) => f.path.endsWith('racks.csv'))!;

@@ -9,26 +9,19 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/presets';
 import { loadNetworkCatalog } from '../../src/catalog/network';
-import { runCli } from '../../src/cli/main';
 import type { Plan } from '../../src/core/plan/types';
 import { planBundle } from '../../src/export/bundle';
 import { planClusters } from '../../src/export/plan-cables';
 import { bomTable } from '../../src/export/plan-tables';
 import { evaluateFabric } from '../../src/views/fabric-view';
+import { runCli } from '../../src/cli/main';
+import { cliJson } from '../helpers/cli';
 
 const catalog = loadCatalog();
 const net = loadNetworkCatalog();
 const dir = mkdtempSync(join(tmpdir(), 'rackplan-fabric-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON read back from the CLI
-async function cli(...argv: string[]): Promise<any> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  if (code !== 0) throw new Error(`rackplan ${argv.join(' ')} exited ${code}: ${err.join('\n')}`);
-  return JSON.parse(out.join('\n'));
-}
 
 /** A one-site plan deploying `units` of a generation at Lordstown (its plant builds every generation). */
 function planFile(generation: string, units: number, network?: Plan['network']): { path: string; plan: Plan } {
@@ -59,10 +52,10 @@ async function everySurface(generation: string, units: number, accelerators: num
   const racks = units * g.racks;
   const out: Record<string, Counts> = {};
 
-  const cables = await cli('cables', generation, '--racks', String(racks), ...(switchId ? ['--switch', switchId] : []), '--json');
+  const cables = await cliJson('cables', generation, '--racks', String(racks), ...(switchId ? ['--switch', switchId] : []), '--json');
   out.cables = { switchId: cables.switch.id, ...cables.clusters.switches };
 
-  const fabric = await cli('fabric', generation, '--units', String(units), ...(switchId ? ['--switch', switchId] : []), '--json');
+  const fabric = await cliJson('fabric', generation, '--units', String(units), ...(switchId ? ['--switch', switchId] : []), '--json');
   out.fabricCommand = { switchId: fabric.switch.id, ...fabric.clusters.switches };
 
   const view = evaluateFabric(g, net, { units, switchId }, undefined);
@@ -70,7 +63,7 @@ async function everySurface(generation: string, units: number, accelerators: num
   out.fabricView = { switchId: view.value.switch.id, ...view.value.counts.switches };
 
   const { path, plan } = planFile(generation, units, switchId ? { switchId } : undefined);
-  const report = await cli('plan', path, '--json');
+  const report = await cliJson('plan', path, '--json');
   const site = report.sites.find((s: { id: string }) => s.id === 'lordstown-oh');
   const f = site.quarters[site.quarters.length - 1].fabric;
   out.plan = { switchId: f.byGeneration[0].switchId, leaf: f.leafSwitches, spine: f.spineSwitches, core: f.coreSwitches, total: f.switches };
@@ -86,7 +79,7 @@ async function everySurface(generation: string, units: number, accelerators: num
 
   if (!switchId) {
     // Compare has no switch setting: it always sizes on the catalog default.
-    const cmp = await cli('compare', generation, '--target-accelerators', String(accelerators), '--site', 'lordstown-oh', '--json');
+    const cmp = await cliJson('compare', generation, '--target-accelerators', String(accelerators), '--site', 'lordstown-oh', '--json');
     const row = cmp.options[0];
     expect(row.units).toBe(units);
     out.compare = { switchId: row.fabricSwitch.id, leaf: NaN, spine: NaN, core: NaN, total: row.switches };
@@ -145,7 +138,7 @@ describe("the plan's network settings", () => {
 
   it('older plan files with switchRadix/switchPortGbps/switchW still load: a custom switch, named as such', async () => {
     const { path } = planFile('gb300-nvl72', 120, { switchRadix: 64, switchPortGbps: 800, switchW: 2000 });
-    const report = await cli('plan', path, '--json');
+    const report = await cliJson('plan', path, '--json');
     const f = report.sites.find((s: { id: string }) => s.id === 'lordstown-oh').quarters.at(-1).fabric;
     expect(f.byGeneration[0]).toMatchObject({ switchId: 'custom', switchReason: 'custom', switchName: 'Custom switch (64 × 800G, plan file)' });
     // The same radix as SN5600 at the same speed gives SN5600's counts (hand derivation in the test above).
@@ -154,7 +147,7 @@ describe("the plan's network settings", () => {
   });
 
   it('a catalog switch without published power is counted at the plan estimate and the report says so', async () => {
-    const report = await cli('plan', 'presets/plans/small.json', '--json');
+    const report = await cliJson('plan', 'presets/plans/small.json', '--json');
     const f = report.sites.find((s: { id: string }) => s.id === 'lordstown-oh').quarters.at(-1).fabric;
     expect(f.byGeneration[0]).toMatchObject({ switchId: 'quantum-x800-q3400', switchWattsSource: 'estimate' });
     expect(f.switchKw).toBe((192 * 2000) / 1000); // presets/prices.json fabricDefaults.switchW = 2,000 W (estimate)

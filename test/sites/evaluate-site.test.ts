@@ -6,7 +6,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/presets';
 import { loadSites } from '../../src/catalog/sites';
-import { runCli } from '../../src/cli/main';
 import { findGeneration } from '../../src/core/catalog/lookup';
 import { compareAccelerators } from '../../src/core/plan/compare';
 import { planContext } from '../../src/core/plan/context';
@@ -18,6 +17,7 @@ import { siteUnitDefaults, unitOptionsAtSite } from '../../src/core/sites/unit-d
 import { facilityChain, siteDefaults } from '../../src/views/site-chain';
 import { siteCards } from '../../src/views/sites-view';
 import { constantClimate, flatStage, plant, siteWith, v } from './helpers';
+import { cliJson } from '../helpers/cli';
 
 const catalog = loadCatalog();
 const sites = loadSites();
@@ -30,12 +30,6 @@ function referenceAt(siteId: string): SiteEvaluation {
   return r.value;
 }
 
-async function cliJson(...argv: string[]): Promise<Record<string, unknown>> {
-  let out = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: () => undefined });
-  expect(code).toBe(0);
-  return JSON.parse(out) as Record<string, unknown>;
-}
 
 /** A plan document of a test: empty, every setting at its default. */
 const emptyPlan: Plan = { schemaVersion: 1, catalogVersion: catalog.version, name: 'test', start: '2026-Q1', deployments: [] };
