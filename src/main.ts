@@ -33,6 +33,15 @@ async function boot(): Promise<void> {
     const fullCatalog = () => (full ??= loadCatalog());
     // Open the autosave database first: its I/O overlaps the catalog's validation (the parser runs after both).
     const restoring = restoreSession((d) => parseSnapshot(d, fullCatalog()), { timeoutMs: 1500 }).catch(() => null);
+    // Plan edits are checked against the work limits (src/io/plan-work.ts, a small chunk of its own). It loads while
+    // the database opens and the store waits for both, so an edit is never refused for a check still on its way;
+    // a check that cannot load refuses plan edits with the reason rather than let them through unchecked.
+    let planWork: typeof import('./io/plan-work') | undefined;
+    let planWorkError: string | undefined;
+    const planWorkLoading = import('./io/plan-work').then(
+      (m) => void (planWork = m),
+      (err: unknown) => void (planWorkError = err instanceof Error ? err.message : String(err)),
+    );
     const wanted = route.view === 'rack' ? (route.generationId ?? DEFAULT_GENERATION) : null;
     let catalog = wanted ? loadCatalogFor([wanted]) : fullCatalog();
     if (catalog.generations.length === 0) catalog = fullCatalog();
@@ -47,7 +56,7 @@ async function boot(): Promise<void> {
     })();
     // Autosave attaches before the first edit can happen, on a first visit too: waiting for the paint lost the
     // edits of a page closed quickly (the app-reload browser test). Durability wins over a faster first paint.
-    const session: Session | null = await restoring;
+    const [session] = (await Promise.all([restoring, planWorkLoading])) as [Session | null, void];
     performance.mark('rackplan:session');
     if (session?.design || route.view === 'not-found') catalog = fullCatalog();
     let design: DesignState = session?.design ?? initialDesign(catalog, routeGeneration, new Date(), full ? undefined : generationIds());
@@ -56,17 +65,8 @@ async function boot(): Promise<void> {
       const { systemsPerRack: _s, ...options } = design.rack.options;
       design = { ...design, rack: { ...design.rack, generationId: routeGeneration, options } };
     }
-    // Plan edits are checked against the work limits (src/io/plan-work.ts). The check loads beside the first paint,
-    // not in its way; every view that edits a plan loads later still. Until it has arrived a plan edit is refused
-    // with a sentence rather than let through unchecked.
-    let planWork: typeof import('./io/plan-work') | undefined;
-    let planWorkError: string | undefined;
-    const planWorkLoading = import('./io/plan-work').then(
-      (m) => void (planWork = m),
-      (err: unknown) => void (planWorkError = err instanceof Error ? err.message : String(err)),
-    );
     const checkPlan: PlanCheck = (next, prev, c) =>
-      planWork ? planWork.planEditProblems(next, prev, c) : [{ path: '', message: planWorkError ? `the plan checks could not be loaded (${planWorkError}); reload the page` : 'the plan checks are still loading; make the edit again in a moment' }];
+      planWork ? planWork.planEditProblems(next, prev, c) : [{ path: '', message: `the plan checks could not be loaded (${planWorkError ?? 'unknown error'}); reload the page` }];
     const store = new AppStore(catalog, { design, prefs: session?.prefs ?? loadPrefs(storage), describe: actionLabel, checkPlan });
     const notices: string[] = session?.notice ? [session.notice] : [];
     // A shared plan link is handled once: opened (or refused with the reason), then removed from the address so a

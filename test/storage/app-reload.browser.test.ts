@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
 import { JOURNAL_KEY } from '../../src/storage/app-autosave';
 
-// The real app (index.html → src/main.ts) in a frame: edit, close the frame while the last edit is being saved,
+// The real app (src/main.ts, through test/storage/app-frame.html) in a frame: edit, close the frame while the last edit is being saved,
 // open the app again and find everything as it was left. Uses the app's own database name.
 
 interface AppLike extends HTMLElement {
@@ -22,7 +22,7 @@ function openApp(): Promise<{ frame: HTMLIFrameElement; app: AppLike }> {
       setTimeout(poll, 50);
     };
     frame.addEventListener('load', poll, { once: true });
-    frame.src = '/index.html';
+    frame.src = '/test/storage/app-frame.html';
     document.body.append(frame);
   });
 }
