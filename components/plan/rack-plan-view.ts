@@ -20,6 +20,7 @@ import '../charts/rack-chart';
 import '../inputs/rack-quantity-input';
 import '../rack/rack-issue-list';
 import './rack-optimizer-panel';
+import './rack-plan-failure';
 import './rack-plan-grid';
 import { shortName } from '../../src/views/names';
 
@@ -199,7 +200,7 @@ export class RackPlanView extends LitElement {
   }
 
   override render() {
-    if (this.#failure) return this.#failureCard(this.#failure);
+    if (this.#failure) return html`<rack-plan-failure .failure=${this.#failure}></rack-plan-failure>`;
     const d = this.#data;
     if (!d) return nothing;
     const p = d.design.plan;
@@ -286,15 +287,6 @@ export class RackPlanView extends LitElement {
         <rack-issue-list .issues=${d.report.issues}></rack-issue-list>
       </section>
     `;
-  }
-
-  #failureCard(f: PlanFailure) {
-    return html`<section class="card" role="alert" aria-labelledby="plan-failed-h">
-      <h2 id="plan-failed-h">The plan “${f.planName}” could not be evaluated</h2>
-      <p>Evaluating the plan failed with <code>${f.error}</code>. This is a bug in rackplan: no figures are shown rather than wrong ones.</p>
-      <p>Undo the last edit, or open another plan from the Export view. Your plan is still saved; please report the error with the plan file.</p>
-      <button class="btn" type="button" @click=${() => emit(this, 'rack-history', 'undo')}>Undo the last edit</button>
-    </section>`;
   }
 
   #parts(d: PlanData) {

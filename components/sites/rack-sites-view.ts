@@ -11,6 +11,7 @@ import type { Prefs } from '../../src/state/types';
 import { emit } from '../shared/events';
 import { baseStyles } from '../shared/styles';
 import '../inputs/rack-quantity-input';
+import '../plan/rack-plan-failure';
 import '../shared/rack-source';
 import { shortName } from '../../src/views/names';
 
@@ -124,7 +125,7 @@ export class RackSitesView extends LitElement {
   ];
 
   readonly #store = new StoreController(this, (s) => [s.design.plan.plan, s.prefs] as const);
-  readonly #reports = new ReportsController(this, (r) => [r.siteCards, r.sites] as const);
+  readonly #reports = new ReportsController(this, (r) => [r.siteCards, r.sites, r.planOutcome] as const);
 
   #data: { cards: SiteCard[]; prefs: Prefs; plan: Plan } | null = null;
 
@@ -141,6 +142,9 @@ export class RackSitesView extends LitElement {
   }
 
   override render() {
+    // The cards show the plan's site figures: when evaluating the plan threw, say so instead of showing none.
+    const outcome = this.#reports.value?.[2];
+    if (outcome && !outcome.ok) return html`<rack-plan-failure .failure=${outcome.error}></rack-plan-failure>`;
     const d = this.#data;
     if (!d) return nothing;
     return html`<div class="cols">${d.cards.map((c) => this.#card(c, d.prefs))}</div>`;

@@ -41,4 +41,14 @@ describe('the Plan view survives an evaluation error', () => {
     await expect.element(page.getByRole('heading', { name: 'Deployments' })).toBeVisible();
     expect(reports.planOutcome?.ok).toBe(true);
   });
+
+  it('the Sites view shows the same card (its cards are the plan’s site figures)', async () => {
+    const { app, store } = await mountApp('/sites');
+    await expect.element(page.getByRole('heading', { name: /^Houston/ })).toBeVisible();
+    app.shadowRoot!.querySelector('main')!.dispatchEvent(new CustomEvent('rack-edit', { detail: { type: 'plan/set-settings', patch: { name: 'Throws in the engine' } }, bubbles: true, composed: true }));
+    await until(() => store.design.plan.plan.name === 'Throws in the engine');
+    await expect.element(page.getByRole('heading', { name: 'The plan “Throws in the engine” could not be evaluated' })).toBeVisible();
+    await page.getByRole('button', { name: 'Undo the last edit' }).click();
+    await expect.element(page.getByRole('heading', { name: /^Houston/ })).toBeVisible();
+  });
 });
