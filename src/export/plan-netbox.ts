@@ -1,6 +1,6 @@
 /**
  * A capacity plan as NetBox objects: one NetBox site per data-center site, compute racks laid out like the
- * rack elevation drawing (src/state/elevation.ts), network racks holding the fabric switches where the cable
+ * rack elevation drawing (src/core/rack/elevation.ts), network racks holding the fabric switches where the cable
  * layout put them, and the cables of the plan's cable schedule. Device and interface names match the cable
  * schedule exactly, so every cable's two ends exist. Devices and cables are produced lazily (generators).
  * @module

@@ -1,7 +1,7 @@
 /**
  * The rack designer's budgets: each engine figure next to the limit it must stay under, with a status,
- * the issues that concern it and whether it rests on estimated catalog values. Pure; memoized by
- * {@link UnitReportController}.
+ * the issues that concern it and whether it rests on estimated catalog values. Pure; memoized by the rack
+ * report (src/views/rack-report.ts), which the app's one Reports owner holds.
  * @module
  */
 import type { Generation } from '../core/catalog/types';
