@@ -15,11 +15,8 @@ import { loadUnits } from './views/parse';
 import { loadPrefs } from './state/prefs';
 import { parseRoute } from './state/router';
 import { actionLabel } from './views/action-labels';
-import { AppStore, formatProblems, initialDesign, type PlanCheck } from './state/store';
+import { AppStore, DEFAULT_GENERATION, formatProblems, initialDesign, type PlanCheck } from './state/store';
 import type { DesignState } from './state/types';
-
-/** The generation `/` opens with. */
-const DEFAULT_GENERATION = 'gb200-nvl72';
 
 async function boot(): Promise<void> {
   const app = document.querySelector('rack-app') ?? document.body.appendChild(document.createElement('rack-app'));

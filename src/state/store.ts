@@ -33,9 +33,12 @@ export type DispatchResult = Result<{ readonly changed: boolean }, readonly Inpu
 
 export type Listener = (store: AppStore) => void;
 
-/** The generation the app opens with when the URL names none. */
+/** The generation the app opens with when the URL names none (and the catalog has it). */
+export const DEFAULT_GENERATION = 'gb200-nvl72';
+
+/** {@link DEFAULT_GENERATION}, else GB300 NVL72, else the catalog's first generation. */
 export function defaultGenerationId(catalog: Catalog): string {
-  const preferred = ['gb200-nvl72', 'gb300-nvl72'];
+  const preferred = [DEFAULT_GENERATION, 'gb300-nvl72'];
   return preferred.find((id) => catalog.generations.some((g) => g.id === id)) ?? catalog.generations[0]?.id ?? '';
 }
 

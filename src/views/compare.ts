@@ -4,7 +4,7 @@
  * @module
  */
 import type { Catalog } from '../core/catalog/types';
-import { compareAccelerators, type CompareOption, type CompareReport, type CompareTarget } from '../core/plan/compare';
+import { compareAccelerators, DEFAULT_COMPARE_SITE, type CompareOption, type CompareReport, type CompareTarget } from '../core/plan/compare';
 import type { UnitReport } from '../core/rack/types';
 import type { Site } from '../core/sites/types';
 import { formatNumber, formatPue, formatUsd, formatValue } from './format';
@@ -17,7 +17,6 @@ export const TARGET_LABEL: Record<CompareTargetKind, string> = {
   fp8Pflops: 'Dense FP8 PFLOPS',
 };
 
-export const DEFAULT_COMPARE_SITE = 'houston-tx';
 
 /** The core's target for the stored one (IT power is stored in W, the core takes MW). */
 export function coreTarget(t: CompareDesign['target']): CompareTarget {

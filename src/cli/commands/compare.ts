@@ -5,14 +5,13 @@
  */
 import { generationIds, loadCatalog } from '../../catalog/presets';
 import { loadSites, siteIds } from '../../catalog/sites';
-import { compareAccelerators, type CompareTarget } from '../../core/plan/compare';
+import { compareAccelerators, DEFAULT_COMPARE_SITE, type CompareTarget } from '../../core/plan/compare';
 import { PLAN_SETTING_LIMITS } from '../../schema/limits';
 import { FlagReader, parseFlags } from '../args';
 import { InputError } from '../errors';
 import { UNIT_OPTION_FLAGS, UNIT_OPTION_USAGE, readUnitOptionFlags } from '../unit-option-flags';
 import { formatNumber, formatUsd, jsonResult, textTable, type Command } from '../output';
 
-const DEFAULT_SITE = 'houston-tx';
 
 const USAGE = `rackplan compare <generation-id>… [unit options] (--target-accelerators N | --target-pflops X [--precision fp8|bf16|fp4] | --target-hbm-tb X | --target-hbm-tbps X | --target-it-mw X) [--site id] [--utilization U] [--json]
 
@@ -25,7 +24,7 @@ const USAGE = `rackplan compare <generation-id>… [unit options] (--target-acce
   --target-hbm-tb X     HBM capacity, TB (10^12 bytes)
   --target-hbm-tbps X   HBM bandwidth, TB/s
   --target-it-mw X      IT power, MW (Σ unit input)
-  --site ID             data-center site (default ${DEFAULT_SITE}; rackplan site lists them)
+  --site ID             data-center site (default ${DEFAULT_COMPARE_SITE}; rackplan site lists them)
   --utilization U       average IT draw ÷ design IT for energy (default: the catalog's plan default)
 
 Unit options, applied to every compared generation (the Compare view applies the Rack designer's to its generation):
@@ -74,7 +73,7 @@ export const compareCommand: Command = {
     if (given.length === 0) flags.problem('--target-pflops', 'exactly one of --target-accelerators, --target-pflops, --target-hbm-tb, --target-hbm-tbps, --target-it-mw');
     if (given.length > 1) flags.problem(`--${given[1]}`, `only one target (also got --${given[0]})`);
     const utilization = flags.number('utilization', PLAN_SETTING_LIMITS.utilization);
-    const site = flags.string('site') ?? DEFAULT_SITE;
+    const site = flags.string('site') ?? DEFAULT_COMPARE_SITE;
     if (!siteIds().includes(site)) flags.problem('--site', `one of ${siteIds().join(', ')}`, site);
     // The same unit options for every compared generation (the Compare view uses the designer's for its generation).
     const options = await readUnitOptionFlags(parsed, flags);

@@ -113,6 +113,9 @@ export function targetUnit(t: CompareTarget): string {
   }
 }
 
+/** The site a comparison is costed at when none is named (the CLI's default and the Compare view's fallback). */
+export const DEFAULT_COMPARE_SITE = 'houston-tx';
+
 /** Compare generations for one target at one site. Unknown ids come back as unsupported options with an issue. */
 export function compareAccelerators(generationIds: readonly string[], target: CompareTarget, siteId: string, catalog: Catalog, sites: readonly Site[], opts: CompareOptions = {}): CompareReport {
   const site = sites.find((s) => s.id === siteId && s.roles.dataCenter);
