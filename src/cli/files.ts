@@ -144,6 +144,16 @@ async function checkParent(parent: string, flag: string, createFolders: boolean)
   if (!st.isDirectory()) throw inputError(flag, `${JSON.stringify(parent)} is not a folder (${kindOf(st)})`);
 }
 
+/** What is at an output path now (undefined when nothing is); a path that cannot be looked at is refused. */
+async function existingTarget(target: string, flag: string, path: string): Promise<Stats | undefined> {
+  try {
+    return await stat(target);
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'ENOENT') throw outError(flag, path, describeFsError(err));
+    return undefined;
+  }
+}
+
 /**
  * Check a single-file output before any work: not empty, not a directory, its folder exists (or is created),
  * and an existing regular file is replaced only with `force`.
@@ -152,13 +162,7 @@ export async function prepareOutputFile(path: string, options: OutputOptions = {
   const flag = options.flag ?? '--out';
   if (path.trim() === '') throw inputError(flag, 'a file path', '""');
   const target = resolve(path);
-  let existing: Stats | undefined;
-  try {
-    existing = await stat(target);
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code !== 'ENOENT') throw outError(flag, path, describeFsError(err));
-  }
+  const existing = await existingTarget(target, flag, path);
   if (existing) {
     if (existing.isDirectory()) throw inputError(flag, 'a file path, not a directory', `${JSON.stringify(path)}, a directory`);
     if (existing.isCharacterDevice() || existing.isFIFO() || existing.isSocket()) return { path: target, flag, mode: 'stream' };
@@ -178,12 +182,7 @@ export async function prepareOutputDirectory(path: string, names: readonly strin
   const flag = options.flag ?? '--out';
   if (path.trim() === '') throw inputError(flag, 'a directory path', '""');
   const target = resolve(path);
-  let existing: Stats | undefined;
-  try {
-    existing = await stat(target);
-  } catch (err) {
-    if ((err as { code?: string }).code !== 'ENOENT') throw outError(flag, path, describeFsError(err));
-  }
+  const existing = await existingTarget(target, flag, path);
   if (existing && !existing.isDirectory()) throw inputError(flag, 'a directory (this format writes several files)', `${JSON.stringify(path)}, ${existing.isFile() ? 'an existing file' : kindOf(existing)}`);
   if (!existing) {
     await checkParent(dirname(target), flag, options.createFolders ?? false);
