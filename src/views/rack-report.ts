@@ -38,8 +38,8 @@ export class RackDerivations {
   readonly report = memoizeLast((g: Generation, options: UnitOptions, catalog: Catalog): UnitReport => evaluateUnit(g, options, catalog));
   readonly budgets = memoizeLast((r: UnitReport, g: Generation, d: RackDesign): Budget[] => unitBudgets(r, g, d));
   readonly elevation = memoizeLast((g: Generation, r: UnitReport, c: Catalog): ElevationLayout => layoutElevation(g, r, c));
-  readonly facility = memoizeLast((siteId: string | undefined, sites: SiteFunctions | undefined, g: Generation, r: UnitReport, options: UnitOptions, c: Catalog): FacilityInput | null =>
-    siteId && sites ? sites.facilityChain(siteId, g, r, options, c) : null,
+  readonly facility = memoizeLast((siteId: string | undefined, sites: SiteFunctions | undefined, g: Generation, options: UnitOptions, c: Catalog): FacilityInput | null =>
+    siteId && sites ? sites.facilityChain(siteId, g, options, c) : null,
   );
   readonly chain = memoizeLast((r: UnitReport, g: Generation, facility: FacilityInput | null, note: string | undefined): ChainView => powerChain(r, g, facility, note));
 
@@ -52,7 +52,7 @@ export class RackDerivations {
     if (!generation) return undefined;
     const options = this.options(design.options, design.siteId, sites);
     const report = this.report(generation, options, catalog);
-    const facility = this.facility(design.siteId, sites, generation, report, options, catalog);
+    const facility = this.facility(design.siteId, sites, generation, options, catalog);
     const note = design.siteId && !sites ? 'Loading the site’s facility chain…' : design.siteId && !facility ? `Site “${design.siteId}” has no data center.` : undefined;
     return {
       generation,

@@ -11,7 +11,7 @@ import { loadSites } from '../catalog/sites';
 import type { Catalog, Generation } from '../core/catalog/types';
 import { describeLoad, evaluateSite, siteSettings, type StatedLoad } from '../core/plan/evaluate-site';
 import { pick, pickSourced } from '../core/provenance';
-import type { UnitOptions, UnitReport } from '../core/rack/types';
+import type { UnitOptions } from '../core/rack/types';
 import type { Site } from '../core/sites/types';
 import { siteUnitDefaults } from '../core/sites/unit-defaults';
 import type { FacilityInput, FacilityStageInput } from './power-chain';
@@ -57,10 +57,10 @@ export interface FacilityChain extends FacilityInput {
 /**
  * Facility stages for one unit of `generation` at a site (null when the site has no data center), under the catalog's
  * plan defaults (utilization, design condition 0.4 %).
- * @param _report - the designer's unit report; the facility figures use the same unit options through the core's unit facts
- * @param options - the unit options the engine used (without `units`)
+ * @param options - the unit options the designer's engine used (without `units`): the facility figures evaluate the
+ *   unit with the same options through the core's unit facts, so they describe the unit the designer shows
  */
-export function facilityChain(siteId: string, generation: Generation, _report: UnitReport, options: UnitOptions, catalog: Catalog): FacilityChain | null {
+export function facilityChain(siteId: string, generation: Generation, options: UnitOptions, catalog: Catalog): FacilityChain | null {
   const site = findSite(siteId);
   if (!site?.roles.dataCenter) return null;
   const { units: _u, ...unitOptions } = options;

@@ -43,7 +43,7 @@ describe('the same site at the same reference load shows the same figures everyw
 
       // Rack designer: the user's options (none) over the site's defaults, as the designer derives them.
       const options = { ...siteDefaults(id) };
-      const chain = facilityChain(id, gb300, evaluateUnit(gb300, options, catalog), options, catalog)!;
+      const chain = facilityChain(id, gb300, options, catalog)!;
       expect(chain.load).toEqual(ref.load);
       expect(chain.unitsFilled).toBe(ref.load.units);
       expect(chain.peakPue).toBe(ref.peak.pue);
