@@ -115,6 +115,10 @@ describe('two tabs know about each other (review 2026-12 F5/P15)', () => {
     attach(tabB);
     await settled(tabA);
     await settled(tabB);
+    // Each tab's first save (on attach) is announced to the other; channel delivery is asynchronous, so wait for
+    // both announcements to arrive before clearing, or a late one would be counted as heard after the clear.
+    for (let i = 0; i < 100 && (heardByA.length === 0 || heardByB.length === 0); i++) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 50));
     heardByA.length = 0;
     heardByB.length = 0;
     publishA(snap('renamed in A'));
