@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatValue } from '../../src/views/format';
-import type { ChainStageView, ChainView } from '../../src/views/power-chain';
+import type { ChainBranchView, ChainStageView, ChainView } from '../../src/views/power-chain';
 import type { UnitSystem } from '../../src/state/types';
 import { CONFIDENCE_TEXT, baseStyles } from '../shared/styles';
 
@@ -11,11 +11,15 @@ interface Row {
   readonly loss: string;
   readonly width: number;
   readonly lossWidth: number;
+  readonly branches: readonly { readonly b: ChainBranchView; readonly value: string; readonly width: number }[];
 }
 
 /**
  * The power chain from the utility to the chips: one row per stage with the power passing on, the loss in the
- * stage and its efficiency, drawn as bars to one scale. Facility stages appear when a site is chosen.
+ * stage and its efficiency, drawn as bars to one scale, and the branches that leave between stages (cooling
+ * plant, building load, network share, the IT that is not the accelerators), so every watt is accounted for
+ * (the view model's `chainMismatches` is empty; test/views/power-chain-reconciliation.test.ts). Facility stages
+ * appear when a site is chosen.
  *
  * @summary Power chain (utility → chips) with losses.
  * @csspart list - the ordered list of stages
@@ -89,6 +93,18 @@ export class RackPowerChain extends LitElement {
       .est {
         margin-left: 0.3rem;
       }
+      li.branch {
+        font-size: 0.75rem;
+        color: var(--rack-muted);
+      }
+      li.branch .label {
+        padding-left: 1rem;
+        font-weight: 400;
+      }
+      .bar.branch {
+        fill: var(--rack-muted);
+        opacity: 0.55;
+      }
     `,
   ];
 
@@ -107,6 +123,7 @@ export class RackPowerChain extends LitElement {
         loss: s.lossW > 0 ? `−${formatValue(s.lossW, 'power', this.system)}${s.efficiency !== null ? ` · η ${(s.efficiency * 100).toFixed(1)} %` : ''}` : '',
         width: top > 0 ? (s.outW / top) * 100 : 0,
         lossWidth: top > 0 ? (s.lossW / top) * 100 : 0,
+        branches: s.branches.map((b) => ({ b, value: formatValue(b.w, 'power', this.system), width: top > 0 ? (b.w / top) * 100 : 0 })),
       }));
     }
   }
@@ -129,7 +146,14 @@ export class RackPowerChain extends LitElement {
             </svg>`}
             <span class="nums">${r.out}${r.loss ? html`<br /><span class="lossText">${r.loss}</span>` : nothing}</span>
             ${r.s.detail ? html`<span class="detail">${r.s.detail}</span>` : nothing}
-          </li>`,
+          </li>
+          ${r.branches.map(
+            (x) => html`<li class="branch" data-branch=${x.b.id} title=${x.b.detail}>
+              <span class="label">↳ ${x.b.label} <span class="visually-hidden">branches off here</span></span>
+              ${svg`<svg viewBox="0 0 100 14" preserveAspectRatio="none" aria-hidden="true"><rect class="bar branch" x="0" y="4" width=${Math.max(0.6, x.width)} height="6" rx="1"></rect></svg>`}
+              <span class="nums">−${x.value}</span>
+            </li>`,
+          )}`,
         )}
       </ol>
     `;

@@ -11,9 +11,20 @@ import type { UnitReport } from '../core/rack/types';
 import { formatPue } from './format';
 import { shortName } from './names';
 
+/** Power that leaves the chain after a stage without reaching the next one (cooling, building, network share, non-accelerator IT). */
+export interface ChainBranchView {
+  readonly id: 'cooling' | 'building' | 'network' | 'other-it';
+  readonly label: string;
+  /** W. */
+  readonly w: number;
+  readonly detail: string;
+}
+
 export interface ChainStageView {
   readonly id: string;
   readonly label: string;
+  /** Power entering the stage, W. `inW = outW + lossW` for every stage. */
+  readonly inW: number;
   /** Power leaving the stage towards the chips, W. */
   readonly outW: number;
   /** Power lost in the stage, W (0 for a tap such as "accelerators"). */
@@ -23,6 +34,11 @@ export interface ChainStageView {
   readonly confidence: Confidence | 'missing' | null;
   /** Facility stages come from a site; rack stages from the unit. */
   readonly scope: 'facility' | 'rack';
+  /**
+   * Power taken off this stage's output before the next stage: the next stage's `inW` is `outW − Σ branches`.
+   * So every watt at the meter is either passed on, lost in a stage, or in a named branch.
+   */
+  readonly branches: readonly ChainBranchView[];
 }
 
 export interface ChainView {
@@ -43,6 +59,12 @@ export interface FacilityStageInput {
   readonly efficiency: number;
   readonly detail?: string;
   readonly confidence?: Confidence;
+  /**
+   * The stage also feeds the cooling plant and building load (the site data's `carriesMechanical`). Those branch
+   * off at the output of the carrying stage nearest the racks, as the sites core's chain adds them there
+   * (src/core/sites/chain.ts); with no carrying stage they branch off at the meter.
+   */
+  readonly carriesMechanical?: boolean;
 }
 
 /** The facility part for one unit at a site (from the sites core; see src/views/site-chain.ts). */
@@ -54,8 +76,15 @@ export interface FacilityInput {
   readonly coolingKw: number;
   readonly fixedKw: number;
   readonly lossKw: number;
+  /**
+   * The unit's share of the site's network switches, kW: the site's IT load (what the last facility stage
+   * delivers) is the units' rack input plus the fabric, so this share leaves the chain before the rack input.
+   */
+  readonly networkKw?: number;
   readonly peakPue: number | null;
 }
+
+const kw = (w: number) => `${(w / 1000).toFixed(1)} kW`;
 
 /**
  * @param report - unit report (per unit; the chain is drawn for one unit)
@@ -66,69 +95,128 @@ export interface FacilityInput {
 export function powerChain(report: UnitReport, generation: Generation, facility: FacilityInput | null, facilityNote?: string): ChainView {
   const p = report.power;
   const stages: ChainStageView[] = [];
+  const rackInW = p.inputKw * 1000;
   if (facility) {
+    const coolingW = facility.coolingKw * 1000;
+    const buildingW = facility.fixedKw * 1000;
+    const networkW = (facility.networkKw ?? 0) * 1000;
+    const lossW = facility.lossKw * 1000;
+    const mechanical: ChainBranchView[] = [
+      { id: 'cooling', label: 'Cooling plant', w: coolingW, detail: 'chillers, dry coolers, pumps and fans at the design condition' },
+      { id: 'building', label: 'Building load', w: buildingW, detail: 'lighting, offices, controls: the site’s fixed overhead' },
+    ];
+    // The cooling and building load leave at the carrying stage nearest the racks (last in utility-first order).
+    let carrier = -1;
+    facility.stages.forEach((f, i) => {
+      if (f.carriesMechanical) carrier = i;
+    });
+    const meterW = facility.meterKw * 1000;
     stages.push({
       id: 'meter',
       label: 'Utility meter',
-      outW: facility.meterKw * 1000,
+      inW: meterW,
+      outW: meterW,
       lossW: 0,
       efficiency: null,
-      detail: `PUE ${formatPue(facility.peakPue)} at the design condition: cooling ${(facility.coolingKw).toFixed(1)} kW and building ${(facility.fixedKw).toFixed(1)} kW branch off; chain losses ${(facility.lossKw).toFixed(1)} kW`,
+      detail: `PUE ${formatPue(facility.peakPue)} at the design condition: ${kw(meterW)} = rack input ${kw(rackInW)} + network share ${kw(networkW)} + cooling ${kw(coolingW)} + building ${kw(buildingW)} + chain losses ${kw(lossW)}`,
       confidence: null,
       scope: 'facility',
+      branches: carrier < 0 ? mechanical : [],
     });
-  }
-  for (const f of facility?.stages ?? []) {
-    stages.push({ id: f.id, label: f.name, outW: f.outputKw * 1000, lossW: (f.inputKw - f.outputKw) * 1000, efficiency: f.efficiency, detail: f.detail ?? '', confidence: f.confidence ?? null, scope: 'facility' });
+    facility.stages.forEach((f, i) => {
+      const last = i === facility.stages.length - 1;
+      const branches: ChainBranchView[] = [...(i === carrier ? mechanical : [])];
+      if (last && networkW > 0) branches.push({ id: 'network', label: 'Network share', w: networkW, detail: 'this unit’s share of the site’s fabric switches (leaf, spine, core), fed from the same busway' });
+      stages.push({ id: f.id, label: f.name, inW: f.inputKw * 1000, outW: f.outputKw * 1000, lossW: (f.inputKw - f.outputKw) * 1000, efficiency: f.efficiency, detail: f.detail ?? '', confidence: f.confidence ?? null, scope: 'facility', branches });
+    });
   }
   const eff = report.assumptions.find((a) => a.path.endsWith('.efficiency') && a.path.startsWith('psus.'));
   stages.push({
     id: 'rack-input',
     label: 'Rack input (whips)',
-    outW: p.inputKw * 1000,
+    inW: rackInW,
+    outW: rackInW,
     lossW: 0,
     efficiency: null,
-    detail: `${(p.inputKva).toFixed(1)} kVA at PF ${p.powerFactor.toFixed(2)}; ${p.feeds.sides.reduce((s, x) => s + x.whips, 0)} whips`,
+    detail: `${p.feeds.sides[0]?.system === 'dc' ? `${(p.inputKw).toFixed(1)} kW DC` : `${(p.inputKva).toFixed(1)} kVA at PF ${p.powerFactor.toFixed(2)}`}; ${p.feeds.sides.reduce((s, x) => s + x.whips, 0)} whips`,
     confidence: null,
     scope: 'rack',
+    branches: [],
   });
   const shelf = generation.power.architecture === 'shelf';
+  const itW = p.itKw * 1000;
   stages.push({
     id: 'psus',
     label: shelf ? `Power shelves → ${p.busVoltageV ?? '?'} V busbar` : 'Server PSUs',
-    outW: p.itKw * 1000,
+    inW: itW + p.psuLossKw * 1000,
+    outW: itW,
     lossW: p.psuLossKw * 1000,
     efficiency: p.efficiency,
     detail: `${p.psus.psuCount} PSUs at ${(p.psus.loadPerPsuFraction * 100).toFixed(0)} % load${p.busbarA !== null ? `; ${Math.round(p.busbarA).toLocaleString('en-US')} A on the busbar` : ''}`,
     confidence: (eff?.confidence as Confidence | undefined) ?? null,
     scope: 'rack',
+    branches: [],
   });
   const tdp = pick(generation.accelerator.tdpW, report.basis);
   const comp = [...p.components].sort((a, b) => b.totalKw - a.totalKw);
+  const chipsW = tdp !== null && report.accelerators > 0 ? tdp * report.accelerators : null;
+  // The chips are drawn as the last stage only when their TDP fits inside the IT power; otherwise the catalog's
+  // figures disagree and the share is stated in words instead of a branch that would have to be negative.
+  const chipsFit = chipsW !== null && chipsW <= itW + 1e-6;
   stages.push({
     id: 'components',
     label: 'Trays and systems',
-    outW: p.itKw * 1000,
+    inW: itW,
+    outW: itW,
     lossW: 0,
     efficiency: null,
-    detail: comp.map((c) => `${c.count} × ${shortName(c.name)} ${(c.totalKw).toFixed(1)} kW`).join('; '),
+    detail: `${comp.map((c) => `${c.count} × ${shortName(c.name)} ${(c.totalKw).toFixed(1)} kW`).join('; ')}${chipsW !== null && !chipsFit ? `; the accelerators’ TDP (${report.accelerators} × ${Math.round(tdp ?? 0).toLocaleString('en-US')} W) is more than this IT power: the catalog’s TDP and tray power disagree` : ''}`,
     confidence: null,
     scope: 'rack',
+    branches: chipsFit ? [{ id: 'other-it', label: 'CPUs, memory, NICs, fans, switch trays', w: itW - chipsW, detail: 'IT power not drawn by the accelerators' }] : [],
   });
-  if (tdp !== null && report.accelerators > 0) {
-    const chipsW = tdp * report.accelerators;
+  if (chipsW !== null && tdp !== null && chipsFit) {
     const tdpConfidence = 'confidence' in generation.accelerator.tdpW ? generation.accelerator.tdpW.confidence : 'missing';
     stages.push({
       id: 'accelerators',
       label: `${generation.accelerator.model} accelerators`,
+      inW: chipsW,
       outW: chipsW,
       lossW: 0,
       efficiency: null,
-      detail: `${report.accelerators} × ${Math.round(tdp).toLocaleString('en-US')} W TDP = ${((chipsW / (p.itKw * 1000)) * 100).toFixed(0)} % of IT power; the rest feeds CPUs, memory, NICs, fans and switches`,
+      detail: `${report.accelerators} × ${Math.round(tdp).toLocaleString('en-US')} W TDP = ${((chipsW / itW) * 100).toFixed(0)} % of IT power`,
       confidence: tdpConfidence,
       scope: 'rack',
+      branches: [],
     });
   }
-  const inW = facility ? facility.meterKw * 1000 : p.inputKw * 1000;
+  const inW = facility ? facility.meterKw * 1000 : rackInW;
   return { stages, inW, facilityNote: facility ? facility.note : (facilityNote ?? 'Pick a site to see the facility stages (utility, transformer, UPS, busway).'), hasFacility: facility !== null };
+}
+
+/** A place where the chain does not add up: a stage whose input is not output + loss, or a hand-over between stages that is not output − branches. */
+export interface ChainMismatch {
+  readonly at: string;
+  /** W: expected − found. */
+  readonly gapW: number;
+}
+
+/**
+ * Check that every watt is accounted for: each stage's input = output + loss, and each stage's output minus its
+ * branches = the next stage's input, and the first stage takes what the chain draws. Returns the mismatches larger
+ * than `toleranceW`.
+ */
+export function chainMismatches(chain: ChainView, toleranceW = 1): ChainMismatch[] {
+  const out: ChainMismatch[] = [];
+  const s = chain.stages;
+  if (s.length && Math.abs(s[0]!.inW - chain.inW) > toleranceW) out.push({ at: `start: ${s[0]!.id}`, gapW: chain.inW - s[0]!.inW });
+  s.forEach((x, i) => {
+    const own = x.inW - x.outW - x.lossW;
+    if (Math.abs(own) > toleranceW) out.push({ at: x.id, gapW: own });
+    const next = s[i + 1];
+    if (!next) return;
+    const handOver = x.outW - x.branches.reduce((t, b) => t + b.w, 0) - next.inW;
+    if (Math.abs(handOver) > toleranceW) out.push({ at: `${x.id} → ${next.id}`, gapW: handOver });
+  });
+  return out;
 }

@@ -69,8 +69,10 @@ export function facilityChain(siteId: string, generation: Generation, options: U
   const { peak, load } = result.value;
   const n = load.units;
   const per = (mw: number) => (mw * 1000) / n;
+  const carries = new Map(site.roles.dataCenter.powerChain.stages.map((s) => [s.id, s.carriesMechanical]));
   const stages: FacilityStageInput[] = peak.stages.map((s) => ({
     id: `facility-${s.id}`,
+    carriesMechanical: carries.get(s.id) ?? false,
     name: s.name,
     inputKw: per(s.outputMw + s.lossMw),
     outputKw: per(s.outputMw),
@@ -84,6 +86,7 @@ export function facilityChain(siteId: string, generation: Generation, options: U
     coolingKw: per(peak.coolingMw),
     fixedKw: per(peak.fixedOverheadMw),
     lossKw: per(peak.chainLossMw),
+    networkKw: per(result.value.detail.fabric.switchKw / 1000),
     peakPue: peak.pue,
     unitsFilled: n,
     load,
