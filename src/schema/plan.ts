@@ -44,6 +44,19 @@ export const DeploymentSchema = z.strictObject({
   generation: Id,
   quarter: QuarterId,
   units: wholeUnits,
+  // Firm order or already built: the optimizer never changes the row (checked by the evaluation: unknown plant ids are error issues).
+  locked: z.boolean({ error: 'must be true (a firm order or already built) or false (open to the optimizer)' }).optional(),
+  plant: Id.optional(),
+});
+
+const minOrderUnits = z
+  .number({ error: 'must be a whole number of units from 1 to 100,000' })
+  .refine((n) => Number.isInteger(n) && n >= 1 && n <= 100_000, 'must be a whole number of units from 1 to 100,000');
+
+export const MinOrderSchema = z.strictObject({
+  racks: z.number({ error: 'must be a whole number of racks from 1 to 10,000' }).refine((n) => Number.isInteger(n) && n >= 1 && n <= 10_000, 'must be a whole number of racks from 1 to 10,000').optional(),
+  units: z.record(Id, minOrderUnits).optional(),
+  sites: z.record(Id, z.record(Id, minOrderUnits)).optional(),
 });
 
 export const PlanSchema = z.strictObject({
@@ -83,6 +96,7 @@ export const PlanSchema = z.strictObject({
     .optional(),
   sparesFraction: fraction('a fraction from 0 to 1').optional(),
   syncIdleFraction: fraction('a fraction from 0 to 1').optional(),
+  minOrder: MinOrderSchema.optional(),
 });
 
 

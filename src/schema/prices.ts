@@ -20,5 +20,5 @@ export const PriceBookFile = z.strictObject({
     syncIdleFraction: sourcedIn('fraction'),
   }),
   amortizationYears: sourcedIn('years'),
-  planDefaults: z.strictObject({ horizonYears: sourcedIn('years'), discountRate: sourcedIn('fraction/yr'), utilization: sourcedIn('fraction') }),
+  planDefaults: z.strictObject({ horizonYears: sourcedIn('years'), discountRate: sourcedIn('fraction/yr'), utilization: sourcedIn('fraction'), minOrderRacks: sourcedIn('racks') }),
 });

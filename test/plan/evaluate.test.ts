@@ -19,8 +19,8 @@ describe('evaluatePlan on the small example', () => {
   const plan = fixture('small');
   const r = evaluatePlan(plan, catalog, sites);
 
-  it('has no errors and reports every site it deploys to', () => {
-    expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  it('has no plan-level errors and reports every site it deploys to', () => {
+    expect(r.issues.filter((i) => i.severity === 'error' && i.path[0] !== 'units')).toEqual([]);
     expect(r.sites.map((s) => s.id)).toEqual(['houston-tx', 'lordstown-oh']);
   });
 
@@ -182,5 +182,90 @@ describe('properties', () => {
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe('plan issues roll up the units’ own (review 2026-12 finding 30)', () => {
+  const plan = fixture('small');
+  const r = evaluatePlan(plan, catalog, sites);
+
+  it('every non-info issue of every unit report appears once in the plan’s issues at units.<site>.<generation>, naming both', () => {
+    for (const u of r.units) {
+      for (const i of u.report.issues.filter((x) => x.severity !== 'info')) {
+        const rolled = r.issues.filter((x) => x.code === i.code && x.path[0] === 'units' && x.path[1] === u.site && x.path[2] === u.generation && x.path.slice(3).join('.') === i.path.join('.'));
+        expect(rolled).toHaveLength(1);
+        expect(rolled[0]!.severity).toBe(i.severity);
+        expect(rolled[0]!.message).toContain(u.report.name);
+        expect(rolled[0]!.message).toContain(i.message);
+      }
+    }
+    // The example has unit-level errors (racks.csv flags them), so the plan must not read "no issues".
+    expect(r.units.some((u) => u.report.issues.some((i) => i.severity === 'error'))).toBe(true);
+    expect(r.issues.some((i) => i.path[0] === 'units' && i.severity === 'error')).toBe(true);
+  });
+});
+
+describe('plants build every deployment row (review 2026-12 finding 28)', () => {
+  const base: Plan = { schemaVersion: 1, catalogVersion: catalog.version, name: 'typed', start: '2026-Q1', horizonYears: 3, deployments: [] };
+  const lordstown = sites.find((s) => s.id === 'lordstown-oh')!;
+  const lead = Math.ceil(pickSourced(lordstown.roles.plant!.leadTimeWeeks, 'typical') / WEEKS_PER_QUARTER);
+
+  it('a typed row without orders is built by the nearest plant that builds it, lead time ahead, and costed there (open: option)', () => {
+    // GB300 at Lordstown: Lordstown is itself a plant that builds GB300 (0 km), so it is the nearest.
+    const plan: Plan = { ...base, deployments: [{ site: 'lordstown-oh', generation: 'gb300-nvl72', quarter: '2027-Q2', units: 26 }] };
+    const r = evaluatePlan(plan, catalog, sites);
+    const build = r.builds[0]!;
+    expect(build).toMatchObject({ index: 0, plant: 'lordstown-oh', choice: 'nearest', locked: false });
+    const [y, q] = [2027, 2];
+    const bq = y * 4 + (q - 1) - lead;
+    expect(build.buildQuarter).toBe(`${Math.floor(bq / 4)}-Q${(bq % 4) + 1}`);
+    const pq = r.plants.find((p) => p.id === 'lordstown-oh')!.quarters.find((x) => x.quarter === build.buildQuarter)!;
+    // 26 units × 1 rack ÷ 13 weeks = 2 racks a week.
+    expect(pq.racksPerWeek).toBeCloseTo(2, 12);
+    expect(pq.partsPerWeek.psus).toBeGreaterThan(0);
+    expect(r.totals.optionCapexUsd).toBeCloseTo(26 * price('gb300-nvl72'), 0);
+    expect(r.totals.firmCapexUsd).toBe(0);
+  });
+
+  it('a locked row counts as firm capex; a row naming its plant is built there', () => {
+    const plan: Plan = { ...base, deployments: [{ site: 'houston-tx', generation: 'gb300-nvl72', quarter: '2027-Q2', units: 13, locked: true, plant: 'lordstown-oh' }] };
+    const r = evaluatePlan(plan, catalog, sites);
+    expect(r.builds[0]).toMatchObject({ plant: 'lordstown-oh', choice: 'row', locked: true });
+    expect(r.totals.firmCapexUsd).toBeCloseTo(13 * price('gb300-nvl72'), 0);
+    expect(r.totals.optionCapexUsd).toBe(0);
+    expect(r.totals.unitCapexUsd).toBeCloseTo(r.totals.firmCapexUsd + r.totals.optionCapexUsd, 6);
+    expect(r.totals.capexUsd).toBeCloseTo(r.totals.unitCapexUsd + r.totals.networkCapexUsd + r.totals.facilityCapexUsd, 6);
+  });
+
+  it('a row naming a site that is no plant is an error at its plant field', () => {
+    const plan: Plan = { ...base, deployments: [{ site: 'houston-tx', generation: 'gb300-nvl72', quarter: '2027-Q2', units: 13, plant: 'nowhere' }] };
+    const r = evaluatePlan(plan, catalog, sites);
+    expect(r.issues.find((i) => i.code === 'unknown_site')?.path).toEqual(['deployments', 0, 'plant']);
+  });
+});
+
+describe('demand every quarter: supply against demand', () => {
+  it('a demand entry holds until the next; balance = supplied − required; supply counts units in service', () => {
+    const plan: Plan = {
+      schemaVersion: 1,
+      catalogVersion: catalog.version,
+      name: 'demand',
+      start: '2026-Q1',
+      horizonYears: 2,
+      demand: [
+        { quarter: '2026-Q2', metric: 'accelerators', value: 1000 },
+        { quarter: '2027-Q1', metric: 'accelerators', value: 2000 },
+      ],
+      deployments: [{ site: 'houston-tx', generation: 'gb300-nvl72', quarter: '2026-Q3', units: 20 }],
+    };
+    const r = evaluatePlan(plan, catalog, sites);
+    const s = r.demandSeries[0]!;
+    expect(s.metric).toBe('accelerators');
+    expect(s.quarters).toHaveLength(8);
+    // Hand: 20 GB300 NVL72 racks × 72 GPUs = 1,440 accelerators from 2026 Q3.
+    expect(s.quarters.map((q) => q.supplied)).toEqual([0, 0, 1440, 1440, 1440, 1440, 1440, 1440]);
+    expect(s.quarters.map((q) => q.required)).toEqual([null, 1000, 1000, 1000, 2000, 2000, 2000, 2000]);
+    expect(s.quarters.map((q) => q.balance)).toEqual([null, -1000, 440, 440, -560, -560, -560, -560]);
+    expect(s.quarters.map((q) => q.entry)).toEqual([false, true, false, false, true, false, false, false]);
   });
 });

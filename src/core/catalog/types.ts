@@ -6,6 +6,7 @@
  */
 import type { Confidence, MaybeSourced, Source, Sourced } from '../provenance';
 import type { NetworkCatalog } from '../fabric/types';
+import type { ChainStage } from '../sites/types';
 
 export type Vendor = 'nvidia' | 'aws' | 'amd';
 export type Family = 'gpu' | 'trainium' | 'inferentia';
@@ -28,7 +29,10 @@ export interface Availability {
 export interface Accelerator {
   readonly model: string;
   readonly tdpW: MaybeSourced;
-  /** HBM per accelerator, 10^12 bytes (AWS GiB figures converted). */
+  /**
+   * HBM per accelerator in 10^12 bytes (decimal TB). Vendors print binary-sized HBM: NVIDIA's "GB" and AWS's "GiB"
+   * are both 2^30 bytes, so both are converted (× 1.073741824); see presets/README.md, "HBM capacity".
+   */
   readonly hbmTb: MaybeSourced;
   readonly hbmTbPerS: MaybeSourced;
   /** Dense peak per precision; `value: null` with reason `unsupported` when the chip lacks the format. */
@@ -48,7 +52,11 @@ export interface Cpu {
 
 /** Network ports one item of a component class brings (per item, not per unit). */
 export interface ComponentPorts {
-  readonly scaleOut?: { readonly count: number; readonly gbps: Sourced };
+  /**
+   * `portsPerCage`: NIC ports per OSFP cage where one module serves several ports (2 for the twin-port cages of
+   * DGX H100/H200/B200: 8 × 400G through 4 cages); 1 when absent.
+   */
+  readonly scaleOut?: { readonly count: number; readonly gbps: Sourced; readonly portsPerCage?: number };
   readonly frontEnd?: { readonly count: number; readonly gbps: Sourced };
   readonly storage?: { readonly count: number; readonly gbps: Sourced };
   /** BMC / management ports (1 GbE class). */
@@ -93,6 +101,14 @@ export interface ScaleUp {
   readonly note?: string;
 }
 
+/** A published rack power limit (a vendor's Max-Q / Max-P mode, or the cap a published build runs at). */
+export interface PowerProfile {
+  readonly id: string;
+  readonly name: string;
+  /** DC-side (busbar) power cap of the whole unit. */
+  readonly capW: Sourced;
+}
+
 export interface PowerDelivery {
   /** `shelf`: rack power shelves feeding a busbar (count per unit); `server-psu`: PSUs inside each server (count per system). */
   readonly architecture: 'shelf' | 'server-psu';
@@ -102,6 +118,12 @@ export interface PowerDelivery {
   readonly redundancy: { readonly default: Redundancy; readonly confidence: Confidence; readonly sources: readonly Source[]; readonly note?: string };
   /** DC bus voltage of the rack busbar (shelf architecture). */
   readonly busVoltageV: MaybeSourced;
+  /** Continuous current rating of the rack busbar, where published (null with the reason otherwise: unchecked). */
+  readonly busbarRatingA?: MaybeSourced;
+  /** Published power limits the unit can run at (ids unique within the generation). */
+  readonly profiles?: readonly PowerProfile[];
+  /** The profile the published build runs at, applied when the user sets neither a cap nor a profile. */
+  readonly defaultProfile?: null | { readonly id: string; readonly confidence: Confidence; readonly sources: readonly Source[]; readonly note?: string };
   readonly shelvesLiquidCooled: boolean;
   /** Transient peak over maximum steady state. */
   readonly transientFactor: Sourced;
@@ -109,6 +131,8 @@ export interface PowerDelivery {
   readonly bbu: null | { readonly count: number; readonly powerW: Sourced; readonly holdupS: Sourced };
   /** Default rack feed when the user gives none: labelled with its confidence. */
   readonly defaultFeed: {
+    /** Feed arrangement of the published build (`ab` when absent). */
+    readonly mode?: FeedRedundancy;
     readonly volts: number;
     readonly amps: number;
     readonly system: ElectricalSystem;
@@ -116,6 +140,31 @@ export interface PowerDelivery {
     readonly sources: readonly Source[];
     readonly note?: string;
   };
+}
+
+/** A conversion inside the rack (800 VDC → 50 V on the blades), shown in the power chain: its loss is already inside the unit's IT power. */
+export interface RackConversionStage {
+  readonly id: string;
+  readonly name: string;
+  readonly efficiency: Sourced;
+}
+
+/**
+ * How the facility feeds the rack. Absent: the site's own chain (AC distribution with a double-conversion UPS).
+ * `dc-800v` (NVIDIA Kyber): its facility stages replace the site's stages below the one that also feeds the cooling
+ * plant (src/core/sites/chain.ts): a rectifier to 800 VDC, energy storage on the DC bus and DC busway, no AC UPS.
+ */
+export interface PowerArchitecture {
+  readonly id: 'ac-ups' | 'dc-800v';
+  readonly name: string;
+  /** Utility first; empty for `ac-ups` (the site's chain). */
+  readonly facilityStages: readonly ChainStage[];
+  readonly rackStages: readonly RackConversionStage[];
+  /** The product of the facility and rack stage efficiencies, each at `atLoadingFraction` of its installed capacity (null for `ac-ups`: the site's chain sets it). */
+  readonly endToEnd: null | { readonly efficiency: Sourced; readonly atLoadingFraction: number };
+  readonly confidence: Confidence;
+  readonly sources: readonly Source[];
+  readonly note?: string;
 }
 
 export interface Cooling {
@@ -161,6 +210,8 @@ export interface Generation {
   readonly components: readonly ComponentClass[];
   readonly scaleUp: ScaleUp;
   readonly power: PowerDelivery;
+  /** Facility power architecture; absent: the site's own AC chain. */
+  readonly powerArchitecture?: PowerArchitecture;
   readonly cooling: Cooling;
   readonly rack: RackFrame;
   readonly summary: string;
@@ -181,6 +232,12 @@ export interface PsuModel {
   readonly powerFactor: Sourced;
   /** Input the shelf or PSU takes, and how its PSUs are wired to phases. */
   readonly input: { readonly system: ElectricalSystem; readonly minVolts: number; readonly maxVolts: number; readonly connection: 'line-neutral' | 'line-line' | 'dc' };
+  /**
+   * Input cords of one shelf where the arrangement is published (ORv3 HPR: 2 × 30 A L22-30P in North America):
+   * each cord takes its own whip and breaker, and the shelf's PSUs split evenly over its cords. Absent: one
+   * input per shelf (or per PSU), and whips may feed several inputs.
+   */
+  readonly cords?: { readonly count: number; readonly ratedAmps: number; readonly connector: string; readonly confidence: Confidence; readonly sources: readonly Source[]; readonly note?: string };
   readonly outputVolts: MaybeSourced;
   readonly heightU: number;
 }
@@ -221,7 +278,7 @@ export interface PriceBook {
   readonly fabricDefaults: { readonly radix: Sourced; readonly portGbps: Sourced; readonly switchW: Sourced };
   readonly costFactors: { readonly itMaintenanceFractionPerYear: Sourced; readonly sparesFraction: Sourced; readonly syncIdleFraction: Sourced };
   readonly amortizationYears: Sourced;
-  readonly planDefaults: { readonly horizonYears: Sourced; readonly discountRate: Sourced; readonly utilization: Sourced };
+  readonly planDefaults: { readonly horizonYears: Sourced; readonly discountRate: Sourced; readonly utilization: Sourced; readonly minOrderRacks: Sourced };
 }
 
 export interface Catalog {

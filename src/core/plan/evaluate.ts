@@ -9,13 +9,20 @@
  * - Per calendar year: itMw = mean design IT in service, pue = annual PUE at that mean load,
  *   annualEnergyMwh = itMw × utilization × pue × 8,760 (× the year's share inside the horizon),
  *   cost = MWh × 1,000 × tariff (escalated from the tariff's base year), tCO2 = MWh × grid kg/MWh ÷ 1,000.
- * - Per plant and quarter: racks per week (units × racks per unit ÷ 13) against capacity, and the parts they take.
- * - Money: unit capex at order quarters (firm vs option), network capex on fabric growth, facility capex on
- *   IT-MW growth, energy and maintenance opex; nominal TCO and NPV (quarterly discounting from the start).
+ * - Every deployment row has a plant ({@link assignBuilds}): the row's own `plant`; else the plan's orders when it
+ *   has orders for the generation; else the nearest plant (great-circle distance) that builds the generation and has
+ *   capacity in the build quarter (deployment quarter − ⌈lead time ÷ 13 weeks⌉), else the nearest that builds it.
+ * - Per plant and quarter: racks per week (units × racks per unit ÷ 13) against capacity, and the parts they take,
+ *   from the plan's orders and the rows plants build directly.
+ * - Money: unit capex at build (order) quarters — firm for firm orders and locked rows, option for option orders
+ *   and open rows — network capex on fabric growth, facility capex on IT-MW growth, energy and maintenance opex;
+ *   nominal TCO and NPV (quarterly discounting from the start).
+ * - Demand: supply against demand every quarter per metric (a demand entry holds until the next one).
+ * - Unit-level warnings and errors (each generation at each site) are added to the plan's issues.
  * Limits crossed come back as typed issues; nothing is thrown for bad references.
  * @module
  */
-import type { Catalog } from '../catalog/types';
+import type { Catalog, PowerArchitecture } from '../catalog/types';
 import { formatNumber } from '../format';
 import { issue, type Issue } from '../issues';
 import { assumption, pickSourced } from '../provenance';
@@ -26,7 +33,9 @@ import { planContext, type PlanContext } from './context';
 import { unitMetric } from './facts';
 import { gpm, siteLimits, siteLoad, type SiteLimits, type SiteLoad } from './site-load';
 import type {
+  DeploymentBuild,
   DemandRow,
+  DemandSeries,
   PartsBudget,
   PlantQuarter,
   PlanReport,
@@ -37,7 +46,7 @@ import type {
   Stranded,
   Totals,
 } from './types';
-import type { Demand, Plan, PlanUnit, Precision } from './types';
+import type { Demand, Order, Plan, PlanUnit, Precision } from './types';
 
 export const WEEKS_PER_QUARTER = 13;
 
@@ -64,8 +73,9 @@ export function evaluatePlan(plan: Plan, catalog: Catalog, sites: readonly Site[
   let horizonCo2 = 0;
   const itMaint = ctx.itMaintenanceFraction();
 
-  // Unit capex: orders where the plan has any for the generation; otherwise the deployments themselves.
-  const orderedGens = new Set(valid.orders.map((o) => o.generation));
+  // Unit capex: the plan's orders, and the rows plants build directly (at their build quarter).
+  const builds = assignBuilds(ctx, valid);
+  const rowOrders = builds.orders;
   let firmCapex = 0;
   let optionCapex = 0;
   const capexByQuarter = new Float64Array(ctx.quarters); // unit + network capex, for IT maintenance
@@ -79,13 +89,13 @@ export function evaluatePlan(plan: Plan, catalog: Catalog, sites: readonly Site[
     if (o.kind === 'firm') firmCapex += usd;
     else optionCapex += usd;
   }
-  for (const d of valid.deployments) {
-    if (orderedGens.has(d.generation)) continue;
-    const k = clampQ(ctx, quarterIndex(d.quarter));
+  for (const o of rowOrders) {
+    const k = clampQ(ctx, quarterIndex(o.quarter));
     if (k === null) continue;
-    const usd = d.units * ctx.unitPriceUsd(d.generation);
+    const usd = o.units * ctx.unitPriceUsd(o.generation);
     unitCapex += usd;
-    firmCapex += usd;
+    if (o.kind === 'firm') firmCapex += usd;
+    else optionCapex += usd;
     cash[k]! += usd;
     capexByQuarter[k]! += usd;
   }
@@ -108,6 +118,7 @@ export function evaluatePlan(plan: Plan, catalog: Catalog, sites: readonly Site[
     const supplied = new Array<number>(ctx.quarters).fill(0);
     demandSupply.set(key, supplied);
     demandKeys.push({ metric: d.metric, precision: d.precision ?? 'fp8', supplied });
+    // Entries before the horizon hold into it: the latest one is the requirement at the start.
   }
   const metricMemo = new Map<string, number>();
   const perUnitMetric = (metric: Demand['metric'], precision: Precision, g: string): number => {
@@ -291,8 +302,19 @@ export function evaluatePlan(plan: Plan, catalog: Catalog, sites: readonly Site[
     cash[k]! += m;
   }
 
-  const plants = evaluatePlants(ctx, valid.orders, issues);
-  checkSupply(ctx, valid, issues);
+  const plants = evaluatePlants(ctx, [...valid.orders, ...rowOrders], issues);
+  checkSupply(ctx, { orders: valid.orders, deployments: valid.deployments.filter((_, j) => builds.rows[j]!.choice === 'orders') }, issues);
+  const demandSeries: DemandSeries[] = demandKeys.map((dk) => {
+    const entries = new Map<number, number>();
+    for (const d of plan.demand ?? []) if (d.metric === dk.metric && (d.precision ?? 'fp8') === dk.precision) entries.set(quarterIndex(d.quarter) - ctx.start, d.value);
+    let held: number | null = null;
+    const quarters = dk.supplied.map((supplied, k) => {
+      const entry = entries.has(k);
+      if (entry) held = entries.get(k)!;
+      return { quarter: quarterFromIndex(ctx.start + k), required: held, supplied, balance: held === null ? null : supplied - held, entry };
+    });
+    return { metric: dk.metric, precision: dk.metric === 'pflops' ? dk.precision : null, unit: metricUnit(dk.metric, dk.precision), quarters };
+  });
 
   const demand: DemandRow[] = [];
   (plan.demand ?? []).forEach((d, i) => {
@@ -334,6 +356,7 @@ export function evaluatePlan(plan: Plan, catalog: Catalog, sites: readonly Site[
     seenUnits.add(key);
     units.push({ generation: d.generation, site: d.site, report: ctx.facts(d.generation, site).report });
   }
+  issues.push(...unitIssues(units, ctx));
 
   return {
     schemaVersion: 1,
@@ -343,6 +366,8 @@ export function evaluatePlan(plan: Plan, catalog: Catalog, sites: readonly Site[
     units,
     plants,
     demand,
+    demandSeries,
+    builds: builds.rows.map((b, j) => ({ ...b, index: valid.deployments[j]!.index })),
     totals,
     issues,
     assumptions: [...ctx.assumptions.values()],
@@ -372,14 +397,21 @@ function metricUnit(metric: string, precision?: string): string {
 function averageHeat(heats: readonly HeatLoad[]): HeatLoad {
   const n = heats.length || 1;
   const liquid = new Map<number, number>();
+  const branches = new Map<PowerArchitecture, number>();
   let it = 0;
   let air = 0;
   for (const h of heats) {
     it += h.itKw;
     air += h.airKw;
     for (const l of h.liquid) liquid.set(l.supplyC, (liquid.get(l.supplyC) ?? 0) + l.kw);
+    for (const b of h.branches ?? []) branches.set(b.architecture, (branches.get(b.architecture) ?? 0) + b.itKw);
   }
-  return { itKw: it / n, airKw: air / n, liquid: [...liquid].map(([supplyC, kw]) => ({ supplyC, kw: kw / n })) };
+  return {
+    itKw: it / n,
+    airKw: air / n,
+    liquid: [...liquid].map(([supplyC, kw]) => ({ supplyC, kw: kw / n })),
+    ...(branches.size ? { branches: [...branches].map(([architecture, kw]) => ({ architecture, itKw: kw / n })) } : {}),
+  };
 }
 
 /** Stranded capacity: fill with the generation holding the most racks (linearized at the current peak PUE). */
@@ -410,14 +442,15 @@ function stranded(ctx: PlanContext, site: Site, load: SiteLoad, limits: SiteLimi
 
 interface ValidRefs {
   readonly orders: readonly NonNullable<Plan['orders']>[number][];
-  readonly deployments: readonly Plan['deployments'][number][];
+  /** Deployments with resolved generation ids, each with its index in `plan.deployments`. */
+  readonly deployments: readonly (Plan['deployments'][number] & { readonly index: number })[];
 }
 
 /** Resolve ids (aliases → ids) and drop rows with unknown references, each reported at its path. */
 function validateReferences(ctx: PlanContext): ValidRefs {
   const issues = ctx.issues;
   const orders: NonNullable<Plan['orders']>[number][] = [];
-  const deployments: Plan['deployments'][number][] = [];
+  const deployments: (Plan['deployments'][number] & { index: number })[] = [];
   const liquidWarned = new Set<string>();
   (ctx.plan.orders ?? []).forEach((o, i) => {
     const g = ctx.generation(o.generation, ['orders', i, 'generation']);
@@ -470,10 +503,103 @@ function validateReferences(ctx: PlanContext): ValidRefs {
       if (quarterIndex(d.quarter) < f.availableQuarter) {
         issues.push(issue('generation_not_available', 'warning', ['deployments', i, 'quarter'], `${g.id} is available from ${quarterFromIndex(f.availableQuarter)} (${g.availability.confidence}); deployed in ${d.quarter}`));
       }
-      deployments.push({ ...d, generation: g.id });
+      if (d.plant !== undefined) plantProblems(ctx, d.plant, g.id, ['deployments', i]);
+      deployments.push({ ...d, generation: g.id, index: i });
     }
   });
   return { orders, deployments };
+}
+
+/** A row's own plant: known, a plant, and builds the generation (each problem an error issue at the row). */
+function plantProblems(ctx: PlanContext, plantId: string, generation: string, path: readonly (string | number)[]): boolean {
+  const plant = ctx.sites.get(plantId);
+  if (!plant) ctx.issues.push(issue('unknown_site', 'error', [...path, 'plant'], `no site "${plantId}"`));
+  else if (!plant.roles.plant) ctx.issues.push(issue('not_a_plant', 'error', [...path, 'plant'], `site "${plantId}" has no integration-plant role`));
+  else if (!builds(plant, generation)) ctx.issues.push(issue('plant_generation_not_built', 'error', path, `${plant.name} does not build ${generation} (it builds ${plant.roles.plant.generations.join(', ')})`));
+  else return true;
+  return false;
+}
+
+function builds(plant: Site, generation: string): boolean {
+  const g = plant.roles.plant?.generations;
+  return !!g && (g.includes('*') || g.includes(generation));
+}
+
+/** Build-to-ship lead time of a plant in whole quarters. */
+export function leadQuarters(plant: Site): number {
+  return Math.ceil(pickSourced(plant.roles.plant!.leadTimeWeeks, 'typical') / WEEKS_PER_QUARTER);
+}
+
+/** Great-circle distance in km (haversine, mean Earth radius 6,371 km). */
+function distanceKm(a: Site, b: Site): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.location.latitudeDeg - a.location.latitudeDeg) * rad;
+  const dLon = (b.location.longitudeDeg - a.location.longitudeDeg) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.location.latitudeDeg * rad) * Math.cos(b.location.latitudeDeg * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * The default plant of a deployment: the nearest plant that builds the generation and has capacity in the quarter it
+ * would build the row (deployment quarter − its lead time); when none has capacity then, the nearest that builds it.
+ * Null when no plant builds the generation.
+ */
+export function defaultPlant(ctx: { readonly sites: ReadonlyMap<string, Site> }, siteId: string, generation: string, quarter: number): Site | null {
+  const site = ctx.sites.get(siteId);
+  const candidates = [...ctx.sites.values()].filter((p) => builds(p, generation));
+  if (!site || !candidates.length) return null;
+  const ranked = candidates
+    .map((p) => ({ p, km: distanceKm(site, p), open: stepAt(p.roles.plant!.racksPerWeek, quarter - leadQuarters(p)) > 0 }))
+    .sort((a, b) => Number(b.open) - Number(a.open) || a.km - b.km || a.p.id.localeCompare(b.p.id));
+  return ranked[0]!.p;
+}
+
+/**
+ * Which plant builds each valid deployment row and when, and the orders the rows built directly stand for
+ * (firm for locked rows, option for open ones). Rows without a plant of a generation the plan has orders for are
+ * built by those orders (and checked against them by {@link checkSupply}).
+ */
+function assignBuilds(ctx: PlanContext, valid: ValidRefs): { rows: Omit<DeploymentBuild, 'index'>[]; orders: Order[] } {
+  const ordered = new Set(valid.orders.map((o) => o.generation));
+  const rows: Omit<DeploymentBuild, 'index'>[] = [];
+  const orders: Order[] = [];
+  for (const d of valid.deployments) {
+    const locked = d.locked === true;
+    if (d.plant === undefined && ordered.has(d.generation)) {
+      rows.push({ plant: null, choice: 'orders', buildQuarter: null, locked });
+      continue;
+    }
+    const q = quarterIndex(d.quarter);
+    const own = d.plant !== undefined ? ctx.sites.get(d.plant) : undefined;
+    const plant = own && builds(own, d.generation) ? own : defaultPlant(ctx, d.site, d.generation, q);
+    if (!plant) {
+      ctx.issues.push(issue('plant_generation_not_built', 'warning', ['deployments', d.index], `no plant builds ${d.generation}: the row has no weekly build or parts budget`));
+      rows.push({ plant: null, choice: 'nearest', buildQuarter: null, locked });
+      continue;
+    }
+    const b = quarterFromIndex(q - leadQuarters(plant));
+    rows.push({ plant: plant.id, choice: own === plant ? 'row' : 'nearest', buildQuarter: b, locked });
+    orders.push({ generation: d.generation, plant: plant.id, quarter: b, units: d.units, kind: locked ? 'firm' : 'option' });
+  }
+  return { rows, orders };
+}
+
+/**
+ * Each unit's own warnings and errors as plan issues at `units.<site>.<generation>.<path>`, ordered by generation
+ * then site, the message naming both. Info stays in the unit reports.
+ */
+function unitIssues(units: readonly PlanUnit[], ctx: PlanContext): Issue[] {
+  const order = new Map(ctx.catalog.generations.map((g, i) => [g.id, i]));
+  const sorted = [...units].sort((a, b) => (order.get(a.generation) ?? 0) - (order.get(b.generation) ?? 0) || a.site.localeCompare(b.site));
+  const out: Issue[] = [];
+  for (const u of sorted) {
+    const siteName = (ctx.sites.get(u.site)?.name ?? u.site).split(/[,(]/)[0]!.trim();
+    for (const i of u.report.issues) {
+      if (i.severity === 'info') continue;
+      out.push({ ...i, path: ['units', u.site, u.generation, ...i.path], message: `${u.report.name} at ${siteName}: ${i.message}` });
+    }
+  }
+  return out;
 }
 
 /** Deployments per generation must not run ahead of what the plants have shipped (when the plan has orders for it). */

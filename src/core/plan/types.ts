@@ -38,6 +38,26 @@ export interface Deployment {
   readonly generation: string;
   readonly quarter: QuarterId;
   readonly units: number;
+  /**
+   * A firm order or already built: the optimizer plans around the row and never changes or removes it, and its
+   * unit capex counts as firm. Open rows (the default) are the optimizer's to propose changes to, and count as option.
+   */
+  readonly locked?: boolean;
+  /**
+   * Integration plant that builds the row (a plant site id). Unset: the plan's orders build it when the plan has
+   * orders for its generation; otherwise the default plant ({@link PlantChoice} `nearest`).
+   */
+  readonly plant?: string;
+}
+
+/** Smallest order the optimizer proposes for one deployment row; a plan's own values override the catalog default. */
+export interface MinOrder {
+  /** Racks per row at least (units rounded up); default `catalog.prices.planDefaults.minOrderRacks`. */
+  readonly racks?: number;
+  /** Units per row at least, by generation id (overrides `racks` for that generation). */
+  readonly units?: Readonly<Record<string, number>>;
+  /** Units per row at least, by data-center site id then generation id (overrides both above). */
+  readonly sites?: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 
 /** Price overrides; defaults are sourced ranges in ./prices.ts. */
@@ -89,6 +109,8 @@ export interface Plan {
   readonly sparesFraction?: number;
   /** Share of design input a synchronized training job draws in its low phase (default 0.3). */
   readonly syncIdleFraction?: number;
+  /** Minimum order per deployment row the optimizer honours (no stray single units unless asked). */
+  readonly minOrder?: MinOrder;
 }
 
 /** Parts one plant builds into racks, per week (or per unit). Counts include spares where stated. */
@@ -241,6 +263,41 @@ export interface FabricGenerationRow {
   readonly switches: number;
 }
 
+/** How a deployment's plant was chosen: the row names it, the plan's orders build it, or the default rule. */
+export type PlantChoice = 'row' | 'orders' | 'nearest';
+
+/** The plant that builds one deployment row, and the build quarter (deployment quarter − the plant's lead time). */
+export interface DeploymentBuild {
+  /** Index into `plan.deployments`. */
+  readonly index: number;
+  readonly plant: string | null;
+  readonly choice: PlantChoice;
+  /** Quarter the plant builds the row (null when the plan's orders build it). */
+  readonly buildQuarter: QuarterId | null;
+  readonly locked: boolean;
+}
+
+/** One quarter of a demand metric: what is required (held from the latest entry), supplied, and the balance. */
+export interface DemandQuarter {
+  readonly quarter: QuarterId;
+  /** Null before the first demand entry of this metric. */
+  readonly required: number | null;
+  readonly supplied: number;
+  /** supplied − required: positive is surplus, negative shortfall (null without a requirement). */
+  readonly balance: number | null;
+  /** True when the plan has a demand entry at this quarter (the rest hold the latest entry). */
+  readonly entry: boolean;
+}
+
+/** Supply against demand every quarter for one metric (and precision) the plan's demand uses. */
+export interface DemandSeries {
+  readonly metric: DemandMetric;
+  readonly precision: Precision | null;
+  /** Display unit, e.g. `PFLOPS fp8 dense`. */
+  readonly unit: string;
+  readonly quarters: readonly DemandQuarter[];
+}
+
 export interface DemandRow {
   readonly quarter: QuarterId;
   readonly metric: DemandMetric;
@@ -261,7 +318,10 @@ export interface Totals {
   readonly npvTcoUsd: number;
   readonly horizonEnergyMwh: number;
   readonly horizonCo2Tonnes: number;
-  /** Unit capex of firm and option orders (committed vs optional exposure). */
+  /**
+   * Unit capex that is committed (firm orders, locked deployment rows) and optional (option orders, open rows).
+   * firm + option = unitCapexUsd; capexUsd = unitCapexUsd + networkCapexUsd + facilityCapexUsd.
+   */
   readonly firmCapexUsd: number;
   readonly optionCapexUsd: number;
 }
@@ -288,7 +348,15 @@ export interface PlanReport {
   readonly units: readonly PlanUnit[];
   readonly plants: readonly PlantReport[];
   readonly demand: readonly DemandRow[];
+  /** Supply against demand every quarter, one series per metric (and precision) the demand uses. */
+  readonly demandSeries: readonly DemandSeries[];
+  /** Which plant builds each deployment row, and when. */
+  readonly builds: readonly DeploymentBuild[];
   readonly totals: Totals;
+  /**
+   * Plan-level issues, then every unit-level warning and error of `units` (path `units.<site>.<generation>…`,
+   * grouped by generation and site), so a plan never reads "no issues" while a unit has them.
+   */
   readonly issues: readonly Issue[];
   readonly assumptions: readonly Assumption[];
 }
