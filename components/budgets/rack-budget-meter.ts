@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Budget } from '../../src/views/budgets';
+import { budgetLabel, type Budget } from '../../src/views/budgets';
 import { formatValue } from '../../src/views/format';
 import type { UnitSystem } from '../../src/state/types';
 import { baseStyles } from '../shared/styles';
@@ -106,6 +106,7 @@ export class RackBudgetMeter extends LitElement {
 
   @property() system: UnitSystem = 'si';
 
+  #label = '';
   #value = '';
   #limit = '';
   #ratio: number | null = null;
@@ -116,6 +117,7 @@ export class RackBudgetMeter extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('budget') || changed.has('system')) && this.budget) {
       const b = this.budget;
+      this.#label = budgetLabel(b, this.system);
       this.#value = formatValue(b.value, b.kind, this.system);
       this.#limit = b.limit === null ? '' : formatValue(b.limit, b.kind, this.system);
       this.#ratio = b.limit !== null && b.limit > 0 ? b.value / b.limit : null;
@@ -137,7 +139,7 @@ export class RackBudgetMeter extends LitElement {
     return html`
       <div
         role=${meter ? 'meter' : 'group'}
-        aria-label=${b.label}
+        aria-label=${this.#label}
         aria-valuemin=${meter ? 0 : nothing}
         aria-valuemax=${meter ? Math.round(span * 100) : nothing}
         aria-valuenow=${meter ? Math.min(Math.round(span * 100), Math.round(r * 100)) : nothing}
@@ -145,7 +147,7 @@ export class RackBudgetMeter extends LitElement {
         title=${b.limitNote}
       >
         <div class="head">
-          <span class="label">${b.label}
+          <span class="label">${this.#label}
             ${b.estimate ? html`<span class="estimate" title="Rests on catalog values marked estimate (see Assumptions)">est.</span>` : nothing}</span>
           <span class="value">${this.#value}${this.#limit ? html`<span class="of"> / ${this.#limit}</span>` : nothing}</span>
         </div>

@@ -3,6 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import type { Budget, BudgetGroup } from '../../src/views/budgets';
 import { RackReportController } from '../controllers/rack-report-controller';
 import { keyFigures, type FigureGroup } from '../../src/views/figures';
+import { rackSummary, type RackSummary } from '../../src/views/rack-summary';
 import { markRendered } from '../../src/views/marks';
 import { memoizeLast } from '../../src/views/memo';
 import type { UnitReport } from '../../src/core/rack/types';
@@ -15,6 +16,7 @@ import './rack-assumptions';
 import './rack-elevation';
 import './rack-generation-picker';
 import './rack-issue-list';
+import './rack-summary-strip';
 import './rack-unit-form';
 
 const GROUP_LABEL: Record<BudgetGroup, string> = { power: 'Power', cooling: 'Cooling', space: 'Space and weight' };
@@ -40,6 +42,7 @@ export class RackDesignerView extends LitElement {
         grid-template-columns: minmax(18rem, 21rem) minmax(0, 1fr) auto;
         grid-template-areas:
           'head head head'
+          'form sum sum'
           'form main elev'
           'form chain chain'
           'form assume assume';
@@ -48,6 +51,10 @@ export class RackDesignerView extends LitElement {
       }
       .head {
         grid-area: head;
+      }
+      .sum {
+        grid-area: sum;
+        min-width: 0;
       }
       .form {
         grid-area: form;
@@ -77,6 +84,7 @@ export class RackDesignerView extends LitElement {
           grid-template-columns: minmax(15rem, 18rem) minmax(0, 1fr);
           grid-template-areas:
             'head head'
+            'form sum'
             'form main'
             'form elev'
             'chain chain'
@@ -89,7 +97,7 @@ export class RackDesignerView extends LitElement {
       @media (max-width: 760px) {
         .layout {
           grid-template-columns: 1fr;
-          grid-template-areas: 'head' 'main' 'form' 'elev' 'chain' 'assume';
+          grid-template-areas: 'head' 'sum' 'main' 'form' 'elev' 'chain' 'assume';
         }
         .form {
           position: static;
@@ -171,6 +179,9 @@ export class RackDesignerView extends LitElement {
     return [...m.entries()];
   });
 
+  readonly #summarize = memoizeLast((r: UnitReport, budgets: readonly Budget[], system: UnitSystem): RackSummary => rackSummary(r, budgets, system));
+
+  #summary: RackSummary | undefined;
   #sites: SiteSummary[] | null = null;
   #figs: FigureGroup[] = [];
   #marked = false;
@@ -182,6 +193,7 @@ export class RackDesignerView extends LitElement {
     if (d && prefs) {
       this.#figs = this.#figures(d.report, prefs.units);
       this.#budgets = this.#grouped(d.budgets);
+      this.#summary = this.#summarize(d.report, d.budgets, prefs.units);
     }
     this.#sites = this.#rack.sites ?? null;
   }
@@ -192,6 +204,14 @@ export class RackDesignerView extends LitElement {
       markRendered('rackplan:rack-budgets');
     }
   }
+
+  /** A summary chip was activated: bring its meter into view and give it focus (it is a labelled meter). */
+  readonly #showBudget = (e: CustomEvent<{ budgetId: string }>): void => {
+    const meter = this.renderRoot.querySelector<HTMLElement>(`rack-budget-meter[data-budget="${CSS.escape(e.detail.budgetId)}"]`);
+    if (!meter) return;
+    meter.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    meter.focus({ preventScroll: true });
+  };
 
   override render() {
     const d = this.#rack.derived;
@@ -211,6 +231,10 @@ export class RackDesignerView extends LitElement {
       <div class="layout" part="layout">
         <section class="head card" aria-label="Generation">
           <rack-generation-picker .catalog=${catalog} .value=${d.generation.id}></rack-generation-picker>
+        </section>
+        <section class="sum card" aria-labelledby="sum-h">
+          <h2 id="sum-h" class="visually-hidden">Summary</h2>
+          <rack-summary-strip .summary=${this.#summary} @summary-budget=${this.#showBudget}></rack-summary-strip>
         </section>
         <section class="form card" aria-labelledby="opt-h">
           <h2 id="opt-h" class="visually-hidden">Options</h2>
@@ -232,7 +256,7 @@ export class RackDesignerView extends LitElement {
               ${this.#budgets.map(
                 ([group, list]) => html`<div class="budget-group" role="group" aria-label=${GROUP_LABEL[group]}>
                   <h3>${GROUP_LABEL[group]}</h3>
-                  ${list.map((b) => html`<rack-budget-meter .budget=${b} .system=${system} data-budget=${b.id}></rack-budget-meter>`)}
+                  ${list.map((b) => html`<rack-budget-meter .budget=${b} .system=${system} data-budget=${b.id} tabindex="-1"></rack-budget-meter>`)}
                 </div>`,
               )}
             </div>

@@ -8,8 +8,8 @@ import type { Generation } from '../core/catalog/types';
 import type { Issue } from '../core/issues';
 import { pick } from '../core/provenance';
 import type { UnitReport } from '../core/rack/types';
-import type { DisplayKind } from './format';
-import type { RackDesign } from '../state/types';
+import { formatValue, type DisplayKind } from './format';
+import type { RackDesign, UnitSystem } from '../state/types';
 
 export type BudgetStatus = 'ok' | 'warn' | 'over' | 'info';
 export type BudgetGroup = 'power' | 'cooling' | 'space';
@@ -29,6 +29,13 @@ export interface Budget {
   /** True when the figure rests on catalog values marked `estimate` (or missing). */
   readonly estimate: boolean;
   readonly issues: readonly Issue[];
+  /** The temperature rise the figure is computed at, K; shown after the label in the user's units ({@link budgetLabel}). */
+  readonly deltaTK?: number;
+}
+
+/** The label as shown: with the ΔT it is computed at in the chosen units ("Coolant flow (ΔT 18 °F)" for 10 K in US units). */
+export function budgetLabel(b: Budget, system: UnitSystem): string {
+  return b.deltaTK === undefined ? b.label : `${b.label} (ΔT ${formatValue(b.deltaTK, 'temperatureDifference', system)})`;
 }
 
 /** Share of the limit at which a meter turns amber. */
@@ -68,21 +75,24 @@ export function unitBudgets(report: UnitReport, generation: Generation, design: 
   for (const side of p.feeds.sides) {
     const sideIssues = issuesAt(['power', 'feeds', side.side]);
     const whole = side.whips * side.whipUsableKva;
+    // A DC feed has no reactive power and no phases: its capacity is kW (V × A) and its current is per pole.
+    const dc = side.system === 'dc';
+    const systemWords = dc ? 'DC' : side.system;
     add({
       id: `feed-${side.side}-kva`,
       group: 'power',
       label: p.feeds.mode === 'ab' ? `Feed ${side.side} on failover` : 'Feed',
       value: side.failoverKva * 1000,
       limit: whole * 1000,
-      kind: 'apparentPower',
-      limitNote: `${side.whips} whip${side.whips === 1 ? '' : 's'} × ${side.whipUsableKva.toFixed(1)} kVA usable (${side.volts} V ${side.system} ${side.amps} A at ${Math.round(p.feeds.continuousFactor * 100)} %)`,
+      kind: dc ? 'power' : 'apparentPower',
+      limitNote: `${side.whips} whip${side.whips === 1 ? '' : 's'} × ${side.whipUsableKva.toFixed(1)} ${dc ? 'kW' : 'kVA'} usable (${side.volts} V ${systemWords} ${side.amps} A at ${Math.round(p.feeds.continuousFactor * 100)} %)`,
       estimate: feedEstimate,
       issues: [...sideIssues.filter((i) => i.path.length === 3), ...issuesAt(['power', 'feedVolts'], ['power', 'feedSystem'])],
     });
     add({
       id: `feed-${side.side}-phase`,
       group: 'power',
-      label: p.feeds.mode === 'ab' ? `Feed ${side.side} worst phase` : 'Worst phase',
+      label: dc ? (p.feeds.mode === 'ab' ? `Feed ${side.side} current per pole` : 'Current per pole') : p.feeds.mode === 'ab' ? `Feed ${side.side} worst phase` : 'Worst phase',
       value: side.worstPhaseA,
       limit: side.breakerA * p.feeds.continuousFactor,
       kind: 'current',
@@ -147,7 +157,8 @@ export function unitBudgets(report: UnitReport, generation: Generation, design: 
     add({
       id: 'coolant-flow',
       group: 'cooling',
-      label: `Coolant flow (ΔT ${c.deltaTK.toFixed(1)} K)`,
+      label: 'Coolant flow',
+      deltaTK: c.deltaTK,
       value: c.coolantLpm,
       limit: null,
       kind: 'liquidFlow',
@@ -171,7 +182,8 @@ export function unitBudgets(report: UnitReport, generation: Generation, design: 
   add({
     id: 'airflow',
     group: 'cooling',
-    label: `Airflow (ΔT ${c.airDeltaTK.toFixed(1)} K)`,
+    label: 'Airflow',
+    deltaTK: c.airDeltaTK,
     value: c.airflowM3h,
     limit: null,
     kind: 'airflow',
