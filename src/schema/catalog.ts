@@ -3,6 +3,7 @@
  * @module
  */
 import * as z from 'zod';
+import { PowerArchitecture } from './power-architecture';
 import { Attribution, maybeSourcedIn, sourcedIn } from './provenance';
 import type * as core from '../core/catalog/types';
 
@@ -85,6 +86,7 @@ export const Generation = z.strictObject({
     bbu: z.strictObject({ count: z.int().min(1), powerW: sourcedIn('W'), holdupS: sourcedIn('s') }).nullable(),
     defaultFeed: z.strictObject({ volts: z.number().positive(), amps: z.number().positive(), system: ElectricalSystem, ...Attribution }),
   }),
+  powerArchitecture: PowerArchitecture.optional(),
   cooling: z.strictObject({
     method: z.enum(['air', 'liquid', 'hybrid']),
     coolantSupplyC: maybeSourcedIn('degC'),

@@ -734,4 +734,3 @@ function evaluatePlants(ctx: PlanContext, orders: ValidRefs['orders'], issues: I
   }
   return out;
 }
-

@@ -7,6 +7,8 @@
 import { pick, pickSourced } from '../provenance';
 import { lpmToGpm } from '../physics/thermal';
 import type { DesignBasis } from '../sites/climate';
+import type { PowerArchitecture } from '../catalog/types';
+import { hasOwnFacilityStages } from '../sites/chain';
 import { sitePueAnnualAndPeak, type HeatLoad, type PueReport } from '../sites/pue';
 import { stepAt } from '../sites/schedule';
 import type { DataCenterRole, Site } from '../sites/types';
@@ -77,6 +79,8 @@ export function siteLoad(ctx: SiteContext, mix: ReadonlyMap<string, number>): Si
   let floor = 0;
   let ramp = 0;
   let cdus = 0;
+  // Units whose power architecture has its own facility stages (800 VDC) are fed through that branch of the chain.
+  const branchIt = new Map<PowerArchitecture, number>();
   for (const [gid, n] of mix) {
     if (n <= 0) continue;
     const f = ctx.facts(gid);
@@ -84,6 +88,8 @@ export function siteLoad(ctx: SiteContext, mix: ReadonlyMap<string, number>): Si
     racks += n * f.racks;
     accelerators += n * f.accelerators;
     itKw += n * f.inputKw;
+    const architecture = f.generation.powerArchitecture;
+    if (hasOwnFacilityStages(architecture)) branchIt.set(architecture, (branchIt.get(architecture) ?? 0) + n * f.inputKw);
     lpm += n * f.coolantLpm;
     fabrics.push(generationFabric(f.generation, n, ctx.fabric, f.systems / Math.max(1, f.racks)));
     floor = Math.max(floor, f.floorLoadingKgM2);
@@ -98,7 +104,12 @@ export function siteLoad(ctx: SiteContext, mix: ReadonlyMap<string, number>): Si
   const fabric = sumFabrics(fabrics);
   itKw += fabric.switchKw;
   airKw += fabric.switchKw;
-  const heat: HeatLoad = { itKw, liquid: [...liquid].map(([supplyC, kw]) => ({ supplyC, kw })), airKw };
+  const heat: HeatLoad = {
+    itKw,
+    liquid: [...liquid].map(([supplyC, kw]) => ({ supplyC, kw })),
+    airKw,
+    ...(branchIt.size ? { branches: [...branchIt].map(([architecture, kw]) => ({ architecture, itKw: kw })) } : {}),
+  };
   const { annual, peak } = sitePueAnnualAndPeak(ctx.dc, heat, ctx.utilization, ctx.design);
   const indoorLossMw = peak.stages.filter((s) => s.indoor).reduce((s, x) => s + x.lossMw, 0);
   return {

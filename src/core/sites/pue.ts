@@ -11,6 +11,7 @@
  * facility MW against the meter limit.
  * @module
  */
+import type { PowerArchitecture } from '../catalog/types';
 import { pickSourced } from '../provenance';
 import { evaluateChain, type StageReport } from './chain';
 import { climateBins, designCondition, type DesignBasis, type DesignCondition } from './climate';
@@ -23,6 +24,8 @@ export interface HeatLoad {
   readonly itKw: number;
   readonly liquid: readonly { readonly supplyC: number; readonly kw: number }[];
   readonly airKw: number;
+  /** Design rack input of units whose power architecture has its own facility stages (800 VDC), kW; part of `itKw`. */
+  readonly branches?: readonly { readonly architecture: PowerArchitecture; readonly itKw: number }[];
 }
 
 export type PueCondition = { readonly kind: 'annual' } | { readonly kind: 'design'; readonly basis: DesignBasis };
@@ -124,6 +127,7 @@ function operate(dc: DataCenterRole, load: HeatLoad, u: number, cond: 'annual' |
     designItKw: load.itKw,
     designMechanicalKw: sizing ? sizing.mechanicalKw : mech,
     designFixedKw: fixedKw,
+    branches: load.branches?.map((b) => ({ architecture: b.architecture, itKw: b.itKw * u, designItKw: b.itKw })),
   });
   // Indoor losses become air-side heat. When no indoor stage carries the mechanical load (the usual topology) a
   // chain pass without it gives them exactly; otherwise iterate to the fixed point (it converges in a few passes).
