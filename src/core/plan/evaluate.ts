@@ -734,3 +734,4 @@ function evaluatePlants(ctx: PlanContext, orders: ValidRefs['orders'], issues: I
   }
   return out;
 }
+
