@@ -4,12 +4,14 @@ import type { Catalog } from '../../src/core/catalog/types';
 import type { FabricResult } from '../../src/core/fabric/fat-tree';
 import { ReportsController } from '../controllers/reports-controller';
 import { StoreController } from '../controllers/store-controller';
-import { scheduleCsv, type FabricOutcome, type FabricView } from '../../src/views/fabric-view';
+import { acceleratorNoun, scheduleCsv, scheduleRows, sizeText as sizeHelp, type FabricOutcome, type FabricView } from '../../src/views/fabric-view';
+import { filterOptions, knownCount, previewSchedule, scheduleCells, SCHEDULE_COLUMNS, type FilterOption, type FilterOptions, type ScheduleFilter, type SchedulePreview } from '../../src/views/fabric-schedule';
 import { FABRIC_FIELDS as FF } from '../../src/views/fields';
 import { formatNumber, formatValue } from '../../src/views/format';
 import { generationGroups } from '../../src/views/generations';
 import { markRendered } from '../../src/views/marks';
 import { memoizeLast } from '../../src/views/memo';
+import { shortName } from '../../src/views/names';
 import type { FabricDesign, Prefs, RackDesign } from '../../src/state/types';
 import type { ChartSpec } from '../charts/rack-chart';
 import type { Download } from '../../src/export/browser';
@@ -19,6 +21,7 @@ import { baseStyles, numberTableStyles } from '../shared/styles';
 import '../charts/rack-chart';
 import '../inputs/rack-quantity-input';
 import '../rack/rack-issue-list';
+import '../shared/rack-source';
 import './rack-tier-diagram';
 
 interface FabricData {
@@ -137,6 +140,90 @@ export class RackFabricView extends LitElement {
       rack-chart {
         height: 15rem;
       }
+      .size-by {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+        font-size: 0.8125rem;
+        font-weight: 500;
+      }
+      .seg {
+        display: inline-flex;
+        border: 1px solid var(--rack-border-strong);
+        border-radius: 6px;
+        overflow: hidden;
+        margin: 0;
+        padding: 0;
+      }
+      .seg label {
+        position: relative;
+        font-size: 0.8125rem;
+        padding: 0.25rem 0.6rem;
+        cursor: pointer;
+        user-select: none;
+      }
+      .seg input {
+        position: absolute;
+        opacity: 0;
+        inset: 0;
+        margin: 0;
+        cursor: pointer;
+      }
+      .seg label:has(input:checked) {
+        background: var(--rack-accent);
+        color: var(--rack-on-accent);
+        font-weight: 600;
+      }
+      .seg label:has(input:focus-visible) {
+        outline: 2px solid var(--rack-focus);
+        outline-offset: -2px;
+      }
+      .why {
+        margin: -0.3rem 0 0;
+        font-size: 0.75rem;
+        color: var(--rack-muted);
+      }
+      .why strong {
+        color: var(--rack-text);
+      }
+      .filters {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.6rem;
+        align-items: end;
+      }
+      .filters input {
+        padding: 0.3rem 0.4rem;
+        border: 1px solid var(--rack-border-strong);
+        border-radius: 6px;
+        background: var(--rack-input-bg);
+        width: 9rem;
+      }
+      .preview {
+        overflow: auto;
+        max-height: 22rem;
+        margin: 0.4rem 0 0.75rem;
+        border: 1px solid var(--rack-border);
+        border-radius: 6px;
+      }
+      .preview table {
+        font-size: 0.75rem;
+        white-space: nowrap;
+      }
+      .preview th,
+      .preview td {
+        text-align: left;
+      }
+      .preview th {
+        position: sticky;
+        top: 0;
+        background: var(--rack-surface);
+        font-family: var(--rack-mono, ui-monospace, monospace);
+      }
+      .preview td {
+        font-family: var(--rack-mono, ui-monospace, monospace);
+        padding: 0.1rem 0.5rem;
+      }
     `,
   ];
 
@@ -150,6 +237,12 @@ export class RackFabricView extends LitElement {
   readonly #groups = memoizeLast((c: Catalog) => generationGroups(c));
 
   @state() private _busy = false;
+  /** What the schedule preview keeps (view state, not part of the design: it changes no figure). */
+  @state() private _filter: ScheduleFilter = {};
+  @state() private _preview: SchedulePreview | null = null;
+  #previewOf: { readonly view: FabricView; readonly filter: ScheduleFilter } | null = null;
+  #abort: AbortController | null = null;
+  readonly #options = memoizeLast((v: FabricView): FilterOptions => filterOptions(v));
   /** Estimated bytes of a schedule over {@link largeDownloadBytes}, waiting for the user's choice. */
   @state() private _large: number | null = null;
 
@@ -170,6 +263,13 @@ export class RackFabricView extends LitElement {
     const outcome = this.#reports.value;
     if (!outcome) return;
     this.#data = { outcome, fabric, rack, prefs, catalog, hist: this.#hist(outcome) };
+    if (outcome.ok) this.#startPreview(outcome.value);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#abort?.abort();
+    this.#previewOf = null;
   }
 
   override firstUpdated(): void {
@@ -211,6 +311,9 @@ export class RackFabricView extends LitElement {
         </select>
       </label>`;
     const view = o.ok ? o.value : null;
+    const generation = d.catalog.generations.find((g) => g.id === d.rack.generationId);
+    const noun = generation ? acceleratorNoun(generation) : 'accelerators';
+    const byUnits = f.accelerators === undefined;
     return html`
       <h3>Cluster</h3>
       <label class="sel"
@@ -219,9 +322,25 @@ export class RackFabricView extends LitElement {
           ${this.#groups(d.catalog).map((g) => html`<optgroup label=${g.label}>${g.generations.map((x) => html`<option value=${x.id} ?selected=${x.id === d.rack.generationId}>${x.name}</option>`)}</optgroup>`)}
         </select>
       </label>
-      <rack-quantity-input field-key="units" label="Units in the cluster" kind="count" integer .value=${f.units} .min=${FF.units.min} .max=${FF.units.max} .system=${sys} .help=${view ? `${formatNumber(view.ports.racks, 0)} racks, ${formatNumber(view.ports.accelerators, 0)} accelerators` : ''} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'units')}></rack-quantity-input>
+      <div class="size-by">
+        <span id="size-by-l">Size by</span>
+        <fieldset class="seg" role="radiogroup" aria-labelledby="size-by-l">
+          <label><input type="radio" name="size-by" value="accelerators" .checked=${!byUnits} @change=${() => this.#sizeBy('accelerators', view)} />${noun === 'GPUs' ? 'GPUs' : 'Accelerators'}</label>
+          <label><input type="radio" name="size-by" value="units" .checked=${byUnits} @change=${() => this.#sizeBy('units', view)} />Units</label>
+        </fieldset>
+      </div>
+      ${byUnits
+        ? html`<rack-quantity-input field-key="units" label="Units in the cluster" kind="count" integer .value=${f.units} .min=${FF.units.min} .max=${FF.units.max} .system=${sys} .help=${view ? sizeHelp(view) : ''} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => {
+            e.stopPropagation();
+            set({ units: e.detail.value ?? FF.units.defaultValue, accelerators: undefined });
+          }}></rack-quantity-input>`
+        : html`<rack-quantity-input field-key="accelerators" label=${`${noun === 'GPUs' ? 'GPUs' : 'Accelerators'} in the cluster`} kind="count" integer .value=${f.accelerators} .min=${FF.accelerators.min} .max=${FF.accelerators.max} .system=${sys} .help=${view ? sizeHelp(view) : ''} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => {
+            e.stopPropagation();
+            set({ accelerators: e.detail.value ?? FF.accelerators.defaultValue, units: undefined });
+          }}></rack-quantity-input>`}
       <h3>Scale-out fabric</h3>
-      ${sel('Switch', 'switchId', [['', view ? `${view.defaultSwitch.name.replace(/\s*\(.*\)$/, '')} (default)` : 'Default'], ...(view?.switches ?? []).map((s) => [s.id, s.name] as [string, string])], f.switchId)}
+      ${sel('Switch', 'switchId', [['', view ? `${shortName(view.defaultSwitch.name)} (default)` : 'Default'], ...(view?.switches ?? []).map((s) => [s.id, s.name] as [string, string])], f.switchId)}
+      ${view ? this.#why(view) : nothing}
       <div class="pair">
         <rack-quantity-input field-key="oversubscription" label="Oversubscription" kind="ratio" .value=${f.oversubscription} .defaultValue=${FF.oversubscription.defaultValue} .min=${FF.oversubscription.min} .max=${FF.oversubscription.max} .system=${sys} help="Leaf down : up" @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'oversubscription')}></rack-quantity-input>
         <rack-quantity-input field-key="planes" label="Planes" kind="count" integer .value=${f.planes} .defaultValue=${FF.planes.defaultValue} .min=${FF.planes.min} .max=${FF.planes.max} .system=${sys} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'planes')}></rack-quantity-input>
@@ -245,6 +364,30 @@ export class RackFabricView extends LitElement {
       ${sel('Leaf switches', 'leafPlacement', [['', 'Network row (default)'], ['in-rack', 'In the rack'], ['eor', 'End of row'], ['mor', 'Middle of row'], ['network-row', 'Network row']], f.leafPlacement)}
       ${sel('Spine switches', 'spinePlacement', [['', 'Network row (default)'], ['eor', 'End of row'], ['mor', 'Middle of row'], ['network-row', 'Network row']], f.spinePlacement)}
     `;
+  }
+
+  /**
+   * Switch between sizing by accelerators and by units, keeping the cluster: the new field starts at what the
+   * current design builds (15 units, or their 1,080 accelerators).
+   */
+  #sizeBy(by: 'accelerators' | 'units', view: FabricView | null): void {
+    const f = this.#data?.fabric;
+    if (!f || (by === 'units') === (f.accelerators === undefined)) return;
+    const patch: Partial<FabricDesign> =
+      by === 'units'
+        ? { units: view?.size.units ?? FF.units.defaultValue, accelerators: undefined }
+        : { accelerators: view && view.size.accelerators > 0 ? view.size.accelerators : FF.accelerators.defaultValue, units: undefined };
+    emit(this, 'rack-edit', { type: 'fabric/set', patch });
+  }
+
+  /** Which switch the fabric uses and why (evaluateCluster's choice), with the default's source. */
+  #why(v: FabricView) {
+    const c = v.switchChoice;
+    const def = v.evaluation.switchChoice.reason === 'catalog-default' ? null : v.defaultSwitch;
+    return html`<p class="why" data-why>
+      <strong>${c.reason === 'catalog-default' ? 'Default' : 'Chosen'}:</strong> ${shortName(c.name)} — ${c.why}${c.sources.length ? html` <rack-source .sources=${c.sources} label=${`why ${shortName(c.name)}`}></rack-source>` : nothing}.
+      ${def ? html`The default for ${formatNumber(v.ports.scaleOutGbps, 0)}G NICs is ${shortName(def.name)}.` : html`The same default the Plan, Compare and <code>rackplan cables</code> use.`}
+    </p>`;
   }
 
   #results(v: FabricView, prefs: Prefs, hist: ChartSpec | null) {
@@ -299,6 +442,7 @@ export class RackFabricView extends LitElement {
         : this.#others(v)}
       <section class="card" aria-labelledby="sched-h">
         <h2 id="sched-h">Cable schedule</h2>
+        ${v.plan ? this.#preview(v) : nothing}
         <div class="row">
           <button class="btn primary" type="button" data-schedule="csv" ?disabled=${!v.plan || this._busy} @click=${() => void this.#download(v, 'ask')}>Download cable schedule (CSV)</button>
           <span class="note">${v.plan ? `${formatNumber(f.links.total, 0)} rows, port to port: cable id, tier, both ends (rack, device, port), medium, part, ordered length, label.` : 'No fabric: nothing to schedule.'}</span>
@@ -317,6 +461,78 @@ export class RackFabricView extends LitElement {
         <rack-issue-list .issues=${v.issues}></rack-issue-list>
       </section>
     `;
+  }
+
+  /** The schedule preview: filters with their counts, then the first rows the filter keeps, cell for cell as in the CSV. */
+  #preview(v: FabricView) {
+    const opts = this.#options(v);
+    const flt = this._filter;
+    const p = this._preview;
+    const n0 = (n: number) => formatNumber(n, 0);
+    const count = (o: FilterOption) => (o.rows === null ? o.label : `${o.label} (${n0(o.rows)})`);
+    const choose = (key: 'tier' | 'media' | 'network', label: string, all: string, options: readonly FilterOption[]) =>
+      html`<label class="sel"
+        >${label}
+        <select data-filter=${key} @change=${(e: Event) => this.#setFilter({ [key]: (e.target as HTMLSelectElement).value || undefined })}>
+          <option value="" ?selected=${!flt[key]}>${all} (${n0(opts.total)})</option>
+          ${options.map((o) => html`<option value=${o.value} ?selected=${flt[key] === o.value}>${count(o)}</option>`)}
+        </select>
+      </label>`;
+    const matched = p?.matched ?? null;
+    const what = matched === null
+      ? `counting… ${p ? `${n0(p.scanned)} of ${n0(opts.total)} rows read` : ''}`
+      : matched === 0
+        ? 'no rows match'
+        : `${n0(matched)} row${matched === 1 ? '' : 's'} match${matched === 1 ? 'es' : ''}${p && p.rows.length < matched ? `; the first ${n0(p.rows.length)} shown` : ''}`;
+    return html`
+      <div class="filters" role="group" aria-label="Filter the schedule">
+        ${choose('tier', 'Tier', 'All tiers', opts.tier)}
+        ${opts.media.length ? choose('media', 'Medium', 'All media', opts.media) : nothing}
+        ${opts.network.length ? choose('network', 'Network', 'All networks', opts.network) : nothing}
+        <label class="sel"
+          >Rack
+          <input type="text" data-filter="rack" placeholder="e.g. C3 or NR1" autocomplete="off" spellcheck="false" .value=${flt.rack ?? ''} @change=${(e: Event) => this.#setFilter({ rack: (e.target as HTMLInputElement).value.trim() || undefined })} />
+        </label>
+      </div>
+      <p class="note" role="status" data-preview-count>${what}</p>
+      <div class="preview" tabindex="0" role="region" aria-label="Cable schedule preview">
+        <table data-preview>
+          <thead><tr>${SCHEDULE_COLUMNS.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>
+          <tbody>
+            ${(p?.rows ?? []).map((r) => html`<tr>${scheduleCells(r).map((c) => html`<td>${c}</td>`)}</tr>`)}
+          </tbody>
+        </table>
+      </div>
+    `;
+  }
+
+  #setFilter(patch: Partial<ScheduleFilter>): void {
+    const next: Record<string, string> = { ...this._filter };
+    for (const [k, val] of Object.entries(patch)) {
+      if (val === undefined) delete next[k];
+      else next[k] = val;
+    }
+    this._filter = next;
+  }
+
+  /**
+   * (Re)start the preview walk when the fabric or the filter changed: the first rows come at once; a count the
+   * core does not tally is walked in time slices (see src/views/fabric-schedule.ts), and a newer walk aborts it.
+   */
+  #startPreview(v: FabricView): void {
+    const net = this.#reports.reports?.network;
+    if (!net || !v.plan) return;
+    const filter = this._filter;
+    if (this.#previewOf?.view === v && this.#previewOf.filter === filter) return;
+    this.#previewOf = { view: v, filter };
+    this.#abort?.abort();
+    const abort = new AbortController();
+    this.#abort = abort;
+    this._preview = null;
+    const apply = (p: SchedulePreview | null) => {
+      if (p && !abort.signal.aborted) this._preview = p;
+    };
+    void previewSchedule(scheduleRows(v, net), filter, { knownMatched: knownCount(this.#options(v), filter), signal: abort.signal, onProgress: apply }).then(apply);
   }
 
   #others(v: FabricView) {

@@ -11,7 +11,7 @@
  */
 import * as z from 'zod';
 import { describeValue, formatPath, problemsFromZod, type InputProblem } from './errors';
-import { COMPARE_TARGET_LIMITS, FABRIC_DESIGN_CHOICES, FABRIC_DESIGN_LIMITS, limitedNumber, SITE_LIMIT_LIMITS, type NumericLimit } from './limits';
+import { acceptsText, COMPARE_TARGET_LIMITS, FABRIC_DESIGN_CHOICES, FABRIC_DESIGN_LIMITS, limitedNumber, SITE_LIMIT_LIMITS, type NumericLimit } from './limits';
 import { PlanSchema } from './plan';
 import { UnitOptionsSchema } from './unit-options';
 
@@ -46,8 +46,13 @@ export const CompareDesignSchema = z.strictObject({
   siteId: z.string({ error: 'a site id' }).optional(),
 });
 
-export const FabricDesignSchema = z.strictObject({
-  units: limitedNumber(F.units),
+/**
+ * The cluster's size is stored as exactly one number whose key says what it counts: `accelerators` (rounded up
+ * to whole units when the fabric is sized) or `units` (sessions saved before accelerators existed have `units`).
+ */
+const FabricDesignFields = z.strictObject({
+  units: bounded(F.units),
+  accelerators: bounded(F.accelerators),
   switchId: z.string({ error: 'a switch id from `rackplan presets`' }).optional(),
   oversubscription: bounded(F.oversubscription),
   planes: bounded(F.planes),
@@ -61,8 +66,16 @@ export const FabricDesignSchema = z.strictObject({
   spinePlacement: oneOf(FABRIC_DESIGN_CHOICES.spinePlacement).optional(),
 });
 
-/** The fabric a document without one starts with. */
-export const DEFAULT_FABRIC_DESIGN = { units: FABRIC_DESIGN_LIMITS.units.default } as const;
+export const FabricDesignSchema = FabricDesignFields.superRefine((d, ctx) => {
+  if (d.units === undefined && d.accelerators === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['accelerators'], message: `the cluster's size: accelerators (${acceptsText(F.accelerators)}) or units (${acceptsText(F.units)})` });
+  } else if (d.units !== undefined && d.accelerators !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['accelerators'], message: 'accelerators or units, not both: the cluster is sized by one of them' });
+  }
+});
+
+/** The fabric a document without one starts with: sized by accelerators (what an engineer is asked for). */
+export const DEFAULT_FABRIC_DESIGN = { accelerators: FABRIC_DESIGN_LIMITS.accelerators.default } as const;
 
 export const OptimizerSettingsSchema = z.strictObject({
   generations: z.array(z.string({ error: 'a generation id from `rackplan presets`' }), { error: 'a list of generation ids' }).max(200, 'at most 200 generations'),

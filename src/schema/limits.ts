@@ -59,6 +59,8 @@ export function limitedNumber(limit: NumericLimit, prefix = ''): z.ZodType<numbe
 /** Scale-out fabric and floor layout of the Fabric view (`FabricDesign`). Defaults are the core's. */
 export const FABRIC_DESIGN_LIMITS = {
   units: { min: 1, max: 100_000, integer: true, default: 16 },
+  /** The cluster sized by accelerators (rounded up to whole units); the same range as Compare's accelerator target. */
+  accelerators: { min: 1, max: 10_000_000, integer: true, default: 1152 },
   oversubscription: { min: 1, max: 64, default: 1 },
   planes: { min: 1, max: 16, integer: true, default: 1 },
   racksPerRow: { min: 1, max: 10_000, integer: true, default: DEFAULT_LAYOUT.racksPerRow },

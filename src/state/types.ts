@@ -47,8 +47,12 @@ export interface PlanDesign {
 
 /** Scale-out fabric and floor layout for a cluster of the rack designer's generation. */
 export interface FabricDesign {
-  /** Deployable units in the cluster. */
-  readonly units: number;
+  /**
+   * The cluster's size, exactly one of the two (the schema refuses both or neither): accelerators, rounded up to
+   * whole units when the fabric is sized, or deployable units.
+   */
+  readonly accelerators?: number;
+  readonly units?: number;
   readonly switchId?: string;
   readonly oversubscription?: number;
   readonly planes?: number;

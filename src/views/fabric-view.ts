@@ -5,9 +5,9 @@
  * @module
  */
 import type { Generation } from '../core/catalog/types';
-import type { CablePlan, CablingSummary, FloorLayout } from '../core/fabric/cabling';
+import type { CablePlan, CableRow, CablingSummary, FloorLayout } from '../core/fabric/cabling';
 import { CSV_HEADER, csvLine } from '../core/fabric/cabling';
-import type { ClusterPorts } from '../core/fabric/cluster';
+import { clusterPorts, type ClusterPorts } from '../core/fabric/cluster';
 import { clusterSchedule, evaluateCluster, SUMMARY_LINK_LIMIT, type ClusterCounts, type ClusterEvaluation, type FabricPart } from '../core/fabric/evaluate-cluster';
 import type { FabricResult } from '../core/fabric/fat-tree';
 import type { OobResult } from '../core/fabric/networks';
@@ -17,11 +17,26 @@ import type { Issue } from '../core/issues';
 import type { Basis } from '../core/provenance';
 import type { FabricDesign } from '../state/types';
 import { err, ok, type Result } from '../core/result';
+import { FABRIC_DESIGN_LIMITS } from '../schema/limits';
+import { formatNumber } from './format';
 
 export { SUMMARY_LINK_LIMIT };
 
+/** What the size field asked for and the whole units it rounds up to (the core's accelerators per unit). */
+export interface ClusterSize {
+  /** What the stored number counts. */
+  readonly by: 'accelerators' | 'units';
+  /** The stored number (accelerators or units). */
+  readonly requested: number;
+  readonly units: number;
+  readonly acceleratorsPerUnit: number;
+  /** Accelerators in the whole units built (≥ the accelerators asked for). */
+  readonly accelerators: number;
+}
+
 export interface FabricView {
   readonly generation: Generation;
+  readonly size: ClusterSize;
   readonly ports: ClusterPorts;
   readonly switch: SwitchModel;
   /** Why this switch: the user's pick or the catalog default for the NIC speed. */
@@ -71,15 +86,69 @@ export function layoutOf(d: FabricDesign): Partial<FloorLayout> {
   return l;
 }
 
+/** "GPUs" for GPU generations, "accelerators" for Trainium and Inferentia. */
+export function acceleratorNoun(g: Generation): string {
+  return g.family === 'gpu' ? 'GPUs' : 'accelerators';
+}
+
+/**
+ * The whole units a fabric design asks for: its `units`, or its `accelerators` rounded up to whole units of the
+ * generation (the same ⌈target ÷ per unit⌉ rule as Compare's accelerator target). Accelerators per unit are the
+ * core's (`clusterPorts`, the items the fabric counts). Null per unit when the generation has no scale-out ports
+ * (evaluateCluster then says so).
+ */
+export function clusterSize(g: Generation, d: FabricDesign, systemsPerRack: number | undefined): Result<ClusterSize, string> {
+  const perUnit = clusterPorts(g, 1, systemsPerRack)?.accelerators ?? 0;
+  if (d.accelerators === undefined) {
+    const units = d.units ?? FABRIC_DESIGN_LIMITS.units.default;
+    return ok({ by: 'units', requested: units, units, acceleratorsPerUnit: perUnit, accelerators: units * perUnit });
+  }
+  if (perUnit <= 0) return ok({ by: 'accelerators', requested: d.accelerators, units: 1, acceleratorsPerUnit: 0, accelerators: 0 });
+  const units = Math.ceil(d.accelerators / perUnit);
+  const max = FABRIC_DESIGN_LIMITS.units.max;
+  if (units > max) {
+    return err(`${formatNumber(d.accelerators, 0)} ${acceleratorNoun(g)} need ${formatNumber(units, 0)} units of ${g.name} (${formatNumber(perUnit, 0)} each); a cluster here has at most ${formatNumber(max, 0)} units (${formatNumber(max * perUnit, 0)} ${acceleratorNoun(g)}).`);
+  }
+  return ok({ by: 'accelerators', requested: d.accelerators, units, acceleratorsPerUnit: perUnit, accelerators: units * perUnit });
+}
+
+/**
+ * The size field's note, from the evaluated figures: what was asked, the whole units it rounds up to, and how the
+ * units fill scalable units ("1,024 GPUs → 15 units = 1,080 GPUs · 2 SUs of 8 units, the last holds 7").
+ */
+export function sizeText(v: FabricView): string {
+  const z = v.size;
+  const noun = acceleratorNoun(v.generation);
+  const n0 = (n: number) => formatNumber(n, 0);
+  const unitWord = (n: number) => `${n0(n)} unit${n === 1 ? '' : 's'}`;
+  const parts: string[] = [];
+  if (z.by === 'accelerators') {
+    parts.push(z.requested === z.accelerators ? `${n0(z.requested)} ${noun} = ${unitWord(z.units)} of ${n0(z.acceleratorsPerUnit)}` : `${n0(z.requested)} ${noun} → ${unitWord(z.units)} = ${n0(z.accelerators)} ${noun}`);
+  } else parts.push(`${unitWord(z.units)} = ${n0(z.accelerators)} ${noun}`);
+  if (v.ports.racks !== z.units) parts.push(`${n0(v.ports.racks)} racks`);
+  const f = v.fabric;
+  const nodesPerUnit = v.ports.nodes / v.ports.units;
+  if (v.parts.length === 1 && f.scalableUnits > 0 && nodesPerUnit > 0) {
+    const suUnits = f.suNodes / nodesPerUnit;
+    const lastNodes = f.nodes - (f.scalableUnits - 1) * f.suNodes;
+    const su = `${n0(f.scalableUnits)} SU${f.scalableUnits === 1 ? '' : 's'}`;
+    if (Number.isInteger(suUnits)) parts.push(lastNodes < f.suNodes ? `${su} of ${unitWord(suUnits)}, the last holds ${n0(lastNodes / nodesPerUnit)}` : `${su} of ${unitWord(suUnits)}`);
+    else parts.push(lastNodes < f.suNodes ? `${su} of ${n0(f.suNodes)} nodes, the last holds ${n0(lastNodes)}` : `${su} of ${n0(f.suNodes)} nodes`);
+  }
+  return parts.join(' · ');
+}
+
 /**
  * Size the cluster's networks and summarize its cabling.
  * @param systemsPerRack - from the rack designer's options (server racks)
  */
 export function evaluateFabric(g: Generation, net: NetworkCatalog, d: FabricDesign, systemsPerRack: number | undefined, basis: Basis = 'max'): FabricOutcome {
+  const size = clusterSize(g, d, systemsPerRack);
+  if (!size.ok) return size;
   const r = evaluateCluster(
     g,
     net,
-    { units: d.units, switchId: d.switchId, planes: d.planes, oversubscription: d.oversubscription, tiers: d.tiers, spineDesign: d.spineDesign, layout: layoutOf(d) },
+    { units: size.value.units, switchId: d.switchId, planes: d.planes, oversubscription: d.oversubscription, tiers: d.tiers, spineDesign: d.spineDesign, layout: layoutOf(d) },
     { systemsPerRack, basis, detail: 'summary' },
   );
   if (!r.ok) return err(`${r.error.message.charAt(0).toUpperCase()}${r.error.message.slice(1)}.`);
@@ -88,6 +157,7 @@ export function evaluateFabric(g: Generation, net: NetworkCatalog, d: FabricDesi
   if (!e.oob || !e.oobSwitch) return err('The network catalog has no out-of-band switch.');
   return ok({
       generation: g,
+      size: size.value,
       ports: e.ports,
       switch: e.switch,
       switchChoice: e.switchChoice,
@@ -111,15 +181,19 @@ export function evaluateFabric(g: Generation, net: NetworkCatalog, d: FabricDesi
 }
 
 /**
- * The port-to-port cable schedule as CSV text chunks (header first), produced row by row: every fabric of the
- * cluster (names carry `f1-`, `f2-`… when it is split). Takes the view, or a single cable plan.
+ * The cable schedule's rows, one at a time: every fabric of the cluster (names carry `f1-`, `f2-`… when it is
+ * split). The one stream the CSV download and the view's preview both read. Takes the view, or a single cable plan.
  */
+export function scheduleRows(source: FabricView | CablePlan, net: NetworkCatalog): Generator<CableRow, void, undefined> {
+  return clusterSchedule('evaluation' in source ? source.evaluation : { parts: [{ plan: source }] }, net);
+}
+
+/** The port-to-port cable schedule as CSV text chunks (header first), produced row by row from {@link scheduleRows}. */
 export function* scheduleCsv(source: FabricView | CablePlan, net: NetworkCatalog, batch = 2048): Generator<string, void, undefined> {
   yield `${CSV_HEADER}\n`;
   let buf = '';
   let n = 0;
-  const rows = clusterSchedule('evaluation' in source ? source.evaluation : { parts: [{ plan: source }] }, net);
-  for (const r of rows) {
+  for (const r of scheduleRows(source, net)) {
     buf += `${csvLine(r)}\n`;
     if (++n === batch) {
       yield buf;

@@ -91,6 +91,7 @@ const FL = FABRIC_DESIGN_LIMITS;
 /** Numeric fields of the Fabric view (`FabricDesign`). */
 export const FABRIC_FIELDS = {
   units: fromLimit('units', FL.units, 'Units in the cluster', 'count', ''),
+  accelerators: fromLimit('accelerators', FL.accelerators, 'Accelerators in the cluster', 'count', '', { example: '1024' }),
   oversubscription: fromLimit('oversubscription', FL.oversubscription, 'Oversubscription', 'ratio', 'Leaf down : up'),
   planes: fromLimit('planes', FL.planes, 'Planes', 'count', ''),
   racksPerRow: fromLimit('racksPerRow', FL.racksPerRow, 'Racks per row', 'count', ''),

@@ -109,6 +109,7 @@ describe('Fabric view', () => {
     const { store } = await mountApp('/fabric');
     await expect.element(page.getByRole('img', { name: /Scale-out fabric, 2 tiers/ })).toBeVisible();
     await expect.element(page.getByRole('heading', { name: /Media mix/ })).toBeVisible();
+    await page.getByRole('radio', { name: 'Units' }).click();
     await userEvent.fill(page.getByRole('textbox', { name: 'Units in the cluster' }), '64');
     await userEvent.keyboard('{Enter}');
     await until(() => store.design.fabric.units === 64);

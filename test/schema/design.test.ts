@@ -42,6 +42,10 @@ const quarter = fc.constantFrom('2027-Q1', '2028-Q4', '2030-Q2', '2027-Q5', '27-
 
 const fabricPatch = fc.oneof(
   num(0, 1, 16, 100_000, 100_001, 2.5).map((units) => ({ units })),
+  // The size as the Fabric view writes it (one of the two, the other removed), and either alone.
+  num(0, 1, 1024, 10_000_000, 10_000_001, 2.5).map((accelerators) => ({ accelerators, units: undefined })),
+  num(0, 1, 16, 100_000, 100_001).map((units) => ({ units, accelerators: undefined })),
+  num(1, 1024).map((accelerators) => ({ accelerators })),
   num(0.99, 1, 2, 64, 64.01).map((oversubscription) => ({ oversubscription })),
   num(0, 1, 16, 17, 1.5).map((planes) => ({ planes })),
   num(0, 1, 10_000, 10_001).map((racksPerRow) => ({ racksPerRow })),
@@ -203,7 +207,7 @@ const starter = initialDesign(catalog, 'gb300-nvl72', NOW).plan.plan;
 const probes: [string, NumericField, Probe][] = [
   ...Object.values(OPTION_FIELDS).map((f): [string, NumericField, Probe] => [`option ${f.key}`, f, (v) => UnitOptionsSchema.safeParse({ [f.key]: v }).success]),
   ...Object.values(LIMIT_FIELDS).map((f): [string, NumericField, Probe] => [`limit ${f.key}`, f, (v) => SiteLimitsSchema.safeParse({ [f.key]: v }).success]),
-  ...Object.values(FABRIC_FIELDS).map((f): [string, NumericField, Probe] => [`fabric ${f.key}`, f, (v) => FabricDesignSchema.safeParse({ units: 16, [f.key]: v }).success]),
+  ...Object.values(FABRIC_FIELDS).map((f): [string, NumericField, Probe] => [`fabric ${f.key}`, f, (v) => FabricDesignSchema.safeParse({ ...(f.key === 'accelerators' ? {} : { units: 16 }), [f.key]: v }).success]),
   ...Object.values(COMPARE_TARGET_FIELDS).map((f): [string, NumericField, Probe] => [`compare target ${f.key}`, f, (v) => CompareDesignSchema.safeParse({ generationIds: [], target: { kind: f.key, value: v } }).success]),
   [`plan horizonYears`, PLAN_FIELDS.horizonYears, (v) => PlanSchema.safeParse({ ...starter, horizonYears: v }).success],
   [`plan utilization`, PLAN_FIELDS.utilization, (v) => PlanSchema.safeParse({ ...starter, utilization: v }).success],

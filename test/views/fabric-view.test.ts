@@ -1,0 +1,141 @@
+/**
+ * The Fabric view's model: sizing by accelerators (rounded up to whole units), the size note, old sessions sized
+ * by units, and the schedule preview (the CSV's own rows, counts from the core's figures, walks that stop).
+ */
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/presets';
+import { loadNetworkCatalog } from '../../src/catalog/network';
+import type { Generation } from '../../src/core/catalog/types';
+import { FabricDesignSchema, SnapshotSchema } from '../../src/schema/design';
+import { clusterSize, evaluateFabric, scheduleCsv, scheduleRows, sizeText, type FabricView } from '../../src/views/fabric-view';
+import { filterOptions, knownCount, previewSchedule, rowMatches, scheduleCells, SCHEDULE_COLUMNS, type ScheduleFilter } from '../../src/views/fabric-schedule';
+import type { FabricDesign } from '../../src/state/types';
+
+const catalog = loadCatalog();
+const net = loadNetworkCatalog();
+const gen = (id: string): Generation => catalog.generations.find((g) => g.id === id)!;
+
+function view(id: string, d: FabricDesign): FabricView {
+  const o = evaluateFabric(gen(id), net, d, undefined);
+  if (!o.ok) throw new Error(o.error);
+  return o.value;
+}
+
+const sync = { yieldToPage: () => Promise.resolve() };
+
+describe('size by accelerators', () => {
+  it('1,024 GPUs of GB200 NVL72 (72 per unit) → ⌈1024 ÷ 72⌉ = 15 units = 1,080 GPUs', () => {
+    // Hand derivation: 1024 / 72 = 14.22…, rounded up to 15 whole units; 15 × 72 = 1,080 GPUs.
+    const z = clusterSize(gen('gb200-nvl72'), { accelerators: 1024 }, undefined);
+    expect(z).toEqual({ ok: true, value: { by: 'accelerators', requested: 1024, units: 15, acceleratorsPerUnit: 72, accelerators: 1080 } });
+    const v = view('gb200-nvl72', { accelerators: 1024 });
+    expect(v.ports.units).toBe(15);
+    expect(v.ports.accelerators).toBe(1080);
+    expect(sizeText(v)).toMatch(/^1,024 GPUs → 15 units = 1,080 GPUs · /);
+  });
+
+  it('a whole number of units says so; DGX B200 is 8 GPUs per server, 4 servers per rack by default', () => {
+    // 1,024 GPUs ÷ 8 per server = 128 servers; the unit is one rack of the catalog's default systems per rack.
+    const g = gen('dgx-b200');
+    const perUnit = clusterSize(g, { units: 1 }, undefined);
+    expect(perUnit.ok && perUnit.value.acceleratorsPerUnit % 8).toBe(0);
+    const per = perUnit.ok ? perUnit.value.acceleratorsPerUnit : 0;
+    const z = clusterSize(g, { accelerators: per * 5 }, undefined);
+    expect(z.ok && z.value.units).toBe(5);
+    expect(sizeText(view('dgx-b200', { accelerators: per * 5 }))).toMatch(new RegExp(`^${(per * 5).toLocaleString('en-US')} GPUs = 5 units of ${per}`));
+  });
+
+  it('sizing by units gives the same fabric as the accelerators those units hold', () => {
+    const byUnits = view('gb300-nvl72', { units: 15 });
+    const byGpus = view('gb300-nvl72', { accelerators: 1080 });
+    expect(byGpus.counts).toEqual(byUnits.counts);
+    expect(byUnits.size).toMatchObject({ by: 'units', units: 15, accelerators: 1080 });
+    expect(sizeText(byUnits)).toMatch(/^15 units = 1,080 GPUs/);
+  });
+
+  it('more accelerators than the largest cluster is a sentence naming both numbers, not a fabric', () => {
+    const o = evaluateFabric(gen('gb200-nvl72'), net, { accelerators: 10_000_000 }, undefined);
+    expect(o.ok).toBe(false);
+    expect(!o.ok && o.error).toMatch(/^10,000,000 GPUs need 138,889 units of .*at most 100,000 units \(7,200,000 GPUs\)\.$/);
+  });
+
+  it('the design stores one of the two: neither or both is refused with the field named', () => {
+    expect(FabricDesignSchema.safeParse({ accelerators: 1024 }).success).toBe(true);
+    expect(FabricDesignSchema.safeParse({ units: 16 }).success).toBe(true);
+    const both = FabricDesignSchema.safeParse({ units: 16, accelerators: 1024 });
+    expect(both.success).toBe(false);
+    expect(both.error?.issues[0]).toMatchObject({ path: ['accelerators'], message: expect.stringMatching(/accelerators or units, not both/) });
+    const neither = FabricDesignSchema.safeParse({});
+    expect(neither.error?.issues[0]?.message).toMatch(/accelerators \(a whole number from 1 to 10,000,000\) or units/);
+  });
+
+  it('a session saved before accelerators existed (fabric.units) still loads, sized by units', () => {
+    const old = { app: 'rackplan', schemaVersion: 1, design: { rack: { generationId: 'gb200-nvl72' }, compare: { generationIds: [], target: { kind: 'accelerators', value: 1152 } }, fabric: { units: 64, racksPerRow: 8 } }, prefs: {} };
+    const r = SnapshotSchema.safeParse(old);
+    expect(r.success).toBe(true);
+    expect(r.data?.design.fabric).toEqual({ units: 64, racksPerRow: 8 });
+    // A session without a fabric starts sized by accelerators.
+    const none = SnapshotSchema.safeParse({ ...old, design: { ...old.design, fabric: undefined } });
+    expect(none.data?.design.fabric).toEqual({ accelerators: 1152 });
+  });
+});
+
+describe('schedule preview', () => {
+  const v = view('gb200-nvl72', { accelerators: 1152 });
+  const csv = [...scheduleCsv(v, net)].join('').split('\n');
+
+  it('shows the CSV’s header and its first 50 rows, cell for cell', async () => {
+    const p = await previewSchedule(scheduleRows(v, net), {}, { knownMatched: knownCount(filterOptions(v), {}), ...sync });
+    expect(SCHEDULE_COLUMNS.join(',')).toBe(csv[0]);
+    expect(p?.rows.map((r) => scheduleCells(r).join(','))).toEqual(csv.slice(1, 51));
+    expect(p?.matched).toBe(v.counts.links);
+    // Known count: the walk stops at the preview rows instead of reading the whole schedule.
+    expect(p?.scanned).toBe(50);
+  });
+
+  it('counts per tier and medium are the core summary’s, and equal what the rows say', () => {
+    const o = filterOptions(v);
+    const tally = new Map<string, number>();
+    for (const line of csv.slice(1, -1)) {
+      const [, tier, , , , , , , media] = line.split(',');
+      tally.set(`tier:${tier}`, (tally.get(`tier:${tier}`) ?? 0) + 1);
+      tally.set(`media:${media}`, (tally.get(`media:${media}`) ?? 0) + 1);
+    }
+    expect(o.total).toBe(csv.length - 2);
+    for (const t of o.tier) expect(t.rows, t.value).toBe(tally.get(`tier:${t.value}`));
+    for (const m of o.media) expect(m.rows, m.value).toBe(tally.get(`media:${m.value}`));
+    expect(knownCount(o, { tier: 'leaf-spine' })).toBe(v.fabric.links.leafSpine);
+    expect(knownCount(o, { tier: 'leaf-spine', media: 'mmf' })).toBeNull();
+    expect(knownCount(o, { rack: 'C1' })).toBeNull();
+  });
+
+  it('a filter the core does not tally is counted by walking the stream: rack C1 and a tier together', async () => {
+    const filter: ScheduleFilter = { rack: 'C1', tier: 'node-leaf' };
+    const p = await previewSchedule(scheduleRows(v, net), filter, { knownMatched: knownCount(filterOptions(v), filter), ...sync });
+    const expected = csv.slice(1, -1).filter((l) => {
+      const c = l.split(',');
+      return c[1] === 'node-leaf' && (c[2] === 'C1' || c[5] === 'C1');
+    });
+    // GB200 NVL72: 18 compute trays per rack × 4 scale-out NICs = 72 node-leaf cables leave rack C1.
+    expect(expected).toHaveLength(72);
+    expect(p?.matched).toBe(72);
+    expect(p?.rows.map((r) => scheduleCells(r).join(','))).toEqual(expected.slice(0, 50));
+    expect(p?.rows.every((r) => rowMatches(r, filter))).toBe(true);
+  });
+
+  it('a walk gives the page back in slices and stops when aborted', async () => {
+    const big = view('gb300-nvl72', { accelerators: 36_864 });
+    const abort = new AbortController();
+    let slices = 0;
+    const p = await previewSchedule(scheduleRows(big, net), { rack: 'no-such-rack' }, {
+      signal: abort.signal,
+      sliceMs: 0,
+      yieldToPage: () => {
+        if (++slices === 3) abort.abort();
+        return Promise.resolve();
+      },
+    });
+    expect(p).toBeNull();
+    expect(slices).toBe(3);
+  });
+});
