@@ -7,7 +7,6 @@
 import type { Confidence, MaybeSourced, Source, Sourced } from '../provenance';
 import type { NetworkCatalog } from '../fabric/types';
 import type { ChainStage } from '../sites/types';
-import type { ChainStage } from '../sites/types';
 
 export type Vendor = 'nvidia' | 'aws' | 'amd';
 export type Family = 'gpu' | 'trainium' | 'inferentia';
@@ -141,31 +140,6 @@ export interface PowerDelivery {
     readonly sources: readonly Source[];
     readonly note?: string;
   };
-}
-
-/** A conversion inside the rack (800 VDC → 50 V on the blades), shown in the power chain: its loss is already inside the unit's IT power. */
-export interface RackConversionStage {
-  readonly id: string;
-  readonly name: string;
-  readonly efficiency: Sourced;
-}
-
-/**
- * How the facility feeds the rack. Absent: the site's own chain (AC distribution with a double-conversion UPS).
- * `dc-800v` (NVIDIA Kyber): its facility stages replace the site's stages below the one that also feeds the cooling
- * plant (src/core/sites/chain.ts): a rectifier to 800 VDC, energy storage on the DC bus and DC busway, no AC UPS.
- */
-export interface PowerArchitecture {
-  readonly id: 'ac-ups' | 'dc-800v';
-  readonly name: string;
-  /** Utility first; empty for `ac-ups` (the site's chain). */
-  readonly facilityStages: readonly ChainStage[];
-  readonly rackStages: readonly RackConversionStage[];
-  /** The product of the facility and rack stage efficiencies, each at `atLoadingFraction` of its installed capacity (null for `ac-ups`: the site's chain sets it). */
-  readonly endToEnd: null | { readonly efficiency: Sourced; readonly atLoadingFraction: number };
-  readonly confidence: Confidence;
-  readonly sources: readonly Source[];
-  readonly note?: string;
 }
 
 /** A conversion inside the rack (800 VDC → 50 V on the blades), shown in the power chain: its loss is already inside the unit's IT power. */
