@@ -89,8 +89,34 @@ export const ChainStageSchema = z
 const positive = (unit: string) => sourcedIn(unit).refine((q) => value(q) > 0, `must be > 0 ${unit}`);
 const nonNegative = (unit: string) => sourcedIn(unit).refine((q) => value(q) >= 0, `must be ≥ 0 ${unit}`);
 
+const fraction = (what: string) => sourcedIn('fraction').refine((q) => value(q) >= 0 && value(q) <= 1, `${what}: a fraction in [0, 1]`);
+
+/** Sourced defaults for fields older site files leave out: stated estimates, flagged as defaults in their note. */
+function defaultEstimate(typical: number, min: number, max: number, unit: string, note: string) {
+  return { min, typical, max, unit, confidence: 'estimate' as const, sources: [], note: `Default (the site file leaves it out): ${note}` };
+}
+
+export const WaterUseSchema = z.strictObject({
+  adiabaticSaturationEfficiency: fraction('adiabaticSaturationEfficiency'),
+  adiabaticAirRiseK: positive('K'),
+  towerEvaporativeShare: fraction('towerEvaporativeShare'),
+  cyclesOfConcentration: sourcedIn('ratio').refine((q) => value(q) > 1, 'cycles of concentration must be > 1 (make-up ÷ (blowdown + drift))'),
+  driftFraction: fraction('driftFraction'),
+});
+
+const DEFAULT_WATER_USE = {
+  adiabaticSaturationEfficiency: defaultEstimate(0.8, 0.7, 0.9, 'fraction', 'wetted-pad saturation efficiency.'),
+  adiabaticAirRiseK: defaultEstimate(10, 6, 15, 'K', 'air temperature rise across a dry-cooler coil.'),
+  towerEvaporativeShare: defaultEstimate(0.85, 0.65, 1, 'fraction', 'share of the heat a tower rejects by evaporation.'),
+  cyclesOfConcentration: defaultEstimate(4, 3, 6, 'ratio', 'cycles of concentration of a treated open tower.'),
+  driftFraction: defaultEstimate(0.0001, 0.00001, 0.002, 'fraction', 'drift with drift eliminators, of the circulating water.'),
+};
+
 export const CoolingPlantSchema = z.strictObject({
-  rejection: z.enum(['dry-cooler', 'cooling-tower']),
+  rejection: z.enum(['dry-cooler', 'adiabatic-dry-cooler', 'cooling-tower']),
+  liquidRangeK: positive('K').default(defaultEstimate(10, 7, 13, 'K', 'facility-water range (return − supply) of a warm-water loop.')),
+  airRangeK: positive('K').default(defaultEstimate(6, 5, 8, 'K', 'chilled-water range of the air handlers.')),
+  water: WaterUseSchema.default(DEFAULT_WATER_USE),
   rejectionApproachK: nonNegative('K'),
   airSupplyC: sourcedIn('degC'),
   liquidAuxKwPerKw: nonNegative('kW/kW'),
@@ -125,6 +151,17 @@ export const DataCenterRoleSchema = z.strictObject({
     baseYear: z.int().min(2000).max(2100),
     escalationPerYear: sourcedIn('fraction/yr'),
     utility: z.string().min(2),
+    capacity: z
+      .strictObject({
+        market: z.string().min(2),
+        zone: z.string().min(2),
+        prices: z
+          .array(z.strictObject({ deliveryYear: z.int().min(2000).max(2100), priceUsdPerMwDay: nonNegative('USD/MW-day') }))
+          .min(1)
+          .refine((p) => p.every((x, i) => i === 0 || x.deliveryYear > p[i - 1]!.deliveryYear), 'delivery years strictly increasing'),
+      })
+      .nullable()
+      .default(null),
   }),
   grid: z.strictObject({ operator: z.string().min(2), egridSubregion: z.string().min(2), co2KgPerMwh: nonNegative('kg/MWh'), ...AttributedFields }),
   powerChain: z.strictObject({ stages: z.array(ChainStageSchema), note: z.string().optional() }),

@@ -67,13 +67,16 @@ describe('chiller-free bins and COP', () => {
     expect(chillerCop(p, 40, { dryBulbC: -10, wetBulbC: -12 })).toBe(12);
   });
 
-  it('cooling kW/kW: pumps and fans always, plus heat / COP when a chiller runs; the annual mean is hour-weighted', () => {
+  it('cooling kW/kW: pumps and fans always, plus the chiller’s share of the heat / COP; the annual mean is hour-weighted', () => {
     const p = plant();
     const free = binCooling(p, 'liquid', 30, { dryBulbC: 10, wetBulbC: 8 });
     expect(free).toMatchObject({ chillerFree: true, cop: null });
     expect(free.kwPerKw).toBeCloseTo(0.03, 12); // 0.01 liquid aux + 0.02 rejection aux
+    // 30 °C + 5 K approach = 35 °C leaving against a 30 °C supply: a 5 K shortfall of the 10 K range, so the trim
+    // chiller lifts half the heat.
     const hot = binCooling(p, 'liquid', 30, { dryBulbC: 30, wetBulbC: 24 });
-    expect(hot.kwPerKw).toBeCloseTo(0.03 + 1 / hot.cop!, 12);
+    expect(hot.chillerFraction).toBeCloseTo(0.5, 12);
+    expect(hot.kwPerKw).toBeCloseTo(0.03 + 0.5 / hot.cop!, 12);
     const bins = [
       { month: 1, hour: 0, dryBulbC: 10, wetBulbC: 8, hours: 6000 },
       { month: 7, hour: 15, dryBulbC: 30, wetBulbC: 24, hours: 2760 },

@@ -19,10 +19,13 @@ export function flatStage(id: string, efficiency: number, opts: Partial<ChainSta
   };
 }
 
-/** A cooling plant whose pumps and fans use `auxKwPerKw` (split evenly between stream and rejection) and never needs a chiller below `freeUpToC`. */
+/** A cooling plant for hand-derived tests: 5 K approach, 10 K liquid range, 6 K air range, pumps and fans 0.03 (liquid) / 0.05 (air) kW/kW. */
 export function plant(overrides: Partial<CoolingPlant> = {}): CoolingPlant {
   return {
     rejection: 'dry-cooler',
+    liquidRangeK: v(10, 'K'),
+    airRangeK: v(6, 'K'),
+    water: { adiabaticSaturationEfficiency: v(0.8, 'fraction'), adiabaticAirRiseK: v(10, 'K'), towerEvaporativeShare: v(0.85, 'fraction'), cyclesOfConcentration: v(4, 'ratio'), driftFraction: v(0.0001, 'fraction') },
     rejectionApproachK: v(5, 'K'),
     airSupplyC: v(18, 'degC'),
     liquidAuxKwPerKw: v(0.01, 'kW/kW'),

@@ -21,7 +21,7 @@ function unsourcedNumbers(node: unknown, path: string, covered: boolean, out: st
     const o = node as Record<string, unknown>;
     const here = covered || 'confidence' in o || 'reason' in o;
     for (const [k, v] of Object.entries(o)) {
-      if (k === 'schemaVersion' || k === 'baseYear' || k === 'drGroup') continue; // format version, a calendar year and a module count, not measurements
+      if (k === 'schemaVersion' || k === 'baseYear' || k === 'deliveryYear' || k === 'drGroup') continue; // format version, calendar years and a module count, not measurements
       unsourcedNumbers(v, `${path}.${k}`, here && k !== 'sources', out);
     }
   }
@@ -62,11 +62,38 @@ describe('site presets', () => {
     expect(total).toBe(2000);
   });
 
-  it('tariffs and grid rates are the sourced EIA and eGRID figures', () => {
+  it('tariffs are the EIA 2023 industrial averages, all from one base year', () => {
+    // EIA Electric Power Annual 2023, average revenue per kWh, industrial: WI 8.68, OH 7.03, TX 6.60 ¢/kWh
+    // (https://www.eia.gov/electricity/annual/secrev-map.php; the December 2026 engineering review §4 read the same).
     const by = Object.fromEntries(loadSites().map((s) => [s.id, s.roles.dataCenter!]));
-    expect(pickSourced(by['mount-pleasant-wi']!.tariff.priceUsdPerKwh, 'typical')).toBe(0.0855);
-    expect(pickSourced(by['lordstown-oh']!.tariff.priceUsdPerKwh, 'typical')).toBe(0.0713);
+    expect(pickSourced(by['mount-pleasant-wi']!.tariff.priceUsdPerKwh, 'typical')).toBe(0.0868);
+    expect(pickSourced(by['lordstown-oh']!.tariff.priceUsdPerKwh, 'typical')).toBe(0.0703);
     expect(pickSourced(by['houston-tx']!.tariff.priceUsdPerKwh, 'typical')).toBe(0.066);
+    expect(new Set(Object.values(by).map((d) => d.tariff.baseYear))).toEqual(new Set([2023]));
+  });
+
+  it('Lordstown pays the PJM capacity price as its own term; the MISO and ERCOT sites do not', () => {
+    // PJM RPM Base Residual Auction, RTO-wide (ATSI included): 2025/26 $269.92, 2026/27 $329.17 (cap, all zones),
+    // 2027/28 $333.44 per MW-day (EVA, lod.io, Camelot Energy; review §4).
+    const by = Object.fromEntries(loadSites().map((s) => [s.id, s.roles.dataCenter!]));
+    const cap = by['lordstown-oh']!.tariff.capacity!;
+    expect(cap.market).toMatch(/PJM/);
+    expect(cap.prices.map((p) => [p.deliveryYear, pickSourced(p.priceUsdPerMwDay, 'typical')])).toEqual([
+      [2025, 269.92],
+      [2026, 329.17],
+      [2027, 333.44],
+    ]);
+    expect(by['mount-pleasant-wi']!.tariff.capacity).toBeNull();
+    expect(by['houston-tx']!.tariff.capacity).toBeNull();
+  });
+
+  it('eGRID subregions by utility territory: We Energies → MROE, Ohio Edison (ATSI) → RFCW, CenterPoint (ERCOT) → ERCT', () => {
+    // Review §4: Mount Pleasant is We Energies (MISO), MRO East — not SRMW; Lordstown is Ohio Edison/ATSI, RFC West;
+    // Houston is CenterPoint/ERCOT, ERCOT All.
+    const by = Object.fromEntries(loadSites().map((s) => [s.id, s.roles.dataCenter!]));
+    expect(by['mount-pleasant-wi']!.grid.egridSubregion).toBe('MROE');
+    expect(by['lordstown-oh']!.grid.egridSubregion).toBe('RFCW');
+    expect(by['houston-tx']!.grid.egridSubregion).toBe('ERCT');
     // eGRID2024 total output: 1,297.3 / 889.6 / 700.7 lb/MWh × 0.45359 kg/lb.
     expect(pickSourced(by['mount-pleasant-wi']!.grid.co2KgPerMwh, 'typical')).toBeCloseTo(1297.3 * 0.45359237, -1);
     expect(pickSourced(by['lordstown-oh']!.grid.co2KgPerMwh, 'typical')).toBeCloseTo(889.6 * 0.45359237, -1);

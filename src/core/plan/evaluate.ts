@@ -8,7 +8,8 @@
  *   and stranded capacity (what is left when the site fills with more of its largest generation).
  * - Per calendar year: itMw = mean design IT in service, pue = annual PUE at that mean load,
  *   annualEnergyMwh = itMw × utilization × pue × 8,760 (× the year's share inside the horizon),
- *   cost = MWh × 1,000 × tariff (escalated from the tariff's base year), tCO2 = MWh × grid kg/MWh ÷ 1,000.
+ *   cost = MWh × 1,000 × tariff (escalated from the tariff's base year), tCO2 = MWh × grid kg/MWh ÷ 1,000; a
+ *   capacity charge where the site pays one (PJM), and the heat rejection's water (m³, WUE) from the same PUE model.
  * - Every deployment row has a plant ({@link assignBuilds}): the row's own `plant`; else the plan's orders when it
  *   has orders for the generation; else the nearest plant (great-circle distance) that builds the generation and has
  *   capacity in the build quarter (deployment quarter − ⌈lead time ÷ 13 weeks⌉), else the nearest that builds it.
@@ -32,6 +33,7 @@ import type { Site } from '../sites/types';
 import { planContext, type PlanContext } from './context';
 import { unitMetric } from './facts';
 import { gpm, siteLimits, siteLoad, type SiteLimits, type SiteLoad } from './site-load';
+import { capacityCostUsd, capacityPriceUsdPerMwDay, energyPriceUsdPerKwh } from '../sites/tariff';
 import type {
   DeploymentBuild,
   DemandRow,
@@ -68,6 +70,7 @@ export function evaluatePlan(plan: Plan, catalog: Catalog, sites: readonly Site[
   let networkCapex = 0;
   let facilityCapex = 0;
   let energyCost = 0;
+  let capacityCost = 0;
   let maintenance = 0;
   let horizonMwh = 0;
   let horizonCo2 = 0;
@@ -218,18 +221,22 @@ export function evaluatePlan(plan: Plan, catalog: Catalog, sites: readonly Site[
         switchPortsLimit: limits.switchPorts,
         maxFloorLoadingKgM2: load.maxFloorLoadingKgM2,
         trainingRampMw: load.rampKw / 1000,
+        transientPeakMw: load.transientPeakKw / 1000,
         stranded: stranded(ctx, site, load, limits),
       });
     }
 
     // Calendar years.
     const years: SiteYear[] = [];
-    const price0 = ctx.plan.prices?.tariffUsdPerKwh?.[siteId] ?? pickSourced(dc.tariff.priceUsdPerKwh, 'typical');
-    const esc = ctx.plan.prices?.tariffUsdPerKwh?.[siteId] !== undefined ? 0 : pickSourced(dc.tariff.escalationPerYear, 'typical');
+    const priceOverride = ctx.plan.prices?.tariffUsdPerKwh?.[siteId];
     const co2 = pickSourced(dc.grid.co2KgPerMwh, 'typical');
     ctx.assumptions.set(`sites.${siteId}.tariff.priceUsdPerKwh`, assumption(`sites.${siteId}.tariff.priceUsdPerKwh`, dc.tariff.priceUsdPerKwh, 'typical', `base year ${dc.tariff.baseYear}`));
     ctx.assumptions.set(`sites.${siteId}.tariff.escalationPerYear`, assumption(`sites.${siteId}.tariff.escalationPerYear`, dc.tariff.escalationPerYear, 'typical'));
     ctx.assumptions.set(`sites.${siteId}.grid.co2KgPerMwh`, assumption(`sites.${siteId}.grid.co2KgPerMwh`, dc.grid.co2KgPerMwh, 'typical', `${dc.grid.operator} / eGRID ${dc.grid.egridSubregion}`));
+    dc.tariff.capacity?.prices.forEach((p, i) => {
+      const path = `sites.${siteId}.tariff.capacity.prices.${i}.priceUsdPerMwDay`;
+      ctx.assumptions.set(path, assumption(path, p.priceUsdPerMwDay, 'typical', `${dc.tariff.capacity!.market}, ${dc.tariff.capacity!.zone}, delivery year ${p.deliveryYear}/${p.deliveryYear + 1}`));
+    });
     const firstYear = Math.floor(ctx.start / 4);
     const lastYear = Math.floor(ctx.end / 4);
     for (let y = firstYear; y <= lastYear; y++) {
@@ -240,12 +247,16 @@ export function evaluatePlan(plan: Plan, catalog: Catalog, sites: readonly Site[
       const same = ks.every((k) => loads[k] === loads[ks[0]!]);
       const avg = same ? loads[ks[0]!]!.heat : averageHeat(ks.map((k) => loads[k]!.heat));
       const itMw = avg.itKw / 1000;
-      const pue = itMw <= 0 ? null : same ? loads[ks[0]!]!.annual.pue : sitePue(dc, avg, ctx.utilization, { kind: 'annual' }, ctx.design).pue;
+      const annual = itMw <= 0 ? null : same ? loads[ks[0]!]!.annual : sitePue(dc, avg, ctx.utilization, { kind: 'annual' }, ctx.design);
+      const pue = annual?.pue ?? null;
       let peakK = ks[0]!;
       for (const k of ks) if (loads[k]!.peak.facilityMw >= loads[peakK]!.peak.facilityMw) peakK = k;
-      const price = price0 * Math.pow(1 + esc, y - dc.tariff.baseYear);
+      // A plan's own tariff is a flat price: no escalation and no separate capacity charge.
+      const price = priceOverride ?? energyPriceUsdPerKwh(dc.tariff, y);
       const mwh = itMw * ctx.utilization * (pue ?? 1) * 8760 * fraction;
       const cost = mwh * 1000 * price;
+      const capacityPrice = priceOverride === undefined ? capacityPriceUsdPerMwDay(dc.tariff.capacity, y) : null;
+      const capacity = capacityCostUsd(capacityPrice, mwh);
       const t = (mwh * co2) / 1000;
       years.push({
         year: y,
@@ -259,12 +270,17 @@ export function evaluatePlan(plan: Plan, catalog: Catalog, sites: readonly Site[
         annualEnergyMwh: mwh,
         annualEnergyCostUsd: cost,
         annualCo2Tonnes: t,
+        capacityPriceUsdPerMwDay: capacityPrice,
+        annualCapacityCostUsd: capacity,
+        waterM3: (annual?.waterM3PerYear ?? 0) * fraction,
+        wueLPerKwh: annual?.wueLPerKwh ?? null,
         fractionOfYear: fraction,
       });
       energyCost += cost;
+      capacityCost += capacity;
       horizonMwh += mwh;
       horizonCo2 += t;
-      for (const k of ks) cash[k]! += cost / ks.length;
+      for (const k of ks) cash[k]! += (cost + capacity) / ks.length;
     }
     const full = [...years].reverse().find((y) => y.fractionOfYear === 1);
     const last = full ?? years[years.length - 1]!;
@@ -284,6 +300,11 @@ export function evaluatePlan(plan: Plan, catalog: Catalog, sites: readonly Site[
       annualEnergyMwh: last.annualEnergyMwh,
       annualEnergyCostUsd: last.annualEnergyCostUsd,
       annualCo2Tonnes: last.annualCo2Tonnes,
+      capacityPriceUsdPerMwDay: last.capacityPriceUsdPerMwDay,
+      annualCapacityCostUsd: last.annualCapacityCostUsd,
+      waterM3: last.waterM3,
+      wueLPerKwh: last.wueLPerKwh,
+      tariffBaseYear: dc.tariff.baseYear,
       egridSubregion: dc.grid.egridSubregion,
       co2KgPerMwh: co2,
       years,
@@ -337,8 +358,9 @@ export function evaluatePlan(plan: Plan, catalog: Catalog, sites: readonly Site[
     networkCapexUsd: networkCapex,
     facilityCapexUsd: facilityCapex,
     energyCostUsd: energyCost,
+    capacityCostUsd: capacityCost,
     maintenanceUsd: maintenance,
-    tcoUsd: capex + energyCost + maintenance,
+    tcoUsd: capex + energyCost + capacityCost + maintenance,
     npvTcoUsd: npv,
     horizonEnergyMwh: horizonMwh,
     horizonCo2Tonnes: horizonCo2,

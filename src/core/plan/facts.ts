@@ -7,7 +7,7 @@ import type { Catalog, Generation } from '../catalog/types';
 import { evaluateUnit } from '../rack/evaluate';
 import type { UnitOptions, UnitReport } from '../rack/types';
 import { availabilityQuarter, quarterIndex } from '../sites/schedule';
-import { WATER_CLASSES, facilityWaterClass } from '../physics/thermal';
+import { facilityWaterClass } from '../physics/thermal';
 import type { CableAssemblies, DemandMetric, PartsBudget, Precision } from './types';
 
 export interface UnitFacts {
@@ -131,36 +131,27 @@ function computeFacts(generation: Generation, options: UnitOptions, catalog: Cat
   };
 }
 
-/** Upper supply limit of an ASHRAE water class name (W17 → 17); `W+` uses the rack's own limit. */
-export function classLimitC(waterClass: string, facilitySupplyMaxC: number | null): number | null {
-  if (waterClass === 'W+') return facilitySupplyMaxC;
-  const c = WATER_CLASSES.find((x) => x.name === waterClass);
-  return c ? c.maxC : null;
-}
-
 export interface FacilitySupply {
-  /** Facility supply temperature used for cooling bins (the water class limit). */
+  /** Facility supply temperature used for the cooling bins: the warmest the rack accepts less the CDU approach. */
   readonly supplyC: number;
+  /** The ASHRAE class that temperature falls in: a label of the equipment envelope, not the plant setpoint. */
   readonly waterClass: string;
-  /** True when the class came from the site's CDU approach because the unit report had none. */
+  /** True when the temperature came from the site's CDU approach because the unit report had none. */
   readonly derived: boolean;
 }
 
 /**
- * Facility supply temperature a unit's liquid heat allows: the limit of the ASHRAE class from the unit report,
- * or — when the report has no class (no CDU model) — the class of rack supply − the site's CDU approach.
+ * Facility supply temperature a unit's liquid heat allows: the warmest the rack accepts less the CDU approach
+ * (`facilitySupplyMaxC` from the unit report, or — without one — rack supply − the site's CDU approach). The ASHRAE
+ * class stays a label: a rack accepting 43 °C gets 39 °C water, not the 32 °C ceiling of W32 below it.
  * Null for units without liquid heat or without a known rack supply temperature.
  */
 export function facilitySupply(f: UnitFacts, siteCduApproachK: number): FacilitySupply | null {
   if (f.liquidKw <= 0) return null;
-  if (f.waterClass) {
-    const lim = classLimitC(f.waterClass, f.facilitySupplyMaxC);
-    if (lim !== null) return { supplyC: lim, waterClass: f.waterClass, derived: false };
+  if (f.facilitySupplyMaxC !== null) {
+    return { supplyC: Math.max(2, f.facilitySupplyMaxC), waterClass: f.waterClass ?? facilityWaterClass(f.facilitySupplyMaxC) ?? 'below W17', derived: false };
   }
   if (f.rackSupplyC === null) return null;
   const max = f.rackSupplyC - siteCduApproachK;
-  const cls = facilityWaterClass(max);
-  if (!cls) return { supplyC: Math.max(2, max), waterClass: 'below W17', derived: true };
-  const lim = classLimitC(cls, max);
-  return lim === null ? null : { supplyC: lim, waterClass: cls, derived: true };
+  return { supplyC: Math.max(2, max), waterClass: facilityWaterClass(max) ?? 'below W17', derived: true };
 }

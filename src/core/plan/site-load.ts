@@ -1,6 +1,7 @@
 /**
  * One data-center site holding a mix of units: IT MW, heat by facility supply temperature, annual and peak PUE,
- * coolant, CDUs, fabric estimate, floor loading, the training-load ramp, and the site's limits at a quarter.
+ * coolant, CDUs, fabric estimate, floor loading, the training-load grid ramp (and, labelled apart, the DC transient
+ * peak), and the site's limits at a quarter.
  * Shared by the plan evaluator, "what fits" and the accelerator comparison.
  * @module
  */
@@ -38,7 +39,17 @@ export interface SiteLoad {
   readonly cdus: number;
   readonly fabric: FabricEstimate;
   readonly maxFloorLoadingKgM2: number;
+  /**
+   * Grid swing of a synchronized training job, kW: Σ units × input kW × (1 − idle fraction), the seconds-scale step
+   * between the job's low phase and full AC input that the facility and the utility see.
+   */
   readonly rampKw: number;
+  /**
+   * Σ units × the unit's DC transient peak (IT × the catalog's transient factor), kW: a microsecond-scale spike the
+   * racks' power smoothing (PSUs, BBUs, energy storage) absorbs; it belongs to the rack's PSU and BBU checks and is
+   * not seen by the grid.
+   */
+  readonly transientPeakKw: number;
   readonly supplies: ReadonlyMap<string, FacilitySupply | null>;
   readonly annual: PueReport;
   readonly peak: PueReport;
@@ -78,6 +89,7 @@ export function siteLoad(ctx: SiteContext, mix: ReadonlyMap<string, number>): Si
   const fabrics = [];
   let floor = 0;
   let ramp = 0;
+  let transient = 0;
   let cdus = 0;
   // Units whose power architecture has its own facility stages (800 VDC) are fed through that branch of the chain.
   const branchIt = new Map<PowerArchitecture, number>();
@@ -93,7 +105,8 @@ export function siteLoad(ctx: SiteContext, mix: ReadonlyMap<string, number>): Si
     lpm += n * f.coolantLpm;
     fabrics.push(generationFabric(f.generation, n, ctx.fabric, f.systems / Math.max(1, f.racks)));
     floor = Math.max(floor, f.floorLoadingKgM2);
-    ramp += n * Math.max(0, f.peakKw - ctx.idleFraction * f.inputKw);
+    ramp += n * f.inputKw * Math.max(0, 1 - ctx.idleFraction);
+    transient += n * f.peakKw;
     const sup = facilitySupply(f, cduApproach);
     supplies.set(gid, sup);
     if (sup) liquid.set(sup.supplyC, (liquid.get(sup.supplyC) ?? 0) + n * f.liquidKw);
@@ -123,6 +136,7 @@ export function siteLoad(ctx: SiteContext, mix: ReadonlyMap<string, number>): Si
     fabric,
     maxFloorLoadingKgM2: floor,
     rampKw: ramp,
+    transientPeakKw: transient,
     supplies,
     annual,
     peak,

@@ -164,8 +164,16 @@ export interface SiteQuarter {
   readonly fabric: FabricEstimate;
   readonly switchPortsLimit: number | null;
   readonly maxFloorLoadingKgM2: number;
-  /** MW swing when a synchronized training job moves between its low and peak phases (whole site). */
+  /**
+   * Grid swing of a synchronized training job, MW: units × input kW × (1 − idle fraction), the seconds-scale step
+   * between the job's low phase and full AC input that the facility and the utility see.
+   */
   readonly trainingRampMw: number;
+  /**
+   * Σ units × DC transient peak, MW: the microsecond spike (IT × the catalog's transient factor) the racks' power
+   * smoothing absorbs; for PSU and BBU checks, not seen by the grid.
+   */
+  readonly transientPeakMw: number;
   readonly stranded: Stranded;
 }
 
@@ -191,6 +199,12 @@ export interface SiteYear {
   readonly annualEnergyMwh: number;
   readonly annualEnergyCostUsd: number;
   readonly annualCo2Tonnes: number;
+  /** Capacity-market price over the year ($/MW-day; null where the site pays none) and its cost on the mean facility draw. */
+  readonly capacityPriceUsdPerMwDay: number | null;
+  readonly annualCapacityCostUsd: number;
+  /** Water the heat rejection uses in the year (× the fraction inside the horizon), m³, and per kWh of IT energy, L (WUE). */
+  readonly waterM3: number;
+  readonly wueLPerKwh: number | null;
   readonly fractionOfYear: number;
 }
 
@@ -199,6 +213,8 @@ export interface SiteReport extends Omit<SiteYear, 'year' | 'fractionOfYear'> {
   readonly name: string;
   /** The last full calendar year of the horizon (null when the horizon holds no full year). */
   readonly year: number | null;
+  /** The year the site's tariff price describes; yearly prices escalate from it. */
+  readonly tariffBaseYear: number;
   readonly egridSubregion: string;
   readonly co2KgPerMwh: number;
   readonly years: readonly SiteYear[];
@@ -313,6 +329,8 @@ export interface Totals {
   readonly networkCapexUsd: number;
   readonly facilityCapexUsd: number;
   readonly energyCostUsd: number;
+  /** Capacity-market charges (PJM) over the horizon, apart from energy; included in tcoUsd. */
+  readonly capacityCostUsd: number;
   readonly maintenanceUsd: number;
   readonly tcoUsd: number;
   readonly npvTcoUsd: number;

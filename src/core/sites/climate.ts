@@ -83,8 +83,8 @@ export interface DesignCondition {
 }
 
 /**
- * The design condition for peak PUE. At 0.4 % a dry-cooler plant is checked at the 0.4 % dry bulb with its
- * mean coincident wet bulb, a tower plant at the 0.4 % evaporation wet bulb with its mean coincident dry bulb;
+ * The design condition for peak PUE. At 0.4 % a dry-cooler plant (adiabatic or not) is checked at the 0.4 % dry bulb
+ * with its mean coincident wet bulb, a tower plant at the 0.4 % evaporation wet bulb with its mean coincident dry bulb;
  * `20-year` uses the 20-year return-period extremes for either.
  */
 export function designCondition(climate: Climate, basis: DesignBasis, rejection: Rejection): DesignCondition {
@@ -92,10 +92,11 @@ export function designCondition(climate: Climate, basis: DesignBasis, rejection:
   if (basis === '20-year') {
     return { basis, row: '20-year extreme', dryBulbC: pickSourced(d.extreme20.dryBulbC, 'typical'), wetBulbC: pickSourced(d.extreme20.wetBulbC, 'typical') };
   }
-  const p = rejection === 'dry-cooler' ? d.cooling04 : d.evaporation04;
+  const tower = rejection === 'cooling-tower';
+  const p = tower ? d.evaporation04 : d.cooling04;
   return {
     basis,
-    row: rejection === 'dry-cooler' ? 'cooling 0.4% DB/MCWB' : 'evaporation 0.4% WB/MCDB',
+    row: tower ? 'evaporation 0.4% WB/MCDB' : 'cooling 0.4% DB/MCWB',
     dryBulbC: pickSourced(p.dryBulbC, 'typical'),
     wetBulbC: pickSourced(p.wetBulbC, 'typical'),
   };

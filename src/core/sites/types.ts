@@ -94,12 +94,36 @@ export interface PowerChain {
   readonly note?: string;
 }
 
-export type Rejection = 'dry-cooler' | 'cooling-tower';
+/**
+ * How the site rejects heat: dry coolers follow the dry bulb and use no water; adiabatic-assisted dry coolers wet
+ * their inlet pads (air cooled toward the wet bulb, water evaporated) only when dry running cannot hold the loop's
+ * supply; (open) cooling towers follow the wet bulb and use water all year (evaporation, drift, blowdown).
+ */
+export type Rejection = 'dry-cooler' | 'adiabatic-dry-cooler' | 'cooling-tower';
+
+/** What the heat rejection consumes in water (see ./cooling.ts for the formulas). */
+export interface WaterUse {
+  /** Adiabatic pads: saturation efficiency, the fraction of (dry bulb − wet bulb) the pads take off the inlet air. */
+  readonly adiabaticSaturationEfficiency: Sourced;
+  /** Adiabatic coolers: air temperature rise across the coil (sets the air, hence water, per kW rejected). */
+  readonly adiabaticAirRiseK: Sourced;
+  /** Cooling towers: the share of the rejected heat that leaves as evaporation (the rest leaves as sensible heat). */
+  readonly towerEvaporativeShare: Sourced;
+  /** Cooling towers: cycles of concentration, make-up ÷ (blowdown + drift); set by the make-up water's chemistry. */
+  readonly cyclesOfConcentration: Sourced;
+  /** Cooling towers: drift (droplets carried out by the fans) as a fraction of the circulating water. */
+  readonly driftFraction: Sourced;
+}
 
 /** The cooling plant that rejects the site's heat (liquid loop and air side). */
 export interface CoolingPlant {
-  /** Dry coolers follow the dry bulb; cooling towers follow the wet bulb. */
+  /** Dry coolers follow the dry bulb; cooling towers the wet bulb; adiabatic coolers the dry bulb, pre-cooled toward the wet bulb when needed. */
   readonly rejection: Rejection;
+  /** Range of the facility-water loop (return − supply) the economizer and chiller share: sets the chiller's share of the heat. */
+  readonly liquidRangeK: Sourced;
+  /** Range of the air side's chilled water (return − supply). */
+  readonly airRangeK: Sourced;
+  readonly water: WaterUse;
   /** Leaving-fluid approach of the heat rejection (plus any plate heat exchanger) to the ambient temperature it follows. */
   readonly rejectionApproachK: Sourced;
   /** Chilled-water supply for the air-cooled part of the heat (CRAH/fan-wall coils). */
@@ -121,6 +145,16 @@ export interface CoolingPlant {
   };
   /** Approach of the row CDUs (facility water → rack coolant) when the unit report gives no water class. */
   readonly cduApproachK: Sourced;
+}
+
+/** A capacity market's clearing prices, per MW-day of the load's capacity obligation. */
+export interface CapacityCharge {
+  /** The market and auction, e.g. "PJM RPM Base Residual Auction". */
+  readonly market: string;
+  /** The zone or locational deliverability area the site's load sits in. */
+  readonly zone: string;
+  /** Clearing prices by delivery year; `deliveryYear` is the year the delivery period starts (PJM: June 1 to May 31). */
+  readonly prices: readonly { readonly deliveryYear: number; readonly priceUsdPerMwDay: Sourced }[];
 }
 
 export interface PlantRole {
@@ -151,6 +185,12 @@ export interface DataCenterRole {
     readonly baseYear: number;
     readonly escalationPerYear: Sourced;
     readonly utility: string;
+    /**
+     * A capacity-market charge paid on top of the energy price (PJM's Reliability Pricing Model for Ohio), by
+     * delivery year; null where the price above already carries capacity (vertically integrated utilities) or no
+     * such market applies.
+     */
+    readonly capacity: CapacityCharge | null;
   };
   readonly grid: {
     readonly operator: string;
