@@ -198,6 +198,16 @@ export const ISSUE_CODES = {
     title: 'Switch ports run as breakouts to match the NIC speed',
     fix: 'Each physical switch port serves several NIC links; the port, cable and optics counts include the breakout',
   },
+  fabric_port_speed_unsupported: {
+    severity: 'error',
+    title: 'The switch cannot run its ports at the speed asked for',
+    fix: "Choose one of the switch's port speeds (the message lists them), or a switch that breaks out to this speed",
+  },
+  fabric_nic_spans_ports: {
+    severity: 'info',
+    title: 'Each NIC port takes several switch ports',
+    fix: 'The NIC is faster than a switch port, so its port runs over several switch ports (a 1.6T port as 2 × 800G); a switch with ports at the NIC speed needs half as many',
+  },
   fabric_partial_su: {
     severity: 'info',
     title: 'The last scalable unit is only partly filled',

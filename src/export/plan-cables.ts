@@ -14,12 +14,13 @@ import { evaluateCluster } from '../core/fabric/evaluate-cluster';
 import type { FabricResult } from '../core/fabric/fat-tree';
 import type { SwitchChoice } from '../core/fabric/switch-choice';
 import { planClusterDesign, planFabricSpec } from '../core/plan/network';
-import { cableSchedule, type CablePlan, type CableRow } from '../core/fabric/cabling';
+import { CSV_COLUMNS, cableSchedule, type CablePlan, type CableRow } from '../core/fabric/cabling';
 import type { SwitchModel } from '../core/fabric/types';
 import { pickSourced } from '../core/provenance';
 import type { PlanBundle } from './plan-tables';
 
-export const CABLE_CSV_COLUMNS = ['cable_id', 'tier', 'a_rack', 'a_device', 'a_port', 'b_rack', 'b_device', 'b_port', 'media', 'part_number', 'length_m', 'label'] as const;
+/** The cluster schedule's columns (src/core/fabric/cabling.ts): one header for every network, `network` last. */
+export const CABLE_CSV_COLUMNS = CSV_COLUMNS;
 
 export interface ClusterLayout {
   readonly siteId: string;
@@ -115,6 +116,6 @@ export function* planCableRows(b: PlanBundle, clusters: readonly ClusterLayout[]
 
 /** A cable row as CSV cells in the fabric issue's header order. */
 export function cableCells(r: CableRow): (string | number)[] {
-  return [r.cableId, r.tier, r.aRack, r.aDevice, r.aPort, r.bRack, r.bDevice, r.bPort, r.media, r.partNumber, r.lengthM, r.label];
+  return [r.cableId, r.tier, r.aRack, r.aDevice, r.aPort, r.bRack, r.bDevice, r.bPort, r.media, r.partNumber, r.lengthM, r.label, r.aTransceiver, r.bTransceiver, r.network];
 }
 

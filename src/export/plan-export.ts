@@ -155,6 +155,9 @@ export function* cableCsvChunks(b: PlanBundle, clusters: readonly ClusterLayout[
       w.text(r.partNumber);
       w.number(r.lengthM);
       w.prefixed(p, r.label);
+      w.text(r.aTransceiver);
+      w.text(r.bTransceiver);
+      w.text(r.network);
       w.endRow();
       if (w.full) yield w.take();
     }

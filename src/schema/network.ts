@@ -36,6 +36,7 @@ export const SwitchModel = z
     cages: positiveInt,
     portsPerCage: positiveInt,
     portGbps: sourcedIn('Gbps'),
+    portSpeeds: z.strictObject({ gbps: z.array(z.number().positive()).min(1), sources: z.array(Source), note: z.string().optional() }),
     laneGbps: z.number().positive(),
     heightU: sourcedIn('U'),
     typicalPowerW: maybeSourcedIn('W'),
@@ -46,7 +47,12 @@ export const SwitchModel = z
     defaultFor: z.array(SwitchDefault).optional(),
   })
   .refine((s) => (s.cages * s.portsPerCage) % 2 === 0, { message: 'radix (cages × portsPerCage) must be even', path: ['cages'] })
-  .refine((s) => (s.defaultFor ?? []).every((d) => s.roles.includes(d.role)), { message: 'a switch can only be the default for a role it lists in roles', path: ['defaultFor'] });
+  .refine((s) => (s.defaultFor ?? []).every((d) => s.roles.includes(d.role)), { message: 'a switch can only be the default for a role it lists in roles', path: ['defaultFor'] })
+  .refine((s) => s.portSpeeds.gbps.includes('value' in s.portGbps ? s.portGbps.value : s.portGbps.typical), { message: 'portSpeeds.gbps must include the native port speed', path: ['portSpeeds', 'gbps'] })
+  .refine((s) => s.portSpeeds.gbps.every((g) => Number.isInteger((s.cages * s.portsPerCage * ('value' in s.portGbps ? s.portGbps.value : s.portGbps.typical)) / g)), {
+    message: 'every port speed must divide the switch bandwidth (radix × portGbps) into whole ports',
+    path: ['portSpeeds', 'gbps'],
+  });
 
 export const TransceiverModel = z.strictObject({
   id: Id,

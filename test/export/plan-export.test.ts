@@ -94,7 +94,7 @@ describe('CSV export read back by papaparse', () => {
   });
   it('cables.csv has the fabric header exactly and one row per link', () => {
     const t = text(f.get('cables.csv')!);
-    expect(t.split('\r\n')[0]).toBe('cable_id,tier,a_rack,a_device,a_port,b_rack,b_device,b_port,media,part_number,length_m,label');
+    expect(t.split('\r\n')[0]).toBe('cable_id,tier,a_rack,a_device,a_port,b_rack,b_device,b_port,media,part_number,length_m,label,a_transceiver,b_transceiver,network');
     const rows = csv(f.get('cables.csv')!).data;
     expect(rows.length).toBe(cableCount(planClusters(small)));
     expect(rows.every((r) => typeof r.length_m === 'number' && r.length_m > 0)).toBe(true);

@@ -69,7 +69,7 @@ describe('cable schedule', () => {
       tally.add(r);
       ids.add(r.cableId);
       expect(r.aDevice).not.toBe(r.bDevice);
-      expect(csvLine(r).split(',')).toHaveLength(12);
+      expect(csvLine(r).split(',')).toHaveLength(15);
     }
     expect(rows).toBe(fabric.links.total);
     expect(ids.size).toBe(rows);
@@ -77,7 +77,7 @@ describe('cable schedule', () => {
     expect(s.byTier).toEqual({ nodeLeaf: fabric.links.nodeLeaf, leafSpine: fabric.links.leafSpine, spineCore: 0 });
     expect(s.byMedia.reduce((x, m) => x + m.links, 0)).toBe(rows);
     expect(s.lengthHistogram.reduce((x, h) => x + h.links, 0)).toBe(rows);
-    expect(CSV_HEADER).toBe('cable_id,tier,a_rack,a_device,a_port,b_rack,b_device,b_port,media,part_number,length_m,label');
+    expect(CSV_HEADER).toBe('cable_id,tier,a_rack,a_device,a_port,b_rack,b_device,b_port,media,part_number,length_m,label,a_transceiver,b_transceiver,network');
   });
 
   it('every switch port is used at most once (3 tiers, planes, rail spines)', () => {

@@ -65,7 +65,7 @@ describe('rackplan cables', () => {
       // 4 rails × ⌈144/32⌉ = 20 leaves; 20 × 32 uplinks / 64 = 10 spines, rounded up to 16, the next divisor of 32.
       expect(j.fabric.switches).toMatchObject({ leaf: 20, spine: 16 });
       const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
-      expect(lines[0]).toBe('cable_id,tier,a_rack,a_device,a_port,b_rack,b_device,b_port,media,part_number,length_m,label');
+      expect(lines[0]).toBe('cable_id,tier,a_rack,a_device,a_port,b_rack,b_device,b_port,media,part_number,length_m,label,a_transceiver,b_transceiver,network');
       expect(lines.length - 1).toBe(j.fabric.links.total);
       expect(j.schedule.rows).toBe(j.fabric.links.total);
       expect(j.byMedia.reduce((s: number, m: { links: number }) => s + m.links, 0)).toBe(j.fabric.links.total);

@@ -91,9 +91,11 @@ describe('counts, derived by hand', () => {
     expect(e.issues.some((i) => i.code === 'fabric_speed_mismatch')).toBe(false);
   });
 
-  it('a NIC faster than the switch port is flagged, not hidden (VR NVL144 1.6T NICs on 800G ports)', () => {
+  it('a NIC faster than the switch port takes several ports, and says so (VR NVL144 1.6T NICs on 800G ports: 2 each)', () => {
     const e = ok('vr-nvl144', { units: 10 });
-    expect(e.issues.find((i) => i.code === 'fabric_speed_mismatch')?.message).toBe('the NICs run at 1600G, the fabric links at 800G');
+    expect(e.portMapping).toMatchObject({ nicPortGbps: 1600, switchPortGbps: 800, switchPortsPerNicPort: 2, speedsMatch: true });
+    expect(e.issues.find((i) => i.code === 'fabric_nic_spans_ports')?.message).toBe('each 1600G NIC port takes 2 × 800G ports of NVIDIA Quantum-X800 Q3400-RA (XDR InfiniBand, 144 × 800G): 8 switch ports per node');
+    expect(e.issues.some((i) => i.code === 'fabric_speed_mismatch')).toBe(false);
   });
 });
 

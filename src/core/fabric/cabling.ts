@@ -71,6 +71,8 @@ export interface ClusterSpec {
   readonly switchLinksPerModule: number;
   /** Logical links one node-side module serves (default planes). */
   readonly nodeLinksPerModule: number;
+  /** Named single-port devices on the fabric's service leaves (their total equals `fabric.extraEndpoints`). */
+  readonly extraEndpoints?: readonly { readonly name: string; readonly ports: number }[];
   readonly mediaOrder?: readonly MediaKind[];
   readonly basis?: Basis;
 }
@@ -84,9 +86,15 @@ export interface Place {
   readonly key: number;
 }
 
+/** The networks of a cluster, as the schedule's `network` column names them. */
+export type NetworkName = 'compute' | 'frontend' | 'storage' | 'oob';
+
+/** Tiers of a row: fabric tiers, and the out-of-band network's device → access and access → aggregation links. */
+export type CableTier = 'node-leaf' | 'leaf-spine' | 'spine-core' | 'device-access' | 'access-aggregation';
+
 export interface CableRow {
   readonly cableId: string;
-  readonly tier: 'node-leaf' | 'leaf-spine' | 'spine-core';
+  readonly tier: CableTier;
   readonly aRack: string;
   readonly aDevice: string;
   readonly aPort: string;
@@ -94,7 +102,12 @@ export interface CableRow {
   readonly bDevice: string;
   readonly bPort: string;
   readonly media: MediaKind | 'none';
+  /** Part number of the cable itself (the fiber for optical links, the copper assembly otherwise); `none` when nothing reaches. */
   readonly partNumber: string;
+  /** Part numbers of the transceiver modules at each end; empty for copper and active cables (the ends are part of the cable). */
+  readonly aTransceiver: string;
+  readonly bTransceiver: string;
+  readonly network: NetworkName;
   /** Ordered (rounded-up) length. */
   readonly lengthM: number;
   readonly rawLengthM: number;
@@ -102,11 +115,13 @@ export interface CableRow {
   readonly choice: MediaChoice | null;
 }
 
-export const CSV_HEADER = 'cable_id,tier,a_rack,a_device,a_port,b_rack,b_device,b_port,media,part_number,length_m,label';
+/** The schedule's columns; every network uses the same header (the `network` column last). */
+export const CSV_COLUMNS = ['cable_id', 'tier', 'a_rack', 'a_device', 'a_port', 'b_rack', 'b_device', 'b_port', 'media', 'part_number', 'length_m', 'label', 'a_transceiver', 'b_transceiver', 'network'] as const;
+export const CSV_HEADER = CSV_COLUMNS.join(',');
 
 /** One CSV line (no newline). Names never contain commas or quotes, so no quoting is needed. */
 export function csvLine(r: CableRow): string {
-  return `${r.cableId},${r.tier},${r.aRack},${r.aDevice},${r.aPort},${r.bRack},${r.bDevice},${r.bPort},${r.media},${r.partNumber},${r.lengthM},${r.label}`;
+  return `${r.cableId},${r.tier},${r.aRack},${r.aDevice},${r.aPort},${r.bRack},${r.bDevice},${r.bPort},${r.media},${r.partNumber},${r.lengthM},${r.label},${r.aTransceiver},${r.bTransceiver},${r.network}`;
 }
 
 /** Geometry of the floor and where every switch sits: all closed form, O(rows) to build. */
@@ -124,6 +139,10 @@ export interface CablePlan {
   leafPlace(plane: number, i: number): Place;
   spinePlace(plane: number, j: number): Place;
   corePlace(plane: number, c: number): Place;
+  /** Where the i-th extra endpoint (appliance port) stands: appliance racks at the end of the network row. */
+  appliancePlace(i: number): Place;
+  /** Appliance racks the extra endpoints take (not counted in `networkRacks`). */
+  readonly applianceRacks: number;
 }
 
 export function planCabling(spec: ClusterSpec, layoutIn: Partial<FloorLayout> = {}): CablePlan {
@@ -148,8 +167,9 @@ export function planCabling(spec: ClusterSpec, layoutIn: Partial<FloorLayout> = 
   }
   const pitchM = (layout.rackPitchMm ?? layout.rackWidthMm) / 1000;
   const perRack = Math.max(1, Math.floor(layout.networkRackUsableU / spec.switchHeightU));
-  const leavesPerSuAll = f.leavesPerRailPerSu * f.rails * P;
-  const leavesPerSu = f.leavesPerRailPerSu * f.rails;
+  const leavesPerSuAll = f.leavesPerSu * P;
+  const leavesPerSu = f.leavesPerSu;
+  const serviceLeaves = f.serviceLeaves;
   const S = f.switches.spine / P;
   const C = f.switches.core / P;
   const totalLeaves = f.switches.leaf;
@@ -185,8 +205,10 @@ export function planCabling(spec: ClusterSpec, layoutIn: Partial<FloorLayout> = 
     maxEor = Math.max(maxEor, e);
     maxMor = Math.max(maxMor, m);
   }
+  // Service leaves (extra endpoints) stand in the network row wherever the node leaves are.
+  const rowServiceLeaves = layout.leafPlacement === 'network-row' ? 0 : serviceLeaves * P;
   const rowSwitches =
-    (layout.leafPlacement === 'network-row' ? totalLeaves : 0) + (layout.spinePlacement === 'network-row' ? totalSpines : 0) + f.switches.core;
+    (layout.leafPlacement === 'network-row' ? totalLeaves : 0) + (layout.spinePlacement === 'network-row' ? totalSpines : 0) + f.switches.core + rowServiceLeaves;
   const networkRowRacks = Math.ceil(rowSwitches / perRack);
   const mid = Math.floor(rpr / 2);
   const rowY = (row: number) => row * layout.rowSpacingM;
@@ -222,6 +244,10 @@ export function planCabling(spec: ClusterSpec, layoutIn: Partial<FloorLayout> = 
 
   const leafPlace = (plane: number, i: number): Place => {
     const s = Math.floor(i / leavesPerSu);
+    if (s >= sus && layout.leafPlacement !== 'network-row') {
+      const before = (layout.spinePlacement === 'network-row' ? totalSpines : 0) + f.switches.core;
+      return blockPlace('network-row', 0, before + plane * serviceLeaves + (i - sus * leavesPerSu));
+    }
     const w = plane * leavesPerSu + (i - s * leavesPerSu);
     if (layout.leafPlacement === 'in-rack') {
       const first = firstRackOfSu(s);
@@ -259,9 +285,19 @@ export function planCabling(spec: ClusterSpec, layoutIn: Partial<FloorLayout> = 
       (layout.leafPlacement === 'network-row' ? totalLeaves : 0) + (layout.spinePlacement === 'network-row' ? totalSpines : 0) + plane * C + c,
     );
 
+  const appliancePerRack = Math.max(1, layout.networkRackUsableU);
+  const applianceRacks = Math.ceil(f.extraEndpoints / appliancePerRack);
+  const appliancePlace = (i: number): Place => {
+    const rack = Math.floor(i / appliancePerRack);
+    const slot = i - rack * appliancePerRack;
+    return { rack: `A${rack + 1}`, x: (networkRowRacks + rack) * pitchM, y: netRowY, h: layout.floorClearanceM + (slot + 0.5) * U_M, key: -1e6 - rack };
+  };
+
   return {
     layout,
     spec,
+    applianceRacks,
+    appliancePlace,
     computeRacks,
     rows,
     pitchM,
@@ -336,7 +372,10 @@ export function* cableSchedule(plan: CablePlan, cat: NetworkCatalog): Generator<
       bDevice: bDev,
       bPort,
       media: choice ? choice.medium.kind : 'none',
-      partNumber: choice ? (choice.aModule ? choice.aModule.partNumber : choice.medium.partNumber) : 'none',
+      partNumber: choice ? choice.medium.partNumber : 'none',
+      aTransceiver: choice?.aModule ? choice.aModule.partNumber : '',
+      bTransceiver: choice?.bModule ? choice.bModule.partNumber : '',
+      network: 'compute',
       lengthM: orderedM,
       rawLengthM: rawM,
       label: `${aDev}:${aPort}>${bDev}:${bPort}`,
@@ -353,11 +392,16 @@ export function* cableSchedule(plan: CablePlan, cat: NetworkCatalog): Generator<
   const S = f.switches.spine / P;
   const C = f.switches.core / P;
   const rail = f.spineDesign === 'rail';
-  const k = f.logicalRadix;
+
+  const byNode = f.leafGrouping === 'node';
+  const leavesPerSu = f.leavesPerSu;
+  const computeLeaves = f.scalableUnits * leavesPerSu;
+  const extras = spec.extraEndpoints ?? [];
 
   for (let p = 0; p < P; p++) {
     const pt = planeTag(p);
-    // Node → leaf.
+    // Node → leaf. Rail grouping: rail r of an SU fills its leaves in turn; node grouping: the SU's ports (node by
+    // node) go round the SU's leaves, so a node's ports spread over them (a row's leaf pair each take half).
     for (let n = 0; n < f.nodes; n++) {
       const a = plan.nodePlace(n);
       const s = Math.floor(n / suNodes);
@@ -365,9 +409,23 @@ export function* cableSchedule(plan: CablePlan, cat: NetworkCatalog): Generator<
       const j = Math.floor(nIn / d);
       const port = nIn - j * d + 1;
       for (let r = 0; r < rails; r++) {
-        const leaf = f.tiers === 1 ? 0 : (s * rails + r) * lpr + j;
-        const lport = f.tiers === 1 ? n * rails + r + 1 : port;
+        let leaf: number;
+        let lport: number;
+        if (f.tiers === 1) [leaf, lport] = [0, n * rails + r + 1];
+        else if (byNode) {
+          const e = nIn * rails + r;
+          [leaf, lport] = [s * leavesPerSu + (e % lpr), Math.floor(e / lpr) + 1];
+        } else [leaf, lport] = [(s * rails + r) * lpr + j, port];
         yield row('node-leaf', 0, a, `node${n + 1}`, P > 1 ? `nic${r + 1}.${p + 1}` : `nic${r + 1}`, plan.leafPlace(p, leaf), `leaf-${pt}${leaf + 1}`, String(lport));
+      }
+    }
+    // Extra endpoints (appliance ports) → service leaves (on the single switch at one tier).
+    let x = 0;
+    for (const g of extras) {
+      for (let i = 0; i < g.ports; i++, x++) {
+        const leaf = f.tiers === 1 ? 0 : computeLeaves + Math.floor(x / d);
+        const lport = f.tiers === 1 ? f.nodes * rails + x + 1 : (x % d) + 1;
+        yield row('node-leaf', 0, plan.appliancePlace(x), `${g.name}${i + 1}`, P > 1 ? `p1.${p + 1}` : 'p1', plan.leafPlace(p, leaf), `leaf-${pt}${leaf + 1}`, String(lport));
       }
     }
     if (f.tiers < 2) continue;
@@ -398,7 +456,7 @@ export function* cableSchedule(plan: CablePlan, cat: NetworkCatalog): Generator<
     if (f.tiers < 3) continue;
     // Spine → core: spine position j of every pod goes to core group j (g cores).
     const spineUp = f.tierDetail[1]!.uplinksPerSwitch;
-    const spineDown = k - spineUp;
+    const spineDown = f.spineLogicalRadix - spineUp;
     const g = C / u;
     const per = spineUp / g;
     for (let sp = 0; sp < S; sp++) {
@@ -468,8 +526,8 @@ export class CablingTally {
 
   add(r: CableRow): void {
     this.links++;
-    if (r.tier === 'node-leaf') this.tiers.nodeLeaf++;
-    else if (r.tier === 'leaf-spine') this.tiers.leafSpine++;
+    if (r.tier === 'node-leaf' || r.tier === 'device-access') this.tiers.nodeLeaf++;
+    else if (r.tier === 'leaf-spine' || r.tier === 'access-aggregation') this.tiers.leafSpine++;
     else this.tiers.spineCore++;
     this.rawM += r.rawLengthM;
     const h = this.hist.get(r.lengthM);
@@ -500,7 +558,7 @@ export class CablingTally {
     const pw = c.medium.powerPerEndW;
     if (isMissing(pw)) this.powerMissing = true;
     else this.cablePowerW += 2 * pickSourced(pw, this.opts.basis ?? 'max');
-    const sideA = r.tier === 'node-leaf' ? 'node' : 'switch';
+    const sideA = r.tier === 'node-leaf' || r.tier === 'device-access' ? 'node' : 'switch';
     if (c.aModule) this.end(`${sideA}:${c.aModule.id}`, c.aModule);
     if (c.bModule) this.end(`switch:${c.bModule.id}`, c.bModule);
   }

@@ -26,7 +26,8 @@ import { clusterPorts, type ClusterPorts } from './cluster';
 import { maxEndpointsFor, sizeFabric, type FabricInput, type FabricResult, type SpineDesign, type TiersOption } from './fat-tree';
 import { defaultModule, moduleWatts } from './media';
 import { sizeFrontEnd, sizeOob, sizeStorage, type OobResult } from './networks';
-import { defaultSwitch, switchRadix, switchWatts, userSwitch, type SwitchChoice } from './switch-choice';
+import { defaultSwitch, mapNicPorts, portSpeedsOf, switchRadix, switchWatts, userSwitch, type PortMapping, type SwitchChoice } from './switch-choice';
+import { DEFAULT_LAYOUT } from './cabling';
 import type { MediaKind, NetworkCatalog, SwitchModel, SwitchRole } from './types';
 import type { Result } from '../result';
 
@@ -47,6 +48,20 @@ export interface CustomSwitch {
   readonly statedIn?: string;
 }
 
+/**
+ * Where the scale-out leaves sit and what they serve: `rail` (rail-optimized: a leaf per rail per scalable unit,
+ * in the network row), `tor` (a leaf in every rack taking all its nodes' ports), `row` (the leaves of a row at the
+ * end of that row taking all the row's ports; at least a pair). Spines and cores are sized the same way for all.
+ */
+export type FabricTopology = 'rail' | 'tor' | 'row';
+export const FABRIC_TOPOLOGIES: readonly FabricTopology[] = ['rail', 'tor', 'row'];
+
+/** Single-port devices on the compute fabric besides the nodes (UFM appliances, storage, gateways): `ports` ports named `name1…`. */
+export interface ExtraEndpointGroup {
+  readonly name: string;
+  readonly ports: number;
+}
+
 /** What the user designs: how many units, and optionally the switch and the fabric's shape and floor. */
 export interface ClusterDesign {
   readonly units: number;
@@ -56,8 +71,17 @@ export interface ClusterDesign {
   readonly customSwitch?: CustomSwitch;
   /** Watts per scale-out switch the user states (replaces the catalog figure). */
   readonly switchWatts?: number;
+  /** Speed the catalog switch's ports run at (a breakout such as 400 on an 800G switch); must be one of its `portSpeeds`. Default: matched to the NIC. */
+  readonly portGbps?: number;
   readonly planes?: number;
+  /** Leaf downlink:uplink ratio; default 1. */
   readonly oversubscription?: number;
+  /** Spine downlink:uplink ratio at three tiers; default 1. */
+  readonly spineOversubscription?: number;
+  /** Default `rail`. */
+  readonly topology?: FabricTopology;
+  /** Appliance, storage and gateway ports on the compute fabric, on service leaves of their own. */
+  readonly extraEndpoints?: readonly ExtraEndpointGroup[];
   readonly tiers?: TiersOption;
   readonly spineDesign?: SpineDesign;
   /** Nodes in one scalable unit; default the leaf downlinks rounded down to whole racks. */
@@ -128,6 +152,10 @@ export interface ClusterEvaluation {
   /** Each switch port runs as this many NIC-speed ports (1: no breakout). */
   readonly breakout: number;
   readonly linkGbps: number;
+  /** How the NIC ports land on the switch ports (speed and count used). */
+  readonly portMapping: PortMapping;
+  readonly topology: FabricTopology;
+  readonly extraEndpoints: readonly ExtraEndpointGroup[];
   /** The first (and, unless split, only) fabric. */
   readonly fabric: FabricResult;
   readonly parts: readonly FabricPart[];
@@ -182,22 +210,56 @@ function chooseScaleOut(net: NetworkCatalog, design: ClusterDesign, nicGbps: num
   return defaultSwitch(net, 'scale-out', nicGbps) ?? issue('unknown_switch', 'error', ['fabric', 'switchId'], 'the network catalog has no scale-out switch');
 }
 
-/** The fabric input of a cluster on a switch: breakout when the NIC is slower than a port (or plane) of the switch. */
-function fabricBase(sw: SwitchModel, nicGbps: number, rails: number, nodesPerRack: number, design: ClusterDesign): { base: Omit<FabricInput, 'nodes'>; breakout: number; linkGbps: number } {
+interface FabricBase {
+  readonly base: Omit<FabricInput, 'nodes'>;
+  readonly mapping: PortMapping;
+  readonly breakout: number;
+  readonly linkGbps: number;
+}
+
+/**
+ * The fabric input of a cluster on a switch: the NIC ports mapped onto the switch's port speeds (a breakout when
+ * the NIC is slower, several switch ports per NIC port when it is faster), the topology's leaf grouping and SU, and
+ * the oversubscription per tier. An error issue when the design asks for a port speed the switch cannot run.
+ */
+function fabricBase(sw: SwitchModel, nicGbps: number, rails: number, nodesPerRack: number, design: ClusterDesign): FabricBase | Issue {
   const planes = design.planes ?? 1;
   const os = design.oversubscription ?? 1;
-  const portGbps = pickSourced(sw.portGbps, 'typical');
-  const planeGbps = portGbps / planes;
-  const breakout = nicGbps > 0 && nicGbps < planeGbps ? Math.max(1, Math.floor(planeGbps / nicGbps)) : 1;
-  let radix = switchRadix(sw) * breakout;
+  const mapping = mapNicPorts(sw, nicGbps, planes, design.portGbps);
+  if (!mapping) {
+    return issue('fabric_port_speed_unsupported', 'error', ['fabric', 'portGbps'], `${sw.name} ports run at ${portSpeedsOf(sw).join(', ')}G; not at ${design.portGbps}G`, { actual: design.portGbps, unit: 'Gb/s' });
+  }
+  const link = mapping.switchPortGbps;
+  let radix = Math.floor(mapping.logicalPortsPerSwitch / planes);
   if (radix % 2) radix -= 1;
-  const fabricPortGbps = portGbps / breakout;
-  const d0 = Math.floor((radix * planes * os) / (os + 1));
-  const suNodes = design.suNodes ?? (Math.floor(d0 / nodesPerRack) * nodesPerRack || d0);
+  const topology = design.topology ?? 'rail';
+  const k = radix * planes;
+  const d0 = Math.floor((k * os) / (os + 1));
+  const racksPerRow = design.layout?.racksPerRow ?? DEFAULT_LAYOUT.racksPerRow;
+  const suNodes =
+    design.suNodes ?? (topology === 'tor' ? nodesPerRack : topology === 'row' ? nodesPerRack * racksPerRow : Math.floor(d0 / nodesPerRack) * nodesPerRack || d0);
+  const extra = (design.extraEndpoints ?? []).reduce((n, g) => n + g.ports, 0);
+  const switchLinksPerModule = Math.max(1, Math.round(sw.portsPerCage * mapping.portsPerNativePort));
   return {
-    base: { rails, radix, portGbps: fabricPortGbps, suNodes, oversubscription: os, planes, tiers: design.tiers ?? 'auto', spineDesign: design.spineDesign, portsPerCage: sw.portsPerCage * breakout },
-    breakout,
-    linkGbps: fabricPortGbps / planes,
+    base: {
+      rails: rails * mapping.switchPortsPerNicPort,
+      radix,
+      portGbps: link * planes,
+      suNodes,
+      oversubscription: os,
+      spineOversubscription: design.spineOversubscription,
+      leafGrouping: topology === 'rail' ? 'rail' : 'node',
+      minLeavesPerSu: topology === 'row' ? 2 : undefined,
+      extraEndpoints: extra,
+      planes,
+      tiers: design.tiers ?? 'auto',
+      spineDesign: topology === 'rail' ? design.spineDesign : 'full',
+      portsPerCage: switchLinksPerModule / planes,
+      nodeLinksPerModule: mapping.switchPortsPerNicPort * planes,
+    },
+    mapping,
+    breakout: Math.max(1, mapping.portsPerNativePort),
+    linkGbps: link,
   };
 }
 
@@ -231,8 +293,9 @@ export function fabricCount(g: Generation, net: NetworkCatalog, design: ClusterD
   if (!ports || ports.nodes <= 0) return 0;
   const chosen = chooseScaleOut(net, design, ports.scaleOutGbps);
   if (!('switch' in chosen)) return 0;
-  const { base } = fabricBase(chosen.switch, ports.scaleOutGbps, design.rails ?? ports.rails, ports.nodesPerRack, design);
-  return Math.ceil(ports.nodes / nodesPerFabric(ports.nodes, base));
+  const shaped = fabricBase(chosen.switch, ports.scaleOutGbps, design.rails ?? ports.rails, ports.nodesPerRack, design);
+  if (!('base' in shaped)) return 0;
+  return Math.ceil(ports.nodes / nodesPerFabric(ports.nodes, shaped.base));
 }
 
 function ethernet(net: NetworkCatalog, role: Extract<SwitchRole, 'front-end' | 'storage'>, nodes: number, portsPerNode: number, nicGbps: number, basis: Basis): EthernetNetwork | null {
@@ -281,31 +344,45 @@ export function evaluateCluster(g: Generation, net: NetworkCatalog, design: Clus
     issues.push(issue('fabric_switch_power_estimated', 'warning', ['fabric', 'switchPowerW'], `${sw.name}: no power in the catalog; counted at ${options.switchWattsIfUnknown.watts} W per switch (${options.switchWattsIfUnknown.source})`, { actual: options.switchWattsIfUnknown.watts, unit: 'W' }));
   } else [switchPowerW, switchWattsSource] = [null, 'unknown'];
 
-  const { base: shape, breakout, linkGbps } = fabricBase(sw, ports.scaleOutGbps, rails, ports.nodesPerRack, design);
+  const shaped = fabricBase(sw, ports.scaleOutGbps, rails, ports.nodesPerRack, design);
+  if (!('base' in shaped)) return { ok: false, error: shaped };
+  const { base: shape, breakout, linkGbps, mapping } = shaped;
+  const topology = design.topology ?? 'rail';
   const swModule = defaultModule(net, linkGbps, sw.laneGbps, (shape.portsPerCage ?? 1) * planes);
-  const nodeModule = defaultModule(net, linkGbps, sw.laneGbps, planes);
+  const nodeModule = defaultModule(net, linkGbps, sw.laneGbps, shape.nodeLinksPerModule ?? planes);
   const base: Omit<FabricInput, 'nodes'> = {
     ...shape,
     switchPowerW,
     switchModulePowerW: swModule ? moduleWatts(swModule, basis) : null,
     nodeModulePowerW: nodeModule ? moduleWatts(nodeModule, basis) : null,
   };
-  if (ports.scaleOutGbps !== linkGbps && ports.scaleOutGbps !== linkGbps * planes) {
-    issues.push(issue('fabric_speed_mismatch', 'warning', ['fabric', 'linkGbps'], `the NICs run at ${ports.scaleOutGbps}G, the fabric links at ${linkGbps}G`));
+  if (!mapping.speedsMatch) {
+    issues.push(issue('fabric_speed_mismatch', 'warning', ['fabric', 'linkGbps'], `the NICs run at ${ports.scaleOutGbps}G, the fabric links at ${linkGbps}G${planes > 1 ? ` in each of ${planes} planes` : ''} (${sw.name} runs its ports at ${mapping.supportedGbps.join(', ')}G)`));
   }
   if (breakout > 1) {
-    issues.push(issue('fabric_breakout', 'info', ['fabric', 'breakout'], `each ${pickSourced(sw.portGbps, 'typical')}G port of ${sw.name} runs as ${breakout} × ${linkGbps * planes}G for the ${ports.scaleOutGbps}G NICs (${base.radix} logical ports per switch)`, { actual: breakout }));
+    issues.push(issue('fabric_breakout', 'info', ['fabric', 'breakout'], `each ${mapping.nativePortGbps}G port of ${sw.name} runs as ${breakout} × ${linkGbps}G for the ${ports.scaleOutGbps}G NICs (${mapping.logicalPortsPerSwitch} logical ports per switch)`, { actual: breakout }));
   }
+  if (mapping.switchPortsPerNicPort > 1) {
+    issues.push(
+      issue('fabric_nic_spans_ports', 'info', ['fabric', 'portMapping'], `each ${ports.scaleOutGbps}G NIC port takes ${mapping.switchPortsPerNicPort} × ${linkGbps}G ports of ${sw.name}${planes > 1 ? ' per plane' : ''}: ${shape.rails} switch ports per node`, {
+        actual: mapping.switchPortsPerNicPort,
+        unit: 'ports',
+      }),
+    );
+  }
+  const extraGroups = design.extraEndpoints ?? [];
 
   // Parts: one fabric, or full fabrics plus the rest when three tiers cannot reach every node.
   const nodeCounts = fabricParts(ports.nodes, base);
   const nodesPerUnit = ports.nodes / design.units;
-  const sized = new Map<number, FabricPart>();
+  const sized = new Map<string, FabricPart>();
   const layout = design.layout ?? {};
-  const partOf = (nodes: number): FabricPart => {
-    let p = sized.get(nodes);
+  // The extra endpoints join the first fabric only (a split cluster's appliances are not repeated per fabric).
+  const partOf = (nodes: number, index: number): FabricPart => {
+    const key = `${nodes}|${index === 0}`;
+    let p = sized.get(key);
     if (!p) {
-      const fabric = sizeFabric({ ...base, nodes });
+      const fabric = sizeFabric({ ...base, nodes, extraEndpoints: index === 0 ? base.extraEndpoints : 0 });
       const plan =
         detail !== 'counts' && fabric.tiers > 0
           ? planCabling(
@@ -316,19 +393,20 @@ export function evaluateCluster(g: Generation, net: NetworkCatalog, design: Clus
                 switchHeightU: pickSourced(sw.heightU, 'typical'),
                 laneGbps: sw.laneGbps,
                 switchLinksPerModule: (base.portsPerCage ?? 1) * planes,
-                nodeLinksPerModule: planes,
+                nodeLinksPerModule: base.nodeLinksPerModule ?? planes,
+                extraEndpoints: index === 0 ? extraGroups : [],
                 mediaOrder: design.mediaOrder,
                 basis,
               },
-              layout,
+              topologyLayout(topology, layout),
             )
           : null;
       p = { nodes, units: Math.round(nodes / nodesPerUnit), fabric, plan };
-      sized.set(nodes, p);
+      sized.set(key, p);
     }
     return p;
   };
-  const parts = nodeCounts.map(partOf);
+  const parts = nodeCounts.map((n, i) => partOf(n, i));
   const first = parts[0]!;
   if (parts.length > 1) {
     issues.push(
@@ -398,6 +476,9 @@ export function evaluateCluster(g: Generation, net: NetworkCatalog, design: Clus
     switchWattsSource,
     breakout,
     linkGbps,
+    portMapping: mapping,
+    topology,
+    extraEndpoints: extraGroups,
     fabric: first.fabric,
     parts,
     counts,
@@ -426,6 +507,12 @@ export function evaluateCluster(g: Generation, net: NetworkCatalog, design: Clus
   const tally = new CablingTally({ basis, opticsSparePct: options.opticsSparePct, cableSparePct: options.cableSparePct });
   for (const row of clusterSchedule(evaluation, net)) tally.add(row);
   return { ok: true, value: withSummary(evaluation, tally.result()) };
+}
+
+/** The floor layout a topology implies unless the user placed the leaves: in the rack (tor), at the end of the row (row). */
+export function topologyLayout(topology: FabricTopology, layout: Partial<FloorLayout>): Partial<FloorLayout> {
+  if (layout.leafPlacement !== undefined || topology === 'rail') return layout;
+  return { ...layout, leafPlacement: topology === 'tor' ? 'in-rack' : 'eor' };
 }
 
 function powerOf(counts: ClusterCounts, summary: CablingSummary | null): ClusterEvaluation['powerKw'] {

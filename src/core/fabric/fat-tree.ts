@@ -17,12 +17,21 @@
  *   g cores, g the smallest divisor of k/2 with g·k ≥ pods·k/2. Three tiers hold at most k pods.
  * - Planes P: each NIC port of speed S runs as P ports of S/P in P independent fabrics, so the logical
  *   radix is radix·P; switch counts are per plane × P; a physical cable carries P logical links.
+ * - Per-tier oversubscription: a spine splits its radix k_s into downlinks and uplinks at its own ratio Y the
+ *   same way (Y = 1: k_s/2 each), so a pod holds up to ⌊k_s·Y/(Y+1)⌋ leaves and sends ⌈that/Y⌉ uplinks per
+ *   spine to the core. Spines and cores may have their own radix k_s (a modular chassis); default the leaf's.
+ * - Leaf grouping: `rail` (rail-optimized: one leaf group per rail of an SU) or `node` (a leaf takes every port of
+ *   consecutive nodes: top-of-rack with an SU of one rack, or a row's leaves with an SU of one row).
+ * - Extra endpoints (appliances, storage, gateways with one port each on the compute fabric) sit on service
+ *   leaves of their own, ⌈E/d⌉ per plane, wired to the spines like every other leaf.
  * @module
  */
 import { issue, type Issue } from '../issues';
 
 export type TiersOption = 'auto' | 1 | 2 | 3;
 export type SpineDesign = 'full' | 'rail';
+/** `rail`: a leaf serves one rail of an SU (rail-optimized); `node`: a leaf serves every port of consecutive nodes (top-of-rack, row). */
+export type LeafGrouping = 'rail' | 'node';
 
 export interface FabricInput {
   /** Nodes with ports into this fabric (servers, or compute trays of a rack-scale system). */
@@ -36,6 +45,16 @@ export interface FabricInput {
   readonly suNodes?: number;
   /** Leaf downlink:uplink ratio, ≥ 1; default 1 (non-blocking). */
   readonly oversubscription?: number;
+  /** Spine downlink:uplink ratio at three tiers, ≥ 1; default 1. (At two tiers the spines are the top: no uplinks.) */
+  readonly spineOversubscription?: number;
+  /** Physical ports of a spine or core switch at `portGbps` when it differs from the leaf (a modular chassis); default `radix`. */
+  readonly spineRadix?: number;
+  /** Default `rail`. `node` implies `full` spine groups. */
+  readonly leafGrouping?: LeafGrouping;
+  /** Single-port endpoints (appliances, storage, gateways) on service leaves of their own; default 0. */
+  readonly extraEndpoints?: number;
+  /** Leaves per SU at least (2 for a row's leaf pair); node grouping only. Default 1. */
+  readonly minLeavesPerSu?: number;
   /** Independent planes each NIC port is split into; default 1. */
   readonly planes?: number;
   readonly tiers?: TiersOption;
@@ -64,6 +83,15 @@ export interface TierSummary {
   readonly portsFree: number;
   /** Links from the tier below into this tier (all planes). */
   readonly linksDown: number;
+  /** Links from this tier to the tier above (all planes); 0 at the top tier. */
+  readonly linksUp: number;
+  /** Downlink:uplink ratio of this tier's switches as built (null at the top tier: nothing above it). */
+  readonly oversubscription: number | null;
+  /**
+   * Blocking from the endpoints up to and through this tier: endpoint bandwidth ÷ the bandwidth leaving this tier
+   * upward (the product of the tier ratios below it; null at the top tier).
+   */
+  readonly blockingRatio: number | null;
   /** Endpoints a fabric whose top tier is this one can hold (leaf: 1 tier, spine: 2, core: 3). */
   readonly maxEndpoints: number;
   /** Half the capacity of the links into this tier. */
@@ -78,7 +106,17 @@ export interface FabricResult {
   readonly planes: number;
   readonly linkGbps: number;
   readonly logicalRadix: number;
-  /** Node ports into the fabric (nodes × rails). */
+  /** Logical ports of a spine or core switch (spine radix × planes; equals `logicalRadix` unless stated). */
+  readonly spineLogicalRadix: number;
+  readonly leafGrouping: LeafGrouping;
+  /** Leaves of one SU per plane (rail grouping: rails × leaves per rail; node grouping: the SU's ports ÷ downlinks). */
+  readonly leavesPerSu: number;
+  /** Single-port extra endpoints (appliances…) and the service leaves per plane that hold them. */
+  readonly extraEndpoints: number;
+  readonly serviceLeaves: number;
+  /** Spine downlink:uplink ratio as built at three tiers (1 below three tiers). */
+  readonly spineOversubscription: number;
+  /** Node ports into the fabric (nodes × rails) plus the extra endpoints. */
   readonly endpoints: number;
   /** Logical endpoint links (endpoints × planes). */
   readonly endpointLinks: number;
@@ -125,6 +163,13 @@ function leafDownModules(n: number, d: number, m: number): number {
   return Math.floor(n / d) * ceilDiv(d, m) + ceilDiv(n % d, m);
 }
 
+/** Modules on the downlinks of `leaves` leaves that take `ports` ports in turn (node grouping: a node's ports spread over the SU's leaves). */
+function roundRobinModules(ports: number, leaves: number, m: number): number {
+  const q = Math.floor(ports / leaves);
+  const more = ports - q * leaves;
+  return more * ceilDiv(q + 1, m) + (leaves - more) * ceilDiv(q, m);
+}
+
 /** Classic k-ary fat tree (Al-Fares et al.): hosts with one port each, three tiers of k-port switches. */
 export function kAryFatTree(k: number): { hosts: number; edge: number; aggregation: number; core: number; switches: number; links: number } {
   const edge = (k * k) / 2;
@@ -136,38 +181,55 @@ export function kAryFatTree(k: number): { hosts: number; edge: number; aggregati
 
 interface Shape {
   k: number;
+  ks: number;
   d: number;
   u: number;
   lpr: number;
   leavesPerSu: number;
   podLeaves: number;
+  spineDown: number;
   spineUp: number;
+  /** Leaf groups of an SU: the rails (rail grouping) or 1 (node grouping). */
+  groupsPerSu: number;
+  /** Endpoint ports one leaf group of a whole SU carries. */
+  portsPerGroup: number;
+  grouping: LeafGrouping;
+  design: SpineDesign;
+}
+
+/** Down and up ports of a switch of logical radix k at ratio x (x = 1: k/2 each). */
+function split(k: number, x: number): { down: number; up: number } {
+  const down = Math.max(1, Math.min(k - 1, Math.floor((k * x) / (x + 1))));
+  return { down, up: Math.max(1, Math.min(k - down, Math.ceil(down / x))) };
 }
 
 function shapeOf(input: FabricInput, planes: number): Shape & { suNodes: number } {
   const k = input.radix * planes;
-  const x = input.oversubscription ?? 1;
-  const d = Math.max(1, Math.min(k - 1, Math.floor((k * x) / (x + 1))));
-  const u = Math.max(1, Math.min(k - d, Math.ceil(d / x)));
-  const suNodes = input.suNodes ?? d;
-  const lpr = ceilDiv(suNodes, d);
-  const leavesPerSu = input.rails * lpr;
-  const spineDown = Math.floor(k / 2);
-  const unit = (input.spineDesign ?? 'full') === 'rail' ? lpr : leavesPerSu;
+  const ks = (input.spineRadix ?? input.radix) * planes;
+  const { down: d, up: u } = split(k, input.oversubscription ?? 1);
+  const grouping: LeafGrouping = input.leafGrouping ?? 'rail';
+  const design: SpineDesign = grouping === 'node' ? 'full' : (input.spineDesign ?? 'full');
+  const suNodes = input.suNodes ?? (grouping === 'node' ? Math.max(1, Math.floor(d / input.rails)) : d);
+  const groupsPerSu = grouping === 'rail' ? input.rails : 1;
+  const portsPerGroup = grouping === 'rail' ? suNodes : suNodes * input.rails;
+  const lpr = grouping === 'node' ? Math.max(ceilDiv(portsPerGroup, d), input.minLeavesPerSu ?? 1) : ceilDiv(portsPerGroup, d);
+  const leavesPerSu = groupsPerSu * lpr;
+  const { down: spineDown, up: spineUp } = split(ks, input.spineOversubscription ?? 1);
+  const unit = design === 'rail' ? lpr : leavesPerSu;
   const podLeaves = unit <= spineDown ? Math.floor(spineDown / unit) * unit : spineDown;
-  return { k, d, u, lpr, leavesPerSu, podLeaves, spineUp: k - spineDown, suNodes };
+  return { k, ks, d, u, lpr, leavesPerSu, podLeaves, spineDown, spineUp, suNodes, groupsPerSu, portsPerGroup, grouping, design };
 }
 
 /** Endpoints (node ports) a fabric of this shape holds with the given tiers, before another tier is needed. */
 export function maxEndpointsFor(input: FabricInput, tiers: 1 | 2 | 3): number {
   const planes = input.planes ?? 1;
   const s = shapeOf(input, planes);
-  const rail = (input.spineDesign ?? 'full') === 'rail';
+  const rail = s.design === 'rail';
   let maxSus: number;
   if (tiers === 1) return s.k;
-  if (tiers === 2) maxSus = rail ? Math.floor(s.k / s.lpr) : Math.floor(s.k / s.leavesPerSu);
-  else if (rail) maxSus = Math.floor((Math.floor(s.k / input.rails) * s.podLeaves) / s.lpr);
-  else maxSus = Math.floor((s.k * s.podLeaves) / s.leavesPerSu);
+  if (tiers === 2) maxSus = rail ? Math.floor(s.ks / s.lpr) : Math.floor(s.ks / s.leavesPerSu);
+  else if (rail) maxSus = Math.floor((Math.floor(s.ks / input.rails) * s.podLeaves) / s.lpr);
+  else maxSus = Math.floor((s.ks * s.podLeaves) / s.leavesPerSu);
   return maxSus * s.suNodes * input.rails;
 }
 
@@ -182,10 +244,21 @@ export function validateFabricInput(input: FabricInput): Issue[] {
   if (!(Number.isFinite(input.portGbps) && input.portGbps > 0)) bad('portGbps', 'port speed: a number > 0 Gb/s', input.portGbps);
   if (!posInt(input.suNodes)) bad('suNodes', 'SU size: a whole number of nodes ≥ 1', input.suNodes ?? NaN);
   if (!posInt(input.planes)) bad('planes', 'planes: a whole number ≥ 1', input.planes ?? NaN);
-  if (!posInt(input.portsPerCage)) bad('portsPerCage', 'ports per cage: a whole number ≥ 1', input.portsPerCage ?? NaN);
+  // A cage's links over all planes must be whole (a 1-port cage over 2 planes: ½ a port per plane, one module).
+  const cageLinks = (input.portsPerCage ?? 2) * (input.planes ?? 1);
+  if (!(Number.isInteger(cageLinks) && cageLinks >= 1)) bad('portsPerCage', 'ports per cage: a number ≥ 1 link per module over all planes', input.portsPerCage ?? NaN);
   if (!posInt(input.nodeLinksPerModule)) bad('nodeLinksPerModule', 'links per node module: a whole number ≥ 1', input.nodeLinksPerModule ?? NaN);
   const x = input.oversubscription;
   if (x !== undefined && !(Number.isFinite(x) && x >= 1 && x < input.radix)) bad('oversubscription', 'oversubscription: a number ≥ 1 and below the radix', x);
+  const sr = input.spineRadix;
+  if (sr !== undefined && !(Number.isInteger(sr) && sr >= 4 && sr % 2 === 0)) bad('spineRadix', 'spine radix: an even whole number ≥ 4', sr);
+  const y = input.spineOversubscription;
+  if (y !== undefined && !(Number.isFinite(y) && y >= 1 && y < (sr ?? input.radix))) bad('spineOversubscription', 'spine oversubscription: a number ≥ 1 and below the spine radix', y);
+  const e = input.extraEndpoints;
+  if (e !== undefined && !(Number.isInteger(e) && e >= 0)) bad('extraEndpoints', 'extra endpoints: a whole number ≥ 0', e);
+  if (e && input.spineDesign === 'rail' && (input.leafGrouping ?? 'rail') === 'rail') {
+    bad('extraEndpoints', 'extra endpoints need full spine groups (rail spine groups give a service leaf no path to the other rails)', e);
+  }
   return out;
 }
 
@@ -198,19 +271,26 @@ const EMPTY_TRIPLE = { leaf: 0, spine: 0, core: 0, total: 0 } as const;
  */
 export function sizeFabric(input: FabricInput): FabricResult {
   const planes = input.planes ?? 1;
-  const design: SpineDesign = input.spineDesign ?? 'full';
   const linkGbps = input.portGbps / planes;
   const invalid = validateFabricInput(input);
   const sh = shapeOf(input, planes);
-  const { k, d, u, lpr, leavesPerSu, podLeaves, spineUp, suNodes } = sh;
-  const endpoints = input.nodes * input.rails;
+  const { k, ks, d, u, lpr, leavesPerSu, podLeaves, spineUp, suNodes, groupsPerSu, portsPerGroup, grouping, design } = sh;
+  const extra = input.extraEndpoints ?? 0;
+  const endpoints = input.nodes * input.rails + extra;
   const sus = ceilDiv(input.nodes, suNodes);
+  const serviceLeavesIfTiered = extra > 0 ? ceilDiv(extra, d) : 0;
   const empty = (issues: Issue[], maxEndpoints: number): FabricResult => ({
     tiers: 0,
     spineDesign: design,
     planes,
     linkGbps,
     logicalRadix: k,
+    spineLogicalRadix: ks,
+    leafGrouping: grouping,
+    leavesPerSu,
+    extraEndpoints: Number.isFinite(extra) ? extra : 0,
+    serviceLeaves: 0,
+    spineOversubscription: 1,
     nodes: input.nodes,
     rails: input.rails,
     suNodes,
@@ -238,7 +318,8 @@ export function sizeFabric(input: FabricInput): FabricResult {
   if (invalid.length) return empty(invalid, 0);
 
   // Per plane from here on.
-  const leaves = sus * leavesPerSu;
+  const computeLeaves = sus * leavesPerSu;
+  const leaves = computeLeaves + serviceLeavesIfTiered;
   const railLeaves = sus * lpr;
   const groupLeaves = design === 'rail' ? railLeaves : leaves;
   const podsPerGroup = ceilDiv(groupLeaves, podLeaves);
@@ -246,13 +327,14 @@ export function sizeFabric(input: FabricInput): FabricResult {
   const pods = groups * podsPerGroup;
 
   const requested = input.tiers ?? 'auto';
+  const oneSwitch = computeLeaves === 1 && endpoints <= k;
   let tiers: 1 | 2 | 3;
   if (requested === 'auto') {
-    if (leaves === 1 && endpoints <= k) tiers = 1;
-    else if (groupLeaves <= k) tiers = 2;
+    if (oneSwitch) tiers = 1;
+    else if (groupLeaves <= ks) tiers = 2;
     else tiers = 3;
   } else tiers = requested;
-  const fits = tiers === 1 ? leaves === 1 && endpoints <= k : tiers === 2 ? groupLeaves <= k : pods <= k;
+  const fits = tiers === 1 ? oneSwitch : tiers === 2 ? groupLeaves <= ks : pods <= ks;
   if (!fits) {
     const limitTiers = requested === 'auto' ? 3 : tiers;
     const limit = maxEndpointsFor(input, limitTiers);
@@ -274,6 +356,8 @@ export function sizeFabric(input: FabricInput): FabricResult {
   const nlpm = input.nodeLinksPerModule ?? planes;
   const fullSus = Math.floor(input.nodes / suNodes);
   const rem = input.nodes - fullSus * suNodes;
+  const remPorts = grouping === 'rail' ? rem : rem * input.rails;
+  const serviceLeaves = tiers === 1 ? 0 : serviceLeavesIfTiered;
 
   let leafCount: number;
   let spineCount = 0;
@@ -297,7 +381,7 @@ export function sizeFabric(input: FabricInput): FabricResult {
     leafCount = leaves;
     leafSpineLinks = leaves * u;
     if (tiers === 2) {
-      const s = smallestDivisorAtLeast(u, ceilDiv(groupLeaves * u, k));
+      const s = smallestDivisorAtLeast(u, ceilDiv(groupLeaves * u, ks));
       spineCount = groups * s;
       spineDownPer = (groupLeaves * u) / s;
       spineDownModules = spineCount * ceilDiv(spineDownPer, m);
@@ -307,7 +391,7 @@ export function sizeFabric(input: FabricInput): FabricResult {
       spineDownPer = podLeaves;
       spineUpPer = spineUp;
       spineCoreLinks = spineCount * spineUp;
-      const g = smallestDivisorAtLeast(spineUp, ceilDiv(pods * spineUp, k));
+      const g = smallestDivisorAtLeast(spineUp, ceilDiv(pods * spineUp, ks));
       coreCount = u * g;
       coreDownPer = (pods * spineUp) / g;
       // Pods per group: all full but the last, which holds the remaining leaves.
@@ -321,9 +405,13 @@ export function sizeFabric(input: FabricInput): FabricResult {
   }
 
   const leafDownModulesPerPlane =
-    tiers === 1 ? ceilDiv(endpoints, m) : input.rails * (fullSus * leafDownModules(suNodes, d, m) + (rem > 0 ? leafDownModules(rem, d, m) : 0));
+    tiers === 1
+      ? ceilDiv(endpoints, m)
+      : (grouping === 'node'
+          ? fullSus * roundRobinModules(portsPerGroup, lpr, m) + (remPorts > 0 ? roundRobinModules(remPorts, lpr, m) : 0)
+          : groupsPerSu * (fullSus * leafDownModules(portsPerGroup, d, m) + (remPorts > 0 ? leafDownModules(remPorts, d, m) : 0))) + (extra > 0 ? leafDownModules(extra, d, m) : 0);
   const leafModulesPerPlane = leafDownModulesPerPlane + (tiers === 1 ? 0 : leafCount * ceilDiv(u, m));
-  const nodeModules = input.nodes * ceilDiv(input.rails * planes, nlpm);
+  const nodeModules = input.nodes * ceilDiv(input.rails * planes, nlpm) + extra * ceilDiv(planes, nlpm);
 
   const P = planes;
   const switches = { leaf: leafCount * P, spine: spineCount * P, core: coreCount * P, total: (leafCount + spineCount + coreCount) * P };
@@ -364,6 +452,7 @@ export function sizeFabric(input: FabricInput): FabricResult {
 
   const linkBis = (n: number) => (n * linkGbps) / 2;
   const leafPortsUsed = endpoints + leafSpineLinks;
+  const ratio = (down: number, up: number) => (up > 0 ? down / up : null);
   const tierDetail: TierSummary[] = [
     {
       tier: 'leaf',
@@ -374,6 +463,9 @@ export function sizeFabric(input: FabricInput): FabricResult {
       portsUsed: leafPortsUsed * P,
       portsFree: (leafCount * k - leafPortsUsed) * P,
       linksDown: links.nodeLeaf,
+      linksUp: links.leafSpine,
+      oversubscription: tiers === 1 ? null : d / u,
+      blockingRatio: ratio(links.nodeLeaf, links.leafSpine),
       maxEndpoints: maxEndpointsFor(input, 1),
       bisectionGbps: linkBis(links.nodeLeaf),
       transceiverModules: transceivers.leaf,
@@ -384,12 +476,15 @@ export function sizeFabric(input: FabricInput): FabricResult {
     tierDetail.push({
       tier: 'spine',
       switches: switches.spine,
-      radix: k,
+      radix: ks,
       downlinksPerSwitch: spineDownPer,
       uplinksPerSwitch: spineUpPer,
       portsUsed: spinePortsUsed * P,
-      portsFree: (spineCount * k - spinePortsUsed) * P,
+      portsFree: (spineCount * ks - spinePortsUsed) * P,
       linksDown: links.leafSpine,
+      linksUp: links.spineCore,
+      oversubscription: tiers === 3 ? spineDownPer / spineUpPer : null,
+      blockingRatio: ratio(links.nodeLeaf, links.spineCore),
       maxEndpoints: maxEndpointsFor(input, 2),
       bisectionGbps: linkBis(links.leafSpine),
       transceiverModules: transceivers.spine,
@@ -400,12 +495,15 @@ export function sizeFabric(input: FabricInput): FabricResult {
     tierDetail.push({
       tier: 'core',
       switches: switches.core,
-      radix: k,
+      radix: ks,
       downlinksPerSwitch: coreDownPer,
       uplinksPerSwitch: 0,
       portsUsed: corePortsUsed * P,
-      portsFree: (coreCount * k - corePortsUsed) * P,
+      portsFree: (coreCount * ks - corePortsUsed) * P,
       linksDown: links.spineCore,
+      linksUp: 0,
+      oversubscription: null,
+      blockingRatio: null,
       maxEndpoints: maxEndpointsFor(input, 3),
       bisectionGbps: linkBis(links.spineCore),
       transceiverModules: transceivers.core,
@@ -422,6 +520,12 @@ export function sizeFabric(input: FabricInput): FabricResult {
     planes,
     linkGbps,
     logicalRadix: k,
+    spineLogicalRadix: ks,
+    leafGrouping: grouping,
+    leavesPerSu,
+    extraEndpoints: extra,
+    serviceLeaves,
+    spineOversubscription: tiers === 3 ? spineDownPer / spineUpPer : 1,
     nodes: input.nodes,
     rails: input.rails,
     suNodes,

@@ -63,3 +63,79 @@ export function switchWatts(s: SwitchModel, basis: Basis): { readonly watts: num
   }
   return null;
 }
+
+/**
+ * Speeds a switch's ports can run at, fastest first: the catalog's `portSpeeds`, else the native speed and its
+ * halvings down to the lane rate (a port of n lanes splits into ports of n/2, n/4 … lanes).
+ */
+export function portSpeedsOf(s: SwitchModel): number[] {
+  const native = pickSourced(s.portGbps, 'typical');
+  if (s.portSpeeds) return [...s.portSpeeds.gbps].sort((a, b) => b - a);
+  const out = [native];
+  for (let g = native / 2; g >= s.laneGbps && Number.isInteger(g); g /= 2) out.push(g);
+  return out;
+}
+
+/** Logical ports of a switch at a speed it supports: the switch bandwidth (radix × native speed) ÷ the speed. */
+export function portsAtSpeed(s: SwitchModel, gbps: number): number {
+  return Math.floor((switchRadix(s) * pickSourced(s.portGbps, 'typical')) / gbps);
+}
+
+/** How a node's NIC ports land on a switch's ports. Every output states it. */
+export interface PortMapping {
+  /** Speed of one NIC port (Gb/s). */
+  readonly nicPortGbps: number;
+  /** Speed each switch port runs at for these NICs: the link speed of the fabric (per plane). */
+  readonly switchPortGbps: number;
+  /** Switch ports one NIC port takes per plane (2 for a 1.6T NIC port on 800G switch ports). */
+  readonly switchPortsPerNicPort: number;
+  /** Logical ports per switch at `switchPortGbps` (all planes of one switch). */
+  readonly logicalPortsPerSwitch: number;
+  /** The switch's native port speed and the speeds its ports can run at. */
+  readonly nativePortGbps: number;
+  readonly supportedGbps: readonly number[];
+  /** Logical ports one native port runs as (2 for 800G as 2 × 400G; 0.5 when two native ports gang into one). */
+  readonly portsPerNativePort: number;
+  /** False when the NIC and the switch port speeds do not match (the link runs at the slower of the two). */
+  readonly speedsMatch: boolean;
+}
+
+/**
+ * Map NIC ports of `nicPortGbps` (split into `planes` planes) onto a switch: the port speed equal to the NIC's
+ * per-plane speed when the switch has it, else the fastest speed that divides it (a 1.6T port as 2 × 800G),
+ * else the slowest speed above it (the NIC is slower than every port mode: the link runs at the NIC speed).
+ * `requestedGbps` (a breakout the user asks for) must be one of the switch's speeds: null when it is not.
+ */
+export function mapNicPorts(s: SwitchModel, nicPortGbps: number, planes = 1, requestedGbps?: number): PortMapping | null {
+  const supported = portSpeedsOf(s);
+  const native = pickSourced(s.portGbps, 'typical');
+  const target = nicPortGbps / planes;
+  let gbps: number;
+  let per: number;
+  if (requestedGbps !== undefined) {
+    if (!supported.includes(requestedGbps)) return null;
+    gbps = requestedGbps;
+    per = target > gbps ? Math.ceil(target / gbps) : 1;
+  } else if (supported.includes(target)) {
+    [gbps, per] = [target, 1];
+  } else {
+    const dividing = supported.find((g) => g < target && Number.isInteger(target / g));
+    const above = [...supported].reverse().find((g) => g > target);
+    if (dividing !== undefined) [gbps, per] = [dividing, target / dividing];
+    else if (above !== undefined) [gbps, per] = [above, 1];
+    else {
+      gbps = supported[0]!;
+      per = Math.ceil(target / gbps);
+    }
+  }
+  return {
+    nicPortGbps,
+    switchPortGbps: gbps,
+    switchPortsPerNicPort: per,
+    logicalPortsPerSwitch: portsAtSpeed(s, gbps),
+    nativePortGbps: native,
+    supportedGbps: supported,
+    portsPerNativePort: native / gbps,
+    speedsMatch: gbps * per === target,
+  };
+}

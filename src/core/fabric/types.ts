@@ -16,6 +16,14 @@ export interface SwitchDefault {
   readonly note?: string;
 }
 
+/** The speeds a switch's ports can run at, as the SerDes allow (breakout below the native speed, ganged cages above it). */
+export interface PortSpeeds {
+  /** Each speed the ports can run at (Gb/s); the logical port count at speed S is radix × portGbps ÷ S. */
+  readonly gbps: readonly number[];
+  readonly sources: readonly Source[];
+  readonly note?: string;
+}
+
 export interface SwitchModel {
   readonly id: string;
   readonly name: string;
@@ -28,6 +36,8 @@ export interface SwitchModel {
   /** Ports one cage carries at `portGbps` (a twin-port OSFP cage carries 2). */
   readonly portsPerCage: number;
   readonly portGbps: Sourced;
+  /** Speeds the ports run at besides `portGbps` (breakouts); absent: halvings of the port down to the lane rate (a SerDes split). */
+  readonly portSpeeds?: PortSpeeds;
   /** Electrical lane rate of a port (100 for NDR / 800GbE, 200 for XDR / 1.6T): sets which media reach. */
   readonly laneGbps: number;
   readonly heightU: Sourced;
