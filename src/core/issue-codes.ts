@@ -134,6 +134,16 @@ export const ISSUE_CODES = {
     title: 'The surviving A/B side cannot carry the load',
     fix: 'Add a shelf or PSU per side, cap the rack power to what one side carries, or run a single feed with N+1 PSUs',
   },
+  busbar_ampacity_exceeded: {
+    severity: 'error',
+    title: "The busbar current exceeds the busbar's rating",
+    fix: "Cap the rack power to what the busbar carries at its lowest voltage, or use a rack whose busbar is rated for the current",
+  },
+  power_profile_unknown: {
+    severity: 'warning',
+    title: 'The power profile is not one this generation publishes',
+    fix: "Choose one of the generation's profiles (the message lists them), give a cap in kW, or choose uncapped",
+  },
 
   // ---- rack: cooling
   coolant_supply_too_warm: {
@@ -289,6 +299,11 @@ export const ISSUE_CODES = {
     severity: 'error',
     title: 'The site has no data-center role',
     fix: 'Deploy at a site with a data-center role',
+  },
+  budget_below_one_unit: {
+    severity: 'warning',
+    title: 'The power budget does not hold one unit',
+    fix: 'Raise the budget, size against IT power instead of the meter, or pick a smaller generation',
   },
   not_a_plant: {
     severity: 'error',

@@ -64,6 +64,6 @@ describe('calc: plain numbers without the units module', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--volts: volts from 1 to 1000');
     expect(r.stderr).toContain('1e400');
-    expect(r.stderr).toContain('--amps: amps from 0.1 to 10000 (got "0.01")');
+    expect(r.stderr).toContain('--amps: amps from 0.1 to 10,000 (got "0.01")');
   });
 });

@@ -1,6 +1,8 @@
 import { circuitCapacity, NEC_CONTINUOUS_FACTOR } from '../../core/physics/electrical';
 import { airflow, lpmToGpm, m3sToCfm, m3sToLpm, airDensityAtAltitude } from '../../core/physics/thermal';
 import type { QuantityKind } from '../../units/quantity';
+import { CALCULATOR_CHOICES as CHOICE, CALCULATOR_LIMITS as C } from '../../schema/calculator-limits';
+import { formatBound, type NumericLimit } from '../../schema/limits';
 import { FlagReader, parseFlags, plainNumber } from '../args';
 import { inputError } from '../errors';
 import { formatNumber as n, formatUsd, jsonResult, type Command } from '../output';
@@ -40,7 +42,7 @@ const LITRES_PER_MINUTE: DefaultUnit = { name: 'L/min', si: 1 / 60_000 };
  * number as the units parser: a bare number is in the SI unit, or `n × defaultUnit.si` (mathjs's own product,
  * checked against it in test/cli/calc-plain-numbers.test.ts).
  */
-async function quantity(flags: FlagReader, name: string, kind: QuantityKind, scale: number, range: { min: number; max: number; label: string }, defaultUnit?: DefaultUnit): Promise<number | undefined> {
+async function quantity(flags: FlagReader, name: string, kind: QuantityKind, scale: number, limit: NumericLimit, label: string, defaultUnit?: DefaultUnit): Promise<number | undefined> {
   const raw = flags.string(name);
   if (raw === undefined) return undefined;
   const plain = plainNumber(raw);
@@ -50,12 +52,11 @@ async function quantity(flags: FlagReader, name: string, kind: QuantityKind, sca
     const { parseQuantity } = await import('../../units/quantity');
     r = parseQuantity(raw, kind, defaultUnit?.name);
   }
-  const v = r.ok ? r.value * scale : NaN;
-  if (!r.ok || !(v >= range.min && v <= range.max)) {
-    flags.problem(`--${name}`, `${range.label} from ${range.min} to ${range.max}${r.ok ? '' : ` (${r.error.replace(/ \(got .*\)$/, '')})`}`, raw);
+  if (!r.ok || !(r.value >= limit.min && r.value <= limit.max)) {
+    flags.problem(`--${name}`, `${label} from ${formatBound(limit.min * scale)} to ${formatBound(limit.max * scale)}${r.ok ? '' : ` (${r.error.replace(/ \(got .*\)$/, '')})`}`, raw);
     return undefined;
   }
-  return v;
+  return r.value * scale;
 }
 
 export const calcCommand: Command = {
@@ -75,12 +76,12 @@ export const calcCommand: Command = {
 
 async function circuit(argv: readonly string[]) {
   const flags = new FlagReader(parseFlags(argv, { volts: { type: 'string' }, amps: { type: 'string' }, system: { type: 'string' }, pf: { type: 'string' }, 'continuous-factor': { type: 'string' }, derating: { type: 'string' } }, 'calc circuit'));
-  const volts = flags.require('volts', await quantity(flags, 'volts', 'voltage', 1, { min: 1, max: 1000, label: 'volts' }), 'volts, e.g. 415');
-  const amps = flags.require('amps', await quantity(flags, 'amps', 'current', 1, { min: 0.1, max: 10000, label: 'amps' }), 'breaker amps, e.g. 60');
-  const system = flags.require('system', flags.choice('system', ['1ph', '3ph', 'dc'] as const), '1ph, 3ph or dc');
-  const pf = flags.number('pf', { min: 0.5, max: 1 }) ?? 1;
-  const cf = flags.number('continuous-factor', { min: 0.5, max: 1 }) ?? NEC_CONTINUOUS_FACTOR;
-  const derating = flags.number('derating', { min: 0.1, max: 1, accepted: 'an ambient/thermal derating factor from 0.1 to 1' }) ?? 1;
+  const volts = flags.require('volts', await quantity(flags, 'volts', 'voltage', 1, C.volts, 'volts'), 'volts, e.g. 415');
+  const amps = flags.require('amps', await quantity(flags, 'amps', 'current', 1, C.amps, 'amps'), 'breaker amps, e.g. 60');
+  const system = flags.require('system', flags.choice('system', CHOICE.system), '1ph, 3ph or dc');
+  const pf = flags.number('pf', C.powerFactor) ?? C.powerFactor.default;
+  const cf = flags.number('continuous-factor', C.continuousFactor) ?? NEC_CONTINUOUS_FACTOR;
+  const derating = flags.number('derating', C.deratingFactor) ?? C.deratingFactor.default;
   flags.done();
   const c = circuitCapacity(volts!, amps!, system!, pf, cf * derating);
   const json = { volts, amps, system, powerFactor: pf, continuousFactor: cf, deratingFactor: derating, ratedKva: c.ratedKva, usableAmps: c.usableAmps, usableKva: c.usableKva, usableKw: c.usableKw };
@@ -92,13 +93,14 @@ async function circuit(argv: readonly string[]) {
 
 async function liquid(argv: readonly string[]) {
   const flags = new FlagReader(parseFlags(argv, { kw: { type: 'string' }, flow: { type: 'string' }, 'delta-t': { type: 'string' }, coolant: { type: 'string' }, 'supply-c': { type: 'string' } }, 'calc liquid'));
-  const kw = await quantity(flags, 'kw', 'power', 1 / 1000, { min: 0.001, max: 1_000_000, label: 'heat in kW' }, KILOWATT);
-  const flowM3s = await quantity(flags, 'flow', 'volumeFlow', 1, { min: 1e-7, max: 100, label: 'flow in m³/s (bare numbers are L/min)' }, LITRES_PER_MINUTE);
-  const dt = await quantity(flags, 'delta-t', 'temperatureDifference', 1, { min: 0.1, max: 40, label: 'ΔT in K' });
+  const kw = await quantity(flags, 'kw', 'power', 1 / 1000, C.heatW, 'heat in kW', KILOWATT);
+  const flowLpm = await quantity(flags, 'flow', 'volumeFlow', 60_000, C.flowM3s, 'flow in L/min', LITRES_PER_MINUTE);
+  const flowM3s = flowLpm === undefined ? undefined : flowLpm / 60_000;
+  const dt = await quantity(flags, 'delta-t', 'temperatureDifference', 1, C.liquidDeltaTK, 'ΔT in K');
   const given = [flags.has('kw'), flags.has('flow'), flags.has('delta-t')].filter(Boolean).length;
   if (given !== 2) flags.problem('--kw/--flow/--delta-t', 'exactly two of heat (--kw), flow (--flow, L/min or "47.5 gpm") and ΔT (--delta-t); the third is solved', `${given} given`);
-  const coolantId = flags.choice('coolant', ['water', 'pg25'] as const) ?? 'water';
-  const supplyC = (await quantity(flags, 'supply-c', 'temperature', 1, { min: 2, max: 70, label: 'supply in °C' })) ?? 25;
+  const coolantId = flags.choice('coolant', CHOICE.coolant) ?? 'water';
+  const supplyC = (await quantity(flags, 'supply-c', 'temperature', 1, C.supplyC, 'supply in °C')) ?? C.supplyC.default;
   flags.done();
   // Coolants only: a catalog with no generations parses none of them. Loaded here, not at the top, so circuit
   // and air never compile the catalog chunks (~200 kB, a sixth of a bare node start).
@@ -125,12 +127,12 @@ async function liquid(argv: readonly string[]) {
 
 async function air(argv: readonly string[]) {
   const flags = new FlagReader(parseFlags(argv, { kw: { type: 'string' }, 'delta-t': { type: 'string' }, 'delta-t-f': { type: 'string' }, 'altitude-m': { type: 'string' } }, 'calc air'));
-  const kw = flags.require('kw', await quantity(flags, 'kw', 'power', 1 / 1000, { min: 0.001, max: 1_000_000, label: 'heat in kW' }, KILOWATT), 'heat in kW');
-  const dtK = await quantity(flags, 'delta-t', 'temperatureDifference', 1, { min: 1, max: 40, label: 'ΔT in K' });
-  const dtF = flags.number('delta-t-f', { min: 1.8, max: 72, accepted: 'ΔT in °F from 1.8 to 72' });
+  const kw = flags.require('kw', await quantity(flags, 'kw', 'power', 1 / 1000, C.heatW, 'heat in kW', KILOWATT), 'heat in kW');
+  const dtK = await quantity(flags, 'delta-t', 'temperatureDifference', 1, C.airDeltaTK, 'ΔT in K');
+  const dtF = flags.number('delta-t-f', { min: C.airDeltaTK.min * 1.8, max: C.airDeltaTK.max * 1.8, accepted: `ΔT in °F from ${C.airDeltaTK.min * 1.8} to ${C.airDeltaTK.max * 1.8}` });
   if (flags.has('delta-t') && flags.has('delta-t-f')) flags.problem('--delta-t-f', 'give either --delta-t (K) or --delta-t-f (°F), not both');
   if (!flags.has('delta-t') && !flags.has('delta-t-f')) flags.problem('--delta-t', 'required: air ΔT in K (or --delta-t-f in °F)');
-  const altitude = (await quantity(flags, 'altitude-m', 'length', 1, { min: -430, max: 4000, label: 'altitude in m' })) ?? 0;
+  const altitude = (await quantity(flags, 'altitude-m', 'length', 1, C.altitudeM, 'altitude in m')) ?? C.altitudeM.default;
   flags.done();
   const dt = dtK ?? dtF! / 1.8;
   const m3s = airflow(kw! * 1000, dt, altitude);
@@ -140,12 +142,14 @@ async function air(argv: readonly string[]) {
 }
 
 /** A comma list of positive numbers, e.g. "4.2,4.2,3.8". */
-function numberList(flags: FlagReader, name: string, range: { min: number; max: number }, accepted: string): number[] | undefined {
+function numberList(flags: FlagReader, name: string, limit: NumericLimit, scale: number, accepted: string): number[] | undefined {
   const raw = flags.string(name);
   if (raw === undefined) return undefined;
+  const min = limit.min * scale;
+  const max = limit.max * scale;
   const values = raw.split(',').map((t) => plainNumber(t.trim()));
-  if (values.length > 96 || values.some((v) => v === undefined || !(v >= range.min && v <= range.max))) {
-    flags.problem(`--${name}`, `${accepted}: up to 96 comma-separated numbers from ${range.min} to ${range.max}`, raw);
+  if (values.length > C.banks.max || values.some((v) => v === undefined || !(v >= min && v <= max))) {
+    flags.problem(`--${name}`, `${accepted}: up to ${C.banks.max} comma-separated numbers from ${formatBound(min)} to ${formatBound(max)}`, raw);
     return undefined;
   }
   return values as number[];
@@ -156,15 +160,15 @@ async function pdu(argv: readonly string[]) {
     volts: { type: 'string' }, amps: { type: 'string' }, system: { type: 'string' }, 'bank-amps': { type: 'string' }, loads: { type: 'string' },
     connection: { type: 'string' }, pf: { type: 'string' }, 'continuous-factor': { type: 'string' }, derating: { type: 'string' },
   }, 'calc pdu'));
-  const volts = flags.require('volts', await quantity(flags, 'volts', 'voltage', 1, { min: 1, max: 1000, label: 'volts' }), 'input volts, e.g. 415');
-  const amps = flags.require('amps', await quantity(flags, 'amps', 'current', 1, { min: 0.1, max: 10000, label: 'amps' }), 'input breaker amps, e.g. 60');
-  const system = flags.require('system', flags.choice('system', ['1ph', '3ph', 'dc'] as const), '1ph, 3ph or dc');
-  const bankAmps = flags.require('bank-amps', numberList(flags, 'bank-amps', { min: 0.1, max: 10000 }, 'bank breaker amps (one value for all banks, or one per bank)'), 'bank breaker amps, e.g. 20');
-  const loads = flags.require('loads', numberList(flags, 'loads', { min: 0, max: 10000 }, 'kW per bank'), 'kW per bank, e.g. 3.8,3.8,3.8,3.8,3.8,3.8');
-  const connection = flags.choice('connection', ['ln', 'll'] as const) ?? 'ln';
-  const pf = flags.number('pf', { min: 0.5, max: 1 }) ?? 1;
-  const cf = flags.number('continuous-factor', { min: 0.5, max: 1 }) ?? NEC_CONTINUOUS_FACTOR;
-  const derating = flags.number('derating', { min: 0.1, max: 1, accepted: 'an ambient/thermal derating factor from 0.1 to 1' }) ?? 1;
+  const volts = flags.require('volts', await quantity(flags, 'volts', 'voltage', 1, C.volts, 'volts'), 'input volts, e.g. 415');
+  const amps = flags.require('amps', await quantity(flags, 'amps', 'current', 1, C.amps, 'amps'), 'input breaker amps, e.g. 60');
+  const system = flags.require('system', flags.choice('system', CHOICE.system), '1ph, 3ph or dc');
+  const bankAmps = flags.require('bank-amps', numberList(flags, 'bank-amps', C.amps, 1, 'bank breaker amps (one value for all banks, or one per bank)'), 'bank breaker amps, e.g. 20');
+  const loads = flags.require('loads', numberList(flags, 'loads', C.bankLoadW, 1 / 1000, 'kW per bank'), 'kW per bank, e.g. 3.8,3.8,3.8,3.8,3.8,3.8');
+  const connection = flags.choice('connection', CHOICE.connection) ?? 'ln';
+  const pf = flags.number('pf', C.powerFactor) ?? C.powerFactor.default;
+  const cf = flags.number('continuous-factor', C.continuousFactor) ?? NEC_CONTINUOUS_FACTOR;
+  const derating = flags.number('derating', C.deratingFactor) ?? C.deratingFactor.default;
   if (bankAmps && loads && bankAmps.length !== 1 && bankAmps.length !== loads.length) flags.problem('--bank-amps', `one value, or one per bank (${loads.length})`, bankAmps.join(','));
   flags.done();
   const r = pduLoads({
@@ -187,16 +191,16 @@ async function chain(argv: readonly string[]) {
     'it-kw': { type: 'string' }, pue: { type: 'string' }, 'peak-pue': { type: 'string' }, 'overhead-kw': { type: 'string' }, utilization: { type: 'string' }, pf: { type: 'string' },
     redundancy: { type: 'string' }, 'module-kw': { type: 'string' }, tariff: { type: 'string' }, carbon: { type: 'string' },
   }, 'calc chain'));
-  const itKw = flags.require('it-kw', await quantity(flags, 'it-kw', 'power', 1 / 1000, { min: 0.001, max: 10_000_000, label: 'IT load in kW' }, KILOWATT), 'design IT load in kW, e.g. 10000');
-  const pue = flags.require('pue', flags.number('pue', { min: 1, max: 5 }), 'annual PUE from 1 to 5, e.g. 1.2');
-  const peakPue = flags.number('peak-pue', { min: 1, max: 5 }) ?? pue;
-  const overheadKw = (await quantity(flags, 'overhead-kw', 'power', 1 / 1000, { min: 0, max: 10_000_000, label: 'fixed overhead in kW' }, KILOWATT)) ?? 0;
-  const utilization = flags.number('utilization', { min: 0, max: 1 }) ?? 1;
-  const pf = flags.number('pf', { min: 0.5, max: 1 }) ?? 1;
-  const redundancy = flags.choice('redundancy', ['n', 'n+1', 'n+2', '2n'] as const) ?? 'n';
-  const moduleKw = await quantity(flags, 'module-kw', 'power', 1 / 1000, { min: 1, max: 1_000_000, label: 'module rating in kW' }, KILOWATT);
-  const tariff = flags.number('tariff', { min: 0, max: 10, accepted: 'USD per kWh from 0 to 10' });
-  const carbon = flags.number('carbon', { min: 0, max: 2000, accepted: 'kg CO₂ per MWh from 0 to 2000' });
+  const itKw = flags.require('it-kw', await quantity(flags, 'it-kw', 'power', 1 / 1000, C.itW, 'IT load in kW', KILOWATT), 'design IT load in kW, e.g. 10000');
+  const pue = flags.require('pue', flags.number('pue', C.pue), 'annual PUE from 1 to 5, e.g. 1.2');
+  const peakPue = flags.number('peak-pue', C.pue) ?? pue;
+  const overheadKw = (await quantity(flags, 'overhead-kw', 'power', 1 / 1000, C.overheadW, 'fixed overhead in kW', KILOWATT)) ?? C.overheadW.default;
+  const utilization = flags.number('utilization', C.utilization) ?? C.utilization.default;
+  const pf = flags.number('pf', C.powerFactor) ?? C.powerFactor.default;
+  const redundancy = flags.choice('redundancy', CHOICE.redundancy) ?? 'n';
+  const moduleKw = await quantity(flags, 'module-kw', 'power', 1 / 1000, C.moduleW, 'module rating in kW', KILOWATT);
+  const tariff = flags.number('tariff', C.tariffUsdPerKwh);
+  const carbon = flags.number('carbon', C.carbonKgPerMwh);
   flags.done();
   const r = facilityBudget({
     itKw: itKw!, pue: pue!, peakPue: peakPue!, fixedOverheadKw: overheadKw, utilization, powerFactor: pf, redundancy, moduleKw: moduleKw ?? null,
@@ -217,16 +221,16 @@ async function energy(argv: readonly string[]) {
     kw: { type: 'string' }, generation: { type: 'string' }, per: { type: 'string' }, utilization: { type: 'string' }, 'idle-fraction': { type: 'string' },
     hours: { type: 'string' }, pue: { type: 'string' }, tariff: { type: 'string' }, carbon: { type: 'string' },
   }, 'calc energy'));
-  const kw = await quantity(flags, 'kw', 'power', 1 / 1000, { min: 0.001, max: 10_000_000, label: 'power in kW' }, KILOWATT);
+  const kw = await quantity(flags, 'kw', 'power', 1 / 1000, C.fullW, 'power in kW', KILOWATT);
   const generationId = flags.string('generation');
   if ((kw === undefined) === (generationId === undefined) && !flags.problems.some((p) => p.path === '--kw')) flags.problem('--kw/--generation', 'exactly one of --kw (a draw in kW) or --generation (a catalog generation)');
-  const per = flags.choice('per', ['unit', 'accelerator'] as const) ?? 'unit';
-  const utilization = flags.number('utilization', { min: 0, max: 1 }) ?? 1;
-  const idleFraction = flags.number('idle-fraction', { min: 0, max: 1 }) ?? 0;
-  const hours = flags.number('hours', { min: 0, max: 1_000_000 }) ?? HOURS_PER_YEAR;
-  const pue = flags.number('pue', { min: 1, max: 5 }) ?? 1;
-  const tariff = flags.number('tariff', { min: 0, max: 10, accepted: 'USD per kWh from 0 to 10' });
-  const carbon = flags.number('carbon', { min: 0, max: 2000, accepted: 'kg CO₂ per MWh from 0 to 2000' });
+  const per = flags.choice('per', CHOICE.per) ?? 'unit';
+  const utilization = flags.number('utilization', C.utilization) ?? C.utilization.default;
+  const idleFraction = flags.number('idle-fraction', C.idleFraction) ?? C.idleFraction.default;
+  const hours = flags.number('hours', C.hours) ?? HOURS_PER_YEAR;
+  const pue = flags.number('pue', C.pue) ?? 1;
+  const tariff = flags.number('tariff', C.tariffUsdPerKwh);
+  const carbon = flags.number('carbon', C.carbonKgPerMwh);
   flags.done();
   let fullKw = kw;
   let basis = `${n(kw ?? 0)} kW`;

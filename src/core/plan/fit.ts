@@ -11,7 +11,7 @@ import { quarterFromIndex, quarterIndex, stepAt } from '../sites/schedule';
 import type { QuarterId, Site } from '../sites/types';
 import { planContext, settingsContext, type SettingsContext } from './context';
 import { WEEKS_PER_QUARTER } from './evaluate';
-import { fitMore, siteLimits, siteLoad, type FitResult } from './site-load';
+import { fitMore, siteLimits, siteLoad, type FitResult, type SiteLoad } from './site-load';
 import type { BindingConstraint, Order, Plan } from './types';
 
 export interface FitRequest {
@@ -135,4 +135,106 @@ function firstPlantQuarter(sites: readonly Site[]): number {
   let first = Infinity;
   for (const s of sites) for (const st of s.roles.plant?.racksPerWeek ?? []) first = Math.min(first, quarterIndex(st.from));
   return Number.isFinite(first) ? first : 0;
+}
+
+/**
+ * A power budget to size against. `utility` and `facility` are the same point in rackplan's model — power at the
+ * utility meter, where The Green Grid measures PUE — checked at the site's peak (design-day) PUE; `it` is the
+ * racks' input power (units plus fabric switches).
+ */
+export interface PowerBudget {
+  readonly kind: 'utility' | 'facility' | 'it';
+  readonly mw: number;
+}
+
+export interface PowerFitRequest {
+  readonly generation: string;
+  readonly site: string;
+  readonly budget: PowerBudget;
+  /** A fixed PUE instead of the site's computed one (applies to the meter check and the reported facility MW). */
+  readonly pueOverride?: number;
+}
+
+export interface PowerFitReport {
+  readonly generation: string;
+  readonly site: string;
+  readonly budget: PowerBudget;
+  readonly units: number;
+  readonly racks: number;
+  readonly accelerators: number;
+  /** Design IT MW (units + fabric switches) and facility MW at the meter for those units. */
+  readonly itMw: number;
+  readonly facilityMw: number;
+  /** PUE used at the meter: the site's peak (design-day) PUE, or the override. */
+  readonly pue: number | null;
+  readonly pueSource: 'computed' | 'override';
+  /** What stops the next unit: the budget itself. */
+  readonly limitingFactor: 'itPower' | 'facilityPower';
+  /** The next unit's increment, MW, at the budget's measuring point: the answer is exact to within this. */
+  readonly nextUnitMw: number;
+  /** The site's own limits (positions, cooling, ports, floor) for the same generation, for context; not applied. */
+  readonly siteLimitUnits: FitResult['limitUnits'];
+  readonly issues: readonly Issue[];
+}
+
+const MAX_BUDGET_UNITS = 1_000_000;
+
+/**
+ * Inverse sizing through the power chain: the most whole units of a generation whose design load fits a power
+ * budget at a site, with the site's PUE (or an override) and its facility chain. The forward chain is the same
+ * `siteLoad` the plan uses, so evaluating the answer gives back at most the budget, and one more unit exceeds it.
+ */
+export function fitPowerBudget(req: PowerFitRequest, catalog: Catalog, sites: readonly Site[]): PowerFitReport {
+  const ctx = settingsContext({}, catalog, sites);
+  const issues: Issue[] = [...ctx.issues.filter((i) => i.severity !== 'info')];
+  const g = ctx.generation(req.generation, ['generation']);
+  const site = ctx.sites.get(req.site);
+  const base = { generation: req.generation, site: req.site, budget: req.budget, pueSource: req.pueOverride === undefined ? ('computed' as const) : ('override' as const) };
+  const empty = (why: Issue): PowerFitReport => ({
+    ...base, units: 0, racks: 0, accelerators: 0, itMw: 0, facilityMw: 0, pue: null, limitingFactor: req.budget.kind === 'it' ? 'itPower' : 'facilityPower', nextUnitMw: 0,
+    siteLimitUnits: { power: null, cooling: null, positions: null, floorLoading: null, switchPorts: null, plantCapacity: null }, issues: [...issues, why],
+  });
+  if (!g) return empty(issue('unknown_generation', 'error', ['generation'], `no generation "${req.generation}" in the catalog`));
+  if (!site) return empty(issue('unknown_site', 'error', ['site'], `no site "${req.site}"`));
+  if (!site.roles.dataCenter) return empty(issue('not_a_data_center', 'error', ['site'], `site "${req.site}" has no data-center role`));
+  const sctx = ctx.siteContext(site);
+  const loadOf = (n: number) => siteLoad(sctx, new Map([[g.id, n]]));
+  const facilityMwOf = (l: SiteLoad) => (req.pueOverride === undefined ? l.peak.facilityMw : (l.itKw / 1000) * req.pueOverride);
+  const measured = (l: SiteLoad) => (req.budget.kind === 'it' ? l.itKw / 1000 : facilityMwOf(l));
+  const fits = (n: number) => measured(loadOf(n)) <= req.budget.mw + 1e-9;
+  let lo = 0;
+  let hi = 1;
+  while (hi < MAX_BUDGET_UNITS && fits(hi)) {
+    lo = hi;
+    hi *= 2;
+  }
+  if (hi >= MAX_BUDGET_UNITS) hi = MAX_BUDGET_UNITS;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid;
+  }
+  const load = loadOf(lo);
+  const next = loadOf(lo + 1);
+  const f = sctx.facts(g.id);
+  if (lo === 0) issues.push(issue('budget_below_one_unit', 'warning', ['budget'], `${req.budget.mw} MW ${req.budget.kind === 'it' ? 'of IT power' : 'at the meter'} does not hold one ${g.id} unit (${measured(next).toFixed(3)} MW)`, { limit: req.budget.mw, actual: measured(next), unit: 'MW' }));
+  const limits = siteLimits(site.roles.dataCenter, defaultQuarterIndex(site));
+  return {
+    ...base,
+    units: lo,
+    racks: lo * f.racks,
+    accelerators: load.accelerators,
+    itMw: load.itKw / 1000,
+    facilityMw: facilityMwOf(load),
+    pue: req.pueOverride ?? load.peak.pue,
+    limitingFactor: req.budget.kind === 'it' ? 'itPower' : 'facilityPower',
+    nextUnitMw: measured(next) - measured(load),
+    siteLimitUnits: fitMore(sctx, new Map(), g.id, limits).limitUnits,
+    issues,
+  };
+}
+
+function defaultQuarterIndex(site: Site): number {
+  const steps = site.roles.dataCenter?.meterMw ?? [];
+  return steps.length ? Math.max(...steps.map((x) => quarterIndex(x.from))) : quarterIndex('2026-Q1');
 }
