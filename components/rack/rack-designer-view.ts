@@ -295,7 +295,7 @@ export class RackDesignerView extends LitElement {
         <section class="assume card" aria-labelledby="assume-h">
           <details @toggle=${(e: Event) => (this._assumptionsOpen = (e.target as HTMLDetailsElement).open)}>
             <summary id="assume-h">Assumptions and sources <span class="hint">${d.report.assumptions.length} catalog values these figures used</span></summary>
-            ${this._assumptionsOpen ? html`<rack-assumptions .assumptions=${d.report.assumptions}></rack-assumptions>` : nothing}
+            ${this._assumptionsOpen ? html`<rack-assumptions .assumptions=${d.report.assumptions} .catalog=${catalog}></rack-assumptions>` : nothing}
           </details>
         </section>
       </div>

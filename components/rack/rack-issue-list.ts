@@ -2,15 +2,15 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Issue } from '../../src/core/issues';
 import { issueCounts } from '../../src/views/budgets';
-import { issueTexts, type IssueText } from '../../src/views/issue-text';
+import { groupIssues, type IssueGroup } from '../../src/views/issue-groups';
 import { baseStyles } from '../shared/styles';
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 const WORD = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
 
 /**
- * The engine's typed issues for the unit, errors first: each with its title, the engine's message (with the limit it
- * crossed), what would fix it, and its code.
+ * The engine's typed issues for the unit, errors first, one per cause: each with its title (the code as a tooltip),
+ * the feeds it applies to, the engine's message (with the limit it crossed) and what would fix it.
  *
  * @summary Issue list.
  * @csspart list - the list
@@ -68,8 +68,10 @@ export class RackIssueList extends LitElement {
       .fix {
         color: var(--rack-muted);
       }
-      code {
-        font-size: 0.6875rem;
+      .title[title] {
+        cursor: help;
+      }
+      .scope {
         color: var(--rack-muted);
       }
       .ok {
@@ -81,13 +83,13 @@ export class RackIssueList extends LitElement {
 
   @property({ attribute: false }) issues: readonly Issue[] = [];
 
-  #rows: (IssueText & { readonly issue: Issue })[] = [];
+  #rows: IssueGroup[] = [];
   #summary = '';
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('issues')) {
-      this.#rows = issueTexts([...this.issues].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]));
-      const c = issueCounts(this.issues);
+      this.#rows = groupIssues([...this.issues].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]));
+      const c = issueCounts(this.#rows.map((g) => g.issue));
       this.#summary = [c.error && `${c.error} error${c.error > 1 ? 's' : ''}`, c.warning && `${c.warning} warning${c.warning > 1 ? 's' : ''}`, c.info && `${c.info} note${c.info > 1 ? 's' : ''}`].filter(Boolean).join(', ');
     }
   }
@@ -102,8 +104,8 @@ export class RackIssueList extends LitElement {
           return html`<li>
             <span class=${`sev ${i.severity}`}>${WORD[i.severity]}</span>
             <span class="text">
-              <span class="title">${t.title}</span>
-              <span>${t.message} <code>${i.code}</code></span>
+              <span class="title" title=${`Issue code: ${i.code}`} data-code=${i.code}>${t.scope ? html`<span class="scope">${t.scope}:</span> ` : nothing}${t.title}</span>
+              <span>${t.message}</span>
               ${t.fix ? html`<span class="fix">${t.fixLabel}: ${t.fix}</span>` : nothing}
             </span>
           </li>`;
