@@ -473,7 +473,7 @@ export class RackFabricView extends LitElement {
     const choose = (key: 'tier' | 'media' | 'network', label: string, all: string, options: readonly FilterOption[]) =>
       html`<label class="sel"
         >${label}
-        <select data-filter=${key} @change=${(e: Event) => this.#setFilter({ [key]: (e.target as HTMLSelectElement).value || undefined })}>
+        <select data-filter=${key} aria-label=${`Schedule ${label.toLowerCase()}`} @change=${(e: Event) => this.#setFilter({ [key]: (e.target as HTMLSelectElement).value || undefined })}>
           <option value="" ?selected=${!flt[key]}>${all} (${n0(opts.total)})</option>
           ${options.map((o) => html`<option value=${o.value} ?selected=${flt[key] === o.value}>${count(o)}</option>`)}
         </select>
@@ -491,7 +491,7 @@ export class RackFabricView extends LitElement {
         ${opts.network.length ? choose('network', 'Network', 'All networks', opts.network) : nothing}
         <label class="sel"
           >Rack
-          <input type="text" data-filter="rack" placeholder="e.g. C3 or NR1" autocomplete="off" spellcheck="false" .value=${flt.rack ?? ''} @change=${(e: Event) => this.#setFilter({ rack: (e.target as HTMLInputElement).value.trim() || undefined })} />
+          <input type="text" data-filter="rack" aria-label="Schedule rack" placeholder="e.g. C3 or NR1" autocomplete="off" spellcheck="false" .value=${flt.rack ?? ''} @change=${(e: Event) => this.#setFilter({ rack: (e.target as HTMLInputElement).value.trim() || undefined })} />
         </label>
       </div>
       <p class="note" role="status" data-preview-count>${what}</p>

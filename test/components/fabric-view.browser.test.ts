@@ -1,0 +1,109 @@
+/**
+ * The Fabric view in a real browser: sizing by GPUs (rounded up to whole units, shown in the field's note),
+ * switching to units keeps the cluster, the schedule preview shows the CSV download's own first rows, the
+ * filters change the rows and their counts, and the switch line says which switch and why.
+ */
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import type { RackFabricView } from '../../components/fabric/rack-fabric-view';
+import type { Download } from '../../src/export/browser';
+import { loadUnits } from '../../src/views/parse';
+import { deepQuery, mountApp, until } from './helpers';
+
+beforeAll(async () => {
+  await loadUnits();
+}, 60_000);
+
+afterEach(() => document.body.replaceChildren());
+
+async function mountFabric() {
+  const mounted = await mountApp('/fabric');
+  await until(() => deepQuery(document.body, 'table[data-preview] tbody tr') !== null, 15_000);
+  const view = deepQuery<RackFabricView>(document.body, 'rack-fabric-view')!;
+  return { ...mounted, view, root: view.shadowRoot! };
+}
+
+/** The preview's rows as CSV lines (cells joined by commas). */
+function previewLines(root: ShadowRoot): string[] {
+  return [...root.querySelectorAll('table[data-preview] tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent).join(','));
+}
+
+const countText = (root: ShadowRoot) => root.querySelector('[data-preview-count]')?.textContent?.trim() ?? '';
+
+describe('Fabric view: size by GPUs', () => {
+  it('typing 1024 means 1,024 GPUs: 15 GB200 NVL72 units = 1,080 GPUs (⌈1024 ÷ 72⌉ = 15); Units keeps the cluster', async () => {
+    const { store, root } = await mountFabric();
+    expect(store.design.fabric).toEqual({ accelerators: 1152 });
+    const field = page.getByRole('textbox', { name: 'GPUs in the cluster' });
+    await userEvent.fill(field, '1024');
+    await userEvent.keyboard('{Enter}');
+    await until(() => store.design.fabric.accelerators === 1024);
+    expect(store.design.fabric.units).toBeUndefined();
+    // 15 units × 18 compute trays = 270 nodes, each with 4 scale-out NICs.
+    await expect.element(page.getByRole('img', { name: /Scale-out fabric/ })).toHaveAttribute('aria-label', expect.stringMatching(/270 nodes/));
+    await expect.element(page.getByText(/1,024 GPUs → 15 units = 1,080 GPUs/)).toBeVisible();
+    // Switching to units starts from the units built, so the fabric does not change.
+    await page.getByRole('radio', { name: 'Units' }).click();
+    await until(() => store.design.fabric.units === 15 && store.design.fabric.accelerators === undefined);
+    await expect.element(page.getByRole('textbox', { name: 'Units in the cluster' })).toHaveValue('15');
+    await expect.element(page.getByText(/^.*15 units = 1,080 GPUs/)).toBeVisible();
+    // And back: the GPUs those units hold.
+    await page.getByRole('radio', { name: 'GPUs' }).click();
+    await until(() => store.design.fabric.accelerators === 1080);
+    store.undo();
+    await until(() => store.design.fabric.units === 15);
+    expect(root.querySelector('[data-why]')?.textContent).toMatch(/Default:.*catalog default for the scale-out network for 400G NICs/);
+  });
+
+  it('a size beyond the largest cluster says why instead of sizing', async () => {
+    const { store } = await mountFabric();
+    await userEvent.fill(page.getByRole('textbox', { name: 'GPUs in the cluster' }), '9000000');
+    await userEvent.keyboard('{Enter}');
+    await until(() => store.design.fabric.accelerators === 9_000_000);
+    await expect.element(page.getByRole('status').filter({ hasText: /9,000,000 GPUs need 125,000 units/ })).toBeVisible();
+  });
+});
+
+describe('Fabric view: schedule preview', () => {
+  it('shows the first 50 rows of the CSV download, cell for cell', async () => {
+    const { view, root } = await mountFabric();
+    const got: Download[] = [];
+    view.download = (d) => got.push(d);
+    (root.querySelector('button[data-schedule="csv"]') as HTMLButtonElement).click();
+    await until(() => got.length === 1);
+    const csv = (await got[0]!.blob.text()).split('\n');
+    const header = [...root.querySelectorAll('table[data-preview] thead th')].map((th) => th.textContent).join(',');
+    expect(header).toBe(csv[0]);
+    expect(previewLines(root)).toEqual(csv.slice(1, 51));
+    expect(countText(root)).toBe(`${(csv.length - 2).toLocaleString('en-US')} rows match; the first 50 shown`);
+  });
+
+  it('filters change the rows and the counts: tier and medium from the core summary, a rack by walking the stream', async () => {
+    const { root } = await mountFabric();
+    const tier = page.getByRole('combobox', { name: 'Schedule tier' });
+    // Default GB200 NVL72 × 16: 1,152 node-leaf links and 2,048 leaf-spine links (the tier diagram's figures).
+    await expect.element(tier).toHaveTextContent(/Node – leaf \(1,152\)/);
+    await userEvent.selectOptions(tier, 'leaf-spine');
+    await until(() => countText(root).startsWith('2,048 rows match'));
+    expect(previewLines(root).every((l) => l.split(',')[1] === 'leaf-spine')).toBe(true);
+    const medium = page.getByRole('combobox', { name: 'Schedule medium' });
+    const options = [...(medium.element() as HTMLSelectElement).options].map((o) => o.value).filter(Boolean);
+    expect(options.length).toBeGreaterThan(1);
+    await userEvent.selectOptions(tier, '');
+    await userEvent.selectOptions(medium, options[0]!);
+    const label = [...(medium.element() as HTMLSelectElement).options].find((o) => o.value === options[0])!.textContent;
+    const n = label.match(/\(([\d,]+)\)/)![1]!;
+    await until(() => countText(root).startsWith(`${n} row`));
+    expect(previewLines(root).every((l) => l.split(',')[8] === options[0])).toBe(true);
+    // A rack: 18 compute trays × 4 NICs = 72 node-leaf cables leave compute rack C1.
+    await userEvent.selectOptions(medium, '');
+    await userEvent.fill(page.getByRole('textbox', { name: 'Schedule rack' }), 'C1');
+    await userEvent.keyboard('{Enter}');
+    await until(() => countText(root).startsWith('72 rows match'));
+    expect(previewLines(root).every((l) => l.split(',')[2] === 'C1' || l.split(',')[5] === 'C1')).toBe(true);
+    await userEvent.fill(page.getByRole('textbox', { name: 'Schedule rack' }), 'C999');
+    await userEvent.keyboard('{Enter}');
+    await until(() => countText(root) === 'no rows match');
+    expect(previewLines(root)).toEqual([]);
+  });
+});
