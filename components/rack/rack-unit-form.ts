@@ -119,9 +119,11 @@ export class RackUnitForm extends LitElement {
           altitudeM: this.#site()?.altitudeM ?? 0,
           floorLimitKgM2: this.#site()?.floorLimitKgM2 ?? undefined,
           coolantSupplyC: this.options.coolantSupplyC === undefined ? (r.cooling.supplyC ?? undefined) : undefined,
+          // Shown in W: the cap of the profile in force (none when uncapped).
+          powerCapKw: this.options.powerCapKw === undefined && r.power.cap.capKw !== null ? r.power.cap.capKw * 1000 : undefined,
         },
         choices: {
-          feeds: 'ab',
+          feeds: g.power.defaultFeed.mode ?? 'ab',
           feedSystem: g.power.defaultFeed.system,
           redundancy: g.power.redundancy.default,
           coolant: 'water',
@@ -152,6 +154,7 @@ export class RackUnitForm extends LitElement {
           <div class="pair">${this.#num(F.feedVolts)} ${this.#num(F.feedAmps)}</div>
           <div class="pair">${this.#choice('redundancy', 'Shelf redundancy')} ${this.#continuous()}</div>
           ${this.#num(F.powerFactor)}
+          <div class="pair">${this.#profile()} ${this.#num(F.powerCapKw)}</div>
         </fieldset>
         <fieldset part="fieldset">
           <legend>Cooling</legend>
@@ -191,7 +194,27 @@ export class RackUnitForm extends LitElement {
 
   #value(key: string): number | undefined {
     if (key in LIMIT_FIELDS) return this.limits[key as LimitKey];
-    return this.options[key as keyof UnitOptions] as number | undefined;
+    const stored = this.options[key as keyof UnitOptions] as number | undefined;
+    const per = (OPTION_FIELDS as Record<string, NumericField | undefined>)[key]?.storedPerShown ?? 1;
+    return stored === undefined ? undefined : stored / per;
+  }
+  /** The generation's published power profiles; the default is the one its published build runs at. */
+  #profile() {
+    const g = this.generation!;
+    const profiles = g.power.profiles ?? [];
+    const current = this.options.powerProfile;
+    const def = profiles.find((x) => x.id === g.power.defaultProfile?.id);
+    return html`<label class="sel"
+      >Power profile
+      <select class=${current === undefined ? '' : 'set'} @change=${(e: Event) => {
+        const v = (e.target as HTMLSelectElement).value;
+        emit(this, 'rack-edit', { type: 'rack/set-option', key: 'powerProfile', value: v === '' ? undefined : v });
+      }}>
+        <option value="" ?selected=${current === undefined}>${def ? `${def.name} (default)` : 'Uncapped (default)'}</option>
+        ${profiles.map((x) => html`<option value=${x.id} ?selected=${current === x.id}>${x.name}</option>`)}
+        ${def ? html`<option value="uncapped" ?selected=${current === 'uncapped'}>Uncapped</option>` : nothing}
+      </select>
+    </label>`;
   }
 
   #num(f: NumericField) {
@@ -262,7 +285,10 @@ export class RackUnitForm extends LitElement {
     e.stopPropagation();
     const { key, value } = e.detail;
     if (key in LIMIT_FIELDS) emit(this, 'rack-edit', { type: 'rack/set-limit', key: key as LimitKey, value });
-    else emit(this, 'rack-edit', { type: 'rack/set-option', key: key as keyof UnitOptions, value });
+    else {
+      const per = (OPTION_FIELDS as Record<string, NumericField | undefined>)[key]?.storedPerShown ?? 1;
+      emit(this, 'rack-edit', { type: 'rack/set-option', key: key as keyof UnitOptions, value: value === undefined ? undefined : value * per });
+    }
   }
 }
 

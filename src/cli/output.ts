@@ -44,7 +44,8 @@ export function withIssueTitles(value: unknown): unknown {
   if (!value || typeof value !== 'object') return value;
   if (isIssue(value)) {
     const { title, fix } = ISSUE_CODES[value.code];
-    return { ...value, title, fix };
+    // An issue's own fix (computed from its numbers) wins over the registry's general one.
+    return { ...value, title, fix: value.fix ?? fix };
   }
   let out: Record<string, unknown> | undefined;
   for (const [k, v] of Object.entries(value)) {
@@ -64,9 +65,12 @@ export function issueLines(issues: readonly Issue[]): string[] {
   return issues.flatMap((i) => {
     const info = isIssueCode(i.code) ? ISSUE_CODES[i.code] : undefined;
     const head = `  ${i.severity.padEnd(7)} ${i.code}: ${info ? `${info.title} — ${i.message}` : i.message}`;
+    const label = `${' '.repeat(10)}${i.severity === 'info' ? 'Note' : 'Fix'}: `;
+    // A computed fix belongs to this instance, so it shows every time; the registry's general one once per code.
+    if (i.fix) return [head, label + i.fix];
     if (!info || explained.has(i.code)) return [head];
     explained.add(i.code);
-    return [head, `${' '.repeat(10)}${i.severity === 'info' ? 'Note' : 'Fix'}: ${info.fix}`];
+    return [head, label + info.fix];
   });
 }
 

@@ -21,6 +21,11 @@ export interface Issue {
   readonly actual?: number;
   readonly unit?: string;
   readonly message: string;
+  /**
+   * What would fix this instance, computed from its numbers (cap at X kW, add a shelf per side, 480 V…); absent
+   * when the registry's general fix is all there is to say.
+   */
+  readonly fix?: string;
 }
 
 export function issue(
@@ -28,7 +33,7 @@ export function issue(
   severity: Severity,
   path: readonly (string | number)[],
   message: string,
-  numbers: { limit?: number; actual?: number; unit?: string } = {},
+  numbers: { limit?: number; actual?: number; unit?: string; fix?: string } = {},
 ): Issue {
   return { code, severity, path, message, ...numbers };
 }

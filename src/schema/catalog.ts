@@ -14,6 +14,9 @@ const count = z.int().min(0);
 const fraction = sourcedIn('fraction').refine((q) => ('value' in q ? q.value >= 0 && q.value <= 1 : q.min >= 0 && q.max <= 1), 'a fraction lies in 0…1');
 
 const Port = (kind: string) => z.strictObject({ count: count, gbps: sourcedIn('Gbps') }).describe(kind);
+/** Scale-out ports may sit in multi-port cages (one module per cage). */
+const ScaleOutPort = z.strictObject({ count: count, gbps: sourcedIn('Gbps'), portsPerCage: z.int().min(1).max(8).optional() }).describe('scale-out');
+const PowerProfile = z.strictObject({ id: Id, name: z.string().min(2), capW: sourcedIn('W') });
 
 export const ComponentClass = z.strictObject({
   id: Id,
@@ -29,7 +32,7 @@ export const ComponentClass = z.strictObject({
   accelerators: count,
   cpus: count,
   ports: z.strictObject({
-    scaleOut: Port('scale-out').optional(),
+    scaleOut: ScaleOutPort.optional(),
     frontEnd: Port('front-end').optional(),
     storage: Port('storage').optional(),
     management: z.strictObject({ count }).optional(),
@@ -81,11 +84,14 @@ export const Generation = z.strictObject({
     count: sourcedIn('count'),
     redundancy: z.strictObject({ default: Redundancy, ...Attribution }),
     busVoltageV: maybeSourcedIn('V'),
+    busbarRatingA: maybeSourcedIn('A').optional(),
+    profiles: z.array(PowerProfile).refine((p) => new Set(p.map((x) => x.id)).size === p.length, 'profile ids unique').optional(),
+    defaultProfile: z.strictObject({ id: Id, ...Attribution }).nullable().optional(),
     shelvesLiquidCooled: z.boolean(),
     transientFactor: sourcedIn('ratio'),
     bbu: z.strictObject({ count: z.int().min(1), powerW: sourcedIn('W'), holdupS: sourcedIn('s') }).nullable(),
-    defaultFeed: z.strictObject({ volts: z.number().positive(), amps: z.number().positive(), system: ElectricalSystem, ...Attribution }),
-  }),
+    defaultFeed: z.strictObject({ mode: z.enum(['ab', 'single']).optional(), volts: z.number().positive(), amps: z.number().positive(), system: ElectricalSystem, ...Attribution }),
+  }).refine((p) => !p.defaultProfile || (p.profiles ?? []).some((x) => x.id === p.defaultProfile!.id), 'defaultProfile names one of profiles'),
   powerArchitecture: PowerArchitecture.optional(),
   cooling: z.strictObject({
     method: z.enum(['air', 'liquid', 'hybrid']),
@@ -123,9 +129,10 @@ export const PsuModel = z.strictObject({
   }),
   powerFactor: sourcedIn('ratio'),
   input: z.strictObject({ system: ElectricalSystem, minVolts: z.number().positive(), maxVolts: z.number().positive(), connection: z.enum(['line-neutral', 'line-line', 'dc']) }),
+  cords: z.strictObject({ count: z.int().min(1).max(8), ratedAmps: z.number().positive(), connector: z.string().min(2), ...Attribution }).optional(),
   outputVolts: maybeSourcedIn('V'),
   heightU: z.number().min(0),
-});
+}).refine((p) => !p.cords || p.psusPerShelf % p.cords.count === 0, 'psusPerShelf splits evenly over the cords');
 
 export const CduModel = z.strictObject({
   id: Id,

@@ -20,6 +20,8 @@ export const UNIT_OPTION_LIMITS = {
   altitudeM: { min: -430, max: 4000 },
   coolantSupplyC: { min: 2, max: 70 },
   floorLimitKgM2: { min: 100, max: 50_000 },
+  /** Per deployable unit, DC side; the largest catalog unit (Rubin Ultra NVL576) is ~660 kW. */
+  powerCapKw: { min: 1, max: 5000 },
 } as const;
 
 const L = UNIT_OPTION_LIMITS;
@@ -36,6 +38,8 @@ export const UnitOptionsSchema = z.strictObject({
   feedSystem: z.enum(['1ph', '3ph', 'dc']).optional(),
   powerFactor: num('powerFactor', 'power factor').optional(),
   redundancy: Redundancy.optional(),
+  powerCapKw: num('powerCapKw', 'rack power cap in kW (DC side, per unit)').optional(),
+  powerProfile: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a power profile of the generation (`rackplan rack <id> --json` lists them under power.profiles) or "uncapped"').optional(),
   continuousFactor: num('continuousFactor', 'continuous-load factor (0.8 per NEC 210.20(A), 1.0 for 100 %-rated gear)').optional(),
   coolant: z.enum(['water', 'pg25']).optional(),
   deltaTK: num('deltaTK', 'liquid ΔT in K').optional(),

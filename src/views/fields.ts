@@ -76,6 +76,12 @@ export const OPTION_FIELDS = {
   altitudeM: f('altitudeM', 'Altitude', 'length', 'Site elevation; thinner air needs more airflow.', { example: '300 m' }),
   coolantSupplyC: f('coolantSupplyC', 'Coolant supply', 'temperature', 'Rack inlet (TCS) temperature.', { example: '35 degC' }),
   floorLimitKgM2: f('floorLimitKgM2', 'Floor rating', 'arealMass', 'Floor load rating over the rack footprint.', { example: '1200 kg/m²' }),
+  // Stored in kW (the engine option), shown and typed as power (W canonical): stored = shown × 0.001.
+  powerCapKw: {
+    ...f('powerCapKw', 'Power cap', 'power', "Rack power limit, DC side; overrides the profile. Empty: the generation's published profile.", { example: '132 kW', storedPerShown: 0.001 }),
+    min: L.powerCapKw.min * 1000,
+    max: L.powerCapKw.max * 1000,
+  },
 } as const satisfies Record<NumericOptionKey, NumericField<NumericOptionKey>>;
 
 export type LimitKey = keyof SiteLimits;
@@ -92,7 +98,8 @@ const FL = FABRIC_DESIGN_LIMITS;
 export const FABRIC_FIELDS = {
   units: fromLimit('units', FL.units, 'Units in the cluster', 'count', ''),
   accelerators: fromLimit('accelerators', FL.accelerators, 'Accelerators in the cluster', 'count', '', { example: '1024' }),
-  oversubscription: fromLimit('oversubscription', FL.oversubscription, 'Oversubscription', 'ratio', 'Leaf down : up'),
+  oversubscription: fromLimit('oversubscription', FL.oversubscription, 'Leaf oversubscription', 'ratio', 'Leaf down : up'),
+  spineOversubscription: fromLimit('spineOversubscription', FL.spineOversubscription, 'Spine oversubscription', 'ratio', 'Spine down : up (three tiers)'),
   planes: fromLimit('planes', FL.planes, 'Planes', 'count', ''),
   racksPerRow: fromLimit('racksPerRow', FL.racksPerRow, 'Racks per row', 'count', ''),
   rowSpacingM: fromLimit('rowSpacingM', FL.rowSpacingM, 'Row pitch', 'length', ''),
@@ -154,7 +161,7 @@ export function optionLabel(key: keyof UnitOptions): string {
   const numeric = (OPTION_FIELDS as Record<string, NumericField | undefined>)[key];
   if (numeric) return numeric.label;
   const names: Partial<Record<keyof UnitOptions, string>> = {
-    feeds: 'Feeds', feedSystem: 'Feed system', redundancy: 'Shelf redundancy', coolant: 'Coolant', basis: 'Basis', cduId: 'CDU',
+    feeds: 'Feeds', feedSystem: 'Feed system', redundancy: 'Shelf redundancy', coolant: 'Coolant', basis: 'Basis', cduId: 'CDU', powerProfile: 'Power profile',
   };
   return names[key] ?? key;
 }

@@ -32,7 +32,7 @@ export function keyFigures(r: UnitReport, system: UnitSystem): FigureGroup[] {
     {
       label: 'Power',
       figures: [
-        { id: 'it', label: 'IT power (max)', value: formatValue(p.itKw * 1000, 'power', system), sub: `typical ${formatValue(p.typicalKw * 1000, 'power', system)}`, estimate: powerEst },
+        { id: 'it', label: 'IT power (max)', value: formatValue(p.itKw * 1000, 'power', system), sub: `typical ${p.typicalKw === null ? 'not published' : formatValue(p.typicalKw * 1000, 'power', system)}`, estimate: powerEst },
         { id: 'input', label: 'Rack input', value: formatValue(p.inputKw * 1000, 'power', system), sub: `${formatValue(p.inputKva * 1000, 'apparentPower', system)} · η ${(p.efficiency * 100).toFixed(1)} %`, estimate: powerEst },
         { id: 'peak', label: 'Transient peak', value: formatValue(p.peakKw * 1000, 'power', system), sub: `${(p.peakKw / p.itKw).toFixed(2)} × max`, estimate: est('transientFactor') || powerEst },
         { id: 'whips', label: 'Power whips', value: formatNumber(r.cabling.powerWhips, 0), sub: `${p.feeds.mode === 'ab' ? 'A/B' : 'single'} · ${p.feeds.sides[0]?.volts ?? ''} V ${p.feeds.sides[0]?.amps ?? ''} A` },

@@ -12,22 +12,25 @@ export interface IssueText {
   readonly message: string;
   /** "Fix" for errors and warnings; "Note" for informational issues, whose text says what the note means. */
   readonly fixLabel: 'Fix' | 'Note';
-  /** Empty when the registry does not know the code. */
+  /** The issue's own computed fix when it has one, else the registry's; empty when neither exists. */
   readonly fix: string;
 }
 
 export function issueText(i: Issue): IssueText {
   const info = issueCodeInfo(i.code);
-  return { title: info?.title ?? i.code, message: i.message, fixLabel: i.severity === 'info' ? 'Note' : 'Fix', fix: info?.fix ?? '' };
+  return { title: info?.title ?? i.code, message: i.message, fixLabel: i.severity === 'info' ? 'Note' : 'Fix', fix: i.fix ?? info?.fix ?? '' };
 }
 
-/** The texts of a list of issues, in order; a code that repeats (one per quarter, say) shows its fix only once. */
+/**
+ * The texts of a list of issues, in order; a code that repeats (one per quarter, say) shows the registry's fix only
+ * once, while an issue's own computed fix shows every time (it differs per instance).
+ */
 export function issueTexts(issues: readonly Issue[]): (IssueText & { readonly issue: Issue })[] {
   const explained = new Set<string>();
   return issues.map((i) => {
     const t = issueText(i);
     const first = !explained.has(i.code);
     explained.add(i.code);
-    return { ...t, fix: first ? t.fix : '', issue: i };
+    return { ...t, fix: first || i.fix ? t.fix : '', issue: i };
   });
 }

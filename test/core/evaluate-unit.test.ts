@@ -56,16 +56,21 @@ describe('power delivery rules', () => {
     const failover = r6.issues.find((i) => i.code === 'ab_failover_insufficient');
     expect(failover).toMatchObject({ severity: 'error', limit: 99, unit: 'kW' });
   });
-  it('breakers are sized on steady-state input kVA, never on the transient', () => {
+  it('breakers are sized on steady-state input kVA at failover load, never on the transient', () => {
     const r = evaluateUnit(g, {}, catalog);
     for (const s of r.power.feeds.sides) {
-      expect(s.failoverKva).toBeCloseTo(r.power.inputKva, 9);
+      // One side's 4 shelves carry the whole rack: at least the normal input, below the DC transient peak.
+      expect(s.failoverKva).toBeGreaterThanOrEqual(r.power.inputKva);
       expect(s.failoverKva).toBeLessThan(r.power.peakKw);
     }
   });
-  it('a whip too small for one shelf is an error that names the limit', () => {
-    const r = evaluateUnit(g, { feedVolts: 415, feedAmps: 30, feedSystem: '3ph' }, catalog);
-    expect(r.issues.find((i) => i.code === 'whip_undersized')).toMatchObject({ severity: 'error', unit: 'kVA' });
+  it('a whip too small for one shelf cord is an error that names the limit and computes a fix', () => {
+    // 415 V 20 A at 80 %: √3 × 415 × 20 × 0.8 = 11.5 kVA per cord, below half a shelf's ~32.4 kVA failover draw.
+    const r = evaluateUnit(g, { feedVolts: 415, feedAmps: 20, feedSystem: '3ph' }, catalog);
+    const whip = r.issues.find((i) => i.code === 'whip_undersized');
+    expect(whip).toMatchObject({ severity: 'error', unit: 'kVA' });
+    expect(whip!.limit).toBeCloseTo(Math.sqrt(3) * 415 * 20 * 0.8 / 1000, 9);
+    expect(whip!.fix).toMatch(/30 A breaker/);
   });
   it('100 %-rated gear (continuous factor 1.0) carries more per whip', () => {
     const a = evaluateUnit(g, {}, catalog).power.feeds.sides[0]!;

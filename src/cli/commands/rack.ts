@@ -52,18 +52,23 @@ function renderRack(r: UnitReport): string {
     '',
     'Power',
     textTable(['component', 'count', 'W each', 'kW'], p.components.map((x) => [x.name, x.count, x.wattsEach, x.totalKw])),
-    `  IT (DC side) ${n(p.itKw)} kW · typical ${n(p.typicalKw)} kW · input ${n(p.inputKw)} kW / ${n(p.inputKva)} kVA (η ${(p.efficiency * 100).toFixed(1)} %, PF ${p.powerFactor}) · transient peak ${n(p.peakKw)} kW`,
-    `  PSUs: ${p.psus.shelves} × ${p.psus.id} (${p.psus.psuCount} PSUs of ${n(p.psus.psuRatingW)} W), ${p.psus.redundancy}, ${(p.psus.loadPerPsuFraction * 100).toFixed(0)} % load each${p.busbarA !== null ? ` · busbar ${n(p.busbarA)} A at ${p.busVoltageV} V` : ''}`,
-    ...p.feeds.sides.map((s) => `  feed ${s.side}: ${s.whips} × ${s.volts} V ${s.system} ${s.breakerA} A whips (${n(s.whipUsableKva)} kVA usable each at ${p.feeds.continuousFactor * 100} %) · failover ${n(s.failoverKva)} kVA · worst phase ${n(s.worstPhaseA)} A · imbalance ${(s.phaseImbalance * 100).toFixed(1)} %`),
+    `  IT (DC side) ${n(p.itKw)} kW · typical ${p.typicalKw === null ? 'not published' : `${n(p.typicalKw)} kW`} · input ${n(p.inputKw)} kW / ${n(p.inputKva)} kVA (η ${(p.efficiency * 100).toFixed(1)} %, PF ${p.powerFactor}) · transient peak ${n(p.peakKw)} kW`,
+    `  assumes: ${assumedPower(r)}`,
+    `  PSUs: ${p.psus.shelves} × ${p.psus.id} (${p.psus.psuCount} PSUs of ${n(p.psus.psuRatingW)} W), ${p.psus.redundancy}, ${(p.psus.loadPerPsuFraction * 100).toFixed(0)} % load each${p.busbarA !== null ? ` · busbar ${n(p.busbarA)} A at ${p.busVoltageV} V (${p.busbarRatingA === null ? 'rating not published: ampacity unchecked' : `rated ${n(p.busbarRatingA)} A`})` : ''}`,
+    ...p.feeds.sides.map(
+      (s) =>
+        `  feed ${s.side}: ${s.whips} × ${s.volts} V ${s.system} ${s.breakerA} A whips${s.connector ? ` (${s.connector})` : ''} (${n(s.whipUsableKva)} kVA usable each at ${p.feeds.continuousFactor * 100} %) · ${p.feeds.mode === 'ab' ? `failover ${n(s.failoverKva)} kVA at ${(s.failoverLoadFraction * 100).toFixed(0)} % load, η ${(s.failoverEfficiency * 100).toFixed(1)} %` : `${n(s.normalKva)} kVA`} · worst phase ${n(s.worstPhaseA)} A · imbalance ${(s.phaseImbalance * 100).toFixed(1)} %`,
+    ),
     '',
     'Cooling',
     `  heat ${n(c.heatKw)} kW = ${n(c.heatBtuH)} BTU/h = ${n(c.heatTons)} tons · liquid ${n(c.liquidKw)} kW · air ${n(c.airKw)} kW`,
-    c.liquidKw > 0 ? `  coolant ${c.coolant} ${n(c.coolantLpm)} L/min = ${n(c.coolantGpm)} gpm at ΔT ${n(c.deltaTK)} K${c.supplyC !== null ? ` (supply ${c.supplyC} °C)` : ''}${c.facilityWaterClass ? ` · facility water ${c.facilityWaterClass}` : ''}${c.cdu ? ` · ${c.cdu.count} × ${c.cdu.name} (N+1)` : ''}` : '  no liquid load',
+    c.liquidKw > 0 ? `  coolant ${c.coolant} ${n(c.coolantLpm)} L/min = ${n(c.coolantGpm)} gpm at ΔT ${n(c.deltaTK)} K${c.supplyC !== null ? ` (supply ${c.supplyC} °C)` : ''}${c.facilityWaterClass ? ` · facility water ${c.facilityWaterClass}` : ''}` : '  no liquid load',
+    ...(c.liquidKw > 0 && c.cdu ? [`  CDU: ${c.cdu.name}, ${n(c.cdu.capacityKw)} kW · ${cduShare(c.cdu, r.racks)}`] : []),
     `  airflow ${n(c.airflowCfm)} CFM = ${n(c.airflowM3h)} m³/h at ΔT ${n(c.airDeltaTK)} K`,
     '',
     'Cabling and space',
-    `  scale-up cables ${n(r.cabling.scaleUpCables)} · scale-out ports ${r.cabling.scaleOutPorts} · front-end ${r.cabling.frontEndPorts} · storage ${r.cabling.storagePorts} · management ${r.cabling.managementPorts} · whips ${r.cabling.powerWhips} · hoses ${r.cabling.liquidHoses} · QD pairs ${r.cabling.quickDisconnectPairs}`,
-    `  ${r.space.usedU} of ${r.space.availableU} U · ${n(r.space.weightKg)} kg · ${n(r.space.floorLoadingKgM2)} kg/m² over ${n(r.space.footprintM2PerRack)} m² per rack`,
+    `  scale-up cables ${n(r.cabling.scaleUpCables)} · scale-out ports ${r.cabling.scaleOutPorts} (${r.cabling.scaleOutModules} modules) · front-end ${r.cabling.frontEndPorts} · storage ${r.cabling.storagePorts} · management ${r.cabling.managementPorts} · whips ${r.cabling.powerWhips} · hoses ${r.cabling.liquidHoses} · QD pairs ${r.cabling.quickDisconnectPairs}`,
+    `  ${r.space.usedU} of ${r.space.availableU} U · ${n(r.space.weightKg)} kg (${WEIGHT_SOURCE[r.space.weightSource]}${r.space.weightComplete ? '' : ', incomplete'}) · ${n(r.space.floorLoadingKgM2)} kg/m² over ${n(r.space.footprintM2PerRack)} m² per rack`,
     '',
     'Compute',
     `  FP8 ${r.compute.fp8DensePflops === null ? 'n/a' : n(r.compute.fp8DensePflops)} PFLOPS dense · FP4 ${r.compute.fp4DensePflops === null ? 'n/a' : n(r.compute.fp4DensePflops)} · BF16 ${r.compute.bf16DensePflops === null ? 'n/a' : n(r.compute.bf16DensePflops)} · HBM ${r.compute.hbmTb === null ? 'n/a' : n(r.compute.hbmTb)} TB`,
@@ -75,4 +80,23 @@ function renderRack(r: UnitReport): string {
   lines.push(...issueLines(r.issues));
   lines.push('', `${r.assumptions.length} catalog values used (--json lists each with source and confidence).`);
   return lines.join('\n');
+}
+
+const WEIGHT_SOURCE = { published: 'published', estimate: 'estimated', items: 'frame + items' } as const;
+
+/** The power cap and the redundancy the figures assume, in words. */
+function assumedPower(r: UnitReport): string {
+  const p = r.power;
+  const cap = p.cap;
+  const capText =
+    cap.capKw === null
+      ? 'uncapped'
+      : `capped at ${formatNumber(cap.capKw)} kW by ${cap.profileName ? `profile ${cap.profile} "${cap.profileName}"${cap.source === 'default-profile' ? ' (the published build)' : ''}` : 'the user'}${cap.limiting ? `, uncapped ${formatNumber(cap.uncappedItKw)} kW` : ', not limiting'}`;
+  return `${capText} · ${p.psus.redundancy.toUpperCase()} ${p.psus.kind === 'psu' ? 'PSUs' : 'shelves'} · ${p.feeds.mode === 'ab' ? 'A/B feeds' : 'single feed'}`;
+}
+
+/** A shared CDU's share per rack (never a CDU count for one rack); an in-rack CDU's count per rack. */
+function cduShare(cdu: NonNullable<UnitReport['cooling']['cdu']>, racks: number): string {
+  if (cdu.placement === 'in-rack') return `${cdu.count / racks} per rack (in-rack, ${(cdu.sharePerRack * 100).toFixed(0)} % loaded)`;
+  return `${(cdu.sharePerRack * 100).toFixed(1)} % of one per rack (${cdu.racksPerCdu} racks per CDU, N+1 per CDU group)`;
 }

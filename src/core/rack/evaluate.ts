@@ -122,6 +122,12 @@ interface Prepared {
   readonly bbuPower: Picked | null;
   readonly bbuHoldup: Picked | null;
   readonly defaultFeedU: Used;
+  /** The published build's feed arrangement, when the catalog states one. */
+  readonly feedModeU: Used | null;
+  readonly cordsU: Used | null;
+  readonly busbarRating: Picked | null;
+  readonly profiles: readonly { readonly id: string; readonly name: string; readonly cap: Picked<number> }[];
+  readonly defaultProfile: null | { readonly id: string; readonly name: string; readonly u: Used; readonly cap: Picked<number> };
   readonly defaultWiring: Wiring;
   readonly necDefaultU: Used;
   readonly maxSupply: Picked | null;
@@ -143,6 +149,8 @@ const NEC_SOURCES = Object.freeze([Object.freeze(DEFAULT_SOURCES.nec)]);
 const LIQUID_DELTA_SOURCES = Object.freeze([Object.freeze(DEFAULT_SOURCES.liquidDeltaTK)]);
 const AIR_DELTA_SOURCES = Object.freeze([Object.freeze(DEFAULT_SOURCES.airDeltaTK)]);
 const PHASE_NAMES = ['L1', 'L2', 'L3'] as const;
+/** The `powerProfile` value that sizes the unit at full power, without the published build's cap. */
+export const UNCAPPED = 'uncapped';
 /** Basis whose pick gives the lowest rating or voltage (the one that sizes currents): max ↔ min. */
 const INVERSE_BASIS: Readonly<Record<Basis, Basis>> = { max: 'min', min: 'max', typical: 'typical' };
 
@@ -191,6 +199,11 @@ function prepare(g: Generation, catalog: Catalog): Prepared {
   const f = g.power.defaultFeed;
   const a = g.accelerator;
   const typical = (path: string, q: MaybeSourced, note?: string) => picked(`${at}.${path}`, q, 'typical', note);
+  const profiles = (g.power.profiles ?? []).map((x) => ({ id: x.id, name: x.name, cap: pickedSourced(`${at}.power.profiles.${x.id}.capW`, x.capW, 'typical') }));
+  const dp = g.power.defaultProfile;
+  const dpProfile = dp ? profiles.find((x) => x.id === dp.id) : undefined;
+  if (dp && !dpProfile) throw new Error(`catalog invariant: default power profile ${dp.id} of ${g.id} missing`);
+  const cords = psu.cords;
   return {
     at,
     psu,
@@ -214,6 +227,11 @@ function prepare(g: Generation, catalog: Catalog): Prepared {
     bbuPower: g.power.bbu ? typical('power.bbu.powerW', g.power.bbu.powerW) : null,
     bbuHoldup: g.power.bbu ? typical('power.bbu.holdupS', g.power.bbu.holdupS) : null,
     defaultFeedU: fixed(used({ path: `${at}.power.defaultFeed`, value: `${f.volts} V ${f.system} ${f.amps} A`, unit: 'feed', confidence: f.confidence, sources: f.sources, note: f.note })),
+    feedModeU: f.mode ? fixed(used({ path: `${at}.power.defaultFeed.mode`, value: f.mode, unit: 'feeds', confidence: f.confidence, sources: f.sources, note: f.note })) : null,
+    cordsU: cords ? fixed(used({ path: `${psuPath}.cords`, value: `${cords.count} × ${cords.ratedAmps} A ${cords.connector} per shelf`, unit: 'cords', confidence: cords.confidence, sources: cords.sources, note: cords.note })) : null,
+    busbarRating: g.power.busbarRatingA ? picked(`${at}.power.busbarRatingA`, g.power.busbarRatingA, 'typical') : null,
+    profiles,
+    defaultProfile: dp && dpProfile ? { id: dp.id, name: dpProfile.name, cap: dpProfile.cap, u: fixed(used({ path: `${at}.power.defaultProfile`, value: dp.id, unit: 'profile', confidence: dp.confidence, sources: dp.sources, note: dp.note })) } : null,
     defaultWiring: psuWiring(psu, f),
     necDefaultU: fixed(used({ path: 'rules.necContinuousFactor', value: NEC_CONTINUOUS_FACTOR, unit: 'ratio', confidence: 'published', sources: NEC_SOURCES, note: NEC_NOTE })),
     maxSupply: isMissing(g.cooling.maxCoolantSupplyC) ? null : typical('cooling.maxCoolantSupplyC', g.cooling.maxCoolantSupplyC, 'design supply = warmest the rack accepts'),
@@ -259,6 +277,7 @@ function preparedBasis(g: Generation, p: Prepared, basis: Basis): PreparedBasis 
   };
   const catalogRows: (Used | null | undefined)[] = [
     p.systemsDefaultU, p.redundancyDefaultU, p.powerCount.u, p.powerFactor.u, p.peakRating.u, p.bbuPower?.u, p.bbuHoldup?.u, p.defaultFeedU,
+    p.feedModeU, p.cordsU, p.busbarRating?.u, p.defaultProfile?.u, ...p.profiles.map((x) => x.cap.u),
     p.necDefaultU, p.maxSupply?.u, p.coolantSupply?.u, p.pressureDrop.u, p.links.u, p.cablesPerLink.u, p.rackU.u, p.frameWeight.u, p.widthM.u,
     p.depthM.u, p.compute.fp4.u, p.compute.fp8.u, p.compute.bf16.u, p.compute.hbmTb.u, p.compute.hbmTbPerS.u,
     ...p.components.flatMap((c) => [c.typicalU, c.liquid.u]),
@@ -340,52 +359,74 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
   const psuCount = shelves * psu.psusPerShelf;
   const nominalCapacityW = shelves * itemRatingW;
 
-  // Server specs are wall (AC input) power; shelf specs are DC (busbar) power. itKw is DC side either way.
-  let groupedW = 0;
-  let outsideGroupsW = 0;
-  for (const r of rows) {
-    const inGroups = !(serverInput && r.p.c.scope !== 'system');
-    groupedW = groupedW + (inGroups ? r.n * r.w : 0);
-    outsideGroupsW = outsideGroupsW + (inGroups ? 0 : r.n * r.w);
+  // Power cap: the user's kW, else a profile (the user's, else the one the published build runs at), else none.
+  const cap = chooseCap(g, p, options, issues, log);
+  let roll = rollUp(rows, serverInput, psu, nominalCapacityW);
+  const uncappedItW = roll.itW;
+  const capLimiting = cap.capW !== null && uncappedItW > cap.capW;
+  if (capLimiting) {
+    // A cap throttles every component alike; server input is at the wall, so η moves a little and the scale is
+    // refined until the DC side meets the cap.
+    let scale = 1;
+    for (let k = 0; k < 4 && Math.abs(roll.itW - cap.capW!) > cap.capW! * 1e-9; k++) {
+      scale *= cap.capW! / roll.itW;
+      for (let i = 0; i < rows.length; i++) rows[i] = { p: rows[i]!.p, n: rows[i]!.n, w: (pb.maxPowerW[i]!.v ?? 0) * scale };
+      roll = rollUp(rows, serverInput, psu, nominalCapacityW);
+    }
   }
-  let efficiency: number;
-  let itW: number;
-  let inputW: number;
-  let loadFraction: number;
-  if (serverInput) {
-    // Fixed point: DC = input × η(DC / capacity); converges in a few steps because η varies slowly.
-    let dc = groupedW * 0.94;
-    for (let i = 0; i < 20; i++) dc = groupedW * psuEfficiency(psu, nominalCapacityW > 0 ? dc / nominalCapacityW : 1);
-    loadFraction = nominalCapacityW > 0 ? dc / nominalCapacityW : 1;
-    efficiency = psuEfficiency(psu, loadFraction);
-    // Items outside the server PSU groups (management switches…) carry their own supplies at the same class of efficiency.
-    itW = dc + outsideGroupsW * efficiency;
-    inputW = groupedW + outsideGroupsW;
-  } else {
-    itW = groupedW + outsideGroupsW;
-    loadFraction = nominalCapacityW > 0 ? itW / nominalCapacityW : 1;
-    efficiency = psuEfficiency(psu, loadFraction);
-    inputW = itW / efficiency;
-  }
+  const { itW, inputW, loadFraction, efficiency, dcInGroupsW, outsideGroupsW } = roll;
   log.push(used({ path: `${psuPath}.efficiency`, value: efficiency, unit: 'ratio', confidence: psu.efficiency.confidence, sources: psu.efficiency.sources, note: `interpolated at ${(loadFraction * 100).toFixed(1)} % load per PSU (all installed PSUs sharing)${psu.efficiency.note ? '; ' + psu.efficiency.note : ''}` }));
+
+  // Typical power where published for the components that carry the load (≥ 90 % of it); never the maximum again.
   let typicalSumW = 0;
-  for (const r of rows) typicalSumW = typicalSumW + r.n * (r.p.typicalW ?? r.w);
-  const typicalW = typicalSumW * (serverInput ? efficiency : 1);
+  let unpublishedW = 0;
+  let rowsW = 0;
+  let unpublishedNames = '';
+  for (const r of rows) {
+    rowsW += r.n * r.w;
+    if (r.p.typicalW === null) {
+      unpublishedW += r.n * r.w;
+      if (r.w > 0) unpublishedNames += (unpublishedNames ? ', ' : '') + r.p.c.name;
+    } else typicalSumW += r.n * Math.min(r.p.typicalW, r.w);
+  }
+  let typicalKw: number | null = null;
+  let typicalNote: string;
+  if (rowsW > 0 && unpublishedW / rowsW > 0.1) {
+    typicalNote = `not published for ${unpublishedNames}`;
+  } else {
+    typicalKw = ((typicalSumW + unpublishedW) * (serverInput ? efficiency : 1)) / 1000;
+    typicalNote = unpublishedNames ? `published typical, with the maximum for ${unpublishedNames} (no typical published)` : 'published typical';
+  }
 
   const powerFactor = options.powerFactor ?? p.powerFactor.v;
   if (options.powerFactor === undefined) log.push(p.powerFactor.u);
   else log.push(userValue('options.powerFactor', powerFactor, 'ratio'));
   const inputKva = inputW / 1000 / powerFactor;
 
+  /** The unit cap (kW, rounded down to 0.1) that brings `loadW` down to `limitW`: loads scale with the cap. */
+  const capToFit = (limitW: number, loadW: number) => Math.floor(((itW * limitW) / loadW) / 100) / 10;
+  const unitWord = serverInput ? 'PSU' : 'shelf';
+  const perGroup = serverInput ? ' per system' : '';
+
   // Shelf / PSU redundancy: the group minus its redundant items must still carry the group's load.
   const spare = redundantItems(redundancy, itemsPerGroup);
   const groupLoadW = serverInput ? (loadFraction * nominalCapacityW) / groupCount : itW;
   const redundantCapacityW = (itemsPerGroup - spare) * itemRatingW;
+  const itemsToCarry = itemRatingW > 0 ? Math.ceil(groupLoadW / itemRatingW - 1e-9) : 0;
   if (redundantCapacityW + 1e-6 < groupLoadW) {
-    issues.push(issue('psu_redundancy_insufficient', 'error', ['power', 'redundancy'], `${redundancy.toUpperCase()} leaves ${itemsPerGroup - spare} of ${itemsPerGroup} ${serverInput ? 'PSUs per system' : 'shelves'} (${fmtKw(redundantCapacityW)}) for a ${fmtKw(groupLoadW)} load`, { limit: redundantCapacityW / 1000, actual: groupLoadW / 1000, unit: 'kW' }));
+    const add = itemsToCarry + spare - itemsPerGroup;
+    const lower = itemsPerGroup - itemsToCarry;
+    issues.push(issue('psu_redundancy_insufficient', 'error', ['power', 'redundancy'], `${redundancy.toUpperCase()} leaves ${itemsPerGroup - spare} of ${itemsPerGroup} ${serverInput ? 'PSUs per system' : 'shelves'} (${fmtKw(redundantCapacityW)}) for a ${fmtKw(groupLoadW)} load`, {
+      limit: redundantCapacityW / 1000, actual: groupLoadW / 1000, unit: 'kW',
+      fix: `Cap the unit at ${capToFit(redundantCapacityW, groupLoadW)} kW, add ${add} ${unitWord}${add > 1 ? (serverInput ? 's' : 'ves') : ''}${perGroup} (${itemsPerGroup + add} in all at ${redundancy.toUpperCase()})${lower >= 1 ? `, or lower the redundancy to N+${lower}` : lower === 0 ? ', or run without redundancy (N)' : ''}`,
+    }));
   }
   if (nominalCapacityW + 1e-6 < (serverInput ? loadFraction * nominalCapacityW : itW)) {
-    issues.push(issue('psu_capacity_exceeded', 'error', ['power', 'psus'], `installed PSU capacity ${fmtKw(nominalCapacityW)} is below the ${fmtKw(itW)} load`, { limit: nominalCapacityW / 1000, actual: itW / 1000, unit: 'kW' }));
+    const add = itemsToCarry - itemsPerGroup;
+    issues.push(issue('psu_capacity_exceeded', 'error', ['power', 'psus'], `installed PSU capacity ${fmtKw(nominalCapacityW)} is below the ${fmtKw(itW)} load`, {
+      limit: nominalCapacityW / 1000, actual: itW / 1000, unit: 'kW',
+      fix: `Cap the unit at ${capToFit(nominalCapacityW, itW)} kW, or add ${add} ${unitWord}${add > 1 ? (serverInput ? 's' : 'ves') : ''}${perGroup}`,
+    }));
   }
 
   // Transient peak: checked against the PSUs' peak rating and the BBUs, never used to size breakers.
@@ -396,25 +437,34 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
   log.push(p.peakRating.u);
   const peakCapacityW = peakRating === null ? null : peakRating * psuCount;
   if (peakCapacityW !== null && peakW > peakCapacityW) {
-    issues.push(issue('transient_exceeds_psu_peak', 'error', ['power', 'peakKw'], `transient peak ${fmtKw(peakW)} exceeds the PSUs' peak rating ${fmtKw(peakCapacityW)}`, { limit: peakCapacityW / 1000, actual: peakW / 1000, unit: 'kW' }));
+    issues.push(issue('transient_exceeds_psu_peak', 'error', ['power', 'peakKw'], `transient peak ${fmtKw(peakW)} exceeds the PSUs' peak rating ${fmtKw(peakCapacityW)}`, {
+      limit: peakCapacityW / 1000, actual: peakW / 1000, unit: 'kW',
+      fix: `Cap the unit at ${capToFit(peakCapacityW, peakW)} kW (the ×${transient} peak then fits the PSUs' pulse rating), or add BBUs or power smoothing that absorb ${fmtKw(peakW - peakCapacityW)}`,
+    }));
   } else if (peakCapacityW === null && peakW > nominalCapacityW) {
     issues.push(issue('transient_exceeds_psu_rating', 'warning', ['power', 'peakKw'], `transient peak ${fmtKw(peakW)} exceeds the PSUs' continuous rating ${fmtKw(nominalCapacityW)}; no peak rating is published, so ride-through depends on PSU overload capability or BBUs`, { limit: nominalCapacityW / 1000, actual: peakW / 1000, unit: 'kW' }));
   }
   let bbu: UnitReport['power']['bbu'] = null;
   if (g.power.bbu) {
     log.push(p.bbuPower!.u);
-    const bbuW = g.power.bbu.count * (p.bbuPower!.v ?? 0);
+    const perBbuW = p.bbuPower!.v ?? 0;
+    const bbuW = g.power.bbu.count * perBbuW;
     log.push(p.bbuHoldup!.u);
     const holdS = p.bbuHoldup!.v ?? 0;
     bbu = { count: g.power.bbu.count, capacityKw: bbuW / 1000, holdupS: itW > 0 ? Math.min(holdS * (bbuW / itW), 3600) : 0 };
     if (peakW > bbuW) {
-      issues.push(issue('bbu_power_insufficient', 'error', ['power', 'bbu'], `BBUs deliver ${fmtKw(bbuW)}, below the ${fmtKw(peakW)} transient peak`, { limit: bbuW / 1000, actual: peakW / 1000, unit: 'kW' }));
+      const addBbus = perBbuW > 0 ? Math.ceil((peakW - bbuW) / perBbuW) : null;
+      issues.push(issue('bbu_power_insufficient', 'error', ['power', 'bbu'], `BBUs deliver ${fmtKw(bbuW)}, below the ${fmtKw(peakW)} transient peak`, {
+        limit: bbuW / 1000, actual: peakW / 1000, unit: 'kW',
+        fix: `${addBbus !== null ? `Add ${addBbus} BBU module${addBbus > 1 ? 's' : ''}, or cap` : 'Cap'} the unit at ${capToFit(bbuW, peakW)} kW`,
+      }));
     }
   }
 
   // ---- feeds, whips, breakers, phases ----------------------------------------------------
-  const feedMode = options.feeds ?? 'ab';
   const defaultFeed = g.power.defaultFeed;
+  const feedMode = options.feeds ?? defaultFeed.mode ?? 'ab';
+  if (options.feeds === undefined && p.feedModeU) log.push(p.feedModeU);
   const feed = {
     volts: options.feedVolts ?? defaultFeed.volts,
     amps: options.feedAmps ?? defaultFeed.amps,
@@ -428,60 +478,115 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
   if (!wiring.ok) issues.push(issue(wiring.code, 'error', ['power', wiring.field], wiring.message, wiring.numbers));
   const connection = wiring.ok ? wiring.connection : 'line-neutral';
   const circuit = circuitCapacity(feed.volts, feed.amps, feed.system, powerFactor, continuousFactor);
-  const inputsTotal = shelves; // whips feed whole shelves (or server PSU cords through rack PDUs)
-  const sidesN = feedMode === 'ab' ? 2 : 1;
+  // Whips feed whole inputs: a shelf's published cords (each on its own whip and breaker), else whole shelves or
+  // server PSU cords through rack PDUs.
+  const cords = serverInput ? undefined : psu.cords;
+  if (cords) log.push(p.cordsU!);
+  const cordsPerItem = cords?.count ?? 1;
+  const psusPerInput = psu.psusPerShelf / cordsPerItem;
+  const inputsTotal = shelves * cordsPerItem;
+  const ab = feedMode === 'ab';
+  const sidesN = ab ? 2 : 1;
   const sides: FeedReport[] = [];
   let whipsTotal = 0;
+  let worstFailover: { load: number; eff: number; side: 'A' | 'B'; items: number } | null = null;
   for (let s = 0; s < sidesN; s++) {
-    // Split inputs evenly; for servers each system's PSUs are split A/B.
-    const inputsOnSide = feedMode === 'ab' ? (serverInput ? systems * (s === 0 ? Math.ceil(itemsPerGroup / 2) : Math.floor(itemsPerGroup / 2)) : s === 0 ? Math.ceil(shelves / 2) : Math.floor(shelves / 2)) : shelves;
-    const normalKva = feedMode === 'ab' ? (inputKva * inputsOnSide) / Math.max(1, inputsTotal) : inputKva;
-    const failoverKva = inputKva; // with A/B, the surviving side carries the whole unit
+    const sideName = s === 0 ? 'A' : 'B';
+    // Split each group evenly; side A takes the odd one.
+    const itemsPerGroupOnSide = ab ? (s === 0 ? Math.ceil(itemsPerGroup / 2) : Math.floor(itemsPerGroup / 2)) : itemsPerGroup;
+    const inputsOnSide = itemsPerGroupOnSide * groupCount * cordsPerItem;
+    const normalKva = ab ? (inputKva * inputsOnSide) / Math.max(1, inputsTotal) : inputKva;
+    // With the other feed failed this side's PSUs carry the whole load, at their efficiency at that load.
+    let failoverLoad = loadFraction;
+    let failoverEff = efficiency;
+    let failoverKva = inputKva;
+    if (ab) {
+      failoverLoad = itemsPerGroupOnSide > 0 && itemRatingW > 0 ? groupLoadW / (itemsPerGroupOnSide * itemRatingW) : 0;
+      failoverEff = itemsPerGroupOnSide > 0 ? psuEfficiency(psu, failoverLoad) : efficiency;
+      const failoverInputW = itemsPerGroupOnSide > 0 ? (serverInput ? dcInGroupsW / failoverEff + outsideGroupsW : itW / failoverEff) : 0;
+      failoverKva = failoverInputW / 1000 / powerFactor;
+      if (itemsPerGroupOnSide > 0 && (!worstFailover || failoverLoad > worstFailover.load)) worstFailover = { load: failoverLoad, eff: failoverEff, side: sideName, items: itemsPerGroupOnSide };
+    }
     const perInputFailoverKva = inputsOnSide > 0 ? failoverKva / inputsOnSide : 0;
     const perWhipCapacity = circuit.usableKva;
-    // Largest number of whole inputs per whip whose kVA and worst phase current stay within the
-    // breaker's continuous rating (PSUs assigned to phases round-robin, so 9 single-phase PSUs balance 3/3/3).
+    // Largest number of whole inputs per whip whose kVA and worst phase current stay within the breaker's
+    // continuous rating (PSUs assigned to phases round-robin, so 9 single-phase PSUs balance 3/3/3). A published
+    // cord plugs into its own whip.
+    const maxPerWhip = cords ? 1 : inputsOnSide;
     let inputsPerWhip = 0;
     while (
-      inputsPerWhip < inputsOnSide &&
+      inputsPerWhip < maxPerWhip &&
       (inputsPerWhip + 1) * perInputFailoverKva <= perWhipCapacity + 1e-9 &&
-      maxOf(whipCurrents(inputsPerWhip + 1, perInputFailoverKva, psu.psusPerShelf, feed, connection)) <= circuit.usableAmps + 1e-9
+      maxOf(whipCurrents(inputsPerWhip + 1, perInputFailoverKva, psusPerInput, feed, connection)) <= circuit.usableAmps + 1e-9
     ) {
       inputsPerWhip++;
     }
     if (inputsOnSide > 0 && inputsPerWhip < 1) {
-      issues.push(issue('whip_undersized', 'error', ['power', 'feeds', s === 0 ? 'A' : 'B'], `one ${serverInput ? 'PSU' : 'shelf'} draws ${perInputFailoverKva.toFixed(1)} kVA under failover, above what a ${feed.volts} V ${feed.amps} A ${feed.system} whip carries at ${continuousFactor * 100} % (${perWhipCapacity.toFixed(1)} kVA, ${circuit.usableAmps.toFixed(1)} A per phase)`, { limit: perWhipCapacity, actual: perInputFailoverKva, unit: 'kVA' }));
+      const what = cords ? `shelf cord (${cords.connector})` : serverInput ? 'PSU' : 'shelf';
+      issues.push(issue('whip_undersized', 'error', ['power', 'feeds', sideName], `one ${what} draws ${perInputFailoverKva.toFixed(1)} kVA under failover, above what a ${feed.volts} V ${feed.amps} A ${feed.system} whip carries at ${continuousFactor * 100} % (${perWhipCapacity.toFixed(1)} kVA, ${circuit.usableAmps.toFixed(1)} A per phase)`, {
+        limit: perWhipCapacity, actual: perInputFailoverKva, unit: 'kVA',
+        fix: whipFix(psu, feed, continuousFactor, perInputFailoverKva, perWhipCapacity, psusPerInput, connection, cords, capToFit(perWhipCapacity, perInputFailoverKva)),
+      }));
       inputsPerWhip = 1;
     }
     if (inputsOnSide === 0) inputsPerWhip = 1;
     const whips = inputsOnSide > 0 ? Math.ceil(inputsOnSide / inputsPerWhip) : 0;
     whipsTotal += whips;
-    const currents = whipCurrents(Math.min(inputsPerWhip, inputsOnSide), perInputFailoverKva, psu.psusPerShelf, feed, connection);
+    const currents = whipCurrents(Math.min(inputsPerWhip, inputsOnSide), perInputFailoverKva, psusPerInput, feed, connection);
     const phases: { phase: 'L1' | 'L2' | 'L3'; amps: number }[] = new Array<{ phase: 'L1' | 'L2' | 'L3'; amps: number }>(currents.length);
     for (let i = 0; i < currents.length; i++) phases[i] = { phase: PHASE_NAMES[i]!, amps: currents[i]! };
     const worstPhaseA = maxOf(currents);
-    if (worstPhaseA > circuit.usableAmps + 1e-6) {
-      issues.push(issue('phase_current_exceeded', 'error', ['power', 'feeds', s === 0 ? 'A' : 'B', 'phases'], `worst phase draws ${worstPhaseA.toFixed(1)} A under failover, above the ${circuit.usableAmps.toFixed(1)} A continuous limit of a ${feed.amps} A breaker`, { limit: circuit.usableAmps, actual: worstPhaseA, unit: 'A' }));
-    }
     const required = requiredBreakerAmps(worstPhaseA, continuousFactor);
+    if (worstPhaseA > circuit.usableAmps + 1e-6) {
+      issues.push(issue('phase_current_exceeded', 'error', ['power', 'feeds', sideName, 'phases'], `worst phase draws ${worstPhaseA.toFixed(1)} A under failover, above the ${circuit.usableAmps.toFixed(1)} A continuous limit of a ${feed.amps} A breaker`, {
+        limit: circuit.usableAmps, actual: worstPhaseA, unit: 'A',
+        fix: `${required !== null && (!cords || required <= cords.ratedAmps) ? `Use a ${required} A breaker and whip, ` : ''}${worstPhaseA <= feed.amps + 1e-6 && continuousFactor < 1 ? 'use a 100 %-rated breaker (continuous factor 1.0), ' : ''}spread the PSUs over more whips, or cap the unit at ${capToFit(circuit.usableAmps, worstPhaseA)} kW`,
+      }));
+    }
     sides.push({
-      side: s === 0 ? 'A' : 'B', volts: feed.volts, amps: feed.amps, system: feed.system, breakerA: feed.amps,
+      side: sideName, volts: feed.volts, amps: feed.amps, system: feed.system, breakerA: feed.amps,
       requiredBreakerA: required ?? null, whips, inputsOnSide, whipUsableKva: circuit.usableKva, normalKva, failoverKva,
+      failoverLoadFraction: failoverLoad, failoverEfficiency: failoverEff, cords: inputsOnSide, connector: cords?.connector ?? null,
       worstPhaseA, phases, phaseImbalance: imbalance(currents),
     });
   }
-  if (feedMode === 'ab') {
-    // The rack passes A/B only if one side's PSUs alone carry the maximum load.
+  if (worstFailover) {
+    log.push(used({ path: `${psuPath}.efficiency.failover`, value: worstFailover.eff, unit: 'ratio', confidence: psu.efficiency.confidence, sources: psu.efficiency.sources, note: `interpolated at ${(worstFailover.load * 100).toFixed(1)} % load per PSU with feed ${worstFailover.side === 'A' ? 'B' : 'A'} failed (${worstFailover.items} ${serverInput ? 'PSUs per system' : 'shelves'} on side ${worstFailover.side} carry the load)` }));
+  }
+  if (ab) {
+    // The unit passes A/B only if one side's PSUs alone carry the maximum load.
     const weakSideItems = Math.floor(itemsPerGroup / 2);
     const sideCapacityW = weakSideItems * itemRatingW;
     if (sideCapacityW + 1e-6 < groupLoadW) {
-      issues.push(issue('ab_failover_insufficient', 'error', ['power', 'feeds'], `on loss of one feed, ${weakSideItems} of ${itemsPerGroup} ${serverInput ? 'PSUs per system' : 'shelves'} remain (${fmtKw(sideCapacityW)}) for a ${fmtKw(groupLoadW)} load${serverInput ? ' per system' : ''}`, { limit: sideCapacityW / 1000, actual: groupLoadW / 1000, unit: 'kW' }));
+      const addPerSide = itemsToCarry - weakSideItems;
+      const capKw = capToFit(sideCapacityW, groupLoadW);
+      const profile = (g.power.profiles ?? []).map((x) => ({ x, kw: pickSourced(x.capW, 'typical') / 1000 })).filter((x) => x.kw <= capKw + 1e-9).sort((a, b) => b.kw - a.kw)[0];
+      const singleOk = redundantCapacityW + 1e-6 >= groupLoadW;
+      issues.push(issue('ab_failover_insufficient', 'error', ['power', 'feeds'], `on loss of one feed, ${weakSideItems} of ${itemsPerGroup} ${serverInput ? 'PSUs per system' : 'shelves'} remain (${fmtKw(sideCapacityW)}) for a ${fmtKw(groupLoadW)} load${perGroup}`, {
+        limit: sideCapacityW / 1000, actual: groupLoadW / 1000, unit: 'kW',
+        fix: `Cap the unit at ${capKw} kW${serverInput && systems > 1 ? ` (${fmtKw(sideCapacityW)} DC per system)` : ''}${profile ? ` (the ${profile.x.name} profile, ${profile.kw.toFixed(1)} kW, fits)` : ''}, add ${addPerSide} ${unitWord}${addPerSide > 1 ? (serverInput ? 's' : 'ves') : ''} per side${perGroup} (${itemsToCarry} per side)${singleOk ? `, or run a single feed (${redundancy.toUpperCase()} ${serverInput ? 'PSUs' : 'shelves'} carry the load)` : ''}`,
+      }));
     }
   }
 
   const busV = pb.busV.v;
   log.push(pb.busV.u);
   const busbarA = busV ? itW / busV : null;
+  let busbarRatingA: number | null = null;
+  let busbarRatingNote = 'no busbar in this unit';
+  if (busbarA !== null) {
+    const rating = p.busbarRating;
+    if (rating) log.push(rating.u);
+    busbarRatingA = rating?.v ?? null;
+    const ratingField = g.power.busbarRatingA;
+    busbarRatingNote = busbarRatingA !== null ? `rated ${busbarRatingA} A` : `rating not published, busbar ampacity unchecked${ratingField && isMissing(ratingField) ? ` (${ratingField.reason})` : ''}`;
+    if (busbarRatingA !== null && busbarA > busbarRatingA + 1e-6) {
+      issues.push(issue('busbar_ampacity_exceeded', 'error', ['power', 'busbarA'], `${busbarA.toFixed(0)} A at ${busV} V exceeds the busbar's ${busbarRatingA} A rating`, {
+        limit: busbarRatingA, actual: busbarA, unit: 'A',
+        fix: `Cap the unit at ${capToFit(busbarRatingA, busbarA)} kW (${busbarRatingA} A at ${busV} V), or use a rack whose busbar carries ${Math.ceil(busbarA)} A`,
+      }));
+    }
+  }
 
   // ---- cooling ------------------------------------------------------------------------------
   let liquidDcW = 0;
@@ -499,6 +604,7 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
   let accelerators = 0;
   let cpus = 0;
   let scaleOutPorts = 0;
+  let scaleOutModules = 0;
   let frontEndPorts = 0;
   let storagePorts = 0;
   let managementItemPorts = 0;
@@ -510,6 +616,8 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
     accelerators = accelerators + r.n * c.accelerators;
     cpus = cpus + r.n * c.cpus;
     scaleOutPorts = scaleOutPorts + r.n * (c.ports.scaleOut?.count ?? 0);
+    // One transceiver module per cage: twin-port OSFP cages (DGX H100/H200/B200) hold two ports in one module.
+    if (c.ports.scaleOut) scaleOutModules = scaleOutModules + r.n * Math.ceil(c.ports.scaleOut.count / (c.ports.scaleOut.portsPerCage ?? 1));
     frontEndPorts = frontEndPorts + r.n * (c.ports.frontEnd?.count ?? 0);
     storagePorts = storagePorts + r.n * (c.ports.storage?.count ?? 0);
     managementItemPorts = managementItemPorts + r.n * (c.ports.management?.count ?? 0);
@@ -535,9 +643,13 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
     issues.push(issue('rack_u_exceeded', 'error', ['space', 'usedU'], `${usedU} U of equipment in ${availableU} U of rack space`, { limit: availableU, actual: usedU, unit: 'U' }));
   }
   let weightKg: number;
+  let weightSource: 'published' | 'estimate' | 'items' = 'items';
+  let weightComplete = true;
   const published = pb.unitWeight;
   if (published !== null && g.form !== 'server-rack') {
+    // The whole populated unit, published or labelled estimate: floor loading needs the full weight, never the frame alone.
     weightKg = published;
+    weightSource = pb.unitWeightU.a.confidence === 'estimate' ? 'estimate' : 'published';
     log.push(pb.unitWeightU);
   } else {
     log.push(p.frameWeight.u);
@@ -553,7 +665,10 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
       if (isMissing(rows[i]!.p.c.weightKg)) unknown += (unknown ? ', ' : '') + rows[i]!.p.c.name;
     }
     weightKg = frame * g.racks + itemsKg;
-    if (unknown) issues.push(issue('weight_incomplete', 'warning', ['space', 'weightKg'], `no published weight for ${unknown}; the total leaves them out`));
+    if (unknown) {
+      weightComplete = false;
+      issues.push(issue('weight_incomplete', 'warning', ['space', 'weightKg'], `no published weight for ${unknown}; the total leaves them out, so the weight and the floor loading are understated`));
+    }
   }
   log.push(p.widthM.u);
   const widthM = p.widthM.v ?? 0.6;
@@ -564,12 +679,21 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
   const floorLoading = footprint > 0 ? weightPerRack / footprint : 0;
   const maxLoad = pick(g.rack.maxLoadKg, 'typical');
   if (maxLoad !== null && weightPerRack > maxLoad) {
-    issues.push(issue('rack_weight_exceeded', 'error', ['space', 'weightKg'], `${weightPerRack.toFixed(0)} kg per rack exceeds the frame's ${maxLoad} kg rating`, { limit: maxLoad, actual: weightPerRack, unit: 'kg' }));
+    const fewer = g.systemsPerRack ? floorFitSystems(weightPerRack, frameKgPerRack(p), systemsPerRack, maxLoad) : null;
+    issues.push(issue('rack_weight_exceeded', 'error', ['space', 'weightKg'], `${weightPerRack.toFixed(0)} kg per rack exceeds the frame's ${maxLoad} kg rating`, {
+      limit: maxLoad, actual: weightPerRack, unit: 'kg',
+      fix: `Use a frame rated for ${Math.ceil(weightPerRack)} kg${fewer !== null ? `, or populate ${fewer} ${g.systemsPerRack!.systemName} per rack` : ''}`,
+    }));
   }
   if (options.floorLimitKgM2 !== undefined) {
     log.push(userValue('options.floorLimitKgM2', options.floorLimitKgM2, 'kg/m²'));
     if (floorLoading > options.floorLimitKgM2) {
-      issues.push(issue('floor_loading_exceeded', 'error', ['space', 'floorLoadingKgM2'], `${floorLoading.toFixed(0)} kg/m² over the rack footprint exceeds the ${options.floorLimitKgM2} kg/m² floor rating`, { limit: options.floorLimitKgM2, actual: floorLoading, unit: 'kg/m²' }));
+      const spreadM2 = weightPerRack / options.floorLimitKgM2;
+      const fewer = g.systemsPerRack ? floorFitSystems(weightPerRack, frameKgPerRack(p), systemsPerRack, options.floorLimitKgM2 * footprint) : null;
+      issues.push(issue('floor_loading_exceeded', 'error', ['space', 'floorLoadingKgM2'], `${floorLoading.toFixed(0)} kg/m² over the rack footprint exceeds the ${options.floorLimitKgM2} kg/m² floor rating${weightComplete ? '' : ' (and the weight is incomplete, so the loading is higher still)'}`, {
+        limit: options.floorLimitKgM2, actual: floorLoading, unit: 'kg/m²',
+        fix: `Spread each rack's ${weightPerRack.toFixed(0)} kg over at least ${spreadM2.toFixed(2)} m² (load-spreading plates; the footprint is ${footprint.toFixed(2)} m²)${fewer !== null ? `, populate ${fewer} ${g.systemsPerRack!.systemName} per rack` : ''}, or place the racks on a floor rated for ${Math.ceil(floorLoading)} kg/m²`,
+      }));
     }
   }
 
@@ -603,17 +727,29 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
     power: {
       components: componentsOut,
       itKw: itW / 1000,
-      typicalKw: typicalW / 1000,
+      typicalKw,
+      typicalNote,
+      cap: {
+        source: cap.source,
+        profile: cap.profile?.id ?? null,
+        profileName: cap.profile?.name ?? null,
+        capKw: cap.capW === null ? null : cap.capW / 1000,
+        uncappedItKw: uncappedItW / 1000,
+        limiting: capLimiting,
+      },
+      profiles: p.profiles.map((x) => ({ id: x.id, name: x.name, capKw: x.cap.v / 1000 })),
       inputKw: inputW / 1000,
       inputKva,
       peakKw: peakW / 1000,
       psuLossKw: psuLossW / 1000,
       efficiency,
       powerFactor,
-      psus: { id: psu.id, shelves, psuCount, psuRatingW, redundancy, loadPerPsuFraction: loadFraction, redundantCapacityKw: (redundantCapacityW * groupCount) / 1000, peakCapacityKw: peakCapacityW === null ? null : peakCapacityW / 1000 },
+      psus: { id: psu.id, kind: psu.kind, shelves, psuCount, psuRatingW, redundancy, loadPerPsuFraction: loadFraction, redundantCapacityKw: (redundantCapacityW * groupCount) / 1000, peakCapacityKw: peakCapacityW === null ? null : peakCapacityW / 1000 },
       feeds: { mode: feedMode, continuousFactor, sides },
       busVoltageV: busV,
       busbarA,
+      busbarRatingA,
+      busbarRatingNote,
       bbu,
     },
     cooling,
@@ -621,6 +757,7 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
       scaleUpCables,
       scaleUpLinks,
       scaleOutPorts,
+      scaleOutModules,
       scaleOutGbps,
       frontEndPorts,
       storagePorts,
@@ -629,7 +766,7 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
       liquidHoses: liquidRacks * DEFAULTS.hosesPerLiquidRack,
       quickDisconnectPairs: liquidW > 0 ? qdPairs : 0,
     },
-    space: { usedU, availableU, weightKg, weightPerRackKg: weightPerRack, footprintM2PerRack: footprint, floorLoadingKgM2: floorLoading },
+    space: { usedU, availableU, weightKg, weightSource, weightComplete, weightPerRackKg: weightPerRack, footprintM2PerRack: footprint, floorLoadingKgM2: floorLoading },
     compute,
     totals: {
       units,
@@ -654,6 +791,89 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
     issues,
     assumptions: pb.distinct ? log.map(rowOf) : dedupe(log),
   };
+}
+
+/** IT and input power of the rows, with the PSU loading and efficiency it implies. */
+function rollUp(rows: readonly Row[], serverInput: boolean, psu: PsuModel, nominalCapacityW: number) {
+  // Server specs are wall (AC input) power; shelf specs are DC (busbar) power. itW is DC side either way.
+  let groupedW = 0;
+  let outsideGroupsW = 0;
+  for (const r of rows) {
+    const inGroups = !(serverInput && r.p.c.scope !== 'system');
+    groupedW = groupedW + (inGroups ? r.n * r.w : 0);
+    outsideGroupsW = outsideGroupsW + (inGroups ? 0 : r.n * r.w);
+  }
+  if (serverInput) {
+    // Fixed point: DC = input × η(DC / capacity); converges in a few steps because η varies slowly.
+    let dc = groupedW * 0.94;
+    for (let i = 0; i < 20; i++) dc = groupedW * psuEfficiency(psu, nominalCapacityW > 0 ? dc / nominalCapacityW : 1);
+    const loadFraction = nominalCapacityW > 0 ? dc / nominalCapacityW : 1;
+    const efficiency = psuEfficiency(psu, loadFraction);
+    // Items outside the server PSU groups (management switches…) carry their own supplies at the same class of efficiency.
+    return { itW: dc + outsideGroupsW * efficiency, inputW: groupedW + outsideGroupsW, loadFraction, efficiency, dcInGroupsW: dc, outsideGroupsW };
+  }
+  const itW = groupedW + outsideGroupsW;
+  const loadFraction = nominalCapacityW > 0 ? itW / nominalCapacityW : 1;
+  const efficiency = psuEfficiency(psu, loadFraction);
+  return { itW, inputW: itW / efficiency, loadFraction, efficiency, dcInGroupsW: itW, outsideGroupsW: 0 };
+}
+
+interface CapChoice {
+  readonly capW: number | null;
+  readonly source: 'user' | 'profile' | 'default-profile' | 'none';
+  readonly profile: { readonly id: string; readonly name: string } | null;
+}
+
+/** The cap the unit runs at: the user's kW, else the user's profile, else the published build's profile, else none. */
+function chooseCap(g: Generation, p: Prepared, options: UnitOptions, issues: Issue[], log: Used[]): CapChoice {
+  if (options.powerCapKw !== undefined) {
+    log.push(userValue('options.powerCapKw', options.powerCapKw, 'kW'));
+    return { capW: options.powerCapKw * 1000, source: 'user', profile: null };
+  }
+  if (options.powerProfile !== undefined) {
+    if (options.powerProfile === UNCAPPED) {
+      log.push(userValue('options.powerProfile', UNCAPPED, 'profile'));
+      return { capW: null, source: 'none', profile: null };
+    }
+    const chosen = p.profiles.find((x) => x.id === options.powerProfile);
+    if (chosen) {
+      log.push(chosen.cap.u);
+      return { capW: chosen.cap.v, source: 'profile', profile: { id: chosen.id, name: chosen.name } };
+    }
+    const known = p.profiles.map((x) => x.id).concat(UNCAPPED).join(', ');
+    issues.push(issue('power_profile_unknown', 'warning', ['powerProfile'], `${g.name} has no power profile "${options.powerProfile}" (it has: ${known}); the ${p.defaultProfile ? `default profile ${p.defaultProfile.id}` : 'uncapped rack'} is used`, { fix: `Choose one of ${known}, or give a cap in kW` }));
+  }
+  if (p.defaultProfile) {
+    log.push(p.defaultProfile.u, p.defaultProfile.cap.u);
+    return { capW: p.defaultProfile.cap.v, source: 'default-profile', profile: { id: p.defaultProfile.id, name: p.defaultProfile.name } };
+  }
+  return { capW: null, source: 'none', profile: null };
+}
+
+/** What would make one input's failover load fit its whip: a larger breaker, 480 V, a 100 %-rated breaker, or a cap. */
+function whipFix(
+  psu: PsuModel,
+  feed: { volts: number; amps: number; system: ElectricalSystem },
+  continuousFactor: number,
+  inputKva: number,
+  whipKva: number,
+  psusPerInput: number,
+  connection: 'line-neutral' | 'line-line',
+  cords: PsuModel['cords'],
+  capKw: number,
+): string {
+  const ways: string[] = [];
+  const amps = maxOf(whipCurrents(1, inputKva, psusPerInput, feed, connection));
+  const breaker = requiredBreakerAmps(amps, continuousFactor);
+  if (breaker !== null && (!cords || breaker <= cords.ratedAmps)) ways.push(`a ${breaker} A breaker and whip at ${feed.volts} V`);
+  if (amps <= feed.amps + 1e-6 && continuousFactor < 1) ways.push('a 100 %-rated breaker (continuous factor 1.0)');
+  if (feed.system === '3ph' && feed.volts < 480 && psu.input.system === '3ph' && psu.input.maxVolts >= 480) {
+    const at480 = maxOf(whipCurrents(1, inputKva, psusPerInput, { volts: 480, system: '3ph' }, connection));
+    if (at480 <= feed.amps * continuousFactor + 1e-6) ways.push(`a 480 V feed (${at480.toFixed(1)} A per phase on the ${feed.amps} A whip)`);
+  }
+  ways.push(`cap the unit at about ${capKw} kW (${inputKva.toFixed(1)} kVA against ${whipKva.toFixed(1)} kVA)`);
+  const text = ways.length > 1 ? `${ways.slice(0, -1).join(', ')}, or ${ways[ways.length - 1]}` : ways[0]!;
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Line currents of one whip carrying `inputs` shelves (or PSU cords) at their failover share. */
@@ -734,7 +954,12 @@ function coolingBudget(
     if (cduModel.placement === 'in-rack' && liquidW / g.racks > capW) {
       issues.push(issue('cdu_capacity_exceeded', 'warning', ['cooling', 'cdu'], `${fmtKw(liquidW / g.racks)} of liquid heat per rack exceeds one ${cduModel.name} (${fmtKw(capW)}); ${Math.ceil(liquidW / g.racks / capW)} per rack`, { limit: capW / 1000, actual: liquidW / g.racks / 1000, unit: 'kW' }));
     }
-    cdu = { id: cduModel.id, name: cduModel.name, capacityKw: capW / 1000, approachK, count, redundancy: 'n+1', placement: cduModel.placement };
+    // A row or facility CDU serves many racks: report this rack's share of one, not a CDU count for one rack.
+    const liquidPerRackW = liquidW / g.racks;
+    cdu = {
+      id: cduModel.id, name: cduModel.name, capacityKw: capW / 1000, approachK, count, redundancy: 'n+1', placement: cduModel.placement,
+      sharePerRack: liquidPerRackW / capW, racksPerCdu: Math.floor(capW / liquidPerRackW),
+    };
     if (supplyC !== null) {
       facilitySupplyMaxC = supplyC - approachK;
       waterClass = facilityWaterClass(facilitySupplyMaxC);
@@ -827,6 +1052,18 @@ export function psuWiring(psu: PsuModel, feed: { volts: number; system: 'dc' | '
   if (inRange(ln)) return { ok: true, connection: 'line-neutral' };
   if (inRange(feed.volts)) return { ok: true, connection: 'line-line' };
   return outOfRange(ln, 'line-to-neutral');
+}
+
+/** Empty frame weight per rack (kg), as the engine counts it for server racks. */
+function frameKgPerRack(p: Prepared): number {
+  return p.frameWeight.v ?? 0;
+}
+
+/** Most systems per rack whose weight stays within `limitKg` per rack (at least 1), given today's weight and count. */
+function floorFitSystems(weightPerRackKg: number, frameKg: number, systemsPerRack: number, limitKg: number): number {
+  const perSystem = systemsPerRack > 0 ? (weightPerRackKg - frameKg) / systemsPerRack : 0;
+  if (perSystem <= 0) return systemsPerRack;
+  return Math.max(1, Math.floor((limitKg - frameKg) / perSystem));
 }
 
 function fmtKw(w: number): string {

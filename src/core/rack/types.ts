@@ -22,6 +22,13 @@ export interface UnitOptions {
   /** Power factor at the rack input (catalog PSU value otherwise). */
   readonly powerFactor?: number;
   readonly redundancy?: Redundancy;
+  /**
+   * Rack power cap: the unit's DC-side (busbar) power limit in kW, as set by the operator (NVIDIA DPS, power
+   * brake). Takes precedence over `powerProfile`.
+   */
+  readonly powerCapKw?: number;
+  /** A published power profile of the generation (`max-q`, `max-p`, …), or `uncapped` to size at full power. */
+  readonly powerProfile?: string;
   /** Continuous-load factor for breakers: 0.8 (NEC 210.20(A)), 1.0 only for 100 %-rated gear. */
   readonly continuousFactor?: number;
   readonly coolant?: CoolantId;
@@ -69,7 +76,15 @@ export interface FeedReport {
   readonly whipUsableKva: number;
   /** Load on this side in normal operation and when the other side has failed. */
   readonly normalKva: number;
+  /** Input with the other side failed: this side's PSUs carry the whole load, at their efficiency at that load. */
   readonly failoverKva: number;
+  /** Load per PSU on this side, and its efficiency, with the other side failed (normal-mode figures with a single feed). */
+  readonly failoverLoadFraction: number;
+  readonly failoverEfficiency: number;
+  /** Input cords on this side (shelf cords where published, else shelves or PSU cords). */
+  readonly cords: number;
+  /** Plug of each whip where the shelf's cords are published (e.g. NEMA L22-30P), else null. */
+  readonly connector: string | null;
   /** Worst-phase current of the most loaded whip under failover. */
   readonly worstPhaseA: number;
   readonly phases: readonly PhaseLoad[];
@@ -77,11 +92,35 @@ export interface FeedReport {
   readonly phaseImbalance: number;
 }
 
+/** The power cap the figures are computed at. */
+export interface PowerCapReport {
+  /** Where the cap comes from: the user's kW, a named profile (the user's or the generation's default), or none. */
+  readonly source: 'user' | 'profile' | 'default-profile' | 'none';
+  /** Profile id and name when a profile sets the cap. */
+  readonly profile: string | null;
+  readonly profileName: string | null;
+  /** The cap (DC side, kW per unit), null when uncapped. */
+  readonly capKw: number | null;
+  /** IT power without the cap; `itKw` is min(uncapped, cap). */
+  readonly uncappedItKw: number;
+  /** True when the cap is below the uncapped power (the components run throttled). */
+  readonly limiting: boolean;
+}
+
 export interface PowerReport {
+  /** Per component class; under a limiting cap each item's watts are scaled to the cap. */
   readonly components: readonly ComponentPowerRow[];
-  /** DC-side (rack-scale) or server-input (server PSUs) maximum steady state. */
+  /** DC-side (rack-scale) or server-input (server PSUs) maximum steady state, after the cap. */
   readonly itKw: number;
-  readonly typicalKw: number;
+  /**
+   * Typical operating power, where published for the components that carry the load; null ("not published")
+   * otherwise, with the reason in `typicalNote`.
+   */
+  readonly typicalKw: number | null;
+  readonly typicalNote: string;
+  readonly cap: PowerCapReport;
+  /** The generation's published power profiles (ids for `powerProfile`). */
+  readonly profiles: readonly { readonly id: string; readonly name: string; readonly capKw: number }[];
   /** At the rack input: itKw / η(load per PSU). */
   readonly inputKw: number;
   readonly inputKva: number;
@@ -91,6 +130,8 @@ export interface PowerReport {
   readonly powerFactor: number;
   readonly psus: {
     readonly id: string;
+    /** A rack power shelf of PSUs, or a PSU in a server. */
+    readonly kind: 'shelf' | 'psu';
     /** Shelves (or PSUs) in the unit, and PSUs. */
     readonly shelves: number;
     readonly psuCount: number;
@@ -104,6 +145,9 @@ export interface PowerReport {
   readonly feeds: { readonly mode: FeedRedundancy; readonly continuousFactor: number; readonly sides: readonly FeedReport[] };
   readonly busVoltageV: number | null;
   readonly busbarA: number | null;
+  /** Busbar continuous rating where published; null means the busbar ampacity is unchecked (`busbarRatingNote` says why). */
+  readonly busbarRatingA: number | null;
+  readonly busbarRatingNote: string;
   readonly bbu: null | { readonly count: number; readonly capacityKw: number; readonly holdupS: number };
 }
 
@@ -126,7 +170,12 @@ export interface CoolingReport {
   readonly airflowM3h: number;
   readonly facilityWaterClass: string | null;
   readonly facilitySupplyMaxC: number | null;
-  readonly cdu: null | { readonly id: string; readonly name: string; readonly placement: string; readonly capacityKw: number; readonly approachK: number; readonly count: number; readonly redundancy: 'n+1' };
+  /**
+   * The CDU model serving the unit. A row or facility CDU is shared: `sharePerRack` is the fraction of one CDU a
+   * rack's liquid heat uses and `racksPerCdu` how many such racks one CDU carries; `count` is the CDUs for the
+   * units asked for, with one spare (N+1), so for one rack it is not a per-rack sizing.
+   */
+  readonly cdu: null | { readonly id: string; readonly name: string; readonly placement: string; readonly capacityKw: number; readonly approachK: number; readonly count: number; readonly redundancy: 'n+1'; readonly sharePerRack: number; readonly racksPerCdu: number };
   readonly pressureDropKpa: number | null;
   readonly pumpKw: number | null;
 }
@@ -135,6 +184,8 @@ export interface CablingReport {
   readonly scaleUpCables: number;
   readonly scaleUpLinks: number;
   readonly scaleOutPorts: number;
+  /** Node-side scale-out transceiver modules: ports ÷ ports per cage (twin-port OSFP cages hold 2 ports in one module). */
+  readonly scaleOutModules: number;
   readonly scaleOutGbps: number;
   readonly frontEndPorts: number;
   readonly storagePorts: number;
@@ -148,6 +199,13 @@ export interface SpaceReport {
   readonly usedU: number;
   readonly availableU: number;
   readonly weightKg: number;
+  /**
+   * Where the weight comes from: the catalog's populated-unit weight (`published` / `estimate` by its confidence)
+   * or frame plus items (`items`); `weightComplete` is false when some items have no weight (then the weight and the
+   * floor loading are understated).
+   */
+  readonly weightSource: 'published' | 'estimate' | 'items';
+  readonly weightComplete: boolean;
   readonly weightPerRackKg: number;
   readonly footprintM2PerRack: number;
   readonly floorLoadingKgM2: number;
