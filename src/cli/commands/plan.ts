@@ -20,7 +20,8 @@ import { readInputFile } from '../files';
 import { planWorkProblems } from '../../io/plan-work';
 import { formatNumber, formatPue, formatUsd, issueLines, jsonResult, textTable, type Command } from '../output';
 
-const USAGE = `rackplan plan <plan.json> [--optimize] [--objective npv|time] [--json]
+const USAGE = `rackplan plan <plan.json> [--optimize] [--objective npv|time] [--ranges [--samples N] [--seed S]] [--json]
+       rackplan plan <a.json> <b.json> [<c.json>] --compare [--json]
 
   Evaluates a capacity plan: per data-center site the last full year of the horizon (racks, IT MW, facility MW,
   annual and peak PUE, tariff, energy, cost, tCO2) with every calendar year and quarter; per plant the weekly
@@ -28,6 +29,11 @@ const USAGE = `rackplan plan <plan.json> [--optimize] [--objective npv|time] [--
 
   --optimize           choose orders and deployments with the HiGHS MIP solver (≤ 0.5 % gap, 10 s limit)
   --objective O        npv (minimize NPV TCO, default) or time (capacity as early as possible)
+  --ranges             low/typical/high of every total from the catalog's ranges and confidence classes, and the
+                       ten inputs that move NPV TCO and peak facility MW most (JSON: totals.ranges, sensitivity[])
+  --samples N          Latin-hypercube samples for --ranges (default 500)
+  --seed S             seed for --ranges (default 1; the same seed gives the same bands)
+  --compare            two or three plans side by side with deltas from the first (JSON: scenarios)
   --json               machine-readable report (field names are a public interface)`;
 
 /** Issue codes that mean the plan itself is wrong (exit 2), not that a limit was crossed. */
@@ -90,20 +96,47 @@ export const planCommand: Command = {
   summary: 'evaluate a capacity plan: sites, plants, PUE, cost, energy, carbon (optionally optimized)',
   usage: USAGE,
   async run(argv) {
-    const parsed = parseFlags(argv, { optimize: { type: 'boolean' }, objective: { type: 'string' } }, 'plan');
+    const parsed = parseFlags(argv, { optimize: { type: 'boolean' }, objective: { type: 'string' }, ranges: { type: 'boolean' }, samples: { type: 'string' }, seed: { type: 'string' }, compare: { type: 'boolean' } }, 'plan');
     const flags = new FlagReader(parsed);
     const objective = flags.choice('objective', ['npv', 'time'] as const);
     if (objective && !flags.bool('optimize')) flags.problem('--objective', 'only with --optimize', objective);
+    const samples = flags.number('samples', { min: 20, max: 100_000, integer: true, accepted: 'a whole number of samples from 20 to 100000' });
+    const seed = flags.number('seed', { min: 0, max: 4_294_967_295, integer: true, accepted: 'a whole number from 0 to 4294967295' });
+    if ((samples !== undefined || seed !== undefined) && !flags.bool('ranges')) flags.problem(samples !== undefined ? '--samples' : '--seed', 'only with --ranges', flags.string(samples !== undefined ? 'samples' : 'seed'));
+    if (flags.bool('compare')) {
+      if (parsed.positionals.length < 2 || parsed.positionals.length > 3) flags.problem('plans', 'two or three plan JSON files to compare', parsed.positionals.join(' ') || undefined);
+      for (const f of ['optimize', 'ranges'] as const) if (flags.bool(f)) flags.problem(`--${f}`, 'not with --compare (compare plans as they are)', true);
+      flags.done();
+      return runPlanCompare(parsed.positionals, flags.bool('json'));
+    }
     const file = parsed.positionals[0];
     if (!file) flags.problem('plan', 'a plan JSON file (examples in presets/plans/)');
-    if (parsed.positionals.length > 1) flags.problem('arguments', 'exactly one plan file', parsed.positionals.slice(1).join(' '));
+    if (parsed.positionals.length > 1) flags.problem('arguments', 'exactly one plan file (or two or three with --compare)', parsed.positionals.slice(1).join(' '));
     flags.done();
-    return runPlan(file!, flags.bool('optimize'), objective ?? 'npv', flags.bool('json'));
+    return runPlan(file!, flags.bool('optimize'), objective ?? 'npv', flags.bool('json'), flags.bool('ranges') ? { samples, seed } : undefined);
   },
 };
 
-/** Shared by `plan` and `optimize`. */
-export async function runPlan(file: string, optimize: boolean, objective: 'npv' | 'time', json: boolean): Promise<{ text: string; json?: unknown }> {
+/** Two or three plans side by side (`--compare`), each evaluated as it is. */
+async function runPlanCompare(files: readonly string[], json: boolean): Promise<{ text: string; json?: unknown }> {
+  const { compareScenarios } = await import('../../core/plan/scenarios');
+  const { renderScenarios } = await import('./plan-extras');
+  const catalog = loadCatalog();
+  const sites = loadSites();
+  const scenarios = files.map((file, i) => {
+    const { plan, raw } = readPlanFile(file, `plans[${i}]`);
+    const report = evaluatePlan(plan, catalog, sites);
+    const bad = referenceProblems(report.issues, raw);
+    if (bad.length) throw new InputError(bad.map((b) => ({ ...b, path: `${file}: ${b.path}` })));
+    return { name: plan.name, report };
+  });
+  const comparison = compareScenarios(scenarios);
+  if (json) return jsonResult({ files, scenarios: comparison });
+  return { text: renderScenarios(comparison, files) };
+}
+
+/** Shared by `plan` and `optimize`. `ranges` adds the bands and the tornado (src/core/plan/ranges.ts). */
+export async function runPlan(file: string, optimize: boolean, objective: 'npv' | 'time', json: boolean, ranges?: { samples?: number; seed?: number }): Promise<{ text: string; json?: unknown }> {
   const { plan, raw } = readPlanFile(file);
   const catalog = loadCatalog();
   const sites = loadSites();
@@ -140,8 +173,13 @@ export async function runPlan(file: string, optimize: boolean, objective: 'npv' 
         deployments: opt.plan?.deployments ?? [],
       }
     : undefined;
-  if (json) return jsonResult(optimizer ? { ...report, optimizer } : report);
-  return { text: renderPlan(report, optimizer) };
+  const ranged = ranges ? (await import('../../core/plan/ranges')).planRanges(opt?.plan ?? plan, catalog, sites, { ...ranges, report }) : undefined;
+  if (json) {
+    const withRanges = ranged ? { ...report, totals: { ...report.totals, ranges: ranged.totals }, sensitivity: ranged.sensitivity, rangeMethod: ranged.method, rangeInputs: ranged.inputs } : report;
+    return jsonResult(optimizer ? { ...withRanges, optimizer } : withRanges);
+  }
+  const text = renderPlan(report, optimizer);
+  return { text: ranged ? `${text}\n\n${(await import('./plan-extras')).renderRanges(ranged)}` : text };
 }
 
 /** In Node, hand HiGHS its wasm bytes so the bundled CLI does not depend on where the bundler put the asset. */
