@@ -206,7 +206,17 @@ function renderPlan(r: PlanReport, opt?: { status: string; objective: string; mi
   );
   for (const s of r.sites) {
     const d = s.pueDetail;
-    if (d?.terms) lines.push(`  ${s.id}: PUE ${formatPue(d.pue)} = 1 + chain ${formatPue(d.terms.chainLoss)} + cooling ${formatPue(d.terms.cooling)} + fixed ${formatPue(d.terms.fixedOverhead)} (grid ${s.egridSubregion} ${s.co2KgPerMwh} kg/MWh)`);
+    if (d?.terms) {
+      const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)} %`);
+      const liquid = d.streams.filter((x) => x.stream === 'liquid');
+      lines.push(
+        `  ${s.id}: PUE ${formatPue(d.pue)} = 1 + chain ${formatPue(d.terms.chainLoss)} + cooling ${formatPue(d.terms.cooling)} (fans and pumps ${formatPue(d.coolingTerms?.fansAndPumps)}, chiller ${formatPue(d.coolingTerms?.chiller)}) + fixed ${formatPue(d.terms.fixedOverhead)} (grid ${s.egridSubregion} ${s.co2KgPerMwh} kg/MWh)`,
+        `    heat to economizer ${pct(d.economizerHeatShare)}, to chiller ${pct(d.chillerHeatShare)}${liquid.length ? `; liquid chiller-free ${liquid.map((x) => `${n(x.chillerFreeHours)} h at ${x.supplyC} °C`).join(', ')}` : ''}`,
+        `    water (${d.rejection}): WUE ${s.wueLPerKwh === null ? '—' : s.wueLPerKwh.toFixed(3)} L/kWh, ${n(s.waterM3)} m³ in ${s.year ?? 'the last year'}; tariff base year ${s.tariffBaseYear}${s.capacityPriceUsdPerMwDay === null ? '' : `; capacity charge $${s.capacityPriceUsdPerMwDay.toFixed(2)}/MW-day = ${formatUsd(s.annualCapacityCostUsd)}/yr`}`,
+      );
+    }
+    const q = s.quarters[s.quarters.length - 1];
+    if (q && q.trainingRampMw > 0) lines.push(`    training ramp (grid swing, seconds) ${n(q.trainingRampMw)} MW; DC transient peak (µs, rack power smoothing) ${n(q.transientPeakMw)} MW`);
   }
   lines.push('', 'Scale-out fabric (end of horizon)');
   for (const s of r.sites) {
@@ -230,7 +240,7 @@ function renderPlan(r: PlanReport, opt?: { status: string; objective: string; mi
   lines.push(
     '',
     `Totals: capex ${formatUsd(t.capexUsd)} (units ${formatUsd(t.unitCapexUsd)}, network ${formatUsd(t.networkCapexUsd)}, facility ${formatUsd(t.facilityCapexUsd)}) · firm ${formatUsd(t.firmCapexUsd)} · option ${formatUsd(t.optionCapexUsd)}`,
-    `        energy ${formatUsd(t.energyCostUsd)} · maintenance ${formatUsd(t.maintenanceUsd)} · TCO ${formatUsd(t.tcoUsd)} · NPV TCO ${formatUsd(t.npvTcoUsd)} · ${n(t.horizonEnergyMwh)} MWh · ${n(t.horizonCo2Tonnes)} tCO2`,
+    `        energy ${formatUsd(t.energyCostUsd)} · capacity charges ${formatUsd(t.capacityCostUsd)} · maintenance ${formatUsd(t.maintenanceUsd)} · TCO ${formatUsd(t.tcoUsd)} · NPV TCO ${formatUsd(t.npvTcoUsd)} · ${n(t.horizonEnergyMwh)} MWh · ${n(t.horizonCo2Tonnes)} tCO2`,
   );
   if (opt) {
     lines.push('', `Optimizer (${opt.objective}): ${opt.status}, gap ${opt.mipGap === null ? 'n/a' : `${(opt.mipGap * 100).toFixed(2)} %`}, solve ${n(opt.solveMs)} ms, WASM load ${n(opt.wasmLoadMs ?? 0)} ms`);

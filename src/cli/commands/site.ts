@@ -18,8 +18,10 @@ import { formatNumber, formatPue, jsonResult, textTable, type Command } from '..
 const USAGE = `rackplan site [<id>] [--generation g] [--units N | --it-mw X] [--utilization U] [--design 0.4%|20-year] [--json]
 
   Without an id: the sites and their roles. With an id: plant capacity by date, data-center limits by date,
-  climate (station, monthly normals, derived bins, design conditions), tariff, grid carbon, power chain, and the
-  annual and peak PUE with every term for a load of one generation. Without --units or --it-mw the load is the
+  climate (station, monthly normals, derived bins, design conditions), tariff (base year, escalation, capacity
+  charge), grid carbon, power chain, the annual and peak PUE with every term (cooling split into fans and pumps
+  and the trim chiller, heat into economizer and chiller shares), water use (WUE, m³/yr), and the training ramp
+  the grid sees apart from the DC transient, for a load of one generation. Without --units or --it-mw the load is the
   site's reference load: gb300-nvl72 (or --generation) filling the site's final build-out until its meter (at peak
   PUE), positions, heat rejection or switch ports bind. --utilization defaults to the catalog's plan default.`;
 
@@ -89,7 +91,7 @@ function describeSite(site: Site, o: LoadOptions) {
     facts: site.facts,
     plant: site.roles.plant ? { racksPerWeek: steps(site.roles.plant.racksPerWeek), generations: site.roles.plant.generations, leadTimeWeeks: pickSourced(site.roles.plant.leadTimeWeeks, 'typical') } : null,
   };
-  if (!dc) return { ...base, dataCenter: null, load: null, headroom: null, pue: null, peakPue: null };
+  if (!dc) return { ...base, dataCenter: null, load: null, headroom: null, water: null, pue: null, peakPue: null };
   const catalog = loadCatalog();
   const settings = siteSettings(catalog, { utilization: o.utilization, design: o.design });
   const evaluated = evaluateSite(site, catalog, settings, { generation: o.generation, units: o.units, itMw: o.itMw });
@@ -107,7 +109,15 @@ function describeSite(site: Site, o: LoadOptions) {
       switchPorts: steps(dc.switchPorts),
       floorLimitKgM2: pick(dc.floorLimitKgM2, 'typical'),
       altitudeM: pickSourced(dc.altitudeM, 'typical'),
-      tariff: { priceUsdPerKwh: pickSourced(dc.tariff.priceUsdPerKwh, 'typical'), baseYear: dc.tariff.baseYear, escalationPerYear: pickSourced(dc.tariff.escalationPerYear, 'typical'), utility: dc.tariff.utility },
+      tariff: {
+        priceUsdPerKwh: pickSourced(dc.tariff.priceUsdPerKwh, 'typical'),
+        baseYear: dc.tariff.baseYear,
+        escalationPerYear: pickSourced(dc.tariff.escalationPerYear, 'typical'),
+        utility: dc.tariff.utility,
+        capacity: dc.tariff.capacity
+          ? { market: dc.tariff.capacity.market, zone: dc.tariff.capacity.zone, prices: dc.tariff.capacity.prices.map((p) => ({ deliveryYear: `${p.deliveryYear}/${p.deliveryYear + 1}`, priceUsdPerMwDay: pickSourced(p.priceUsdPerMwDay, 'typical'), confidence: p.priceUsdPerMwDay.confidence })) }
+          : null,
+      },
       grid: { operator: dc.grid.operator, egridSubregion: dc.grid.egridSubregion, co2KgPerMwh: pickSourced(dc.grid.co2KgPerMwh, 'typical') },
       climate: {
         station: dc.climate.station.name,
@@ -122,9 +132,27 @@ function describeSite(site: Site, o: LoadOptions) {
           extreme20WetBulbC: pickSourced(dc.climate.design.extreme20.wetBulbC, 'typical'),
         },
       },
-      cooling: { rejection: dc.cooling.rejection, rejectionApproachK: pickSourced(dc.cooling.rejectionApproachK, 'typical'), airSupplyC: pickSourced(dc.cooling.airSupplyC, 'typical') },
+      cooling: {
+        rejection: dc.cooling.rejection,
+        rejectionApproachK: pickSourced(dc.cooling.rejectionApproachK, 'typical'),
+        airSupplyC: pickSourced(dc.cooling.airSupplyC, 'typical'),
+        liquidRangeK: pickSourced(dc.cooling.liquidRangeK, 'typical'),
+        airRangeK: pickSourced(dc.cooling.airRangeK, 'typical'),
+        cyclesOfConcentration: pickSourced(dc.cooling.water.cyclesOfConcentration, 'typical'),
+      },
     },
-    load: { ...stated, text: describeLoad(stated), utilization: settings.utilization, switches: load.fabric.switches, fabricSwitches: load.fabric.byGeneration.map((r) => ({ generation: r.generation, switchId: r.switchId, switchName: r.switchName, reason: r.switchReason, switches: r.switches })) },
+    load: {
+      ...stated,
+      text: describeLoad(stated),
+      utilization: settings.utilization,
+      switches: load.fabric.switches,
+      fabricSwitches: load.fabric.byGeneration.map((r) => ({ generation: r.generation, switchId: r.switchId, switchName: r.switchName, reason: r.switchReason, switches: r.switches })),
+      // The grid sees the seconds-scale idle → full step; the µs DC transient stays inside the racks' power smoothing.
+      trainingRampMw: load.rampKw / 1000,
+      transientPeakMw: load.transientPeakKw / 1000,
+      idleFraction: settings.idleFraction,
+    },
+    water: { rejection: dc.cooling.rejection, wueLPerKwh: load.annual.wueLPerKwh, waterM3: load.annual.waterM3PerYear ?? 0 },
     headroom: { quarter: stated.finalQuarter, mw: evaluated.value.headroomMw, positions: evaluated.value.positionsFree },
     pue: load.annual,
     peakPue: load.peak,
@@ -136,17 +164,22 @@ function renderSite(site: Site, d: ReturnType<typeof describeSite>): string {
   const lines = [`${site.name} (${site.id})`, `  ${site.summary}`];
   for (const f of site.facts) lines.push(`  · ${f.text} [${f.confidence}]`);
   if (d.plant) lines.push('', `Plant: ${d.plant.racksPerWeek.map((s) => `${s.value} racks/week from ${s.from} (${s.confidence})`).join(', ')}; lead time ${d.plant.leadTimeWeeks} weeks; builds ${d.plant.generations.join(', ')}`);
-  if (d.dataCenter && d.pue && d.peakPue && d.load) {
+  if (d.dataCenter && d.pue && d.peakPue && d.load && d.water) {
     const dc = d.dataCenter;
     lines.push(
       '',
       `Data center: meter ${dc.meterMw.map((s) => `${s.value} MW from ${s.from}`).join(', ')} (${dc.meterMw[0]?.confidence}); positions ${dc.rackPositions.map((s) => `${s.value} from ${s.from}`).join(', ')}; floor ${dc.floorLimitKgM2 ?? 'n/a'} kg/m²; altitude ${dc.altitudeM} m`,
-      `  tariff $${dc.tariff.priceUsdPerKwh}/kWh (${dc.tariff.baseYear}, +${dc.tariff.escalationPerYear * 100} %/yr, ${dc.tariff.utility}) · grid ${dc.grid.operator} / eGRID ${dc.grid.egridSubregion} ${dc.grid.co2KgPerMwh} kg CO2/MWh`,
-      `  climate: ${dc.climate.station} (${dc.climate.icao}); design ${dc.climate.designCondition.row}: ${dc.climate.designCondition.dryBulbC} °C DB / ${dc.climate.designCondition.wetBulbC} °C WB; cooling ${dc.cooling.rejection}, approach ${dc.cooling.rejectionApproachK} K`,
+      `  tariff $${dc.tariff.priceUsdPerKwh}/kWh in base year ${dc.tariff.baseYear}, escalated +${dc.tariff.escalationPerYear * 100} %/yr from it (${dc.tariff.utility}) · grid ${dc.grid.operator} / eGRID ${dc.grid.egridSubregion} ${dc.grid.co2KgPerMwh} kg CO2/MWh`,
+      dc.tariff.capacity
+        ? `  capacity charge (own term): ${dc.tariff.capacity.market}, ${dc.tariff.capacity.zone}: ${dc.tariff.capacity.prices.map((p) => `$${p.priceUsdPerMwDay}/MW-day ${p.deliveryYear}`).join(', ')} (later years hold the last)`
+        : '  capacity charge: none apart from the tariff',
+      `  climate: ${dc.climate.station} (${dc.climate.icao}); design ${dc.climate.designCondition.row}: ${dc.climate.designCondition.dryBulbC} °C DB / ${dc.climate.designCondition.wetBulbC} °C WB; cooling ${dc.cooling.rejection}, approach ${dc.cooling.rejectionApproachK} K, loop range ${dc.cooling.liquidRangeK} K liquid / ${dc.cooling.airRangeK} K air (series economizer, trim chiller)`,
       `  bins: ${dc.climate.binsMethod}`,
       '',
       `PUE at the ${d.load.text}; ${d.load.switches} fabric switches${d.load.fabricSwitches.length ? ` (${d.load.fabricSwitches.map((f) => f.switchName).join(', ')})` : ''}, utilization ${d.load.utilization}`,
       `  headroom at the final build-out (${d.load.finalQuarter}): ${n(d.headroom.mw)} MW at the meter, ${n(d.headroom.positions)} positions`,
+      `  training ramp (grid swing, idle ${d.load.idleFraction} → full AC input, seconds): ${n(d.load.trainingRampMw)} MW · DC transient peak (µs, absorbed by rack power smoothing; PSU/BBU checks): ${n(d.load.transientPeakMw)} MW`,
+      `  water (${d.water.rejection}): WUE ${d.water.wueLPerKwh === null ? '—' : d.water.wueLPerKwh.toFixed(3)} L/kWh · ${n(d.water.waterM3)} m³/yr at utilization ${d.load.utilization}`,
       pueLines('annual', d.pue),
       pueLines('peak', d.peakPue),
     );
@@ -154,13 +187,19 @@ function renderSite(site: Site, d: ReturnType<typeof describeSite>): string {
   return lines.join('\n');
 }
 
+const share = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)} %`);
+
 function pueLines(label: string, p: PueReport): string {
   const n = formatNumber;
   const t = p.terms;
   const out = [
-    `  ${label}: PUE ${formatPue(p.pue)} = 1 + chain losses ${formatPue(t?.chainLoss)} + cooling ${formatPue(t?.cooling)} + fixed overhead ${formatPue(t?.fixedOverhead)} → facility ${n(p.facilityMw)} MW for ${n(p.itMw)} MW IT`,
+    `  ${label}: PUE ${formatPue(p.pue)} = 1 + chain losses ${formatPue(t?.chainLoss)} + cooling ${formatPue(t?.cooling)} (fans and pumps ${formatPue(p.coolingTerms?.fansAndPumps)} + chiller ${formatPue(p.coolingTerms?.chiller)}) + fixed overhead ${formatPue(t?.fixedOverhead)} → facility ${n(p.facilityMw)} MW for ${n(p.itMw)} MW IT`,
+    `    heat: economizer ${share(p.economizerHeatShare)}, chiller ${share(p.chillerHeatShare)}`,
     ...p.stages.map((s) => `    ${s.name}: ${s.modulesInstalled} × ${s.moduleRatingMw} MW (${s.redundancy}, ${s.modulesNeeded} needed), loading ${(s.loadingFraction * 100).toFixed(1)} %, η ${(s.efficiency * 100).toFixed(2)} %, loss ${n(s.lossMw)} MW`),
-    ...p.streams.map((s) => `    ${s.stream} heat ${n(s.heatMw)} MW at ${s.supplyC} °C supply: ${s.kwPerKw.toFixed(4)} kW/kW, chiller-free ${n(s.chillerFreeHours)} h${s.meanCop !== null ? `, mean COP ${s.meanCop.toFixed(2)}` : ''} → ${n(s.coolingMw)} MW`),
+    ...p.streams.map(
+      (s) =>
+        `    ${s.stream} heat ${n(s.heatMw)} MW at ${s.supplyC} °C supply (range ${s.rangeK} K): ${s.kwPerKw.toFixed(4)} kW/kW, chiller-free ${n(s.chillerFreeHours)} h, chiller share ${share(s.chillerHeatShare)}${s.meanCop !== null ? `, mean COP ${s.meanCop.toFixed(2)}` : ''} → ${n(s.coolingMw)} MW; water ${s.waterLPerKwh.toFixed(3)} L/kWh of heat`,
+    ),
   ];
   return out.join('\n');
 }
