@@ -23,6 +23,7 @@ const LOADERS: Partial<Record<LazyView, () => Promise<unknown>>> = {
   sites: () => import('../sites/rack-sites-view'),
   fabric: () => import('../fabric/rack-fabric-view'),
   export: () => import('../export/rack-export-view'),
+  calc: () => import('../calc/rack-calculators-view'),
 };
 
 /**
@@ -446,6 +447,8 @@ export class RackApp extends LitElement {
         return html`<rack-sites-view></rack-sites-view>`;
       case 'fabric':
         return html`<rack-fabric-view></rack-fabric-view>`;
+      case 'calc':
+        return html`<rack-calculators-view></rack-calculators-view>`;
       default:
         return html`<p class="loading">${title}</p>`;
     }

@@ -1,10 +1,10 @@
 /**
- * Path routes that survive a reload: `/rack/<id>`, `/fabric`, `/sites`, `/plan`, `/compare`, `/export`.
+ * Path routes that survive a reload: `/rack/<id>`, `/fabric`, `/sites`, `/plan`, `/compare`, `/calc`, `/export`.
  * The URL fragment is left alone: it is reserved for share links.
  * @module
  */
 
-export type ViewId = 'rack' | 'fabric' | 'sites' | 'plan' | 'compare' | 'export';
+export type ViewId = 'rack' | 'fabric' | 'sites' | 'plan' | 'compare' | 'calc' | 'export';
 
 export type Route =
   | { readonly view: 'rack'; readonly generationId: string | null }
@@ -17,6 +17,7 @@ export const VIEWS: readonly { readonly id: ViewId; readonly label: string }[] =
   { id: 'sites', label: 'Sites' },
   { id: 'plan', label: 'Plan' },
   { id: 'compare', label: 'Compare' },
+  { id: 'calc', label: 'Calculators' },
   { id: 'export', label: 'Export' },
 ];
 
@@ -37,7 +38,7 @@ export function parseRoute(pathname: string, base = '/'): Route {
     }
   });
   if (parts[0] === 'rack' && parts.length === 2 && ID.test(parts[1]!)) return { view: 'rack', generationId: parts[1]! };
-  if (parts.length === 1 && ['fabric', 'sites', 'plan', 'compare', 'export'].includes(parts[0]!)) {
+  if (parts.length === 1 && ['fabric', 'sites', 'plan', 'compare', 'calc', 'export'].includes(parts[0]!)) {
     return { view: parts[0] as Exclude<ViewId, 'rack'> };
   }
   return { view: 'not-found', path: p };
