@@ -12,7 +12,8 @@ const STATUS_TEXT = { ok: 'within limit', warn: 'near the limit', over: 'over th
 
 /**
  * One budget as a meter: the figure, the limit it must stay under, how full it is, and its status in words
- * (colour is never the only cue). Figures that rest on estimated catalog values carry an "est." badge.
+ * (colour is never the only cue). Figures that rest on estimated catalog values carry an "est." badge, or — when the
+ * page groups the marks (`estimateNote` set) — a dashed underline whose tooltip names the estimated values.
  *
  * @summary Budget meter (value against limit).
  * @csspart bar - the SVG bar
@@ -35,6 +36,11 @@ export class RackBudgetMeter extends LitElement {
       }
       .label {
         font-weight: 500;
+      }
+      .est-line {
+        text-decoration: underline dashed var(--rack-estimate);
+        text-underline-offset: 3px;
+        cursor: help;
       }
       .value {
         font-variant-numeric: tabular-nums;
@@ -106,6 +112,12 @@ export class RackBudgetMeter extends LitElement {
 
   @property() system: UnitSystem = 'si';
 
+  /**
+   * Which estimated values the figure rests on, in words. When set, the page shows the "est." mark once per group and
+   * this meter only underlines its label (dashed) with this text as the tooltip.
+   */
+  @property({ attribute: false }) estimateNote: string | undefined;
+
   #label = '';
   #value = '';
   #limit = '';
@@ -125,6 +137,9 @@ export class RackBudgetMeter extends LitElement {
       this.#statusText = b.status === 'over' && this.#ratio !== null && this.#ratio > 1 ? `over by ${Math.round((this.#ratio - 1) * 100)} %` : pct ? `${pct} · ${STATUS_TEXT[b.status]}` : b.status === 'warn' ? 'see the warning' : b.status === 'over' ? 'see the error' : STATUS_TEXT.info;
       this.#width = this.#ratio === null ? 0 : Math.min(1, this.#ratio / SPAN) * 100;
       this.#text = `${this.#value}${this.#limit ? ` of ${this.#limit}` : ''}, ${this.#statusText}${b.estimate ? ', rests on estimates' : ''}`;
+    }
+    if ((changed.has('budget') || changed.has('system') || changed.has('estimateNote')) && this.budget) {
+      this.#text = `${this.#text.replace(/, rests on estimates.*$/, '')}${this.budget.estimate ? `, rests on estimates${this.estimateNote ? ` (${this.estimateNote})` : ''}` : ''}`;
     }
   }
 
@@ -147,8 +162,10 @@ export class RackBudgetMeter extends LitElement {
         title=${b.limitNote}
       >
         <div class="head">
-          <span class="label">${this.#label}
-            ${b.estimate ? html`<span class="estimate" title="Rests on catalog values marked estimate (see Assumptions)">est.</span>` : nothing}</span>
+          ${b.estimate && this.estimateNote
+            ? html`<span class="label est-line" title=${this.estimateNote}>${this.#label}</span>`
+            : html`<span class="label">${this.#label}
+                ${b.estimate ? html`<span class="estimate" title="Rests on catalog values marked estimate (see Assumptions)">est.</span>` : nothing}</span>`}
           <span class="value">${this.#value}${this.#limit ? html`<span class="of"> / ${this.#limit}</span>` : nothing}</span>
         </div>
         ${meter

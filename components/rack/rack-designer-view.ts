@@ -6,7 +6,9 @@ import { keyFigures, type FigureGroup } from '../../src/views/figures';
 import { rackSummary, type RackSummary } from '../../src/views/rack-summary';
 import { markRendered } from '../../src/views/marks';
 import { memoizeLast } from '../../src/views/memo';
+import type { Catalog } from '../../src/core/catalog/types';
 import type { UnitReport } from '../../src/core/rack/types';
+import { assumptionLabel } from '../../src/views/assumption-labels';
 import type { SiteSummary } from '../../src/views/site-chain';
 import type { UnitSystem } from '../../src/state/types';
 import { baseStyles } from '../shared/styles';
@@ -18,6 +20,14 @@ import './rack-generation-picker';
 import './rack-issue-list';
 import './rack-summary-strip';
 import './rack-unit-form';
+
+interface BudgetGroupView {
+  readonly group: BudgetGroup;
+  readonly list: readonly Budget[];
+  /** Per budget id: which estimated values it rests on, in words. */
+  readonly notes: ReadonlyMap<string, string>;
+  readonly labels: readonly string[];
+}
 
 const GROUP_LABEL: Record<BudgetGroup, string> = { power: 'Power', cooling: 'Cooling', space: 'Space and weight' };
 
@@ -114,6 +124,16 @@ export class RackDesignerView extends LitElement {
         gap: 0.75rem;
         align-content: start;
       }
+      .est-line {
+        text-decoration: underline dashed var(--rack-estimate);
+        text-underline-offset: 3px;
+        cursor: help;
+      }
+      .est-note {
+        margin: -0.3rem 0 0;
+        font-size: 0.6875rem;
+        color: var(--rack-muted);
+      }
       .card > h2 {
         margin-bottom: 0.75rem;
       }
@@ -173,10 +193,15 @@ export class RackDesignerView extends LitElement {
   readonly #rack = new RackReportController(this);
 
   readonly #figures = memoizeLast((r: UnitReport, system: UnitSystem): FigureGroup[] => keyFigures(r, system));
-  readonly #grouped = memoizeLast((budgets: readonly Budget[]) => {
+  /** Budgets by group, with the estimated values each group (and each meter) rests on, named once per group. */
+  readonly #grouped = memoizeLast((budgets: readonly Budget[], catalog: Catalog): BudgetGroupView[] => {
     const m = new Map<BudgetGroup, Budget[]>();
     for (const b of budgets) m.set(b.group, [...(m.get(b.group) ?? []), b]);
-    return [...m.entries()];
+    return [...m.entries()].map(([group, list]) => {
+      const notes = new Map(list.filter((b) => b.estimate).map((b) => [b.id, `Rests on estimates: ${[...new Set(b.estimatedPaths.map((p) => assumptionLabel(p, catalog)))].join('; ')}`]));
+      const labels = [...new Set(list.flatMap((b) => b.estimatedPaths.map((p) => assumptionLabel(p, catalog))))];
+      return { group, list, notes, labels };
+    });
   });
 
   readonly #summarize = memoizeLast((r: UnitReport, budgets: readonly Budget[], system: UnitSystem): RackSummary => rackSummary(r, budgets, system));
@@ -185,14 +210,14 @@ export class RackDesignerView extends LitElement {
   #sites: SiteSummary[] | null = null;
   #figs: FigureGroup[] = [];
   #marked = false;
-  #budgets: [BudgetGroup, Budget[]][] = [];
+  #budgets: BudgetGroupView[] = [];
 
   override willUpdate(): void {
     const d = this.#rack.derived;
     const prefs = this.#rack.prefs;
     if (d && prefs) {
       this.#figs = this.#figures(d.report, prefs.units);
-      this.#budgets = this.#grouped(d.budgets);
+      this.#budgets = this.#grouped(d.budgets, this.#rack.catalog!);
       this.#summary = this.#summarize(d.report, d.budgets, prefs.units);
     }
     this.#sites = this.#rack.sites ?? null;
@@ -254,9 +279,12 @@ export class RackDesignerView extends LitElement {
             <h2 id="budget-h">Budgets <span class="hint">per unit · ${d.report.basis} basis</span></h2>
             <div class="budgets">
               ${this.#budgets.map(
-                ([group, list]) => html`<div class="budget-group" role="group" aria-label=${GROUP_LABEL[group]}>
+                ({ group, list, notes, labels }) => html`<div class="budget-group" role="group" aria-label=${GROUP_LABEL[group]}>
                   <h3>${GROUP_LABEL[group]}</h3>
-                  ${list.map((b) => html`<rack-budget-meter .budget=${b} .system=${system} data-budget=${b.id} tabindex="-1"></rack-budget-meter>`)}
+                  ${labels.length
+                    ? html`<p class="est-note" data-estimates=${group}><span class="estimate" title="Dashed-underlined figures rest on catalog values marked estimate (see Assumptions)">est.</span> Dashed figures rest on estimates: ${labels.join('; ')}</p>`
+                    : nothing}
+                  ${list.map((b) => html`<rack-budget-meter .budget=${b} .system=${system} .estimateNote=${notes.get(b.id)} data-budget=${b.id} tabindex="-1"></rack-budget-meter>`)}
                 </div>`,
               )}
             </div>
@@ -266,7 +294,7 @@ export class RackDesignerView extends LitElement {
             <rack-issue-list .issues=${d.report.issues}></rack-issue-list>
           </section>
           <section class="card below" aria-labelledby="figs-h">
-            <h2 id="figs-h">Key figures</h2>
+            <h2 id="figs-h">Key figures <span class="hint">dashed: rests on estimated catalog values</span></h2>
             <div class="figs">
               ${this.#figs.map(
                 (g) => html`<div>
@@ -275,7 +303,7 @@ export class RackDesignerView extends LitElement {
                     ${g.figures.map(
                       (f) => html`<div data-figure=${f.id}>
                         <dt>${f.label}</dt>
-                        <dd>${f.value}${f.estimate ? html` <span class="estimate" title="Rests on catalog values marked estimate">est.</span>` : nothing}${f.sub ? html`<small>${f.sub}</small>` : nothing}</dd>
+                        <dd>${f.estimate ? html`<span class="est-line" title="Rests on catalog values marked estimate (see the budgets’ notes and Assumptions)">${f.value}</span>` : f.value}${f.sub ? html`<small>${f.sub}</small>` : nothing}</dd>
                       </div>`,
                     )}
                   </dl>

@@ -28,6 +28,8 @@ export interface Budget {
   readonly limitNote: string;
   /** True when the figure rests on catalog values marked `estimate` (or missing). */
   readonly estimate: boolean;
+  /** The catalog paths of those values (label them with `assumptionLabel`), so a mark can say which value is estimated. */
+  readonly estimatedPaths: readonly string[];
   readonly issues: readonly Issue[];
   /** The temperature rise the figure is computed at, K; shown after the label in the user's units ({@link budgetLabel}). */
   readonly deltaTK?: number;
@@ -52,9 +54,10 @@ function status(value: number, limit: number | null, issues: readonly Issue[]): 
 
 const startsWith = (path: readonly (string | number)[], prefix: readonly string[]) => prefix.every((p, i) => path[i] === p);
 
-/** True when any assumption whose path contains one of `needles` is an estimate or missing. */
-function rests(report: UnitReport, needles: readonly string[]): boolean {
-  return report.assumptions.some((a) => (a.confidence === 'estimate' || a.confidence === 'missing') && needles.some((n) => a.path.includes(n)));
+/** The assumptions whose path contains one of `needles` and that are estimates or missing: what the figure rests on. */
+function rests(report: UnitReport, needles: readonly string[]): Pick<Budget, 'estimate' | 'estimatedPaths'> {
+  const estimatedPaths = report.assumptions.filter((a) => (a.confidence === 'estimate' || a.confidence === 'missing') && needles.some((n) => a.path.includes(n))).map((a) => a.path);
+  return { estimate: estimatedPaths.length > 0, estimatedPaths };
 }
 
 const POWER_INPUTS = ['.maxPowerW', 'psus.', 'power.count', 'power.redundancy'];
@@ -86,7 +89,7 @@ export function unitBudgets(report: UnitReport, generation: Generation, design: 
       limit: whole * 1000,
       kind: dc ? 'power' : 'apparentPower',
       limitNote: `${side.whips} whip${side.whips === 1 ? '' : 's'} × ${side.whipUsableKva.toFixed(1)} ${dc ? 'kW' : 'kVA'} usable (${side.volts} V ${systemWords} ${side.amps} A at ${Math.round(p.feeds.continuousFactor * 100)} %)`,
-      estimate: feedEstimate,
+      ...feedEstimate,
       issues: [...sideIssues.filter((i) => i.path.length === 3), ...issuesAt(['power', 'feedVolts'], ['power', 'feedSystem'])],
     });
     add({
@@ -97,7 +100,7 @@ export function unitBudgets(report: UnitReport, generation: Generation, design: 
       limit: side.breakerA * p.feeds.continuousFactor,
       kind: 'current',
       limitNote: `${side.breakerA} A breaker × ${p.feeds.continuousFactor} continuous${side.phaseImbalance > 0.005 ? `; imbalance ${(side.phaseImbalance * 100).toFixed(1)} %` : ''}`,
-      estimate: feedEstimate,
+      ...feedEstimate,
       issues: sideIssues.filter((i) => i.path[3] === 'phases'),
     });
   }
@@ -105,7 +108,7 @@ export function unitBudgets(report: UnitReport, generation: Generation, design: 
     const abIssues = report.issues.filter((i) => i.code === 'ab_failover_insufficient');
     if (abIssues.length) {
       const i = abIssues[0]!;
-      add({ id: 'ab-side-capacity', group: 'power', label: generation.power.architecture === 'shelf' ? 'One side’s shelves' : 'One side’s PSUs', value: (i.actual ?? 0) * 1000, limit: (i.limit ?? 0) * 1000, kind: 'power', limitNote: 'Capacity left when one feed fails', estimate: feedEstimate, issues: abIssues });
+      add({ id: 'ab-side-capacity', group: 'power', label: generation.power.architecture === 'shelf' ? 'One side’s shelves' : 'One side’s PSUs', value: (i.actual ?? 0) * 1000, limit: (i.limit ?? 0) * 1000, kind: 'power', limitNote: 'Capacity left when one feed fails', ...feedEstimate, issues: abIssues });
     }
   }
   add({
@@ -116,7 +119,7 @@ export function unitBudgets(report: UnitReport, generation: Generation, design: 
     limit: p.psus.redundantCapacityKw * 1000,
     kind: 'power',
     limitNote: `${p.psus.shelves} ${generation.power.architecture === 'shelf' ? 'shelves' : 'PSUs'} minus redundant, ${p.psus.psuCount} PSUs × ${(p.psus.psuRatingW / 1000).toFixed(1)} kW`,
-    estimate: rests(report, POWER_INPUTS),
+    ...rests(report, POWER_INPUTS),
     issues: issuesAt(['power', 'redundancy'], ['power', 'psus']),
   });
   const nominalKw = p.psus.psuCount * p.psus.psuRatingW / 1000;
@@ -128,14 +131,14 @@ export function unitBudgets(report: UnitReport, generation: Generation, design: 
     limit: (p.psus.peakCapacityKw ?? nominalKw) * 1000,
     kind: 'power',
     limitNote: p.psus.peakCapacityKw === null ? 'against the PSUs’ continuous rating: no peak rating published' : 'PSU peak rating',
-    estimate: rests(report, [...POWER_INPUTS, 'transientFactor', 'psuPeakRatingW']),
+    ...rests(report, [...POWER_INPUTS, 'transientFactor', 'psuPeakRatingW']),
     issues: issuesAt(['power', 'peakKw']),
   });
   if (p.bbu) {
-    add({ id: 'bbu', group: 'power', label: 'Battery backup', value: p.peakKw * 1000, limit: p.bbu.capacityKw * 1000, kind: 'power', limitNote: `${p.bbu.count} BBUs, ≈${Math.round(p.bbu.holdupS)} s hold-up at max load`, estimate: rests(report, ['bbu']), issues: issuesAt(['power', 'bbu']) });
+    add({ id: 'bbu', group: 'power', label: 'Battery backup', value: p.peakKw * 1000, limit: p.bbu.capacityKw * 1000, kind: 'power', limitNote: `${p.bbu.count} BBUs, ≈${Math.round(p.bbu.holdupS)} s hold-up at max load`, ...rests(report, ['bbu']), issues: issuesAt(['power', 'bbu']) });
   }
   if (p.busbarA !== null) {
-    add({ id: 'busbar', group: 'power', label: 'Busbar current', value: p.busbarA, limit: null, kind: 'current', limitNote: `at ${p.busVoltageV ?? '?'} V; the busbar rating is not in the catalog`, estimate: rests(report, ['busVoltageV', ...POWER_INPUTS]), issues: [] });
+    add({ id: 'busbar', group: 'power', label: 'Busbar current', value: p.busbarA, limit: null, kind: 'current', limitNote: `at ${p.busVoltageV ?? '?'} V; the busbar rating is not in the catalog`, ...rests(report, ['busVoltageV', ...POWER_INPUTS]), issues: [] });
   }
 
   // ---- cooling ----
@@ -150,7 +153,7 @@ export function unitBudgets(report: UnitReport, generation: Generation, design: 
       limit: design.limits.liquidHeatLimitW ?? null,
       kind: 'heatRate',
       limitNote: design.limits.liquidHeatLimitW === undefined ? 'set “Liquid heat removal available” to check it' : 'liquid heat removal available',
-      estimate: rests(report, ['liquidFraction', ...POWER_INPUTS]),
+      ...rests(report, ['liquidFraction', ...POWER_INPUTS]),
       issues: cIssues.filter((i) => i.path[1] === 'cdu'),
     });
     const published = pick(generation.cooling.publishedCoolantLpm, 'typical');
@@ -163,7 +166,7 @@ export function unitBudgets(report: UnitReport, generation: Generation, design: 
       limit: null,
       kind: 'liquidFlow',
       limitNote: published !== null ? `vendor publishes ≈${Math.round(published)} L/min` : 'Q = ṁ·cp·ΔT at the mean loop temperature',
-      estimate: rests(report, ['liquidFraction', 'defaults.liquidDeltaTK', ...POWER_INPUTS]),
+      ...rests(report, ['liquidFraction', 'defaults.liquidDeltaTK', ...POWER_INPUTS]),
       issues: cIssues.filter((i) => i.path[1] === 'coolant' || i.path[1] === 'coolantSupplyC'),
     });
   }
@@ -175,7 +178,7 @@ export function unitBudgets(report: UnitReport, generation: Generation, design: 
     limit: design.limits.airHeatLimitW ?? null,
     kind: 'heatRate',
     limitNote: design.limits.airHeatLimitW === undefined ? 'set “Air heat removal available” to check it' : 'air heat removal available',
-    estimate: rests(report, ['liquidFraction', ...POWER_INPUTS]),
+    ...rests(report, ['liquidFraction', ...POWER_INPUTS]),
     issues: [],
   });
   const pubCfm = pick(generation.cooling.publishedAirflowCfm, 'typical');
@@ -188,15 +191,15 @@ export function unitBudgets(report: UnitReport, generation: Generation, design: 
     limit: null,
     kind: 'airflow',
     limitNote: pubCfm !== null ? `vendor publishes ≈${Math.round(pubCfm).toLocaleString('en-US')} CFM` : `air density ${c.airDensityKgM3.toFixed(3)} kg/m³ at the site altitude`,
-    estimate: rests(report, ['liquidFraction', ...POWER_INPUTS]),
+    ...rests(report, ['liquidFraction', ...POWER_INPUTS]),
     issues: [],
   });
 
   // ---- space ----
   const s = report.space;
-  add({ id: 'u-space', group: 'space', label: 'Rack space', value: s.usedU, limit: s.availableU, kind: 'rackUnits', limitNote: `${report.racks} rack${report.racks === 1 ? '' : 's'} × ${s.availableU / report.racks} U`, estimate: rests(report, ['heightU']), issues: issuesAt(['space', 'usedU']) });
+  add({ id: 'u-space', group: 'space', label: 'Rack space', value: s.usedU, limit: s.availableU, kind: 'rackUnits', limitNote: `${report.racks} rack${report.racks === 1 ? '' : 's'} × ${s.availableU / report.racks} U`, ...rests(report, ['heightU']), issues: issuesAt(['space', 'usedU']) });
   const maxLoad = pick(generation.rack.maxLoadKg, 'typical');
-  add({ id: 'weight', group: 'space', label: 'Weight per rack', value: s.weightPerRackKg, limit: maxLoad, kind: 'mass', limitNote: maxLoad === null ? 'the frame’s load rating is not published' : 'rack frame static load rating', estimate: rests(report, ['weightKg', 'WeightKg']), issues: issuesAt(['space', 'weightKg']) });
+  add({ id: 'weight', group: 'space', label: 'Weight per rack', value: s.weightPerRackKg, limit: maxLoad, kind: 'mass', limitNote: maxLoad === null ? 'the frame’s load rating is not published' : 'rack frame static load rating', ...rests(report, ['weightKg', 'WeightKg']), issues: issuesAt(['space', 'weightKg']) });
   add({
     id: 'floor',
     group: 'space',
@@ -205,7 +208,7 @@ export function unitBudgets(report: UnitReport, generation: Generation, design: 
     limit: design.options.floorLimitKgM2 ?? null,
     kind: 'arealMass',
     limitNote: design.options.floorLimitKgM2 === undefined ? `set “Floor rating” to check it; over ${s.footprintM2PerRack.toFixed(2)} m² per rack` : `floor rating, over ${s.footprintM2PerRack.toFixed(2)} m² per rack`,
-    estimate: rests(report, ['weightKg', 'WeightKg', 'widthM', 'depthM']),
+    ...rests(report, ['weightKg', 'WeightKg', 'widthM', 'depthM']),
     issues: issuesAt(['space', 'floorLoadingKgM2']),
   });
   return out;
