@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/presets';
 import { formatValue } from '../../src/views/format';
 import { RackDerivations } from '../../src/views/rack-report';
-import { rackSummary } from '../../src/views/rack-summary';
+import { fixFor, rackSummary } from '../../src/views/rack-summary';
 
 const catalog = loadCatalog();
 const derive = (generationId: string, options = {}) => new RackDerivations().derive(catalog, { generationId, options, limits: {} })!;
@@ -39,17 +39,33 @@ describe('rack summary strip', () => {
     }
   });
 
-  it('GB300 NVL72 at its defaults leads with the A/B failover shortfall and a fix to try', () => {
-    const d = derive('gb300-nvl72');
+  it('a failing design leads with the first failing budget, its engine message and a fix to try', () => {
+    let failing = 0;
+    for (const g of catalog.generations) {
+      for (const options of [{}, { feedAmps: 20 }]) {
+        const d = derive(g.id, options);
+        const s = rackSummary(d.report, d.budgets, 'si');
+        const over = d.budgets.find((b) => b.status === 'over');
+        if (!over) continue;
+        failing++;
+        expect(s.verdict).toBe('fail');
+        expect(s.firstFix!.budgetId, g.id).toBe(over.id);
+        const first = over.issues.find((i) => i.severity !== 'info');
+        if (first) {
+          expect(s.firstFix!.problem).toBe(first.message);
+          expect(s.firstFix!.fix, `${g.id} ${first.code}`).toBe(fixFor(first));
+          expect(s.firstFix!.fix.length).toBeGreaterThan(10);
+        }
+      }
+    }
+    expect(failing, 'some generation fails at these options').toBeGreaterThan(0);
+  });
+
+  it('feeds and whips read as count × rating per side', () => {
+    const d = derive('gb300-nvl72', { feedVolts: 480, feedAmps: 60, feeds: 'ab' });
+    const side = d.report.power.feeds.sides[0]!;
     const s = rackSummary(d.report, d.budgets, 'si');
-    const ab = d.report.issues.find((i) => i.code === 'ab_failover_insufficient');
-    expect(ab).toBeDefined();
-    expect(s.verdict).toBe('fail');
-    expect(s.firstFix!.budgetId).toBe('ab-side-capacity');
-    expect(s.firstFix!.problem).toBe(ab!.message);
-    expect(s.firstFix!.fix.length).toBeGreaterThan(10);
-    // 4 × 60 A whips per side at 480 V 3-phase are the catalog's default feed for this rack.
-    expect(s.cells.find((c) => c.id === 'feeds')!.perUnit).toMatch(/^\d+ × 480 V 3-phase 60 A per side \(A and B\)$/);
+    expect(s.cells.find((c) => c.id === 'feeds')!.perUnit).toBe(`${side.whips} × 480 V 3-phase 60 A per side (A and B)`);
   });
 
   it('US units: ΔT as a temperature difference in °F (10 K = 18 °F)', () => {
