@@ -35,6 +35,14 @@ interface FabricData {
 
 const MEDIA_NAME: Record<string, string> = { dac: 'Copper (DAC)', acc: 'Active copper (ACC)', aec: 'Active electrical (AEC)', aoc: 'Active optical (AOC)', mmf: 'Multimode fiber + optics', smf: 'Single-mode fiber + optics', utp: 'Twisted pair', none: 'No medium reaches' };
 
+/** The port speed and count the fabric used (evaluateCluster's port mapping): every output states it. */
+function portText(v: FabricView): string {
+  const m = v.evaluation.portMapping;
+  const per = m.switchPortsPerNicPort > 1 ? ` (each takes ${m.switchPortsPerNicPort} × ${formatNumber(m.switchPortGbps, 0)}G)` : '';
+  const breakout = m.portsPerNativePort > 1 ? ` as ${formatNumber(m.portsPerNativePort, 0)} × ${formatNumber(m.switchPortGbps, 0)}G per ${formatNumber(m.nativePortGbps, 0)}G port` : '';
+  return `${v.ports.rails} × ${formatNumber(m.nicPortGbps, 0)}G NIC ports per node${per} · switch ports at ${formatNumber(m.switchPortGbps, 0)}G, ${formatNumber(m.logicalPortsPerSwitch, 0)} per switch${breakout}`;
+}
+
 /**
  * Fabric & cabling for a cluster of the rack designer's generation: the scale-out fat tree as a tier diagram with
  * counts, the floor layout, media by reach, the cable-length histogram, transceivers and their watts, the other
@@ -85,6 +93,9 @@ export class RackFabricView extends LitElement {
       .main {
         display: grid;
         gap: 1rem;
+        min-width: 0;
+      }
+      .main > * {
         min-width: 0;
       }
       .figs {
@@ -198,6 +209,14 @@ export class RackFabricView extends LitElement {
         border-radius: 6px;
         background: var(--rack-input-bg);
         width: 9rem;
+      }
+      table.tiers {
+        margin-top: 0.75rem;
+      }
+      table.tiers caption {
+        text-align: left;
+        caption-side: top;
+        padding-bottom: 0.3rem;
       }
       .preview {
         overflow: auto;
@@ -339,16 +358,18 @@ export class RackFabricView extends LitElement {
             set({ accelerators: e.detail.value ?? FF.accelerators.defaultValue, units: undefined });
           }}></rack-quantity-input>`}
       <h3>Scale-out fabric</h3>
+      ${sel('Topology', 'topology', [['', 'Rail-optimized (default)'], ['rail', 'Rail-optimized'], ['tor', 'Top of rack: a leaf in every rack'], ['row', 'Leaf pair per row (end of row)']], f.topology)}
       ${sel('Switch', 'switchId', [['', view ? `${shortName(view.defaultSwitch.name)} (default)` : 'Default'], ...(view?.switches ?? []).map((s) => [s.id, s.name] as [string, string])], f.switchId)}
       ${view ? this.#why(view) : nothing}
       <div class="pair">
-        <rack-quantity-input field-key="oversubscription" label="Oversubscription" kind="ratio" .value=${f.oversubscription} .defaultValue=${FF.oversubscription.defaultValue} .min=${FF.oversubscription.min} .max=${FF.oversubscription.max} .system=${sys} help="Leaf down : up" @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'oversubscription')}></rack-quantity-input>
-        <rack-quantity-input field-key="planes" label="Planes" kind="count" integer .value=${f.planes} .defaultValue=${FF.planes.defaultValue} .min=${FF.planes.min} .max=${FF.planes.max} .system=${sys} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'planes')}></rack-quantity-input>
+        <rack-quantity-input field-key="oversubscription" label=${FF.oversubscription.label} kind="ratio" .value=${f.oversubscription} .defaultValue=${FF.oversubscription.defaultValue} .min=${FF.oversubscription.min} .max=${FF.oversubscription.max} .system=${sys} help=${FF.oversubscription.help} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'oversubscription')}></rack-quantity-input>
+        <rack-quantity-input field-key="spineOversubscription" label=${FF.spineOversubscription.label} kind="ratio" .value=${f.spineOversubscription} .defaultValue=${FF.spineOversubscription.defaultValue} .min=${FF.spineOversubscription.min} .max=${FF.spineOversubscription.max} .system=${sys} help=${FF.spineOversubscription.help} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'spineOversubscription')}></rack-quantity-input>
       </div>
       <div class="pair">
+        <rack-quantity-input field-key="planes" label="Planes" kind="count" integer .value=${f.planes} .defaultValue=${FF.planes.defaultValue} .min=${FF.planes.min} .max=${FF.planes.max} .system=${sys} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'planes')}></rack-quantity-input>
         ${sel('Tiers', 'tiers', [['', 'Auto'], ['2', '2'], ['3', '3']], f.tiers === undefined || f.tiers === 'auto' ? '' : String(f.tiers), (v) => Number(v))}
-        ${sel('Spine groups', 'spineDesign', [['', 'Full (default)'], ['full', 'Full'], ['rail', 'Per rail']], f.spineDesign)}
       </div>
+      ${(f.topology ?? 'rail') === 'rail' ? sel('Spine groups', 'spineDesign', [['', 'Full (default)'], ['full', 'Full'], ['rail', 'Per rail']], f.spineDesign) : nothing}
       <h3>Floor layout</h3>
       <div class="pair">
         <rack-quantity-input field-key="racksPerRow" label="Racks per row" kind="count" integer .value=${f.racksPerRow} .defaultValue=${FF.racksPerRow.defaultValue} .min=${FF.racksPerRow.min} .max=${FF.racksPerRow.max} .system=${sys} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'racksPerRow')}></rack-quantity-input>
@@ -380,6 +401,24 @@ export class RackFabricView extends LitElement {
     emit(this, 'rack-edit', { type: 'fabric/set', patch });
   }
 
+  /** Per tier: switches, ports down and up, oversubscription, blocking from the endpoints up, bisection (the core's tier detail). */
+  #tierTable(v: FabricView) {
+    const n0 = (n: number) => formatNumber(n, 0);
+    const ratio = (r: number | null) => (r === null ? '—' : `${formatNumber(r)}:1`);
+    // Blocking at or under 1:1 means the uplinks carry every endpoint at full rate.
+    const blocking = (r: number | null) => (r === null ? '—' : r <= 1 ? `none (${formatNumber(r)}:1)` : `${formatNumber(r)}:1`);
+    const name: Record<string, string> = { leaf: 'Leaf', spine: 'Spine', core: 'Core' };
+    return html`<table class="tiers" data-tiers>
+      <caption class="note">Per tier · ${v.evaluation.topology === 'rail' ? 'rail-optimized' : v.evaluation.topology === 'tor' ? 'top of rack' : 'leaf pair per row'} · ${portText(v)}</caption>
+      <thead><tr><th scope="col">Tier</th><th scope="col">Switches</th><th scope="col">Down / up per switch</th><th scope="col">Oversubscription</th><th scope="col">Blocking to here</th><th scope="col">Bisection</th></tr></thead>
+      <tbody>
+        ${v.fabric.tierDetail.map(
+          (t) => html`<tr><th scope="row">${name[t.tier] ?? t.tier}</th><td>${n0(t.switches)}</td><td>${n0(t.downlinksPerSwitch)} / ${n0(t.uplinksPerSwitch)} of ${n0(t.radix)}</td><td>${ratio(t.oversubscription)}</td><td>${blocking(t.blockingRatio)}</td><td>${formatNumber(t.bisectionGbps / 1000)} Tb/s</td></tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
   /** Which switch the fabric uses and why (evaluateCluster's choice), with the default's source. */
   #why(v: FabricView) {
     const c = v.switchChoice;
@@ -405,10 +444,11 @@ export class RackFabricView extends LitElement {
           <div><dt>Links / cables</dt><dd>${formatNumber(f.links.total, 0)}<small>${formatNumber(f.cables.total, 0)} cable assemblies</small></dd></div>
           <div><dt>Transceivers</dt><dd>${formatNumber(s?.transceiverModules ?? f.transceiverModules, 0)}<small>${s ? `${formatNumber(s.spares.transceiverModules, 0)} spares` : 'all-optical estimate'}</small></dd></div>
           <div><dt>Network power</dt><dd>${formatNumber(v.powerKw.total)} kW<small>switches ${formatNumber(v.powerKw.switches)} · optics ${formatNumber(v.powerKw.transceivers)} · active cables ${formatNumber(v.powerKw.activeCables)}</small></dd></div>
-          <div><dt>Bisection</dt><dd>${formatNumber(f.bisectionGbps / 1000)} Tb/s<small>oversubscription ${formatNumber(f.oversubscription)}:1</small></dd></div>
+          <div><dt>Bisection</dt><dd>${formatNumber(f.bisectionGbps / 1000)} Tb/s<small>leaf ${formatNumber(f.oversubscription)}:1${f.tiers >= 3 ? ` · spine ${formatNumber(f.spineOversubscription)}:1` : ''}</small></dd></div>
           <div><dt>Network racks</dt><dd>${formatNumber(v.plan?.networkRacks ?? 0, 0)}<small>${v.plan ? `${v.plan.switchesPerNetworkRack} switches each · ${v.plan.rows} rows` : ''}</small></dd></div>
-          <div><dt>Headroom</dt><dd>${formatNumber(f.maxEndpoints, 0)}<small>endpoints before another tier (now ${formatNumber(f.endpoints, 0)})</small></dd></div>
+          <div><dt>Room before another tier</dt><dd>${formatNumber(f.maxEndpoints, 0)} endpoints<small>now ${formatNumber(f.endpoints, 0)} (${formatNumber((100 * f.endpoints) / Math.max(1, f.maxEndpoints), 0)} % used)</small></dd></div>
         </dl>
+        ${this.#tierTable(v)}
       </section>
       ${s
         ? html`<div class="two">
@@ -445,7 +485,7 @@ export class RackFabricView extends LitElement {
         ${v.plan ? this.#preview(v) : nothing}
         <div class="row">
           <button class="btn primary" type="button" data-schedule="csv" ?disabled=${!v.plan || this._busy} @click=${() => void this.#download(v, 'ask')}>Download cable schedule (CSV)</button>
-          <span class="note">${v.plan ? `${formatNumber(f.links.total, 0)} rows, port to port: cable id, tier, both ends (rack, device, port), medium, part, ordered length, label.` : 'No fabric: nothing to schedule.'}</span>
+          <span class="note">${v.plan ? `${formatNumber(f.links.total, 0)} rows, port to port: cable id, tier, both ends (rack, device, port), medium, cable part, ordered length, label, transceivers at each end, network.` : 'No fabric: nothing to schedule.'}</span>
         </div>
         ${this._large !== null && v.plan
           ? html`<div class="row" role="group" aria-label="Large download" part="large-download">

@@ -97,14 +97,14 @@ export class RackTierDiagram extends LitElement {
       ${this.#tiers.map((t, i) => {
         const y = i * ROW + 22;
         const shown = Math.min(t.count, MAX_BOXES);
-        const bw = Math.min(12, (W - 200) / Math.max(1, shown) - 2);
+        const bw = Math.min(12, (W - 250) / Math.max(1, shown) - 2); // room after the boxes for "+N more"
         const boxes = Array.from({ length: shown }, (_, k) => svg`<rect class=${`box ${t.kind}`} x=${150 + k * (bw + 2)} y=${y} width=${bw} height="16" rx="2"></rect>`);
         const below = this.#tiers[i + 1];
         return svg`
           <text class="name" x="4" y=${y + 12}>${t.name}</text>
           <text class="detail" x="4" y=${y + 26}>${formatNumber(t.count, 0)}${t.kind === 'switch' ? ' switches' : ' nodes'}</text>
           ${boxes}
-          ${t.count > shown ? svg`<text class="more" x=${150 + shown * (bw + 2) + 4} y=${y + 12}>+${formatNumber(t.count - shown, 0)}</text>` : nothing}
+          ${t.count > shown ? svg`<text class="more" x=${150 + shown * (bw + 2) + 4} y=${y + 12}>+${formatNumber(t.count - shown, 0)} more</text>` : nothing}
           <text class="detail" x="150" y=${y - 4}>${t.detail}</text>
           ${below && t.linksIn !== null
             ? svg`<line class="links" x1="300" x2="300" y1=${y + 18} y2=${y + ROW - 14}></line>

@@ -62,6 +62,8 @@ export const FABRIC_DESIGN_LIMITS = {
   /** The cluster sized by accelerators (rounded up to whole units); the same range as Compare's accelerator target. */
   accelerators: { min: 1, max: 10_000_000, integer: true, default: 1152 },
   oversubscription: { min: 1, max: 64, default: 1 },
+  /** Spine down : up at three tiers (the leaf's is `oversubscription`). */
+  spineOversubscription: { min: 1, max: 64, default: 1 },
   planes: { min: 1, max: 16, integer: true, default: 1 },
   racksPerRow: { min: 1, max: 10_000, integer: true, default: DEFAULT_LAYOUT.racksPerRow },
   rowSpacingM: { min: 0.5, max: 100, unit: 'm', default: DEFAULT_LAYOUT.rowSpacingM },
@@ -69,8 +71,10 @@ export const FABRIC_DESIGN_LIMITS = {
   slackPct: { min: 0, max: 200, unit: '%', default: DEFAULT_LAYOUT.slackPct },
 } as const satisfies Record<string, NumericLimit>;
 
-/** The fabric's choice fields: accepted values (defaults: `auto`, `full`, and the core's `DEFAULT_LAYOUT` placements). */
+/** The fabric's choice fields: accepted values (defaults: `rail`, `auto`, `full`, and the core's `DEFAULT_LAYOUT` placements). */
 export const FABRIC_DESIGN_CHOICES = {
+  /** Leaves per rail (rail-optimized), in every rack (top of rack), or a pair per row (src/core/fabric/evaluate-cluster.ts); default `rail`. */
+  topology: ['rail', 'tor', 'row'],
   tiers: ['auto', 2, 3],
   spineDesign: ['full', 'rail'],
   leafPlacement: ['in-rack', 'eor', 'mor', 'network-row'],

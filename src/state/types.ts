@@ -54,7 +54,12 @@ export interface FabricDesign {
   readonly accelerators?: number;
   readonly units?: number;
   readonly switchId?: string;
+  /** Where the leaves sit: per rail (default), in every rack, or a pair per row. */
+  readonly topology?: 'rail' | 'tor' | 'row';
+  /** Leaf down : up. */
   readonly oversubscription?: number;
+  /** Spine down : up (three tiers). */
+  readonly spineOversubscription?: number;
   readonly planes?: number;
   readonly tiers?: 'auto' | 2 | 3;
   readonly spineDesign?: 'full' | 'rail';

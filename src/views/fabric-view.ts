@@ -8,7 +8,7 @@ import type { Generation } from '../core/catalog/types';
 import type { CablePlan, CableRow, CablingSummary, FloorLayout } from '../core/fabric/cabling';
 import { CSV_HEADER, csvLine } from '../core/fabric/cabling';
 import { clusterPorts, type ClusterPorts } from '../core/fabric/cluster';
-import { clusterSchedule, evaluateCluster, SUMMARY_LINK_LIMIT, type ClusterCounts, type ClusterEvaluation, type FabricPart } from '../core/fabric/evaluate-cluster';
+import { clusterSchedule, evaluateCluster, SUMMARY_LINK_LIMIT, type ClusterCounts, type ClusterDesign, type ClusterEvaluation, type FabricPart } from '../core/fabric/evaluate-cluster';
 import type { FabricResult } from '../core/fabric/fat-tree';
 import type { OobResult } from '../core/fabric/networks';
 import { defaultSwitch, switchesFor, type SwitchChoice } from '../core/fabric/switch-choice';
@@ -138,6 +138,21 @@ export function sizeText(v: FabricView): string {
   return parts.join(' · ');
 }
 
+/** The core's cluster design for a fabric design of `units` units (what evaluateCluster and the topology comparison take). */
+export function clusterDesignOf(d: FabricDesign, units: number): ClusterDesign {
+  return {
+    units,
+    switchId: d.switchId,
+    planes: d.planes,
+    topology: d.topology,
+    oversubscription: d.oversubscription,
+    spineOversubscription: d.spineOversubscription,
+    tiers: d.tiers,
+    spineDesign: d.spineDesign,
+    layout: layoutOf(d),
+  };
+}
+
 /**
  * Size the cluster's networks and summarize its cabling.
  * @param systemsPerRack - from the rack designer's options (server racks)
@@ -148,7 +163,7 @@ export function evaluateFabric(g: Generation, net: NetworkCatalog, d: FabricDesi
   const r = evaluateCluster(
     g,
     net,
-    { units: size.value.units, switchId: d.switchId, planes: d.planes, oversubscription: d.oversubscription, tiers: d.tiers, spineDesign: d.spineDesign, layout: layoutOf(d) },
+    clusterDesignOf(d, size.value.units),
     { systemsPerRack, basis, detail: 'summary' },
   );
   if (!r.ok) return err(`${r.error.message.charAt(0).toUpperCase()}${r.error.message.slice(1)}.`);
