@@ -59,6 +59,8 @@ const field = (key: string, limit: NumericLimit, label: string, kind: DisplayKin
   ...(limit.default === undefined ? {} : { defaultValue: limit.default }), ...extra,
 });
 
+const LPM_PER_M3S = 60_000;
+
 const SYSTEM = { key: 'system', label: 'System', defaultValue: '3ph', options: [{ value: '3ph', label: '3-phase' }, { value: '1ph', label: '1-phase' }, { value: 'dc', label: 'DC' }] } as const;
 
 export const CALCULATORS: readonly Calculator[] = [
@@ -69,7 +71,8 @@ export const CALCULATORS: readonly Calculator[] = [
     cli: 'rackplan calc liquid --kw 132 --delta-t 10',
     fields: [
       field('heatW', C.heatW, 'Heat', 'heatRate', 'Leave empty to solve for it.', { example: '132 kW', optional: true }),
-      field('flowM3s', C.flowM3s, 'Flow', 'liquidFlow', 'Leave empty to solve for it.', { example: '190 L/min', optional: true }),
+      // The liquidFlow display kind's canonical unit is L/min (src/views/format.ts), so this field's range is too.
+      field('flowLpm', { min: C.flowM3s.min * LPM_PER_M3S, max: C.flowM3s.max * LPM_PER_M3S }, 'Flow', 'liquidFlow', 'Leave empty to solve for it.', { example: '190 L/min', optional: true }),
       field('deltaTK', { ...C.liquidDeltaTK, default: undefined }, 'ΔT', 'temperatureDifference', 'Leave empty to solve for it.', { example: '10 K', optional: true }),
       field('supplyC', C.supplyC, 'Supply temperature', 'temperature', 'Where the mean loop temperature starts.'),
     ],
@@ -185,7 +188,7 @@ export function computeCalculator(id: CalculatorId, values: CalculatorValues, ch
   switch (id) {
     case 'liquid': {
       const heatW = values.heatW;
-      const flowM3s = values.flowM3s;
+      const flowM3s = values.flowLpm === undefined ? undefined : values.flowLpm / LPM_PER_M3S;
       const deltaTK = values.deltaTK;
       const given = [heatW, flowM3s, deltaTK].filter((x) => x !== undefined).length;
       if (given !== 2) return { status: 'incomplete', message: `Give exactly two of heat, flow and ΔT (${given} given); the third is solved.` };
@@ -198,7 +201,7 @@ export function computeCalculator(id: CalculatorId, values: CalculatorValues, ch
         status: 'ok',
         rows: [
           { label: 'Heat', value: v(b.heatW, 'heatRate'), headline: b.solvedFor === 'heat' },
-          { label: 'Flow', value: `${v(b.flowM3s, 'liquidFlow')}${sys === 'si' ? ` (${formatNumber(lpmToGpm(lpm))} gpm)` : ''}`, headline: b.solvedFor === 'flow' },
+          { label: 'Flow', value: `${v(lpm, 'liquidFlow')}${sys === 'si' ? ` (${formatNumber(lpmToGpm(lpm))} gpm)` : ''}`, headline: b.solvedFor === 'flow' },
           { label: 'ΔT', value: v(b.deltaTK, 'temperatureDifference'), headline: b.solvedFor === 'deltaT' },
           { label: 'Supply → return', value: `${v(b.supplyC, 'temperature')} → ${v(b.returnC, 'temperature')}` },
           { label: 'Flow per kW', value: `${formatNumber(lpm / (b.heatW / 1000))} L/min` },
@@ -213,7 +216,7 @@ export function computeCalculator(id: CalculatorId, values: CalculatorValues, ch
       return {
         status: 'ok',
         rows: [
-          { label: 'Airflow', value: `${v(m3s, 'airflow')} (${formatNumber(m3sToCfm(m3s))} CFM)`, headline: true },
+          { label: 'Airflow', value: `${v(m3s * 3600, 'airflow')}${sys === 'si' ? ` (${formatNumber(m3sToCfm(m3s))} CFM)` : ''}`, headline: true },
           { label: 'Per kW', value: `${formatNumber(m3sToCfm(m3s) / (heatW / 1000))} CFM` },
           { label: 'Air density', value: `${airDensityAtAltitude(get('altitudeM')!).toFixed(3)} kg/m³` },
         ],
