@@ -155,6 +155,15 @@ export interface NbRack {
   readonly description?: string;
 }
 
+/**
+ * NetBox rack width (rail-to-rail inches) for a catalog rack form factor: Open Rack (OCP ORv3, and NVIDIA MGX, which
+ * is built on ORv3) has a 21-inch equipment bay (OCP Open Rack V3 base specification, "Open Rack/21"; NetBox's
+ * `RackWidthChoices` has 21 for it); every other frame in the catalog is an EIA-310 19-inch rack.
+ */
+export function netboxRackWidth(formFactor: string): NbRack['width'] {
+  return /\b(ORv3|Open ?Rack|MGX)\b/i.test(formFactor) ? 21 : 19;
+}
+
 export interface NbDevice {
   readonly name: string;
   readonly role: string;

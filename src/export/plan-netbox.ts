@@ -10,7 +10,7 @@ import type { UnitReport } from '../core/rack/types';
 import type { CableRow } from '../core/fabric/cabling';
 import { pickSourced, pick } from '../core/provenance';
 import { layoutElevation, type ElevationLayout } from '../core/rack/elevation';
-import { NETBOX_VERSION, netboxSlug, uniqueSiteNames, type NbCable, type NbDevice, type NbDeviceRole, type NbDeviceType, type NbInterfaceTemplate, type NbManufacturer, type NbRack, type NbSite, type NetboxModel } from './netbox';
+import { NETBOX_VERSION, netboxRackWidth, netboxSlug, uniqueSiteNames, type NbCable, type NbDevice, type NbDeviceRole, type NbDeviceType, type NbInterfaceTemplate, type NbManufacturer, type NbRack, type NbSite, type NetboxModel } from './netbox';
 import { planClusters, type ClusterLayout } from './plan-cables';
 import { cableSchedule } from '../core/fabric/cabling';
 import { unitReports, usedSites, type PlanBundle } from './plan-tables';
@@ -190,7 +190,7 @@ export function planNetboxModel(b: PlanBundle, clusters: readonly ClusterLayout[
     const weight = reports.get(g.id)?.space.weightKg;
     const npr = Math.max(1, c.ports.nodesPerRack);
     for (let r = 0; r < c.cabling.computeRacks; r++) {
-      racks.push({ site, name: `${c.prefix}${c.cabling.nodePlace(r * npr).rack}`, width: 19, uHeight: rackU, ...(weight !== undefined ? { weightKg: weight / Math.max(1, g.racks) } : {}), description: `${g.name} compute rack` });
+      racks.push({ site, name: `${c.prefix}${c.cabling.nodePlace(r * npr).rack}`, width: netboxRackWidth(g.rack.formFactor), uHeight: rackU, ...(weight !== undefined ? { weightKg: weight / Math.max(1, g.racks) } : {}), description: `${g.name} compute rack` });
     }
     for (const name of networkRacks(c).keys()) racks.push({ site, name: `${c.prefix}${name}`, width: 19, uHeight: c.cabling.layout.networkRackUsableU, description: 'scale-out fabric network rack' });
   }
