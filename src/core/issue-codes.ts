@@ -389,6 +389,11 @@ export const ISSUE_CODES = {
     title: 'A firm order cannot be placed',
     fix: 'Move the order to a quarter in which the plant builds the generation and there is time to deploy it',
   },
+  optimizer_below_min_order: {
+    severity: 'warning',
+    title: 'Proposed rows are still below the minimum order',
+    fix: 'Lower plan.minOrder (racks, or units per generation or site), or accept those rows knowingly',
+  },
 } as const satisfies Record<string, IssueCodeInfo>;
 
 /** Every issue code there is; a string outside this union does not typecheck as a code. */

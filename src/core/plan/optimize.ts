@@ -2,13 +2,18 @@
  * Optimizer: choose units per generation, plant, site and quarter that meet the plan's demand within every limit,
  * minimizing NPV TCO (`npv`) or time to capacity (`time`), with the HiGHS MIP solver (mip_rel_gap ≤ 0.5 %, 10 s).
  *
+ * The optimizer proposes open deployment rows around the plan's fixed ones. Fixed rows are the locked rows (firm
+ * orders, already built) and the rows the plan's orders build (a row without a plant, of a generation the plan has
+ * orders for); they and the plan's orders are kept exactly and use up site, plant and demand room first.
+ *
  * Variables x[g, p, s, b] — whole units of generation g built at plant p in quarter b and entering service at site s
- * in quarter b + ⌈lead time ÷ 13 weeks⌉. Rows:
- * - plant capacity (p, b): Σ racks · x ≤ racks/week(p, b) × 13
- * - site power (s, q): Σ_{in service by q} inputKw · peakPUE(s, g) / 1000 · x ≤ meter MW(s, q)
+ * in quarter b + ⌈lead time ÷ 13 weeks⌉; each is one proposed row; a row the solve leaves below its
+ * minimum order ({@link minOrderUnits}) is raised to it, or barred when that is infeasible, and the model re-solved
+ * (a repair, up to 8 passes). Rows:
+ * - plant capacity (p, b): Σ racks · x ≤ racks/week(p, b) × 13 − what the fixed rows and orders build there
+ * - site power (s, q): Σ_{in service by q} inputKw · peakPUE(s, g) / 1000 · x ≤ meter MW(s, q) − fixed rows' MW
  * - rack positions (s, q), and heat rejection / fabric ports where the site sets them; floor loading excludes (s, g)
- * - demand (d): Σ_{in service by its quarter} metric(g) · x ≥ value
- * - firm orders (g, p, b): Σ_s x ≥ units (options are free to exercise or not)
+ * - demand (d): Σ_{in service by its quarter} metric(g) · x ≥ value − what the fixed rows supply
  * PUE is non-linear in load, so each (site, generation) uses its annual and peak PUE at a reference load (half the
  * site's final meter) with a 1 % margin on facility MW; the chosen plan is then re-evaluated exactly with
  * {@link evaluatePlan}, and a power row the real mix still overshoots is tightened and the model re-solved.
@@ -28,7 +33,7 @@ import { evaluatePlan, WEEKS_PER_QUARTER } from './evaluate';
 import { unitMetric, type UnitFacts } from './facts';
 import { generationFabric } from './network';
 import { siteLimits, siteLoad } from './site-load';
-import type { Deployment, Order, Plan, PlanReport } from './types';
+import type { Deployment, Plan, PlanReport } from './types';
 
 export type Objective = 'npv' | 'time';
 
@@ -78,7 +83,10 @@ export interface OptimizeResult {
   readonly constraints: number;
   readonly binding: readonly BindingRow[];
   readonly unmet: readonly UnmetDemand[];
-  /** The plan with the optimizer's orders and deployments (null without a solution). */
+  /**
+   * The proposed plan (null without a solution): the plan's orders and fixed rows unchanged, then the proposed open
+   * rows, each naming the plant that builds it. Compare it with the plan through ./proposal.ts.
+   */
   readonly plan: Plan | null;
   /** Exact evaluation of that plan. */
   readonly report: PlanReport | null;
@@ -109,6 +117,8 @@ interface Row {
 
 const INF = Number.POSITIVE_INFINITY;
 const LINEARIZATION_MARGIN = 1.01;
+/** Re-solves that tighten linearized power rows and bar rows below their minimum order. */
+const MAX_REPAIR_PASSES = 8;
 
 /**
  * Optimize a plan.
@@ -119,7 +129,11 @@ export function optimizePlan(plan: Plan, catalog: Catalog, presetSites: readonly
   const objective = options.objective ?? 'npv';
   const ctx = planContext(plan, catalog, presetSites);
   const issues: Issue[] = [];
-  const model = buildModel(ctx, options, issues);
+  const fixed = fixedRows(plan, evaluatePlan(plan, catalog, presetSites), (g) => {
+    const id = ctx.generation(g, ['orders'])?.id;
+    return id ? ctx.facts(id).racks : 0;
+  });
+  const model = buildModel(ctx, options, issues, fixed);
   const buildMs = now() - t0;
   let solves = 0;
   const dims = () => ({ solves, variables: model.cols.length, constraints: model.rows.length });
@@ -137,21 +151,50 @@ export function optimizePlan(plan: Plan, catalog: Catalog, presetSites: readonly
     solves++;
   }
   // PUE is linearized per (site, generation); re-evaluate exactly and tighten any power row the real mix overshoots.
+  // Minimum order (a repair, not part of the MIP: on/off columns made HiGHS stall at a 70 % gap): a row the solve
+  // leaves below its minimum is raised to it and the model re-solved; barred (fixed at 0) when raising it is infeasible.
   let optimized: Plan | null = null;
   let report: PlanReport | null = null;
-  for (let pass = 0; run.x && pass < 4; pass++) {
-    optimized = toPlan(ctx, model.vars, integerPart(run.x, model.vars.length));
+  let barred = 0;
+  for (let pass = 0; run.x && pass < MAX_REPAIR_PASSES; pass++) {
+    const x = integerPart(run.x, model.vars.length);
+    optimized = toPlan(ctx, fixed, model.vars, x);
     report = evaluatePlan(optimized, catalog, presetSites);
-    const over = report.issues.filter((i) => i.code === 'site_power_exceeded');
-    if (!over.length) break;
-    for (const i of over) {
+    let changed = false;
+    for (const i of report.issues) {
+      if (i.code !== 'site_power_exceeded') continue;
       const col = model.powerCols.get(`${String(i.path[1])}|${quarterIndex(String(i.path[3]))}`);
       if (col === undefined || !i.limit || !i.actual) continue;
       const c = model.cols[col]!;
-      c.upper = c.upper * (i.limit / i.actual) * (1 - 1e-4);
+      if (c.upper <= 0) continue; // the fixed rows alone overshoot: the evaluation's issue, nothing to tighten
+      // Take the real overshoot off the room left for new rows (the fixed rows' MW are not the model's to move).
+      c.upper = Math.max(0, Math.min(c.upper * (i.limit / i.actual), c.upper - (i.actual - i.limit)) * (1 - 1e-4));
+      changed = true;
     }
+    // A row below its minimum is raised to it (the solve then trims elsewhere); when that leaves no solution, barred.
+    const raised: number[] = [];
+    x.forEach((n, i) => {
+      if (n > 0 && n < model.least[i]!) {
+        model.cols[i]!.lower = Math.min(model.least[i]!, model.cols[i]!.upper);
+        raised.push(i);
+        changed = true;
+      }
+    });
+    if (!changed) break;
+    const last = run;
     run = solve(solver, model, objective, relaxed, options);
     solves++;
+    if (!run.x && raised.length) {
+      for (const i of raised) model.cols[i]!.lower = model.cols[i]!.upper = 0;
+      barred += raised.length;
+      run = solve(solver, model, objective, relaxed, options);
+      solves++;
+      if (!run.x) run = last;
+    }
+  }
+  if (run.x && optimized) {
+    const small = optimized.deployments.filter((d, i) => i >= fixed.deployments.length && d.units < minOrderUnits(plan, catalog, d.site, d.generation, ctx.facts(d.generation).racks));
+    if (small.length) issues.push(issue('optimizer_below_min_order', 'warning', ['minOrder'], `${small.length} proposed row${small.length === 1 ? '' : 's'} still below the minimum order after ${MAX_REPAIR_PASSES} repair passes (${barred} rows barred); lower plan.minOrder or accept them knowingly`));
   }
   const solveMs = now() - t1;
   const status: OptimizeResult['status'] = !run.x ? (relaxed ? 'infeasible' : run.status === 'time-limit' ? 'time-limit' : run.status === 'infeasible' ? 'infeasible' : 'error') : relaxed ? 'infeasible-relaxed' : run.status === 'time-limit' ? 'time-limit' : 'optimal';
@@ -165,14 +208,15 @@ export function optimizePlan(plan: Plan, catalog: Catalog, presetSites: readonly
   for (const r of model.resources) {
     const v = values[r.col]!;
     const limit = r.sense === 'upper' ? model.cols[r.col]!.upper : r.limit;
-    if (r.sense === 'upper' && v > 1e-9 && limit - v < r.minCoef - 1e-9) binding.push(describe(r, exactActivity(r, v, report), r.limit));
-    if (r.sense === 'lower' && r.limit > 0 && v - r.limit < r.minCoef - 1e-9 && v >= r.limit - 1e-6) binding.push(describe(r, v, r.limit));
+    if (r.sense === 'upper' && (v > 1e-9 || r.fixed > 1e-9) && limit - v < r.minCoef - 1e-9) binding.push(describe(r, exactActivity(r, v + r.fixed, report), r.fullLimit));
+    if (r.sense === 'lower' && r.limit > 0 && v - r.limit < r.minCoef - 1e-9 && v >= r.limit - 1e-6) binding.push(describe(r, v + r.fixed, r.fullLimit));
   }
   for (const r of model.rows) {
     if (r.kind !== 'plantCapacity' && r.kind !== 'firmOrder') continue;
     const a = r.cols.reduce((sum, c, k) => sum + r.vals[k]! * values[c]!, 0);
     const minCoef = Math.min(...r.vals.map(Math.abs).filter((z) => z > 0));
-    const res: Resource = { kind: r.kind, id: r.id, quarter: r.quarter, unit: r.unit, label: r.label, col: -1, limit: r.kind === 'plantCapacity' ? r.upper : r.lower, sense: r.kind === 'plantCapacity' ? 'upper' : 'lower', minCoef };
+    const limit = r.kind === 'plantCapacity' ? r.upper : r.lower;
+    const res: Resource = { kind: r.kind, id: r.id, quarter: r.quarter, unit: r.unit, label: r.label, col: -1, limit, fullLimit: limit, fixed: 0, sense: r.kind === 'plantCapacity' ? 'upper' : 'lower', minCoef };
     if (r.kind === 'plantCapacity' && a > 1e-9 && r.upper - a < minCoef - 1e-9) binding.push(describe(res, a, r.upper));
     if (r.kind === 'firmOrder' && a - r.lower < minCoef - 1e-9) binding.push(describe(res, a, r.lower));
   }
@@ -252,8 +296,11 @@ interface Resource {
   readonly unit: string;
   readonly label: string;
   readonly col: number;
-  /** Bound as built (the column's upper may be tightened later for power). */
+  /** Bound as built: the room left after the fixed rows (the column's upper may be tightened later for power). */
   readonly limit: number;
+  /** The limit itself (site limit, demand value) and what the fixed rows use of it, for the sentences. */
+  readonly fullLimit: number;
+  readonly fixed: number;
   readonly sense: 'upper' | 'lower';
   readonly minCoef: number;
 }
@@ -262,6 +309,8 @@ interface DemandRow {
   readonly index: number;
   readonly quarter: number;
   readonly value: number;
+  /** The value less what the fixed rows supply by then. */
+  readonly need: number;
   readonly unit: string;
   readonly label: string;
   readonly stockCol: number;
@@ -277,13 +326,61 @@ interface Model {
   readonly demands: DemandRow[];
   /** Stock column of each site's power by `site|quarter`. */
   readonly powerCols: Map<string, number>;
+  /** Minimum order of each unit column (a chosen row is 0 or at least this). */
+  readonly least: readonly number[];
 }
 
-function buildModel(ctx: PlanContext, options: OptimizeOptions, issues: Issue[]): Model {
+/** Rows the optimizer keeps as they are: locked rows, and rows the plan's orders build. */
+export interface FixedRows {
+  readonly deployments: readonly Deployment[];
+  /** Racks per week the plan's orders and the fixed rows plants build directly take, by `plant|quarter ordinal`. */
+  readonly plantRacksPerWeek: ReadonlyMap<string, number>;
+}
+
+/** The fixed rows of a plan, from its evaluation (which plant builds which row, and when). */
+export function fixedRows(plan: Plan, report: PlanReport, racksPerUnit: (generation: string) => number): FixedRows {
+  const keep = new Set<number>();
+  for (const b of report.builds) if (b.locked || b.choice === 'orders') keep.add(b.index);
+  const deployments = plan.deployments.filter((_, i) => keep.has(i));
+  // Plant load that stays: the plan's orders, and the fixed rows plants build directly (open rows are re-planned).
+  const load = new Map<string, number>();
+  const add = (plant: string, quarter: string, units: number, racksPerUnit: number) => {
+    const key = `${plant}|${quarterIndex(quarter)}`;
+    load.set(key, (load.get(key) ?? 0) + (units * racksPerUnit) / WEEKS_PER_QUARTER);
+  };
+  const racksOf = (g: string) => racksPerUnit(g);
+  for (const o of plan.orders ?? []) add(o.plant, o.quarter, o.units, racksOf(o.generation));
+  for (const b of report.builds) {
+    if (!keep.has(b.index) || b.plant === null || b.buildQuarter === null) continue;
+    const d = plan.deployments[b.index]!;
+    add(b.plant, b.buildQuarter, d.units, racksOf(d.generation));
+  }
+  return { deployments, plantRacksPerWeek: load };
+}
+
+/**
+ * Smallest proposed row of a generation at a site, in units: the plan's `minOrder.sites[site][generation]`, else
+ * `minOrder.units[generation]`, else the racks minimum (the plan's `minOrder.racks`, else the catalog's
+ * `planDefaults.minOrderRacks`) rounded up to whole units.
+ */
+export function minOrderUnits(plan: Plan, catalog: Catalog, site: string, generation: string, racksPerUnit: number): number {
+  const m = plan.minOrder;
+  const own = m?.sites?.[site]?.[generation] ?? m?.units?.[generation];
+  if (own !== undefined) return own;
+  const racks = m?.racks ?? pickSourced(catalog.prices.planDefaults.minOrderRacks, 'typical');
+  return Math.max(1, Math.ceil(racks / Math.max(1, racksPerUnit) - 1e-9));
+}
+
+function buildModel(ctx: PlanContext, options: OptimizeOptions, issues: Issue[], fixed: FixedRows): Model {
   const plan = ctx.plan;
   const r = ctx.discountRate;
   const disc = (k: number) => 1 / Math.pow(1 + r, k / 4);
   const gens = [...new Set((options.generations ?? [...plan.deployments.map((d) => d.generation), ...(plan.orders ?? []).map((o) => o.generation)]).map((g) => ctx.generation(g, ['generations'])?.id).filter((g): g is string => !!g))].sort();
+  // Fixed rows with resolved ids (unknown ids are the evaluation's issues, not the model's).
+  const fixedDeps = fixed.deployments.flatMap((d) => {
+    const g = ctx.generation(d.generation, ['deployments']);
+    return g && ctx.sites.get(d.site)?.roles.dataCenter ? [{ ...d, generation: g.id, q: quarterIndex(d.quarter) }] : [];
+  });
   const dcSites = [...ctx.sites.values()].filter((s) => s.roles.dataCenter);
   const wantedSites = options.sites ?? (plan.deployments.length ? [...new Set(plan.deployments.map((d) => d.site))] : dcSites.map((s) => s.id));
   const sites = dcSites.filter((s) => wantedSites.includes(s.id)).sort((a, b) => a.id.localeCompare(b.id));
@@ -309,6 +406,7 @@ function buildModel(ctx: PlanContext, options: OptimizeOptions, issues: Issue[])
     allowed: boolean;
   }
   const sg = new Map<string, SG>();
+  const modelGens = [...new Set([...gens, ...fixedDeps.map((d) => d.generation)])];
   for (const s of sites) {
     const dc = s.roles.dataCenter!;
     const sctx = ctx.siteContext(s);
@@ -318,7 +416,7 @@ function buildModel(ctx: PlanContext, options: OptimizeOptions, issues: Issue[])
     const facilityUsdPerMw = plan.prices?.facilityUsdPerMw?.[s.id] ?? pickSourced(dc.costs.facilityCapexUsdPerMw, ctx.priceBasis);
     const fOpex = pickSourced(dc.costs.facilityOpexFractionPerYear, 'typical');
     const floorLimit = siteLimits(dc, ctx.end).floorLimitKgM2;
-    for (const g of gens) {
+    for (const g of modelGens) {
       const f = sctx.facts(g);
       const refUnits = Math.max(1, Math.floor((0.5 * finalMeter * 1000) / Math.max(1, f.inputKw * 1.3)));
       const load = siteLoad(sctx, new Map([[g, refUnits]]));
@@ -344,6 +442,7 @@ function buildModel(ctx: PlanContext, options: OptimizeOptions, issues: Issue[])
   }
 
   // Integer unit columns.
+  const least: number[] = [];
   for (const g of gens) {
     const f = ctx.facts(g);
     const price = ctx.unitPriceUsd(g);
@@ -365,7 +464,13 @@ function buildModel(ctx: PlanContext, options: OptimizeOptions, issues: Issue[])
           // the plant symmetry that slows the branch and bound.
           if (p.id !== s.id) cost *= 1 + 1e-4 * (1 + plants.indexOf(p));
           vars.push({ g, p: p.id, s: s.id, b, d, cost });
-          cols.push({ lower: 0, upper: INF, cost: 0, integer: true });
+          // At most what the plant builds in a quarter and the site ever holds (tight bounds keep the relaxation close).
+          const leastHere = minOrderUnits(plan, ctx.catalog, s.id, g, f.racks);
+          const byPositions = Math.max(...s.roles.dataCenter!.rackPositions.map((st) => pickSourced(st.value, 'typical'))) / Math.max(1, f.racks);
+          const byPlant = (stepAt(role.racksPerWeek, b) * WEEKS_PER_QUARTER) / Math.max(1, f.racks);
+          const most = Math.max(leastHere, Math.floor(Math.min(byPositions, byPlant) + 1e-9));
+          cols.push({ lower: 0, upper: most, cost: 0, integer: true });
+          least.push(leastHere);
         }
       }
     }
@@ -377,8 +482,14 @@ function buildModel(ctx: PlanContext, options: OptimizeOptions, issues: Issue[])
     else byDeploy.set(v.d, [i]);
   });
 
+  /** What the fixed rows in service by quarter q add to a resource, with `coef(site, generation)` per unit. */
+  const fixedAt = (q: number, coef: (site: string, g: string) => number): number => {
+    let sum = 0;
+    for (const d of fixedDeps) if (d.q <= q) sum += d.units * coef(d.site, d.generation);
+    return sum;
+  };
   /** Add a cumulative resource over the horizon; `coef(var)` is what one unit adds (0: not in this resource). */
-  const stock = (kind: RowKind, id: string, unit: string, label: string, coef: (v: Var) => number, bound: (q: number) => { upper?: number; lower?: number }): Map<number, number> => {
+  const stock = (kind: RowKind, id: string, unit: string, label: string, coef: (v: Var) => number, bound: (q: number) => { upper?: number; limit?: number; fixed?: number }): Map<number, number> => {
     const out = new Map<number, number>();
     let prev: number | null = null;
     for (let q = ctx.start; q <= ctx.end; q++) {
@@ -392,7 +503,7 @@ function buildModel(ctx: PlanContext, options: OptimizeOptions, issues: Issue[])
       rows.push({ kind: 'balance', id: `${kind}:${id}`, quarter: q, unit, label, lower: 0, upper: 0, cols: rc, vals: rv });
       const coefs = vars.filter((v) => v.d <= q && coef(v) > 0).map(coef);
       const minCoef = coefs.length ? Math.min(...coefs) : 1;
-      if (b.upper !== undefined) resources.push({ kind, id, quarter: q, unit, label, col, limit: b.upper, sense: 'upper', minCoef });
+      if (b.upper !== undefined) resources.push({ kind, id, quarter: q, unit, label, col, limit: b.upper, fullLimit: b.limit ?? b.upper, fixed: b.fixed ?? 0, sense: 'upper', minCoef });
       out.set(q, col);
       prev = col;
     }
@@ -402,11 +513,16 @@ function buildModel(ctx: PlanContext, options: OptimizeOptions, issues: Issue[])
   for (const s of sites) {
     const dc = s.roles.dataCenter!;
     const m = (v: Var) => (v.s === s.id ? sg.get(`${s.id}|${v.g}`)! : null);
-    const power = stock('power', s.id, 'MW', `${shortName(s)} power`, (v) => m(v)?.peakMwPerUnit ?? 0, (q) => ({ upper: siteLimits(dc, q).meterMw }));
+    // The fixed rows at this site use up each limit first (room left never below 0: their own excess is the evaluation's issue).
+    const left = (limit: number, q: number, per: (x: SG) => number) => {
+      const fixedUse = fixedAt(q, (site, g) => (site === s.id ? per(sg.get(`${s.id}|${g}`)!) : 0));
+      return { upper: Math.max(0, limit - fixedUse), limit, fixed: fixedUse };
+    };
+    const power = stock('power', s.id, 'MW', `${shortName(s)} power`, (v) => m(v)?.peakMwPerUnit ?? 0, (q) => left(siteLimits(dc, q).meterMw, q, (x) => x.peakMwPerUnit));
     for (const [q, col] of power) powerCols.set(`${s.id}|${q}`, col);
-    stock('positions', s.id, 'racks', `${shortName(s)} rack positions`, (v) => (m(v) ? m(v)!.f.racks : 0), (q) => ({ upper: siteLimits(dc, q).positions }));
-    if (dc.heatRejectionMw.length) stock('cooling', s.id, 'MW', `${shortName(s)} heat rejection`, (v) => m(v)?.heatMwPerUnit ?? 0, (q) => ({ upper: siteLimits(dc, q).heatRejectionMw ?? INF }));
-    if (dc.switchPorts.length) stock('switchPorts', s.id, 'ports', `${shortName(s)} fabric ports`, (v) => m(v)?.portsPerUnit ?? 0, (q) => ({ upper: siteLimits(dc, q).switchPorts ?? INF }));
+    stock('positions', s.id, 'racks', `${shortName(s)} rack positions`, (v) => (m(v) ? m(v)!.f.racks : 0), (q) => left(siteLimits(dc, q).positions, q, (x) => x.f.racks));
+    if (dc.heatRejectionMw.length) stock('cooling', s.id, 'MW', `${shortName(s)} heat rejection`, (v) => m(v)?.heatMwPerUnit ?? 0, (q) => left(siteLimits(dc, q).heatRejectionMw ?? INF, q, (x) => x.heatMwPerUnit));
+    if (dc.switchPorts.length) stock('switchPorts', s.id, 'ports', `${shortName(s)} fabric ports`, (v) => m(v)?.portsPerUnit ?? 0, (q) => left(siteLimits(dc, q).switchPorts ?? INF, q, (x) => x.portsPerUnit));
   }
 
   // Demand: one stock per metric; each demand entry bounds its quarter from below.
@@ -429,11 +545,13 @@ function buildModel(ctx: PlanContext, options: OptimizeOptions, issues: Issue[])
       col = c;
     }
     const servable = st.size > 0 && [...st.keys()].some((k) => k <= q);
-    const row: Row = { kind: 'demand', id: `demand[${i}]`, quarter: q, unit: label, label: 'Demand', lower: dm.value, upper: INF, cols: [col], vals: [1] };
+    // What the fixed rows already supply by then is not the model's to provide.
+    const need = Math.max(0, dm.value - fixedAt(q, (_s, g) => unitMetric(ctx.facts(g), dm.metric, dm.precision ?? 'fp8') ?? 0));
+    const row: Row = { kind: 'demand', id: `demand[${i}]`, quarter: q, unit: label, label: 'Demand', lower: need, upper: INF, cols: [col], vals: [1] };
     rows.push(row);
-    demands.push({ index: i, quarter: q, value: dm.value, unit: label, label, stockCol: col, servable, slackCol: null });
+    demands.push({ index: i, quarter: q, value: dm.value, need, unit: label, label, stockCol: col, servable, slackCol: null });
     const coefs = vars.filter((v) => v.d <= q).map((v) => unitMetric(ctx.facts(v.g), dm.metric, dm.precision ?? 'fp8') ?? 0).filter((x) => x > 0);
-    resources.push({ kind: 'demand', id: `demand[${i}]`, quarter: q, unit: label, label: 'Demand', col, limit: dm.value, sense: 'lower', minCoef: coefs.length ? Math.min(...coefs) : 1 });
+    resources.push({ kind: 'demand', id: `demand[${i}]`, quarter: q, unit: label, label: 'Demand', col, limit: need, fullLimit: dm.value, fixed: dm.value - need, sense: 'lower', minCoef: coefs.length ? Math.min(...coefs) : 1 });
   });
 
   // Plant capacity per build quarter.
@@ -442,23 +560,12 @@ function buildModel(ctx: PlanContext, options: OptimizeOptions, issues: Issue[])
     for (let b = ctx.start; b <= ctx.end; b++) {
       const cs = vars.flatMap((v, i) => (v.p === p.id && v.b === b ? [i] : []));
       if (!cs.length) continue;
-      rows.push({ kind: 'plantCapacity', id: p.id, quarter: b, unit: 'racks/week', label: `${shortName(p)} plant`, lower: -INF, upper: stepAt(role.racksPerWeek, b), cols: cs, vals: cs.map((c) => ctx.facts(vars[c]!.g).racks / WEEKS_PER_QUARTER) });
+      const taken = fixed.plantRacksPerWeek.get(`${p.id}|${b}`) ?? 0;
+      rows.push({ kind: 'plantCapacity', id: p.id, quarter: b, unit: 'racks/week', label: `${shortName(p)} plant`, lower: -INF, upper: Math.max(0, stepAt(role.racksPerWeek, b) - taken), cols: cs, vals: cs.map((c) => ctx.facts(vars[c]!.g).racks / WEEKS_PER_QUARTER) });
     }
   }
-  // Firm orders: at least their units at that plant and quarter.
-  (plan.orders ?? []).forEach((o, i) => {
-    if (o.kind !== 'firm' || o.units <= 0) return;
-    const gid = ctx.generation(o.generation, ['orders', i, 'generation'])?.id;
-    const b = quarterIndex(o.quarter);
-    const cs = vars.flatMap((v, k) => (v.g === gid && v.p === o.plant && v.b === b ? [k] : []));
-    if (!cs.length) {
-      issues.push(issue('firm_order_unplaceable', 'warning', ['orders', i], `firm order ${o.units} × ${o.generation} at ${o.plant} in ${o.quarter} cannot be placed (not buildable then, or not deployable inside the horizon); left out of the model`));
-      return;
-    }
-    rows.push({ kind: 'firmOrder', id: `orders[${i}]`, quarter: b, unit: 'units', label: `Firm order ${o.generation} at ${o.plant}`, lower: o.units, upper: INF, cols: cs, vals: cs.map(() => 1) });
-  });
   if (!gens.length) issues.push(issue('optimizer_no_generations', 'error', ['deployments'], 'the plan names no generation for the optimizer to choose from'));
-  return { vars, cols, rows, resources, demands, powerCols };
+  return { vars, cols, rows, resources, demands, powerCols, least };
 }
 
 function shortName(s: Site): string {
@@ -545,29 +652,18 @@ function solve(highs: Highs, model: Model, objective: Objective, withSlack: bool
   }
 }
 
-function toPlan(ctx: PlanContext, vars: readonly Var[], x: readonly number[]): Plan {
-  const orders = new Map<string, Order>();
-  const deps = new Map<string, Deployment>();
-  const firm = new Map<string, number>();
-  for (const o of ctx.plan.orders ?? []) if (o.kind === 'firm') firm.set(`${o.generation}|${o.plant}|${o.quarter}`, (firm.get(`${o.generation}|${o.plant}|${o.quarter}`) ?? 0) + o.units);
+/**
+ * The proposal as a plan: the plan's orders and fixed rows exactly as they were (same objects, same order), then one
+ * open row per chosen (generation, plant, site, build quarter), naming its plant.
+ */
+function toPlan(ctx: PlanContext, fixed: FixedRows, vars: readonly Var[], x: readonly number[]): Plan {
+  const rows = new Map<string, Deployment>();
   vars.forEach((v, i) => {
     const n = x[i]!;
     if (n <= 0) return;
-    const bq = quarterFromIndex(v.b);
-    const ok = `${v.g}|${v.p}|${bq}`;
-    const prev = orders.get(ok);
-    orders.set(ok, { generation: v.g, plant: v.p, quarter: bq, units: (prev?.units ?? 0) + n, kind: 'firm' });
     const dq = quarterFromIndex(v.d);
-    const dk = `${v.s}|${v.g}|${dq}`;
-    const pd = deps.get(dk);
-    deps.set(dk, { site: v.s, generation: v.g, quarter: dq, units: (pd?.units ?? 0) + n });
+    const key = `${v.s}|${v.g}|${dq}|${v.p}`;
+    rows.set(key, { site: v.s, generation: v.g, quarter: dq, units: (rows.get(key)?.units ?? 0) + n, plant: v.p });
   });
-  // Units beyond the plan's firm orders are new commitments the user has not made: mark them as options.
-  const out: Order[] = [];
-  for (const [k, o] of orders) {
-    const f = firm.get(k) ?? 0;
-    if (f > 0) out.push({ ...o, units: Math.min(f, o.units), kind: 'firm' });
-    if (o.units > f) out.push({ ...o, units: o.units - f, kind: 'option' });
-  }
-  return { ...ctx.plan, name: `${ctx.plan.name} (optimized)`, orders: out, deployments: [...deps.values()] };
+  return { ...ctx.plan, deployments: [...fixed.deployments, ...rows.values()] };
 }
