@@ -1,11 +1,13 @@
 /**
- * `rackplan compare <generation-id>… [unit options] (--target-accelerators N | --target-pflops X [--precision fp8|bf16|fp4] | --target-hbm-tb X |
- *  --target-hbm-tbps X | --target-it-mw X) [--site id] [--utilization U] [--json]`
+ * `rackplan compare <generation-id>… [unit options] [--target-pflops X [--precision fp8|bf16|fp4] | --target-accelerators N |
+ *  --target-hbm-tb X | --target-hbm-tbps X | --target-it-mw X | --target-facility-mw X | --target-budget-usd X]
+ *  [--rack-density ID=N,…] [--site id] [--utilization U] [--json]`; with no target, equal dense FP8 compute.
  * @module
  */
 import { generationIds, loadCatalog } from '../../catalog/presets';
 import { loadSites, siteIds } from '../../catalog/sites';
-import { compareAccelerators, DEFAULT_COMPARE_SITE, type CompareTarget } from '../../core/plan/compare';
+import { compareAccelerators, DEFAULT_COMPARE_SITE, DEFAULT_COMPARE_TARGET, type CompareTarget } from '../../core/plan/compare';
+import type { UnitOptions } from '../../core/rack/types';
 import { PLAN_SETTING_LIMITS } from '../../schema/limits';
 import { FlagReader, parseFlags } from '../args';
 import { InputError } from '../errors';
@@ -13,17 +15,21 @@ import { UNIT_OPTION_FLAGS, UNIT_OPTION_USAGE, readUnitOptionFlags } from '../un
 import { formatNumber, formatUsd, jsonResult, textTable, type Command } from '../output';
 
 
-const USAGE = `rackplan compare <generation-id>… [unit options] (--target-accelerators N | --target-pflops X [--precision fp8|bf16|fp4] | --target-hbm-tb X | --target-hbm-tbps X | --target-it-mw X) [--site id] [--utilization U] [--json]
+const USAGE = `rackplan compare <generation-id>… [unit options] [--target-pflops X [--precision fp8|bf16|fp4] | --target-accelerators N | --target-hbm-tb X | --target-hbm-tbps X | --target-it-mw X | --target-facility-mw X | --target-budget-usd X] [--rack-density ID=N,…] [--site id] [--utilization U] [--json]
 
-  One target at one data-center site, generations side by side: units, racks, dense PFLOPS, IT and facility MW,
-  coolant, switches and cables, capex, annual energy cost, tCO2, perf/W, perf/$, $ per PFLOP-hour, rounding waste,
+  One target at one data-center site, generations side by side, with a one-line verdict first (who is cheapest per
+  PFLOP-hour, who needs the least power): units, racks, dense PFLOPS, IT and facility MW, coolant, switches and
+  cables, capex, annual energy cost, tCO2, perf/W, perf/$, $ per PFLOP-hour, rounding waste, how each row was sized,
   and the assumptions behind each figure with its confidence. A precision a generation lacks shows supported: false.
 
-  --target-accelerators N  accelerators (the Compare view's default target)
-  --target-pflops X     dense PFLOPS at --precision (default fp8)
+  --target-pflops X     dense PFLOPS at --precision (default fp8); with no target: ${DEFAULT_COMPARE_TARGET.value} PFLOPS FP8
+  --target-accelerators N  accelerators
   --target-hbm-tb X     HBM capacity, TB (10^12 bytes)
   --target-hbm-tbps X   HBM bandwidth, TB/s
-  --target-it-mw X      IT power, MW (Σ unit input)
+  --target-it-mw X      IT power, MW: the most whole units whose input fits (the network's switches are stated apart)
+  --target-facility-mw X  power at the meter at peak PUE, MW (network and cooling included): the most whole units that fit
+  --target-budget-usd X capex, USD (units, network and facility): the most whole units that fit
+  --rack-density ID=N   systems per rack for a server-rack generation, e.g. inf2-server=8 (comma-separated for several)
   --site ID             data-center site (default ${DEFAULT_COMPARE_SITE}; rackplan site lists them)
   --utilization U       average IT draw ÷ design IT for energy (default: the catalog's plan default)
 
@@ -47,6 +53,9 @@ export const compareCommand: Command = {
         'target-hbm-tb': { type: 'string' },
         'target-hbm-tbps': { type: 'string' },
         'target-it-mw': { type: 'string' },
+        'target-facility-mw': { type: 'string' },
+        'target-budget-usd': { type: 'string' },
+        'rack-density': { type: 'string' },
         site: { type: 'string' },
         utilization: { type: 'string' },
       },
@@ -69,16 +78,23 @@ export const compareCommand: Command = {
     if (tbps !== undefined) targets.push({ metric: 'hbmTbPerS', precision, value: tbps });
     const mw = flags.number('target-it-mw', positive);
     if (mw !== undefined) targets.push({ metric: 'itMw', precision, value: mw });
-    const given = ['target-accelerators', 'target-pflops', 'target-hbm-tb', 'target-hbm-tbps', 'target-it-mw'].filter((f) => flags.has(f));
-    if (given.length === 0) flags.problem('--target-pflops', 'exactly one of --target-accelerators, --target-pflops, --target-hbm-tb, --target-hbm-tbps, --target-it-mw');
+    const facilityMw = flags.number('target-facility-mw', positive);
+    if (facilityMw !== undefined) targets.push({ metric: 'facilityMw', precision, value: facilityMw });
+    const budget = flags.number('target-budget-usd', { min: 1, max: 1e13, accepted: 'US dollars from 1 to 10,000,000,000,000' });
+    if (budget !== undefined) targets.push({ metric: 'budgetUsd', precision, value: budget });
+    const given = ['target-accelerators', 'target-pflops', 'target-hbm-tb', 'target-hbm-tbps', 'target-it-mw', 'target-facility-mw', 'target-budget-usd'].filter((f) => flags.has(f));
     if (given.length > 1) flags.problem(`--${given[1]}`, `only one target (also got --${given[0]})`);
+    if (given.length === 0) targets.push({ ...DEFAULT_COMPARE_TARGET, precision: precision ?? DEFAULT_COMPARE_TARGET.precision });
+    const density = readRackDensity(flags);
     const utilization = flags.number('utilization', PLAN_SETTING_LIMITS.utilization);
     const site = flags.string('site') ?? DEFAULT_COMPARE_SITE;
     if (!siteIds().includes(site)) flags.problem('--site', `one of ${siteIds().join(', ')}`, site);
     // The same unit options for every compared generation (the Compare view uses the designer's for its generation).
     const options = await readUnitOptionFlags(parsed, flags);
     const catalog = loadCatalog();
-    const unitOptions = Object.keys(options).length ? Object.fromEntries(ids.map((id) => [id, options])) : undefined;
+    const unitOptions: Record<string, UnitOptions> | undefined = Object.keys(options).length || density.size ? Object.fromEntries(ids.map((id) => [id, { ...options, ...(density.has(id) ? { systemsPerRack: density.get(id) } : {}) }])) : undefined;
+    for (const id of density.keys()) if (!ids.includes(id)) flags.problem('--rack-density', `a generation being compared (${ids.join(', ')})`, id);
+    flags.done();
     const report = compareAccelerators(ids, targets[0]!, site, catalog, loadSites(), { utilization, unitOptions });
     const unknown = report.options.filter((o) => o.issues.some((i) => i.code === 'unknown_generation'));
     if (unknown.length) throw new InputError(unknown.map((o) => ({ path: 'generations', message: `one of ${generationIds().join(', ')}`, got: JSON.stringify(o.generation) })));
@@ -87,6 +103,8 @@ export const compareCommand: Command = {
     const money = (x: number | null) => (x === null ? '—' : formatUsd(x));
     const t = report.target;
     const lines = [
+      report.verdict.text,
+      '',
       `Target ${formatNumber(t.value)} ${t.unit} at ${report.site} (final meter ${formatNumber(report.finalMeterMw)} MW; tariff $${report.priceUsdPerKwh}/kWh, grid ${report.co2KgPerMwh} kg CO2/MWh, utilization ${report.utilization}, ${report.amortizationYears}-year amortization)`,
       '',
       textTable(
@@ -112,6 +130,9 @@ export const compareCommand: Command = {
         ]),
       ),
       '',
+      'How each row was sized:',
+      ...report.options.filter((o) => o.sizing).map((o) => `  ${o.generation}: ${o.sizing!.note}`),
+      '',
       'Scale-out fabric switch:',
       ...report.options.filter((o) => o.fabricSwitch).map((o) => `  ${o.generation}: ${o.fabricSwitch!.name} (${o.fabricSwitch!.reason === 'catalog-default' ? 'catalog default for its NIC speed' : o.fabricSwitch!.reason})`),
       '',
@@ -125,3 +146,17 @@ export const compareCommand: Command = {
     return { text: lines.join('\n') };
   },
 };
+
+/** `--rack-density inf2-server=8,dgx-b200=2` → systems per rack by generation id. */
+function readRackDensity(flags: FlagReader): Map<string, number> {
+  const out = new Map<string, number>();
+  const raw = flags.string('rack-density');
+  if (raw === undefined) return out;
+  for (const part of raw.split(',')) {
+    const m = /^\s*([a-z0-9-]+)\s*=\s*(\d+)\s*$/.exec(part);
+    const n = m ? Number(m[2]) : NaN;
+    if (!m || !(n >= 1 && n <= 64)) flags.problem('--rack-density', 'generation-id=systems per rack (a whole number from 1 to 64), comma-separated', part);
+    else out.set(m[1]!, n);
+  }
+  return out;
+}

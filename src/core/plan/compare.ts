@@ -1,8 +1,13 @@
 /**
- * Accelerator comparison: one target (dense PFLOPS at a precision, HBM TB, HBM TB/s, or IT MW) at one data-center
- * site, GPU vs Trainium vs Inferentia generations side by side.
+ * Accelerator comparison: one target (dense PFLOPS at a precision, accelerators, HBM TB, HBM TB/s, IT MW, facility
+ * MW or a capex budget) at one data-center site, GPU vs Trainium vs Inferentia generations side by side, with a
+ * one-line verdict.
  *
- * units = ⌈target ÷ per-unit supply⌉; everything else is the site model for that many units: IT and facility MW
+ * Sizing: a capacity target (PFLOPS, accelerators, HBM) is met: units = ⌈target ÷ per-unit supply⌉, and any overshoot
+ * is the rounding to whole units (stated in `sizing`). A limit target is never exceeded: IT MW sizes the units' own
+ * input to at most the target, units = ⌊target ÷ unit input⌋, with the scale-out network's switches stated apart
+ * (`sizing.networkItMw`); facility MW (at peak PUE, network included) and budget (capex) take the most whole units
+ * whose figure stays within the target. Everything else is the site model for that many units: IT and facility MW
  * (peak PUE), annual PUE, coolant, fabric switches and optics, scale-up cables, capex (units + fabric + facility
  * $/MW), annual energy (IT × utilization × PUE × 8,760 h) at the site tariff, tCO2 at the grid rate,
  * perf/W = PFLOPS ÷ IT MW, perf/$ = PFLOPS ÷ capex (M USD), $ per PFLOP-hour =
@@ -13,6 +18,7 @@
  * @module
  */
 import type { Catalog } from '../catalog/types';
+import { formatNumber } from '../format';
 import { issue, type Issue } from '../issues';
 import { assumption, pickSourced, type Assumption } from '../provenance';
 import type { Site } from '../sites/types';
@@ -25,7 +31,7 @@ import { gpm, siteLoad } from './site-load';
 import type { DemandMetric, FabricEstimate, Precision } from './types';
 
 export interface CompareTarget {
-  readonly metric: Exclude<DemandMetric, 'accelerators'> | 'accelerators';
+  readonly metric: DemandMetric | 'facilityMw' | 'budgetUsd';
   /** Precision of `pflops` targets, and of the PFLOPS shown for other targets (default fp8). */
   readonly precision?: Precision;
   readonly value: number;
@@ -67,9 +73,36 @@ export interface CompareOption {
   readonly pflopsPerMusd: number | null;
   readonly usdPerPflopHour: number | null;
   readonly roundingWastePct: number | null;
+  /** How the units were sized against the target, and why the row differs from it; null when unsupported. */
+  readonly sizing: CompareSizing | null;
   /** The catalog and price values this option's figures rest on, with their confidence. */
   readonly assumptions: readonly Assumption[];
   readonly issues: readonly Issue[];
+}
+
+/** How one option was sized: met (at least) or held within (at most), what it came to, and why they differ. */
+export interface CompareSizing {
+  readonly rule: 'at-least' | 'at-most';
+  readonly target: number;
+  /** The row's figure in the target's unit (units' input only for an IT MW target). */
+  readonly achieved: number;
+  readonly unit: string;
+  /** IT MW of the units alone and of the scale-out network's switches (their sum is the row's IT MW). */
+  readonly unitsItMw: number;
+  readonly networkItMw: number;
+  /** One sentence: the rounding to whole units, and the network where it adds to an IT figure. */
+  readonly note: string;
+}
+
+/** The comparison's answer in one line, from the rows themselves. */
+export interface CompareVerdict {
+  readonly text: string;
+  /** Lowest $ per PFLOP-hour at the precision. */
+  readonly cheapest: string | null;
+  /** Lowest facility MW per PFLOPS at the precision (for a capacity target: the least facility MW). */
+  readonly leastPower: string | null;
+  /** Most PFLOPS at the precision (for a limit target: what the limit buys). */
+  readonly mostCompute: string | null;
 }
 
 export interface CompareReport {
@@ -82,6 +115,7 @@ export interface CompareReport {
   readonly co2KgPerMwh: number;
   readonly amortizationYears: number;
   readonly options: readonly CompareOption[];
+  readonly verdict: CompareVerdict;
   /** Site, price and method assumptions shared by every option. */
   readonly assumptions: readonly Assumption[];
   readonly issues: readonly Issue[];
@@ -108,10 +142,43 @@ export function targetUnit(t: CompareTarget): string {
       return 'TB/s HBM';
     case 'itMw':
       return 'MW IT';
+    case 'facilityMw':
+      return 'MW facility (peak PUE)';
+    case 'budgetUsd':
+      return 'USD capex';
     default:
       return 'accelerators';
   }
 }
+
+/** A capacity target is met (rounded up); a power or money target is a limit (never exceeded). */
+export function isLimitTarget(metric: CompareTarget['metric']): boolean {
+  return metric === 'itMw' || metric === 'facilityMw' || metric === 'budgetUsd';
+}
+
+const MAX_COMPARE_UNITS = 10_000_000;
+
+/** The most whole units (0…) whose measured figure stays within `limit` (measure grows with units). */
+function mostUnitsWithin(measure: (units: number) => number, limit: number): number {
+  const fits = (n: number) => measure(n) <= limit * (1 + 1e-12) + 1e-9;
+  let lo = 0;
+  let hi = 1;
+  while (hi < MAX_COMPARE_UNITS && fits(hi)) {
+    lo = hi;
+    hi *= 2;
+  }
+  hi = Math.min(hi, MAX_COMPARE_UNITS);
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** What a comparison sizes for when no target is given: equal dense compute (not equal accelerator counts, which
+ * would set a 0.19 PFLOPS Inferentia2 chip against a 5 PFLOPS Blackwell). */
+export const DEFAULT_COMPARE_TARGET: CompareTarget & { readonly precision: Precision } = { metric: 'pflops', precision: 'fp8', value: 5000 };
 
 /** The site a comparison is costed at when none is named (the CLI's default and the Compare view's fallback). */
 export const DEFAULT_COMPARE_SITE = 'houston-tx';
@@ -123,7 +190,7 @@ export function compareAccelerators(generationIds: readonly string[], target: Co
   const unit = targetUnit(target);
   if (!site) {
     issues.push(issue('unknown_site', 'error', ['site'], `no data-center site "${siteId}"`));
-    return { target: { ...target, unit }, site: siteId, finalMeterMw: 0, utilization: 0, priceUsdPerKwh: 0, co2KgPerMwh: 0, amortizationYears: 0, options: [], assumptions: [], issues };
+    return { target: { ...target, unit }, site: siteId, finalMeterMw: 0, utilization: 0, priceUsdPerKwh: 0, co2KgPerMwh: 0, amortizationYears: 0, options: [], verdict: { text: `No data-center site "${siteId}" to compare at.`, cheapest: null, leastPower: null, mostCompute: null }, assumptions: [], issues };
   }
   const dc = site.roles.dataCenter!;
   // Plan-level settings without a plan document; unset ones take the catalog defaults.
@@ -181,18 +248,33 @@ export function compareAccelerators(generationIds: readonly string[], target: Co
       pflopsPerMusd: null,
       usdPerPflopHour: null,
       roundingWastePct: null,
+      sizing: null,
       assumptions: [],
       issues: [why],
     });
     if (!g) return blank(issue('unknown_generation', 'error', ['generations', id], `no generation "${id}" in the catalog`));
     const f = sctx.facts(g.id);
-    const per = unitMetric(f, target.metric, precision);
+    const limit = isLimitTarget(target.metric);
+    // A limit target sizes on power or money; the row's compute is still reported at the precision.
+    const per = target.metric === 'facilityMw' || target.metric === 'budgetUsd' ? (f.inputKw > 0 ? 1 : null) : unitMetric(f, target.metric as DemandMetric, precision);
     if (per === null || !(per > 0)) {
-      const what = target.metric === 'pflops' ? `${precision.toUpperCase()} (the chip has no such format in the catalog)` : target.metric === 'itMw' ? 'a known input power' : target.metric;
+      const what = target.metric === 'pflops' ? `${precision.toUpperCase()} (the chip has no such format in the catalog)` : limit ? 'a known input power' : target.metric;
       return blank(issue('target_unsupported', 'info', ['generations', g.id], `${g.id} does not supply ${what}`), g.name, g.vendor, g.family);
     }
-    const units = Math.ceil(target.value / per - 1e-9);
-    const load = siteLoad(sctx, new Map([[g.id, units]]));
+    const loadOf = (n: number) => siteLoad(sctx, new Map([[g.id, n]]));
+    const capexOf = (n: number, l: ReturnType<typeof loadOf>) => n * ctx.unitPriceUsd(g.id) + l.fabric.switches * ctx.switchUsd() + l.fabric.transceivers * ctx.transceiverUsd() + (l.itKw / 1000) * facilityUsdPerMw;
+    const units =
+      target.metric === 'facilityMw'
+        ? mostUnitsWithin((n) => loadOf(n).peak.facilityMw, target.value)
+        : target.metric === 'budgetUsd'
+          ? mostUnitsWithin((n) => capexOf(n, loadOf(n)), target.value)
+          : target.metric === 'itMw'
+            ? Math.floor(target.value / per + 1e-9)
+            : Math.ceil(target.value / per - 1e-9);
+    if (units === 0) {
+      return blank(issue('budget_below_one_unit', 'warning', ['target'], `${formatTarget(target)} does not hold one ${g.name} unit`, { limit: target.value, unit }), g.name, g.vendor, g.family);
+    }
+    const load = loadOf(units);
     const itMw = load.itKw / 1000;
     const perUnitPf = f.pflops[precision];
     const pflops = perUnitPf === null ? null : perUnitPf * units;
@@ -200,6 +282,8 @@ export function compareAccelerators(generationIds: readonly string[], target: Co
     const networkCapex = load.fabric.switches * ctx.switchUsd() + load.fabric.transceivers * ctx.transceiverUsd();
     const facilityCapex = itMw * facilityUsdPerMw;
     const capex = unitCapex + networkCapex + facilityCapex;
+    const networkItMw = load.fabric.switchKw / 1000;
+    const sizing = sizingOf(target, unit, units, per, { itMw, networkItMw, facilityMw: load.peak.facilityMw, capex });
     const pue = load.annual.pue;
     const mwh = pue === null ? 0 : itMw * utilization * pue * 8760;
     const energyCost = mwh * 1000 * price;
@@ -241,7 +325,8 @@ export function compareAccelerators(generationIds: readonly string[], target: Co
       pflopsPerMw: pflops !== null && itMw > 0 ? pflops / itMw : null,
       pflopsPerMusd: pflops !== null && capex > 0 ? pflops / (capex / 1e6) : null,
       usdPerPflopHour: pflops !== null && pflops > 0 ? annualCost / (pflops * 8760 * utilization) : null,
-      roundingWastePct: (100 * (units * per - target.value)) / (units * per),
+      roundingWastePct: limit ? (100 * (target.value - sizing.achieved)) / target.value : (100 * (units * per - target.value)) / (units * per),
+      sizing,
       assumptions: [...(priceRow ? [priceRow] : []), ...used],
       issues: optionIssues,
     };
@@ -250,6 +335,7 @@ export function compareAccelerators(generationIds: readonly string[], target: Co
     target: { ...target, unit },
     site: site.id,
     finalMeterMw,
+    verdict: compareVerdict(target, shortName(site.name), options),
     utilization,
     priceUsdPerKwh: price,
     co2KgPerMwh: co2,
@@ -264,4 +350,95 @@ export function compareAccelerators(generationIds: readonly string[], target: Co
 function fabricSwitchOf(f: FabricEstimate): CompareOption['fabricSwitch'] {
   const row = f.byGeneration[0];
   return row ? { id: row.switchId, name: row.switchName, reason: row.switchReason } : null;
+}
+
+/** "5,000 PFLOPS FP8", "10 MW IT", "$100 M capex". */
+export function formatTarget(t: CompareTarget): string {
+  const p = (t.precision ?? 'fp8').toUpperCase();
+  switch (t.metric) {
+    case 'pflops':
+      return `${formatNumber(t.value)} PFLOPS ${p}`;
+    case 'hbmTb':
+      return `${formatNumber(t.value)} TB of HBM`;
+    case 'hbmTbPerS':
+      return `${formatNumber(t.value)} TB/s of HBM bandwidth`;
+    case 'itMw':
+      return `${formatNumber(t.value)} MW of IT power`;
+    case 'facilityMw':
+      return `${formatNumber(t.value)} MW at the meter`;
+    case 'budgetUsd':
+      return `${formatUsdShort(t.value)} of capex`;
+    default:
+      return `${formatNumber(t.value)} accelerators`;
+  }
+}
+
+function formatUsdShort(v: number): string {
+  const a = Math.abs(v);
+  if (a >= 1e9) return `$${formatNumber(v / 1e9)} B`;
+  if (a >= 1e6) return `$${formatNumber(v / 1e6)} M`;
+  if (a >= 1e3) return `$${formatNumber(v / 1e3)} k`;
+  return `$${formatNumber(v)}`;
+}
+
+/** Sizing against the target, with the reason the row's figure differs from it. */
+function sizingOf(target: CompareTarget, unit: string, units: number, per: number, row: { itMw: number; networkItMw: number; facilityMw: number; capex: number }): CompareSizing {
+  const unitsItMw = row.itMw - row.networkItMw;
+  const base = { target: target.value, unit, unitsItMw, networkItMw: row.networkItMw };
+  const plural = (n: number) => `${formatNumber(n)} unit${n === 1 ? '' : 's'}`;
+  if (target.metric === 'itMw') {
+    const achieved = unitsItMw;
+    const net = row.networkItMw > 0 ? `; the scale-out network adds ${formatNumber(row.networkItMw)} MW of switches (row IT ${formatNumber(row.itMw)} MW)` : '';
+    return { ...base, rule: 'at-most', achieved, note: `${plural(units)} draw ${formatNumber(achieved)} MW, the most whole units within ${formatNumber(target.value)} MW${net}` };
+  }
+  if (target.metric === 'facilityMw') {
+    return { ...base, rule: 'at-most', achieved: row.facilityMw, note: `${plural(units)}, network and cooling: ${formatNumber(row.facilityMw)} MW at peak PUE, the most whole units within ${formatNumber(target.value)} MW` };
+  }
+  if (target.metric === 'budgetUsd') {
+    return { ...base, rule: 'at-most', achieved: row.capex, note: `${plural(units)} with network and facility: ${formatUsdShort(row.capex)}, the most whole units within ${formatUsdShort(target.value)}` };
+  }
+  const achieved = units * per;
+  const over = achieved - target.value;
+  const note = over > 1e-9 * Math.max(1, target.value) ? `${plural(units)} supply ${formatNumber(achieved)} ${unit}: ${formatNumber((100 * over) / target.value)} % over the target, from rounding up to whole units` : `${plural(units)} supply exactly ${formatNumber(achieved)} ${unit}`;
+  return { ...base, rule: 'at-least', achieved, note };
+}
+
+/**
+ * The one-line answer: who is cheapest per PFLOP-hour and who needs the least facility power per PFLOPS (for a
+ * capacity target, the least facility MW), or for a limit target who gets the most compute out of it.
+ */
+export function compareVerdict(target: CompareTarget, siteName: string, options: readonly CompareOption[]): CompareVerdict {
+  const p = (target.precision ?? 'fp8').toUpperCase();
+  const ok = options.filter((o) => o.supported && o.pflopsDense !== null && o.pflopsDense > 0);
+  const name = (o: CompareOption) => shortName(o.name);
+  const by = (value: (o: CompareOption) => number | null, lower: boolean) => {
+    const rows = ok.filter((o) => value(o) !== null).sort((a, b) => (lower ? value(a)! - value(b)! : value(b)! - value(a)!));
+    return { best: rows[0] ?? null, next: rows[1] ?? null };
+  };
+  const at = `${isLimitTarget(target.metric) ? 'With' : 'At'} ${formatTarget(target)} in ${siteName}`;
+  if (ok.length === 0) return { text: `${at}, no compared generation supplies ${p} compute.`, cheapest: null, leastPower: null, mostCompute: null };
+  const cost = by((o) => o.usdPerPflopHour, true);
+  const power = by((o) => (o.facilityMw !== null && o.facilityMw > 0 ? o.facilityMw / o.pflopsDense! : null), true);
+  const compute = by((o) => o.pflopsDense, false);
+  const below = (a: number, b: number, other: CompareOption) => `${formatNumber((100 * (b - a)) / b)} % below ${name(other)}`;
+  const parts: string[] = [];
+  if (cost.best) {
+    const c = cost.best.usdPerPflopHour!;
+    const vs = cost.next ? ` (${below(c, cost.next.usdPerPflopHour!, cost.next)})` : '';
+    parts.push(`${name(cost.best)} is cheapest per PFLOP-hour at $${formatNumber(c)}${vs}`);
+  }
+  if (isLimitTarget(target.metric)) {
+    if (compute.best) parts.push(`${cost.best === compute.best ? 'it also' : name(compute.best)} gets the most compute out of it (${formatNumber(compute.best.pflopsDense!)} PFLOPS ${p})`);
+  } else if (power.best) {
+    const same = cost.best === power.best;
+    parts.push(`${same ? 'it also' : name(power.best)} uses the least power (${formatNumber(power.best.facilityMw!)} MW at the meter${ok.length > 1 && power.next ? `; ${name(power.next)} ${formatNumber(power.next.facilityMw!)} MW` : ''})`);
+  }
+  if (ok.length === 1) parts.splice(0, parts.length, `${name(ok[0]!)} is the only compared generation with ${p} compute: $${formatNumber(ok[0]!.usdPerPflopHour ?? 0)} per PFLOP-hour, ${formatNumber(ok[0]!.facilityMw ?? 0)} MW at the meter`);
+  return { text: `${at}, ${parts.join('; ')}.`, cheapest: cost.best?.generation ?? null, leastPower: power.best?.generation ?? null, mostCompute: compute.best?.generation ?? null };
+}
+
+/** A catalog name without its parenthesized detail. */
+function shortName(name: string): string {
+  const cut = name.indexOf(' (');
+  return cut > 0 ? name.slice(0, cut) : name;
 }
