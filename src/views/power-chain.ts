@@ -6,7 +6,7 @@
  * @module
  */
 import type { Generation } from '../core/catalog/types';
-import { pick, type Confidence } from '../core/provenance';
+import { pick, pickSourced, type Confidence } from '../core/provenance';
 import type { UnitReport } from '../core/rack/types';
 import { formatPue } from './format';
 import { shortName } from './names';
@@ -65,6 +65,12 @@ export interface FacilityStageInput {
    * (src/core/sites/chain.ts); with no carrying stage they branch off at the meter.
    */
   readonly carriesMechanical?: boolean;
+  /**
+   * The unit's network share leaves at this stage's output. Set when the unit is on another power architecture than
+   * the site's AC path (800 VDC): the fabric switches stay on the AC path, which branches off at the shared stage.
+   * With no stage flagged the share leaves after the last facility stage, as it is fed from the same busway.
+   */
+  readonly feedsNetwork?: boolean;
 }
 
 /** The facility part for one unit at a site (from the sites core; see src/views/site-chain.ts). */
@@ -123,10 +129,15 @@ export function powerChain(report: UnitReport, generation: Generation, facility:
       scope: 'facility',
       branches: carrier < 0 ? mechanical : [],
     });
+    const networkAt = facility.stages.findIndex((f) => f.feedsNetwork);
+    const network: ChainBranchView =
+      networkAt >= 0
+        ? { id: 'network', label: 'Network share', w: networkW, detail: 'this unit’s share of the site’s fabric switches (leaf, spine, core), fed through the site’s AC path (UPS and AC busway, their losses included): the racks are on their own power architecture' }
+        : { id: 'network', label: 'Network share', w: networkW, detail: 'this unit’s share of the site’s fabric switches (leaf, spine, core), fed from the same busway' };
     facility.stages.forEach((f, i) => {
       const last = i === facility.stages.length - 1;
       const branches: ChainBranchView[] = [...(i === carrier ? mechanical : [])];
-      if (last && networkW > 0) branches.push({ id: 'network', label: 'Network share', w: networkW, detail: 'this unit’s share of the site’s fabric switches (leaf, spine, core), fed from the same busway' });
+      if ((networkAt >= 0 ? i === networkAt : last) && networkW > 0) branches.push(network);
       stages.push({ id: f.id, label: f.name, inW: f.inputKw * 1000, outW: f.outputKw * 1000, lossW: (f.inputKw - f.outputKw) * 1000, efficiency: f.efficiency, detail: f.detail ?? '', confidence: f.confidence ?? null, scope: 'facility', branches });
     });
   }
@@ -173,9 +184,33 @@ export function powerChain(report: UnitReport, generation: Generation, facility:
     detail: `${comp.map((c) => `${c.count} × ${shortName(c.name)} ${(c.totalKw).toFixed(1)} kW`).join('; ')}${chipsW !== null && !chipsFit ? `; the accelerators’ TDP (${report.accelerators} × ${Math.round(tdp ?? 0).toLocaleString('en-US')} W) is more than this IT power: the catalog’s TDP and tray power disagree` : ''}`,
     confidence: null,
     scope: 'rack',
-    branches: chipsFit ? [{ id: 'other-it', label: 'CPUs, memory, NICs, fans, switch trays', w: itW - chipsW, detail: 'IT power not drawn by the accelerators' }] : [],
+    branches: [],
   });
-  if (chipsW !== null && tdp !== null && chipsFit) {
+  // Conversions inside the trays or blades that the power architecture names (800 VDC → 50 V): their loss is part of
+  // the IT power above (the rack figure is what the blades draw), so they are drawn after it, not added to it.
+  let boardW = itW;
+  for (const r of generation.powerArchitecture?.rackStages ?? []) {
+    const eta = pickSourced(r.efficiency, 'typical');
+    stages.push({
+      id: `rack-${r.id}`,
+      label: r.name,
+      inW: boardW,
+      outW: boardW * eta,
+      lossW: boardW * (1 - eta),
+      efficiency: eta,
+      detail: `inside the blades’ power (the IT figure above includes this loss); ${r.efficiency.confidence}${'note' in r.efficiency && r.efficiency.note ? `: ${r.efficiency.note}` : ''}`,
+      confidence: r.efficiency.confidence,
+      scope: 'rack',
+      branches: [],
+    });
+    boardW *= eta;
+  }
+  const fitsAfterConversion = chipsW !== null && chipsW <= boardW + 1e-6;
+  stages[stages.length - 1] = {
+    ...stages[stages.length - 1]!,
+    branches: chipsFit && fitsAfterConversion ? [{ id: 'other-it', label: 'CPUs, memory, NICs, fans, switch trays', w: boardW - chipsW, detail: 'IT power not drawn by the accelerators' }] : [],
+  };
+  if (chipsW !== null && tdp !== null && chipsFit && fitsAfterConversion) {
     const tdpConfidence = 'confidence' in generation.accelerator.tdpW ? generation.accelerator.tdpW.confidence : 'missing';
     stages.push({
       id: 'accelerators',

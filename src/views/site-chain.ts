@@ -12,6 +12,7 @@ import type { Catalog, Generation } from '../core/catalog/types';
 import { describeLoad, evaluateSite, siteSettings, type StatedLoad } from '../core/plan/evaluate-site';
 import { pick, pickSourced } from '../core/provenance';
 import type { UnitOptions } from '../core/rack/types';
+import { hasOwnFacilityStages, stagesOnPath } from '../core/sites/chain';
 import type { Site } from '../core/sites/types';
 import { siteUnitDefaults } from '../core/sites/unit-defaults';
 import type { FacilityInput, FacilityStageInput } from './power-chain';
@@ -69,11 +70,20 @@ export function facilityChain(siteId: string, generation: Generation, options: U
   const { peak, load } = result.value;
   const n = load.units;
   const per = (mw: number) => (mw * 1000) / n;
-  const carries = new Map(site.roles.dataCenter.powerChain.stages.map((s) => [s.id, s.carriesMechanical]));
-  const stages: FacilityStageInput[] = peak.stages.map((s) => ({
+  // The unit's path through the chain: the site's stages, or (800 VDC) the shared stages and its architecture's
+  // branch. The site's own AC path then feeds only the fabric switches: it leaves at the shared stage as the network share.
+  const architecture = generation.powerArchitecture;
+  const own = hasOwnFacilityStages(architecture);
+  const onPath = stagesOnPath(peak, own ? architecture.id : 'site');
+  const acPath = own ? peak.stages.filter((s) => s.path === 'site') : [];
+  const acPathLossMw = acPath.reduce((t, s) => t + s.lossMw, 0);
+  const networkMw = own && acPath.length ? acPath[0]!.outputMw + acPath[0]!.lossMw : result.value.detail.fabric.switchKw / 1000;
+  const lastShared = own ? onPath.filter((s) => s.path === 'shared').length - 1 : -1;
+  const stages: FacilityStageInput[] = onPath.map((s, i) => ({
     id: `facility-${s.id}`,
-    carriesMechanical: carries.get(s.id) ?? false,
-    name: s.name,
+    carriesMechanical: s.carriesMechanical,
+    ...(own && i === lastShared ? { feedsNetwork: true } : {}),
+    name: own && s.path !== 'shared' ? `${s.name} (${architecture.id === 'dc-800v' ? '800 VDC' : architecture.id})` : s.name,
     inputKw: per(s.outputMw + s.lossMw),
     outputKw: per(s.outputMw),
     efficiency: s.efficiency,
@@ -81,12 +91,13 @@ export function facilityChain(siteId: string, generation: Generation, options: U
   }));
   return {
     stages,
-    note: `Facility stages at ${site.name}: the site's chain at its design condition (${typeof peak.condition === 'string' ? peak.condition : `${peak.condition.row}, ${peak.condition.dryBulbC} °C`}) at the ${describeLoad(load)}; per unit. Cooling and building load branch off before the IT path.`,
+    note: `Facility stages at ${site.name}: the site's chain at its design condition (${typeof peak.condition === 'string' ? peak.condition : `${peak.condition.row}, ${peak.condition.dryBulbC} °C`}) at the ${describeLoad(load)}; per unit. Cooling and building load branch off before the IT path.${own ? ` ${generation.name} is fed at ${architecture.name.split(':')[0]}: its own stages replace the site's UPS and AC busway below the shared ${onPath.filter((s) => s.path === 'shared').map((s) => s.name).join(', ') || 'meter'} (no double-conversion UPS); the fabric switches stay on the site's AC path.` : ''}`,
     meterKw: per(peak.facilityMw),
     coolingKw: per(peak.coolingMw),
     fixedKw: per(peak.fixedOverheadMw),
-    lossKw: per(peak.chainLossMw),
-    networkKw: per(result.value.detail.fabric.switchKw / 1000),
+    // Losses of the stages shown; the AC path that feeds only the network is inside the network share.
+    lossKw: per(peak.chainLossMw - acPathLossMw),
+    networkKw: per(networkMw),
     peakPue: peak.pue,
     unitsFilled: n,
     load,

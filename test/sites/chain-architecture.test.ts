@@ -137,7 +137,7 @@ describe('a Rubin Ultra site: the facility numbers use the 800 VDC chain', () =>
       const r = evaluateSite(site, catalog, siteSettings(catalog), { generation: rubinUltra.id });
       if (!r.ok) throw new Error(r.error[0]!.message);
       const { peak, detail } = r.value;
-      const unitPath = stagesOnPath({ stages: peak.stages, lossKw: 0, indoorLossKw: 0, meterKw: 0 }, 'dc-800v');
+      const unitPath = stagesOnPath(peak, 'dc-800v');
       expect(unitPath.some((s) => s.kind === 'ups')).toBe(false);
       expect(unitPath.map((s) => s.id)).toEqual(expect.arrayContaining(['rectifier-800vdc', 'dc-bus-storage', 'busway-800vdc']));
       // What the 800 VDC busway delivers is the units' rack input (Σ unit input at full load at the design condition).

@@ -39,7 +39,7 @@ export interface StageReport {
    * `site` (the site's own AC path below the shared stages: AC-fed units and the network), or the id of the power
    * architecture whose branch it belongs to (e.g. `dc-800v`).
    */
-  readonly path: 'shared' | 'site' | string;
+  readonly path: string;
   /** The site data says the cooling plant and building load are fed through this stage. */
   readonly carriesMechanical: boolean;
 }
@@ -241,7 +241,7 @@ export function evaluateChain(chain: PowerChain, loads: ChainLoads): ChainReport
  * The stages one architecture's load passes through, utility first: the shared stages and the architecture's own
  * (a branch), or the site's whole chain for the site's AC path. For showing one unit's chain.
  */
-export function stagesOnPath(report: ChainReport, path: 'site' | string): StageReport[] {
+export function stagesOnPath(report: { readonly stages: readonly StageReport[] }, path: string): StageReport[] {
   return report.stages.filter((s) => s.path === 'shared' || s.path === path);
 }
 
