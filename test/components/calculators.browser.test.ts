@@ -15,7 +15,7 @@ beforeAll(async () => {
 }, 60_000);
 
 function view() {
-  return deepQuery<HTMLElement>(document.body, 'rack-calculators-view')!;
+  return deepQuery<HTMLElement & { updateComplete: Promise<boolean> }>(document.body, 'rack-calculators-view')!;
 }
 function input(label: string): HTMLInputElement {
   const field = deepQueryAll<HTMLElement>(document.body, 'rack-quantity-input').find((f) => (f as unknown as { label: string }).label === label);
