@@ -210,6 +210,9 @@ export class RackFabricView extends LitElement {
         background: var(--rack-input-bg);
         width: 9rem;
       }
+      .scroll {
+        overflow-x: auto;
+      }
       table.tiers {
         margin-top: 0.75rem;
       }
@@ -322,7 +325,7 @@ export class RackFabricView extends LitElement {
     const sel = (label: string, key: keyof FabricDesign, options: readonly [string, string][], current: string | undefined, parse: (v: string) => unknown = (v) => v) =>
       html`<label class="sel"
         >${label}
-        <select @change=${(e: Event) => {
+        <select data-key=${key} @change=${(e: Event) => {
           const v = (e.target as HTMLSelectElement).value;
           set({ [key]: v === '' ? undefined : parse(v) });
         }}>
@@ -408,15 +411,15 @@ export class RackFabricView extends LitElement {
     // Blocking at or under 1:1 means the uplinks carry every endpoint at full rate.
     const blocking = (r: number | null) => (r === null ? '—' : r <= 1 ? `none (${formatNumber(r)}:1)` : `${formatNumber(r)}:1`);
     const name: Record<string, string> = { leaf: 'Leaf', spine: 'Spine', core: 'Core' };
-    return html`<table class="tiers" data-tiers>
+    return html`<div class="scroll"><table class="tiers" data-tiers>
       <caption class="note">Per tier · ${v.evaluation.topology === 'rail' ? 'rail-optimized' : v.evaluation.topology === 'tor' ? 'top of rack' : 'leaf pair per row'} · ${portText(v)}</caption>
-      <thead><tr><th scope="col">Tier</th><th scope="col">Switches</th><th scope="col">Down / up per switch</th><th scope="col">Oversubscription</th><th scope="col">Blocking to here</th><th scope="col">Bisection</th></tr></thead>
+      <thead><tr><th scope="col">Tier</th><th scope="col">Switches</th><th scope="col">Down / up per switch</th><th scope="col">Oversub&shy;scription</th><th scope="col">Blocking up to here</th><th scope="col">Bisection</th></tr></thead>
       <tbody>
         ${v.fabric.tierDetail.map(
           (t) => html`<tr><th scope="row">${name[t.tier] ?? t.tier}</th><td>${n0(t.switches)}</td><td>${n0(t.downlinksPerSwitch)} / ${n0(t.uplinksPerSwitch)} of ${n0(t.radix)}</td><td>${ratio(t.oversubscription)}</td><td>${blocking(t.blockingRatio)}</td><td>${formatNumber(t.bisectionGbps / 1000)} Tb/s</td></tr>`,
         )}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   /** Which switch the fabric uses and why (evaluateCluster's choice), with the default's source. */

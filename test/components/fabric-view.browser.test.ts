@@ -107,3 +107,32 @@ describe('Fabric view: schedule preview', () => {
     expect(previewLines(root)).toEqual([]);
   });
 });
+
+describe('Fabric view: topology and oversubscription per tier', () => {
+  it('top of rack puts a leaf in every rack: switch counts, the per-tier table and the schedule rows change together', async () => {
+    const { store, root } = await mountFabric();
+    const switchesText = () => root.querySelector('.figs dd')?.textContent ?? '';
+    const before = switchesText();
+    expect(root.querySelector('table[data-tiers] caption')?.textContent).toMatch(/rail-optimized · 4 × 400G NIC ports per node/);
+    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Topology' }), 'tor');
+    await until(() => store.design.fabric.topology === 'tor');
+    await until(() => switchesText() !== before && /top of rack/.test(root.querySelector('table[data-tiers] caption')?.textContent ?? ''));
+    // In-rack leaves: the first node-leaf cable stays in compute rack C1 (both ends).
+    await until(() => previewLines(root)[0]?.split(',')[5] === 'C1');
+    expect(previewLines(root)[0]!.split(',')[2]).toBe('C1');
+    // Spine groups only apply to rail-optimized leaves.
+    expect(root.querySelector('select[data-key="spineDesign"]')).toBeNull();
+    store.undo();
+    await until(() => switchesText() === before);
+  });
+
+  it('leaf oversubscription 3:1 shows in the per-tier table (3:1 down:up) and blocking', async () => {
+    const { store, root } = await mountFabric();
+    await userEvent.fill(page.getByRole('textbox', { name: 'Leaf oversubscription' }), '3');
+    await userEvent.keyboard('{Enter}');
+    await until(() => store.design.fabric.oversubscription === 3);
+    // 64 logical ports at 3:1: 48 down, 16 up (64 × 3/4 = 48).
+    await until(() => /48 \/ 16 of 64/.test(root.querySelector('table[data-tiers] tbody tr')?.textContent ?? ''));
+    expect(root.querySelector('table[data-tiers] tbody tr')?.textContent).toMatch(/3:1/);
+  });
+});
