@@ -6,7 +6,7 @@ import type { UnitSystem } from '../../src/state/types';
 import { CONFIDENCE_TEXT, baseStyles } from '../shared/styles';
 import { shortName } from '../../src/views/names';
 
-const U_PX = 12;
+const U_PX = 14;
 const GUTTER = 20;
 const RACK_W = 168;
 const MANIFOLD_W = 10;
@@ -31,13 +31,17 @@ interface DrawnSlot {
   readonly y: number;
   readonly h: number;
   readonly short: string;
+  /** The item's maximum power, drawn at the right end of its slot. */
+  readonly wattsShort: string;
   readonly aria: string;
 }
 
 /**
  * The rack elevation as an SVG drawing: every item at its U position, coloured by kind, with the liquid manifold
- * along the rear. Hover or keyboard focus on an item shows its watts, source and confidence; arrow keys move
- * between items (one tab stop for the whole drawing).
+ * along the rear and each item's maximum power at its right end. The drawing scales with its column (labels stay
+ * readable at any rack height). Hover or keyboard focus on an item shows its watts, sources and confidence in a
+ * fixed-size panel below the drawing, so the drawing never moves under the pointer; arrow keys move between items
+ * (one tab stop for the whole drawing).
  *
  * @summary Rack elevation (SVG).
  * @csspart drawing - the SVG
@@ -61,7 +65,9 @@ export class RackElevation extends LitElement {
       }
       svg {
         display: block;
-        max-width: 100%;
+        /* Scales with its column (the viewBox keeps proportions), so labels grow with the drawing at any rack height. */
+        width: 100%;
+        min-width: 12rem;
         height: auto;
       }
       .frame {
@@ -70,7 +76,7 @@ export class RackElevation extends LitElement {
       }
       .u-num {
         fill: var(--rack-muted);
-        font-size: 7px;
+        font-size: 8px;
         text-anchor: end;
         font-variant-numeric: tabular-nums;
       }
@@ -89,9 +95,13 @@ export class RackElevation extends LitElement {
         cursor: pointer;
       }
       .slot text {
-        font-size: 7.5px;
+        font-size: 9px;
         fill: var(--rack-slot-text);
         pointer-events: none;
+      }
+      .slot text.watts {
+        text-anchor: end;
+        font-variant-numeric: tabular-nums;
       }
       .slot.est rect {
         stroke-dasharray: 3 2;
@@ -156,11 +166,16 @@ export class RackElevation extends LitElement {
         vertical-align: -0.1em;
         margin-right: 0.25rem;
       }
+      /* A fixed box below the drawing: what it shows never changes its size, so hover or focus never moves the drawing
+         (or anything else on the page). Long source lists scroll inside it. */
       .details {
         font-size: 0.8125rem;
-        min-height: 7.5rem;
-        border-bottom: 1px solid var(--rack-border);
-        padding-bottom: 0.5rem;
+        height: 10.5rem;
+        overflow: auto;
+        overscroll-behavior: contain;
+        border-top: 1px solid var(--rack-border);
+        padding-top: 0.5rem;
+        contain: strict;
       }
       .details p {
         margin: 0.15rem 0;
@@ -228,6 +243,7 @@ export class RackElevation extends LitElement {
           const y = PAD_TOP + (maxU - top) * U_PX;
           const uText = s.heightU > 1 ? `U${s.u}–U${top}` : `U${s.u}`;
           const watts = s.watts === null ? 'power not published' : `${formatValue(s.watts, 'power', this.system)} max`;
+          const wattsShort = s.watts === null ? '—' : formatValue(s.watts, 'power', this.system);
           const conf = CONFIDENCE_TEXT[s.confidence]?.label ?? s.confidence;
           this.#drawn.push({
             slot: s,
@@ -236,6 +252,7 @@ export class RackElevation extends LitElement {
             y,
             h: s.heightU * U_PX,
             short: shortName(s.label),
+            wattsShort,
             aria: `${l.racks.length > 1 ? `Rack ${r.index + 1}, ` : ''}${uText}: ${s.label}, ${watts}, ${conf}${s.overflow ? ', does not fit in the rack' : ''}`,
           });
         }
@@ -253,15 +270,13 @@ export class RackElevation extends LitElement {
     const active = this.#drawn.find((d) => this.#keyOf(d) === this._active) ?? null;
     return html`
       <div class="wrap">
-        <div class="details" part="details" aria-live="polite">
-          ${active ? this.#details(active.slot) : html`<p class="muted">Hover over an item or focus the drawing and use the arrow keys to see its power, source and confidence.</p>`}
-        </div>
         <div class="scroll">
           <svg
             part="drawing"
             width=${this.#width}
             height=${this.#height}
             viewBox=${`0 0 ${this.#width} ${this.#height}`}
+            style=${`min-width: ${Math.max(12, l.racks.length * 12)}rem`}
             role="list"
             aria-label=${this.label}
             @keydown=${this.#onKey}
@@ -288,6 +303,10 @@ export class RackElevation extends LitElement {
             ${this.#drawn.map((d) => this.#slot(d))}
           </svg>
         </div>
+        <div class="details" part="details" aria-live="polite">
+          ${active ? this.#details(active.slot) : html`<p class="muted">Point at an item, or focus the drawing and use the arrow keys: its power, sources and confidence show here.</p>`}
+        </div>
+
         <ul class="legend" aria-label="Legend">
           ${this.#kinds.map((k) => html`<li><i class=${`k-${k}`} style=${`background: var(--rack-k-${k === 'scale-up-switch' ? 'switch' : k === 'management' ? 'network' : ['host', 'storage', 'other'].includes(k) ? 'other' : k})`}></i>${KIND_LABEL[k]}</li>`)}
           ${l.manifold ? html`<li><i style="background: var(--rack-k-cooling); opacity: .55"></i>Liquid manifold</li>` : nothing}
@@ -320,7 +339,8 @@ export class RackElevation extends LitElement {
         @click=${(e: Event) => (e.currentTarget as SVGGElement).focus()}
       >
         <rect class=${`k-${s.kind}`} x=${d.x + 1} y=${d.y + 0.5} width=${RACK_W - 2} height=${d.h - 1} rx="1.5"></rect>
-        <text x=${d.x + 5} y=${d.y + d.h / 2 + 2.7}>${d.short}${s.heightU > 1 ? ` · ${s.heightU}U` : ''}</text>
+        <text x=${d.x + 5} y=${d.y + d.h / 2 + 3.2}>${d.short.length > 24 ? `${d.short.slice(0, 23)}…` : d.short}${s.heightU > 1 ? ` · ${s.heightU}U` : ''}</text>
+        <text class="watts" x=${d.x + RACK_W - 5} y=${d.y + d.h / 2 + 3.2}>${d.wattsShort}</text>
       </g>`;
   }
 
