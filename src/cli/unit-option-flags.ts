@@ -17,6 +17,8 @@ export const UNIT_OPTION_FLAGS: FlagSpec = {
   pf: { type: 'string' },
   'continuous-factor': { type: 'string' },
   redundancy: { type: 'string' },
+  'power-cap-kw': { type: 'string' },
+  'power-profile': { type: 'string' },
   coolant: { type: 'string' },
   'delta-t': { type: 'string' },
   'air-delta-t': { type: 'string' },
@@ -37,6 +39,8 @@ export const UNIT_OPTION_USAGE = `  --units N                 deployable units (
   --pf P                    power factor at the rack input                    PSU catalog value
   --continuous-factor F     0.8 (NEC 210.20(A)) or 1.0 for 100 %-rated gear   default 0.8
   --redundancy n|n+K|n+n    shelf / PSU redundancy                            catalog default
+  --power-cap-kw K          rack power cap, DC side, kW per unit              the profile's
+  --power-profile ID        a published profile (max-q, max-p, …) or uncapped catalog default
   --coolant water|pg25                                                        default water
   --delta-t K               liquid loop ΔT, K (or "18 degF")                  default 10
   --air-delta-t K           air ΔT, K (or "20 degF")                          default 11.1 (20 °F)

@@ -11,10 +11,10 @@ import type { FlagReader } from '../args';
 import { InputError } from '../errors';
 
 /** Read a flag that takes a number in `unit` or a quantity string such as "18 degF". */
-function quantityFlag(flags: FlagReader, name: string, kind: Parameters<typeof parseQuantity>[1], scale = 1): number | undefined {
+function quantityFlag(flags: FlagReader, name: string, kind: Parameters<typeof parseQuantity>[1], scale = 1, bareUnit?: string): number | undefined {
   const raw = flags.string(name);
   if (raw === undefined) return undefined;
-  const r = parseQuantity(raw, kind);
+  const r = parseQuantity(raw, kind, bareUnit);
   if (!r.ok) {
     flags.problem(`--${name}`, r.error.replace(/ \(got .*\)$/, ''), raw);
     return undefined;
@@ -33,6 +33,9 @@ export function readUnitOptions(flags: FlagReader): UnitOptions {
     powerFactor: flags.number('pf', UNIT_OPTION_LIMITS.powerFactor),
     continuousFactor: flags.number('continuous-factor', UNIT_OPTION_LIMITS.continuousFactor),
     redundancy: flags.string('redundancy'),
+    // A bare number is kW (the flag's unit); "132000 W" or "450000 BTU/h" convert.
+    powerCapKw: quantityFlag(flags, 'power-cap-kw', 'power', 0.001, 'kW'),
+    powerProfile: flags.string('power-profile'),
     coolant: flags.choice('coolant', ['water', 'pg25'] as const),
     deltaTK: quantityFlag(flags, 'delta-t', 'temperatureDifference'),
     airDeltaTK: quantityFlag(flags, 'air-delta-t', 'temperatureDifference'),
@@ -46,7 +49,7 @@ export function readUnitOptions(flags: FlagReader): UnitOptions {
   flags.done();
   const parsed = UnitOptionsSchema.safeParse(options);
   if (!parsed.success) {
-    const flagName: Record<string, string> = { units: '--units', systemsPerRack: '--systems-per-rack', feedVolts: '--feed-volts', feedAmps: '--feed-amps', powerFactor: '--pf', continuousFactor: '--continuous-factor', redundancy: '--redundancy', deltaTK: '--delta-t', airDeltaTK: '--air-delta-t', altitudeM: '--altitude-m', coolantSupplyC: '--supply-c', cduId: '--cdu', floorLimitKgM2: '--floor-limit-kg-m2' };
+    const flagName: Record<string, string> = { units: '--units', systemsPerRack: '--systems-per-rack', feedVolts: '--feed-volts', feedAmps: '--feed-amps', powerFactor: '--pf', continuousFactor: '--continuous-factor', redundancy: '--redundancy', powerCapKw: '--power-cap-kw', powerProfile: '--power-profile', deltaTK: '--delta-t', airDeltaTK: '--air-delta-t', altitudeM: '--altitude-m', coolantSupplyC: '--supply-c', cduId: '--cdu', floorLimitKgM2: '--floor-limit-kg-m2' };
     throw new InputError(problemsFromZod(parsed.error, options).map((p) => ({ ...p, path: flagName[p.path] ?? p.path })));
   }
   return parsed.data;

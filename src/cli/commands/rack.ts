@@ -1,5 +1,5 @@
 import { loadSites, siteIds } from '../../catalog/sites';
-import { evaluateUnit } from '../../core/rack/evaluate';
+import { UNCAPPED, evaluateUnit } from '../../core/rack/evaluate';
 import { unitOptionsAtSite } from '../../core/sites/unit-defaults';
 import type { UnitOptions, UnitReport } from '../../core/rack/types';
 import { issue } from '../../core/issues';
@@ -32,6 +32,10 @@ export const rackCommand: Command = {
     const options: UnitOptions = await readUnitOptionFlags(parsed, flags);
     if (options.cduId && !catalog.cdus.some((c) => c.id === options.cduId)) {
       throw inputError('--cdu', `one of ${catalog.cdus.map((c) => c.id).join(', ')}`, JSON.stringify(options.cduId));
+    }
+    const profiles = found.generation.power.profiles ?? [];
+    if (options.powerProfile !== undefined && options.powerProfile !== UNCAPPED && !profiles.some((x) => x.id === options.powerProfile)) {
+      throw inputError('--power-profile', `one of ${[...profiles.map((x) => x.id), UNCAPPED].join(', ')}`, JSON.stringify(options.powerProfile));
     }
     const site = siteId === undefined ? undefined : loadSites().find((s) => s.id === siteId);
     const report = evaluateUnit(found.generation, unitOptionsAtSite(site, options), catalog);
@@ -71,7 +75,7 @@ function renderRack(r: UnitReport): string {
     `  ${r.space.usedU} of ${r.space.availableU} U · ${n(r.space.weightKg)} kg (${WEIGHT_SOURCE[r.space.weightSource]}${r.space.weightComplete ? '' : ', incomplete'}) · ${n(r.space.floorLoadingKgM2)} kg/m² over ${n(r.space.footprintM2PerRack)} m² per rack`,
     '',
     'Compute',
-    `  FP8 ${r.compute.fp8DensePflops === null ? 'n/a' : n(r.compute.fp8DensePflops)} PFLOPS dense · FP4 ${r.compute.fp4DensePflops === null ? 'n/a' : n(r.compute.fp4DensePflops)} · BF16 ${r.compute.bf16DensePflops === null ? 'n/a' : n(r.compute.bf16DensePflops)} · HBM ${r.compute.hbmTb === null ? 'n/a' : n(r.compute.hbmTb)} TB`,
+    `  FP8 ${r.compute.fp8DensePflops === null ? 'n/a' : n(r.compute.fp8DensePflops)} PFLOPS dense · FP4 ${r.compute.fp4DensePflops === null ? 'n/a' : n(r.compute.fp4DensePflops)} · BF16 ${r.compute.bf16DensePflops === null ? 'n/a' : n(r.compute.bf16DensePflops)} · HBM ${r.compute.hbmTb === null ? 'n/a' : `${n(r.compute.hbmTb)} TB (10^12 B)`}`,
   ];
   if (r.totals.units > 1) {
     lines.push('', `Totals for ${r.totals.units} units: ${r.totals.racks} racks, ${n(r.totals.accelerators)} accelerators, input ${n(r.totals.inputKw)} kW, ${r.totals.cdus} CDUs, coolant ${n(r.totals.coolantLpm)} L/min, airflow ${n(r.totals.airflowCfm)} CFM`);

@@ -363,13 +363,14 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
   const cap = chooseCap(g, p, options, issues, log);
   let roll = rollUp(rows, serverInput, psu, nominalCapacityW);
   const uncappedItW = roll.itW;
-  const capLimiting = cap.capW !== null && uncappedItW > cap.capW;
-  if (capLimiting) {
+  const capW = cap.capW;
+  const capLimiting = capW !== null && uncappedItW > capW;
+  if (capW !== null && capLimiting) {
     // A cap throttles every component alike; server input is at the wall, so η moves a little and the scale is
     // refined until the DC side meets the cap.
     let scale = 1;
-    for (let k = 0; k < 4 && Math.abs(roll.itW - cap.capW!) > cap.capW! * 1e-9; k++) {
-      scale *= cap.capW! / roll.itW;
+    for (let k = 0; k < 8 && Math.abs(roll.itW - capW) > capW * 1e-9; k++) {
+      scale *= capW / roll.itW;
       for (let i = 0; i < rows.length; i++) rows[i] = { p: rows[i]!.p, n: rows[i]!.n, w: (pb.maxPowerW[i]!.v ?? 0) * scale };
       roll = rollUp(rows, serverInput, psu, nominalCapacityW);
     }
@@ -405,7 +406,6 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
 
   /** The unit cap (kW, rounded down to 0.1) that brings `loadW` down to `limitW`: loads scale with the cap. */
   const capToFit = (limitW: number, loadW: number) => Math.floor(((itW * limitW) / loadW) / 100) / 10;
-  const unitWord = serverInput ? 'PSU' : 'shelf';
   const perGroup = serverInput ? ' per system' : '';
 
   // Shelf / PSU redundancy: the group minus its redundant items must still carry the group's load.
@@ -413,19 +413,26 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
   const groupLoadW = serverInput ? (loadFraction * nominalCapacityW) / groupCount : itW;
   const redundantCapacityW = (itemsPerGroup - spare) * itemRatingW;
   const itemsToCarry = itemRatingW > 0 ? Math.ceil(groupLoadW / itemRatingW - 1e-9) : 0;
-  if (redundantCapacityW + 1e-6 < groupLoadW) {
+  const defaultFeed = g.power.defaultFeed;
+  const feedMode = options.feeds ?? defaultFeed.mode ?? 'ab';
+  const ab = feedMode === 'ab';
+  const weakSideItems = Math.floor(itemsPerGroup / 2);
+  // Server PSU bays are fixed by the chassis: a fix never adds PSUs to a server, only shelves to a rack.
+  const addItems = (n: number) => (serverInput ? '' : `, add ${n} shel${n > 1 ? 'ves' : 'f'}`);
+  // N+N on A/B feeds is the A/B check itself (one side's half of the group); that check reports it, once.
+  const sameAsFailover = ab && itemsPerGroup - spare === weakSideItems;
+  if (redundantCapacityW + 1e-6 < groupLoadW && !sameAsFailover) {
     const add = itemsToCarry + spare - itemsPerGroup;
     const lower = itemsPerGroup - itemsToCarry;
     issues.push(issue('psu_redundancy_insufficient', 'error', ['power', 'redundancy'], `${redundancy.toUpperCase()} leaves ${itemsPerGroup - spare} of ${itemsPerGroup} ${serverInput ? 'PSUs per system' : 'shelves'} (${fmtKw(redundantCapacityW)}) for a ${fmtKw(groupLoadW)} load`, {
       limit: redundantCapacityW / 1000, actual: groupLoadW / 1000, unit: 'kW',
-      fix: `Cap the unit at ${capToFit(redundantCapacityW, groupLoadW)} kW, add ${add} ${unitWord}${add > 1 ? (serverInput ? 's' : 'ves') : ''}${perGroup} (${itemsPerGroup + add} in all at ${redundancy.toUpperCase()})${lower >= 1 ? `, or lower the redundancy to N+${lower}` : lower === 0 ? ', or run without redundancy (N)' : ''}`,
+      fix: `Cap the unit at ${capToFit(redundantCapacityW, groupLoadW)} kW${addItems(add)}${lower >= 1 ? `, or lower the redundancy to N+${lower}` : lower === 0 ? ', or run without redundancy (N)' : ''}`,
     }));
   }
   if (nominalCapacityW + 1e-6 < (serverInput ? loadFraction * nominalCapacityW : itW)) {
-    const add = itemsToCarry - itemsPerGroup;
     issues.push(issue('psu_capacity_exceeded', 'error', ['power', 'psus'], `installed PSU capacity ${fmtKw(nominalCapacityW)} is below the ${fmtKw(itW)} load`, {
       limit: nominalCapacityW / 1000, actual: itW / 1000, unit: 'kW',
-      fix: `Cap the unit at ${capToFit(nominalCapacityW, itW)} kW, or add ${add} ${unitWord}${add > 1 ? (serverInput ? 's' : 'ves') : ''}${perGroup}`,
+      fix: `Cap the unit at ${capToFit(nominalCapacityW, itW)} kW${serverInput ? '' : `, or add ${itemsToCarry - itemsPerGroup} shel${itemsToCarry - itemsPerGroup > 1 ? 'ves' : 'f'}`}`,
     }));
   }
 
@@ -462,8 +469,6 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
   }
 
   // ---- feeds, whips, breakers, phases ----------------------------------------------------
-  const defaultFeed = g.power.defaultFeed;
-  const feedMode = options.feeds ?? defaultFeed.mode ?? 'ab';
   if (options.feeds === undefined && p.feedModeU) log.push(p.feedModeU);
   const feed = {
     volts: options.feedVolts ?? defaultFeed.volts,
@@ -485,7 +490,6 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
   const cordsPerItem = cords?.count ?? 1;
   const psusPerInput = psu.psusPerShelf / cordsPerItem;
   const inputsTotal = shelves * cordsPerItem;
-  const ab = feedMode === 'ab';
   const sidesN = ab ? 2 : 1;
   const sides: FeedReport[] = [];
   let whipsTotal = 0;
@@ -521,7 +525,8 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
     ) {
       inputsPerWhip++;
     }
-    if (inputsOnSide > 0 && inputsPerWhip < 1) {
+    const undersized = inputsOnSide > 0 && inputsPerWhip < 1;
+    if (undersized) {
       const what = cords ? `shelf cord (${cords.connector})` : serverInput ? 'PSU' : 'shelf';
       issues.push(issue('whip_undersized', 'error', ['power', 'feeds', sideName], `one ${what} draws ${perInputFailoverKva.toFixed(1)} kVA under failover, above what a ${feed.volts} V ${feed.amps} A ${feed.system} whip carries at ${continuousFactor * 100} % (${perWhipCapacity.toFixed(1)} kVA, ${circuit.usableAmps.toFixed(1)} A per phase)`, {
         limit: perWhipCapacity, actual: perInputFailoverKva, unit: 'kVA',
@@ -537,10 +542,11 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
     for (let i = 0; i < currents.length; i++) phases[i] = { phase: PHASE_NAMES[i]!, amps: currents[i]! };
     const worstPhaseA = maxOf(currents);
     const required = requiredBreakerAmps(worstPhaseA, continuousFactor);
-    if (worstPhaseA > circuit.usableAmps + 1e-6) {
+    // An input that alone overloads its whip is whip_undersized (its phases are then over too): reported once.
+    if (!undersized && worstPhaseA > circuit.usableAmps + 1e-6) {
       issues.push(issue('phase_current_exceeded', 'error', ['power', 'feeds', sideName, 'phases'], `worst phase draws ${worstPhaseA.toFixed(1)} A under failover, above the ${circuit.usableAmps.toFixed(1)} A continuous limit of a ${feed.amps} A breaker`, {
         limit: circuit.usableAmps, actual: worstPhaseA, unit: 'A',
-        fix: `${required !== null && (!cords || required <= cords.ratedAmps) ? `Use a ${required} A breaker and whip, ` : ''}${worstPhaseA <= feed.amps + 1e-6 && continuousFactor < 1 ? 'use a 100 %-rated breaker (continuous factor 1.0), ' : ''}spread the PSUs over more whips, or cap the unit at ${capToFit(circuit.usableAmps, worstPhaseA)} kW`,
+        fix: `${required !== null && (!cords || required <= cords.ratedAmps) ? `Use a ${required} A breaker and whip, ` : ''}${worstPhaseA <= feed.amps + 1e-6 && continuousFactor < 1 ? 'a 100 %-rated breaker (continuous factor 1.0), ' : ''}spread the PSUs over more whips, or cap the unit at ${capToFit(circuit.usableAmps, worstPhaseA)} kW`.replace(/^[a-z]/, (c) => c.toUpperCase()),
       }));
     }
     sides.push({
@@ -555,7 +561,6 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
   }
   if (ab) {
     // The unit passes A/B only if one side's PSUs alone carry the maximum load.
-    const weakSideItems = Math.floor(itemsPerGroup / 2);
     const sideCapacityW = weakSideItems * itemRatingW;
     if (sideCapacityW + 1e-6 < groupLoadW) {
       const addPerSide = itemsToCarry - weakSideItems;
@@ -564,7 +569,7 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
       const singleOk = redundantCapacityW + 1e-6 >= groupLoadW;
       issues.push(issue('ab_failover_insufficient', 'error', ['power', 'feeds'], `on loss of one feed, ${weakSideItems} of ${itemsPerGroup} ${serverInput ? 'PSUs per system' : 'shelves'} remain (${fmtKw(sideCapacityW)}) for a ${fmtKw(groupLoadW)} load${perGroup}`, {
         limit: sideCapacityW / 1000, actual: groupLoadW / 1000, unit: 'kW',
-        fix: `Cap the unit at ${capKw} kW${serverInput && systems > 1 ? ` (${fmtKw(sideCapacityW)} DC per system)` : ''}${profile ? ` (the ${profile.x.name} profile, ${profile.kw.toFixed(1)} kW, fits)` : ''}, add ${addPerSide} ${unitWord}${addPerSide > 1 ? (serverInput ? 's' : 'ves') : ''} per side${perGroup} (${itemsToCarry} per side)${singleOk ? `, or run a single feed (${redundancy.toUpperCase()} ${serverInput ? 'PSUs' : 'shelves'} carry the load)` : ''}`,
+        fix: `Cap the unit at ${capKw} kW${serverInput && systems > 1 ? ` (${fmtKw(sideCapacityW)} DC per system)` : ''}${profile ? ` (profile ${profile.x.id}, ${profile.kw.toFixed(0)} kW, fits)` : ''}${serverInput ? '' : `, add ${addPerSide} shel${addPerSide > 1 ? 'ves' : 'f'} per side (${itemsToCarry} per side)`}${singleOk ? `, or run a single feed (${redundancy.toUpperCase()} ${serverInput ? 'PSUs' : 'shelves'} carry the load)` : ''}`,
       }));
     }
   }
