@@ -342,7 +342,7 @@ export function unitsTable(b: PlanBundle, units: readonly PlanUnit[] = unitRepor
       col('scale_up_cables', 'Scale-up cables', 'integer'),
       col('weight_kg', 'Weight (kg)', 'number', { format: '#,##0' }),
       col('fp8_dense_pflops', 'FP8 dense (PFLOPS)', 'number'),
-      col('hbm_tb', 'HBM (TB)', 'number'),
+      col('hbm_tb', 'HBM (TB = 10^12 B)', 'number'),
       col('issues', 'Issues', 'text', { width: 40 }),
     ],
     rows: units.map(({ site, report: r }) => [

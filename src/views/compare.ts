@@ -64,7 +64,7 @@ export function compareMetrics(system: UnitSystem): Metric[] {
     { label: 'Racks', cell: (r) => n0(r.racks), better: 'lower', value: (r) => r.racks },
     { label: 'Accelerators', cell: (r) => n0(r.accelerators) },
     { label: 'Dense PFLOPS', cell: (r) => n(r.pflopsDense), better: 'higher', value: (r) => r.pflopsDense },
-    { label: 'HBM', cell: (r) => (r.hbmTb === null ? '—' : `${formatNumber(r.hbmTb)} TB`), better: 'higher', value: (r) => r.hbmTb },
+    { label: 'HBM (10¹² B)', cell: (r) => (r.hbmTb === null ? '—' : `${formatNumber(r.hbmTb)} TB`), better: 'higher', value: (r) => r.hbmTb },
     { label: 'IT power', cell: (r) => mw(r.itMw), better: 'lower', value: (r) => r.itMw, estimate: true },
     { label: 'Facility power (peak PUE)', cell: (r) => mw(r.facilityMw), better: 'lower', value: (r) => r.facilityMw, estimate: true },
     { label: 'PUE annual / peak', cell: (r) => (r.pue === null ? '—' : `${formatPue(r.pue)} / ${formatPue(r.peakPue)}`) },

@@ -54,7 +54,7 @@ export function keyFigures(r: UnitReport, system: UnitSystem): FigureGroup[] {
       figures: [
         { id: 'acc', label: 'Accelerators', value: formatNumber(r.accelerators, 0), sub: `${r.racks} rack${r.racks === 1 ? '' : 's'}${r.systems > 1 ? ` · ${r.systems} systems` : ''}` },
         { id: 'fp8', label: 'FP8 dense', value: pf(r.compute.fp8DensePflops), sub: `FP4 ${pf(r.compute.fp4DensePflops)} · BF16 ${pf(r.compute.bf16DensePflops)}` },
-        { id: 'hbm', label: 'HBM', value: r.compute.hbmTb === null ? 'not published' : `${formatNumber(r.compute.hbmTb)} TB`, sub: r.compute.hbmTbPerS === null ? undefined : `${formatNumber(r.compute.hbmTbPerS)} TB/s` },
+        { id: 'hbm', label: 'HBM (10¹² B)', value: r.compute.hbmTb === null ? 'not published' : `${formatNumber(r.compute.hbmTb)} TB`, sub: r.compute.hbmTbPerS === null ? undefined : `${formatNumber(r.compute.hbmTbPerS)} TB/s` },
       ],
     },
     {
