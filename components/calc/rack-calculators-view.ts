@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { CALCULATORS, calculator, computeCalculator, parseBankLoads, type CalculatorId, type CalculatorOutcome } from '../../src/views/calculators';
+import { CALCULATORS, calculator, commandLine, computeCalculator, parseBankLoads, type CalculatorId, type CalculatorOutcome } from '../../src/views/calculators';
 import { markRendered } from '../../src/views/marks';
 import type { Prefs } from '../../src/state/types';
 import type { CoolantModel } from '../../src/core/catalog/types';
@@ -32,7 +32,8 @@ export class RackCalculatorsView extends LitElement {
         gap: 0.35rem;
         margin-bottom: 0.9rem;
       }
-      .tabs button[aria-pressed='true'] {
+      .tabs .btn[aria-pressed='true'],
+      .tabs .btn[aria-pressed='true']:hover:not(:disabled) {
         background: var(--rack-accent);
         color: var(--rack-on-accent, #fff);
         border-color: var(--rack-accent);
@@ -212,7 +213,7 @@ export class RackCalculatorsView extends LitElement {
                   ${outcome.rows.map((r) => html`<dt>${r.label}</dt><dd class=${[r.headline ? 'headline' : '', r.over ? 'over' : ''].join(' ').trim()}>${r.value}</dd>`)}
                 </dl>
                 ${outcome.note ? html`<p class="note" role="status">${outcome.note}</p>` : nothing}`}
-          <code>$ ${calc.cli}</code>
+          <code>$ ${commandLine(calc.id, values, this._choices[calc.id] ?? {}, this._lists[calc.id] ?? {})}</code>
         </section>
       </div>
     `;

@@ -31,8 +31,8 @@ export interface Calculator {
   readonly id: CalculatorId;
   readonly title: string;
   readonly summary: string;
-  /** The same calculation on the command line. */
-  readonly cli: string;
+  /** The `rackplan calc` subcommand, and each field's flag with the factor from the field's stored unit to the flag's. */
+  readonly cli: { readonly command: string; readonly flags: Readonly<Record<string, readonly [flag: string, perStored: number]>> };
   readonly fields: readonly (NumericField & { readonly optional?: boolean })[];
   readonly choices: readonly ChoiceField[];
   /** Banks of a PDU: a list field (kW per bank). */
@@ -68,7 +68,7 @@ export const CALCULATORS: readonly Calculator[] = [
     id: 'liquid',
     title: 'Liquid loop',
     summary: 'Q = ρ·V̇·cp·ΔT: give two of heat, flow and ΔT; the third is solved, with the coolant’s properties at the loop’s mean temperature.',
-    cli: 'rackplan calc liquid --kw 132 --delta-t 10',
+    cli: { command: 'liquid', flags: { heatW: ['--kw', 1e-3], flowLpm: ['--flow', 1], deltaTK: ['--delta-t', 1], supplyC: ['--supply-c', 1], coolant: ['--coolant', 1] } },
     fields: [
       field('heatW', C.heatW, 'Heat', 'heatRate', 'Leave empty to solve for it.', { example: '132 kW', optional: true }),
       // The liquidFlow display kind's canonical unit is L/min (src/views/format.ts), so this field's range is too.
@@ -82,7 +82,7 @@ export const CALCULATORS: readonly Calculator[] = [
     id: 'air',
     title: 'Airflow',
     summary: 'Airflow that removes a heat load at an air temperature rise, with air density at the altitude.',
-    cli: 'rackplan calc air --kw 40 --delta-t 11',
+    cli: { command: 'air', flags: { heatW: ['--kw', 1e-3], deltaTK: ['--delta-t', 1], altitudeM: ['--altitude-m', 1] } },
     fields: [
       field('heatW', C.heatW, 'Heat', 'heatRate', '', { example: '40 kW' }),
       field('deltaTK', C.airDeltaTK, 'Air ΔT', 'temperatureDifference', 'Front to back.'),
@@ -94,7 +94,7 @@ export const CALCULATORS: readonly Calculator[] = [
     id: 'circuit',
     title: 'Circuit',
     summary: 'Usable continuous capacity of a branch circuit: rated × continuous factor (NEC 210.20(A)) × ambient derating.',
-    cli: 'rackplan calc circuit --volts 415 --amps 60 --system 3ph',
+    cli: { command: 'circuit', flags: { volts: ['--volts', 1], amps: ['--amps', 1], system: ['--system', 1], powerFactor: ['--pf', 1], continuousFactor: ['--continuous-factor', 1], deratingFactor: ['--derating', 1] } },
     fields: [
       field('volts', C.volts, 'Voltage', 'voltage', '3-phase: line-to-line.', { example: '415 V' }),
       field('amps', C.amps, 'Breaker', 'current', '', { example: '60 A' }),
@@ -108,7 +108,7 @@ export const CALCULATORS: readonly Calculator[] = [
     id: 'pdu',
     title: 'PDU banks',
     summary: 'Banks alternate L1, L2, L3; each bank against its breaker, the worst input line against the input breaker.',
-    cli: 'rackplan calc pdu --volts 415 --amps 60 --system 3ph --bank-amps 20 --loads 2.9,2.9,2.9,2.9,2.9,2.9',
+    cli: { command: 'pdu', flags: { volts: ['--volts', 1], amps: ['--amps', 1], system: ['--system', 1], connection: ['--connection', 1], bankAmps: ['--bank-amps', 1], loads: ['--loads', 1], powerFactor: ['--pf', 1], continuousFactor: ['--continuous-factor', 1], deratingFactor: ['--derating', 1] } },
     fields: [
       field('volts', C.volts, 'Input voltage', 'voltage', '3-phase: line-to-line.', { example: '415 V' }),
       field('amps', C.amps, 'Input breaker', 'current', '', { example: '60 A' }),
@@ -124,7 +124,7 @@ export const CALCULATORS: readonly Calculator[] = [
     id: 'chain',
     title: 'IT to facility',
     summary: 'IT kW × PUE (+ loads outside the PUE) at the meter, backed capacity by redundancy, and a year of energy, cost and carbon.',
-    cli: 'rackplan calc chain --it-kw 10000 --pue 1.2 --redundancy 2n --module-kw 1500',
+    cli: { command: 'chain', flags: { itW: ['--it-kw', 1e-3], pue: ['--pue', 1], peakPue: ['--peak-pue', 1], overheadW: ['--overhead-kw', 1e-3], utilization: ['--utilization', 1], powerFactor: ['--pf', 1], redundancy: ['--redundancy', 1], moduleW: ['--module-kw', 1e-3], tariffUsdPerKwh: ['--tariff', 1], carbonKgPerMwh: ['--carbon', 1] } },
     fields: [
       field('itW', C.itW, 'IT load (design)', 'power', '', { example: '10 MW' }),
       field('pue', C.pue, 'Annual PUE', 'ratio', '', { example: '1.2' }),
@@ -142,7 +142,7 @@ export const CALCULATORS: readonly Calculator[] = [
     id: 'energy',
     title: 'Energy',
     summary: 'Energy over a period at a utilization, with an idle floor: power = idle + u · (full − idle).',
-    cli: 'rackplan calc energy --generation gb300-nvl72 --per accelerator --utilization 0.8',
+    cli: { command: 'energy', flags: { fullW: ['--kw', 1e-3], utilization: ['--utilization', 1], idleFraction: ['--idle-fraction', 1], hours: ['--hours', 1], pue: ['--pue', 1], tariffUsdPerKwh: ['--tariff', 1], carbonKgPerMwh: ['--carbon', 1] } },
     fields: [
       field('fullW', C.fullW, 'Power at full load', 'power', 'One accelerator, server or rack.', { example: '1.4 kW' }),
       field('utilization', C.utilization, 'Utilization', 'percent', ''),
@@ -294,4 +294,21 @@ export function computeCalculator(id: CalculatorId, values: CalculatorValues, ch
       };
     }
   }
+}
+
+/** The same calculation as a `rackplan calc` command line, from what the user typed (defaults left out). */
+export function commandLine(id: CalculatorId, values: CalculatorValues, choices: CalculatorChoices, listTexts: Readonly<Record<string, string | undefined>>): string {
+  const calc = calculator(id);
+  const { command, flags } = calc.cli;
+  const parts = [`rackplan calc ${command}`];
+  const round = (x: number) => String(Number(x.toPrecision(6)));
+  for (const [key, [flag, perStored]] of Object.entries(flags)) {
+    const value = values[key];
+    const chosen = choices[key] ?? calc.choices.find((c) => c.key === key)?.defaultValue;
+    const list = listTexts[key];
+    if (value !== undefined) parts.push(`${flag} ${round(value * perStored)}`);
+    else if (chosen !== undefined) parts.push(`${flag} ${chosen}`);
+    else if (list !== undefined && list.trim() !== '') parts.push(`${flag} ${list.replace(/\s+/g, '')}`);
+  }
+  return parts.join(' ');
 }

@@ -23,7 +23,7 @@ function input(label: string): HTMLInputElement {
   return field.shadowRoot!.querySelector('input')!;
 }
 function resultText(): string {
-  return view().shadowRoot!.querySelector('[part="result"]')!.textContent!.replace(/\s+/g, ' ');
+  return view().shadowRoot!.querySelector('[part="result"]')!.textContent.replace(/\s+/g, ' ');
 }
 async function type(label: string, text: string) {
   const el = input(label);
