@@ -26,6 +26,8 @@ const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
  * @summary Sites view.
  * @fires rack-edit - `plan/set-site`, `plan/set-tariff`, `plan/reset-site`
  */
+
+const share = (x: number | null) => (x === null ? '—' : `${formatNumber(x * 100, 1)} %`);
 @customElement('rack-sites-view')
 export class RackSitesView extends LitElement {
   static override styles = [
@@ -159,11 +161,15 @@ export class RackSitesView extends LitElement {
     return html`<span class="steps">${list.map((s) => html`<span>${fmt(s.value)} from ${s.from.replace('-', ' ')}${this.#src(s, `${label} from ${s.from}`)}</span>`)}</span>`;
   }
 
-  #pue(p: PueReport, label: string) {
+  #pue(p: PueReport, label: string, sys: Prefs['units']) {
     const t = p.terms;
     return html`<div>
       <span class="pue">${formatPue(p.pue)}</span> <span class="terms">${label}</span><br />
-      <span class="terms">= 1 + chain losses ${formatPue(t?.chainLoss)} + cooling ${formatPue(t?.cooling)} + building ${formatPue(t?.fixedOverhead)}</span>
+      <span class="terms">= 1 + chain losses ${formatPue(t?.chainLoss)} + cooling ${formatPue(t?.cooling)} (fans and pumps ${formatPue(p.coolingTerms?.fansAndPumps)} + chiller ${formatPue(p.coolingTerms?.chiller)}) + building ${formatPue(t?.fixedOverhead)}</span><br />
+      <span class="terms">heat: economizer ${share(p.economizerHeatShare)}, chiller ${share(p.chillerHeatShare)}${p.streams
+        .filter((x) => x.stream === 'liquid')
+        .map((x) => ` · ${formatNumber(x.chillerFreeHours, 0)} h chiller-free at ${formatValue(x.supplyC, 'temperature', sys)}`)
+        .join('')}</span>
     </div>`;
   }
 
@@ -218,14 +224,24 @@ export class RackSitesView extends LitElement {
             </section>
             <section aria-label=${`${short} PUE`}>
               <h3>PUE</h3>
-              ${this.#pue(c.dc.pue.annual, 'annual')} ${this.#pue(c.dc.pue.peak, 'peak, at the design condition')}
+              ${this.#pue(c.dc.pue.annual, 'annual', sys)} ${this.#pue(c.dc.pue.peak, 'peak, at the design condition', sys)}
+              <dl>
+                <dt>Water</dt>
+                <dd>WUE ${c.dc.water.wueLPerKwh === null ? '—' : formatNumber(c.dc.water.wueLPerKwh, 3)} L/kWh · ${formatNumber(c.dc.water.waterM3, 0)} m³/yr${c.dc.water.year !== null ? ` in ${c.dc.water.year}` : ''} (${c.dc.rejection})</dd>
+                <dt>Training ramp</dt>
+                <dd>${formatNumber(c.dc.ramp.trainingRampMw)} MW grid swing (idle → full input, seconds) · DC transient peak ${formatNumber(c.dc.ramp.transientPeakMw)} MW (µs, rack power smoothing)</dd>
+              </dl>
               <p class="terms">For ${c.dc.pue.basis}.</p>
             </section>
             <section aria-label=${`${short} tariff and carbon`}>
               <h3>Tariff and carbon</h3>
               <dl>
                 <dt>Tariff</dt>
-                <dd>$${formatNumber(c.dc.tariff.override ?? c.dc.tariff.value, 3)}/kWh${c.dc.tariff.override !== null ? ' (your value)' : html` (${c.dc.tariff.baseYear})${this.#src(c.dc.tariff, 'tariff')}`} · +${formatNumber(c.dc.tariff.escalation.value * 100, 1)} %/yr${this.#src(c.dc.tariff.escalation, 'escalation')}</dd>
+                <dd>$${formatNumber(c.dc.tariff.override ?? c.dc.tariff.value, 3)}/kWh${c.dc.tariff.override !== null ? ' (your value)' : html` in ${c.dc.tariff.baseYear}${this.#src(c.dc.tariff, 'tariff')}`} · +${formatNumber(c.dc.tariff.escalation.value * 100, 1)} %/yr from ${c.dc.tariff.baseYear}${this.#src(c.dc.tariff.escalation, 'escalation')}</dd>
+                <dt>Capacity</dt>
+                <dd>${c.dc.capacity
+                  ? html`${c.dc.capacity.prices.map((p) => html`$${formatNumber(p.value, 2)}/MW-day ${p.deliveryYear}${this.#src(p, `capacity price ${p.deliveryYear}`)} `)}· ${c.dc.capacity.market}, ${c.dc.capacity.zone}`
+                  : 'in the tariff'}</dd>
                 <dt>Utility</dt>
                 <dd>${c.dc.tariff.utility}</dd>
                 <dt>Grid carbon</dt>

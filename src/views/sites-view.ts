@@ -1,6 +1,7 @@
 /**
  * What the Sites view shows for each site, side by side: plant output and data-center limits by date, climate and
- * design condition, PUE with its terms, tariff, grid carbon and headroom — each figure with its sources. Edits make
+ * design condition, PUE with its terms (cooling split into fans and pumps and the trim chiller), water use, the
+ * training ramp, tariff (base year, capacity charge), grid carbon and headroom — each figure with its sources. Edits make
  * a user's version of the site inside the plan (so the plan uses it) or a tariff override.
  * @module
  */
@@ -46,6 +47,12 @@ export interface SiteCard {
     readonly monthlySources: readonly Source[];
     readonly rejection: string;
     readonly tariff: Figure & { readonly utility: string; readonly baseYear: number; readonly escalation: Figure; readonly override: number | null };
+    /** A capacity-market charge paid apart from the tariff (PJM for Ohio), by delivery year; null where none applies. */
+    readonly capacity: null | { readonly market: string; readonly zone: string; readonly prices: readonly (Figure & { readonly deliveryYear: string })[] };
+    /** Water the heat rejection uses in a year: the plan's figures for its last full year, else the annual PUE's at the reference load. */
+    readonly water: { readonly wueLPerKwh: number | null; readonly waterM3: number; readonly year: number | null };
+    /** Grid swing of a synchronized training job (seconds scale) and, apart, the DC transient peak (µs, rack side). */
+    readonly ramp: { readonly trainingRampMw: number; readonly transientPeakMw: number };
     readonly grid: Figure & { readonly operator: string; readonly subregion: string };
     /** PUE at the plan's load at this site, or at the site's reference load (`load`) when the plan does not use it; `basis` states the load in words. */
     readonly pue: { readonly annual: PueReport; readonly peak: PueReport; readonly basis: string; readonly load: StatedLoad | null };
@@ -57,13 +64,19 @@ const fig = (q: Sourced): Figure => ({ value: pickSourced(q, 'typical'), unit: q
 const steps = (s: readonly Step[]): StepFigure[] => s.map((x) => ({ from: x.from, ...fig(x.value) }));
 
 type CardPue = NonNullable<SiteCard['dc']>['pue'];
+type CardRamp = NonNullable<SiteCard['dc']>['ramp'];
 
-/** PUE of a site the plan does not use: the site at its reference load (core rule) under the plan's settings. */
-function referencePue(site: Site, catalog: Catalog, settings: SiteSettings): CardPue {
+/** PUE and ramp of a site the plan does not use: the site at its reference load (core rule) under the plan's settings. */
+function referencePue(site: Site, catalog: Catalog, settings: SiteSettings): { pue: CardPue; ramp: CardRamp } {
   const r = evaluateSite(site, catalog, settings);
   if (!r.ok) throw new Error(r.error.map((i) => i.message).join('; ')); // only data-center sites reach here, and the reference generation is in the catalog
-  return { annual: r.value.annual, peak: r.value.peak, basis: `the ${describeLoad(r.value.load)}; not in the plan`, load: r.value.load };
+  return {
+    pue: { annual: r.value.annual, peak: r.value.peak, basis: `the ${describeLoad(r.value.load)}; not in the plan`, load: r.value.load },
+    ramp: { trainingRampMw: r.value.detail.rampKw / 1000, transientPeakMw: r.value.detail.transientPeakKw / 1000 },
+  };
 }
+
+const REJECTION_WORDS = { 'dry-cooler': 'dry coolers', 'adiabatic-dry-cooler': 'adiabatic-assisted dry coolers', 'cooling-tower': 'cooling towers' } as const;
 
 /** PUE at the plan's own load in its last full year, with that load stated against the final meter. */
 function planPue(site: Site, annual: PueReport, peak: PueReport, year: number | null): CardPue {
@@ -94,6 +107,8 @@ export function siteCards(plan: Plan, report: PlanReport, catalog: Catalog, pres
     const sr = reports.get(s.id);
     const override = plan.prices?.tariffUsdPerKwh?.[s.id] ?? null;
     const last = sr?.quarters[sr.quarters.length - 1];
+    const used = dc && sr?.pueDetail && sr.peakPueDetail ? { pue: planPue(s, sr.pueDetail, sr.peakPueDetail, sr.year), ramp: { trainingRampMw: last?.trainingRampMw ?? 0, transientPeakMw: last?.transientPeakMw ?? 0 } } : null;
+    const shown = dc ? (used ?? referencePue(s, catalog, settings)) : null;
     return {
       id: s.id,
       name: s.name,
@@ -113,10 +128,15 @@ export function siteCards(plan: Plan, report: PlanReport, catalog: Catalog, pres
             design: designCondition(dc.climate, settings.design, dc.cooling.rejection),
             monthlyMeanC: dc.climate.monthly.dryBulbMeanC.values,
             monthlySources: dc.climate.monthly.dryBulbMeanC.sources,
-            rejection: dc.cooling.rejection === 'dry-cooler' ? 'dry coolers' : 'cooling towers',
+            rejection: REJECTION_WORDS[dc.cooling.rejection],
             tariff: { ...fig(dc.tariff.priceUsdPerKwh), utility: dc.tariff.utility, baseYear: dc.tariff.baseYear, escalation: fig(dc.tariff.escalationPerYear), override },
+            capacity: dc.tariff.capacity
+              ? { market: dc.tariff.capacity.market, zone: dc.tariff.capacity.zone, prices: dc.tariff.capacity.prices.map((p) => ({ ...fig(p.priceUsdPerMwDay), deliveryYear: `${p.deliveryYear}/${String(p.deliveryYear + 1).slice(2)}` })) }
+              : null,
+            water: used && sr ? { wueLPerKwh: sr.wueLPerKwh, waterM3: sr.waterM3, year: sr.year } : { wueLPerKwh: shown!.pue.annual.wueLPerKwh, waterM3: shown!.pue.annual.waterM3PerYear ?? 0, year: null },
+            ramp: shown!.ramp,
             grid: { ...fig(dc.grid.co2KgPerMwh), operator: dc.grid.operator, subregion: dc.grid.egridSubregion },
-            pue: sr?.pueDetail && sr.peakPueDetail ? planPue(s, sr.pueDetail, sr.peakPueDetail, sr.year) : referencePue(s, catalog, settings),
+            pue: shown!.pue,
             headroom: last ? { quarter: last.quarter, mw: last.headroomMw, positions: last.positionsFree } : null,
           }
         : null,

@@ -7,11 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/presets';
 import { loadSites } from '../../src/catalog/sites';
 import { evaluateSite, siteSettings } from '../../src/core/plan/evaluate-site';
+import { evaluatePlan } from '../../src/core/plan/evaluate';
 import { facilitySupply, type UnitFacts } from '../../src/core/plan/facts';
+import type { Plan } from '../../src/core/plan/types';
 import { annualCooling, binCooling, chillerHeatFraction, waterLPerKwhRejected } from '../../src/core/sites/cooling';
 import { latentHeatOfVaporizationKjPerKg } from '../../src/core/sites/psychro';
 import { sitePue, type HeatLoad } from '../../src/core/sites/pue';
 import { capacityCostUsd, capacityPriceUsdPerMwDay, energyPriceUsdPerKwh } from '../../src/core/sites/tariff';
+import { siteCards } from '../../src/views/sites-view';
 import { constantClimate, dcWith, plant, presetDc, v } from './helpers';
 
 const catalog = loadCatalog();
@@ -184,5 +187,54 @@ describe('grid ramp vs DC transient (review §1.5)', () => {
     // Review §1.5: per GB300 rack 140.8 × 0.7 = 98.6 kW of grid swing, where the ×1.4 transient gave 146.8 kW.
     expect(140.8 * 0.7).toBeCloseTo(98.56, 2);
     expect(r.value.detail.rampKw).toBeLessThan(r.value.detail.transientPeakKw);
+  });
+});
+
+describe('the plan carries water and the capacity charge per site and year', () => {
+  const plan: Plan = {
+    schemaVersion: 1,
+    catalogVersion: catalog.version,
+    name: 'water and capacity',
+    start: '2027-Q1',
+    horizonYears: 2,
+    deployments: [
+      { site: 'lordstown-oh', generation: 'gb300-nvl72', quarter: '2027-Q1', units: 50 },
+      { site: 'houston-tx', generation: 'gb300-nvl72', quarter: '2027-Q1', units: 50 },
+    ],
+  };
+  const report = evaluatePlan(plan, catalog, loadSites());
+
+  it('each year: water = the annual PUE model’s m³/yr × the year’s share; capacity = $/MW-day × MWh ÷ 24; TCO includes it', () => {
+    for (const s of report.sites) {
+      expect(s.tariffBaseYear).toBe(2023);
+      for (const y of s.years) {
+        // One mix all horizon: the year's annual PUE model is the quarters'.
+        const annual = s.pueDetail!;
+        expect(y.waterM3).toBeCloseTo(annual.waterM3PerYear! * y.fractionOfYear, 6);
+        expect(y.wueLPerKwh).toBe(annual.wueLPerKwh);
+        expect(y.annualCapacityCostUsd).toBeCloseTo(y.capacityPriceUsdPerMwDay === null ? 0 : (y.capacityPriceUsdPerMwDay * y.annualEnergyMwh) / 24, 6);
+      }
+    }
+    const oh = report.sites.find((s) => s.id === 'lordstown-oh')!;
+    const tx = report.sites.find((s) => s.id === 'houston-tx')!;
+    expect(oh.years.map((y) => y.capacityPriceUsdPerMwDay)).toEqual([capacityPriceUsdPerMwDay(presetDc('lordstown-oh').tariff.capacity, 2027), capacityPriceUsdPerMwDay(presetDc('lordstown-oh').tariff.capacity, 2028)]);
+    expect(tx.years.every((y) => y.capacityPriceUsdPerMwDay === null && y.annualCapacityCostUsd === 0)).toBe(true);
+    expect(tx.waterM3).toBeGreaterThan(0);
+    expect(oh.waterM3).toBe(0);
+    const t = report.totals;
+    expect(t.capacityCostUsd).toBeCloseTo(oh.years.reduce((a, y) => a + y.annualCapacityCostUsd, 0), 6);
+    expect(t.tcoUsd).toBeCloseTo(t.capexUsd + t.energyCostUsd + t.capacityCostUsd + t.maintenanceUsd, 3);
+  });
+
+  it('the Sites view shows the plan’s own water, ramp and capacity figures for the sites it uses', () => {
+    const cards = siteCards(plan, report, catalog, loadSites());
+    for (const id of ['lordstown-oh', 'houston-tx']) {
+      const sr = report.sites.find((s) => s.id === id)!;
+      const card = cards.find((c) => c.id === id)!;
+      expect(card.dc!.water).toEqual({ wueLPerKwh: sr.wueLPerKwh, waterM3: sr.waterM3, year: sr.year });
+      const q = sr.quarters.at(-1)!;
+      expect(card.dc!.ramp).toEqual({ trainingRampMw: q.trainingRampMw, transientPeakMw: q.transientPeakMw });
+    }
+    expect(cards.find((c) => c.id === 'lordstown-oh')!.dc!.capacity!.prices.map((p) => p.value)).toEqual([269.92, 329.17, 333.44]);
   });
 });

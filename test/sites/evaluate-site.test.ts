@@ -57,6 +57,8 @@ describe('the same site at the same reference load shows the same figures everyw
       expect(card.dc!.pue.annual).toEqual(ref.annual);
       expect(card.dc!.pue.peak).toEqual(ref.peak);
       expect(card.dc!.pue.basis).toContain('reference load');
+      expect(card.dc!.water).toEqual({ wueLPerKwh: ref.annual.wueLPerKwh, waterM3: ref.annual.waterM3PerYear, year: null });
+      expect(card.dc!.ramp).toEqual({ trainingRampMw: ref.detail.rampKw / 1000, transientPeakMw: ref.detail.transientPeakKw / 1000 });
 
       // rackplan site --json
       const json = await cliJson('site', id, '--json');
@@ -67,6 +69,9 @@ describe('the same site at the same reference load shows the same figures everyw
       expect((json.peakPue as { pue: number; facilityMw: number }).pue).toBe(ref.peak.pue);
       expect((json.peakPue as { facilityMw: number }).facilityMw).toBe(ref.peak.facilityMw);
       expect(json.headroom).toEqual({ quarter: ref.load.finalQuarter, mw: ref.headroomMw, positions: ref.positionsFree });
+      expect(json.water).toEqual({ rejection: ref.site.roles.dataCenter!.cooling.rejection, wueLPerKwh: ref.annual.wueLPerKwh, waterM3: ref.annual.waterM3PerYear });
+      expect(load.trainingRampMw).toBe(ref.detail.rampKw / 1000);
+      expect(load.transientPeakMw).toBe(ref.detail.transientPeakKw / 1000);
 
       // Compare: an IT target of exactly the reference units' input.
       const f = ref.context.facts('gb300-nvl72');
