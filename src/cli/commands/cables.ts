@@ -7,7 +7,8 @@
 import { loadNetworkCatalog } from '../../catalog/network';
 import { clusterPorts } from '../../core/fabric/cluster';
 import { CSV_HEADER, CablingTally, cableSchedule, csvLine, DEFAULT_LAYOUT, type CablePlan, type FloorLayout } from '../../core/fabric/cabling';
-import { clusterSchedule, evaluateCluster, fabricCount, withSummary, type ClusterDesign, type ClusterEvaluation } from '../../core/fabric/evaluate-cluster';
+import { evaluateCluster, fabricCount, withSummary, type ClusterDesign, type ClusterEvaluation } from '../../core/fabric/evaluate-cluster';
+import { networkSchedule, SCHEDULE_NETWORKS, scheduleLinks } from '../../core/fabric/network-schedule';
 import { DEFAULT_MEDIA_ORDER, OPTICS_ONLY } from '../../core/fabric/media';
 import { defaultSwitch } from '../../core/fabric/switch-choice';
 import type { MediaKind, NetworkCatalog } from '../../core/fabric/types';
@@ -19,7 +20,7 @@ import { InputError, inputError } from '../errors';
 import { prepareOutputFile, writeOutputFile, type OutputTarget } from '../files';
 import { MAX_FABRICS_PER_CLUSTER, MAX_ORDERABLE_LENGTH_M, MIN_ORDERABLE_LENGTH_M } from '../../io/limits';
 import { formatNumber, issueLines, jsonResult, textTable, type Command } from '../output';
-import { FABRIC_FLAGS, fabricJson, readFabricFlags } from './fabric';
+import { FABRIC_FLAGS, fabricJson, portMappingJson, portMappingLine, readFabricFlags } from './fabric';
 
 const FLAGS: FlagSpec = {
   ...FABRIC_FLAGS,
@@ -66,33 +67,39 @@ const USAGE = `rackplan cables <generation> --racks N [layout flags] [fabric fla
   --optics-spare-pct P / --cable-spare-pct P                                        default 2 / 2
   --network-rack-u U         rack units for switches in a network rack             default ${DEFAULT_LAYOUT.networkRackUsableU}
   --cdus N                   CDUs on the OOB network                               default 0
-  --out FILE                 write the cable schedule CSV (streamed to a temporary file, renamed when complete)
+  --out FILE                 write the cable schedule CSV of every network (compute, frontend, storage, oob; one
+                             header, the network column last), streamed to a temporary file, renamed when complete
   --force                    replace an existing --out file
- fabric: --switch ID | --radix R, --port-gbps, --lane-gbps, --su-nodes, --spine-groups, --planes, --oversubscription, --tiers, --basis
+ fabric: --switch ID [--port-gbps S: a breakout the switch supports] | --radix R --port-gbps S --lane-gbps L, --su-nodes, --spine-groups,
+         --planes, --oversubscription X | leaf=X,spine=Y, --topology rail|tor|row, --extra-endpoints N | name=N,…, --tiers, --basis
          (see rackplan fabric --help; default: the catalog's scale-out default for the NIC speed, see rackplan presets)`;
 
 /**
- * Stream the schedule to a file with back-pressure; feeds every row to `tally`. Memory stays flat. The file is
- * written all or nothing (temp file, fsync, rename; see ../files): a failed write throws an exit-2 error naming
- * the path and leaves no partial file. A plain path replaces an existing file; the command checks `--force` first.
+ * Stream the schedule to a file with back-pressure; feeds the compute fabric's rows to `tally` (the cable summary
+ * is the compute fabric's). A cluster evaluation writes every network (compute, front-end, storage, out-of-band)
+ * under the one header; a bare cable plan writes its fabric. Memory stays flat. The file is written all or nothing
+ * (temp file, fsync, rename; see ../files): a failed write throws an exit-2 error naming the path and leaves no
+ * partial file. A plain path replaces an existing file; the command checks `--force` first.
  */
-export async function writeSchedule(cluster: CablePlan | ClusterEvaluation, cat: NetworkCatalog, path: string | OutputTarget | null, tally: CablingTally): Promise<{ rows: number; bytes: number }> {
+export async function writeSchedule(cluster: CablePlan | ClusterEvaluation, cat: NetworkCatalog, path: string | OutputTarget | null, tally: CablingTally): Promise<{ rows: number; bytes: number; rowsByNetwork: Record<string, number> }> {
   let rows = 0;
+  const rowsByNetwork: Record<string, number> = {};
   if (path === null) {
-    for (const r of scheduleOf(cluster, cat)) {
+    for (const r of scheduleOf(cluster, cat, true)) {
       tally.add(r);
       rows++;
     }
-    return { rows, bytes: 0 };
+    return { rows, bytes: 0, rowsByNetwork: { compute: rows } };
   }
   const target = typeof path === 'string' ? await prepareOutputFile(path, { force: true }) : path;
   function* batches(): Generator<string> {
     yield `${CSV_HEADER}\n`;
     let batch = '';
     let inBatch = 0;
-    for (const r of scheduleOf(cluster, cat)) {
-      tally.add(r);
+    for (const r of scheduleOf(cluster, cat, false)) {
+      if (r.network === 'compute') tally.add(r);
       rows++;
+      rowsByNetwork[r.network] = (rowsByNetwork[r.network] ?? 0) + 1;
       batch += `${csvLine(r)}\n`;
       if (++inBatch === 2048) {
         yield batch;
@@ -103,12 +110,16 @@ export async function writeSchedule(cluster: CablePlan | ClusterEvaluation, cat:
     if (batch) yield batch;
   }
   const bytes = await writeOutputFile(target, batches());
-  return { rows, bytes };
+  return { rows, bytes, rowsByNetwork };
 }
 
-/** Every cable of a cluster (all its fabrics) or of one cable plan. */
-function scheduleOf(cluster: CablePlan | ClusterEvaluation, cat: NetworkCatalog) {
-  return 'parts' in cluster ? clusterSchedule(cluster, cat) : cableSchedule(cluster, cat);
+/** Every cable of a cluster (every network, or only the compute fabric) or of one cable plan. */
+function* scheduleOf(cluster: CablePlan | ClusterEvaluation, cat: NetworkCatalog, computeOnly: boolean) {
+  if (!('parts' in cluster)) {
+    yield* cableSchedule(cluster, cat);
+    return;
+  }
+  for (const n of computeOnly ? (['compute'] as const) : SCHEDULE_NETWORKS) yield* networkSchedule(cluster, cat, n);
 }
 
 function lengthsFlag(flags: FlagReader): number[] | undefined {
@@ -182,16 +193,21 @@ export const cablesCommand: Command = {
     const outTarget = outPath === null ? null : await prepareOutputFile(outPath, { force: flags.bool('force') });
     if (!ports || !ff) throw new InputError([{ path: 'generation', message: 'no scale-out ports' }]);
 
-    // Raw switch figures (--radix, --port-gbps, --lane-gbps) make a custom switch; otherwise the catalog switch.
-    const custom = flags.has('radix') || flags.has('port-gbps') || flags.has('lane-gbps');
+    // Raw switch figures (--radix, --lane-gbps, or --port-gbps without a switch) make a custom switch; otherwise the
+    // catalog switch, with --port-gbps as a breakout it must support.
+    const custom = flags.has('radix') || flags.has('lane-gbps') || (flags.has('port-gbps') && !flags.has('switch'));
     const design: ClusterDesign = {
       units: ports.units,
       switchId: custom ? undefined : flags.string('switch'),
       customSwitch: custom
         ? { radix: ff.input.radix, portGbps: ff.input.portGbps, watts: ff.input.switchPowerW ?? null, laneGbps: ff.laneGbps, portsPerCage: ff.input.portsPerCage, statedIn: 'command line' }
         : undefined,
+      portGbps: custom ? undefined : ff.portGbpsFlag,
       planes: ff.input.planes,
       oversubscription: ff.input.oversubscription,
+      spineOversubscription: ff.input.spineOversubscription,
+      topology: ff.topology,
+      extraEndpoints: ff.extraEndpoints,
       tiers: ff.input.tiers,
       spineDesign: ff.input.spineDesign,
       suNodes: ff.input.suNodes,
@@ -210,7 +226,7 @@ export const cablesCommand: Command = {
     const tally = new CablingTally({ basis: ff.basis, opticsSparePct, cableSparePct });
     const sized = outcome.value;
     // Without a fabric design the schedule file still gets written (header only), so "→ path" is never a lie.
-    const written = sized.plan ? await writeSchedule(sized, net, outTarget, tally) : { rows: 0, bytes: outTarget ? await writeOutputFile(outTarget, [`${CSV_HEADER}\n`]) : 0 };
+    const written = sized.plan ? await writeSchedule(sized, net, outTarget, tally) : { rows: 0, bytes: outTarget ? await writeOutputFile(outTarget, [`${CSV_HEADER}\n`]) : 0, rowsByNetwork: {} as Record<string, number> };
     const e = withSummary(sized, tally.result());
     const { fabric, plan, counts } = e;
     const summary = e.summary!;
@@ -233,6 +249,9 @@ export const cablesCommand: Command = {
       nodesPerRack: ports.nodesPerRack,
       switch: { id: e.switchChoice.id, name: e.switchChoice.name, reason: e.switchChoice.reason, why: e.switchChoice.why, wattsSource: e.switchWattsSource },
       breakout: e.breakout,
+      portMapping: portMappingJson(e.portMapping, railsFlag ?? ports.rails),
+      topology: e.topology,
+      extraEndpointGroups: e.extraEndpoints,
       fabric: fabricJson(fabric),
       /** Every independent fabric together (more than one only when three tiers cannot reach every node). */
       clusters: { count: counts.clusters, nodes: e.parts.map((p) => p.nodes), tiers: counts.tiers, switches: counts.switches, links: counts.links, endpoints: counts.endpoints },
@@ -264,7 +283,9 @@ export const cablesCommand: Command = {
       frontEnd: frontEnd && { switch: frontEnd.switch.id, switchName: frontEnd.switch.name, breakout: frontEnd.breakout, portsPerNode: frontEnd.portsPerNode, linkGbps: frontEnd.fabric.linkGbps, oversubscription: frontEnd.fabric.oversubscription, tiers: frontEnd.fabric.tiers, switches: frontEnd.fabric.switches, cables: frontEnd.fabric.cables, powerKw: kw(frontEnd.fabric.switchPowerW) },
       storage: storage && { switch: storage.switch.id, switchName: storage.switch.name, breakout: storage.breakout, portsPerNode: storage.portsPerNode, linkGbps: storage.fabric.linkGbps, tiers: storage.fabric.tiers, switches: storage.fabric.switches, cables: storage.fabric.cables, powerKw: kw(storage.fabric.switchPowerW) },
       oob: { switch: e.oobSwitch!.id, switchName: e.oobSwitch!.name, ports: oob.ports, accessSwitches: oob.accessSwitches, aggregationSwitches: oob.aggregationSwitches, links: oob.links },
-      schedule: outPath ? { path: outPath, rows: written.rows, bytes: written.bytes, header: CSV_HEADER } : null,
+      schedule: outPath ? { path: outPath, rows: written.rows, bytes: written.bytes, header: CSV_HEADER, rowsByNetwork: written.rowsByNetwork } : null,
+      /** Rows each network adds to the schedule (its links), whether or not it was written. */
+      scheduleLinks: scheduleLinks(e),
       issues,
       assumptions: ff.assumptions,
     };
@@ -273,7 +294,8 @@ export const cablesCommand: Command = {
     const rails = railsFlag ?? ports.rails;
     const lines = [
       `${g.name}: ${racks} racks, ${n(ports.accelerators)} accelerators, ${n(ports.nodes)} nodes × ${rails} rails of ${ports.scaleOutGbps}G`,
-      `switch: ${e.switchChoice.name} (${e.switchChoice.why})${e.breakout > 1 ? `, each port as ${e.breakout} × ${n(e.linkGbps)}G` : ''}`,
+      `switch: ${e.switchChoice.name} (${e.switchChoice.why}); ${e.topology} topology`,
+      portMappingLine(e.portMapping, rails),
       counts.tiers
         ? `fabric: ${counts.clusters > 1 ? `${n(counts.clusters)} fabrics, ` : ''}${counts.tiers} tiers, ${n(counts.switches.leaf)} leaf + ${n(counts.switches.spine)} spine + ${n(counts.switches.core)} core switches, ${n(counts.links)} links, ${n(networkRacks)} network racks (${plan?.switchesPerNetworkRack} switches each)`
         : 'fabric: no design (see issues)',
@@ -288,7 +310,9 @@ export const cablesCommand: Command = {
       frontEnd ? `front-end: ${n(frontEnd.fabric.switches.total)} ${frontEnd.switch.name} switches (${n(frontEnd.fabric.switches.leaf)} leaf in pairs, ${n(frontEnd.fabric.switches.spine)} spine), ${n(frontEnd.fabric.cables.total)} cables at ${frontEnd.fabric.oversubscription}:1` : 'front-end: none in the catalog',
       storage ? `storage: ${n(storage.fabric.switches.total)} ${storage.switch.name} switches, ${n(storage.fabric.cables.total)} cables` : 'storage: no dedicated storage ports in the catalog (converged with front-end)',
       `out-of-band: ${n(oob.ports)} ports, ${n(oob.accessSwitches)} access + ${n(oob.aggregationSwitches)} aggregation ${e.oobSwitch!.name} switches`,
-      outPath ? `schedule: ${n(written.rows)} rows, ${n(written.bytes)} bytes → ${outPath}` : 'schedule: not written (give --out FILE)',
+      outPath
+        ? `schedule: ${n(written.rows)} rows (${SCHEDULE_NETWORKS.map((k) => `${k} ${n(written.rowsByNetwork[k] ?? 0)}`).join(', ')}), ${n(written.bytes)} bytes → ${outPath}`
+        : `schedule: not written (give --out FILE); ${n(scheduleLinks(e).total)} rows over every network`,
       '',
       issues.length ? 'Issues' : 'Issues: none',
       ...issueLines(issues),

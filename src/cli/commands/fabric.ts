@@ -5,6 +5,7 @@
  * @module
  */
 import { loadNetworkCatalog } from '../../catalog/network';
+import { loadCatalogFor } from '../../catalog/presets';
 import { sizeFabric, sizeHostFabric, type FabricInput, type FabricResult, type SpineDesign, type TiersOption } from '../../core/fabric/fat-tree';
 import { defaultModule, moduleWatts } from '../../core/fabric/media';
 import type { NetworkCatalog, SwitchModel } from '../../core/fabric/types';
@@ -13,7 +14,8 @@ import { FABRIC_DESIGN_CHOICES, FABRIC_DESIGN_LIMITS } from '../../schema/limits
 import { FlagReader, parseFlags, type FlagSpec, type Parsed } from '../args';
 import { InputError } from '../errors';
 import { generationArgument } from '../generation-arg';
-import { evaluateCluster } from '../../core/fabric/evaluate-cluster';
+import { compareTopologies, evaluateCluster, FABRIC_TOPOLOGIES, type ExtraEndpointGroup, type FabricTopology, type TopologyFigures } from '../../core/fabric/evaluate-cluster';
+import { portSpeedsOf, portsAtSpeed, type PortMapping } from '../../core/fabric/switch-choice';
 import { formatNumber, issueLines, jsonResult, textTable, type Command } from '../output';
 
 export const FABRIC_FLAGS: FlagSpec = {
@@ -27,6 +29,9 @@ export const FABRIC_FLAGS: FlagSpec = {
   oversubscription: { type: 'string' },
   tiers: { type: 'string' },
   basis: { type: 'string' },
+  topology: { type: 'string' },
+  'extra-endpoints': { type: 'string' },
+  'compare-topologies': { type: 'boolean' },
 };
 
 const USAGE = `rackplan fabric (--nodes N --gpus-per-node G [--rails R] | --hosts H) (--radix R | --switch ID) [flags] [--json]
@@ -47,12 +52,20 @@ const USAGE = `rackplan fabric (--nodes N --gpus-per-node G [--rails R] | --host
   --su-nodes S            nodes in one scalable unit                                 one leaf per rail
   --spine-groups full|rail  every leaf reaches every spine, or one spine group per rail  default full
   --planes P              each NIC port split into P planes of S/P (doubles the radix at P = 2)  default 1
-  --oversubscription X    leaf downlink:uplink ratio, ≥ 1                             default 1
+  --oversubscription X | leaf=X,spine=Y   downlink:uplink ratio per tier, ≥ 1 (spine: at three tiers)  default 1
+  --topology rail|tor|row rail-optimized leaves, a leaf in every rack, or a row's leaves at its end   default rail
+                          (with a generation; spines and cores are sized the same way for all three)
+  --extra-endpoints N | name=N,…  appliance, storage or gateway ports on the compute fabric (service leaves)
+  --compare-topologies    the same cluster as rail, tor and row: switches, optics, cables, kW, capex
   --tiers auto|2|3        a core tier only when two cannot reach every leaf          default auto
   --basis min|typical|max point of catalog ranges for watts                         default max`;
 
 export interface FabricFlags {
   readonly sw: SwitchModel | null;
+  readonly topology: FabricTopology | undefined;
+  readonly extraEndpoints: ExtraEndpointGroup[] | undefined;
+  /** The port speed asked for with --port-gbps (a breakout of a catalog switch, or a custom switch's speed). */
+  readonly portGbpsFlag: number | undefined;
   readonly input: Omit<FabricInput, 'nodes' | 'rails'>;
   readonly laneGbps: number;
   readonly basis: Basis;
@@ -78,17 +91,32 @@ export function readFabricFlags(flags: FlagReader, cat: NetworkCatalog, opts: { 
   const suNodes = flags.number('su-nodes', { min: 1, max: 10_000_000, integer: true });
   const spineDesign: SpineDesign | undefined = flags.choice('spine-groups', FABRIC_DESIGN_CHOICES.spineDesign);
   const planes = flags.number('planes', FABRIC_DESIGN_LIMITS.planes);
-  const oversubscription = flags.number('oversubscription', FABRIC_DESIGN_LIMITS.oversubscription);
+  const { leaf: oversubscription, spine: spineOversubscription } = oversubscriptionFlag(flags);
+  const topology = flags.choice('topology', FABRIC_TOPOLOGIES);
+  const extraEndpoints = extraEndpointsFlag(flags);
   const tiersRaw = flags.choice('tiers', FABRIC_DESIGN_CHOICES.tiers.map(String) as ['auto', '2', '3']);
   const basis: Basis = flags.choice('basis', ['min', 'typical', 'max'] as const) ?? 'max';
   if (flags.problems.length) return undefined;
 
-  const radix = radixFlag ?? (sw ? sw.cages * sw.portsPerCage : 0);
+  // A catalog switch at another port speed is a breakout (or ganged cages): the port count follows its SerDes, and a
+  // speed it cannot run is refused.
+  let breakoutRadix: number | undefined;
+  let breakoutPerCage: number | undefined;
+  if (sw && portGbpsFlag !== undefined) {
+    const speeds = portSpeedsOf(sw);
+    if (!speeds.includes(portGbpsFlag)) {
+      flags.problem('--port-gbps', `one of ${speeds.join(', ')} (the port speeds of ${sw.id})`, String(portGbpsFlag));
+      return undefined;
+    }
+    breakoutRadix = portsAtSpeed(sw, portGbpsFlag);
+    breakoutPerCage = Math.max(1, Math.round((sw.portsPerCage * pickSourced(sw.portGbps, 'typical')) / portGbpsFlag));
+  }
+  const radix = radixFlag ?? breakoutRadix ?? (sw ? sw.cages * sw.portsPerCage : 0);
   const portGbps = portGbpsFlag ?? (sw ? pickSourced(sw.portGbps, 'typical') : 400);
   if (oversubscription !== undefined && oversubscription >= radix && radix > 0) flags.problem('--oversubscription', `a number ≥ 1 and below the radix (${radix})`, String(oversubscription));
   const P = planes ?? 1;
   const laneGbps = laneFlag ?? (sw ? sw.laneGbps : portGbps / P <= 400 ? 100 : 200);
-  const portsPerCage = sw ? sw.portsPerCage : 2;
+  const portsPerCage = breakoutPerCage ?? (sw ? sw.portsPerCage : 2);
   const assumptions: Assumption[] = [];
   let switchPowerW: number | null = null;
   if (sw) {
@@ -108,6 +136,9 @@ export function readFabricFlags(flags: FlagReader, cat: NetworkCatalog, opts: { 
   const tiers: TiersOption = tiersRaw === '2' ? 2 : tiersRaw === '3' ? 3 : 'auto';
   return {
     sw,
+    topology,
+    extraEndpoints,
+    portGbpsFlag,
     laneGbps,
     basis,
     assumptions,
@@ -116,6 +147,8 @@ export function readFabricFlags(flags: FlagReader, cat: NetworkCatalog, opts: { 
       portGbps,
       suNodes,
       oversubscription,
+      spineOversubscription,
+      extraEndpoints: extraEndpoints?.reduce((n, g) => n + g.ports, 0),
       planes: P,
       tiers,
       spineDesign,
@@ -128,6 +161,49 @@ export function readFabricFlags(flags: FlagReader, cat: NetworkCatalog, opts: { 
 }
 
 const kw = (w: number) => Math.round(w) / 1000;
+
+/** `--oversubscription 3` (the leaf) or `--oversubscription leaf=1,spine=7`. */
+function oversubscriptionFlag(flags: FlagReader): { leaf?: number; spine?: number } {
+  const raw = flags.string('oversubscription');
+  if (raw === undefined || !raw.includes('=')) return { leaf: flags.number('oversubscription', FABRIC_DESIGN_LIMITS.oversubscription) };
+  const { min, max } = FABRIC_DESIGN_LIMITS.oversubscription;
+  const accepted = `a ratio X, or leaf=X,spine=Y with each from ${min} to ${max}`;
+  const out: { leaf?: number; spine?: number } = {};
+  for (const part of raw.split(',')) {
+    const [tier, value] = part.split('=').map((x) => x.trim());
+    const n = value === undefined || value === '' ? NaN : Number(value);
+    if ((tier !== 'leaf' && tier !== 'spine') || !(Number.isFinite(n) && n >= min && n <= max) || out[tier] !== undefined) {
+      flags.problem('--oversubscription', accepted, raw);
+      return {};
+    }
+    out[tier] = n;
+  }
+  return out;
+}
+
+/** `--extra-endpoints 20` (one group named `appliance`) or `--extra-endpoints ufm=4,storage=16`. */
+function extraEndpointsFlag(flags: FlagReader): ExtraEndpointGroup[] | undefined {
+  const raw = flags.string('extra-endpoints');
+  if (raw === undefined) return undefined;
+  const accepted = 'a whole number of ports, or name=N,… (names: lowercase letters, digits, hyphens)';
+  const whole = (x: string | undefined) => (x !== undefined && /^\d+$/.test(x) ? Number(x) : NaN);
+  if (/^\d+$/.test(raw.trim())) {
+    const n = whole(raw.trim());
+    if (n > 100_000) flags.problem('--extra-endpoints', accepted, raw);
+    return n > 0 ? [{ name: 'appliance', ports: n }] : [];
+  }
+  const groups: ExtraEndpointGroup[] = [];
+  for (const part of raw.split(',')) {
+    const [name, value] = part.split('=').map((x) => x.trim());
+    const n = whole(value);
+    if (!name || !/^[a-z][a-z0-9-]*$/.test(name) || !(n >= 1 && n <= 100_000) || groups.some((g) => g.name === name)) {
+      flags.problem('--extra-endpoints', accepted, raw);
+      return undefined;
+    }
+    groups.push({ name, ports: n });
+  }
+  return groups;
+}
 
 /** The public JSON shape of a fabric (numeric names end in their unit). */
 export function fabricJson(f: FabricResult) {
@@ -148,6 +224,10 @@ export function fabricJson(f: FabricResult) {
     leafDownlinks: f.leafDownlinks,
     leafUplinks: f.leafUplinks,
     oversubscription: f.oversubscription,
+    spineOversubscription: f.spineOversubscription,
+    leafGrouping: f.leafGrouping,
+    extraEndpoints: f.extraEndpoints,
+    serviceLeaves: f.serviceLeaves,
     pods: f.pods,
     switches: f.switches,
     links: f.links,
@@ -167,6 +247,9 @@ export function fabricJson(f: FabricResult) {
       portsUsed: t.portsUsed,
       portsFree: t.portsFree,
       linksDown: t.linksDown,
+      linksUp: t.linksUp,
+      oversubscription: t.oversubscription,
+      blockingRatio: t.blockingRatio,
       maxEndpoints: t.maxEndpoints,
       bisectionGbps: t.bisectionGbps,
       transceiverModules: t.transceiverModules,
@@ -174,6 +257,76 @@ export function fabricJson(f: FabricResult) {
     })),
     issues: f.issues,
   };
+}
+
+/** The port mapping as JSON: the speed and count of switch ports every node uses. */
+export function portMappingJson(m: PortMapping, nicPortsPerNode: number) {
+  return {
+    nicPortGbps: m.nicPortGbps,
+    nicPortsPerNode: nicPortsPerNode,
+    switchPortGbps: m.switchPortGbps,
+    switchPortsPerNicPort: m.switchPortsPerNicPort,
+    switchPortsPerNode: nicPortsPerNode * m.switchPortsPerNicPort,
+    logicalPortsPerSwitch: m.logicalPortsPerSwitch,
+    nativePortGbps: m.nativePortGbps,
+    supportedPortGbps: m.supportedGbps,
+    speedsMatch: m.speedsMatch,
+  };
+}
+
+/** One line: what a node's NIC ports take on the switch. */
+export function portMappingLine(m: PortMapping, nicPortsPerNode: number): string {
+  const n = formatNumber;
+  const mode = m.switchPortGbps === m.nativePortGbps ? `native ${n(m.nativePortGbps)}G ports` : m.switchPortGbps < m.nativePortGbps ? `${n(m.nativePortGbps)}G ports broken out to ${n(m.switchPortGbps)}G` : `${n(m.nativePortGbps)}G ports ganged to ${n(m.switchPortGbps)}G`;
+  return `ports: ${nicPortsPerNode} × ${n(m.nicPortGbps)}G NIC ports per node → ${n(nicPortsPerNode * m.switchPortsPerNicPort)} × ${n(m.switchPortGbps)}G switch ports (${mode}, ${n(m.logicalPortsPerSwitch)} per switch)`;
+}
+
+function topologyJson(t: TopologyFigures) {
+  return {
+    topology: t.topology,
+    tiers: t.tiers,
+    switches: t.switches,
+    links: t.links,
+    cables: t.cables,
+    transceiverModules: t.transceiverModules,
+    modulesCounted: t.modulesCounted,
+    fiberKm: t.fiberKm,
+    copperKm: t.copperKm,
+    powerKw: t.powerKw,
+    capexUsd: t.capexUsd,
+    bisectionGbps: t.bisectionGbps,
+    blockingRatio: t.blockingRatio,
+    networkRacks: t.evaluation ? t.evaluation.parts.reduce((s, p) => s + (p.plan?.networkRacks ?? 0), 0) : null,
+    issues: t.evaluation?.issues ?? (t.error ? [t.error] : []),
+  };
+}
+
+function renderTopologies(name: string, units: number, rows: readonly TopologyFigures[]): string {
+  const n = formatNumber;
+  const lines = [`${n(units)} × ${name}: the same cluster in three topologies (optics by reach on the default floor layout; capex = switches + transceivers at catalog prices, cables not priced)`, ''];
+  lines.push(
+    textTable(
+      ['topology', 'tiers', 'leaf', 'spine', 'core', 'switches', 'links', 'modules', 'fiber km', 'copper km', 'kW', 'capex USD', 'blocking'],
+      rows.map((t) => [
+        t.topology,
+        t.tiers,
+        t.switches.leaf,
+        t.switches.spine,
+        t.switches.core,
+        t.switches.total,
+        t.links,
+        `${n(t.transceiverModules)}${t.modulesCounted === 'all-optical' ? ' (all-optical bound)' : ''}`,
+        t.fiberKm ?? '—',
+        t.copperKm ?? '—',
+        t.powerKw ? n(t.powerKw.total) : '—',
+        t.capexUsd === null ? '—' : n(t.capexUsd),
+        `${n(t.blockingRatio)}:1`,
+      ]),
+    ),
+  );
+  const issues = rows.flatMap((t) => (t.error ? [t.error] : (t.evaluation?.issues ?? []).filter((i) => i.severity !== 'info')).map((i) => ({ ...i, message: `${t.topology}: ${i.message}` })));
+  lines.push('', issues.length ? 'Issues' : 'Issues: none', ...issueLines(issues));
+  return lines.join('\n');
 }
 
 export function renderFabric(f: FabricResult, title: string): string {
@@ -184,11 +337,25 @@ export function renderFabric(f: FabricResult, title: string): string {
   } else {
     lines.push(
       `${f.tiers} tier${f.tiers > 1 ? 's' : ''}, ${f.spineDesign} spines, ${f.planes} plane${f.planes > 1 ? 's' : ''} of ${n(f.linkGbps)}G, radix ${f.logicalRadix}: ${n(f.endpoints)} endpoints of ${n(f.maxEndpoints)} before another tier`,
-      `SU ${f.suNodes} nodes × ${f.scalableUnits} · ${f.leavesPerRailPerSu} leaf per rail per SU · leaf ${f.leafDownlinks} down / ${f.leafUplinks} up (${n(f.oversubscription)}:1)${f.pods ? ` · ${f.pods} pods` : ''}`,
+      `SU ${f.suNodes} nodes × ${f.scalableUnits} · ${f.leafGrouping === 'rail' ? `${f.leavesPerRailPerSu} leaf per rail per SU` : `${f.leavesPerSu} leaves per SU (every port of the SU's nodes)`} · leaf ${f.leafDownlinks} down / ${f.leafUplinks} up (${n(f.oversubscription)}:1)${f.tiers === 3 ? ` · spine ${n(f.spineOversubscription)}:1` : ''}${f.pods ? ` · ${f.pods} pods` : ''}${f.extraEndpoints ? ` · ${n(f.extraEndpoints)} extra endpoints on ${f.serviceLeaves} service leaves per plane` : ''}`,
       '',
       textTable(
-        ['tier', 'switches', 'down/sw', 'up/sw', 'ports used', 'ports free', 'links in', 'max endpoints', 'modules', 'switch kW'],
-        f.tierDetail.map((t) => [t.tier, t.switches, t.downlinksPerSwitch, t.uplinksPerSwitch, t.portsUsed, t.portsFree, t.linksDown, t.maxEndpoints, t.transceiverModules, kw(t.switchPowerW)]),
+        ['tier', 'switches', 'down/sw', 'up/sw', 'down:up', 'blocking', 'ports used', 'ports free', 'links in', 'bisection Tb/s', 'max endpoints', 'modules', 'switch kW'],
+        f.tierDetail.map((t) => [
+          t.tier,
+          t.switches,
+          t.downlinksPerSwitch,
+          t.uplinksPerSwitch,
+          t.oversubscription === null ? '—' : `${n(t.oversubscription)}:1`,
+          t.blockingRatio === null ? '—' : `${n(t.blockingRatio)}:1`,
+          t.portsUsed,
+          t.portsFree,
+          t.linksDown,
+          n(t.bisectionGbps / 1000),
+          t.maxEndpoints,
+          t.transceiverModules,
+          kw(t.switchPowerW),
+        ]),
       ),
       '',
       `cables: node-leaf ${n(f.cables.nodeLeaf)} · leaf-spine ${n(f.cables.leafSpine)} · spine-core ${n(f.cables.spineCore)} · total ${n(f.cables.total)}${f.planes > 1 ? ` (${n(f.links.total)} links)` : ''}`,
@@ -215,6 +382,7 @@ export const fabricCommand: Command = {
     const hosts = flags.number('hosts', { integer: true, min: 1, max: 1_000_000_000, accepted: 'a whole number of hosts ≥ 1' });
     if (flags.has('hosts') && (flags.has('nodes') || flags.has('gpus-per-node') || flags.has('rails'))) flags.problem('--hosts', 'give --hosts or --nodes/--gpus-per-node, not both');
     if (!flags.has('hosts') && !flags.has('nodes')) flags.problem('--nodes', 'required: --nodes N --gpus-per-node G, or --hosts H');
+    for (const f of ['topology', 'compare-topologies']) if (flags.has(f)) flags.problem(`--${f}`, 'only with a generation (rackplan fabric <generation> --units N): the topology follows the racks');
     if (flags.has('nodes') && !flags.has('gpus-per-node')) flags.problem('--gpus-per-node', 'required with --nodes');
     const cat = loadNetworkCatalog();
     const ff = readFabricFlags(flags, cat, { requireSwitch: true });
@@ -245,7 +413,7 @@ function generationFabric(parsed: Parsed, flags: FlagReader): { text: string } |
   const found = generationArgument(parsed);
   const g = found.generation;
   if (parsed.positionals.length > 1) flags.problem('arguments', 'one generation id', parsed.positionals.slice(1).join(' '));
-  for (const f of ['nodes', 'gpus-per-node', 'hosts', 'radix', 'port-gbps', 'lane-gbps']) if (flags.has(f)) flags.problem(`--${f}`, 'not with a generation: the generation sets the nodes and the switch sets the ports (rackplan cables takes raw switch figures)');
+  for (const f of ['nodes', 'gpus-per-node', 'hosts', 'radix', 'lane-gbps']) if (flags.has(f)) flags.problem(`--${f}`, 'not with a generation: the generation sets the nodes and the switch sets the ports (rackplan cables takes raw switch figures)');
   const units = flags.number('units', { integer: true, min: 1, max: 10_000_000, accepted: 'a whole number of units ≥ 1' });
   flags.require('units', units, 'the number of units in the cluster');
   const spr = flags.number('systems-per-rack', { integer: true, min: g.systemsPerRack?.min ?? 1, max: g.systemsPerRack?.max ?? 1 });
@@ -254,12 +422,28 @@ function generationFabric(parsed: Parsed, flags: FlagReader): { text: string } |
   const ff = readFabricFlags(flags, net, { requireSwitch: false });
   flags.done();
   const spec = ff!;
-  const r = evaluateCluster(
-    g,
-    net,
-    { units: units!, switchId: flags.string('switch'), planes: spec.input.planes, oversubscription: spec.input.oversubscription, tiers: spec.input.tiers, spineDesign: spec.input.spineDesign, suNodes: spec.input.suNodes, rails },
-    { systemsPerRack: spr, basis: spec.basis, detail: 'counts' },
-  );
+  const design = {
+    units: units!,
+    switchId: flags.string('switch'),
+    portGbps: spec.portGbpsFlag,
+    planes: spec.input.planes,
+    oversubscription: spec.input.oversubscription,
+    spineOversubscription: spec.input.spineOversubscription,
+    topology: spec.topology,
+    extraEndpoints: spec.extraEndpoints,
+    tiers: spec.input.tiers,
+    spineDesign: spec.input.spineDesign,
+    suNodes: spec.input.suNodes,
+    rails,
+  };
+  if (flags.bool('compare-topologies')) {
+    const prices = loadCatalogFor([g.id]).prices.networkPrices;
+    const rows = compareTopologies(g, net, design, { systemsPerRack: spr, basis: spec.basis }, { switchUsd: pickSourced(prices.switchUsd, 'typical'), transceiverUsd: pickSourced(prices.transceiverUsd, 'typical') });
+    const json = { mode: 'compare-topologies', generation: g.id, units: units!, accelerators: rows.find((x) => x.evaluation)?.evaluation?.ports.accelerators ?? null, topologies: rows.map(topologyJson), capexCovers: 'switches and transceiver modules at the catalog prices (typical); cables are not priced' };
+    if (flags.bool('json')) return jsonResult(json);
+    return { text: renderTopologies(g.name, units!, rows) };
+  }
+  const r = evaluateCluster(g, net, design, { systemsPerRack: spr, basis: spec.basis, detail: 'counts' });
   if (!r.ok) throw new InputError([{ path: r.error.path.join('.'), message: r.error.message }]);
   const e = r.value;
   const json = {
@@ -269,6 +453,9 @@ function generationFabric(parsed: Parsed, flags: FlagReader): { text: string } |
     accelerators: e.ports.accelerators,
     switch: { id: e.switchChoice.id, name: e.switchChoice.name, reason: e.switchChoice.reason, why: e.switchChoice.why, wattsSource: e.switchWattsSource },
     breakout: e.breakout,
+    portMapping: portMappingJson(e.portMapping, e.ports.rails),
+    topology: e.topology,
+    extraEndpointGroups: e.extraEndpoints,
     gpus: e.ports.accelerators,
     ...fabricJson(e.fabric),
     clusters: { count: e.counts.clusters, nodes: e.parts.map((p) => p.nodes), tiers: e.counts.tiers, switches: e.counts.switches, links: e.counts.links, endpoints: e.counts.endpoints, switchPowerKw: kw(e.counts.switchPowerW) },
@@ -279,7 +466,7 @@ function generationFabric(parsed: Parsed, flags: FlagReader): { text: string } |
   return {
     text: renderFabric(
       { ...e.fabric, issues: e.issues },
-      `Fabric for ${formatNumber(units!)} × ${g.name} (${formatNumber(e.ports.nodes)} nodes, ${formatNumber(e.ports.accelerators)} accelerators) on ${e.switchChoice.name}: ${e.switchChoice.why}${e.breakout > 1 ? `, ports as ${e.breakout} × ${formatNumber(e.linkGbps)}G` : ''}${split}`,
+      `Fabric for ${formatNumber(units!)} × ${g.name} (${formatNumber(e.ports.nodes)} nodes, ${formatNumber(e.ports.accelerators)} accelerators, ${e.topology} topology) on ${e.switchChoice.name}: ${e.switchChoice.why}${split}\n${portMappingLine(e.portMapping, e.ports.rails)}`,
     ),
   };
 }

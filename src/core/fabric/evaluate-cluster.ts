@@ -139,6 +139,7 @@ export interface EthernetNetwork {
   readonly choice: SwitchChoice;
   readonly portsPerNode: number;
   readonly breakout: number;
+  readonly portMapping: PortMapping;
   readonly fabric: FabricResult;
 }
 
@@ -304,10 +305,20 @@ function ethernet(net: NetworkCatalog, role: Extract<SwitchRole, 'front-end' | '
   if (!found) return null;
   const sw = found.switch;
   const swGbps = pickSourced(sw.portGbps, 'typical');
-  const breakout = nicGbps > 0 && nicGbps < swGbps ? Math.max(1, Math.floor(swGbps / nicGbps)) : 1;
-  const input = { nodes, portsPerNode, radix: switchRadix(sw) * breakout, portGbps: Math.min(nicGbps || swGbps, swGbps), switchPowerW: switchWatts(sw, basis)?.watts ?? null, portsPerCage: sw.portsPerCage * breakout };
+  // The same port mapping as the compute fabric (a 400G port on an 800G switch is a 2 × 400G breakout).
+  const mapping = mapNicPorts(sw, nicGbps || swGbps) ?? mapNicPorts(sw, swGbps)!;
+  let radix = mapping.logicalPortsPerSwitch;
+  if (radix % 2) radix -= 1;
+  const input = {
+    nodes,
+    portsPerNode: portsPerNode * mapping.switchPortsPerNicPort,
+    radix,
+    portGbps: mapping.switchPortGbps,
+    switchPowerW: switchWatts(sw, basis)?.watts ?? null,
+    portsPerCage: Math.max(1, Math.round(sw.portsPerCage * mapping.portsPerNativePort)),
+  };
   const fabric = role === 'front-end' ? sizeFrontEnd(input) : sizeStorage({ ...input, storagePorts: 0 });
-  return { switch: sw, choice: found.choice, portsPerNode, breakout, fabric };
+  return { switch: sw, choice: found.choice, portsPerNode, breakout: Math.max(1, mapping.portsPerNativePort), portMapping: mapping, fabric };
 }
 
 const sumOf = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((s, x) => s + f(x), 0);
@@ -545,4 +556,69 @@ export function* clusterSchedule(e: { readonly parts: readonly { readonly plan: 
       yield { ...r, cableId: `${p}${r.cableId}`, aRack: `${p}${r.aRack}`, aDevice: `${p}${r.aDevice}`, bRack: `${p}${r.bRack}`, bDevice: `${p}${r.bDevice}`, label: `${p}${r.label}` };
     }
   }
+}
+
+/** Prices that turn a fabric into capex (the plan's `networkPrices`); cables are not priced. */
+export interface FabricPrices {
+  readonly switchUsd: number;
+  readonly transceiverUsd: number;
+}
+
+/** One topology's figures for the same cluster ({@link compareTopologies}). */
+export interface TopologyFigures {
+  readonly topology: FabricTopology;
+  /** Null when this topology has no design for the cluster (the issue says why). */
+  readonly evaluation: ClusterEvaluation | null;
+  readonly error: Issue | null;
+  readonly tiers: number;
+  readonly switches: ClusterCounts['switches'];
+  /** Logical links of the compute fabric, and the physical cable assemblies. */
+  readonly links: number;
+  readonly cables: number;
+  /** Transceiver modules by reach (the cable summary); the all-optical upper bound when the summary was skipped. */
+  readonly transceiverModules: number;
+  readonly modulesCounted: 'by-reach' | 'all-optical';
+  readonly fiberKm: number | null;
+  readonly copperKm: number | null;
+  readonly powerKw: ClusterEvaluation['powerKw'] | null;
+  /** Switches × switch price + modules × transceiver price (cables left out); null without prices or a design. */
+  readonly capexUsd: number | null;
+  /** Bisection bandwidth of the first fabric (Gb/s) and its end-to-end blocking ratio. */
+  readonly bisectionGbps: number;
+  readonly blockingRatio: number;
+}
+
+/**
+ * The same cluster under each topology (rail-optimized, top-of-rack, row), through {@link evaluateCluster} with
+ * the cable summary, so switches, optics by reach, cables, watts and capex compare like for like. A leaf placement
+ * in the design is dropped (each topology places its own leaves); everything else is kept.
+ */
+export function compareTopologies(g: Generation, net: NetworkCatalog, design: ClusterDesign, options: ClusterOptions = {}, prices?: FabricPrices): TopologyFigures[] {
+  const { leafPlacement: _drop, ...layout } = design.layout ?? {};
+  return FABRIC_TOPOLOGIES.map((topology) => {
+    const r = evaluateCluster(g, net, { ...design, topology, layout }, { ...options, detail: 'summary' });
+    if (!r.ok) {
+      return { topology, evaluation: null, error: r.error, tiers: 0, switches: { leaf: 0, spine: 0, core: 0, total: 0 }, links: 0, cables: 0, transceiverModules: 0, modulesCounted: 'by-reach', fiberKm: null, copperKm: null, powerKw: null, capexUsd: null, bisectionGbps: 0, blockingRatio: 0 };
+    }
+    const e = r.value;
+    const modules = e.summary ? e.summary.transceiverModules : e.counts.allOpticalModules;
+    const top = e.fabric.tierDetail[e.fabric.tierDetail.length - 2];
+    return {
+      topology,
+      evaluation: e,
+      error: null,
+      tiers: e.counts.tiers,
+      switches: e.counts.switches,
+      links: e.counts.links,
+      cables: e.counts.cables,
+      transceiverModules: modules,
+      modulesCounted: e.summary ? 'by-reach' : 'all-optical',
+      fiberKm: e.summary?.fiberKm ?? null,
+      copperKm: e.summary?.copperKm ?? null,
+      powerKw: e.powerKw,
+      capexUsd: prices && e.counts.tiers > 0 ? e.counts.switches.total * prices.switchUsd + modules * prices.transceiverUsd : null,
+      bisectionGbps: e.fabric.bisectionGbps,
+      blockingRatio: top?.blockingRatio ?? 1,
+    };
+  });
 }

@@ -1,0 +1,258 @@
+/**
+ * The cable schedule of every network of a cluster, port to port, as one stream under one header (the
+ * `network` column says which): the compute fabric (./evaluate-cluster `clusterSchedule`), then the front-end and
+ * storage Ethernet fabrics, then the out-of-band management network. Rows per network equal that network's link
+ * count ({@link scheduleLinks}); nothing is held in memory but the current row.
+ *
+ * Where the other networks' equipment stands (lengths follow from it, by the same rule as the compute fabric):
+ * - Front-end and storage: node ports in the compute racks (the node's own slot), the fabric's switches in
+ *   network racks of their own (`FE-NR…`, `ST-NR…`) laid out like the compute network row. A node's ports go round
+ *   the leaves of its leaf pair in turn, so its two ports land on different leaves.
+ * - Out-of-band: each compute rack's BMC and power-controller ports go to the access switch(es) in that rack
+ *   (`oob-C3-1`); every fabric switch's management port goes to an access switch in the network racks, spread evenly
+ *   over them exactly as `sizeOob` counts them (`oob-NR2-1`, standing at network rack 2's place); CDUs take free
+ *   access ports, then switches of their own; access switches uplink to the aggregation switches (`oob-agg-1`).
+ * @module
+ */
+import { cableSchedule, orderLength, planCabling, runLengthM, type CablePlan, type CableRow, type NetworkName, type Place } from './cabling';
+import { clusterSchedule, type ClusterEvaluation, type EthernetNetwork } from './evaluate-cluster';
+import { pickMedium, type MediaChoice } from './media';
+import { pickSourced } from '../provenance';
+import type { NetworkCatalog } from './types';
+
+/** The schedule's networks, in the order the schedule lists them. */
+export const SCHEDULE_NETWORKS: readonly NetworkName[] = ['compute', 'frontend', 'storage', 'oob'];
+
+export type NetworkLinks = Readonly<Record<NetworkName, number>> & { readonly total: number };
+
+/** Rows each network contributes to the full schedule (its logical links), without walking it. */
+export function scheduleLinks(e: ClusterEvaluation): NetworkLinks {
+  const compute = e.parts.reduce((s, p) => s + (p.plan ? p.fabric.links.total : 0), 0);
+  const frontend = e.frontEnd && e.frontEnd.fabric.tiers > 0 && e.plan ? e.frontEnd.fabric.links.total : 0;
+  const storage = e.storage && e.storage.fabric.tiers > 0 && e.plan ? e.storage.fabric.links.total : 0;
+  const oob = e.oob && e.plan ? e.oob.links : 0;
+  return { compute, frontend, storage, oob, total: compute + frontend + storage + oob };
+}
+
+/** Every row of every network: compute, front-end, storage, out-of-band. */
+export function* fullSchedule(e: ClusterEvaluation, net: NetworkCatalog): Generator<CableRow, void, undefined> {
+  for (const n of SCHEDULE_NETWORKS) yield* networkSchedule(e, net, n);
+}
+
+/** The rows of one network (none without a floor layout: `counts` detail, or no fabric design). */
+export function* networkSchedule(e: ClusterEvaluation, net: NetworkCatalog, network: NetworkName): Generator<CableRow, void, undefined> {
+  if (!e.plan) return;
+  if (network === 'compute') yield* clusterSchedule(e, net);
+  else if (network === 'frontend') yield* ethernetSchedule(e, net, e.frontEnd, 'frontend', 'FE', 'fe');
+  else if (network === 'storage') yield* ethernetSchedule(e, net, e.storage, 'storage', 'ST', 'st');
+  else yield* oobSchedule(e, net);
+}
+
+/** Where compute node `n` (cluster-wide index) stands, with its rack named as the compute rows name it. */
+function nodeLocator(e: ClusterEvaluation): (n: number) => Place {
+  const per = e.parts[0]!.nodes;
+  const many = e.parts.length > 1;
+  return (n) => {
+    const k = Math.min(e.parts.length - 1, Math.floor(n / per));
+    const plan = e.parts[k]!.plan!;
+    const p = plan.nodePlace(n - k * per);
+    return many ? { ...p, rack: `f${k + 1}-${p.rack}` } : p;
+  };
+}
+
+/** The floor layout of a front-end or storage fabric: its endpoints in the compute racks, its switches in its own network racks. */
+function ethernetPlan(e: ClusterEvaluation, eth: EthernetNetwork): CablePlan {
+  const ppn = eth.fabric.endpoints / e.ports.nodes;
+  const first = e.plan!;
+  return planCabling(
+    {
+      fabric: eth.fabric,
+      nodesPerRack: e.ports.nodesPerRack * ppn,
+      nodeHeightU: e.ports.nodeHeightU / ppn,
+      switchHeightU: pickSourced(eth.switch.heightU, 'typical'),
+      laneGbps: eth.switch.laneGbps,
+      switchLinksPerModule: Math.max(1, Math.round(eth.fabric.logicalRadix / eth.switch.cages)),
+      nodeLinksPerModule: 1,
+    },
+    { ...first.layout, leafPlacement: 'network-row', spinePlacement: 'network-row' },
+  );
+}
+
+function* ethernetSchedule(e: ClusterEvaluation, net: NetworkCatalog, eth: EthernetNetwork | null, network: NetworkName, rackTag: string, deviceTag: string): Generator<CableRow, void, undefined> {
+  if (!eth || eth.fabric.tiers === 0) return;
+  const f = eth.fabric;
+  const ppn = f.endpoints / e.ports.nodes;
+  const plan = ethernetPlan(e, eth);
+  const node = nodeLocator(e);
+  const lpr = f.leavesPerRailPerSu;
+  const su = f.suNodes;
+  const rack = (r: string) => (r.startsWith('NR') ? `${rackTag}-${r}` : r);
+  const dev = (name: string) => `${deviceTag}-${name}`;
+  const upper = rackTag;
+  for (const r of cableSchedule(plan, net)) {
+    let row: CableRow;
+    if (r.tier === 'node-leaf') {
+      // Endpoint x of the fabric is port x mod ppn of node ⌊x / ppn⌋; within an SU the endpoints go round its leaves.
+      const x = Number(r.aDevice.slice(4)) - 1;
+      const n = Math.floor(x / ppn);
+      const a = node(n);
+      const s = Math.floor(x / su);
+      const xIn = x - s * su;
+      const leaf = f.tiers === 1 ? 0 : s * lpr + (xIn % lpr);
+      const port = f.tiers === 1 ? x + 1 : Math.floor(xIn / lpr) + 1;
+      const b = plan.leafPlace(0, leaf);
+      row = remeasured(r, plan, net, a, b, `node${n + 1}`, `${deviceTag}${(x % ppn) + 1}`, rack(b.rack), dev(`leaf-${leaf + 1}`), String(port));
+    } else {
+      const aDevice = dev(r.aDevice);
+      const bDevice = dev(r.bDevice);
+      row = { ...r, aRack: rack(r.aRack), aDevice, bRack: rack(r.bRack), bDevice, label: `${aDevice}:${r.aPort}>${bDevice}:${r.bPort}` };
+    }
+    yield { ...row, cableId: `${upper}-${r.cableId}`, network };
+  }
+}
+
+/** A node-leaf row with its node end moved to the real compute node (length and medium measured again). */
+function remeasured(r: CableRow, plan: CablePlan, net: NetworkCatalog, a: Place, b: Place, aDevice: string, aPort: string, bRack: string, bDevice: string, bPort: string): CableRow {
+  const { rawM, orderedM } = orderLength(runLengthM(a, b, plan.layout.trayHeightM), plan.layout);
+  const spec = plan.spec;
+  const choice = pickMedium(net, {
+    lengthM: orderedM,
+    laneGbps: spec.laneGbps,
+    linkGbps: spec.fabric.linkGbps,
+    order: spec.mediaOrder ?? ['dac', 'acc', 'aec', 'mmf', 'smf'],
+    aLinksPerModule: spec.nodeLinksPerModule,
+    bLinksPerModule: spec.switchLinksPerModule,
+  });
+  return withChoice({ ...r, aRack: a.rack, aDevice, aPort, bRack, bDevice, bPort, lengthM: orderedM, rawLengthM: rawM, label: `${aDevice}:${aPort}>${bDevice}:${bPort}` }, choice);
+}
+
+/** The row with the medium and the transceivers of `choice` (part numbers in their own columns). */
+function withChoice(r: Omit<CableRow, 'media' | 'partNumber' | 'aTransceiver' | 'bTransceiver' | 'choice'>, choice: MediaChoice | null): CableRow {
+  return {
+    ...r,
+    media: choice ? choice.medium.kind : 'none',
+    partNumber: choice ? choice.medium.partNumber : 'none',
+    aTransceiver: choice?.aModule ? choice.aModule.partNumber : '',
+    bTransceiver: choice?.bModule ? choice.bModule.partNumber : '',
+    choice,
+  };
+}
+
+function* oobSchedule(e: ClusterEvaluation, net: NetworkCatalog): Generator<CableRow, void, undefined> {
+  const oob = e.oob;
+  const sw = e.oobSwitch;
+  if (!oob || !sw) return;
+  const first = e.plan!;
+  const layout = first.layout;
+  const k = sw.cages * sw.portsPerCage;
+  const down = k - 1; // one port of every access switch is its uplink
+  const linkGbps = pickSourced(sw.portGbps, 'typical');
+  const cache = new Map<number, MediaChoice | null>();
+  let id = 0;
+  const row = (tier: CableRow['tier'], a: Place, aDevice: string, aPort: string, b: Place, bDevice: string, bPort: string): CableRow => {
+    const { rawM, orderedM, index } = orderLength(runLengthM(a, b, layout.trayHeightM), layout);
+    let choice = cache.get(index);
+    if (choice === undefined) {
+      choice = pickMedium(net, { lengthM: orderedM, laneGbps: sw.laneGbps, linkGbps, order: ['utp', 'mmf', 'smf'], aLinksPerModule: 1, bLinksPerModule: 1 });
+      cache.set(index, choice);
+    }
+    id++;
+    return withChoice(
+      { cableId: `OOB-C${String(id).padStart(7, '0')}`, tier, aRack: a.rack, aDevice, aPort, bRack: b.rack, bDevice, bPort, network: 'oob', lengthM: orderedM, rawLengthM: rawM, label: `${aDevice}:${aPort}>${bDevice}:${bPort}` },
+      choice,
+    );
+  };
+  const node = nodeLocator(e);
+  const ports = e.ports;
+  const npr = ports.nodesPerRack;
+  const perRack = ports.bmcPortsPerRack + ports.powerControllersPerRack;
+  const computeSwitchesPerRack = Math.max(1, Math.ceil(perRack / down));
+  const topOfRack = (p: Place): Place => ({ ...p, h: layout.floorClearanceM + 41 * 0.04445 });
+  const access: { name: string; place: Place }[] = [];
+
+  // Compute racks: BMCs and power controllers → the rack's access switches.
+  for (let c = 0; c < ports.racks; c++) {
+    const rackPlace = node(Math.min(ports.nodes - 1, c * npr));
+    const swPlace = topOfRack(rackPlace);
+    for (let j = 0; j < computeSwitchesPerRack; j++) access.push({ name: `oob-${rackPlace.rack}-${j + 1}`, place: swPlace });
+    for (let i = 0; i < perRack; i++) {
+      const bmc = i < ports.bmcPortsPerRack;
+      const device = bmc ? `${rackPlace.rack}-bmc${i + 1}` : `${rackPlace.rack}-pwr${i - ports.bmcPortsPerRack + 1}`;
+      const j = Math.floor(i / down);
+      yield row('device-access', { ...rackPlace, h: bmc ? rackPlace.h : layout.floorClearanceM }, device, 'mgmt', swPlace, `oob-${rackPlace.rack}-${j + 1}`, String((i % down) + 1));
+    }
+  }
+
+  // Fabric switches' management ports → access switches of the network racks, spread evenly (as sizeOob counts).
+  const networkRacks = e.parts.reduce((s, p) => s + (p.plan?.networkRacks ?? 0), 0);
+  const mgmt = [...switchesWithPlaces(e)];
+  if (networkRacks > 0 && mgmt.length) {
+    const perNetRack = Math.ceil(mgmt.length / networkRacks);
+    const netSwitchesPerRack = Math.max(1, Math.ceil(perNetRack / down));
+    const netRowY = first.rows * layout.rowSpacingM;
+    const netRackPlace = (r: number): Place => ({ rack: `NR${r + 1}`, x: r * first.pitchM, y: netRowY, h: layout.floorClearanceM + 41 * 0.04445, key: -1 - r });
+    for (let r = 0; r < networkRacks; r++) for (let j = 0; j < netSwitchesPerRack; j++) access.push({ name: `oob-NR${r + 1}-${j + 1}`, place: netRackPlace(r) });
+    for (let i = 0; i < mgmt.length; i++) {
+      const r = Math.floor(i / perNetRack);
+      const t = i - r * perNetRack;
+      const s = mgmt[i]!;
+      yield row('device-access', s.place, s.name, 'mgmt', netRackPlace(r), `oob-NR${r + 1}-${Math.floor(t / down) + 1}`, String((t % down) + 1));
+    }
+  }
+
+  // CDUs: free ports of the compute racks' access switches first, then access switches of their own.
+  const cdus = oob.ports - ports.racks * perRack - mgmt.length;
+  let placed = 0;
+  for (let c = 0; c < ports.racks && placed < cdus; c++) {
+    const rackPlace = node(Math.min(ports.nodes - 1, c * npr));
+    for (let i = perRack; i < computeSwitchesPerRack * down && placed < cdus; i++, placed++) {
+      yield row('device-access', { ...rackPlace, h: layout.floorClearanceM }, `cdu${placed + 1}`, 'mgmt', topOfRack(rackPlace), `oob-${rackPlace.rack}-${Math.floor(i / down) + 1}`, String((i % down) + 1));
+    }
+  }
+  const cduRack = (n: number): Place => ({ rack: `NR-CDU${n + 1}`, x: (networkRacks + n) * first.pitchM, y: first.rows * layout.rowSpacingM, h: layout.floorClearanceM + 41 * 0.04445, key: -1e5 - n });
+  for (let x = 0; placed < cdus; x++, placed++) {
+    const j = Math.floor(x / down);
+    if (x % down === 0) access.push({ name: `oob-cdu-${j + 1}`, place: cduRack(j) });
+    yield row('device-access', { ...cduRack(j), h: layout.floorClearanceM }, `cdu${placed + 1}`, 'mgmt', cduRack(j), `oob-cdu-${j + 1}`, String((x % down) + 1));
+  }
+
+  // Access → aggregation.
+  if (oob.aggregationSwitches > 0) {
+    const aggPlace = (a: number): Place => ({ rack: 'NR1', x: 0, y: first.rows * layout.rowSpacingM, h: layout.floorClearanceM + (40 - a) * 0.04445, key: -1 });
+    for (let a = 0; a < access.length; a++) {
+      const g = Math.floor(a / k);
+      yield row('access-aggregation', access[a]!.place, access[a]!.name, String(k), aggPlace(g), `oob-agg-${g + 1}`, String((a % k) + 1));
+    }
+  }
+}
+
+/** Every fabric switch of the cluster (compute parts and planes, front-end, storage) with where it stands. */
+function* switchesWithPlaces(e: ClusterEvaluation): Generator<{ name: string; place: Place }> {
+  const many = e.parts.length > 1;
+  for (let k = 0; k < e.parts.length; k++) {
+    const { plan, fabric: f } = e.parts[k]!;
+    if (!plan) continue;
+    const pre = many ? `f${k + 1}-` : '';
+    const P = f.planes;
+    const tag = (p: number) => (P > 1 ? `p${p + 1}-` : '');
+    const named = (pl: Place) => (many ? { ...pl, rack: `${pre}${pl.rack}` } : pl);
+    for (let p = 0; p < P; p++) {
+      for (let i = 0; i < f.switches.leaf / P; i++) yield { name: `${pre}leaf-${tag(p)}${i + 1}`, place: named(plan.leafPlace(p, i)) };
+      for (let i = 0; i < f.switches.spine / P; i++) yield { name: `${pre}spine-${tag(p)}${i + 1}`, place: named(plan.spinePlace(p, i)) };
+      for (let i = 0; i < f.switches.core / P; i++) yield { name: `${pre}core-${tag(p)}${i + 1}`, place: named(plan.corePlace(p, i)) };
+    }
+  }
+  for (const [eth, rackTag, deviceTag] of [[e.frontEnd, 'FE', 'fe'], [e.storage, 'ST', 'st']] as const) {
+    if (!eth) continue;
+    const f = eth.fabric;
+    if (f.tiers === 0) {
+      // No design: its switch count is 0 too, so nothing to connect.
+      continue;
+    }
+    const plan = ethernetPlan(e, eth);
+    const rack = (pl: Place) => (pl.rack.startsWith('NR') ? { ...pl, rack: `${rackTag}-${pl.rack}` } : pl);
+    for (let i = 0; i < f.switches.leaf; i++) yield { name: `${deviceTag}-leaf-${i + 1}`, place: rack(plan.leafPlace(0, i)) };
+    for (let i = 0; i < f.switches.spine; i++) yield { name: `${deviceTag}-spine-${i + 1}`, place: rack(plan.spinePlace(0, i)) };
+    for (let i = 0; i < f.switches.core; i++) yield { name: `${deviceTag}-core-${i + 1}`, place: rack(plan.corePlace(0, i)) };
+  }
+}
