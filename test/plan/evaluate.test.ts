@@ -42,7 +42,7 @@ describe('evaluatePlan on the small example', () => {
     expect(r.totals.firmCapexUsd).toBeCloseTo(120 * price('gb300-nvl72'), 0);
     expect(r.totals.optionCapexUsd).toBeCloseTo(100 * price('vr-nvl144'), 0);
     expect(r.totals.capexUsd).toBeCloseTo(r.totals.unitCapexUsd + r.totals.networkCapexUsd + r.totals.facilityCapexUsd, 0);
-    expect(r.totals.tcoUsd).toBeCloseTo(r.totals.capexUsd + r.totals.energyCostUsd + r.totals.maintenanceUsd, 0);
+    expect(r.totals.tcoUsd).toBeCloseTo(r.totals.capexUsd + r.totals.energyCostUsd + r.totals.capacityCostUsd + r.totals.maintenanceUsd, 0);
     expect(r.totals.npvTcoUsd).toBeLessThan(r.totals.tcoUsd);
   });
 

@@ -12,7 +12,7 @@
  * 3. Structural, allowed bare only in a PSU model (`psus[i]`): `heightU` (mechanical size, 0 for a PSU
  *    inside a server) and `input.minVolts` / `input.maxVolts` (nameplate range).
  * 4. Nominal constants of other catalogs, allowed bare: `linkGbps`, `linksPerModule`, `laneGbps`, `cages`,
- *    `portsPerCage` (interface and port geometry that define the product), `baseYear`, `drGroup`
+ *    `portsPerCage` (interface and port geometry that define the product), `baseYear`, `deliveryYear`, `drGroup`
  *    (identifiers, not measurements).
  * 5. Anything else is a bare number and fails the test with its path.
  * @module
@@ -26,7 +26,7 @@ type Path = readonly (string | number)[];
 
 const STRUCTURAL_ANYWHERE = new Set([
   'count', 'accelerators', 'cpus', 'racks', 'schemaVersion', 'liquidQdPairs', 'psusPerShelf', 'domainAccelerators', 'racksSpanned',
-  'linkGbps', 'linksPerModule', 'laneGbps', 'cages', 'portsPerCage', 'baseYear', 'drGroup',
+  'linkGbps', 'linksPerModule', 'laneGbps', 'cages', 'portsPerCage', 'baseYear', 'deliveryYear', 'drGroup',
   // A default switch's NIC-speed span: a selection rule (port speeds, not measured quantities), sourced on its entry.
   'minNicGbps', 'belowNicGbps',
 ]);
