@@ -39,6 +39,11 @@ export class RackUnitForm extends LitElement {
         display: grid;
         gap: 0.6rem;
       }
+      .na {
+        margin: 0;
+        font-size: 0.75rem;
+        color: var(--rack-muted);
+      }
       legend {
         padding: 0;
         margin-bottom: 0.4rem;
@@ -138,6 +143,10 @@ export class RackUnitForm extends LitElement {
     const g = this.generation;
     if (!g) return nothing;
     const F = OPTION_FIELDS;
+    // A unit with no liquid-cooled part has no coolant loop: its liquid fields would change nothing. A value the user
+    // set stays in the options (visible again if they pick a liquid-cooled generation).
+    const airCooled = this.report !== undefined && this.report.cooling.liquidFraction === 0;
+    const dc = this.report?.power.feeds.sides[0]?.system === 'dc';
     return html`
       <form @submit=${(e: Event) => e.preventDefault()} @quantity-change=${this.#onQuantity} aria-label="Unit options">
         <fieldset part="fieldset">
@@ -153,18 +162,20 @@ export class RackUnitForm extends LitElement {
           <div class="pair">${this.#choice('feeds', 'Feeds')} ${this.#choice('feedSystem', 'System')}</div>
           <div class="pair">${this.#num(F.feedVolts)} ${this.#num(F.feedAmps)}</div>
           <div class="pair">${this.#choice('redundancy', 'Shelf redundancy')} ${this.#continuous()}</div>
-          ${this.#num(F.powerFactor)}
+          ${dc ? html`<p class="na" data-not-applicable="power-factor">DC feed: no power factor (power is V × A), currents are per pole.</p>` : this.#num(F.powerFactor)}
           <div class="pair">${this.#profile()} ${this.#num(F.powerCapKw)}</div>
         </fieldset>
         <fieldset part="fieldset">
           <legend>Cooling</legend>
-          <div class="pair">${this.#choice('coolant', 'Coolant')} ${this.#cdu()}</div>
-          <div class="pair">${this.#num(F.coolantSupplyC)} ${this.#num(F.deltaTK)}</div>
+          ${airCooled
+            ? html`<p class="na" data-not-applicable="liquid">Air-cooled: coolant, CDU, coolant supply and liquid ΔT do not apply to this unit, so they are hidden.</p>`
+            : html`<div class="pair">${this.#choice('coolant', 'Coolant')} ${this.#cdu()}</div>
+                <div class="pair">${this.#num(F.coolantSupplyC)} ${this.#num(F.deltaTK)}</div>`}
           <div class="pair">${this.#num(F.airDeltaTK)} ${this.#num(F.altitudeM)}</div>
         </fieldset>
         <fieldset part="fieldset">
           <legend>Site limits</legend>
-          ${this.#num(LIMIT_FIELDS.liquidHeatLimitW)} ${this.#num(LIMIT_FIELDS.airHeatLimitW)} ${this.#num(F.floorLimitKgM2)}
+          ${airCooled ? nothing : this.#num(LIMIT_FIELDS.liquidHeatLimitW)} ${this.#num(LIMIT_FIELDS.airHeatLimitW)} ${this.#num(F.floorLimitKgM2)}
         </fieldset>
         ${Object.keys(this.options).length
           ? html`<button type="button" class="btn reset-all" @click=${() => emit(this, 'rack-edit', { type: 'rack/reset-options' })}>Reset all options to catalog defaults</button>`
@@ -272,7 +283,7 @@ export class RackUnitForm extends LitElement {
         emit(this, 'rack-edit', { type: 'rack/set-option', key: 'cduId', value: v === '' ? undefined : v });
       }}>
         <option value="" ?selected=${current === undefined}>${this.cdus.length === 0 ? 'None in the catalog yet' : defName ? `${defName} (default)` : 'Default'}</option>
-        ${this.cdus.map((c) => html`<option value=${c.id} ?selected=${current === c.id}>${c.name}</option>`)}
+        ${this.cdus.map((c) => html`<option value=${c.id} ?selected=${current === c.id} title=${c.name}>${c.name.split(/\s*[(,]/)[0]}</option>`)}
       </select>
     </label>`;
   }
