@@ -66,8 +66,11 @@ describe('rackplan cables', () => {
       expect(j.fabric.switches).toMatchObject({ leaf: 20, spine: 16 });
       const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
       expect(lines[0]).toBe('cable_id,tier,a_rack,a_device,a_port,b_rack,b_device,b_port,media,part_number,length_m,label,a_transceiver,b_transceiver,network');
-      expect(lines.length - 1).toBe(j.fabric.links.total);
-      expect(j.schedule.rows).toBe(j.fabric.links.total);
+      // Every network is in the file: the compute fabric's rows first, then front-end and out-of-band.
+      expect(lines.length - 1).toBe(j.scheduleLinks.total);
+      expect(j.schedule.rows).toBe(j.scheduleLinks.total);
+      expect(j.schedule.rowsByNetwork.compute).toBe(j.fabric.links.total);
+      expect(lines.filter((l) => l.endsWith(',compute'))).toHaveLength(j.fabric.links.total);
       expect(j.byMedia.reduce((s: number, m: { links: number }) => s + m.links, 0)).toBe(j.fabric.links.total);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -223,7 +223,7 @@ interface FabricBase {
  * the NIC is slower, several switch ports per NIC port when it is faster), the topology's leaf grouping and SU, and
  * the oversubscription per tier. An error issue when the design asks for a port speed the switch cannot run.
  */
-function fabricBase(sw: SwitchModel, nicGbps: number, rails: number, nodesPerRack: number, design: ClusterDesign): FabricBase | Issue {
+function fabricBase(sw: SwitchModel, nicGbps: number, rails: number, nodesPerRack: number, racks: number, design: ClusterDesign): FabricBase | Issue {
   const planes = design.planes ?? 1;
   const os = design.oversubscription ?? 1;
   const mapping = mapNicPorts(sw, nicGbps, planes, design.portGbps);
@@ -236,7 +236,8 @@ function fabricBase(sw: SwitchModel, nicGbps: number, rails: number, nodesPerRac
   const topology = design.topology ?? 'rail';
   const k = radix * planes;
   const d0 = Math.floor((k * os) / (os + 1));
-  const racksPerRow = design.layout?.racksPerRow ?? DEFAULT_LAYOUT.racksPerRow;
+  // A row's SU is the row; a cluster smaller than a row is one short row (not a row built for racks it lacks).
+  const racksPerRow = Math.min(racks, design.layout?.racksPerRow ?? DEFAULT_LAYOUT.racksPerRow);
   const suNodes =
     design.suNodes ?? (topology === 'tor' ? nodesPerRack : topology === 'row' ? nodesPerRack * racksPerRow : Math.floor(d0 / nodesPerRack) * nodesPerRack || d0);
   const extra = (design.extraEndpoints ?? []).reduce((n, g) => n + g.ports, 0);
@@ -294,7 +295,7 @@ export function fabricCount(g: Generation, net: NetworkCatalog, design: ClusterD
   if (!ports || ports.nodes <= 0) return 0;
   const chosen = chooseScaleOut(net, design, ports.scaleOutGbps);
   if (!('switch' in chosen)) return 0;
-  const shaped = fabricBase(chosen.switch, ports.scaleOutGbps, design.rails ?? ports.rails, ports.nodesPerRack, design);
+  const shaped = fabricBase(chosen.switch, ports.scaleOutGbps, design.rails ?? ports.rails, ports.nodesPerRack, ports.racks, design);
   if (!('base' in shaped)) return 0;
   return Math.ceil(ports.nodes / nodesPerFabric(ports.nodes, shaped.base));
 }
@@ -355,7 +356,7 @@ export function evaluateCluster(g: Generation, net: NetworkCatalog, design: Clus
     issues.push(issue('fabric_switch_power_estimated', 'warning', ['fabric', 'switchPowerW'], `${sw.name}: no power in the catalog; counted at ${options.switchWattsIfUnknown.watts} W per switch (${options.switchWattsIfUnknown.source})`, { actual: options.switchWattsIfUnknown.watts, unit: 'W' }));
   } else [switchPowerW, switchWattsSource] = [null, 'unknown'];
 
-  const shaped = fabricBase(sw, ports.scaleOutGbps, rails, ports.nodesPerRack, design);
+  const shaped = fabricBase(sw, ports.scaleOutGbps, rails, ports.nodesPerRack, ports.racks, design);
   if (!('base' in shaped)) return { ok: false, error: shaped };
   const { base: shape, breakout, linkGbps, mapping } = shaped;
   const topology = design.topology ?? 'rail';
