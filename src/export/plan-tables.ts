@@ -162,9 +162,13 @@ export function siteYearsTable(b: PlanBundle): Table {
       col('annual_energy_mwh', 'Energy (MWh)', 'number', { total: 'sum', formula: '{it_mw}*{utilization}*{pue}*8760*{fraction_of_year}', format: '#,##0' }),
       col('annual_energy_cost_usd', 'Energy cost (USD)', 'number', { total: 'sum', formula: '{annual_energy_mwh}*1000*{price_usd_per_kwh}', format: '#,##0' }),
       col('annual_co2_tonnes', 'CO2 (t)', 'number', { total: 'sum', format: '#,##0' }),
+      col('capacity_price_usd_per_mw_day', 'Capacity price (USD/MW-day)', 'number', { format: '#,##0.00' }),
+      col('annual_capacity_cost_usd', 'Capacity cost (USD)', 'number', { total: 'sum', formula: '{capacity_price_usd_per_mw_day}*{annual_energy_mwh}/24', format: '#,##0' }),
+      col('water_m3', 'Water (m³)', 'number', { total: 'sum', format: '#,##0' }),
+      col('wue_l_per_kwh', 'WUE (L/kWh)', 'number', { format: '0.000' }),
     ],
     rows: b.report.sites.flatMap((s) =>
-      s.years.map((y) => [s.id, y.year, y.fractionOfYear, y.racks, y.itMw, y.facilityMw, y.utilization, y.pue ?? 0, y.priceUsdPerKwh, y.annualEnergyMwh, y.annualEnergyCostUsd, y.annualCo2Tonnes]),
+      s.years.map((y) => [s.id, y.year, y.fractionOfYear, y.racks, y.itMw, y.facilityMw, y.utilization, y.pue ?? 0, y.priceUsdPerKwh, y.annualEnergyMwh, y.annualEnergyCostUsd, y.annualCo2Tonnes, y.capacityPriceUsdPerMwDay ?? 0, y.annualCapacityCostUsd, y.waterM3, y.wueLPerKwh ?? 0]),
     ),
   };
 }
@@ -195,7 +199,8 @@ export function scheduleTable(b: PlanBundle): Table {
       col('cdus', 'CDUs', 'integer'),
       col('switches', 'Scale-out switches', 'integer'),
       col('transceivers', 'Transceiver modules', 'integer'),
-      col('training_ramp_mw', 'Training ramp (MW)', 'number', { format: '#,##0.000' }),
+      col('training_ramp_mw', 'Training ramp, grid swing (MW)', 'number', { format: '#,##0.000' }),
+      col('transient_peak_mw', 'DC transient peak, µs (MW)', 'number', { format: '#,##0.000' }),
       col('binding_constraint', 'Binding limit', 'text'),
       col('stranded_mw', 'Stranded (MW)', 'number', { format: '#,##0.000' }),
     ],
@@ -222,6 +227,7 @@ export function scheduleTable(b: PlanBundle): Table {
         q.fabric.switches,
         q.fabric.transceivers,
         q.trainingRampMw,
+        q.transientPeakMw,
         q.stranded.bindingConstraint,
         q.stranded.mw,
       ]),
