@@ -465,10 +465,11 @@ export class RackApp extends LitElement {
         this.#applyTheme(prefs.theme);
         savePrefs(globalThis.localStorage, prefs);
       }
-      // The address bar follows the generation shown (no new back-button step: undo is the way back).
+      // The address bar follows the generation shown, and a change of generation is a history step: Back shows the
+      // previous generation (#onRoute selects it again). A route without a generation is only completed, not stacked.
       const r = this.#router?.route;
       if (r?.view === 'rack' && r.generationId !== s.design.rack.generationId) {
-        this.#router!.go({ view: 'rack', generationId: s.design.rack.generationId }, { replace: true, userNavigation: false });
+        this.#router!.go({ view: 'rack', generationId: s.design.rack.generationId }, { replace: r.generationId === null, userNavigation: false });
       }
       this.requestUpdate();
     });

@@ -59,14 +59,32 @@ export function sameRoute(a: Route, b: Route): boolean {
 /** The parts of `window.location`/`history` the router uses (a fake in tests). */
 export interface LocationLike {
   readonly location: { readonly pathname: string; readonly search: string; readonly hash: string };
-  readonly history: { pushState(data: unknown, unused: string, url: string): void; replaceState(data: unknown, unused: string, url: string): void };
+  readonly history: { readonly state?: unknown; pushState(data: unknown, unused: string, url: string): void; replaceState(data: unknown, unused: string, url: string): void };
   addEventListener(type: 'popstate', fn: () => void): void;
   removeEventListener(type: 'popstate', fn: () => void): void;
+  /** A real window's vertical scroll; when present, each history entry remembers it and Back/Forward restore it. */
+  readonly scrollY?: number;
+  scrollTo?(x: number, y: number): void;
+  requestAnimationFrame?(fn: () => void): number;
+  readonly document?: { readonly documentElement: { readonly scrollHeight: number } };
+  readonly innerHeight?: number;
 }
+
+/** What the router keeps in each history entry. */
+interface EntryState {
+  readonly rackplanScrollY?: number;
+}
+
+const scrollOf = (state: unknown): number | null => {
+  const y = (state as EntryState | null | undefined)?.rackplanScrollY;
+  return typeof y === 'number' && Number.isFinite(y) && y >= 0 ? y : null;
+};
 
 /**
  * Keeps a route in step with the address bar: `go` pushes (or replaces) a history entry, the back and forward
- * buttons call the listener. The fragment (share links) and query string are kept as they are.
+ * buttons call the listener. The fragment (share links) and query string are kept as they are. Before a new entry is
+ * pushed the current one records the page's scroll position, and Back/Forward restore it once the view is tall
+ * enough to scroll there (views load lazily, so this waits a few frames, at most about a second).
  */
 export class Router {
   #route: Route;
@@ -76,7 +94,23 @@ export class Router {
   readonly #pop = () => {
     this.#route = parseRoute(this.#win.location.pathname, this.#base);
     this.#onChange(this.#route, true);
+    const y = scrollOf(this.#win.history.state);
+    if (y !== null) this.#restoreScroll(y);
   };
+
+  /** Scroll to `y` once the document is tall enough (or after ~60 frames, as far as it goes). */
+  #restoreScroll(y: number): void {
+    const w = this.#win;
+    if (!w.scrollTo) return;
+    let frames = 0;
+    const attempt = () => {
+      const room = (w.document?.documentElement.scrollHeight ?? Infinity) - (w.innerHeight ?? 0);
+      if (room >= y || frames++ > 60 || !w.requestAnimationFrame) w.scrollTo!(0, Math.min(y, Math.max(0, room)));
+      else w.requestAnimationFrame(attempt);
+    };
+    if (w.requestAnimationFrame) w.requestAnimationFrame(attempt);
+    else attempt();
+  }
 
   /** @param onChange - told whether the user navigated (link, back/forward) or the app itself moved the address bar */
   constructor(win: LocationLike, onChange: (route: Route, userNavigation: boolean) => void, base = '/') {
@@ -106,8 +140,16 @@ export class Router {
     const url = routePath(route, this.#base) + this.#win.location.search + this.#win.location.hash;
     const changed = !sameRoute(route, this.#route);
     this.#route = route;
-    if (options.replace || !changed) this.#win.history.replaceState(null, '', url);
-    else this.#win.history.pushState(null, '', url);
+    const here = this.#win.history.state ?? null;
+    if (options.replace || !changed) this.#win.history.replaceState(here, '', url);
+    else {
+      // The entry being left remembers where the page was scrolled; the new one starts at the top.
+      if (typeof this.#win.scrollY === 'number') {
+        const current = this.#win.location.pathname + this.#win.location.search + this.#win.location.hash;
+        this.#win.history.replaceState({ ...(here), rackplanScrollY: this.#win.scrollY } satisfies EntryState, '', current);
+      }
+      this.#win.history.pushState(typeof this.#win.scrollY === 'number' ? ({ rackplanScrollY: 0 } satisfies EntryState) : null, '', url);
+    }
     if (changed) this.#onChange(route, options.userNavigation ?? true);
   }
 }

@@ -33,11 +33,12 @@ describe('rack-app shell', () => {
     await userEvent.keyboard('{Enter}');
     await until(() => store.design.rack.options.feedAmps === 100);
     await until(() => meter('feed-A-phase').budget!.limit === 80);
-    expect(before).toBe(48);
+    // GB200's default whip is 30 A since the ORv3 HPR cords (2 × 30 A L22-30P per shelf): 30 A × 0.8 continuous.
+    expect(before).toBe(24);
     await expect.element(page.getByRole('meter', { name: 'Feed A worst phase' })).toHaveAttribute('aria-valuetext', expect.stringContaining('of 80\u00a0A'));
 
     await page.getByRole('button', { name: 'Undo' }).click();
-    await until(() => meter('feed-A-phase').budget!.limit === 48);
+    await until(() => meter('feed-A-phase').budget!.limit === before);
     await expect.element(page.getByRole('textbox', { name: 'Breaker rating' })).toHaveValue('');
     await page.getByRole('button', { name: 'Redo' }).click();
     await until(() => meter('feed-A-phase').budget!.limit === 80);
@@ -92,12 +93,18 @@ describe('rack-app shell', () => {
     await expect.element(page.getByRole('status').filter({ hasText: 'Redone: coolant' })).toBeInTheDocument();
   });
 
-  it('choosing another generation updates the address (replace) and is undoable', async () => {
+  it('choosing another generation is a history step (Back shows the previous generation) and is undoable', async () => {
     const { store, win } = await mountApp('/rack/gb200-nvl72');
     await userEvent.selectOptions(page.getByRole('combobox', { name: 'Rack generation' }), 'trn2-ultraserver');
     await until(() => win.location.pathname === '/rack/trn2-ultraserver');
-    expect(win.history.pushState).not.toHaveBeenCalled();
+    expect(win.history.pushState).toHaveBeenCalledTimes(1);
     await expect.element(page.getByRole('list', { name: /elevation/ })).toBeVisible();
+    win.back();
+    await until(() => store.design.rack.generationId === 'gb200-nvl72');
+    expect(win.location.pathname).toBe('/rack/gb200-nvl72');
+    await expect.element(page.getByRole('combobox', { name: 'Rack generation' })).toHaveValue('gb200-nvl72');
+    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Rack generation' }), 'dgx-b200');
+    await until(() => win.location.pathname === '/rack/dgx-b200');
     store.undo();
     await until(() => win.location.pathname === '/rack/gb200-nvl72');
   });

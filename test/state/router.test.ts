@@ -63,3 +63,91 @@ describe('Router', () => {
     expect(reloaded.route).toEqual({ view: 'plan' });
   });
 });
+
+describe('Router scroll memory', () => {
+  /** A window with history state, scroll and frames, as a browser has them. */
+  function scrollingWindow(path: string) {
+    const entries: { url: string; state: unknown }[] = [{ url: path, state: null }];
+    let index = 0;
+    const listeners = new Set<() => void>();
+    const frames: (() => void)[] = [];
+    const win = {
+      location: { pathname: path, search: '', hash: '' },
+      scrollY: 0,
+      innerHeight: 800,
+      document: { documentElement: { scrollHeight: 3000 } },
+      history: {
+        get state() {
+          return entries[index]!.state;
+        },
+        pushState(state: unknown, _u: string, url: string) {
+          entries.splice(index + 1);
+          entries.push({ url, state });
+          index++;
+          win.location.pathname = url;
+        },
+        replaceState(state: unknown, _u: string, url: string) {
+          entries[index] = { url, state };
+          win.location.pathname = url;
+        },
+      },
+      scrollTo(_x: number, y: number) {
+        win.scrollY = y;
+      },
+      requestAnimationFrame(fn: () => void) {
+        frames.push(fn);
+        return frames.length;
+      },
+      flushFrames() {
+        while (frames.length) frames.shift()!();
+      },
+      flushOne() {
+        frames.shift()?.();
+      },
+      addEventListener: (_t: 'popstate', fn: () => void) => listeners.add(fn),
+      removeEventListener: (_t: 'popstate', fn: () => void) => listeners.delete(fn),
+      go(delta: number) {
+        index += delta;
+        win.location.pathname = entries[index]!.url;
+        for (const l of listeners) l();
+      },
+    };
+    return win;
+  }
+
+  it('Back and Forward restore the scroll position each entry was left at', () => {
+    const win = scrollingWindow('/fabric');
+    const router = new Router(win, () => undefined);
+    router.start();
+    win.scrollY = 600;
+    router.go({ view: 'sites' });
+    expect(win.location.pathname).toBe('/sites');
+    win.scrollY = 250;
+    win.go(-1);
+    win.flushFrames();
+    expect(router.route).toEqual({ view: 'fabric' });
+    expect(win.scrollY).toBe(600);
+    win.go(1);
+    win.flushFrames();
+    expect(router.route).toEqual({ view: 'sites' });
+    // The forward entry was pushed at the top; it has not been left since, so it restores to 0.
+    expect(win.scrollY).toBe(0);
+  });
+
+  it('waits for a lazily loaded view to be tall enough before scrolling', () => {
+    const win = scrollingWindow('/plan');
+    const router = new Router(win, () => undefined);
+    router.start();
+    win.scrollY = 1500;
+    router.go({ view: 'export' });
+    win.document.documentElement.scrollHeight = 900; // the plan view has not rendered yet
+    win.scrollY = 0;
+    win.go(-1);
+    win.flushOne();
+    win.flushOne();
+    expect(win.scrollY).toBe(0); // still waiting, not clamped early
+    win.document.documentElement.scrollHeight = 4000; // the view has painted
+    win.flushOne();
+    expect(win.scrollY).toBe(1500);
+  });
+});
