@@ -138,7 +138,7 @@ export function unitBudgets(report: UnitReport, generation: Generation, design: 
     add({ id: 'bbu', group: 'power', label: 'Battery backup', value: p.peakKw * 1000, limit: p.bbu.capacityKw * 1000, kind: 'power', limitNote: `${p.bbu.count} BBUs, ≈${Math.round(p.bbu.holdupS)} s hold-up at max load`, ...rests(report, ['bbu']), issues: issuesAt(['power', 'bbu']) });
   }
   if (p.busbarA !== null) {
-    add({ id: 'busbar', group: 'power', label: 'Busbar current', value: p.busbarA, limit: null, kind: 'current', limitNote: `at ${p.busVoltageV ?? '?'} V; the busbar rating is not in the catalog`, ...rests(report, ['busVoltageV', ...POWER_INPUTS]), issues: [] });
+    add({ id: 'busbar', group: 'power', label: 'Busbar current', value: p.busbarA, limit: p.busbarRatingA, kind: 'current', limitNote: p.busbarRatingA === null ? `at ${p.busVoltageV ?? '?'} V; busbar rating not published: ampacity unchecked` : `at ${p.busVoltageV ?? '?'} V; busbar rating`, ...rests(report, ['busVoltageV', ...POWER_INPUTS]), issues: issuesAt(['power', 'busbarA']) });
   }
 
   // ---- cooling ----

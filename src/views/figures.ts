@@ -46,7 +46,12 @@ export function keyFigures(r: UnitReport, system: UnitSystem): FigureGroup[] {
         { id: 'flow', label: 'Coolant flow', value: c.liquidKw > 0 ? formatValue(c.coolantLpm, 'liquidFlow', system) : 'none', sub: c.liquidKw > 0 ? `${c.coolant === 'pg25' ? 'PG25' : 'water'} · ΔT ${formatValue(c.deltaTK, 'temperatureDifference', system)}${c.supplyC !== null ? ` · supply ${formatValue(c.supplyC, 'temperature', system)}` : ''}` : undefined },
         { id: 'airflow', label: 'Airflow', value: formatValue(c.airflowM3h, 'airflow', system), sub: `ΔT ${formatValue(c.airDeltaTK, 'temperatureDifference', system)}` },
         { id: 'water', label: 'Facility water', value: c.facilityWaterClass ?? '—', sub: c.facilitySupplyMaxC !== null ? `≤ ${formatValue(c.facilitySupplyMaxC, 'temperature', system)} supply` : c.liquidKw > 0 ? 'no CDU or supply temperature' : 'air-cooled' },
-        ...(c.cdu ? [{ id: 'cdu', label: 'CDUs (N+1)', value: formatNumber(c.cdu.count, 0), sub: `${c.cdu.name} · ${formatNumber(c.cdu.capacityKw)} kW` }] : []),
+        // A row CDU is shared: show this rack's share of one, never a CDU count for one rack.
+        ...(c.cdu
+          ? [c.cdu.placement === 'in-rack'
+              ? { id: 'cdu', label: 'In-rack CDUs', value: formatNumber(c.cdu.count, 0), sub: `${c.cdu.name} · ${formatNumber(c.cdu.capacityKw)} kW` }
+              : { id: 'cdu', label: 'CDU share per rack', value: `${formatNumber(c.cdu.sharePerRack * 100, 1)} %`, sub: `of one ${c.cdu.name} (${formatNumber(c.cdu.capacityKw)} kW) · ${c.cdu.racksPerCdu} racks per CDU` }]
+          : []),
       ],
     },
     {
