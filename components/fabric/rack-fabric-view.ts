@@ -4,10 +4,10 @@ import type { Catalog } from '../../src/core/catalog/types';
 import type { FabricResult } from '../../src/core/fabric/fat-tree';
 import { ReportsController } from '../controllers/reports-controller';
 import { StoreController } from '../controllers/store-controller';
-import { acceleratorNoun, scheduleCsv, scheduleRows, sizeText as sizeHelp, type FabricOutcome, type FabricView } from '../../src/views/fabric-view';
+import { acceleratorNoun, scheduleCsv, scheduleRows, sizeText as sizeHelp, type FabricOutcome, type FabricView, type TopologyComparison } from '../../src/views/fabric-view';
 import { filterOptions, knownCount, previewSchedule, scheduleCells, SCHEDULE_COLUMNS, type FilterOption, type FilterOptions, type ScheduleFilter, type SchedulePreview } from '../../src/views/fabric-schedule';
 import { FABRIC_FIELDS as FF } from '../../src/views/fields';
-import { formatNumber, formatValue } from '../../src/views/format';
+import { formatNumber, formatUsd, formatValue } from '../../src/views/format';
 import { generationGroups } from '../../src/views/generations';
 import { markRendered } from '../../src/views/marks';
 import { memoizeLast } from '../../src/views/memo';
@@ -213,6 +213,14 @@ export class RackFabricView extends LitElement {
       .scroll {
         overflow-x: auto;
       }
+      table td small {
+        display: block;
+        color: var(--rack-muted);
+        font-size: 0.6875rem;
+      }
+      tr.current {
+        background: var(--rack-surface-2);
+      }
       table.tiers {
         margin-top: 0.75rem;
       }
@@ -262,6 +270,9 @@ export class RackFabricView extends LitElement {
   /** What the schedule preview keeps (view state, not part of the design: it changes no figure). */
   @state() private _filter: ScheduleFilter = {};
   @state() private _preview: SchedulePreview | null = null;
+  /** The topology comparison: closed (null), being computed, or the figures for {@link #topologiesOf}. */
+  @state() private _topologies: TopologyComparison | 'computing' | null = null;
+  #topologiesOf: FabricOutcome | null = null;
   #previewOf: { readonly view: FabricView; readonly filter: ScheduleFilter } | null = null;
   #abort: AbortController | null = null;
   readonly #options = memoizeLast((v: FabricView): FilterOptions => filterOptions(v));
@@ -286,6 +297,7 @@ export class RackFabricView extends LitElement {
     if (!outcome) return;
     this.#data = { outcome, fabric, rack, prefs, catalog, hist: this.#hist(outcome) };
     if (outcome.ok) this.#startPreview(outcome.value);
+    if (this._topologies !== null && this.#topologiesOf !== outcome) this.#compareTopologies();
   }
 
   override disconnectedCallback(): void {
@@ -422,6 +434,69 @@ export class RackFabricView extends LitElement {
     </table></div>`;
   }
 
+  /**
+   * The same cluster under each topology (the core's compareTopologies through Reports), computed only when asked:
+   * three full evaluations, started after a frame so "Comparing…" paints first.
+   */
+  #topologySection(v: FabricView) {
+    const t = this._topologies;
+    const n0 = (n: number) => formatNumber(n, 0);
+    const name: Record<string, string> = { rail: 'Rail-optimized', tor: 'Top of rack', row: 'Leaf pair per row' };
+    const current = v.evaluation.topology;
+    let body: unknown = nothing;
+    if (t === 'computing') body = html`<p class="note" role="status">Comparing the three topologies…</p>`;
+    else if (t && !t.ok) body = html`<p class="note" role="status">${t.error}</p>`;
+    else if (t?.ok) {
+      body = html`<div class="scroll"><table data-topologies>
+        <thead><tr><th scope="col">Topology</th><th scope="col">Tiers</th><th scope="col">Switches</th><th scope="col">Cables</th><th scope="col">Optics</th><th scope="col">Fiber / copper</th><th scope="col">Network kW</th><th scope="col">Capex</th><th scope="col">Blocking</th><th scope="col"><span class="visually-hidden">Use</span></th></tr></thead>
+        <tbody>
+          ${t.value.rows.map((r) =>
+            r.error
+              ? html`<tr data-topology=${r.topology}><th scope="row">${name[r.topology]}</th><td colspan="9" class="note">no design for this cluster: ${r.error.message}</td></tr>`
+              : html`<tr data-topology=${r.topology} class=${r.topology === current ? 'current' : ''}>
+                  <th scope="row">${name[r.topology]}${r.topology === current ? html` <span class="hint">(shown)</span>` : nothing}</th>
+                  <td>${r.tiers}</td>
+                  <td>${n0(r.switches.total)}<small>${n0(r.switches.leaf)} leaf · ${n0(r.switches.spine)} spine · ${n0(r.switches.core)} core</small></td>
+                  <td>${n0(r.cables)}<small>${n0(r.links)} links</small></td>
+                  <td>${n0(r.transceiverModules)}<small>${r.modulesCounted === 'by-reach' ? 'by reach' : 'if all optical'}</small></td>
+                  <td>${r.fiberKm === null ? '—' : `${formatNumber(r.fiberKm)} / ${formatNumber(r.copperKm ?? 0)} km`}</td>
+                  <td>${r.powerKw ? formatNumber(r.powerKw.total) : '—'}</td>
+                  <td>${r.capexUsd === null ? '—' : formatUsd(r.capexUsd)}</td>
+                  <td>${formatNumber(r.blockingRatio)}:1</td>
+                  <td>${r.topology === current ? nothing : html`<button class="btn" type="button" data-use=${r.topology} @click=${() => emit(this, 'rack-edit', { type: 'fabric/set', patch: { topology: r.topology } })}>Use</button>`}</td>
+                </tr>`,
+          )}
+        </tbody>
+      </table></div>
+      <p class="note">Capex: switches × ${formatUsd(t.value.prices.switchUsd)} + optics × ${formatUsd(t.value.prices.transceiverUsd)} (the catalog's typical network prices; cables are not priced). Each topology places its own leaves; everything else is this design's.</p>`;
+    }
+    return html`<section class="card" aria-labelledby="topo-h">
+      <div class="row">
+        <h2 id="topo-h">Topologies compared <span class="hint">the same ${formatNumber(v.ports.accelerators, 0)} ${acceleratorNoun(v.generation)}</span></h2>
+        ${t === null
+          ? html`<button class="btn" type="button" data-compare-topologies @click=${() => this.#compareTopologies()}>Compare rail, top of rack and row</button>`
+          : html`<button class="btn" type="button" @click=${() => {
+              this._topologies = null;
+              this.#topologiesOf = null;
+            }}>Hide</button>`}
+      </div>
+      ${body}
+    </section>`;
+  }
+
+  /** Ask Reports for the comparison of the current design after the next frame (it evaluates the cluster three times). */
+  #compareTopologies(): void {
+    const outcome = this.#data?.outcome ?? null;
+    this.#topologiesOf = outcome;
+    this._topologies = 'computing';
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (this._topologies === null || this.#topologiesOf !== outcome) return;
+        this._topologies = this.#reports.reports?.fabricTopologies ?? null;
+      }, 0),
+    );
+  }
+
   /** Which switch the fabric uses and why (evaluateCluster's choice), with the default's source. */
   #why(v: FabricView) {
     const c = v.switchChoice;
@@ -453,6 +528,7 @@ export class RackFabricView extends LitElement {
         </dl>
         ${this.#tierTable(v)}
       </section>
+      ${this.#topologySection(v)}
       ${s
         ? html`<div class="two">
             <section class="card" aria-labelledby="media-h">

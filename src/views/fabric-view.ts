@@ -4,17 +4,17 @@
  * the CLI and the plan size a cluster with the same switch and the same counts.
  * @module
  */
-import type { Generation } from '../core/catalog/types';
+import type { Catalog, Generation } from '../core/catalog/types';
 import type { CablePlan, CableRow, CablingSummary, FloorLayout } from '../core/fabric/cabling';
 import { CSV_HEADER, csvLine } from '../core/fabric/cabling';
 import { clusterPorts, type ClusterPorts } from '../core/fabric/cluster';
-import { clusterSchedule, evaluateCluster, SUMMARY_LINK_LIMIT, type ClusterCounts, type ClusterDesign, type ClusterEvaluation, type FabricPart } from '../core/fabric/evaluate-cluster';
+import { clusterSchedule, compareTopologies, evaluateCluster, SUMMARY_LINK_LIMIT, type ClusterCounts, type ClusterDesign, type FabricPrices, type TopologyFigures, type ClusterEvaluation, type FabricPart } from '../core/fabric/evaluate-cluster';
 import type { FabricResult } from '../core/fabric/fat-tree';
 import type { OobResult } from '../core/fabric/networks';
 import { defaultSwitch, switchesFor, type SwitchChoice } from '../core/fabric/switch-choice';
 import type { NetworkCatalog, SwitchModel } from '../core/fabric/types';
 import type { Issue } from '../core/issues';
-import type { Basis } from '../core/provenance';
+import { pickSourced, type Basis } from '../core/provenance';
 import type { FabricDesign } from '../state/types';
 import { err, ok, type Result } from '../core/result';
 import { FABRIC_DESIGN_LIMITS } from '../schema/limits';
@@ -193,6 +193,21 @@ export function evaluateFabric(g: Generation, net: NetworkCatalog, d: FabricDesi
       issues: e.issues,
       evaluation: e,
   });
+}
+
+/** One topology's figures for the current cluster, or why it has none. */
+export type TopologyComparison = Result<{ readonly rows: readonly TopologyFigures[]; readonly prices: FabricPrices }, string>;
+
+/**
+ * The same cluster under each topology (rail-optimized, top of rack, leaf pair per row), from the core's
+ * `compareTopologies` with the catalog's network prices at their typical value (as `rackplan fabric
+ * --compare-topologies` prices them). The Reports owner memoizes it; the view asks for it only when opened.
+ */
+export function topologyComparison(g: Generation, net: NetworkCatalog, d: FabricDesign, systemsPerRack: number | undefined, basis: Basis, prices: Catalog['prices']['networkPrices']): TopologyComparison {
+  const size = clusterSize(g, d, systemsPerRack);
+  if (!size.ok) return size;
+  const fabricPrices: FabricPrices = { switchUsd: pickSourced(prices.switchUsd, 'typical'), transceiverUsd: pickSourced(prices.transceiverUsd, 'typical') };
+  return ok({ rows: compareTopologies(g, net, clusterDesignOf(d, size.value.units), { systemsPerRack, basis }, fabricPrices), prices: fabricPrices });
 }
 
 /**

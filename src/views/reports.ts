@@ -13,7 +13,7 @@ import type { Catalog } from '../core/catalog/types';
 import type { CompareReport } from '../core/plan/compare';
 import type { Plan, PlanReport } from '../core/plan/types';
 import { RackDerivations, type RackDerived } from './rack-report';
-import type { FabricOutcome } from './fabric-view';
+import type { FabricOutcome, TopologyComparison } from './fabric-view';
 import { memoizeLast } from './memo';
 import type { SiteCard } from './sites-view';
 import type { AppStore } from '../state/store';
@@ -70,6 +70,11 @@ export class Reports {
     const g = this.#rack.generation(catalog, rack.generationId);
     if (!g) return err(`Generation “${rack.generationId}” is not in the catalog.`);
     return m.evaluateFabric(g, m.loadNetworkCatalog(), fabric, rack.options.systemsPerRack, rack.options.basis ?? 'max');
+  });
+  readonly #topologies = memoizeLast((catalog: Catalog, rack: RackDesign, fabric: FabricDesign, m: ReportModules): TopologyComparison => {
+    const g = this.#rack.generation(catalog, rack.generationId);
+    if (!g) return err(`Generation “${rack.generationId}” is not in the catalog.`);
+    return m.topologyComparison(g, m.loadNetworkCatalog(), fabric, rack.options.systemsPerRack, rack.options.basis ?? 'max', catalog.prices.networkPrices);
   });
   readonly #compare = memoizeLast((catalog: Catalog, design: CompareDesign, rack: RackDesign, m: ReportModules): CompareReports => {
     const siteId = m.compareSite(design, rack.siteId, m.loadSites());
@@ -134,6 +139,15 @@ export class Reports {
   get fabric(): FabricOutcome | undefined {
     const d = this.store.design;
     return modules && this.#fabric(this.store.catalog, d.rack, d.fabric, modules);
+  }
+
+  /**
+   * The fabric's cluster under each topology (three full evaluations): for the Fabric view's comparison, which asks
+   * only when it is opened. Undefined until the report modules arrive.
+   */
+  get fabricTopologies(): TopologyComparison | undefined {
+    const d = this.store.design;
+    return modules && this.#topologies(this.store.catalog, d.rack, d.fabric, modules);
   }
 
   get compare(): CompareReports | undefined {

@@ -126,6 +126,23 @@ describe('Fabric view: topology and oversubscription per tier', () => {
     await until(() => switchesText() === before);
   });
 
+  it('the topology comparison opens on request; its shown row is the page’s figures, and Use switches to another topology', async () => {
+    const { store, root } = await mountFabric();
+    expect(root.querySelector('table[data-topologies]')).toBeNull();
+    await page.getByRole('button', { name: 'Compare rail, top of rack and row' }).click();
+    await until(() => root.querySelector('table[data-topologies]') !== null, 15_000);
+    const cell = (topology: string, col: number) => root.querySelector(`tr[data-topology="${topology}"]`)?.children[col]?.firstChild?.textContent?.trim() ?? '';
+    const switchesShown = () => root.querySelector('.figs dd')?.firstChild?.textContent?.trim() ?? '';
+    expect(cell('rail', 2)).toBe(switchesShown());
+    const torSwitches = cell('tor', 2);
+    expect(torSwitches).not.toBe('');
+    (root.querySelector('button[data-use="tor"]') as HTMLButtonElement).click();
+    await until(() => store.design.fabric.topology === 'tor');
+    // The page now shows the row it chose, and the comparison follows the new design (its shown row moves).
+    await until(() => switchesShown() === torSwitches);
+    await until(() => root.querySelector('tr[data-topology="tor"].current') !== null, 15_000);
+  });
+
   it('leaf oversubscription 3:1 shows in the per-tier table (3:1 down:up) and blocking', async () => {
     const { store, root } = await mountFabric();
     await userEvent.fill(page.getByRole('textbox', { name: 'Leaf oversubscription' }), '3');

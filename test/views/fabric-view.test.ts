@@ -7,7 +7,7 @@ import { loadCatalog } from '../../src/catalog/presets';
 import { loadNetworkCatalog } from '../../src/catalog/network';
 import type { Generation } from '../../src/core/catalog/types';
 import { FabricDesignSchema, SnapshotSchema } from '../../src/schema/design';
-import { clusterSize, evaluateFabric, scheduleCsv, scheduleRows, sizeText, type FabricView } from '../../src/views/fabric-view';
+import { clusterSize, evaluateFabric, scheduleCsv, scheduleRows, sizeText, topologyComparison, type FabricView } from '../../src/views/fabric-view';
 import { filterOptions, knownCount, previewSchedule, rowMatches, scheduleCells, SCHEDULE_COLUMNS, type ScheduleFilter } from '../../src/views/fabric-schedule';
 import type { FabricDesign } from '../../src/state/types';
 
@@ -137,5 +137,29 @@ describe('schedule preview', () => {
     });
     expect(p).toBeNull();
     expect(slices).toBe(3);
+  });
+});
+
+describe('topology comparison', () => {
+  it('the row of the design’s own topology is the view’s figures (one evaluation, one truth), for each topology', () => {
+    for (const topology of ['rail', 'tor', 'row'] as const) {
+      const d: FabricDesign = { accelerators: 1152, topology };
+      const t = topologyComparison(gen('gb200-nvl72'), net, d, undefined, 'max', catalog.prices.networkPrices);
+      if (!t.ok) throw new Error(t.error);
+      expect(t.value.rows.map((r) => r.topology)).toEqual(['rail', 'tor', 'row']);
+      const own = t.value.rows.find((r) => r.topology === topology)!;
+      const v = view('gb200-nvl72', d);
+      expect(own.switches).toEqual(v.counts.switches);
+      expect(own.cables).toBe(v.counts.cables);
+      expect(own.transceiverModules).toBe(v.summary!.transceiverModules);
+      expect(own.powerKw).toEqual(v.powerKw);
+      // Capex is switches × switch price + modules × transceiver price (cables unpriced).
+      expect(own.capexUsd).toBeCloseTo(v.counts.switches.total * t.value.prices.switchUsd + v.summary!.transceiverModules * t.value.prices.transceiverUsd, 6);
+    }
+  });
+
+  it('sizes the same cluster the view sizes: accelerators rounded up to whole units', () => {
+    const t = topologyComparison(gen('gb200-nvl72'), net, { accelerators: 1024 }, undefined, 'max', catalog.prices.networkPrices);
+    expect(t.ok && t.value.rows.every((r) => r.evaluation?.ports.units === 15)).toBe(true);
   });
 });
