@@ -551,7 +551,7 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
     }
     sides.push({
       side: sideName, volts: feed.volts, amps: feed.amps, system: feed.system, breakerA: feed.amps,
-      requiredBreakerA: required ?? null, whips, inputsOnSide, whipUsableKva: circuit.usableKva, normalKva, failoverKva,
+      requiredBreakerA: required ?? null, whips, inputsOnSide: itemsPerGroupOnSide * groupCount, whipUsableKva: circuit.usableKva, normalKva, failoverKva,
       failoverLoadFraction: failoverLoad, failoverEfficiency: failoverEff, cords: inputsOnSide, connector: cords?.connector ?? null,
       worstPhaseA, phases, phaseImbalance: imbalance(currents),
     });
@@ -584,7 +584,7 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
     if (rating) log.push(rating.u);
     busbarRatingA = rating?.v ?? null;
     const ratingField = g.power.busbarRatingA;
-    busbarRatingNote = busbarRatingA !== null ? `rated ${busbarRatingA} A` : `rating not published, busbar ampacity unchecked${ratingField && isMissing(ratingField) ? ` (${ratingField.reason})` : ''}`;
+    busbarRatingNote = busbarRatingA !== null ? `rated ${busbarRatingA} A` : `rating not published: ampacity unchecked${ratingField && isMissing(ratingField) ? `. ${ratingField.reason}` : ''}`;
     if (busbarRatingA !== null && busbarA > busbarRatingA + 1e-6) {
       issues.push(issue('busbar_ampacity_exceeded', 'error', ['power', 'busbarA'], `${busbarA.toFixed(0)} A at ${busV} V exceeds the busbar's ${busbarRatingA} A rating`, {
         limit: busbarRatingA, actual: busbarA, unit: 'A',
