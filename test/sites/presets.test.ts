@@ -107,6 +107,28 @@ describe('site presets', () => {
     expect(problems.some((p) => p.startsWith('/presets/sites/x.json: summary:'))).toBe(true);
   });
 
+  it('a site file written before loop ranges, water and capacity charges still loads, with labelled default estimates', () => {
+    const old = structuredClone(raw['/presets/sites/lordstown-oh.json']) as { roles: { dataCenter: { tariff: Record<string, unknown>; cooling: Record<string, unknown> } } };
+    delete old.roles.dataCenter.tariff.capacity;
+    for (const k of ['liquidRangeK', 'airRangeK', 'water']) delete old.roles.dataCenter.cooling[k];
+    const r = parseSite(old);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const dc = r.value.roles.dataCenter!;
+    expect(dc.tariff.capacity).toBeNull();
+    expect(pickSourced(dc.cooling.liquidRangeK, 'typical')).toBe(10);
+    expect(dc.cooling.liquidRangeK.confidence).toBe('estimate');
+    expect(dc.cooling.water.cyclesOfConcentration.note).toMatch(/^Default/);
+  });
+
+  it('cycles of concentration must exceed 1 (blowdown = evaporation ÷ (cycles − 1))', () => {
+    const bad = structuredClone(raw['/presets/sites/lordstown-oh.json']) as { roles: { dataCenter: { cooling: { water: { cyclesOfConcentration: Record<string, unknown> } } } } };
+    bad.roles.dataCenter.cooling.water.cyclesOfConcentration = { value: 1, unit: 'ratio', confidence: 'estimate', sources: [], note: 'x' };
+    const r = parseSite(bad);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]!.path).toContain('cyclesOfConcentration');
+  });
+
   it("a user's site comes back with problems at their paths, never thrown", () => {
     const good = structuredClone(raw['/presets/sites/lordstown-oh.json']) as { roles: { dataCenter: { meterMw: { from: string }[] } } };
     good.roles.dataCenter.meterMw[0]!.from = '2026-Q7';
