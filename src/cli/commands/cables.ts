@@ -13,7 +13,7 @@ import { DEFAULT_MEDIA_ORDER, OPTICS_ONLY } from '../../core/fabric/media';
 import { defaultSwitch } from '../../core/fabric/switch-choice';
 import type { MediaKind, NetworkCatalog } from '../../core/fabric/types';
 import { issue, type Issue } from '../../core/issues';
-import { generationArgument } from '../generation-arg';
+import { GENERATION_FILE_FLAG, GENERATION_FILE_USAGE, generationOrFileArgument } from '../generation-arg';
 import { FABRIC_DESIGN_CHOICES, FABRIC_DESIGN_LIMITS } from '../../schema/limits';
 import { FlagReader, parseFlags, type FlagSpec } from '../args';
 import { InputError, inputError } from '../errors';
@@ -23,6 +23,7 @@ import { formatNumber, issueLines, jsonResult, textTable, type Command } from '.
 import { FABRIC_FLAGS, fabricJson, portMappingJson, portMappingLine, readFabricFlags } from './fabric';
 
 const FLAGS: FlagSpec = {
+  ...GENERATION_FILE_FLAG,
   ...FABRIC_FLAGS,
   racks: { type: 'string' },
   'systems-per-rack': { type: 'string' },
@@ -52,6 +53,7 @@ const USAGE = `rackplan cables <generation> --racks N [layout flags] [fabric fla
   --racks N                  compute racks (a whole number of the generation's units)
   --systems-per-rack S       servers per rack (server-rack generations)           catalog default
   --rails R                  scale-out ports per node                              catalog value
+${GENERATION_FILE_USAGE}
  layout
   --rows N                   rows of compute racks                                 as many as needed
   --racks-per-row N                                                                default ${DEFAULT_LAYOUT.racksPerRow}
@@ -153,7 +155,7 @@ export const cablesCommand: Command = {
   async run(argv) {
     const parsed = parseFlags(argv, FLAGS, 'cables');
     const flags = new FlagReader(parsed);
-    const found = generationArgument(parsed);
+    const found = await generationOrFileArgument(parsed);
     const g = found.generation;
 
     const racks = flags.number('racks', { integer: true, min: 1, max: 1_000_000, accepted: 'a whole number of racks ≥ 1' });
@@ -180,6 +182,7 @@ export const cablesCommand: Command = {
     const cableSparePct = flags.number('cable-spare-pct', { min: 0, max: 100 });
     const cdus = flags.number('cdus', { integer: true, min: 0, max: 100_000 });
     const outPath = flags.string('out') ?? null;
+    if (flags.has('spine-radix')) flags.problem('--spine-radix', 'only in rackplan fabric without a generation (a cluster takes its spines from the switch)');
     if (racks !== undefined && racks % g.racks !== 0) {
       flags.problem('--racks', `a multiple of ${g.racks} (one ${g.name} unit spans ${g.racks} racks)`, String(racks));
     }

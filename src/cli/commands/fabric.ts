@@ -32,6 +32,7 @@ export const FABRIC_FLAGS: FlagSpec = {
   topology: { type: 'string' },
   'extra-endpoints': { type: 'string' },
   'compare-topologies': { type: 'boolean' },
+  'spine-radix': { type: 'string' },
 };
 
 const USAGE = `rackplan fabric (--nodes N --gpus-per-node G [--rails R] | --hosts H) (--radix R | --switch ID) [flags] [--json]
@@ -57,6 +58,7 @@ const USAGE = `rackplan fabric (--nodes N --gpus-per-node G [--rails R] | --host
                           (with a generation; spines and cores are sized the same way for all three)
   --extra-endpoints N | name=N,…  appliance, storage or gateway ports on the compute fabric (service leaves)
   --compare-topologies    the same cluster as rail, tor and row: switches, optics, cables, kW, capex
+  --spine-radix R         spine and core ports when they differ from the leaf (a modular chassis)   default the radix
   --tiers auto|2|3        a core tier only when two cannot reach every leaf          default auto
   --basis min|typical|max point of catalog ranges for watts                         default max`;
 
@@ -92,6 +94,8 @@ export function readFabricFlags(flags: FlagReader, cat: NetworkCatalog, opts: { 
   const spineDesign: SpineDesign | undefined = flags.choice('spine-groups', FABRIC_DESIGN_CHOICES.spineDesign);
   const planes = flags.number('planes', FABRIC_DESIGN_LIMITS.planes);
   const { leaf: oversubscription, spine: spineOversubscription } = oversubscriptionFlag(flags);
+  const spineRadix = flags.number('spine-radix', { integer: true, min: 4, max: 4096, accepted: 'an even whole number ≥ 4 (spine and core switch ports, e.g. a modular chassis)' });
+  if (spineRadix !== undefined && spineRadix % 2 !== 0) flags.problem('--spine-radix', 'an even whole number ≥ 4 (spine and core switch ports, e.g. a modular chassis)', String(spineRadix));
   const topology = flags.choice('topology', FABRIC_TOPOLOGIES);
   const extraEndpoints = extraEndpointsFlag(flags);
   const tiersRaw = flags.choice('tiers', FABRIC_DESIGN_CHOICES.tiers.map(String) as ['auto', '2', '3']);
@@ -148,6 +152,7 @@ export function readFabricFlags(flags: FlagReader, cat: NetworkCatalog, opts: { 
       suNodes,
       oversubscription,
       spineOversubscription,
+      spineRadix,
       extraEndpoints: extraEndpoints?.reduce((n, g) => n + g.ports, 0),
       planes: P,
       tiers,
@@ -337,7 +342,7 @@ export function renderFabric(f: FabricResult, title: string): string {
   } else {
     lines.push(
       `${f.tiers} tier${f.tiers > 1 ? 's' : ''}, ${f.spineDesign} spines, ${f.planes} plane${f.planes > 1 ? 's' : ''} of ${n(f.linkGbps)}G, radix ${f.logicalRadix}: ${n(f.endpoints)} endpoints of ${n(f.maxEndpoints)} before another tier`,
-      `SU ${f.suNodes} nodes × ${f.scalableUnits} · ${f.leafGrouping === 'rail' ? `${f.leavesPerRailPerSu} leaf per rail per SU` : `${f.leavesPerSu} leaves per SU (every port of the SU's nodes)`} · leaf ${f.leafDownlinks} down / ${f.leafUplinks} up (${n(f.oversubscription)}:1)${f.tiers === 3 ? ` · spine ${n(f.spineOversubscription)}:1` : ''}${f.pods ? ` · ${f.pods} pods` : ''}${f.extraEndpoints ? ` · ${n(f.extraEndpoints)} extra endpoints on ${f.serviceLeaves} service leaves per plane` : ''}`,
+      `SU ${f.suNodes} nodes × ${f.scalableUnits} · ${f.leafGrouping === 'rail' ? `${f.leavesPerRailPerSu} leaf per rail per SU` : `${f.leavesPerSu} leaf${f.leavesPerSu > 1 ? 's' : ''} per SU (every port of the SU's nodes)`} · leaf ${f.leafDownlinks} down / ${f.leafUplinks} up (${n(f.oversubscription)}:1)${f.tiers === 3 ? ` · spine ${n(f.spineOversubscription)}:1` : ''}${f.pods ? ` · ${f.pods} pods` : ''}${f.extraEndpoints ? ` · ${n(f.extraEndpoints)} extra endpoints on ${f.serviceLeaves} service leaves per plane` : ''}`,
       '',
       textTable(
         ['tier', 'switches', 'down/sw', 'up/sw', 'down:up', 'blocking', 'ports used', 'ports free', 'links in', 'bisection Tb/s', 'max endpoints', 'modules', 'switch kW'],
@@ -382,19 +387,22 @@ export const fabricCommand: Command = {
     const hosts = flags.number('hosts', { integer: true, min: 1, max: 1_000_000_000, accepted: 'a whole number of hosts ≥ 1' });
     if (flags.has('hosts') && (flags.has('nodes') || flags.has('gpus-per-node') || flags.has('rails'))) flags.problem('--hosts', 'give --hosts or --nodes/--gpus-per-node, not both');
     if (!flags.has('hosts') && !flags.has('nodes')) flags.problem('--nodes', 'required: --nodes N --gpus-per-node G, or --hosts H');
-    for (const f of ['topology', 'compare-topologies']) if (flags.has(f)) flags.problem(`--${f}`, 'only with a generation (rackplan fabric <generation> --units N): the topology follows the racks');
+    if (flags.has('compare-topologies')) flags.problem('--compare-topologies', 'only with a generation (rackplan fabric <generation> --units N): the topologies follow the racks');
+    if (flags.has('topology') && flags.string('topology') !== 'rail' && !flags.has('su-nodes')) flags.problem('--su-nodes', 'required with --topology tor|row without a generation: the nodes of one rack (tor) or one row (row)');
     if (flags.has('nodes') && !flags.has('gpus-per-node')) flags.problem('--gpus-per-node', 'required with --nodes');
     const cat = loadNetworkCatalog();
     const ff = readFabricFlags(flags, cat, { requireSwitch: true });
     flags.done();
     const spec = ff!;
+    // Without a generation, tor and row mean node leaf grouping with the SU given as one rack or one row.
+    const grouping = spec.topology === undefined || spec.topology === 'rail' ? {} : { leafGrouping: 'node' as const, minLeavesPerSu: spec.topology === 'row' ? 2 : undefined };
     const f =
       hosts !== undefined
         ? sizeHostFabric({ ...spec.input, hosts })
-        : sizeFabric({ ...spec.input, nodes: nodes!, rails: rails ?? gpn! });
+        : sizeFabric({ ...spec.input, ...grouping, nodes: nodes!, rails: rails ?? gpn! });
     const gpus = hosts !== undefined ? null : nodes! * gpn!;
     const json = {
-      mode: hosts !== undefined ? 'hosts' : 'rail-optimized',
+      mode: hosts !== undefined ? 'hosts' : spec.topology === undefined || spec.topology === 'rail' ? 'rail-optimized' : spec.topology,
       switch: spec.sw ? { id: spec.sw.id, name: spec.sw.name } : null,
       gpus,
       ...fabricJson(f),
@@ -413,7 +421,7 @@ function generationFabric(parsed: Parsed, flags: FlagReader): { text: string } |
   const found = generationArgument(parsed);
   const g = found.generation;
   if (parsed.positionals.length > 1) flags.problem('arguments', 'one generation id', parsed.positionals.slice(1).join(' '));
-  for (const f of ['nodes', 'gpus-per-node', 'hosts', 'radix', 'lane-gbps']) if (flags.has(f)) flags.problem(`--${f}`, 'not with a generation: the generation sets the nodes and the switch sets the ports (rackplan cables takes raw switch figures)');
+  for (const f of ['nodes', 'gpus-per-node', 'hosts', 'radix', 'lane-gbps', 'spine-radix']) if (flags.has(f)) flags.problem(`--${f}`, 'not with a generation: the generation sets the nodes and the switch sets the ports (rackplan cables takes raw switch figures)');
   const units = flags.number('units', { integer: true, min: 1, max: 10_000_000, accepted: 'a whole number of units ≥ 1' });
   flags.require('units', units, 'the number of units in the cluster');
   const spr = flags.number('systems-per-rack', { integer: true, min: g.systemsPerRack?.min ?? 1, max: g.systemsPerRack?.max ?? 1 });
