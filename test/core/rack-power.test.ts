@@ -151,6 +151,18 @@ describe('a configuration that truly fails says what would fix it', () => {
     // The same overload is not reported again as a phase current.
     expect(r.issues.filter((i) => i.code === 'phase_current_exceeded')).toEqual([]);
   });
+  it('transient with one feed failed: at ×1.7 a 132 kW GB300 peaks at 224.4 kW, above one side\'s 24 × 8.8 kW = 211.2 kW pulse rating; fix: cap at 211.2 / 1.7 = 124.2 kW', () => {
+    const g = gen('gb300-nvl72');
+    const spiky: Generation = { ...g, power: { ...g.power, transientFactor: { value: 1.7, unit: 'ratio', confidence: 'estimate', sources: [] } } };
+    const peak = evaluateUnit(spiky, {}, catalog).issues.find((i) => i.code === 'transient_exceeds_psu_peak')!;
+    expect(peak.limit).toBeCloseTo((24 * 8800) / 1000, 9);
+    expect(peak.actual).toBeCloseTo(132 * 1.7, 9);
+    expect(peak.fix).toContain('Cap the unit at 124.2 kW');
+  });
+  it('a feed the shelf cannot take names the range it accepts (ORv3 HPR: 346–480 V line-to-line)', () => {
+    const wiring = evaluateUnit(gen('gb300-nvl72'), { feedVolts: 208 }, catalog).issues.find((i) => i.code === 'feed_voltage_out_of_range')!;
+    expect(wiring.fix).toContain('346–480 V');
+  });
   it('an unknown profile is a warning naming the profiles, and the default applies', () => {
     const r = evaluateUnit(gen('gb300-nvl72'), { powerProfile: 'max-q' }, catalog);
     expect(r.issues.find((i) => i.code === 'power_profile_unknown')?.message).toContain('one-side-132kw');

@@ -449,7 +449,10 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
       fix: `Cap the unit at ${capToFit(peakCapacityW, peakW)} kW (the ×${transient} peak then fits the PSUs' pulse rating), or add BBUs or power smoothing that absorb ${fmtKw(peakW - peakCapacityW)}`,
     }));
   } else if (peakCapacityW === null && peakW > nominalCapacityW) {
-    issues.push(issue('transient_exceeds_psu_rating', 'warning', ['power', 'peakKw'], `transient peak ${fmtKw(peakW)} exceeds the PSUs' continuous rating ${fmtKw(nominalCapacityW)}; no peak rating is published, so ride-through depends on PSU overload capability or BBUs`, { limit: nominalCapacityW / 1000, actual: peakW / 1000, unit: 'kW' }));
+    issues.push(issue('transient_exceeds_psu_rating', 'warning', ['power', 'peakKw'], `transient peak ${fmtKw(peakW)} exceeds the PSUs' continuous rating ${fmtKw(nominalCapacityW)}; no peak rating is published, so ride-through depends on PSU overload capability or BBUs`, {
+      limit: nominalCapacityW / 1000, actual: peakW / 1000, unit: 'kW',
+      fix: `Confirm with the vendor that the PSUs ride ${fmtKw(peakW - nominalCapacityW)} over their rating for the transient, add BBUs or power smoothing, or cap the unit at ${capToFit(nominalCapacityW, peakW)} kW`,
+    }));
   }
   let bbu: UnitReport['power']['bbu'] = null;
   if (g.power.bbu) {
@@ -480,7 +483,7 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
   if (options.continuousFactor === undefined) log.push(p.necDefaultU);
   else log.push(used({ path: 'rules.necContinuousFactor', value: continuousFactor, unit: 'ratio', confidence: 'user', sources: NEC_SOURCES, note: NEC_NOTE }));
   const wiring = feed.volts === defaultFeed.volts && feed.system === defaultFeed.system ? p.defaultWiring : psuWiring(psu, feed);
-  if (!wiring.ok) issues.push(issue(wiring.code, 'error', ['power', wiring.field], wiring.message, wiring.numbers));
+  if (!wiring.ok) issues.push(issue(wiring.code, 'error', ['power', wiring.field], wiring.message, { ...wiring.numbers, fix: wiringFix(psu) }));
   const connection = wiring.ok ? wiring.connection : 'line-neutral';
   const circuit = circuitCapacity(feed.volts, feed.amps, feed.system, powerFactor, continuousFactor);
   // Whips feed whole inputs: a shelf's published cords (each on its own whip and breaker), else whole shelves or
@@ -570,6 +573,17 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
       issues.push(issue('ab_failover_insufficient', 'error', ['power', 'feeds'], `on loss of one feed, ${weakSideItems} of ${itemsPerGroup} ${serverInput ? 'PSUs per system' : 'shelves'} remain (${fmtKw(sideCapacityW)}) for a ${fmtKw(groupLoadW)} load${perGroup}`, {
         limit: sideCapacityW / 1000, actual: groupLoadW / 1000, unit: 'kW',
         fix: `Cap the unit at ${capKw} kW${serverInput && systems > 1 ? ` (${fmtKw(sideCapacityW)} DC per system)` : ''}${profile ? ` (profile ${profile.x.id}, ${profile.kw.toFixed(0)} kW, fits)` : ''}${serverInput ? '' : `, add ${addPerSide} shel${addPerSide > 1 ? 'ves' : 'f'} per side (${itemsToCarry} per side)`}${singleOk ? `, or run a single feed (${redundancy.toUpperCase()} ${serverInput ? 'PSUs' : 'shelves'} carry the load)` : ''}`,
+      }));
+    }
+  }
+
+  // With one feed failed only one side's PSUs meet the transient: check their pulse rating too.
+  if (ab && peakRating !== null && peakCapacityW !== null && peakW <= peakCapacityW) {
+    const sidePeakW = peakRating * weakSideItems * groupCount * psu.psusPerShelf;
+    if (peakW > sidePeakW) {
+      issues.push(issue('transient_exceeds_psu_peak', 'error', ['power', 'peakKw'], `with one feed failed, the transient peak ${fmtKw(peakW)} exceeds the surviving side's pulse rating ${fmtKw(sidePeakW)}`, {
+        limit: sidePeakW / 1000, actual: peakW / 1000, unit: 'kW',
+        fix: `Cap the unit at ${capToFit(sidePeakW, peakW)} kW, or add BBUs or power smoothing that absorb ${fmtKw(peakW - sidePeakW)} with one feed failed`,
       }));
     }
   }
@@ -853,6 +867,14 @@ function chooseCap(g: Generation, p: Prepared, options: UnitOptions, issues: Iss
     return { capW: p.defaultProfile.cap.v, source: 'default-profile', profile: { id: p.defaultProfile.id, name: p.defaultProfile.name } };
   }
   return { capW: null, source: 'none', profile: null };
+}
+
+/** The feed a PSU accepts, for a wiring issue's fix. */
+function wiringFix(psu: PsuModel): string {
+  const { system, minVolts, maxVolts } = psu.input;
+  if (system === 'dc') return `Feed ${minVolts === maxVolts ? `${minVolts}` : `${minVolts}–${maxVolts}`} V DC, as ${psu.name} takes`;
+  if (system === '3ph') return `Feed 3-phase ${minVolts}–${maxVolts} V line-to-line (e.g. 415 V or 480 V), as ${psu.name} takes`;
+  return `Feed ${minVolts}–${maxVolts} V per PSU: single-phase, 415Y/240 V 3-phase (line-to-neutral) or 208 V 3-phase (line-to-line)`;
 }
 
 /** What would make one input's failover load fit its whip: a larger breaker, 480 V, a 100 %-rated breaker, or a cap. */
