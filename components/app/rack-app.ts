@@ -7,6 +7,8 @@ import { UndoRedoController } from '../controllers/undo-redo-controller';
 import { savePrefs } from '../../src/state/prefs';
 import { Router, VIEWS, routePath, type LocationLike, type Route, type ViewId } from '../../src/state/router';
 import { Reports } from '../../src/views/reports';
+import { catalogMonth } from '../../src/views/names';
+import '../shared/rack-welcome';
 import { formatProblems, type AppStore } from '../../src/state/store';
 import type { Prefs, ThemeChoice } from '../../src/state/types';
 import type { Plan } from '../../src/core/plan/types';
@@ -158,6 +160,61 @@ export class RackApp extends LitElement {
         border-radius: 6px;
         background: var(--rack-input-bg);
       }
+      .short {
+        display: none;
+      }
+      /* Phones: one header row no taller than 64 px — the views scroll sideways in their own strip, the brand keeps
+         its icon, Undo/Redo become arrows (same accessible names), the theme select loses its visible word. */
+      @media (max-width: 760px) {
+        header {
+          flex-wrap: nowrap;
+          gap: 0.4rem;
+          padding: 0.35rem 0.5rem;
+          max-height: 64px;
+        }
+        .brand-name,
+        .long {
+          display: none;
+        }
+        .short {
+          display: inline;
+        }
+        nav {
+          flex: 1 1 auto;
+          min-width: 0;
+          overflow-x: auto;
+          scrollbar-width: none;
+        }
+        nav ul {
+          flex-wrap: nowrap;
+        }
+        nav a {
+          white-space: nowrap;
+          padding: 0.35rem 0.5rem;
+        }
+        .tools {
+          flex-wrap: nowrap;
+          gap: 0.3rem;
+        }
+        .tools .btn {
+          padding: 0.25rem 0.45rem;
+        }
+        .theme-word {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip: rect(0 0 0 0);
+        }
+      }
+      footer {
+        max-width: 120rem;
+        margin: 0 auto;
+        padding: 0.75rem 1.25rem 1.5rem;
+        font-size: 0.75rem;
+        color: var(--rack-muted);
+        border-top: 1px solid var(--rack-border);
+      }
       main {
         padding: 1rem 1.25rem 2rem;
         max-width: 120rem;
@@ -246,11 +303,16 @@ export class RackApp extends LitElement {
     (step, label) => (this._announce = `${step === 'undo' ? 'Undone' : 'Redone'}: ${label}`),
   );
 
+  /** The orientation shows when the app is opened at its root (`/`), until it is closed or a start is chosen. */
+  @state() private _welcome = false;
+
   #router: Router | undefined;
   #unsubscribe: (() => void) | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
+    const path = this.location.location.pathname;
+    this._welcome = path === '/' || path === '/index.html';
     this.#router = new Router(this.location, (route, userNavigation) => this.#onRoute(route, userNavigation));
     this.#router.start();
     this.#onRoute(this.#router.route, false);
@@ -292,7 +354,7 @@ export class RackApp extends LitElement {
       <header part="header">
         <p class="brand">
           <svg viewBox="0 0 20 20" aria-hidden="true"><rect x="3" y="1.5" width="14" height="17" rx="1.5" fill="none" stroke="currentColor" stroke-width="1.6"></rect><path d="M6 5.5h8M6 9h8M6 12.5h8" stroke="var(--rack-accent)" stroke-width="1.8"></path></svg>
-          rackplan
+          <span class="brand-name">rackplan</span>
         </p>
         <nav aria-label="Views">
           <ul>
@@ -313,9 +375,10 @@ export class RackApp extends LitElement {
             ?disabled=${!s.canUndo}
             aria-keyshortcuts="Control+Z"
             title=${s.undoLabel ? `Undo ${s.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
+            aria-label="Undo"
             @click=${() => this.#history.undo()}
           >
-            Undo
+            <span class="long">Undo</span><span class="short" aria-hidden="true">↶</span>
           </button>
           <button
             class="btn"
@@ -323,9 +386,10 @@ export class RackApp extends LitElement {
             ?disabled=${!s.canRedo}
             aria-keyshortcuts="Control+Shift+Z Control+Y"
             title=${s.redoLabel ? `Redo ${s.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+            aria-label="Redo"
             @click=${() => this.#history.redo()}
           >
-            Redo
+            <span class="long">Redo</span><span class="short" aria-hidden="true">↷</span>
           </button>
           <fieldset class="seg" role="radiogroup" aria-label="Units">
             ${(['si', 'us'] as const).map(
@@ -335,7 +399,7 @@ export class RackApp extends LitElement {
             )}
           </fieldset>
           <label class="theme"
-            >Theme
+            ><span class="theme-word">Theme</span>
             <select @change=${(e: Event) => this.#setPrefs({ theme: (e.target as HTMLSelectElement).value as ThemeChoice })}>
               ${(['system', 'light', 'dark'] as const).map((t) => html`<option value=${t} ?selected=${prefs.theme === t}>${t[0]!.toUpperCase() + t.slice(1)}</option>`)}
             </select>
@@ -366,8 +430,15 @@ export class RackApp extends LitElement {
               <button class="btn" type="button" @click=${() => (this._message = null)}>Dismiss</button>
             </div>`
           : nothing}
+        ${this._welcome && this._route.view === 'rack'
+          ? html`<rack-welcome .generationId=${'gb300-nvl72'} @welcome-dismiss=${() => (this._welcome = false)}></rack-welcome>`
+          : nothing}
         ${this.#view()}
       </main>
+      <footer part="footer">
+        rackplan · catalog ${s.catalog.version}${catalogMonth(s.catalog.version) ? ` (figures as of ${catalogMonth(s.catalog.version)})` : ''} · every figure's source is under
+        “Assumptions and sources” in the Rack designer
+      </footer>
       <div class="visually-hidden" role="status" aria-live="polite">${this._announce}</div>
     `;
   }

@@ -339,7 +339,7 @@ export class RackElevation extends LitElement {
         @click=${(e: Event) => (e.currentTarget as SVGGElement).focus()}
       >
         <rect class=${`k-${s.kind}`} x=${d.x + 1} y=${d.y + 0.5} width=${RACK_W - 2} height=${d.h - 1} rx="1.5"></rect>
-        <text x=${d.x + 5} y=${d.y + d.h / 2 + 3.2}>${d.short.length > 24 ? `${d.short.slice(0, 23)}…` : d.short}${s.heightU > 1 ? ` · ${s.heightU}U` : ''}</text>
+        <text x=${d.x + 5} y=${d.y + d.h / 2 + 3.2}>${d.short.length > 20 ? `${d.short.slice(0, 19)}…` : d.short}${s.heightU > 1 ? ` · ${s.heightU}U` : ''}</text>
         <text class="watts" x=${d.x + RACK_W - 5} y=${d.y + d.h / 2 + 3.2}>${d.wattsShort}</text>
       </g>`;
   }

@@ -13,3 +13,12 @@ export function shortName(name: string): string {
 export function shortGenerationName(name: string): string {
   return shortName(name).replace(/^(NVIDIA|AWS) /, '');
 }
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The month a catalog version is dated (`2026.11.2` → "November 2026"; versions are year.month.release), or '' if it is not in that form. */
+export function catalogMonth(version: string): string {
+  const m = /^(\d{4})\.(\d{1,2})\.\d+$/.exec(version);
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  return m && month ? `${month} ${m[1]}` : '';
+}
