@@ -103,6 +103,8 @@ const optionsArb: fc.Arbitrary<UnitOptions> = fc.record(
     feedAmps: fc.constantFrom(30, 60, 100, 125, 200),
     powerFactor: fc.double({ min: 0.5, max: 1, noNaN: true }),
     redundancy: fc.constantFrom('n' as const, 'n+1' as const, 'n+2' as const, 'n+n' as const),
+    powerCapKw: fc.double({ min: 1, max: 5000, noNaN: true }),
+    powerProfile: fc.constantFrom('uncapped', 'max-q', 'max-p', 'one-side-132kw', 'no-such-profile'),
     continuousFactor: fc.constantFrom(0.8, 1),
     coolant: fc.constantFrom('water' as const, 'pg25' as const),
     deltaTK: fc.double({ min: 1, max: 40, noNaN: true }),
