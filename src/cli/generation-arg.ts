@@ -1,12 +1,20 @@
-import { generationIds, loadCatalogFor } from '../catalog/presets';
+import { generationIds, loadCatalog, loadCatalogFor } from '../catalog/presets';
 import { findGeneration } from '../core/catalog/lookup';
+import { withUserGenerations } from '../core/catalog/extend';
 import type { Catalog, Generation } from '../core/catalog/types';
-import type { Parsed } from './args';
-import { inputError } from './errors';
+import { readJson } from '../io/json';
+import type { FlagSpec, Parsed } from './args';
+import { InputError, inputError } from './errors';
+import { readInputFile } from './files';
+
+/** `--generation-file F`: a user's own generations (src/schema/user-generations.ts), added to the catalog. */
+export const GENERATION_FILE_FLAG: FlagSpec = { 'generation-file': { type: 'string' } };
+export const GENERATION_FILE_USAGE = `  --generation-file F       your own generation(s): a JSON file in the preset schema (values may carry
+                            confidence "user"); the positional id picks one when the file has several`;
 
 /**
  * The one generation id (or alias) a command takes as its positional argument, resolved against a catalog
- * that validates only that generation's preset (so the command starts fast).
+ * that holds only that generation's preset (so the command starts fast).
  */
 export function generationArgument(parsed: Parsed): { catalog: Catalog; generation: Generation; aliasOf?: string } {
   const id = parsed.positionals[0];
@@ -16,5 +24,30 @@ export function generationArgument(parsed: Parsed): { catalog: Catalog; generati
   const catalog = loadCatalogFor([id]);
   const found = findGeneration(catalog, id);
   if (!found) throw inputError('generation', `one of ${ids}`, JSON.stringify(id));
+  return { catalog, ...found };
+}
+
+/** {@link generationArgument}, or with `--generation-file` the whole catalog plus the user's generations. */
+export async function generationOrFileArgument(parsed: Parsed): Promise<{ catalog: Catalog; generation: Generation; aliasOf?: string }> {
+  const file = parsed.values['generation-file'];
+  return typeof file === 'string' ? userGenerationArgument(parsed, file) : generationArgument(parsed);
+}
+
+async function userGenerationArgument(parsed: Parsed, file: string): Promise<{ catalog: Catalog; generation: Generation; aliasOf?: string }> {
+  const bytes = readInputFile(file, '--generation-file', 'generation file');
+  const json = readJson(bytes);
+  if (!json.ok) throw new InputError(json.error.problems.map((p) => ({ ...p, path: p.path === '(file)' ? '--generation-file' : `--generation-file: ${p.path}` })));
+  // zod loads only for a user file: the preset path never parses the catalog at run time.
+  const { readUserGenerations } = await import('../schema/user-generations');
+  const presets = loadCatalog();
+  const user = readUserGenerations(json.value, presets, `--generation-file ${file}`);
+  if (!user.ok) throw new InputError(user.error);
+  const catalog = withUserGenerations(presets, user.value);
+  const ids = user.value.generations.map((g) => g.id);
+  const id = parsed.positionals[0] ?? (ids.length === 1 ? ids[0] : undefined);
+  if (!id) throw inputError('generation', `one of the file's generations: ${ids.join(', ')}`);
+  if (parsed.positionals.length > 1) throw inputError('arguments', 'exactly one generation id', parsed.positionals.slice(1).join(' '));
+  const found = findGeneration(catalog, id);
+  if (!found) throw inputError('generation', `one of ${[...ids, ...generationIds()].join(', ')}`, JSON.stringify(id));
   return { catalog, ...found };
 }

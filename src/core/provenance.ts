@@ -4,8 +4,11 @@
  * @module
  */
 
-/** How a number was obtained. `derived` carries the formula and the fields it came from. */
-export type Confidence = 'published' | 'secondary' | 'derived' | 'estimate';
+/**
+ * How a number was obtained. `derived` carries the formula and the fields it came from; `user` is a value from a
+ * user's own generation file or editor (no source required; every output that uses it says so).
+ */
+export type Confidence = 'published' | 'secondary' | 'derived' | 'estimate' | 'user';
 
 export interface Source {
   readonly url: string;
@@ -73,7 +76,7 @@ export interface Assumption {
   readonly unit: string;
   readonly basis?: Basis;
   readonly range?: { readonly min: number; readonly typical: number; readonly max: number };
-  readonly confidence: Confidence | 'missing' | 'user';
+  readonly confidence: Confidence | 'missing';
   readonly sources: readonly Source[];
   readonly note?: string;
 }

@@ -33,6 +33,20 @@ function idMatchesFile(file: string, id: string, problems: string[]): void {
   if (id !== expected) problems.push(`${file}: id: must match the file name "${expected}" (got "${id}")`);
 }
 
+/** Paths of values marked confidence "user" (allowed in a user's generation file, never in a preset). */
+function userValuePaths(root: unknown): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown, path: string) => {
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
+    else if (v !== null && typeof v === 'object') {
+      if ((v as { confidence?: unknown }).confidence === 'user') out.push(path || '(root)');
+      for (const [k, x] of Object.entries(v)) walk(x, path ? `${path}.${k}` : k);
+    }
+  };
+  walk(root, '');
+  return out;
+}
+
 /** Validate the generation, component and price files; every problem names its file and field. */
 export function validateCatalogFiles(raw: {
   generations: Record<string, unknown>;
@@ -46,6 +60,7 @@ export function validateCatalogFiles(raw: {
   for (const [file, data] of Object.entries(raw.generations).sort(([a], [b]) => a.localeCompare(b))) {
     const g = parseFile(Generation, file, data, problems) as core.Generation | undefined;
     if (!g) continue;
+    for (const path of userValuePaths(data)) problems.push(`${file}: ${path}.confidence: a preset value needs a source class (published, secondary, derived or estimate); "user" is for your own generation files`);
     idMatchesFile(file, g.id, problems);
     generations.push(g);
   }

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 
-export const Confidence = z.enum(['published', 'secondary', 'derived', 'estimate']);
+/** `user`: a value a user entered for their own generation (no source required). Presets never use it (checked at build). */
+export const Confidence = z.enum(['published', 'secondary', 'derived', 'estimate', 'user']);
 
 export const Source = z.strictObject({
   url: z.url({ protocol: /^https?$/ }),
@@ -22,7 +23,7 @@ function provenanceRules(q: { sources: unknown[]; confidence: string; derivation
   if (q.confidence === 'derived' && !q.derivation) {
     ctx.addIssue({ code: 'custom', message: 'a derived value needs `derivation` (formula and fields it came from)', path: ['derivation'] });
   }
-  if (q.confidence !== 'derived' && q.confidence !== 'estimate' && q.sources.length === 0) {
+  if (q.confidence !== 'derived' && q.confidence !== 'estimate' && q.confidence !== 'user' && q.sources.length === 0) {
     ctx.addIssue({ code: 'custom', message: `a ${q.confidence} value needs at least one source URL`, path: ['sources'] });
   }
   if (q.confidence === 'estimate' && !('note' in q && q.note) && q.sources.length === 0) {

@@ -3,19 +3,20 @@ import { UNCAPPED, evaluateUnit } from '../../core/rack/evaluate';
 import { unitOptionsAtSite } from '../../core/sites/unit-defaults';
 import type { UnitOptions, UnitReport } from '../../core/rack/types';
 import { issue } from '../../core/issues';
-import { generationArgument } from '../generation-arg';
+import { GENERATION_FILE_FLAG, GENERATION_FILE_USAGE, generationOrFileArgument } from '../generation-arg';
 import { FlagReader, parseFlags, type FlagSpec } from '../args';
 import { inputError } from '../errors';
 import { formatNumber, issueLines, jsonResult, textTable, type Command } from '../output';
 import { UNIT_OPTION_FLAGS, UNIT_OPTION_USAGE, readUnitOptionFlags } from '../unit-option-flags';
 
-const FLAGS: FlagSpec = { ...UNIT_OPTION_FLAGS, site: { type: 'string' } };
+const FLAGS: FlagSpec = { ...UNIT_OPTION_FLAGS, ...GENERATION_FILE_FLAG, site: { type: 'string' } };
 
 const USAGE = `rackplan rack <generation> [flags] [--json]
 
 ${UNIT_OPTION_USAGE}
   --site ID                 data-center site: its altitude and floor rating apply unless set above
-                            (the same site defaults as the Rack designer, compare and the plan)`;
+                            (the same site defaults as the Rack designer, compare and the plan)
+${GENERATION_FILE_USAGE}`;
 
 export const rackCommand: Command = {
   summary: 'power, cooling, cabling, space and compute budgets of one rack generation',
@@ -23,7 +24,7 @@ export const rackCommand: Command = {
   async run(argv) {
     const parsed = parseFlags(argv, FLAGS, 'rack');
     const flags = new FlagReader(parsed);
-    const found = generationArgument(parsed);
+    const found = await generationOrFileArgument(parsed);
     const { catalog } = found;
     const siteId = flags.string('site');
     if (siteId !== undefined && !siteIds().includes(siteId)) flags.problem('--site', `one of ${siteIds().join(', ')}`, siteId);
@@ -42,8 +43,10 @@ export const rackCommand: Command = {
     const out: UnitReport = found.aliasOf
       ? { ...report, issues: [issue('alias_resolved', 'info', ['generation'], `"${found.aliasOf}" is an alias of ${found.generation.id}`), ...report.issues] }
       : report;
-    if (flags.bool('json')) return jsonResult(out);
-    return { text: renderRack(out) };
+    // A user's own generation is marked as such in every output (its values carry confidence "user").
+    if (flags.bool('json')) return jsonResult(found.generation.userDefined ? { userDefined: true, ...out } : out);
+    const text = renderRack(out);
+    return { text: found.generation.userDefined ? text.replace('\n', `\n  your own generation (from --generation-file): values marked "user" are yours, the rest come from the catalog\n`) : text };
   },
 };
 

@@ -202,6 +202,8 @@ export interface RackFrame {
 export interface Generation {
   readonly schemaVersion: 1;
   readonly id: string;
+  /** Set on a user's own generation (a generation file, a plan that embeds it, the app's editor); absent on presets. */
+  readonly userDefined?: true;
   readonly aliases: readonly string[];
   readonly name: string;
   readonly vendor: Vendor;
