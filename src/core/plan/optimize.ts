@@ -33,6 +33,7 @@ import { evaluatePlan, WEEKS_PER_QUARTER } from './evaluate';
 import { unitMetric, type UnitFacts } from './facts';
 import { generationFabric } from './network';
 import { siteLimits, siteLoad } from './site-load';
+import { capacityCostUsd, capacityPriceUsdPerMwDay, energyPriceUsdPerKwh } from '../sites/tariff';
 import type { Deployment, Plan, PlanReport } from './types';
 
 export type Objective = 'npv' | 'time';
@@ -411,8 +412,10 @@ function buildModel(ctx: PlanContext, options: OptimizeOptions, issues: Issue[],
     const dc = s.roles.dataCenter!;
     const sctx = ctx.siteContext(s);
     const finalMeter = Math.max(...dc.meterMw.map((st) => pickSourced(st.value, 'typical')));
-    const price0 = plan.prices?.tariffUsdPerKwh?.[s.id] ?? pickSourced(dc.tariff.priceUsdPerKwh, 'typical');
-    const esc = plan.prices?.tariffUsdPerKwh?.[s.id] !== undefined ? 0 : pickSourced(dc.tariff.escalationPerYear, 'typical');
+    const priceOverride = plan.prices?.tariffUsdPerKwh?.[s.id];
+    // Energy and capacity per year as evaluatePlan charges them (sites/tariff.ts): the optimizer weighs the same costs.
+    const electricityUsd = (mwh: number, year: number) =>
+      mwh * 1000 * (priceOverride ?? energyPriceUsdPerKwh(dc.tariff, year)) + (priceOverride === undefined ? capacityCostUsd(capacityPriceUsdPerMwDay(dc.tariff.capacity, year), mwh) : 0);
     const facilityUsdPerMw = plan.prices?.facilityUsdPerMw?.[s.id] ?? pickSourced(dc.costs.facilityCapexUsdPerMw, ctx.priceBasis);
     const fOpex = pickSourced(dc.costs.facilityOpexFractionPerYear, 'typical');
     const floorLimit = siteLimits(dc, ctx.end).floorLimitKgM2;
@@ -430,7 +433,7 @@ function buildModel(ctx: PlanContext, options: OptimizeOptions, issues: Issue[],
         f,
         // 1 % margin for the linearization (PUE and fabric power of the real mix differ a little from the reference load).
         peakMwPerUnit: (itKw * peakPue * LINEARIZATION_MARGIN) / 1000,
-        energyUsdPerQuarter: (k: number) => itKw * ctx.utilization * annualPue * 2190 * price0 * Math.pow(1 + esc, Math.floor((ctx.start + k) / 4) - dc.tariff.baseYear),
+        energyUsdPerQuarter: (k: number) => electricityUsd((itKw * ctx.utilization * annualPue * 2190) / 1000, Math.floor((ctx.start + k) / 4)),
         facilityUsd: (itKw / 1000) * facilityUsdPerMw,
         networkUsd,
         heatMwPerUnit: load.heatRejectionMw / refUnits,
