@@ -1,10 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Catalog } from '../../src/core/catalog/types';
+import type { NetworkName } from '../../src/core/fabric/cabling';
 import type { FabricResult } from '../../src/core/fabric/fat-tree';
 import { ReportsController } from '../controllers/reports-controller';
 import { StoreController } from '../controllers/store-controller';
-import { acceleratorNoun, scheduleCsv, scheduleRows, sizeText as sizeHelp, type FabricOutcome, type FabricView, type TopologyComparison } from '../../src/views/fabric-view';
+import { acceleratorNoun, networkRows, scheduleCsv, scheduleRows, sizeText as sizeHelp, type FabricOutcome, type FabricView, type TopologyComparison } from '../../src/views/fabric-view';
 import { filterOptions, knownCount, previewSchedule, scheduleCells, SCHEDULE_COLUMNS, type FilterOption, type FilterOptions, type ScheduleFilter, type SchedulePreview } from '../../src/views/fabric-schedule';
 import { FABRIC_FIELDS as FF } from '../../src/views/fields';
 import { formatNumber, formatUsd, formatValue } from '../../src/views/format';
@@ -275,7 +276,7 @@ export class RackFabricView extends LitElement {
   #topologiesOf: FabricOutcome | null = null;
   #previewOf: { readonly view: FabricView; readonly filter: ScheduleFilter } | null = null;
   #abort: AbortController | null = null;
-  readonly #options = memoizeLast((v: FabricView): FilterOptions => filterOptions(v));
+  readonly #options = memoizeLast((v: FabricView, network: string | undefined): FilterOptions => filterOptions(v, network));
   /** Estimated bytes of a schedule over {@link largeDownloadBytes}, waiting for the user's choice. */
   @state() private _large: number | null = null;
 
@@ -564,7 +565,7 @@ export class RackFabricView extends LitElement {
         ${v.plan ? this.#preview(v) : nothing}
         <div class="row">
           <button class="btn primary" type="button" data-schedule="csv" ?disabled=${!v.plan || this._busy} @click=${() => void this.#download(v, 'ask')}>Download cable schedule (CSV)</button>
-          <span class="note">${v.plan ? `${formatNumber(f.links.total, 0)} rows, port to port: cable id, tier, both ends (rack, device, port), medium, cable part, ordered length, label, transceivers at each end, network.` : 'No fabric: nothing to schedule.'}</span>
+          <span class="note">${v.plan ? `${formatNumber(this.#options(v, undefined).total, 0)} rows over every network, port to port: cable id, tier, both ends (rack, device, port), medium, cable part, ordered length, label, transceivers at each end, network.` : 'No fabric: nothing to schedule.'}</span>
         </div>
         ${this._large !== null && v.plan
           ? html`<div class="row" role="group" aria-label="Large download" part="large-download">
@@ -584,16 +585,17 @@ export class RackFabricView extends LitElement {
 
   /** The schedule preview: filters with their counts, then the first rows the filter keeps, cell for cell as in the CSV. */
   #preview(v: FabricView) {
-    const opts = this.#options(v);
     const flt = this._filter;
+    const opts = this.#options(v, flt.network);
+    const all = this.#options(v, undefined);
     const p = this._preview;
     const n0 = (n: number) => formatNumber(n, 0);
     const count = (o: FilterOption) => (o.rows === null ? o.label : `${o.label} (${n0(o.rows)})`);
-    const choose = (key: 'tier' | 'media' | 'network', label: string, all: string, options: readonly FilterOption[]) =>
+    const choose = (key: 'tier' | 'media' | 'network', label: string, allLabel: string, total: number, options: readonly FilterOption[]) =>
       html`<label class="sel"
         >${label}
         <select data-filter=${key} aria-label=${`Schedule ${label.toLowerCase()}`} @change=${(e: Event) => this.#setFilter({ [key]: (e.target as HTMLSelectElement).value || undefined })}>
-          <option value="" ?selected=${!flt[key]}>${all} (${n0(opts.total)})</option>
+          <option value="" ?selected=${!flt[key]}>${allLabel} (${n0(total)})</option>
           ${options.map((o) => html`<option value=${o.value} ?selected=${flt[key] === o.value}>${count(o)}</option>`)}
         </select>
       </label>`;
@@ -605,9 +607,9 @@ export class RackFabricView extends LitElement {
         : `${n0(matched)} row${matched === 1 ? '' : 's'} match${matched === 1 ? 'es' : ''}${p && p.rows.length < matched ? `; the first ${n0(p.rows.length)} shown` : ''}`;
     return html`
       <div class="filters" role="group" aria-label="Filter the schedule">
-        ${choose('tier', 'Tier', 'All tiers', opts.tier)}
-        ${opts.media.length ? choose('media', 'Medium', 'All media', opts.media) : nothing}
-        ${opts.network.length ? choose('network', 'Network', 'All networks', opts.network) : nothing}
+        ${all.network.length > 1 ? choose('network', 'Network', 'All networks', all.total, all.network) : nothing}
+        ${choose('tier', 'Tier', 'All tiers', opts.total, opts.tier)}
+        ${opts.media.length ? choose('media', 'Medium', 'All media', opts.total, opts.media) : nothing}
         <label class="sel"
           >Rack
           <input type="text" data-filter="rack" aria-label="Schedule rack" placeholder="e.g. C3 or NR1" autocomplete="off" spellcheck="false" .value=${flt.rack ?? ''} @change=${(e: Event) => this.#setFilter({ rack: (e.target as HTMLInputElement).value.trim() || undefined })} />
@@ -651,7 +653,9 @@ export class RackFabricView extends LitElement {
     const apply = (p: SchedulePreview | null) => {
       if (p && !abort.signal.aborted) this._preview = p;
     };
-    void previewSchedule(scheduleRows(v, net), filter, { knownMatched: knownCount(this.#options(v), filter), signal: abort.signal, onProgress: apply }).then(apply);
+    // A network filter reads only that network's rows (the same rows the full schedule has for it).
+    const rows = filter.network ? networkRows(v, net, filter.network as NetworkName) : scheduleRows(v, net);
+    void previewSchedule(rows, filter, { knownMatched: knownCount(this.#options(v, filter.network), filter), signal: abort.signal, onProgress: apply }).then(apply);
   }
 
   #others(v: FabricView) {
@@ -679,9 +683,8 @@ export class RackFabricView extends LitElement {
     if (!v.plan || !net || this._busy) return;
     const name = `rackplan-cables-${v.generation.id}-${v.ports.racks}racks.csv`;
     if (mode === 'ask') {
-      // Every fabric of a split cluster is in the schedule, not only the first.
-      let links = 0;
-      for (const p of v.parts) if (p.plan) links += p.fabric.links.total;
+      // Every network and every fabric of a split cluster is in the schedule, not only the first.
+      const links = this.#options(v, undefined).total;
       const bytes = estimateLinesBytes(scheduleCsv(v, net), links + 1);
       if (bytes > this.largeDownloadBytes) {
         this._large = bytes;

@@ -6,8 +6,9 @@
  * walking the stream in time slices that give the page back between them, never by holding the rows.
  * @module
  */
-import type { CableRow } from '../core/fabric/cabling';
-import { CSV_HEADER, csvLine } from '../core/fabric/cabling';
+import type { CableRow, NetworkName } from '../core/fabric/cabling';
+import { CSV_COLUMNS, csvLine } from '../core/fabric/cabling';
+import { scheduleLinks, SCHEDULE_NETWORKS } from '../core/fabric/network-schedule';
 import type { FabricView } from './fabric-view';
 
 /** Rows the preview shows. */
@@ -19,7 +20,7 @@ export interface ScheduleFilter {
   readonly media?: string;
   /** A rack name as the schedule writes it (C12, NR1…): rows with either end in it. */
   readonly rack?: string;
-  /** compute, frontend, storage, oob: once the schedule carries a network column. */
+  /** compute, frontend, storage, oob (the schedule's `network` column). */
   readonly network?: string;
 }
 
@@ -32,60 +33,82 @@ export interface FilterOption {
 
 /** The choices of each filter, with counts from the core's figures. */
 export interface FilterOptions {
+  /** Rows of the whole schedule (every network), or of the network the filter keeps. */
   readonly total: number;
   readonly tier: readonly FilterOption[];
+  /** Media with counts where the core tallies them (the compute fabric's cable summary), else without. */
   readonly media: readonly FilterOption[];
-  /** Empty while the schedule has no network column. */
   readonly network: readonly FilterOption[];
 }
 
 /** The CSV's columns, in its order (the preview table's header). */
-export const SCHEDULE_COLUMNS: readonly string[] = CSV_HEADER.split(',');
+export const SCHEDULE_COLUMNS: readonly string[] = CSV_COLUMNS;
 
 /** A row's cells exactly as the CSV writes them (names never contain commas, see `csvLine`). */
 export function scheduleCells(r: CableRow): string[] {
   return csvLine(r).split(',');
 }
 
-const TIER_LABEL: Record<string, string> = { 'node-leaf': 'Node – leaf', 'leaf-spine': 'Leaf – spine', 'spine-core': 'Spine – core' };
+const TIER_LABEL: Record<string, string> = {
+  'node-leaf': 'Node – leaf',
+  'leaf-spine': 'Leaf – spine',
+  'spine-core': 'Spine – core',
+  'device-access': 'Device – access (OOB)',
+  'access-aggregation': 'Access – aggregation (OOB)',
+};
 const MEDIA_LABEL: Record<string, string> = { dac: 'Copper (DAC)', acc: 'Active copper (ACC)', aec: 'Active electrical (AEC)', aoc: 'Active optical (AOC)', mmf: 'Multimode fiber', smf: 'Single-mode fiber', utp: 'Twisted pair', none: 'No medium reaches' };
+const NETWORK_LABEL: Record<string, string> = { compute: 'Compute (scale-out)', frontend: 'Front-end', storage: 'Storage', oob: 'Out of band' };
 
-/** The network a row belongs to, once the core's rows carry one. */
-function networkOf(r: CableRow): string | undefined {
-  const n = (r as { readonly network?: unknown }).network;
-  return typeof n === 'string' ? n : undefined;
+type TierCounts = Readonly<Record<string, number | null>>;
+
+/** Rows per tier of one network, from the core's figures (null: the core does not split the network's links by tier). */
+function tiersOf(v: FabricView, network: NetworkName): TierCounts {
+  const e = v.evaluation;
+  if (network === 'compute') {
+    const s = v.summary;
+    if (s) return { 'node-leaf': s.byTier.nodeLeaf, 'leaf-spine': s.byTier.leafSpine, 'spine-core': s.byTier.spineCore };
+    const sum = (k: 'nodeLeaf' | 'leafSpine' | 'spineCore') => v.parts.reduce((n, p) => n + (p.plan ? p.fabric.links[k] : 0), 0);
+    return { 'node-leaf': sum('nodeLeaf'), 'leaf-spine': sum('leafSpine'), 'spine-core': sum('spineCore') };
+  }
+  if (network === 'oob') return { 'device-access': null, 'access-aggregation': null };
+  const eth = network === 'frontend' ? e.frontEnd : e.storage;
+  const l = eth?.fabric.links;
+  return { 'node-leaf': l?.nodeLeaf ?? 0, 'leaf-spine': l?.leafSpine ?? 0, 'spine-core': l?.spineCore ?? 0 };
 }
 
 /**
- * The filter choices and their counts: tiers from the cable summary (or, above the summary's link limit, from
- * every fabric part's link counts), media from the summary's tally by medium (unknown above the limit).
+ * The filter choices and their counts, for the network the filter keeps (all when none): rows per network from the
+ * core's `scheduleLinks`; per tier from the compute fabric's summary (or its parts' link counts above the summary's
+ * limit) and the front-end and storage fabrics' link counts; per medium from the compute summary, so media carry
+ * counts only when the compute network alone is shown. A null count is found by walking (see {@link previewSchedule}).
  */
-export function filterOptions(v: FabricView): FilterOptions {
-  const s = v.summary;
-  let nodeLeaf = 0;
-  let leafSpine = 0;
-  let spineCore = 0;
-  for (const p of v.parts) {
-    if (!p.plan) continue;
-    nodeLeaf += p.fabric.links.nodeLeaf;
-    leafSpine += p.fabric.links.leafSpine;
-    spineCore += p.fabric.links.spineCore;
+export function filterOptions(v: FabricView, network?: string): FilterOptions {
+  const links = scheduleLinks(v.evaluation);
+  const networks = SCHEDULE_NETWORKS.filter((n) => links[n] > 0);
+  const shown = networks.filter((n) => !network || n === network);
+  const tierRows = new Map<string, number | null>();
+  for (const n of shown) {
+    for (const [tier, rows] of Object.entries(tiersOf(v, n))) {
+      if (rows === 0) continue;
+      const prev = tierRows.get(tier);
+      tierRows.set(tier, prev === undefined ? rows : prev === null || rows === null ? null : prev + rows);
+    }
   }
-  const byTier = s ? s.byTier : { nodeLeaf, leafSpine, spineCore };
-  const tier: FilterOption[] = [
-    { value: 'node-leaf', label: TIER_LABEL['node-leaf']!, rows: byTier.nodeLeaf },
-    { value: 'leaf-spine', label: TIER_LABEL['leaf-spine']!, rows: byTier.leafSpine },
-    { value: 'spine-core', label: TIER_LABEL['spine-core']!, rows: byTier.spineCore },
-  ].filter((t) => t.rows > 0);
-  const media: FilterOption[] = [];
+  const tier: FilterOption[] = Object.keys(TIER_LABEL)
+    .filter((t) => tierRows.has(t))
+    .map((t) => ({ value: t, label: TIER_LABEL[t]!, rows: tierRows.get(t)! }));
+  const s = v.summary;
+  const computeOnly = shown.length === 1 && shown[0] === 'compute';
+  const byKind = new Map<string, number | null>();
   if (s) {
-    const byKind = new Map<string, number>();
     for (const m of s.byMedia) byKind.set(m.kind, (byKind.get(m.kind) ?? 0) + m.links);
     if (s.unreachableLinks) byKind.set('none', s.unreachableLinks);
-    for (const [kind, rows] of byKind) media.push({ value: kind, label: MEDIA_LABEL[kind] ?? kind, rows });
   }
-  const total = s ? s.links : nodeLeaf + leafSpine + spineCore;
-  return { total, tier, media, network: [] };
+  // Other networks may use media the compute fabric does not (twisted pair out of band): offer every kind, uncounted.
+  if (!computeOnly) for (const k of Object.keys(MEDIA_LABEL)) if (k !== 'none' && !byKind.has(k)) byKind.set(k, null);
+  const media: FilterOption[] = [...byKind].map(([kind, rows]) => ({ value: kind, label: MEDIA_LABEL[kind] ?? kind, rows: computeOnly ? rows : null }));
+  const total = shown.reduce((n, x) => n + links[x], 0);
+  return { total, tier, media, network: networks.map((n) => ({ value: n, label: NETWORK_LABEL[n] ?? n, rows: links[n] })) };
 }
 
 /** Whether a row passes the filter. */
@@ -93,7 +116,7 @@ export function rowMatches(r: CableRow, f: ScheduleFilter): boolean {
   if (f.tier && r.tier !== f.tier) return false;
   if (f.media && r.media !== f.media) return false;
   if (f.rack && r.aRack !== f.rack && r.bRack !== f.rack) return false;
-  if (f.network && networkOf(r) !== f.network) return false;
+  if (f.network && r.network !== f.network) return false;
   return true;
 }
 
@@ -103,17 +126,17 @@ function activeKeys(f: ScheduleFilter): (keyof ScheduleFilter)[] {
 }
 
 /**
- * Rows the filter keeps, when the core's figures say so without walking the schedule: no filter (every row), or
- * one tier or one medium alone. Null otherwise (a rack, a network, or two filters together).
+ * Rows the filter keeps, when the core's figures say so without walking the schedule (`o` must be the options for
+ * the filter's network): every row of the network, or one tier, or one medium of the compute network. Null
+ * otherwise (a rack, or a combination the core does not tally).
  */
 export function knownCount(o: FilterOptions, f: ScheduleFilter): number | null {
-  const keys = activeKeys(f);
+  const keys = activeKeys(f).filter((k) => k !== 'network');
   if (keys.length === 0) return o.total;
   if (keys.length > 1) return null;
   const key = keys[0]!;
   if (key === 'tier') return o.tier.find((t) => t.value === f.tier)?.rows ?? 0;
-  if (key === 'media') return o.media.find((m) => m.value === f.media)?.rows ?? (o.media.length ? 0 : null);
-  if (key === 'network') return o.network.find((m) => m.value === f.network)?.rows ?? null;
+  if (key === 'media') return o.media.find((m) => m.value === f.media)?.rows ?? null;
   return null;
 }
 

@@ -5,11 +5,12 @@
  * @module
  */
 import type { Catalog, Generation } from '../core/catalog/types';
-import type { CablePlan, CableRow, CablingSummary, FloorLayout } from '../core/fabric/cabling';
+import type { CablePlan, CableRow, CablingSummary, FloorLayout, NetworkName } from '../core/fabric/cabling';
 import { CSV_HEADER, csvLine } from '../core/fabric/cabling';
 import { clusterPorts, type ClusterPorts } from '../core/fabric/cluster';
 import { clusterSchedule, compareTopologies, evaluateCluster, SUMMARY_LINK_LIMIT, type ClusterCounts, type ClusterDesign, type FabricPrices, type TopologyFigures, type ClusterEvaluation, type FabricPart } from '../core/fabric/evaluate-cluster';
 import type { FabricResult } from '../core/fabric/fat-tree';
+import { fullSchedule, networkSchedule } from '../core/fabric/network-schedule';
 import type { OobResult } from '../core/fabric/networks';
 import { defaultSwitch, switchesFor, type SwitchChoice } from '../core/fabric/switch-choice';
 import type { NetworkCatalog, SwitchModel } from '../core/fabric/types';
@@ -211,11 +212,17 @@ export function topologyComparison(g: Generation, net: NetworkCatalog, d: Fabric
 }
 
 /**
- * The cable schedule's rows, one at a time: every fabric of the cluster (names carry `f1-`, `f2-`… when it is
- * split). The one stream the CSV download and the view's preview both read. Takes the view, or a single cable plan.
+ * The cable schedule's rows, one at a time: every network of the cluster (compute, front-end, storage, out of
+ * band: the core's `fullSchedule`, as `rackplan cables --out` writes it), or a single cable plan's compute rows.
+ * The one stream the CSV download and the view's preview both read.
  */
 export function scheduleRows(source: FabricView | CablePlan, net: NetworkCatalog): Generator<CableRow, void, undefined> {
-  return clusterSchedule('evaluation' in source ? source.evaluation : { parts: [{ plan: source }] }, net);
+  return 'evaluation' in source ? fullSchedule(source.evaluation, net) : clusterSchedule({ parts: [{ plan: source }] }, net);
+}
+
+/** The rows of one network of the schedule (the same rows, in the same order, as that network's part of {@link scheduleRows}). */
+export function networkRows(v: FabricView, net: NetworkCatalog, network: NetworkName): Generator<CableRow, void, undefined> {
+  return networkSchedule(v.evaluation, net, network);
 }
 
 /** The port-to-port cable schedule as CSV text chunks (header first), produced row by row from {@link scheduleRows}. */

@@ -76,10 +76,17 @@ describe('Fabric view: schedule preview', () => {
     expect(header).toBe(csv[0]);
     expect(previewLines(root)).toEqual(csv.slice(1, 51));
     expect(countText(root)).toBe(`${(csv.length - 2).toLocaleString('en-US')} rows match; the first 50 shown`);
+    // Every network is in the file: compute, front-end and out of band (GB200 NVL72 has no storage ports).
+    expect(new Set(csv.slice(1, -1).map((l) => l.split(',').at(-1)))).toEqual(new Set(['compute', 'frontend', 'oob']));
   });
 
   it('filters change the rows and the counts: tier and medium from the core summary, a rack by walking the stream', async () => {
     const { root } = await mountFabric();
+    // Every network is in the schedule; the compute fabric's rows are counted by tier and medium by the core.
+    const network = page.getByRole('combobox', { name: 'Schedule network' });
+    await expect.element(network).toHaveTextContent(/Compute \(scale-out\) \(3,200\)/);
+    await userEvent.selectOptions(network, 'compute');
+    await until(() => countText(root).startsWith('3,200 rows match'));
     const tier = page.getByRole('combobox', { name: 'Schedule tier' });
     // Default GB200 NVL72 × 16: 1,152 node-leaf links and 2,048 leaf-spine links (the tier diagram's figures).
     await expect.element(tier).toHaveTextContent(/Node – leaf \(1,152\)/);

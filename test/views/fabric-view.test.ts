@@ -7,7 +7,7 @@ import { loadCatalog } from '../../src/catalog/presets';
 import { loadNetworkCatalog } from '../../src/catalog/network';
 import type { Generation } from '../../src/core/catalog/types';
 import { FabricDesignSchema, SnapshotSchema } from '../../src/schema/design';
-import { clusterSize, evaluateFabric, scheduleCsv, scheduleRows, sizeText, topologyComparison, type FabricView } from '../../src/views/fabric-view';
+import { clusterSize, evaluateFabric, networkRows, scheduleCsv, scheduleRows, sizeText, topologyComparison, type FabricView } from '../../src/views/fabric-view';
 import { filterOptions, knownCount, previewSchedule, rowMatches, scheduleCells, SCHEDULE_COLUMNS, type ScheduleFilter } from '../../src/views/fabric-schedule';
 import type { FabricDesign } from '../../src/state/types';
 
@@ -88,39 +88,57 @@ describe('schedule preview', () => {
     const p = await previewSchedule(scheduleRows(v, net), {}, { knownMatched: knownCount(filterOptions(v), {}), ...sync });
     expect(SCHEDULE_COLUMNS.join(',')).toBe(csv[0]);
     expect(p?.rows.map((r) => scheduleCells(r).join(','))).toEqual(csv.slice(1, 51));
-    expect(p?.matched).toBe(v.counts.links);
+    expect(p?.matched).toBe(csv.length - 2);
     // Known count: the walk stops at the preview rows instead of reading the whole schedule.
     expect(p?.scanned).toBe(50);
   });
 
-  it('counts per tier and medium are the core summary’s, and equal what the rows say', () => {
-    const o = filterOptions(v);
+  it('counts per network, tier and medium are the core’s figures, and equal what the CSV rows say', () => {
     const tally = new Map<string, number>();
+    const add = (k: string) => tally.set(k, (tally.get(k) ?? 0) + 1);
     for (const line of csv.slice(1, -1)) {
-      const [, tier, , , , , , , media] = line.split(',');
-      tally.set(`tier:${tier}`, (tally.get(`tier:${tier}`) ?? 0) + 1);
-      tally.set(`media:${media}`, (tally.get(`media:${media}`) ?? 0) + 1);
+      const c = line.split(',');
+      const [tier, media, network] = [c[1], c[8], c[14]];
+      add(`network:${network}`);
+      add(`tier:${tier}`);
+      add(`${network}:tier:${tier}`);
+      add(`${network}:media:${media}`);
     }
-    expect(o.total).toBe(csv.length - 2);
-    for (const t of o.tier) expect(t.rows, t.value).toBe(tally.get(`tier:${t.value}`));
-    for (const m of o.media) expect(m.rows, m.value).toBe(tally.get(`media:${m.value}`));
-    expect(knownCount(o, { tier: 'leaf-spine' })).toBe(v.fabric.links.leafSpine);
-    expect(knownCount(o, { tier: 'leaf-spine', media: 'mmf' })).toBeNull();
-    expect(knownCount(o, { rack: 'C1' })).toBeNull();
+    const all = filterOptions(v);
+    expect(all.total).toBe(csv.length - 2);
+    expect(all.network.map((n) => n.value)).toEqual(['compute', 'frontend', 'oob']);
+    for (const n of all.network) expect(n.rows, n.value).toBe(tally.get(`network:${n.value}`));
+    for (const t of all.tier) if (t.rows !== null) expect(t.rows, t.value).toBe(tally.get(`tier:${t.value}`));
+    // Media are tallied by the core for the compute fabric only: counted there, walked elsewhere.
+    expect(all.media.every((m) => m.rows === null)).toBe(true);
+    const compute = filterOptions(v, 'compute');
+    expect(compute.total).toBe(tally.get('network:compute'));
+    for (const t of compute.tier) expect(t.rows, t.value).toBe(tally.get(`compute:tier:${t.value}`));
+    for (const m of compute.media) expect(m.rows, m.value).toBe(tally.get(`compute:media:${m.value}`));
+    const frontend = filterOptions(v, 'frontend');
+    for (const t of frontend.tier) expect(t.rows, t.value).toBe(tally.get(`frontend:tier:${t.value}`));
+    expect(knownCount(compute, { network: 'compute', tier: 'leaf-spine' })).toBe(v.fabric.links.leafSpine);
+    expect(knownCount(all, { tier: 'leaf-spine', media: 'mmf' })).toBeNull();
+    expect(knownCount(all, { rack: 'C1' })).toBeNull();
   });
 
   it('a filter the core does not tally is counted by walking the stream: rack C1 and a tier together', async () => {
-    const filter: ScheduleFilter = { rack: 'C1', tier: 'node-leaf' };
-    const p = await previewSchedule(scheduleRows(v, net), filter, { knownMatched: knownCount(filterOptions(v), filter), ...sync });
+    const filter: ScheduleFilter = { rack: 'C1', tier: 'node-leaf', network: 'compute' };
+    const p = await previewSchedule(networkRows(v, net, 'compute'), filter, { knownMatched: knownCount(filterOptions(v, 'compute'), filter), ...sync });
     const expected = csv.slice(1, -1).filter((l) => {
       const c = l.split(',');
-      return c[1] === 'node-leaf' && (c[2] === 'C1' || c[5] === 'C1');
+      return c[14] === 'compute' && c[1] === 'node-leaf' && (c[2] === 'C1' || c[5] === 'C1');
     });
     // GB200 NVL72: 18 compute trays per rack × 4 scale-out NICs = 72 node-leaf cables leave rack C1.
     expect(expected).toHaveLength(72);
     expect(p?.matched).toBe(72);
     expect(p?.rows.map((r) => scheduleCells(r).join(','))).toEqual(expected.slice(0, 50));
     expect(p?.rows.every((r) => rowMatches(r, filter))).toBe(true);
+  });
+
+  it('a network’s own rows are that network’s part of the full schedule', async () => {
+    const p = await previewSchedule(networkRows(v, net, 'oob'), { network: 'oob' }, { knownMatched: filterOptions(v, 'oob').total, ...sync });
+    expect(p?.rows.map((r) => scheduleCells(r).join(','))).toEqual(csv.filter((l) => l.endsWith(',oob')).slice(0, 50));
   });
 
   it('a walk gives the page back in slices and stops when aborted', async () => {
