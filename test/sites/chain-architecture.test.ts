@@ -9,7 +9,8 @@ import { loadCatalog } from '../../src/catalog/presets';
 import { loadSites } from '../../src/catalog/sites';
 import { findGeneration } from '../../src/core/catalog/lookup';
 import type { PowerArchitecture } from '../../src/core/catalog/types';
-import { evaluateSite, siteSettings } from '../../src/core/plan/evaluate-site';
+import { evaluateSite, siteContext, siteSettings } from '../../src/core/plan/evaluate-site';
+import { siteLoad } from '../../src/core/plan/site-load';
 import { endToEndEfficiency, evaluateChain, stageEfficiency, stagesOnPath } from '../../src/core/sites/chain';
 import { FacilityStage, PowerArchitecture as PowerArchitectureSchema } from '../../src/schema/power-architecture';
 import { flatStage, v } from './helpers';
@@ -153,4 +154,32 @@ describe('a Rubin Ultra site: the facility numbers use the 800 VDC chain', () =>
       for (const s of peak.stages) for (const x of [s.outputMw, s.lossMw, s.efficiency, s.loadingFraction]) expect(Number.isFinite(x)).toBe(true);
     });
   }
+});
+
+describe('a site mixing an AC-fed and an 800 VDC generation', () => {
+  it('the UPS carries the VR NVL144 racks and the fabric, the rectifier the Rubin Ultra racks, and the MV stage both plus the cooling plant', () => {
+    const site = sites.find((s) => s.id === 'lordstown-oh')!;
+    const ctx = siteContext(site, catalog, siteSettings(catalog));
+    const load = siteLoad(ctx, new Map([['vr-nvl144', 40], ['rubin-ultra-nvl576', 10]]));
+    const vr = ctx.facts('vr-nvl144');
+    const ru = ctx.facts('rubin-ultra-nvl576');
+    const stage = (id: string) => load.peak.stages.find((s) => s.id === id)!;
+    // Peak = full load: the AC busway delivers 40 VR racks' input plus the fabric switches; the 800 VDC busway 10 Rubin Ultra racks' input.
+    expect(stage('busway').outputMw * 1000).toBeCloseTo(40 * vr.inputKw + load.fabric.switchKw, 6);
+    expect(stage('busway-800vdc').outputMw * 1000).toBeCloseTo(10 * ru.inputKw, 6);
+    expect(stage('ups').path).toBe('site');
+    expect(stage('rectifier-800vdc').path).toBe('dc-800v');
+    // The shared MV stage delivers both paths' inputs plus cooling and the building load.
+    const ups = stage('ups');
+    const rect = stage('rectifier-800vdc');
+    const mv = stage('mv');
+    expect(mv.path).toBe('shared');
+    const mvOut = ups.outputMw + ups.lossMw + rect.outputMw + rect.lossMw + load.peak.coolingMw + load.peak.fixedOverheadMw;
+    expect(mv.outputMw).toBeCloseTo(mvOut, 9);
+    // The mixed chain term lies between the two pure sites' (DC racks lose less in the chain than AC racks).
+    const pure = (gid: string, n: number) => siteLoad(ctx, new Map([[gid, n]])).peak.terms!.chainLoss;
+    const mixed = load.peak.terms!.chainLoss;
+    expect(mixed).toBeLessThan(pure('vr-nvl144', 40));
+    expect(mixed).toBeGreaterThan(pure('rubin-ultra-nvl576', 10));
+  });
 });
