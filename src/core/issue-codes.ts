@@ -295,6 +295,11 @@ export const ISSUE_CODES = {
     title: 'The generation does not supply the compared metric',
     fix: 'It is left out of the comparison on this metric; compare on a metric it supplies',
   },
+  user_generation_conflict: {
+    severity: 'error',
+    title: "A plan's own generation clashes with the catalog or names an unknown PSU",
+    fix: "Give the generation an id and aliases no preset uses, and name a PSU from the catalog or from the plan's psus",
+  },
   not_a_data_center: {
     severity: 'error',
     title: 'The site has no data-center role',

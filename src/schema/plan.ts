@@ -4,7 +4,8 @@
  * @module
  */
 import * as z from 'zod';
-import { Id } from './catalog';
+import { Generation, Id, PsuModel } from './catalog';
+import { MAX_USER_GENERATIONS } from './user-generations';
 import { QuarterId, SiteSchema } from './sites';
 import { UnitOptionsSchema } from './unit-options';
 import { formatBound, limitedNumber, PLAN_NAME_LENGTH, PLAN_SETTING_LIMITS as P } from './limits';
@@ -72,6 +73,8 @@ export const PlanSchema = z.strictObject({
   priceBasis: z.enum(['min', 'typical', 'max']).optional(),
   design: z.enum(['0.4%', '20-year']).optional(),
   sites: z.array(SiteSchema).max(100).optional(),
+  generations: z.array(Generation).min(1).max(MAX_USER_GENERATIONS).optional(),
+  psus: z.array(PsuModel).max(MAX_USER_GENERATIONS).optional(),
   demand: z.array(DemandSchema).max(10_000).optional(),
   orders: z.array(OrderSchema).max(100_000).optional(),
   deployments: z.array(DeploymentSchema).max(100_000),

@@ -4,6 +4,7 @@
  * needs no plan document (compare, what-fits without a plan); {@link planContext} adds the plan's horizon.
  * @module
  */
+import { withUserGenerations } from '../catalog/extend';
 import type { Catalog, Generation } from '../catalog/types';
 import { findGeneration } from '../catalog/lookup';
 import { issue, type Issue } from '../issues';
@@ -19,7 +20,7 @@ import type { SiteContext } from './site-load';
 import type { Plan, PriceOverrides } from './types';
 
 /** The fields of a plan that settle everything except its horizon: a plan document has them all. */
-export type EvaluationSettings = PlanLevelSettings & Pick<Plan, 'priceBasis' | 'sparesFraction' | 'prices' | 'sites'>;
+export type EvaluationSettings = PlanLevelSettings & Pick<Plan, 'priceBasis' | 'sparesFraction' | 'prices' | 'sites' | 'generations' | 'psus'>;
 
 /** Plan-level evaluation context: no horizon, no deployments. */
 export interface SettingsContext {
@@ -62,8 +63,9 @@ export interface PlanContext extends SettingsContext {
  * Build the context for plan-level settings without a plan document. Sites in `given.sites` replace presets with
  * the same id; every unset setting takes its catalog default (through {@link siteSettings}).
  */
-export function settingsContext(given: EvaluationSettings, catalog: Catalog, presetSites: readonly Site[]): SettingsContext {
+export function settingsContext(given: EvaluationSettings, presetCatalog: Catalog, presetSites: readonly Site[]): SettingsContext {
   const issues: Issue[] = [];
+  const catalog = withPlanGenerations(presetCatalog, given, issues);
   const assumptions = new Map<string, Assumption>();
   const sites = new Map<string, Site>();
   for (const s of presetSites) sites.set(s.id, s);
@@ -203,4 +205,33 @@ function generationIndex(catalog: Catalog): Map<string, { generation: Generation
 
 function userAssumption(path: string, value: number | string, unit: string, note?: string): Assumption {
   return { path, value, unit, confidence: 'user', sources: [], ...(note ? { note } : {}) };
+}
+
+/**
+ * The catalog with the plan's own generations added (marked userDefined). A generation whose id or alias is already
+ * taken, or whose PSU is in neither the catalog nor the plan, is left out with an error issue at its path.
+ */
+function withPlanGenerations(catalog: Catalog, given: Pick<Plan, 'generations' | 'psus'>, issues: Issue[]): Catalog {
+  if (!given.generations?.length && !given.psus?.length) return catalog;
+  const taken = new Set(catalog.generations.flatMap((g) => [g.id, ...g.aliases]));
+  const psus = [...catalog.psus];
+  (given.psus ?? []).forEach((p, i) => {
+    if (psus.some((x) => x.id === p.id)) issues.push(issue('user_generation_conflict', 'error', ['psus', i, 'id'], `PSU id "${p.id}" is already in the catalog`));
+    else psus.push(p);
+  });
+  const added: Generation[] = [];
+  (given.generations ?? []).forEach((g, i) => {
+    const clash = [g.id, ...g.aliases].find((name) => taken.has(name));
+    if (clash !== undefined) {
+      issues.push(issue('user_generation_conflict', 'error', ['generations', i, clash === g.id ? 'id' : 'aliases'], `"${clash}" is already a generation id or alias`));
+      return;
+    }
+    if (!psus.some((p) => p.id === g.power.psuId)) {
+      issues.push(issue('user_generation_conflict', 'error', ['generations', i, 'power', 'psuId'], `PSU "${g.power.psuId}" is in neither the catalog nor the plan's psus`));
+      return;
+    }
+    for (const name of [g.id, ...g.aliases]) taken.add(name);
+    added.push(g.userDefined ? g : { ...g, userDefined: true });
+  });
+  return withUserGenerations(catalog, { generations: added, psus: psus.slice(catalog.psus.length) });
 }

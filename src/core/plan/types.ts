@@ -3,6 +3,7 @@
  * Site and plan objects use MW; money in USD; energy in MWh; emissions in metric tonnes.
  * @module
  */
+import type { Generation, PsuModel } from '../catalog/types';
 import type { Assumption, Basis } from '../provenance';
 import type { Issue } from '../issues';
 import type { UnitOptions, UnitReport } from '../rack/types';
@@ -93,6 +94,12 @@ export interface Plan {
   readonly design?: DesignBasis;
   /** Users' own sites; one with a preset's id replaces that preset. */
   readonly sites?: readonly Site[];
+  /**
+   * Users' own generations (the preset schema; values may carry confidence `user`) that the plan's rows may name,
+   * with any PSUs they bring. Their ids and aliases must not be a preset's.
+   */
+  readonly generations?: readonly Generation[];
+  readonly psus?: readonly PsuModel[];
   readonly demand?: readonly Demand[];
   readonly orders?: readonly Order[];
   readonly deployments: readonly Deployment[];
