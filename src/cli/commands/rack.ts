@@ -98,7 +98,7 @@ function assumedPower(r: UnitReport): string {
   const capText =
     cap.capKw === null
       ? 'uncapped'
-      : `capped at ${formatNumber(cap.capKw)} kW by ${cap.profileName ? `profile ${cap.profile} "${cap.profileName}"${cap.source === 'default-profile' ? ' (the published build)' : ''}` : 'the user'}${cap.limiting ? `, uncapped ${formatNumber(cap.uncappedItKw)} kW` : ', not limiting'}`;
+      : `capped at ${formatNumber(cap.capKw)} kW by ${cap.profileName ? `profile ${cap.profile} "${cap.profileName}"${cap.source === 'default-profile' ? ' (the catalog default; --json assumptions give its source)' : ''}` : 'the user'}${cap.limiting ? `, uncapped ${formatNumber(cap.uncappedItKw)} kW` : ', not limiting'}`;
   return `${capText} · ${p.psus.redundancy.toUpperCase()} ${p.psus.kind === 'psu' ? 'PSUs' : 'shelves'} · ${p.feeds.mode === 'ab' ? 'A/B feeds' : 'single feed'}`;
 }
 
