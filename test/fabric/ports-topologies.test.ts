@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/presets';
 import { loadNetworkCatalog } from '../../src/catalog/network';
 import { cableSchedule, type CableRow } from '../../src/core/fabric/cabling';
-import { compareTopologies, evaluateCluster, type ClusterDesign, type ClusterEvaluation } from '../../src/core/fabric/evaluate-cluster';
+import { compareTopologies, customSwitchModel, evaluateCluster, type ClusterDesign, type ClusterEvaluation } from '../../src/core/fabric/evaluate-cluster';
 import { sizeFabric } from '../../src/core/fabric/fat-tree';
 import { fullSchedule, networkSchedule, SCHEDULE_NETWORKS, scheduleLinks } from '../../src/core/fabric/network-schedule';
 import { mapNicPorts, portsAtSpeed, portSpeedsOf } from '../../src/core/fabric/switch-choice';
@@ -104,6 +104,12 @@ describe('NIC ports on switch ports', () => {
     const bad = await cli('fabric', '--nodes', '64', '--gpus-per-node', '8', '--switch', 'quantum-x800-q3400', '--port-gbps', '400');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('--port-gbps: one of 800 (the port speeds of quantum-x800-q3400)');
+  });
+
+  it('a NIC port spreads over at most 8 switch ports (its lanes); faster than that it runs on one port, flagged', () => {
+    // 800G on 100G ports: 8 ports (the 8 lanes of the OSFP); on a 10G custom switch 80 would be needed: one, mismatched.
+    expect(mapNicPorts(sw('spectrum-4-sn5600'), 800, 1, 100)).toMatchObject({ switchPortsPerNicPort: 8, speedsMatch: true });
+    expect(mapNicPorts(customSwitchModel({ radix: 4, portGbps: 10, watts: null }), 800)).toMatchObject({ switchPortGbps: 10, switchPortsPerNicPort: 1, speedsMatch: false });
   });
 
   it('every output states the port speed and count used', async () => {

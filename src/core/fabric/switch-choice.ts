@@ -81,6 +81,9 @@ export function portsAtSpeed(s: SwitchModel, gbps: number): number {
   return Math.floor((switchRadix(s) * pickSourced(s.portGbps, 'typical')) / gbps);
 }
 
+/** Most switch ports one NIC port spreads over: the 8 electrical lanes of an OSFP or QSFP-DD port. */
+export const MAX_SWITCH_PORTS_PER_NIC_PORT = 8;
+
 /** How a node's NIC ports land on a switch's ports. Every output states it. */
 export interface PortMapping {
   /** Speed of one NIC port (Gb/s). */
@@ -112,21 +115,20 @@ export function mapNicPorts(s: SwitchModel, nicPortGbps: number, planes = 1, req
   const target = nicPortGbps / planes;
   let gbps: number;
   let per: number;
+  // A NIC port spreads over at most as many switch ports as it has electrical lanes (8 in an OSFP or QSFP-DD cage);
+  // beyond that it runs on one port at the switch's speed and the mismatch is reported.
+  const spread = (g: number) => (target > g && Math.ceil(target / g) <= MAX_SWITCH_PORTS_PER_NIC_PORT ? Math.ceil(target / g) : 1);
   if (requestedGbps !== undefined) {
     if (!supported.includes(requestedGbps)) return null;
-    gbps = requestedGbps;
-    per = target > gbps ? Math.ceil(target / gbps) : 1;
+    [gbps, per] = [requestedGbps, spread(requestedGbps)];
   } else if (supported.includes(target)) {
     [gbps, per] = [target, 1];
   } else {
-    const dividing = supported.find((g) => g < target && Number.isInteger(target / g));
+    const dividing = supported.find((g) => g < target && Number.isInteger(target / g) && target / g <= MAX_SWITCH_PORTS_PER_NIC_PORT);
     const above = [...supported].reverse().find((g) => g > target);
     if (dividing !== undefined) [gbps, per] = [dividing, target / dividing];
     else if (above !== undefined) [gbps, per] = [above, 1];
-    else {
-      gbps = supported[0]!;
-      per = Math.ceil(target / gbps);
-    }
+    else [gbps, per] = [supported[0]!, 1];
   }
   return {
     nicPortGbps,
