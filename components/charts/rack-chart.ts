@@ -2,6 +2,7 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { Chart as ChartType } from 'chart.js';
 import { baseStyles } from '../shared/styles';
+import { generationColor } from './palette';
 
 export interface ChartSeries {
   readonly label: string;
@@ -12,6 +13,10 @@ export interface ChartSeries {
   readonly line?: boolean;
   /** Palette index 1…8 (default: series order). */
   readonly color?: number;
+  /** A generation id: the series takes that generation's fixed colour (./palette.ts) instead of a palette index. */
+  readonly key?: string;
+  /** Generation ids per category (bar): each bar takes its generation's colour. */
+  readonly keys?: readonly string[];
 }
 
 export interface ChartSpec {
@@ -151,20 +156,22 @@ export class RackChart extends LitElement {
     const text = v('--rack-muted');
     const grid = v('--rack-border');
     const fmt = spec.format ?? ((n: number) => n.toLocaleString('en-US'));
+    const dark = css.getPropertyValue('color-scheme').trim() === 'dark';
     const datasets = spec.series.map((s, i) => {
-      const color = palette[((s.color ?? i + 1) - 1) % palette.length]!;
+      const color = s.key ? generationColor(s.key, dark) : palette[((s.color ?? i + 1) - 1) % palette.length]!;
+      const perBar = s.keys?.map((k) => generationColor(k, dark));
       return {
         type: s.line ? ('line' as const) : ('bar' as const),
         label: s.label,
         data: [...s.data],
         stack: s.stack,
-        backgroundColor: s.line ? color : `${color}cc`,
-        borderColor: color,
+        backgroundColor: perBar ? perBar.map((c) => `${c}cc`) : s.line ? color : `${color}cc`,
+        borderColor: perBar ?? color,
         borderWidth: s.line ? 2 : 0,
         pointRadius: s.line ? 2 : 0,
       };
     });
-    const shape = `${spec.horizontal ? 'h' : 'v'}|${spec.stacked ? 's' : ''}|${spec.yTitle}|${this.theme}|${datasets.map((d) => `${d.type}:${d.label}:${d.stack ?? ''}`).join(',')}`;
+    const shape = `${spec.horizontal ? 'h' : 'v'}|${spec.stacked ? 's' : ''}|${spec.yTitle}|${this.theme}|${spec.series.map((s, i) => `${datasets[i]!.type}:${s.label}:${s.stack ?? ''}:${s.key ?? ''}:${s.keys?.join('+') ?? ''}`).join(',')}`;
     if (this.#chart && this.#shape === shape) {
       // Same chart, new numbers: update in place (no re-creation, no animation).
       this.#chart.data.labels = [...spec.labels];

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { Catalog } from '../../src/core/catalog/types';
 import type { CompareOption, CompareReport } from '../../src/core/plan/compare';
-import { compareFigures, compareMetrics, compareSites, TARGET_LABEL, type CompareFigures, type Metric } from '../../src/views/compare';
+import { compareFigures, compareMetrics, compareSites, facilityMwPerKiloPflops, TARGET_LABEL, type CompareFigures, type Metric } from '../../src/views/compare';
 import { ReportsController } from '../controllers/reports-controller';
 import { StoreController } from '../controllers/store-controller';
 import { COMPARE_TARGET_FIELDS } from '../../src/views/fields';
@@ -21,7 +21,7 @@ import '../inputs/rack-quantity-input';
 import { shortGenerationName } from '../../src/views/names';
 
 /** Range, unit kind and example per target kind: the design schema's (src/views/fields.ts). */
-const TARGET_KIND: Record<CompareTargetKind, { kind: DisplayKind; min: number; max: number; integer?: boolean; example?: string }> = COMPARE_TARGET_FIELDS;
+const TARGET_KIND: Record<CompareTargetKind, { label: string; kind: DisplayKind; min: number; max: number; integer?: boolean; example?: string }> = COMPARE_TARGET_FIELDS;
 
 
 interface CompareData extends CompareFigures {
@@ -36,15 +36,31 @@ interface CompareData extends CompareFigures {
   readonly design: CompareDesign;
 }
 
-function charts(rows: readonly CompareOption[]): { power: ChartSpec; racks: ChartSpec; efficiency: ChartSpec } {
+/** Charts: per-PFLOP figures first (they answer the question), then absolute power and racks. Bars keep each generation's colour. */
+function charts(rows: readonly CompareOption[]): { perPflopPower: ChartSpec; perPflopCost: ChartSpec; power: ChartSpec; racks: ChartSpec } {
   const ok = rows.filter((r) => r.supported);
   const labels = ok.map((r) => shortGenerationName(r.name));
+  const keys = ok.map((r) => r.generation);
   return {
+    perPflopPower: {
+      labels,
+      series: [{ label: 'Facility MW per 1,000 dense PFLOPS', data: ok.map((r) => facilityMwPerKiloPflops(r) ?? 0), keys }],
+      yTitle: 'MW per 1,000 PFLOPS',
+      horizontal: true,
+      format: (v) => formatNumber(v),
+    },
+    perPflopCost: {
+      labels,
+      series: [{ label: '$ per PFLOP-hour', data: ok.map((r) => r.usdPerPflopHour ?? 0), keys }],
+      yTitle: 'USD per PFLOP-hour',
+      horizontal: true,
+      format: (v) => formatNumber(v, 3),
+    },
     power: {
       labels,
       series: [
-        { label: 'IT power (MW)', data: ok.map((r) => r.itMw ?? 0) },
-        { label: 'Facility power at peak PUE (MW)', data: ok.map((r) => r.facilityMw ?? 0) },
+        { label: 'IT power (MW)', data: ok.map((r) => r.itMw ?? 0), color: 1 },
+        { label: 'Facility power at peak PUE (MW)', data: ok.map((r) => r.facilityMw ?? 0), color: 2 },
       ],
       yTitle: 'MW',
       horizontal: true,
@@ -52,18 +68,11 @@ function charts(rows: readonly CompareOption[]): { power: ChartSpec; racks: Char
     },
     racks: {
       labels,
-      series: [{ label: 'Racks', data: ok.map((r) => r.racks ?? 0), color: 3 }],
+      series: [{ label: 'Racks', data: ok.map((r) => r.racks ?? 0), keys }],
       yTitle: 'racks',
       horizontal: true,
       integer: true,
       format: (v) => formatNumber(v, 0),
-    },
-    efficiency: {
-      labels,
-      series: [{ label: '$ per PFLOP-hour', data: ok.map((r) => r.usdPerPflopHour ?? 0), color: 4 }],
-      yTitle: 'USD per PFLOP-hour',
-      horizontal: true,
-      format: (v) => formatNumber(v, 3),
     },
   };
 }
@@ -143,6 +152,24 @@ export class RackCompareView extends LitElement {
       }
       .table-wrap {
         overflow-x: auto;
+        max-width: 100%;
+      }
+      th[scope='row'] {
+        position: sticky;
+        left: 0;
+        background: var(--rack-surface);
+        z-index: 1;
+      }
+      .verdict {
+        font-size: 1rem;
+        font-weight: 600;
+        margin: 0 0 0.75rem;
+      }
+      .sizing {
+        font-size: 0.75rem;
+        color: var(--rack-muted);
+        margin: 0.5rem 0 0;
+        padding-left: 1.1rem;
       }
       table {
         border-collapse: collapse;
@@ -196,7 +223,7 @@ export class RackCompareView extends LitElement {
   readonly #store = new StoreController(this, (s) => [s.design.compare, s.prefs, s.catalog] as const);
   readonly #reports = new ReportsController(this, (r) => [r.compare, r.rack, r.sites] as const);
   readonly #siteList = memoizeLast((sites: readonly Site[]) => compareSites(sites));
-  readonly #metrics = memoizeLast((system: UnitSystem) => compareMetrics(system));
+  readonly #metrics = memoizeLast((system: UnitSystem, target: CompareTargetKind) => compareMetrics(system, target));
   readonly #figures = memoizeLast((rows: readonly CompareOption[], metrics: readonly Metric[], target: CompareTargetKind, rack: UnitReport | undefined) => compareFigures(rows, metrics, target, rack));
   readonly #charts = memoizeLast((rows: readonly CompareOption[]) => charts(rows));
   readonly #groups = memoizeLast((catalog: Catalog) => generationGroups(catalog));
@@ -209,7 +236,7 @@ export class RackCompareView extends LitElement {
     if (!v || !compare || !sites) return;
     const [design, prefs, catalog] = v;
     const rows = compare.report.options;
-    const metrics = this.#metrics(prefs.units);
+    const metrics = this.#metrics(prefs.units, design.target.kind);
     const figures = this.#figures(rows, metrics, design.target.kind, rack?.report);
     this.#data = { ...figures, report: compare.report, rows, siteId: compare.siteId, sites: this.#siteList(sites), metrics, charts: this.#charts(rows), groups: this.#groups(catalog), prefs, design };
   }
@@ -235,7 +262,7 @@ export class RackCompareView extends LitElement {
           </label>
           <rack-quantity-input
             field-key="target"
-            .label=${`Target ${TARGET_LABEL[design.target.kind].toLowerCase()}`}
+            .label=${`Target: ${TARGET_KIND[design.target.kind].label}`}
             .kind=${tk.kind}
             .value=${design.target.value}
             .min=${tk.min}
@@ -278,6 +305,19 @@ export class RackCompareView extends LitElement {
         : html`
             <section class="card" aria-labelledby="cmp-h">
               <h2 id="cmp-h">${this.#targetText(data)}</h2>
+              <p class="verdict" data-testid="compare-verdict">${data.report.verdict.text}</p>
+              <div class="charts">
+                <div>
+                  <h3>Facility power per 1,000 PFLOPS</h3>
+                  <rack-chart .spec=${data.charts.perPflopPower} .theme=${prefs.theme} label="Facility MW at peak PUE per 1,000 dense PFLOPS, per generation (lower needs less power for the same compute)"></rack-chart>
+                </div>
+                <div>
+                  <h3>Cost per PFLOP-hour</h3>
+                  <rack-chart .spec=${data.charts.perPflopCost} .theme=${prefs.theme} label="US dollars per dense PFLOP-hour (capex over amortization, energy and maintenance), per generation"></rack-chart>
+                </div>
+              </div>
+            </section>
+            <section class="card" aria-label="Comparison table">
               <div class="table-wrap" tabindex="0" role="region" aria-label="Comparison table">
                 <table part="table">
                   <thead>
@@ -300,9 +340,12 @@ export class RackCompareView extends LitElement {
                   </tbody>
                 </table>
               </div>
-              <p class="note">Best value per row in bold green. “est.” marks figures that rest on estimated power values. Prices are ranges at their typical point (see docs/plan.md).</p>
+              <ul class="sizing" aria-label="How each row was sized">
+                ${rows.filter((r) => r.sizing).map((r) => html`<li>${shortGenerationName(r.name)}: ${r.sizing!.note}</li>`)}
+              </ul>
+              <p class="note">Bold green marks the best value only where lower (or higher) is truly better for this target. “est.” marks figures that rest on estimated power values. Prices are ranges at their typical point (see docs/plan.md).</p>
             </section>
-            <section class="charts" aria-label="Charts">
+            <section class="charts" aria-label="Absolute figures">
               <div class="card">
                 <h3>Power for the target</h3>
                 <rack-chart .spec=${data.charts.power} .theme=${prefs.theme} label="IT power and facility power at peak PUE for the target, MW, per generation"></rack-chart>
@@ -311,10 +354,6 @@ export class RackCompareView extends LitElement {
                 <h3>Racks for the target</h3>
                 <rack-chart .spec=${data.charts.racks} .theme=${prefs.theme} label="Racks needed for the target, per generation"></rack-chart>
               </div>
-              <div class="card">
-                <h3>Cost per PFLOP-hour</h3>
-                <rack-chart .spec=${data.charts.efficiency} .theme=${prefs.theme} label="US dollars per dense PFLOP-hour (capex over amortization, energy and maintenance), per generation"></rack-chart>
-              </div>
             </section>
           `}
     `;
@@ -322,8 +361,8 @@ export class RackCompareView extends LitElement {
 
   #targetText(data: CompareData): string {
     const t = data.design.target;
-    const v = t.kind === 'itPower' ? formatValue(t.value, 'power', data.prefs.units) : `${formatNumber(t.value)}${t.kind === 'fp8Pflops' ? ' dense FP8 PFLOPS' : ' accelerators'}`;
-    return `Sized for ${v}`;
+    if (t.kind === 'itPower') return `Sized within ${formatValue(t.value, 'power', data.prefs.units)} of IT power`;
+    return `Sized for ${formatNumber(t.value)}${t.kind === 'fp8Pflops' ? ' dense FP8 PFLOPS' : ' accelerators'}`;
   }
 
   #setTarget(kind: CompareTargetKind, value: number | null): void {

@@ -51,7 +51,8 @@ export function initialDesign(catalog: Catalog, generation?: string, now: Date =
   const rack: RackDesign = { generationId: found?.generation.id ?? defaultGenerationId(catalog), options: {}, limits: {} };
   const start = COMPARE_START.filter((id) => ids.includes(id));
   for (const id of ids) if (start.length < 2 && !start.includes(id)) start.push(id);
-  const compare: CompareDesign = { generationIds: start, target: { kind: 'accelerators', value: 1152 } };
+  // Equal dense compute, the core's DEFAULT_COMPARE_TARGET (not imported: it would pull the plan core into the entry; a test holds them equal).
+  const compare: CompareDesign = { generationIds: start, target: { kind: 'fp8Pflops', value: 5000 } };
   const fabric: FabricDesign = { ...DEFAULT_FABRIC_DESIGN };
   return { rack, compare, fabric, plan: starterPlan(catalog, now, ids) };
 }

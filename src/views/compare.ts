@@ -10,11 +10,12 @@ import type { Site } from '../core/sites/types';
 import { formatNumber, formatPue, formatUsd, formatValue } from './format';
 import type { CompareDesign, CompareTargetKind, RackDesign, UnitSystem } from '../state/types';
 import { shortName } from './names';
+import { issueText } from './issue-text';
 
 export const TARGET_LABEL: Record<CompareTargetKind, string> = {
-  accelerators: 'Accelerators',
-  itPower: 'IT power',
-  fp8Pflops: 'Dense FP8 PFLOPS',
+  fp8Pflops: 'Dense FP8 PFLOPS (equal compute)',
+  itPower: 'IT power (equal power)',
+  accelerators: 'Accelerators (equal count)',
 };
 
 
@@ -57,29 +58,42 @@ const n = (v: number | null) => (v === null ? '—' : formatNumber(v));
 const mw = (v: number | null) => (v === null ? '—' : `${formatNumber(v)} MW`);
 const usd = (v: number | null) => (v === null ? '—' : formatUsd(v));
 
-/** The comparison table's rows, in the order shown. */
-export function compareMetrics(system: UnitSystem): Metric[] {
+/**
+ * The comparison table's rows, in the order shown. "Best" marks only where one direction is truly better for this
+ * target: never on the figure the rows were sized to (equal by construction, so the largest overshoot would "win"),
+ * never on rounding waste, coolant flow or switch counts (an air-cooled or fabric-less unit is not better for
+ * having none), and absolute power, money and carbon only when every row delivers the same compute.
+ */
+export function compareMetrics(system: UnitSystem, target: CompareTargetKind = 'fp8Pflops'): Metric[] {
+  const sameCompute = target !== 'itPower';
+  const when = (ok: boolean, better: 'lower' | 'higher') => (ok ? better : undefined);
   return [
     { label: 'Units needed', cell: (r) => n0(r.units) },
-    { label: 'Racks', cell: (r) => n0(r.racks), better: 'lower', value: (r) => r.racks },
+    { label: 'Racks', cell: (r) => n0(r.racks), better: when(sameCompute, 'lower'), value: (r) => r.racks },
     { label: 'Accelerators', cell: (r) => n0(r.accelerators) },
-    { label: 'Dense PFLOPS', cell: (r) => n(r.pflopsDense), better: 'higher', value: (r) => r.pflopsDense },
+    { label: 'Dense PFLOPS', cell: (r) => n(r.pflopsDense), better: when(target !== 'fp8Pflops', 'higher'), value: (r) => r.pflopsDense },
     { label: 'HBM (10¹² B)', cell: (r) => (r.hbmTb === null ? '—' : `${formatNumber(r.hbmTb)} TB`), better: 'higher', value: (r) => r.hbmTb },
-    { label: 'IT power', cell: (r) => mw(r.itMw), better: 'lower', value: (r) => r.itMw, estimate: true },
-    { label: 'Facility power (peak PUE)', cell: (r) => mw(r.facilityMw), better: 'lower', value: (r) => r.facilityMw, estimate: true },
+    { label: 'IT power', cell: (r) => mw(r.itMw), better: when(sameCompute, 'lower'), value: (r) => r.itMw, estimate: true },
+    { label: 'Facility power (peak PUE)', cell: (r) => mw(r.facilityMw), better: when(sameCompute, 'lower'), value: (r) => r.facilityMw, estimate: true },
     { label: 'PUE annual / peak', cell: (r) => (r.pue === null ? '—' : `${formatPue(r.pue)} / ${formatPue(r.peakPue)}`) },
-    { label: 'Coolant flow', cell: (r) => (r.coolantLpm === null ? '—' : formatValue(r.coolantLpm, 'liquidFlow', system)), better: 'lower', value: (r) => r.coolantLpm },
-    { label: 'Fabric switches / optics', cell: (r) => `${n0(r.switches)} / ${n0(r.transceivers)}${r.fabricSwitch ? ` (${shortName(r.fabricSwitch.name)})` : ''}`, better: 'lower', value: (r) => r.switches },
+    { label: 'Coolant flow', cell: (r) => (r.coolantLpm === null ? '—' : formatValue(r.coolantLpm, 'liquidFlow', system)) },
+    { label: 'Fabric switches / optics', cell: (r) => `${n0(r.switches)} / ${n0(r.transceivers)}${r.fabricSwitch ? ` (${shortName(r.fabricSwitch.name)})` : ''}` },
     { label: 'Scale-up cables', cell: (r) => n0(r.scaleUpCables) },
-    { label: 'Capex', cell: (r) => usd(r.capexUsd), better: 'lower', value: (r) => r.capexUsd, estimate: true },
-    { label: 'Energy per year', cell: (r) => (r.annualEnergyMwh === null ? '—' : `${formatNumber(r.annualEnergyMwh / 1000)} GWh · ${usd(r.annualEnergyCostUsd)}`), better: 'lower', value: (r) => r.annualEnergyMwh, estimate: true },
-    { label: 'CO₂ per year', cell: (r) => (r.annualCo2Tonnes === null ? '—' : `${formatNumber(r.annualCo2Tonnes, 0)} t`), better: 'lower', value: (r) => r.annualCo2Tonnes, estimate: true },
+    { label: 'Capex', cell: (r) => usd(r.capexUsd), better: when(sameCompute, 'lower'), value: (r) => r.capexUsd, estimate: true },
+    { label: 'Energy per year', cell: (r) => (r.annualEnergyMwh === null ? '—' : `${formatNumber(r.annualEnergyMwh / 1000)} GWh · ${usd(r.annualEnergyCostUsd)}`), better: when(sameCompute, 'lower'), value: (r) => r.annualEnergyMwh, estimate: true },
+    { label: 'CO₂ per year', cell: (r) => (r.annualCo2Tonnes === null ? '—' : `${formatNumber(r.annualCo2Tonnes, 0)} t`), better: when(sameCompute, 'lower'), value: (r) => r.annualCo2Tonnes, estimate: true },
+    { label: 'Facility MW per 1,000 PFLOPS', cell: (r) => n(facilityMwPerKiloPflops(r)), better: 'lower', value: facilityMwPerKiloPflops, estimate: true },
     { label: 'PFLOPS per MW', cell: (r) => n(r.pflopsPerMw), better: 'higher', value: (r) => r.pflopsPerMw, estimate: true },
     { label: 'PFLOPS per $M', cell: (r) => n(r.pflopsPerMusd), better: 'higher', value: (r) => r.pflopsPerMusd, estimate: true },
     { label: '$ per PFLOP-hour', cell: (r) => (r.usdPerPflopHour === null ? '—' : `$${formatNumber(r.usdPerPflopHour, 3)}`), better: 'lower', value: (r) => r.usdPerPflopHour, estimate: true },
-    { label: 'Rounding waste', cell: (r) => (r.roundingWastePct === null ? '—' : `${formatNumber(r.roundingWastePct, 1)} %`), better: 'lower', value: (r) => r.roundingWastePct },
-    { label: 'Issues', cell: (r) => (r.issues.length ? r.issues.map((i) => i.code).join(', ') : 'none') },
+    { label: target === 'itPower' ? 'Left unused of the target' : 'Rounding waste', cell: (r) => (r.roundingWastePct === null ? '—' : `${formatNumber(r.roundingWastePct, 1)} %`) },
+    { label: 'Issues', cell: (r) => (r.issues.length ? [...new Set(r.issues.map((i) => issueText(i).title))].join('; ') : 'none') },
   ];
+}
+
+/** Facility MW at peak PUE per 1,000 dense PFLOPS (the per-PFLOP power chart and row); null without both. */
+export function facilityMwPerKiloPflops(r: CompareOption): number | null {
+  return r.facilityMw !== null && r.pflopsDense !== null && r.pflopsDense > 0 ? (1000 * r.facilityMw) / r.pflopsDense : null;
 }
 
 /** Assumption paths of power figures: a row resting on an estimate of one of these is marked. */

@@ -18,7 +18,10 @@ const FAMILY_ORDER: readonly Family[] = ['gpu', 'trainium', 'inferentia'];
 
 /** A short description of a unit for lists: "72 × B200 · 1 rack · 2024-Q4". */
 export function generationDetail(g: Generation): string {
-  const acc = g.components.reduce((s, c) => s + c.accelerators * c.count * (c.scope === 'system' ? (g.systemsPerRack?.default ?? 1) * g.racks : 1), 0);
+  // Systems in one unit as the engine counts them: systems per rack × racks for server racks; one system otherwise
+  // (a multi-rack UltraServer is one system over its racks, so its counts are not multiplied by the racks).
+  const systems = g.systemsPerRack ? g.systemsPerRack.default * g.racks : 1;
+  const acc = g.components.reduce((s, c) => s + c.accelerators * c.count * (c.scope === 'system' ? systems : 1), 0);
   return `${acc} × ${g.accelerator.model} · ${g.racks} rack${g.racks === 1 ? '' : 's'} · ${g.availability.date}`;
 }
 

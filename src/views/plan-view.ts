@@ -5,7 +5,7 @@
  */
 import type { Catalog } from '../core/catalog/types';
 import { planDefaults, type PlanDefaults } from '../core/plan/evaluate-site';
-import type { BindingConstraint, Plan, PlantQuarter, PlanReport } from '../core/plan/types';
+import type { BindingConstraint, DemandMetric, DemandSeries, Plan, PlantQuarter, PlanReport, Precision } from '../core/plan/types';
 import { quarterFromIndex, quarterIndex, stepAt } from '../core/sites/schedule';
 import type { QuarterId, Site } from '../core/sites/types';
 import { shortGenerationName, shortName } from './names';
@@ -30,6 +30,45 @@ export interface PlanGrid {
   readonly quarters: readonly QuarterId[];
   readonly columns: readonly GridColumn[];
   readonly rows: readonly GridRow[];
+  /** Cells (`${site}|${generation}|${quarter}`) holding a locked row: typing there is refused until it is unlocked. */
+  readonly locked: ReadonlySet<string>;
+  /** The demand column the grid edits: one metric (and precision), per quarter from the report's demand series. */
+  readonly demand: DemandColumn;
+}
+
+/** A demand metric and precision the Plan view edits. */
+export interface DemandChoice {
+  readonly metric: DemandMetric;
+  readonly precision?: Precision;
+}
+
+export interface DemandColumn extends DemandChoice {
+  /** Display unit, e.g. `PFLOPS FP8 dense`. */
+  readonly unit: string;
+  /** Per quarter (grid row order): the plan's own entry (null: none), what is required then (held), supplied, balance. */
+  readonly cells: readonly { readonly entry: number | null; readonly required: number | null; readonly supplied: number; readonly balance: number | null }[];
+}
+
+/** The metrics a demand row can be stated in (the plan file accepts these and two HBM metrics). */
+export const DEMAND_CHOICES: readonly (DemandChoice & { readonly label: string })[] = [
+  { metric: 'pflops', precision: 'fp8', label: 'PFLOPS FP8 dense' },
+  { metric: 'pflops', precision: 'fp4', label: 'PFLOPS FP4 dense' },
+  { metric: 'pflops', precision: 'bf16', label: 'PFLOPS BF16 dense' },
+  { metric: 'accelerators', label: 'Accelerators' },
+  { metric: 'itMw', label: 'IT MW' },
+];
+
+/** The demand metric a plan's demand row shows first: its first entry's, else dense FP8 PFLOPS. */
+export function defaultDemandChoice(plan: Plan): DemandChoice {
+  const d = plan.demand?.[0];
+  return d ? { metric: d.metric, ...(d.metric === 'pflops' ? { precision: d.precision ?? 'fp8' } : {}) } : { metric: 'pflops', precision: 'fp8' };
+}
+
+const sameChoice = (s: { metric: DemandMetric; precision?: Precision | null }, c: DemandChoice) => s.metric === c.metric && (s.metric !== 'pflops' || (s.precision ?? 'fp8') === (c.precision ?? 'fp8'));
+
+/** The report's supply-against-demand series for a metric, if the plan's demand uses it. */
+export function demandSeriesFor(report: PlanReport, choice: DemandChoice): DemandSeries | undefined {
+  return report.demandSeries.find((s) => sameChoice(s, choice));
 }
 
 /** The catalog's plan defaults (what a cleared setting goes back to). */
@@ -64,7 +103,7 @@ export function planSites(plan: Plan, presets: readonly Site[]): Site[] {
  * The editing grid: one row per quarter, per site the generations the plan deploys there plus `extra`
  * (the optimizer's generations), with the site's racks, facility MW and headroom from the report.
  */
-export function planGrid(plan: Plan, report: PlanReport, sites: readonly Site[], extra: readonly string[], catalog: Catalog): PlanGrid {
+export function planGrid(plan: Plan, report: PlanReport, sites: readonly Site[], extra: readonly string[], catalog: Catalog, demandChoice: DemandChoice = defaultDemandChoice(plan)): PlanGrid {
   const quarters = planQuarters(plan, catalog);
   const order = new Map(catalog.generations.map((g, i) => [g.id, i]));
   const columns: GridColumn[] = sites.map((s) => {
@@ -90,24 +129,35 @@ export function planGrid(plan: Plan, report: PlanReport, sites: readonly Site[],
     }
     return { quarter: q, cells: cellsByQ.get(q) ?? new Map(), sites: perSite };
   });
-  return { generationNames: new Map(catalog.generations.map((g) => [g.id, shortGenerationName(g.name)])), quarters, columns, rows };
+  const locked = new Set(plan.deployments.filter((d) => d.locked).map((d) => `${d.site}|${d.generation}|${d.quarter}`));
+  const series = demandSeriesFor(report, demandChoice);
+  const entries = new Map((plan.demand ?? []).filter((d) => sameChoice(d, demandChoice)).map((d) => [d.quarter, d.value]));
+  const demand: DemandColumn = {
+    ...demandChoice,
+    unit: DEMAND_CHOICES.find((c) => sameChoice(c, demandChoice))?.label ?? series?.unit ?? demandChoice.metric,
+    cells: quarters.map((q, k) => {
+      const sq = series?.quarters[k];
+      return { entry: entries.get(q) ?? null, required: sq?.required ?? null, supplied: sq?.supplied ?? 0, balance: sq?.balance ?? null };
+    }),
+  };
+  return { generationNames: new Map(catalog.generations.map((g) => [g.id, shortGenerationName(g.name)])), quarters, columns, rows, locked, demand };
 }
 
 export interface Series {
   readonly label: string;
   readonly data: readonly number[];
+  /** The generation a series draws, so every chart gives it the same colour. */
+  readonly key?: string;
 }
 
 export interface PlanCharts {
   readonly labels: readonly string[];
   /** Racks in service by generation (all sites). */
   readonly racks: readonly Series[];
-  /** Facility MW by site, and the summed meter limit. */
-  readonly mw: readonly Series[];
-  readonly meterMw: Series;
-  /** Plant builds (racks/week) by plant, and their summed capacity. */
-  readonly plantBuild: readonly Series[];
-  readonly plantCapacity: Series;
+  /** Facility MW of each site as a share of its own meter (%): limits are never summed across sites. */
+  readonly mwShare: readonly Series[];
+  /** Each plant's weekly build as a share of its own capacity (%). */
+  readonly plantShare: readonly Series[];
 }
 
 export function planCharts(plan: Plan, report: PlanReport, sites: readonly Site[], catalog: Catalog): PlanCharts {
@@ -127,12 +177,67 @@ export function planCharts(plan: Plan, report: PlanReport, sites: readonly Site[
     const full = catalog.generations.find((g) => g.id === id)?.name;
     return full ? shortGenerationName(full) : id;
   };
-  const racks = [...byGen].map(([g, data]) => ({ label: name(g), data }));
-  const mw = report.sites.map((s) => ({ label: shortName(s.name), data: s.quarters.map((q) => q.facilityMw) }));
-  const meter = quarters.map((q) => sites.reduce((sum, s) => sum + stepAt(s.roles.dataCenter!.meterMw, quarterIndex(q)), 0));
-  const plantBuild = report.plants.map((p) => ({ label: `${shortName(p.name)} build`, data: p.quarters.map((q) => q.racksPerWeek) }));
-  const cap = quarters.map((_, k) => report.plants.reduce((s, p) => s + (p.quarters[k]?.capacityRacksPerWeek ?? 0), 0));
-  return { labels, racks, mw, meterMw: { label: 'Meter limit (all sites)', data: meter }, plantBuild, plantCapacity: { label: 'Plant capacity', data: cap } };
+  const racks = [...byGen].map(([g, data]) => ({ label: name(g), data, key: g }));
+  // A share of each one's own limit (a quarter with no limit reads 0 %; its MW or builds still show in the tables).
+  const share = (v: number, limit: number) => (limit > 0 ? (100 * v) / limit : 0);
+  const mwShare = report.sites.map((s) => ({ label: shortName(s.name), data: s.quarters.map((q) => share(q.facilityMw, q.meterMw)) }));
+  const plantShare = report.plants
+    .filter((p) => p.quarters.some((q) => q.racksPerWeek > 0))
+    .map((p) => {
+      const byQ = new Map(p.quarters.map((q) => [q.quarter, q]));
+      return { label: shortName(p.name), data: quarters.map((q) => { const x = byQ.get(q); return x ? share(x.racksPerWeek, x.capacityRacksPerWeek) : 0; }) };
+    });
+  return { labels, racks, mwShare, plantShare };
+}
+
+/** Supply against demand per quarter for one metric: supplied (bars), required (line, 0 before the first entry). */
+export function demandChart(plan: Plan, report: PlanReport, catalog: Catalog, choice: DemandChoice): { labels: string[]; supplied: Series; required: Series } | null {
+  const series = demandSeriesFor(report, choice);
+  if (!series) return null;
+  const labels = planQuarters(plan, catalog).map((q) => q.replace('-', ' '));
+  return { labels, supplied: { label: 'In service', data: series.quarters.map((q) => q.supplied) }, required: { label: 'Demand', data: series.quarters.map((q) => q.required ?? 0) } };
+}
+
+/** One deployment row as the rows table shows it: the plant that builds it and why, and the plants it may name. */
+export interface DeploymentRowView {
+  readonly index: number;
+  readonly site: string;
+  readonly generation: string;
+  readonly quarter: QuarterId;
+  readonly units: number;
+  readonly locked: boolean;
+  /** The plant the row names (null: the default rule or the plan's orders). */
+  readonly plant: string | null;
+  /** The plant that builds it as evaluated, and how it was chosen. */
+  readonly builtBy: string | null;
+  readonly choice: 'row' | 'orders' | 'nearest' | null;
+  readonly buildQuarter: QuarterId | null;
+  /** Plants that build the generation (ids). */
+  readonly plants: readonly string[];
+}
+
+/** Every deployment row with its build (from the report's builds) and the plants it could name. */
+export function deploymentRows(plan: Plan, report: PlanReport, presets: readonly Site[]): DeploymentRowView[] {
+  const builds = new Map(report.builds.map((b) => [b.index, b]));
+  const all = new Map(presets.map((s) => [s.id, s]));
+  for (const s of plan.sites ?? []) all.set(s.id, s);
+  const plants = [...all.values()].filter((s) => s.roles.plant);
+  return plan.deployments.map((d, index) => {
+    const b = builds.get(index);
+    return {
+      index,
+      site: d.site,
+      generation: d.generation,
+      quarter: d.quarter,
+      units: d.units,
+      locked: d.locked === true,
+      plant: d.plant ?? null,
+      builtBy: b?.plant ?? null,
+      choice: b?.choice ?? null,
+      buildQuarter: b?.buildQuarter ?? null,
+      plants: plants.filter((p) => p.roles.plant!.generations.includes('*') || p.roles.plant!.generations.includes(d.generation)).map((p) => p.id),
+    };
+  });
 }
 
 const CONSTRAINT_WORDS: Record<BindingConstraint, string> = {

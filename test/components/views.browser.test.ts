@@ -127,11 +127,12 @@ describe('Fabric view', () => {
 describe('Compare view', () => {
   it('compares GPU, Trainium and Inferentia for one target at a site, and can take the rack design as target', async () => {
     const { store } = await mountApp('/compare');
-    await expect.element(page.getByRole('heading', { name: /Sized for 1,152 accelerators/ })).toBeVisible();
+    await expect.element(page.getByRole('heading', { name: /Sized for 5,000 dense FP8 PFLOPS/ })).toBeVisible();
     const headers = page.getByRole('columnheader').elements().map((h) => h.textContent ?? '');
     expect(headers.join('|')).toMatch(/GB300.*Trn3.*Inf2/s);
     await page.getByRole('button', { name: /Use the rack designer/ }).click();
-    await until(() => store.design.compare.target.value === 72);
+    // The default target is equal dense FP8 compute: the designer's GB200 NVL72 rack supplies 360 PFLOPS (72 × 5).
+    await until(() => store.design.compare.target.value === 360);
     await userEvent.selectOptions(page.getByRole('combobox', { name: 'At the site' }), 'lordstown-oh');
     await until(() => store.design.compare.siteId === 'lordstown-oh');
     await page.getByRole('checkbox', { name: /AWS Inf2 server/ }).click();

@@ -69,7 +69,11 @@ describe('compare verdict', () => {
     const r = compareAccelerators(ids, { metric: 'itMw', value: 10 }, 'houston-tx', catalog, sites);
     const most = [...r.options.filter((o) => o.supported)].sort((a, b) => b.pflopsDense! - a.pflopsDense!)[0]!;
     expect(r.verdict.mostCompute).toBe(most.generation);
-    expect(r.verdict.text).toMatch(/^With 10 MW of IT power in Houston, Texas, .*gets the most compute out of it \(25,560 PFLOPS FP8\)/); // 71 GB300 units × 360 PFLOPS FP8 (the catalog's 5 PF × 72)
+    expect(r.verdict.text).toMatch(/^With 10 MW of IT power in Houston, Texas, .*gets the most compute out of it/);
+    // GB300 NVL72: 72 GPUs × 5 PFLOPS FP8 dense (catalog, secondary) = 360 per unit.
+    expect(most.generation).toBe('gb300-nvl72');
+    expect(most.pflopsDense).toBe(most.units! * 360);
+    expect(r.verdict.text).toContain(`(${most.pflopsDense!.toLocaleString('en-US')} PFLOPS FP8)`);
   });
 
   it('rackplan compare prints the same verdict first, and --json carries it', async () => {
@@ -88,5 +92,15 @@ describe('compare verdict', () => {
     const code = await runCli(['compare', ...ids, '--json'], { out: (t) => (json += t), err: () => undefined });
     expect(code).toBe(0);
     expect(JSON.parse(json).target).toMatchObject({ metric: 'pflops', precision: 'fp8', value: 5000 });
+  });
+});
+
+describe('the Compare view opens on the core default target', () => {
+  it("the store's initial compare target is DEFAULT_COMPARE_TARGET (equal dense FP8 compute)", async () => {
+    const { initialDesign } = await import('../../src/state/store');
+    const { DEFAULT_COMPARE_TARGET } = await import('../../src/core/plan/compare');
+    expect(DEFAULT_COMPARE_TARGET.metric).toBe('pflops');
+    expect(DEFAULT_COMPARE_TARGET.precision).toBe('fp8');
+    expect(initialDesign(catalog).compare.target).toEqual({ kind: 'fp8Pflops', value: DEFAULT_COMPARE_TARGET.value });
   });
 });

@@ -9,6 +9,7 @@ import { CONFIDENCE_WIDENING, RANGED_TOTALS, peakFacilityMw, planRanges, rangedT
 import { findNonFinite } from '../../src/cli/output';
 import type { Catalog } from '../../src/core/catalog/types';
 import type { Plan } from '../../src/core/plan/types';
+import type { SourcedRange } from '../../src/core/provenance';
 
 const catalog = loadCatalog();
 const sites = loadSites();
@@ -110,7 +111,7 @@ describe('planRanges properties', () => {
     fc.assert(
       fc.property(fc.double({ min: 1.2, max: 3, noNaN: true }), (stretch) => {
         const p = catalog.prices.unitPrices['gb300-nvl72']!;
-        const usd = p.usd as { min: number; typical: number; max: number };
+        const usd = p.usd as SourcedRange;
         const wider: Catalog = { ...catalog, prices: { ...catalog.prices, unitPrices: { ...catalog.prices.unitPrices, 'gb300-nvl72': { ...p, usd: { ...usd, min: usd.typical - (usd.typical - usd.min) * stretch, max: usd.typical + (usd.max - usd.typical) * stretch } } } } };
         const r = planRanges(plan, wider, sites, { seed: 3, samples: 400, report });
         for (const k of ['capexUsd', 'npvTcoUsd', 'tcoUsd'] as const) {

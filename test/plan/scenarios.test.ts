@@ -73,7 +73,7 @@ describe('rackplan plan --compare and --ranges', () => {
     expect(findNonFinite(j)).toBeUndefined();
     expect(j.scenarios.names).toHaveLength(2);
     const t = await run('plan', 'presets/plans/small.json', 'presets/plans/houston-tight.json', '--compare');
-    expect(t.out).toMatch(/Δ vs /);
+    expect(t.out).toMatch(/Δ B − A/);
     expect(t.out).toMatch(/NPV TCO/);
   });
 

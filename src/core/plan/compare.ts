@@ -256,7 +256,7 @@ export function compareAccelerators(generationIds: readonly string[], target: Co
     const f = sctx.facts(g.id);
     const limit = isLimitTarget(target.metric);
     // A limit target sizes on power or money; the row's compute is still reported at the precision.
-    const per = target.metric === 'facilityMw' || target.metric === 'budgetUsd' ? (f.inputKw > 0 ? 1 : null) : unitMetric(f, target.metric as DemandMetric, precision);
+    const per = target.metric === 'facilityMw' || target.metric === 'budgetUsd' ? (f.inputKw > 0 ? 1 : null) : unitMetric(f, target.metric, precision);
     if (per === null || !(per > 0)) {
       const what = target.metric === 'pflops' ? `${precision.toUpperCase()} (the chip has no such format in the catalog)` : limit ? 'a known input power' : target.metric;
       return blank(issue('target_unsupported', 'info', ['generations', g.id], `${g.id} does not supply ${what}`), g.name, g.vendor, g.family);

@@ -37,7 +37,8 @@ import { evaluatePlan } from './evaluate';
 import type { Plan, PlanReport } from './types';
 
 /** How far a point value is widened, by confidence class, as a fraction of the value (each side). */
-export const CONFIDENCE_WIDENING: Readonly<Record<Confidence, number>> = { published: 0, secondary: 0.05, derived: 0.1, estimate: 0.25 };
+/** A `user` value (from the user's own generation) is their stated assumption: taken as given, not widened. */
+export const CONFIDENCE_WIDENING: Readonly<Record<Confidence, number>> = { published: 0, secondary: 0.05, derived: 0.1, estimate: 0.25, user: 0 };
 
 export const DEFAULT_RANGE_SAMPLES = 500;
 export const DEFAULT_RANGE_SEED = 1;
@@ -146,7 +147,7 @@ export function rangedTotals(report: PlanReport): Record<RangedTotal, number> {
 
 /** An input with the way to put a value of it into the engine. */
 interface Lever extends RangedInput {
-  apply(value: number): { plan: Plan; catalog: Catalog; sites: readonly Site[] };
+  readonly apply: (value: number) => { plan: Plan; catalog: Catalog; sites: readonly Site[] };
   /** Every total is affine in this input (a price or a carbon rate: no physics changes), so one engine run gives both sides. */
   readonly affine: boolean;
 }
