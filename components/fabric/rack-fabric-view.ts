@@ -36,6 +36,11 @@ interface FabricData {
 
 const MEDIA_NAME: Record<string, string> = { dac: 'Copper (DAC)', acc: 'Active copper (ACC)', aec: 'Active electrical (AEC)', aoc: 'Active optical (AOC)', mmf: 'Multimode fiber + optics', smf: 'Single-mode fiber + optics', utp: 'Twisted pair', none: 'No medium reaches' };
 
+/** A blocking ratio; at or under 1:1 the uplinks carry every endpoint at full rate, so it reads "none". */
+function blockingText(r: number | null): string {
+  return r === null ? '—' : r <= 1 ? `none (${formatNumber(r)}:1)` : `${formatNumber(r)}:1`;
+}
+
 /** The port speed and count the fabric used (evaluateCluster's port mapping): every output states it. */
 function portText(v: FabricView): string {
   const m = v.evaluation.portMapping;
@@ -421,15 +426,13 @@ export class RackFabricView extends LitElement {
   #tierTable(v: FabricView) {
     const n0 = (n: number) => formatNumber(n, 0);
     const ratio = (r: number | null) => (r === null ? '—' : `${formatNumber(r)}:1`);
-    // Blocking at or under 1:1 means the uplinks carry every endpoint at full rate.
-    const blocking = (r: number | null) => (r === null ? '—' : r <= 1 ? `none (${formatNumber(r)}:1)` : `${formatNumber(r)}:1`);
     const name: Record<string, string> = { leaf: 'Leaf', spine: 'Spine', core: 'Core' };
     return html`<div class="scroll"><table class="tiers" data-tiers>
       <caption class="note">Per tier · ${v.evaluation.topology === 'rail' ? 'rail-optimized' : v.evaluation.topology === 'tor' ? 'top of rack' : 'leaf pair per row'} · ${portText(v)}</caption>
       <thead><tr><th scope="col">Tier</th><th scope="col">Switches</th><th scope="col">Down / up per switch</th><th scope="col">Oversub&shy;scription</th><th scope="col">Blocking up to here</th><th scope="col">Bisection</th></tr></thead>
       <tbody>
         ${v.fabric.tierDetail.map(
-          (t) => html`<tr><th scope="row">${name[t.tier] ?? t.tier}</th><td>${n0(t.switches)}</td><td>${n0(t.downlinksPerSwitch)} / ${n0(t.uplinksPerSwitch)} of ${n0(t.radix)}</td><td>${ratio(t.oversubscription)}</td><td>${blocking(t.blockingRatio)}</td><td>${formatNumber(t.bisectionGbps / 1000)} Tb/s</td></tr>`,
+          (t) => html`<tr><th scope="row">${name[t.tier] ?? t.tier}</th><td>${n0(t.switches)}</td><td>${n0(t.downlinksPerSwitch)} / ${n0(t.uplinksPerSwitch)} of ${n0(t.radix)}</td><td>${ratio(t.oversubscription)}</td><td>${blockingText(t.blockingRatio)}</td><td>${formatNumber(t.bisectionGbps / 1000)} Tb/s</td></tr>`,
         )}
       </tbody>
     </table></div>`;
@@ -463,7 +466,7 @@ export class RackFabricView extends LitElement {
                   <td>${r.fiberKm === null ? '—' : `${formatNumber(r.fiberKm)} / ${formatNumber(r.copperKm ?? 0)} km`}</td>
                   <td>${r.powerKw ? formatNumber(r.powerKw.total) : '—'}</td>
                   <td>${r.capexUsd === null ? '—' : formatUsd(r.capexUsd)}</td>
-                  <td>${formatNumber(r.blockingRatio)}:1</td>
+                  <td>${blockingText(r.blockingRatio)}</td>
                   <td>${r.topology === current ? nothing : html`<button class="btn" type="button" data-use=${r.topology} @click=${() => emit(this, 'rack-edit', { type: 'fabric/set', patch: { topology: r.topology } })}>Use</button>`}</td>
                 </tr>`,
           )}
