@@ -187,7 +187,10 @@ export interface NbCable {
   readonly bPort: string;
   /** NetBox cable type (`dac-passive`, `aoc`, `mmf`, `smf`, `cat6`, …). */
   readonly type: string;
+  /** The cable's own part (the fiber of an optical link); the modules at its ends go in the description. */
   readonly partNumber: string;
+  readonly aTransceiver?: string;
+  readonly bTransceiver?: string;
   readonly lengthM: number;
   readonly label: string;
 }
@@ -360,7 +363,8 @@ export function* netboxCableChunks(cables: Iterable<NbCable>, header = true): Ge
     w.text(fitName(c.label, N.cableLabel));
     w.number(round(c.lengthM, 2));
     w.text('m');
-    w.text(fitText(`${c.cableId} ${c.tier} ${c.partNumber}`.trim(), N.description)!);
+    const modules = c.aTransceiver || c.bTransceiver ? ` modules ${c.aTransceiver ?? ''}/${c.bTransceiver ?? ''}` : '';
+    w.text(fitText(`${c.cableId} ${c.tier} ${c.partNumber}${modules}`.trim(), N.description)!);
     w.endRow();
     if (w.full) yield w.take();
   }
@@ -381,7 +385,7 @@ function readme(model: NetboxModel): string {
     '',
     'Sites, racks, devices and cables are created with status "planned".',
     'device-types/ holds the same device types one file per model, in the netbox-community/devicetype-library layout.',
-    'Cable rows come from the cable schedule (cables.csv in the CSV export); the description keeps cable_id, tier and part number.',
+    'Cable rows come from the cable schedule (cables.csv in the CSV export); the description keeps cable_id, tier, the cable part number and the transceiver modules at its ends.',
     ...(model.notes?.length ? ['', ...model.notes] : []),
     '',
   ];

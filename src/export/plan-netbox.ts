@@ -304,7 +304,7 @@ export function* planNetboxCables(b: PlanBundle, clusters: readonly ClusterLayou
     const p = c.prefix;
     for (const r of cableSchedule(c.cabling, b.network)) {
       const cableId = `${p}${r.cableId}`;
-      yield { cableId, tier: r.tier, aDevice: `${p}${r.aDevice}`, aPort: r.aPort, bDevice: `${p}${r.bDevice}`, bPort: r.bPort, type: cableType(r.media), partNumber: r.partNumber, lengthM: r.lengthM, label: cableId };
+      yield { cableId, tier: r.tier, aDevice: `${p}${r.aDevice}`, aPort: r.aPort, bDevice: `${p}${r.bDevice}`, bPort: r.bPort, type: cableType(r.media), partNumber: r.partNumber, aTransceiver: r.aTransceiver, bTransceiver: r.bTransceiver, lengthM: r.lengthM, label: cableId };
     }
   }
 }
