@@ -190,7 +190,7 @@ export async function previewSchedule(rows: Iterable<CableRow>, filter: Schedule
       else if (known !== null) break;
     }
     if (known !== null && kept.length >= Math.min(limit, known)) break;
-    if ((scanned & 1023) === 0 && performance.now() - sliceStart > sliceMs) {
+    if ((scanned & 255) === 0 && performance.now() - sliceStart > sliceMs) {
       options.onProgress?.({ rows: kept.slice(), matched: null, scanned, done: false });
       await yieldToPage();
       if (options.signal?.aborted) return null;
