@@ -22,6 +22,7 @@ import '../rack/rack-issue-list';
 import './rack-optimizer-panel';
 import './rack-plan-failure';
 import './rack-plan-grid';
+import './rack-scenarios';
 import { shortName } from '../../src/views/names';
 
 interface PlanData {
@@ -286,6 +287,7 @@ export class RackPlanView extends LitElement {
         <h2 id="pissues-h">Issues</h2>
         <rack-issue-list .issues=${d.report.issues}></rack-issue-list>
       </section>
+      <rack-scenarios class="later" .plan=${d.design.plan} .theme=${d.prefs.theme}></rack-scenarios>
     `;
   }
 
