@@ -8,13 +8,14 @@ import { emit } from '../shared/events';
 import { baseStyles } from '../shared/styles';
 
 /**
- * The plan's quarters × sites × generations table: units entering service per quarter (editable), and per site
- * the racks in service and facility MW against the meter. A cell over a site's limit is marked.
+ * The plan's quarters × sites × generations table: demand per quarter (editable, in the metric the view chose) with
+ * what is in service and the surplus or shortfall; units entering service per quarter (editable; a locked row's
+ * cell is read-only), and per site the racks in service and facility MW against the meter. Over a limit is marked.
  *
  * Arrow keys and Enter move between cells as in a spreadsheet.
  *
  * @summary Plan deployment grid.
- * @fires rack-edit - `plan/set-deployment` when a cell changes
+ * @fires rack-edit - `plan/set-deployment` when a cell changes, `plan/set-demand` when a demand cell changes
  * @csspart table - the table
  */
 @customElement('rack-plan-grid')
@@ -75,9 +76,18 @@ export class RackPlanGrid extends LitElement {
       td.derived {
         color: var(--rack-muted);
       }
-      td.over {
+      td.over,
+      td.short {
         color: var(--rack-over);
         font-weight: 700;
+      }
+      th.demand,
+      td.demand-last {
+        border-right: 2px solid var(--rack-border-strong);
+      }
+      input[readonly] {
+        background: transparent;
+        border-style: dashed;
       }
       input {
         width: 3.6rem;
@@ -114,9 +124,13 @@ export class RackPlanGrid extends LitElement {
         <thead>
           <tr>
             <th rowspan="2" scope="col">Quarter</th>
+            <th class="site demand" scope="colgroup" colspan="3" title=${g.demand.unit}>Demand, ${g.demand.unit}</th>
             ${g.columns.map((c) => html`<th class="site" scope="colgroup" colspan=${c.generations.length + 2}>${c.siteName}</th>`)}
           </tr>
           <tr>
+            <th scope="col" class="site">Demand</th>
+            <th scope="col">In service</th>
+            <th scope="col" class="demand">Surplus</th>
             ${g.columns.map(
               (c) => html`${c.generations.map((id, i) => html`<th scope="col" class=${i === 0 ? 'site' : ''} title=${id}><span class="gen">${short(id)}</span></th>`)}
                 <th scope="col" class=${c.generations.length === 0 ? 'site' : ''}>Racks</th>
@@ -128,17 +142,21 @@ export class RackPlanGrid extends LitElement {
           ${g.rows.map(
             (r, ri) => html`<tr>
               <th scope="row">${r.quarter.replace('-', ' ')}</th>
+              ${this.#demandCells(g, ri)}
               ${g.columns.map((c, ci) => {
                 const s = r.sites.get(c.site)!;
                 return html`${c.generations.map((id, i) => {
                   const v = r.cells.get(`${c.site}|${id}`);
+                  const locked = g.locked.has(`${c.site}|${id}|${r.quarter}`);
                   return html`<td class=${i === 0 ? 'first' : ''}>
                     <input
                       type="text"
                       inputmode="numeric"
                       placeholder="0"
-                      .value=${v ? String(v) : ''}
-                      aria-label=${`${short(id)} units into service at ${c.siteName} in ${r.quarter.replace('-', ' ')}`}
+                      ?readonly=${locked}
+                      title=${locked ? 'Locked (firm order or already built): unlock it under Deployment rows to change it' : ''}
+                      .value=${v ? `${locked ? '🔒 ' : ''}${v}` : ''}
+                      aria-label=${`${short(id)} units into service at ${c.siteName} in ${r.quarter.replace('-', ' ')}${locked ? ' (locked)' : ''}`}
                       data-r=${ri}
                       data-c=${`${ci}:${i}`}
                       @change=${(e: Event) => this.#change(e, c.site, id, r.quarter)}
@@ -175,8 +193,43 @@ export class RackPlanGrid extends LitElement {
     next.select();
   }
 
+  #demandCells(g: PlanGrid, ri: number) {
+    const c = g.demand.cells[ri]!;
+    const q = g.rows[ri]!.quarter;
+    const short = c.balance !== null && c.balance < -1e-9;
+    return html`<td class="first">
+        <input
+          type="text"
+          inputmode="decimal"
+          placeholder=${c.required !== null ? formatNumber(c.required, 0) : '—'}
+          .value=${c.entry !== null ? String(c.entry) : ''}
+          aria-label=${`Demand in ${g.demand.unit} by ${q.replace('-', ' ')}`}
+          data-r=${ri}
+          data-c="demand"
+          @change=${(e: Event) => this.#demandChange(e, g, q)}
+          @keydown=${this.#move}
+        />
+      </td>
+      <td class="derived">${c.supplied ? formatNumber(c.supplied, 0) : ''}</td>
+      <td class=${`demand-last ${short ? 'short' : 'derived'}`} title=${short ? 'Shortfall: less in service than the demand' : ''}>${c.balance === null ? '' : `${c.balance > 0 ? '+' : ''}${formatNumber(c.balance, 0)}${short ? ' ⚠' : ''}`}</td>`;
+  }
+
+  #demandChange(e: Event, g: PlanGrid, quarter: QuarterId): void {
+    const input = e.target as HTMLInputElement;
+    const text = input.value.trim().replace(/,/g, '');
+    const value = text === '' ? undefined : Number(text);
+    if (value !== undefined && !(Number.isFinite(value) && value >= 0 && value <= 1e12)) {
+      input.setCustomValidity('Accepts a number from 0 to 10¹², or empty to clear this quarter’s demand');
+      input.reportValidity();
+      return;
+    }
+    input.setCustomValidity('');
+    emit(this, 'rack-edit', { type: 'plan/set-demand', quarter, metric: g.demand.metric, ...(g.demand.precision ? { precision: g.demand.precision } : {}), value });
+  }
+
   #change(e: Event, site: string, generation: string, quarter: QuarterId): void {
     const input = e.target as HTMLInputElement;
+    if (input.readOnly) return;
     const text = input.value.trim().replace(/,/g, '');
     const units = text === '' ? 0 : Number(text);
     if (!fieldAccepts(PLAN_FIELDS.deploymentUnits, units)) {

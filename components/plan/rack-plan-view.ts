@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import type { Catalog } from '../../src/core/catalog/types';
 import type { Plan, PlanReport } from '../../src/core/plan/types';
 import type { QuarterId, Site } from '../../src/core/sites/types';
@@ -11,7 +11,27 @@ import { formatNumber, formatUsd } from '../../src/views/format';
 import { markRendered } from '../../src/views/marks';
 import { memoizeLast } from '../../src/views/memo';
 import type { PlanFailure } from '../../src/views/reports';
-import { orderSummary, planCharts, planGrid, planSettingDefaults, planSettingValues, planSites, plantPeaks, siteHeadroom, startChoices, type PlanCharts, type PlanGrid, type PlantPeak, type SiteHeadroom } from '../../src/views/plan-view';
+import {
+  DEMAND_CHOICES,
+  defaultDemandChoice,
+  demandChart,
+  deploymentRows,
+  orderSummary,
+  planCharts,
+  planGrid,
+  planSettingDefaults,
+  planSettingValues,
+  planSites,
+  plantPeaks,
+  siteHeadroom,
+  startChoices,
+  type DemandChoice,
+  type DeploymentRowView,
+  type PlanCharts,
+  type PlanGrid,
+  type PlantPeak,
+  type SiteHeadroom,
+} from '../../src/views/plan-view';
 import type { PlanDesign, Prefs } from '../../src/state/types';
 import type { ChartSpec } from '../charts/rack-chart';
 import { emit } from '../shared/events';
@@ -32,6 +52,11 @@ interface PlanData {
   readonly report: PlanReport;
   readonly grid: PlanGrid;
   readonly charts: { racks: ChartSpec; mw: ChartSpec; plant: ChartSpec };
+  /** Supply against demand for the metric the demand row edits (null: the plan has no demand in it). */
+  readonly demandChart: ChartSpec | null;
+  readonly demandChoice: DemandChoice;
+  /** Short names of every site (data centers and plants) by id. */
+  readonly siteNames: ReadonlyMap<string, string>;
   readonly headroom: SiteHeadroom[];
   readonly peaks: PlantPeak[];
   readonly orders: ReturnType<typeof orderSummary>;
@@ -41,12 +66,20 @@ interface PlanData {
   readonly defaults: ReturnType<typeof planSettingDefaults>;
 }
 
+const percent = (n: number) => `${formatNumber(n, 0)} %`;
+
 function chartSpecs(c: PlanCharts): PlanData['charts'] {
+  const limitLine = { label: 'Limit (100 %)', data: c.labels.map(() => 100), line: true, color: 5 };
   return {
     racks: { labels: c.labels, series: c.racks.map((s) => ({ ...s, stack: 'racks' })), yTitle: 'racks in service', stacked: true, integer: true, format: (n) => formatNumber(n, 0) },
-    mw: { labels: c.labels, series: [...c.mw.map((s) => ({ ...s, stack: 'mw' })), { ...c.meterMw, line: true, color: 5 }], yTitle: 'facility MW', stacked: true, format: (n) => formatNumber(n, 0) },
-    plant: { labels: c.labels, series: [...c.plantBuild.map((s) => ({ ...s, stack: 'build' })), { ...c.plantCapacity, line: true, color: 5 }], yTitle: 'racks per week', stacked: true, integer: true, format: (n) => formatNumber(n, 0) },
+    mw: { labels: c.labels, series: [...c.mwShare.map((s) => ({ ...s, line: true })), limitLine], yTitle: '% of the site’s own meter', format: percent },
+    plant: { labels: c.labels, series: [...c.plantShare.map((s) => ({ ...s, line: true })), limitLine], yTitle: '% of the plant’s own capacity', format: percent },
   };
+}
+
+function demandSpec(d: ReturnType<typeof demandChart>, unit: string): ChartSpec | null {
+  if (!d) return null;
+  return { labels: d.labels, series: [{ ...d.supplied, color: 1 }, { ...d.required, line: true, color: 5 }], yTitle: unit, format: (n) => formatNumber(n, 0) };
 }
 
 /**
@@ -54,7 +87,8 @@ function chartSpecs(c: PlanCharts): PlanData['charts'] {
  * time, plant weekly builds against capacity, firm vs option orders, headroom and stranded capacity, the optimizer.
  *
  * @summary Plan view.
- * @fires rack-edit - `plan/set-settings`, `plan/set-deployment` (from the grid), optimizer actions
+ * @fires rack-edit - `plan/set-settings`, `plan/set-deployment` and `plan/set-demand` (from the grid), `plan/set-row`
+ *   (lock, plant), optimizer actions
  */
 @customElement('rack-plan-view')
 export class RackPlanView extends LitElement {
@@ -128,6 +162,38 @@ export class RackPlanView extends LitElement {
       .card > h2 {
         margin-bottom: 0.6rem;
       }
+      .totals .capex {
+        grid-column: 1 / -1;
+      }
+      .totals dd.split {
+        font-weight: 400;
+        font-size: 0.75rem;
+        color: var(--rack-muted);
+      }
+      .demand-head {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
+        align-items: center;
+        margin-bottom: 0.5rem;
+      }
+      .demand-head select,
+      .rows select {
+        padding: 0.2rem 0.4rem;
+        border: 1px solid var(--rack-border-strong);
+        border-radius: 6px;
+        background: var(--rack-input-bg);
+      }
+      .rows-wrap {
+        max-height: 24rem;
+        overflow: auto;
+      }
+      .rows td,
+      .rows th {
+        padding: 0.15rem 0.35rem;
+        text-align: left;
+        white-space: nowrap;
+      }
       .later {
         content-visibility: auto;
         contain-intrinsic-size: auto 24rem;
@@ -159,8 +225,19 @@ export class RackPlanView extends LitElement {
   readonly #store = new StoreController(this, (s) => [s.design.plan, s.prefs, s.catalog] as const);
   readonly #reports = new ReportsController(this, (r) => [r.planOutcome, r.sites] as const);
   readonly #sites = memoizeLast((plan: Plan, presets: readonly Site[]) => planSites(plan, presets));
-  readonly #grid = memoizeLast((plan: Plan, report: PlanReport, sites: readonly Site[], gens: readonly string[], catalog: Catalog) => planGrid(plan, report, sites, gens, catalog));
+  readonly #grid = memoizeLast((plan: Plan, report: PlanReport, sites: readonly Site[], gens: readonly string[], catalog: Catalog, choice: DemandChoice) => planGrid(plan, report, sites, gens, catalog, choice));
   readonly #charts = memoizeLast((plan: Plan, report: PlanReport, sites: readonly Site[], catalog: Catalog) => chartSpecs(planCharts(plan, report, sites, catalog)));
+  readonly #demandChart = memoizeLast((plan: Plan, report: PlanReport, catalog: Catalog, choice: DemandChoice, unit: string) => demandSpec(demandChart(plan, report, catalog, choice), unit));
+  readonly #rows = memoizeLast((plan: Plan, report: PlanReport, presets: readonly Site[]) => deploymentRows(plan, report, presets));
+  readonly #siteNames = memoizeLast((plan: Plan, presets: readonly Site[]) => {
+    const m = new Map(presets.map((x) => [x.id, shortName(x.name)]));
+    for (const x of plan.sites ?? []) m.set(x.id, shortName(x.name));
+    return m;
+  });
+  /** The demand metric the demand column and chart show (null: the plan's first entry's). A view choice, not an edit. */
+  @state() private _demandChoice: DemandChoice | null = null;
+  /** The deployment rows table renders only while open (it adds nothing to an edit's paint when closed). */
+  @state() private _rowsOpen = false;
   readonly #headroom = memoizeLast((report: PlanReport) => siteHeadroom(report));
   readonly #peaks = memoizeLast((report: PlanReport) => plantPeaks(report));
   readonly #orders = memoizeLast((plan: Plan) => orderSummary(plan));
@@ -180,13 +257,18 @@ export class RackPlanView extends LitElement {
     const report = outcome?.ok ? outcome.value : undefined;
     if (!report || !presets) return;
     const sites = this.#sites(design.plan, presets);
+    const demandChoice = this._demandChoice ?? defaultDemandChoice(design.plan);
+    const grid = this.#grid(design.plan, report, sites, design.optimizer.generations, catalog, demandChoice);
     this.#data = {
       design,
       prefs,
       catalog,
       report,
-      grid: this.#grid(design.plan, report, sites, design.optimizer.generations, catalog),
+      grid,
       charts: this.#charts(design.plan, report, sites, catalog),
+      demandChart: this.#demandChart(design.plan, report, catalog, demandChoice, grid.demand.unit),
+      demandChoice,
+      siteNames: this.#siteNames(design.plan, presets),
       headroom: this.#headroom(report),
       peaks: this.#peaks(report),
       orders: this.#orders(design.plan),
@@ -230,8 +312,13 @@ export class RackPlanView extends LitElement {
             </label>
           </div>
           <dl class="totals">
-            <div><dt>Capex</dt><dd>${formatUsd(t.capexUsd)}</dd></div>
-            <div><dt>Firm / option capex</dt><dd>${formatUsd(t.firmCapexUsd)} / ${formatUsd(t.optionCapexUsd)}</dd></div>
+            <div class="capex">
+              <dt>Capex</dt>
+              <dd>${formatUsd(t.capexUsd)}</dd>
+              <dd class="split">
+                units ${formatUsd(t.unitCapexUsd)} (firm ${formatUsd(t.firmCapexUsd)}, option ${formatUsd(t.optionCapexUsd)}) + network ${formatUsd(t.networkCapexUsd)} + facility ${formatUsd(t.facilityCapexUsd)}
+              </dd>
+            </div>
             <div><dt>TCO (NPV)</dt><dd>${formatUsd(t.npvTcoUsd)}</dd></div>
             <div><dt>Energy</dt><dd>${formatNumber(t.horizonEnergyMwh / 1000)} GWh</dd></div>
             <div><dt>CO₂</dt><dd>${formatNumber(t.horizonCo2Tonnes, 0)} t</dd></div>
@@ -240,7 +327,7 @@ export class RackPlanView extends LitElement {
         </section>
         <section class="card" aria-labelledby="opt-h">
           <h2 id="opt-h">Optimizer <span class="hint">runs in the background; the page stays usable</span></h2>
-          <rack-optimizer-panel .design=${d.design} .catalog=${d.catalog}></rack-optimizer-panel>
+          <rack-optimizer-panel .design=${d.design} .catalog=${d.catalog} .siteNames=${d.siteNames}></rack-optimizer-panel>
         </section>
       </div>
       <section class="charts" aria-label="Plan charts">
@@ -249,13 +336,32 @@ export class RackPlanView extends LitElement {
           <rack-chart .spec=${d.charts.racks} .theme=${d.prefs.theme} empty="No deployments yet: run the optimizer or type units in the table below" label="Racks in service by generation per quarter, stacked"></rack-chart>
         </div>
         <div class="card">
-          <h2>Facility MW against the meter</h2>
-          <rack-chart .spec=${d.charts.mw} .theme=${d.prefs.theme} label="Facility MW by site per quarter, stacked, with the summed meter limit as a line"></rack-chart>
+          <h2>Facility MW against each site’s meter</h2>
+          <rack-chart .spec=${d.charts.mw} .theme=${d.prefs.theme} label="Facility MW of each site as a share of its own meter per quarter, with the 100 % limit as a line"></rack-chart>
         </div>
+      </section>
+      <section class="card" aria-labelledby="demand-h">
+        <div class="demand-head">
+          <h2 id="demand-h">Supply against demand</h2>
+          <label class="hint"
+            >Demand in
+            <select aria-label="Demand metric" @change=${(e: Event) => (this._demandChoice = DEMAND_CHOICES[Number((e.target as HTMLSelectElement).value)]!)}>
+              ${DEMAND_CHOICES.map((c, i) => html`<option value=${i} ?selected=${c.metric === d.demandChoice.metric && (c.precision ?? null) === (d.demandChoice.precision ?? null)}>${c.label}</option>`)}
+            </select>
+          </label>
+          <span class="hint">type the demand per quarter in the table’s Demand column; an entry holds until the next</span>
+        </div>
+        ${d.demandChart
+          ? html`<rack-chart .spec=${d.demandChart} .theme=${d.prefs.theme} label=${`${d.grid.demand.unit} in service per quarter (bars) against demand (line)`}></rack-chart>`
+          : html`<p class="hint">No demand in ${d.grid.demand.unit} yet: type it per quarter in the Demand column below.</p>`}
       </section>
       <section class="card" aria-labelledby="grid-h">
         <h2 id="grid-h">Deployments <span class="hint">units entering service per quarter; type a number, the plan re-evaluates</span></h2>
         <rack-plan-grid .grid=${d.grid}></rack-plan-grid>
+        <details class="rows" @toggle=${(e: Event) => (this._rowsOpen = (e.target as HTMLDetailsElement).open)}>
+          <summary>Deployment rows: lock firm orders, choose plants (${formatNumber(p.deployments.length, 0)} rows, ${formatNumber(p.deployments.filter((x) => x.locked).length, 0)} locked)</summary>
+          ${this._rowsOpen ? this.#rowsTable(d) : nothing}
+        </details>
       </section>
       <div class="two later">
         <section class="card" aria-labelledby="plant-h">
@@ -303,6 +409,43 @@ export class RackPlanView extends LitElement {
           )}
         </tbody>
       </table>`;
+  }
+
+  #rowsTable(d: PlanData) {
+    const rows: DeploymentRowView[] = this.#rows(d.design.plan, d.report, this.#reports.value?.[1] ?? []);
+    if (!rows.length) return html`<p class="hint">No rows yet.</p>`;
+    const site = (id: string | null) => (id === null ? '' : (d.siteNames.get(id) ?? id));
+    const gen = (id: string) => d.grid.generationNames.get(id) ?? id;
+    return html`<p class="hint">
+        A locked row is a firm order or already built: the optimizer never changes it and its capex counts as firm. Open rows count as option capex. A row’s plant is its own choice, else the
+        plan’s orders for its generation, else the nearest plant that builds the generation with capacity in the build quarter.
+      </p>
+      <div class="rows-wrap">
+        <table>
+          <thead><tr><th scope="col">Locked</th><th scope="col">Site</th><th scope="col">Generation</th><th scope="col">In service</th><th scope="col">Units</th><th scope="col">Plant</th><th scope="col">Built</th></tr></thead>
+          <tbody>
+            ${rows.map(
+              (r) => html`<tr>
+                <td><input type="checkbox" .checked=${r.locked} aria-label=${`Lock ${gen(r.generation)} at ${site(r.site)} in ${r.quarter.replace('-', ' ')}`} @change=${(e: Event) => emit(this, 'rack-edit', { type: 'plan/set-row', index: r.index, patch: { locked: (e.target as HTMLInputElement).checked } })} /></td>
+                <td>${site(r.site)}</td>
+                <td>${gen(r.generation)}</td>
+                <td>${r.quarter.replace('-', ' ')}</td>
+                <td>${formatNumber(r.units, 0)}</td>
+                <td>
+                  <select aria-label=${`Plant for ${gen(r.generation)} at ${site(r.site)} in ${r.quarter.replace('-', ' ')}`} @change=${(e: Event) => {
+                    const v = (e.target as HTMLSelectElement).value;
+                    emit(this, 'rack-edit', { type: 'plan/set-row', index: r.index, patch: { plant: v === '' ? undefined : v } });
+                  }}>
+                    <option value="" ?selected=${r.plant === null}>${r.choice === 'orders' ? 'the plan’s orders' : `default (${site(r.plant === null ? r.builtBy : null) || 'none'})`}</option>
+                    ${r.plants.map((id) => html`<option value=${id} ?selected=${r.plant === id}>${site(id)}</option>`)}
+                  </select>
+                </td>
+                <td>${r.buildQuarter ? `${site(r.builtBy)}, ${r.buildQuarter.replace('-', ' ')}` : r.choice === 'orders' ? 'by orders' : '—'}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>`;
   }
 
   #set(patch: PlanSettings): void {

@@ -19,6 +19,7 @@ import {
   issuesTable,
   networkTable,
   plantsTable,
+  demandTable,
   scheduleTable,
   siteYearsTable,
   sitesTable,
@@ -173,6 +174,7 @@ export function planTables(b: PlanBundle) {
     sites: sitesTable(b),
     siteYears: siteYearsTable(b),
     plants: plantsTable(b),
+    demand: demandTable(b),
     schedule: scheduleTable(b),
     units: unitsTable(b, perSite),
     network: networkTable(b),
@@ -186,7 +188,7 @@ export function planTables(b: PlanBundle) {
 function csvFiles(b: PlanBundle, clusters: readonly ClusterLayout[]): OutFile[] {
   const t = planTables(b);
   // bom, racks (per-unit budgets), schedule, plants, cables as the issue names them; the rest alongside.
-  return [t.bom, t.units, t.schedule, t.plants].map(tableFile).concat(cablesFile(b, clusters), [t.summary, t.sites, t.siteYears, t.network, t.assumptions, t.issues].map(tableFile));
+  return [t.bom, t.units, t.schedule, t.plants].map(tableFile).concat(cablesFile(b, clusters), [t.summary, t.sites, t.siteYears, t.demand, t.network, t.assumptions, t.issues].map(tableFile));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -216,7 +218,7 @@ export function cablesTable(b: PlanBundle, clusters: readonly ClusterLayout[], c
 export async function planXlsx(b: PlanBundle, clusters: readonly ClusterLayout[], cap = XLSX_CABLE_ROW_CAP): Promise<Uint8Array> {
   const { toXlsx } = await import('./xlsx');
   const t = planTables(b);
-  return toXlsx([t.summary, t.sites, t.siteYears, t.plants, t.schedule, t.units, t.network, cablesTable(b, clusters, cap), t.bom, t.assumptions, t.issues]);
+  return toXlsx([t.summary, t.sites, t.siteYears, t.demand, t.plants, t.schedule, t.units, t.network, cablesTable(b, clusters, cap), t.bom, t.assumptions, t.issues]);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -280,7 +282,8 @@ export function planPdfReport(b: PlanBundle): PdfReport {
   ];
   if (r.plants.length) {
     const quarters = r.plants[0]!.quarters.map((q) => q.quarter);
-    charts.push({ title: 'Plant build by quarter', unit: 'racks per week', categories: quarters, series: r.plants.map((p) => ({ name: p.name, values: p.quarters.map((q) => q.racksPerWeek) })) });
+    // Each plant against its own capacity (a summed limit hides every plant's build).
+    charts.push({ title: 'Plant build by quarter, share of the plant’s own capacity', unit: '%', categories: quarters, series: r.plants.map((p) => ({ name: p.name, values: p.quarters.map((q) => (q.capacityRacksPerWeek > 0 ? (100 * q.racksPerWeek) / q.capacityRacksPerWeek : 0)) })) });
   }
 
   const plantPeaks: Table = {
@@ -314,7 +317,8 @@ export function planPdfReport(b: PlanBundle): PdfReport {
       { label: 'Capex', value: money(r.totals.capexUsd) },
       { label: 'TCO (nominal)', value: money(r.totals.tcoUsd) },
       { label: 'NPV of TCO', value: money(r.totals.npvTcoUsd) },
-      { label: 'Firm / option unit capex', value: `${money(r.totals.firmCapexUsd)} / ${money(r.totals.optionCapexUsd)}` },
+      { label: 'Capex = units + network + facility', value: `${money(r.totals.unitCapexUsd)} + ${money(r.totals.networkCapexUsd)} + ${money(r.totals.facilityCapexUsd)}` },
+      { label: 'Unit capex: firm / option', value: `${money(r.totals.firmCapexUsd)} / ${money(r.totals.optionCapexUsd)}` },
       { label: 'Energy over horizon', value: `${Math.round(r.totals.horizonEnergyMwh).toLocaleString('en-US')} MWh` },
       { label: 'CO2 over horizon', value: `${Math.round(r.totals.horizonCo2Tonnes).toLocaleString('en-US')} t` },
     ],

@@ -64,6 +64,8 @@ export function summaryTable(b: PlanBundle): Table {
   const lastFacility = r.sites.reduce((s, x) => s + (lastQuarter(x)?.facilityMw ?? 0), 0);
   const errors = r.issues.filter((i) => i.severity === 'error').length;
   const warnings = r.issues.filter((i) => i.severity === 'warning').length;
+  const unitErrors = r.issues.filter((i) => i.severity === 'error' && i.path[0] === 'units').length;
+  const unitWarnings = r.issues.filter((i) => i.severity === 'warning' && i.path[0] === 'units').length;
   const rows: [string, CellValue, string][] = [
     ['Plan', b.plan.name, ''],
     ['Schema version', r.schemaVersion, ''],
@@ -80,6 +82,8 @@ export function summaryTable(b: PlanBundle): Table {
     ['Facility at end of horizon', lastFacility, 'MW'],
     ['Capex', t.capexUsd, 'USD'],
     ['  of which units', t.unitCapexUsd, 'USD'],
+    ['    units, firm (firm orders, locked rows)', t.firmCapexUsd, 'USD'],
+    ['    units, option (option orders, open rows)', t.optionCapexUsd, 'USD'],
     ['  of which network', t.networkCapexUsd, 'USD'],
     ['  of which facility', t.facilityCapexUsd, 'USD'],
     ['Energy cost (horizon)', t.energyCostUsd, 'USD'],
@@ -91,6 +95,7 @@ export function summaryTable(b: PlanBundle): Table {
     ['Firm unit capex', t.firmCapexUsd, 'USD'],
     ['Option unit capex', t.optionCapexUsd, 'USD'],
     ['Issues', `${errors} errors, ${warnings} warnings`, ''],
+    ['  of which from units (issues.csv, units.<site>.<generation>)', `${unitErrors} errors, ${unitWarnings} warnings`, ''],
   ];
   return {
     name: 'summary',
@@ -98,6 +103,25 @@ export function summaryTable(b: PlanBundle): Table {
     // Numbers and text go in separate columns so numbers stay numbers in every format.
     columns: [col('item', 'Item', 'text', { width: 30 }), col('value', 'Value', 'number', { width: 20, format: '#,##0.###' }), col('text', 'Text', 'text', { width: 44 }), col('unit', 'Unit', 'text')],
     rows: rows.map(([k, v, u]) => (typeof v === 'number' ? [k, v, null, u] : [k, null, v === null ? null : String(v as string), u])),
+    notes: ['Capex = units + network + facility; units = firm + option. Firm: firm orders and locked deployment rows (firm orders, already built); option: option orders and open rows.'],
+  };
+}
+
+/** Supply against demand every quarter, one block per demand metric: demand held from the latest entry, surplus or shortfall. */
+export function demandTable(b: PlanBundle): Table {
+  return {
+    name: 'demand',
+    title: 'Demand',
+    columns: [
+      col('metric', 'Metric', 'text', { width: 24 }),
+      col('quarter', 'Quarter', 'text'),
+      col('entry', 'Demand entry', 'text'),
+      col('required', 'Demand', 'number', { format: '#,##0' }),
+      col('supplied', 'In service', 'number', { format: '#,##0' }),
+      col('balance', 'Surplus (+) / shortfall (−)', 'number', { format: '#,##0' }),
+    ],
+    rows: b.report.demandSeries.flatMap((s) => s.quarters.map((q) => [s.unit, q.quarter, q.entry ? 'yes' : '', q.required, q.supplied, q.balance])),
+    notes: ['A demand entry holds from its quarter until the next one; before the first entry nothing is required (empty).'],
   };
 }
 
@@ -248,7 +272,10 @@ const PARTS: readonly [keyof Omit<PartsBudget, 'cableAssemblies'>, string, strin
   ['transceivers', 'transceivers', 'Transceivers'],
 ];
 
-/** Per plant and quarter: weekly build against capacity and the parts it takes per week (spares included). */
+/**
+ * Per plant and quarter: weekly build against capacity and the parts it takes per week (spares included). Plants build
+ * the plan's orders and every deployment row without one (the row's plant, else the nearest that builds it).
+ */
 export function plantsTable(b: PlanBundle): Table {
   return {
     name: 'plants',
@@ -275,7 +302,7 @@ export function plantsTable(b: PlanBundle): Table {
         q.partsPerWeek.cableAssemblies.reduce((s, c) => s + c.count, 0),
       ]),
     ),
-    notes: ['Parts per week include spares. Cable assemblies by type and length are in bom.csv.'],
+    notes: ['Parts per week include spares. Cable assemblies by type and length are in bom.csv. Every deployment row is built: by the plan’s orders, the plant the row names, or else the nearest plant that builds the generation with capacity in the build quarter (deployment quarter − lead time); builds before the horizon’s start are not listed.'],
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * Web Worker: runs the plan optimizer (HiGHS, WebAssembly) off the page's thread, so the page never freezes.
- * Messages in: `{ type: 'optimize', plan, options }`. Out: `progress` (phase), then `done` or `failed`.
+ * Messages in: `{ type: 'optimize', plan, options }`. Out: `progress` (phase), then `done` (the result with its proposal:
+ * the diff per row against the plan sent) or `failed`.
  * Cancel by terminating the worker.
  * @module
  */
@@ -9,6 +10,7 @@ import wasmUrl from 'highs/runtime?url';
 import { loadCatalog } from '../catalog/presets';
 import { loadSites } from '../catalog/sites';
 import { optimizePlan, type OptimizeOptions } from '../core/plan/optimize';
+import { planProposal } from '../core/plan/proposal';
 import { loadSolver } from '../solver/highs';
 import type { Plan } from '../core/plan/types';
 import type { OptimizerMessage, OptimizerSummary } from './optimizer';
@@ -29,6 +31,9 @@ async function run(plan: Plan, options: OptimizeOptions): Promise<void> {
     const solver = await loadSolver({ locateFile: () => wasmUrl });
     post({ type: 'progress', phase: 'solving', elapsedMs: performance.now() - t0 });
     const r = optimizePlan(plan, catalog, sites, solver, options);
+    post({ type: 'progress', phase: 'comparing', elapsedMs: performance.now() - t0 });
+    // The diff against the plan as it was sent; the page applies accepted rows to its current plan.
+    const proposal = r.plan ? planProposal(plan, r.plan, catalog, sites) : null;
     const summary: OptimizerSummary = {
       status: r.status,
       objective: r.objective,
@@ -41,6 +46,7 @@ async function run(plan: Plan, options: OptimizeOptions): Promise<void> {
       binding: r.binding,
       unmet: r.unmet,
       plan: r.plan,
+      proposal,
       issues: r.issues,
       totalMs: performance.now() - t0,
     };

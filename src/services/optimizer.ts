@@ -4,15 +4,20 @@
  * @module
  */
 import type { OptimizeOptions, OptimizeResult } from '../core/plan/optimize';
+import type { Proposal } from '../core/plan/proposal';
 import type { Plan } from '../core/plan/types';
 
 /**
  * The part of the optimizer's result the page uses: all of it but the report (the page evaluates the applied plan
  * through its own report owner), plus the wall time including the worker's start.
  */
-export type OptimizerSummary = Omit<OptimizeResult, 'report' | 'solves'> & { readonly totalMs: number };
+export type OptimizerSummary = Omit<OptimizeResult, 'report' | 'solves'> & {
+  readonly totalMs: number;
+  /** The result as a diff per open row against the plan sent (null without a solution). */
+  readonly proposal: Proposal | null;
+};
 
-export type OptimizerPhase = 'starting' | 'loading' | 'solving';
+export type OptimizerPhase = 'starting' | 'loading' | 'solving' | 'comparing';
 
 export type OptimizerMessage =
   | { readonly type: 'progress'; readonly phase: OptimizerPhase; readonly elapsedMs: number }

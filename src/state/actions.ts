@@ -3,7 +3,8 @@
  * Every action is undoable (the store records each result in its history, under the label the app gives it).
  * @module
  */
-import type { Plan } from '../core/plan/types';
+import { acceptProposal, type ProposalRow } from '../core/plan/proposal';
+import type { Demand, Plan } from '../core/plan/types';
 import type { UnitOptions } from '../core/rack/types';
 import type { QuarterId, Site } from '../core/sites/types';
 import type { CompareTargetKind, DesignState, FabricDesign, PlanDesign, SiteLimits } from './types';
@@ -26,6 +27,12 @@ export type Action =
   | { readonly type: 'plan/set-settings'; readonly patch: PlanSettings }
   | { readonly type: 'plan/set-optimizer'; readonly patch: Partial<PlanDesign['optimizer']> }
   | { readonly type: 'plan/replace'; readonly plan: Plan; readonly label: string }
+  /** One quarter of demand in a metric (and precision): `value: undefined` removes that quarter's entry. */
+  | { readonly type: 'plan/set-demand'; readonly quarter: QuarterId; readonly metric: Demand['metric']; readonly precision?: Demand['precision']; readonly value: number | undefined }
+  /** Lock a deployment row (firm order, already built) or open it; choose its plant (`undefined`: the default rule). */
+  | { readonly type: 'plan/set-row'; readonly index: number; readonly patch: { readonly locked?: boolean; readonly plant?: string | undefined } }
+  /** Accept rows of an optimizer proposal (all of them, or the ones the user ticked). */
+  | { readonly type: 'plan/accept-proposal'; readonly rows: readonly Pick<ProposalRow, 'change' | 'before' | 'after'>[]; readonly label: string }
   /** A user's version of a site (replaces the preset with the same id inside the plan). */
   | { readonly type: 'plan/set-site'; readonly site: Site; readonly label: string }
   | { readonly type: 'plan/reset-site'; readonly siteId: string }
@@ -53,6 +60,8 @@ function withoutNegativeZero(action: Action): Action {
       return Object.is(action.value, -0) ? { ...action, value: 0 } : action;
     case 'plan/set-deployment':
       return { ...action, units: positiveZero(action.units) };
+    case 'plan/set-demand':
+      return { ...action, value: positiveZero(action.value) };
     case 'plan/set-tariff':
       return { ...action, usdPerKwh: positiveZero(action.usdPerKwh) };
     case 'fabric/set':
@@ -111,17 +120,49 @@ export function reduce(state: DesignState, edit: Action): DesignState {
       return { ...state, fabric: next };
     }
     case 'plan/set-deployment': {
+      // A grid cell is every row of its site, generation and quarter; a locked row is never changed by typing
+      // (unlock it first), and several open rows (one per plant) become one row with the first one's plant.
       const p = state.plan.plan;
-      const i = p.deployments.findIndex((d) => d.site === action.site && d.generation === action.generation && d.quarter === action.quarter);
-      const cur = i >= 0 ? p.deployments[i]!.units : 0;
-      if (cur === action.units) return state;
+      const same = (d: Plan['deployments'][number]) => d.site === action.site && d.generation === action.generation && d.quarter === action.quarter;
+      const rows = p.deployments.filter(same);
+      if (rows.some((d) => d.locked)) return state;
+      const cur = rows.reduce((n, d) => n + d.units, 0);
+      if (cur === action.units && rows.length <= 1) return state;
+      const i = p.deployments.findIndex(same);
+      const kept = p.deployments.filter((d, j) => j === i || !same(d));
       const deployments =
         action.units === 0
-          ? p.deployments.filter((_, j) => j !== i)
+          ? kept.filter((d) => !same(d))
           : i >= 0
-            ? p.deployments.map((d, j) => (j === i ? { ...d, units: action.units } : d))
+            ? kept.map((d) => (same(d) ? { ...d, units: action.units } : d))
             : [...p.deployments, { site: action.site, generation: action.generation, quarter: action.quarter, units: action.units }];
       return withPlan(state, { ...p, deployments });
+    }
+    case 'plan/set-demand': {
+      const p = state.plan.plan;
+      const precision = action.metric === 'pflops' ? (action.precision ?? 'fp8') : undefined;
+      const same = (d: Demand) => d.quarter === action.quarter && d.metric === action.metric && (d.metric !== 'pflops' || (d.precision ?? 'fp8') === precision);
+      const demand = p.demand ?? [];
+      const i = demand.findIndex(same);
+      if (action.value === undefined ? i < 0 : i >= 0 && demand[i]!.value === action.value) return state;
+      const entry: Demand = { quarter: action.quarter, metric: action.metric, ...(precision ? { precision } : {}), value: action.value ?? 0 };
+      const next = action.value === undefined ? demand.filter((_, j) => j !== i) : i >= 0 ? demand.map((d, j) => (j === i ? entry : d)) : [...demand, entry].sort((a, b) => a.quarter.localeCompare(b.quarter));
+      return withPlan(state, { ...p, demand: next });
+    }
+    case 'plan/set-row': {
+      const p = state.plan.plan;
+      const d = p.deployments[action.index];
+      if (!d) return state;
+      let row = d;
+      if (action.patch.locked !== undefined) row = action.patch.locked ? { ...row, locked: true } : withoutKey(row, 'locked');
+      if ('plant' in action.patch) row = action.patch.plant === undefined ? withoutKey(row, 'plant') : { ...row, plant: action.patch.plant };
+      if (row.locked === d.locked && row.plant === d.plant) return state;
+      return withPlan(state, { ...p, deployments: p.deployments.map((x, j) => (j === action.index ? row : x)) });
+    }
+    case 'plan/accept-proposal': {
+      const p = state.plan.plan;
+      const next = acceptProposal(p, action.rows);
+      return next.deployments.length === p.deployments.length && next.deployments.every((d, i) => d === p.deployments[i]) ? state : withPlan(state, next);
     }
     case 'plan/set-settings': {
       const p = state.plan.plan;

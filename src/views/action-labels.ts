@@ -35,6 +35,12 @@ export function actionLabel(action: Action): string {
       return `plan ${Object.keys(action.patch).join(', ')}`;
     case 'plan/set-optimizer':
       return 'optimizer settings';
+    case 'plan/set-demand':
+      return action.value === undefined ? `clear demand in ${action.quarter}` : `demand in ${action.quarter}`;
+    case 'plan/set-row':
+      return action.patch.locked === true ? 'lock a deployment row' : action.patch.locked === false ? 'open a deployment row' : 'plant of a deployment row';
+    case 'plan/accept-proposal':
+      return action.label;
     case 'plan/replace':
     case 'plan/set-site':
     case 'design/replace':

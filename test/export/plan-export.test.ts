@@ -92,6 +92,17 @@ describe('CSV export read back by papaparse', () => {
       expect(header, name).not.toMatch(/[A-Z ]/);
     }
   });
+  it('typed rows without orders are built: plants.csv has weekly builds; demand.csv and issues.csv carry the report’s own rows (review 2026-12 findings 28 and 30)', async () => {
+    const typed = load(JSON.stringify({ ...JSON.parse(smallText), orders: [], demand: [{ quarter: '2027-Q4', metric: 'accelerators', value: 5000 }] }));
+    const g = await files(typed, 'csv');
+    const plants = csv(g.get('plants.csv')!).data;
+    expect(plants.some((r) => Number(r.racks_per_week) > 0)).toBe(true);
+    expect(plants.reduce((s, r) => s + Number(r.racks_per_week), 0)).toBeCloseTo(typed.report.plants.reduce((s, p) => s + p.quarters.reduce((t, q) => t + q.racksPerWeek, 0), 0), 6);
+    const demand = csv(g.get('demand.csv')!).data;
+    expect(demand).toHaveLength(typed.report.demandSeries[0]!.quarters.length);
+    const issues = csv(g.get('issues.csv')!).data;
+    expect(issues).toHaveLength(typed.report.issues.length);
+  });
   it('cables.csv has the fabric header exactly and one row per link', () => {
     const t = text(f.get('cables.csv')!);
     expect(t.split('\r\n')[0]).toBe('cable_id,tier,a_rack,a_device,a_port,b_rack,b_device,b_port,media,part_number,length_m,label,a_transceiver,b_transceiver,network');
@@ -127,7 +138,7 @@ describe('XLSX export read back by exceljs', () => {
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   });
   it('has the sheets in order', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Sites', 'Site years', 'Plants', 'Schedule', 'Units', 'Network', 'Cables', 'Bill of materials', 'Assumptions & sources', 'Issues']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Sites', 'Site years', 'Demand', 'Plants', 'Schedule', 'Units', 'Network', 'Cables', 'Bill of materials', 'Assumptions & sources', 'Issues']);
   });
   it('stores numbers as numbers and totals and derived columns as live formulas', () => {
     const ws = wb.getWorksheet('Sites')!;

@@ -186,7 +186,8 @@ describe('properties', () => {
 });
 
 describe('plan issues roll up the units’ own (review 2026-12 finding 30)', () => {
-  const plan = fixture('small');
+  // 415 V 16 A whips cannot feed a GB300 NVL72 rack (hand: 415 × 16 × √3 ≈ 11.5 kVA against ~135 kW): unit-level errors.
+  const plan: Plan = { ...fixture('small'), unitOptions: { 'gb300-nvl72': { feedAmps: 16 } } };
   const r = evaluatePlan(plan, catalog, sites);
 
   it('every non-info issue of every unit report appears once in the plan’s issues at units.<site>.<generation>, naming both', () => {
@@ -199,7 +200,7 @@ describe('plan issues roll up the units’ own (review 2026-12 finding 30)', () 
         expect(rolled[0]!.message).toContain(i.message);
       }
     }
-    // The example has unit-level errors (racks.csv flags them), so the plan must not read "no issues".
+    // A plan whose units have errors must not read "no issues".
     expect(r.units.some((u) => u.report.issues.some((i) => i.severity === 'error'))).toBe(true);
     expect(r.issues.some((i) => i.path[0] === 'units' && i.severity === 'error')).toBe(true);
   });

@@ -7,8 +7,11 @@ export const optimizeCommand: Command = {
   summary: 'optimize a capacity plan with HiGHS (same as plan --optimize)',
   usage: `rackplan optimize <plan.json> [--objective npv|time] [--json]
 
-  Chooses units per generation, plant, site and quarter that meet the plan's demand within every limit,
-  minimizing NPV TCO (npv, default) or time to capacity (time). Binding constraints are reported in words.`,
+  Proposes open deployment rows (generation, plant, site, quarter) that meet the plan's demand within every limit
+  around the locked rows and the rows the plan's orders build, minimizing NPV TCO (npv, default) or time to
+  capacity (time), each row at least the minimum order (plan.minOrder, default 8 racks). Prints the proposal row by
+  row against the plan (added, changed, removed, with capex, NPV TCO, peak MW and CO2 deltas) and the binding
+  constraints in words; the plan file is not changed.`,
   async run(argv) {
     const parsed = parseFlags(argv, { objective: { type: 'string' } }, 'optimize');
     const flags = new FlagReader(parsed);

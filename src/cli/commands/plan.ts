@@ -10,6 +10,7 @@ import { loadCatalog } from '../../catalog/presets';
 import { loadSites } from '../../catalog/sites';
 import { evaluatePlan } from '../../core/plan/evaluate';
 import type { OptimizeResult } from '../../core/plan/optimize';
+import type { Proposal } from '../../core/plan/proposal';
 import type { Plan, PlanReport } from '../../core/plan/types';
 import type { Issue, IssueCode } from '../../core/issues';
 import { formatPath, describeValue, type InputProblem } from '../../schema/errors';
@@ -25,9 +26,12 @@ const USAGE = `rackplan plan <plan.json> [--optimize] [--objective npv|time] [--
 
   Evaluates a capacity plan: per data-center site the last full year of the horizon (racks, IT MW, facility MW,
   annual and peak PUE, tariff, energy, cost, tCO2) with every calendar year and quarter; per plant the weekly
-  build against capacity and the parts it takes; totals (capex, TCO, NPV TCO, tCO2, firm vs option capex).
+  build against capacity and the parts it takes (every deployment row has a plant: its own, the plan's orders,
+  else the nearest plant that builds it); demand against supply per quarter; totals (capex = units, firm and
+  option, + network + facility; TCO, NPV TCO, tCO2); plan issues, then each unit's own by generation and site.
 
-  --optimize           choose orders and deployments with the HiGHS MIP solver (≤ 0.5 % gap, 10 s limit)
+  --optimize           propose open deployment rows with the HiGHS MIP solver (≤ 0.5 % gap, 10 s limit) around
+                       the locked rows and the rows the plan's orders build, and print the proposal row by row
   --objective O        npv (minimize NPV TCO, default) or time (capacity as early as possible)
   --ranges             low/typical/high of every total from the catalog's ranges and confidence classes, and the
                        ten inputs that move NPV TCO and peak facility MW most (JSON: totals.ranges, sensitivity[])
@@ -37,7 +41,7 @@ const USAGE = `rackplan plan <plan.json> [--optimize] [--objective npv|time] [--
   --json               machine-readable report (field names are a public interface)`;
 
 /** Issue codes that mean the plan itself is wrong (exit 2), not that a limit was crossed. */
-const INPUT_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>(['unknown_generation', 'unknown_site', 'not_a_plant', 'not_a_data_center', 'plant_generation_not_built', 'unknown_switch']);
+const INPUT_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>(['unknown_generation', 'unknown_site', 'not_a_plant', 'not_a_data_center', 'plant_generation_not_built', 'unknown_switch', 'user_generation_conflict']);
 
 /** Read and validate a plan file; every problem is an input error at its path. */
 export function readPlanFile(file: string, flag = 'plan'): { plan: Plan; raw: unknown } {
@@ -144,6 +148,7 @@ export async function runPlan(file: string, optimize: boolean, objective: 'npv' 
   const bad = referenceProblems(report.issues, raw);
   if (bad.length) throw new InputError(bad);
   let opt: OptimizeResult | undefined;
+  let proposal: Proposal | null = null;
   let wasmLoadMs: number | undefined;
   if (optimize) {
     const { optimizePlan } = await import('../../core/plan/optimize');
@@ -152,6 +157,10 @@ export async function runPlan(file: string, optimize: boolean, objective: 'npv' 
     const solver = await loadSolver(await nodeWasm());
     wasmLoadMs = performance.now() - t0;
     opt = optimizePlan(plan, catalog, sites, solver, { objective });
+    if (opt.plan) {
+      const { planProposal } = await import('../../core/plan/proposal');
+      proposal = planProposal(plan, opt.plan, catalog, sites, report);
+    }
     if (opt.report) report = opt.report;
   }
   const optimizer = opt
@@ -171,6 +180,7 @@ export async function runPlan(file: string, optimize: boolean, objective: 'npv' 
         issues: opt.issues,
         orders: opt.plan?.orders ?? [],
         deployments: opt.plan?.deployments ?? [],
+        proposal,
       }
     : undefined;
   const ranged = ranges ? (await import('../../core/plan/ranges')).planRanges(opt?.plan ?? plan, catalog, sites, { ...ranges, report }) : undefined;
@@ -194,7 +204,7 @@ async function nodeWasm(): Promise<{ wasmBinary: ArrayBuffer } | undefined> {
   }
 }
 
-function renderPlan(r: PlanReport, opt?: { status: string; objective: string; mipGap: number | null; solveMs: number; wasmLoadMs?: number; binding: readonly { sentence: string }[]; unmet: readonly { quarter: string; unmet: number; unit: string; cause: string }[] }): string {
+function renderPlan(r: PlanReport, opt?: { status: string; objective: string; mipGap: number | null; solveMs: number; wasmLoadMs?: number; binding: readonly { sentence: string }[]; unmet: readonly { quarter: string; unmet: number; unit: string; cause: string }[]; proposal: Proposal | null }): string {
   const n = formatNumber;
   const lines = [`${r.plan.name}: ${r.plan.start}…${r.plan.end} (${r.plan.horizonYears} years), utilization ${r.plan.utilization}, discount ${r.plan.discountRate}, design ${r.plan.design}, catalog ${r.catalogVersion}`, ''];
   lines.push(`Sites (${r.sites[0]?.year !== null && r.sites[0] ? `year ${r.sites[0].year}` : 'last year'})`);
@@ -229,17 +239,28 @@ function renderPlan(r: PlanReport, opt?: { status: string; objective: string; mi
       lines.push(`    ${g.generation}: ${n(g.units)} units, ${n(g.switches)} × ${g.switchName} (${why}${notes.length ? `; ${notes.join('; ')}` : ''}), ${g.tiers} tier${g.tiers === 1 ? '' : 's'}`);
     }
   }
-  lines.push('', 'Plants (peak weekly build)');
+  lines.push('', 'Plants (peak weekly build against the plant’s own capacity)');
   lines.push(
     textTable(
-      ['plant', 'peak racks/wk', 'quarters building', 'lead time wk'],
-      r.plants.map((p) => [p.id, p.peakRacksPerWeek, p.quarters.filter((q) => q.racksPerWeek > 0).length, p.leadTimeWeeks]),
+      ['plant', 'peak racks/wk', 'capacity then', 'utilization', 'quarters building', 'lead time wk'],
+      r.plants.map((p) => {
+        const peak = p.quarters.reduce<(typeof p.quarters)[number] | undefined>((m, q) => (!m || q.racksPerWeek > m.racksPerWeek ? q : m), undefined);
+        return [p.id, p.peakRacksPerWeek, peak?.capacityRacksPerWeek ?? 0, peak?.utilization === null || peak === undefined ? '—' : `${n(peak.utilization * 100)} %`, p.quarters.filter((q) => q.racksPerWeek > 0).length, p.leadTimeWeeks];
+      }),
     ),
   );
+  const open = r.builds.filter((b) => b.choice === 'nearest').length;
+  if (open) lines.push(`  ${open} deployment row${open === 1 ? '' : 's'} built by the nearest plant that builds the generation with capacity (the default; name a plant per row with "plant")`);
+  for (const ds of r.demandSeries) {
+    lines.push('', `Demand: ${ds.unit} in service against demand (an entry holds until the next)`);
+    const shown = ds.quarters.filter((q, k) => q.entry || k === ds.quarters.length - 1);
+    lines.push(textTable(['quarter', 'demand', 'in service', 'surplus (+) / shortfall (−)'], shown.map((q) => [q.quarter, q.required === null ? '—' : Math.round(q.required), Math.round(q.supplied), q.balance === null ? '—' : `${q.balance >= 0 ? '+' : '−'}${n(Math.abs(Math.round(q.balance)))}`])));
+  }
   const t = r.totals;
   lines.push(
     '',
-    `Totals: capex ${formatUsd(t.capexUsd)} (units ${formatUsd(t.unitCapexUsd)}, network ${formatUsd(t.networkCapexUsd)}, facility ${formatUsd(t.facilityCapexUsd)}) · firm ${formatUsd(t.firmCapexUsd)} · option ${formatUsd(t.optionCapexUsd)}`,
+    `Totals: capex ${formatUsd(t.capexUsd)} = units ${formatUsd(t.unitCapexUsd)} (firm ${formatUsd(t.firmCapexUsd)} + option ${formatUsd(t.optionCapexUsd)}) + network ${formatUsd(t.networkCapexUsd)} + facility ${formatUsd(t.facilityCapexUsd)}`,
+    `        firm: firm orders and locked rows; option: option orders and open rows`,
     `        energy ${formatUsd(t.energyCostUsd)} · capacity charges ${formatUsd(t.capacityCostUsd)} · maintenance ${formatUsd(t.maintenanceUsd)} · TCO ${formatUsd(t.tcoUsd)} · NPV TCO ${formatUsd(t.npvTcoUsd)} · ${n(t.horizonEnergyMwh)} MWh · ${n(t.horizonCo2Tonnes)} tCO2`,
   );
   if (opt) {
@@ -247,10 +268,34 @@ function renderPlan(r: PlanReport, opt?: { status: string; objective: string; mi
     for (const b of opt.binding.slice(0, 20)) lines.push(`  binding: ${b.sentence}`);
     if (opt.binding.length > 20) lines.push(`  … ${opt.binding.length - 20} more (--json)`);
     for (const u of opt.unmet) lines.push(`  unmet ${u.quarter}: ${n(u.unmet)} ${u.unit} — ${u.cause}`);
+    if (opt.proposal) lines.push(...proposalLines(opt.proposal));
+    lines.push('  (the figures above are the proposed plan’s; nothing is written to the plan file)');
   }
   const shown = r.issues.filter((i) => i.severity !== 'info');
   lines.push('', shown.length ? `Issues (${shown.length})` : 'Issues: none');
   lines.push(...issueLines(shown.slice(0, 25)));
   if (shown.length > 25) lines.push(`  … ${shown.length - 25} more (--json)`);
   return lines.join('\n');
+}
+
+/** The optimizer's proposal, row by row against the plan file. */
+function proposalLines(p: Proposal): string[] {
+  const usd = (v: number) => `${v < 0 ? '−' : '+'}${formatUsd(Math.abs(v))}`;
+  const num = (v: number, digits?: number) => `${v < 0 ? '−' : '+'}${formatNumber(Math.abs(v), digits)}`;
+  const count = (c: string) => p.rows.filter((x) => x.change === c).length;
+  const out = [
+    '',
+    `Proposal: ${count('added')} rows to add, ${count('changed')} to change, ${count('removed')} to remove; ${p.unchanged} open rows unchanged; ${p.fixed} locked or order-built rows kept as they are`,
+    `  accepting all: capex ${usd(p.deltas.capexUsd)}, NPV TCO ${usd(p.deltas.npvTcoUsd)}, peak facility ${num(p.deltas.peakFacilityMw)} MW, CO2 ${num(p.deltas.co2Tonnes, 0)} t`,
+  ];
+  if (!p.rows.length) return out;
+  const rows = p.rows.slice(0, 40).map((x) => {
+    const before = x.before?.units ?? 0;
+    const after = x.after?.units ?? 0;
+    const d = x.deltas;
+    return [x.change, x.site, x.generation, x.quarter, `${before} → ${after}`, (x.after ?? x.before)!.plant ?? 'default', d ? usd(d.capexUsd) : '—', d ? usd(d.npvTcoUsd) : '—', d ? num(d.peakFacilityMw) : '—', d ? num(d.co2Tonnes, 0) : '—'];
+  });
+  out.push(textTable(['change', 'site', 'generation', 'quarter', 'units', 'plant', 'capex', 'NPV TCO', 'peak MW', 'tCO2'], rows));
+  if (p.rows.length > 40) out.push(`  … ${p.rows.length - 40} more rows (--json: optimizer.proposal.rows)`);
+  return out;
 }
