@@ -86,11 +86,12 @@ function* ethernetSchedule(e: ClusterEvaluation, net: NetworkCatalog, eth: Ether
   const node = nodeLocator(e);
   const lpr = f.leavesPerRailPerSu;
   const su = f.suNodes;
+  const choices = new Map<number, MediaChoice | null>();
   const rack = (r: string) => (r.startsWith('NR') ? `${rackTag}-${r}` : r);
   const dev = (name: string) => `${deviceTag}-${name}`;
   const upper = rackTag;
   for (const r of cableSchedule(plan, net)) {
-    let row: CableRow;
+    const cableId = `${upper}-${r.cableId}`;
     if (r.tier === 'node-leaf') {
       // Endpoint x of the fabric is port x mod ppn of node ⌊x / ppn⌋; within an SU the endpoints go round its leaves.
       const x = Number(r.aDevice.slice(4)) - 1;
@@ -101,39 +102,67 @@ function* ethernetSchedule(e: ClusterEvaluation, net: NetworkCatalog, eth: Ether
       const leaf = f.tiers === 1 ? 0 : s * lpr + (xIn % lpr);
       const port = f.tiers === 1 ? x + 1 : Math.floor(xIn / lpr) + 1;
       const b = plan.leafPlace(0, leaf);
-      row = remeasured(r, plan, net, a, b, `node${n + 1}`, `${deviceTag}${(x % ppn) + 1}`, rack(b.rack), dev(`leaf-${leaf + 1}`), String(port));
+      yield remeasured(r, plan, net, choices, a, b, `node${n + 1}`, `${deviceTag}${(x % ppn) + 1}`, rack(b.rack), dev(`leaf-${leaf + 1}`), String(port), cableId, network);
     } else {
-      const aDevice = dev(r.aDevice);
-      const bDevice = dev(r.bDevice);
-      row = { ...r, aRack: rack(r.aRack), aDevice, bRack: rack(r.bRack), bDevice, label: `${aDevice}:${r.aPort}>${bDevice}:${r.bPort}` };
+      yield makeRow(cableId, r.tier, network, rack(r.aRack), dev(r.aDevice), r.aPort, rack(r.bRack), dev(r.bDevice), r.bPort, r.lengthM, r.rawLengthM, r.choice);
     }
-    yield { ...row, cableId: `${upper}-${r.cableId}`, network };
   }
 }
 
 /** A node-leaf row with its node end moved to the real compute node (length and medium measured again). */
-function remeasured(r: CableRow, plan: CablePlan, net: NetworkCatalog, a: Place, b: Place, aDevice: string, aPort: string, bRack: string, bDevice: string, bPort: string): CableRow {
-  const { rawM, orderedM } = orderLength(runLengthM(a, b, plan.layout.trayHeightM), plan.layout);
+function remeasured(r: CableRow, plan: CablePlan, net: NetworkCatalog, choices: Map<number, MediaChoice | null>, a: Place, b: Place, aDevice: string, aPort: string, bRack: string, bDevice: string, bPort: string, cableId: string, network: CableRow['network']): CableRow {
+  const { rawM, orderedM, index } = orderLength(runLengthM(a, b, plan.layout.trayHeightM), plan.layout);
   const spec = plan.spec;
-  const choice = pickMedium(net, {
-    lengthM: orderedM,
-    laneGbps: spec.laneGbps,
-    linkGbps: spec.fabric.linkGbps,
-    order: spec.mediaOrder ?? ['dac', 'acc', 'aec', 'mmf', 'smf'],
-    aLinksPerModule: spec.nodeLinksPerModule,
-    bLinksPerModule: spec.switchLinksPerModule,
-  });
-  return withChoice({ ...r, aRack: a.rack, aDevice, aPort, bRack, bDevice, bPort, lengthM: orderedM, rawLengthM: rawM, label: `${aDevice}:${aPort}>${bDevice}:${bPort}` }, choice);
+  let choice = choices.get(index);
+  if (choice === undefined) {
+    choice = pickMedium(net, {
+      lengthM: orderedM,
+      laneGbps: spec.laneGbps,
+      linkGbps: spec.fabric.linkGbps,
+      order: spec.mediaOrder ?? ['dac', 'acc', 'aec', 'mmf', 'smf'],
+      aLinksPerModule: spec.nodeLinksPerModule,
+      bLinksPerModule: spec.switchLinksPerModule,
+    });
+    choices.set(index, choice);
+  }
+  return makeRow(cableId, r.tier, network, a.rack, aDevice, aPort, bRack, bDevice, bPort, orderedM, rawM, choice);
 }
 
-/** The row with the medium and the transceivers of `choice` (part numbers in their own columns). */
-function withChoice(r: Omit<CableRow, 'media' | 'partNumber' | 'aTransceiver' | 'bTransceiver' | 'choice'>, choice: MediaChoice | null): CableRow {
+/**
+ * One row as a single object literal with every property (an object spread here put V8 on its slow path: the
+ * out-of-band rows took ~20 µs each).
+ */
+function makeRow(
+  cableId: string,
+  tier: CableRow['tier'],
+  network: CableRow['network'],
+  aRack: string,
+  aDevice: string,
+  aPort: string,
+  bRack: string,
+  bDevice: string,
+  bPort: string,
+  lengthM: number,
+  rawLengthM: number,
+  choice: MediaChoice | null,
+): CableRow {
   return {
-    ...r,
+    cableId,
+    tier,
+    aRack,
+    aDevice,
+    aPort,
+    bRack,
+    bDevice,
+    bPort,
     media: choice ? choice.medium.kind : 'none',
     partNumber: choice ? choice.medium.partNumber : 'none',
     aTransceiver: choice?.aModule ? choice.aModule.partNumber : '',
     bTransceiver: choice?.bModule ? choice.bModule.partNumber : '',
+    network,
+    lengthM,
+    rawLengthM,
+    label: `${aDevice}:${aPort}>${bDevice}:${bPort}`,
     choice,
   };
 }
@@ -157,10 +186,7 @@ function* oobSchedule(e: ClusterEvaluation, net: NetworkCatalog): Generator<Cabl
       cache.set(index, choice);
     }
     id++;
-    return withChoice(
-      { cableId: `OOB-C${String(id).padStart(7, '0')}`, tier, aRack: a.rack, aDevice, aPort, bRack: b.rack, bDevice, bPort, network: 'oob', lengthM: orderedM, rawLengthM: rawM, label: `${aDevice}:${aPort}>${bDevice}:${bPort}` },
-      choice,
-    );
+    return makeRow(`OOB-C${String(id).padStart(7, '0')}`, tier, 'oob', a.rack, aDevice, aPort, b.rack, bDevice, bPort, orderedM, rawM, choice);
   };
   const node = nodeLocator(e);
   const ports = e.ports;
