@@ -4,7 +4,7 @@ import type { Plan } from '../../src/core/plan/types';
 import type { PueReport } from '../../src/core/sites/pue';
 import { ReportsController } from '../controllers/reports-controller';
 import { StoreController } from '../controllers/store-controller';
-import { formatNumber, formatPue, formatValue } from '../../src/views/format';
+import { formatNumber, formatPue, formatValue, toDisplayValue } from '../../src/views/format';
 import { markRendered } from '../../src/views/marks';
 import { editSite, type Figure, type SiteCard, type StepFigure } from '../../src/views/sites-view';
 import type { Prefs } from '../../src/state/types';
@@ -87,8 +87,23 @@ export class RackSitesView extends LitElement {
       }
       svg.months {
         width: 100%;
-        height: 54px;
+        height: 80px;
         display: block;
+      }
+      svg.months line.grid {
+        stroke: var(--rack-border);
+        stroke-width: 0.5;
+      }
+      svg.months line.zero {
+        stroke: var(--rack-text);
+        stroke-width: 0.8;
+      }
+      svg.months text.tick {
+        text-anchor: end;
+        font-size: 6px;
+      }
+      svg.months text.value {
+        font-size: 5.5px;
       }
       svg.months rect {
         fill: var(--rack-chart-2);
@@ -260,14 +275,25 @@ export class RackSitesView extends LitElement {
     </article>`;
   }
 
+  /** Monthly mean dry bulb as bars from a zero line, with a labelled axis (°C or °F) and each month's value. */
   #months(values: readonly number[], site: string, sys: Prefs['units']) {
-    const lo = Math.min(0, ...values);
-    const hi = Math.max(30, ...values);
+    // Axis from a multiple of 10 °C at or below the coldest month (and 0) to one at or above the warmest (and 30).
+    const lo = Math.floor(Math.min(0, ...values) / 10) * 10;
+    const hi = Math.ceil(Math.max(30, ...values) / 10) * 10;
+    const top = 6;
+    const h = 52;
+    const left = 26;
+    const y = (v: number) => top + ((hi - v) / (hi - lo)) * h;
+    const ticks: number[] = [];
+    for (let t = lo; t <= hi; t += 10) ticks.push(t);
     const label = `${site} monthly mean dry bulb: ${values.map((v, i) => `${MONTHS[i]} ${formatValue(v, 'temperature', sys, 0)}`).join(', ')}`;
-    return html`<svg class="months" viewBox="0 0 240 54" role="img" aria-label=${label}>
+    return html`<svg class="months" viewBox="0 0 ${left + 12 * 19 + 2} ${top + h + 12}" role="img" aria-label=${label}>
+      ${ticks.map((t) => svg`<line class=${t === 0 ? 'zero' : 'grid'} x1=${left - 2} x2=${left + 12 * 19} y1=${y(t)} y2=${y(t)}></line><text class="tick" x=${left - 4} y=${y(t) + 2.5}>${formatValue(t, 'temperature', sys, 0)}</text>`)}
       ${values.map((v, i) => {
-        const height = ((v - lo) / (hi - lo)) * 40;
-        return svg`<rect class=${v < 10 ? 'cold' : ''} x=${i * 20 + 3} y=${44 - height} width="14" height=${Math.max(0.5, height)} rx="1"><title>${MONTHS_LONG[i]}: ${formatValue(v, 'temperature', sys, 1)}</title></rect><text x=${i * 20 + 10} y="53">${MONTHS[i]}</text>`;
+        const y0 = y(0);
+        const yv = y(v);
+        const x = left + i * 19 + 2;
+        return svg`<rect class=${v < 10 ? 'cold' : ''} x=${x} y=${Math.min(yv, y0)} width="15" height=${Math.max(0.5, Math.abs(yv - y0))} rx="1"><title>${MONTHS_LONG[i]}: ${formatValue(v, 'temperature', sys, 1)}</title></rect><text class="value" x=${x + 7.5} y=${v >= 0 ? yv - 1.5 : yv + 6}>${formatNumber(toDisplayValue(v, 'temperature', sys), 0)}</text><text x=${x + 7.5} y=${top + h + 10}>${MONTHS[i]}</text>`;
       })}
     </svg>`;
   }

@@ -15,7 +15,7 @@ describe('Scenarios side by side (Plan view panel)', () => {
     el.plan = base;
     document.body.append(el);
     // Bands and tornado, computed off the page's thread.
-    await expect.element(page.getByRole('table', { name: 'Plan totals with low, typical and high' })).toBeVisible({ timeout: 30_000 });
+    await expect.element(page.getByRole('table', { name: 'Plan totals with low, typical and high' }), { timeout: 30_000 }).toBeVisible();
     await expect.element(page.getByRole('img', { name: /Tornado: change in NPV TCO/ })).toBeInTheDocument();
 
     await userEvent.fill(page.getByRole('textbox', { name: 'Scenario name' }), 'As planned');
@@ -26,7 +26,7 @@ describe('Scenarios side by side (Plan view panel)', () => {
     await userEvent.click(page.getByRole('button', { name: 'Save the current plan as a scenario' }));
 
     const table = page.getByRole('table', { name: 'Scenarios compared' });
-    await expect.element(table).toBeVisible({ timeout: 30_000 });
+    await expect.element(table, { timeout: 30_000 }).toBeVisible();
     const row = (key: string) => [...el.shadowRoot!.querySelectorAll(`tr[data-key="${key}"] td`)].map((td) => td.textContent!.trim());
     await until(() => row('unitCapexUsd').length === 3);
     // Twice the ordered units at the same prices: unit capex doubles, so Δ B − A equals A (+100 %).
