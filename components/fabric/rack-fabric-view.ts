@@ -640,14 +640,31 @@ export class RackFabricView extends LitElement {
   }
 
   /**
+   * The filter without choices the fabric no longer offers (a spine – core tier after going to two tiers, a storage
+   * network the generation lacks): their selects could not show them, so they would filter invisibly.
+   */
+  #validFilter(v: FabricView, f: ScheduleFilter): ScheduleFilter {
+    const all = this.#options(v, undefined);
+    const network = f.network && all.network.some((o) => o.value === f.network) ? f.network : undefined;
+    const opts = this.#options(v, network);
+    const tier = f.tier && opts.tier.some((o) => o.value === f.tier) ? f.tier : undefined;
+    const media = f.media && opts.media.some((o) => o.value === f.media) ? f.media : undefined;
+    if (network === f.network && tier === f.tier && media === f.media) return f;
+    const next: Record<string, string> = {};
+    for (const [k, val] of Object.entries({ network, tier, media, rack: f.rack })) if (val) next[k] = val;
+    return next;
+  }
+
+  /**
    * (Re)start the preview walk when the fabric or the filter changed: the first rows come at once; a count the
    * core does not tally is walked in time slices (see src/views/fabric-schedule.ts), and a newer walk aborts it.
    */
   #startPreview(v: FabricView): void {
     const net = this.#reports.reports?.network;
     if (!net || !v.plan) return;
-    const filter = this._filter;
-    if (this.#previewOf?.view === v && this.#previewOf.filter === filter) return;
+    if (this.#previewOf?.view === v && this.#previewOf.filter === this._filter) return;
+    const filter = this.#validFilter(v, this._filter);
+    if (filter !== this._filter) this._filter = filter;
     this.#previewOf = { view: v, filter };
     this.#abort?.abort();
     const abort = new AbortController();

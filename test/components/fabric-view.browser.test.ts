@@ -113,6 +113,19 @@ describe('Fabric view: schedule preview', () => {
     await until(() => countText(root) === 'no rows match');
     expect(previewLines(root)).toEqual([]);
   });
+  it('a filter choice the fabric no longer has is dropped, not applied invisibly (one tier: no leaf – spine cables)', async () => {
+    const { store, root } = await mountFabric();
+    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Schedule tier' }), 'leaf-spine');
+    await until(() => previewLines(root)[0]?.split(',')[1] === 'leaf-spine');
+    // DGX B200: 8 GPUs and 8 scale-out NICs per server, 4 servers per rack; 32 GPUs = one rack = 32 endpoints,
+    // which one 64-port top-of-rack leaf holds: a single tier.
+    store.dispatch({ type: 'rack/select-generation', id: 'dgx-b200' });
+    store.dispatch({ type: 'fabric/set', patch: { accelerators: 32, topology: 'tor' } });
+    await expect.element(page.getByRole('img', { name: /Scale-out fabric, 1 tier/ })).toBeVisible();
+    await until(() => previewLines(root)[0]?.split(',')[1] === 'node-leaf');
+    expect((root.querySelector('select[data-filter="tier"]') as HTMLSelectElement).value).toBe('');
+    expect(countText(root)).toMatch(/^[\d,]+ rows match/);
+  });
 });
 
 describe('Fabric view: topology and oversubscription per tier', () => {
