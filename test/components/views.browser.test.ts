@@ -66,14 +66,14 @@ describe('Plan view', () => {
     await expect.element(page.getByRole('alert').filter({ hasText: 'Cancelled.' })).toBeVisible();
   });
 
-  it('the optimizer finds a plan, says what binds, and applying it is one undo step', async () => {
+  it('the optimizer finds a plan, says what binds, and accepting its proposal is one undo step', async () => {
     const { store } = await mountApp('/plan');
     await page.getByRole('button', { name: 'Optimize' }).click();
-    await expect.element(page.getByRole('button', { name: 'Apply this plan' }), { timeout: 60_000 }).toBeVisible();
-    await expect.element(page.getByRole('region', { name: 'Optimizer result' })).toHaveTextContent(/plan/i);
-    await page.getByRole('button', { name: 'Apply this plan' }).click();
+    await expect.element(page.getByRole('button', { name: 'Accept all, removals too' }), { timeout: 60_000 }).toBeVisible();
+    await expect.element(page.getByRole('region', { name: 'Optimizer result' })).toHaveTextContent(/Proposal/);
+    await page.getByRole('button', { name: 'Accept all, removals too' }).click();
     await until(() => store.design.plan.plan.deployments.length > 0);
-    expect(store.undoLabel).toBe('apply the optimized plan');
+    expect(store.undoLabel).toBe('accept the whole proposal');
   }, 90_000);
 });
 
