@@ -6,6 +6,7 @@
  * 24K-GPU cluster; never our own output.
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { loadCatalog } from '../../src/catalog/presets';
 import { loadNetworkCatalog } from '../../src/catalog/network';
 import { cableSchedule, type CableRow } from '../../src/core/fabric/cabling';
@@ -14,6 +15,7 @@ import { sizeFabric } from '../../src/core/fabric/fat-tree';
 import { fullSchedule, networkSchedule, SCHEDULE_NETWORKS, scheduleLinks } from '../../src/core/fabric/network-schedule';
 import { mapNicPorts, portsAtSpeed, portSpeedsOf } from '../../src/core/fabric/switch-choice';
 import { runCli } from '../../src/cli/main';
+import { findNonFinite } from '../../src/cli/output';
 
 const catalog = loadCatalog();
 const net = loadNetworkCatalog();
@@ -294,5 +296,53 @@ describe('every network in the schedule', () => {
     expect(links.frontend).toBeGreaterThan(0);
     expect(links.oob).toBeGreaterThan(0);
     expect((peak - early) / 1e6).toBeLessThan(64);
+  }, 120_000);
+});
+
+describe('schedule properties over random clusters (fast-check)', () => {
+  it('any generation, size, topology, per-tier ratio, breakout and appliance ports: rows per network = links, each port once, finite figures', () => {
+    const ids = catalog.generations.filter((g) => g.components.some((c) => (c.ports.scaleOut?.count ?? 0) > 0)).map((g) => g.id);
+    fc.assert(
+      fc.property(
+        fc.record({
+          id: fc.constantFrom(...ids),
+          units: fc.integer({ min: 1, max: 24 }),
+          topology: fc.constantFrom('rail' as const, 'tor' as const, 'row' as const),
+          oversubscription: fc.constantFrom(1, 1, 2, 3),
+          spineOversubscription: fc.constantFrom(1, 1, 3, 7),
+          tiers: fc.constantFrom('auto' as const, 'auto' as const, 3 as const),
+          switchId: fc.constantFrom(undefined, 'spectrum-4-sn5600', 'tomahawk-6-128x800', 'quantum-2-qm9700'),
+          extra: fc.constantFrom(0, 0, 3, 40),
+          cdus: fc.constantFrom(0, 2),
+        }),
+        (x) => {
+          const r = evaluateCluster(gen(x.id), net, {
+            units: x.units,
+            topology: x.topology,
+            oversubscription: x.oversubscription,
+            spineOversubscription: x.spineOversubscription,
+            tiers: x.tiers,
+            switchId: x.switchId,
+            extraEndpoints: x.extra ? [{ name: 'app', ports: x.extra }] : undefined,
+            cdus: x.cdus,
+          }, { detail: 'cabling' });
+          if (!r.ok) return; // e.g. a generation without scale-out ports on this switch: an issue, checked elsewhere
+          const e = r.value;
+          expect(findNonFinite(e.counts)).toBeUndefined();
+          const links = scheduleLinks(e);
+          const seen = new Set<string>();
+          const per: Record<string, number> = {};
+          for (const row of fullSchedule(e, net)) {
+            per[row.network] = (per[row.network] ?? 0) + 1;
+            for (const end of [`${row.aDevice}:${row.aPort}`, `${row.bDevice}:${row.bPort}`]) {
+              expect(seen.has(end), end).toBe(false);
+              seen.add(end);
+            }
+          }
+          for (const n of SCHEDULE_NETWORKS) expect(per[n] ?? 0, n).toBe(links[n]);
+        },
+      ),
+      { numRuns: 40 },
+    );
   }, 120_000);
 });

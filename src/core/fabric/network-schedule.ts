@@ -10,8 +10,9 @@
  *   the leaves of its leaf pair in turn, so its two ports land on different leaves.
  * - Out-of-band: each compute rack's BMC and power-controller ports go to the access switch(es) in that rack
  *   (`oob-C3-1`); every fabric switch's management port goes to an access switch in the network racks, spread evenly
- *   over them exactly as `sizeOob` counts them (`oob-NR2-1`, standing at network rack 2's place); CDUs take free
- *   access ports, then switches of their own; access switches uplink to the aggregation switches (`oob-agg-1`).
+ *   over them exactly as `sizeOob` counts them (`oob-NR2-1`, standing at network rack 2's place); CDUs (and the
+ *   switches of a cluster without network racks) take free compute-rack access ports, then switches of their own
+ *   (`oob-extra-1`); access switches uplink to the aggregation switches (`oob-agg-1`).
  * @module
  */
 import { cableSchedule, orderLength, planCabling, runLengthM, type CablePlan, type CableRow, type NetworkName, type Place } from './cabling';
@@ -210,8 +211,10 @@ function* oobSchedule(e: ClusterEvaluation, net: NetworkCatalog): Generator<Cabl
   }
 
   // Fabric switches' management ports → access switches of the network racks, spread evenly (as sizeOob counts).
+  // Without network racks (one top-of-rack leaf and nothing above it) they take free compute-rack ports, like CDUs.
   const networkRacks = e.parts.reduce((s, p) => s + (p.plan?.networkRacks ?? 0), 0);
   const mgmt = [...switchesWithPlaces(e)];
+  const leftovers: { name: string; place: Place | null }[] = [];
   if (networkRacks > 0 && mgmt.length) {
     const perNetRack = Math.ceil(mgmt.length / networkRacks);
     const netSwitchesPerRack = Math.max(1, Math.ceil(perNetRack / down));
@@ -224,22 +227,26 @@ function* oobSchedule(e: ClusterEvaluation, net: NetworkCatalog): Generator<Cabl
       const s = mgmt[i]!;
       yield row('device-access', s.place, s.name, 'mgmt', netRackPlace(r), `oob-NR${r + 1}-${Math.floor(t / down) + 1}`, String((t % down) + 1));
     }
-  }
+  } else leftovers.push(...mgmt);
 
-  // CDUs: free ports of the compute racks' access switches first, then access switches of their own.
+  // CDUs (and switches without a network rack): free ports of the compute racks' access switches first, then
+  // access switches of their own.
   const cdus = oob.ports - ports.racks * perRack - mgmt.length;
+  for (let i = 0; i < cdus; i++) leftovers.push({ name: `cdu${i + 1}`, place: null });
   let placed = 0;
-  for (let c = 0; c < ports.racks && placed < cdus; c++) {
+  for (let c = 0; c < ports.racks && placed < leftovers.length; c++) {
     const rackPlace = node(Math.min(ports.nodes - 1, c * npr));
-    for (let i = perRack; i < computeSwitchesPerRack * down && placed < cdus; i++, placed++) {
-      yield row('device-access', { ...rackPlace, h: layout.floorClearanceM }, `cdu${placed + 1}`, 'mgmt', topOfRack(rackPlace), `oob-${rackPlace.rack}-${Math.floor(i / down) + 1}`, String((i % down) + 1));
+    for (let i = perRack; i < computeSwitchesPerRack * down && placed < leftovers.length; i++, placed++) {
+      const d = leftovers[placed]!;
+      yield row('device-access', d.place ?? { ...rackPlace, h: layout.floorClearanceM }, d.name, 'mgmt', topOfRack(rackPlace), `oob-${rackPlace.rack}-${Math.floor(i / down) + 1}`, String((i % down) + 1));
     }
   }
-  const cduRack = (n: number): Place => ({ rack: `NR-CDU${n + 1}`, x: (networkRacks + n) * first.pitchM, y: first.rows * layout.rowSpacingM, h: layout.floorClearanceM + 41 * 0.04445, key: -1e5 - n });
-  for (let x = 0; placed < cdus; x++, placed++) {
+  const extraRack = (n: number): Place => ({ rack: `NR-OOB${n + 1}`, x: (networkRacks + n) * first.pitchM, y: first.rows * layout.rowSpacingM, h: layout.floorClearanceM + 41 * 0.04445, key: -1e5 - n });
+  for (let x = 0; placed < leftovers.length; x++, placed++) {
     const j = Math.floor(x / down);
-    if (x % down === 0) access.push({ name: `oob-cdu-${j + 1}`, place: cduRack(j) });
-    yield row('device-access', { ...cduRack(j), h: layout.floorClearanceM }, `cdu${placed + 1}`, 'mgmt', cduRack(j), `oob-cdu-${j + 1}`, String((x % down) + 1));
+    if (x % down === 0) access.push({ name: `oob-extra-${j + 1}`, place: extraRack(j) });
+    const d = leftovers[placed]!;
+    yield row('device-access', d.place ?? { ...extraRack(j), h: layout.floorClearanceM }, d.name, 'mgmt', extraRack(j), `oob-extra-${j + 1}`, String((x % down) + 1));
   }
 
   // Access → aggregation.
