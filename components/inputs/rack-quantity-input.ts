@@ -5,6 +5,7 @@ import { parseField } from '../../src/views/parse';
 import type { UnitSystem } from '../../src/state/types';
 import { emit } from '../shared/events';
 import { baseStyles } from '../shared/styles';
+import { pageDrafts } from '../../src/storage/drafts';
 
 let nextId = 0;
 
@@ -51,6 +52,14 @@ export class RackQuantityInput extends LitElement {
       input::placeholder {
         color: var(--rack-muted);
         opacity: 1;
+      }
+      input[data-draft] {
+        border-style: dashed;
+        border-color: var(--rack-estimate);
+      }
+      .draft {
+        font-size: 0.75rem;
+        color: var(--rack-estimate);
       }
       input[aria-invalid='true'] {
         border-color: var(--rack-over);
@@ -116,9 +125,17 @@ export class RackQuantityInput extends LitElement {
   /** An example of what to type, shown in the hint. */
   @property() example = '';
 
+  /**
+   * Where unapplied text is kept (src/storage/drafts.ts) under `draftScope:fieldKey`, so a reload restores it marked
+   * as a draft; empty (the default) keeps no drafts.
+   */
+  @property({ attribute: 'draft-scope' }) draftScope = '';
+
   @state() private _text: string | null = null;
   @state() private _error: string | null = null;
   @state() private _busy = false;
+  /** The text shown was restored from a draft saved before a reload, and is not applied yet. */
+  @state() private _restored = false;
 
   @query('input') private _input!: HTMLInputElement;
 
@@ -133,10 +150,22 @@ export class RackQuantityInput extends LitElement {
     this._input?.focus();
   }
 
+  get #draftKey(): string {
+    return this.draftScope && this.fieldKey ? `${this.draftScope}:${this.fieldKey}` : '';
+  }
+
   override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated && this.#draftKey) {
+      const draft = pageDrafts().get(this.#draftKey);
+      if (draft !== undefined) {
+        this._text = draft;
+        this._restored = true;
+      }
+    }
+    if (this.hasUpdated && (changed.has('value') || changed.has('system') || changed.has('kind'))) this.#clearDraft();
     if (changed.has('value') || changed.has('system') || changed.has('kind')) {
       this.#shown = this.value === undefined ? '' : this.#format(this.value);
-      if (changed.has('value')) {
+      if (changed.has('value') && !(this._restored && !this.hasUpdated)) {
         this._text = null;
         this._error = null;
       }
@@ -168,6 +197,7 @@ export class RackQuantityInput extends LitElement {
           aria-invalid=${this._error ? 'true' : 'false'}
           aria-describedby=${`${this.#id}-hint ${this.#id}-error`}
           ?data-dirty=${this._text !== null && this._text !== this.#shown}
+          ?data-draft=${this._restored && this._text !== null}
           @input=${this.#onInput}
           @change=${this.#commit}
           @keydown=${this.#onKey}
@@ -176,6 +206,9 @@ export class RackQuantityInput extends LitElement {
           ? html`<button class="reset" type="button" title="Back to the default" aria-label=${`Reset ${this.label} to default`} @click=${this.#reset}>↺</button>`
           : nothing}
       </div>
+      ${this._restored && this._text !== null
+        ? html`<span class="draft" data-draft>Draft kept from before the reload, not applied: press Enter to apply, Escape to drop.</span>`
+        : nothing}
       <span class="hint" part="hint" id=${`${this.#id}-hint`}>${this.#hint}</span>
       <span class="error" part="error" id=${`${this.#id}-error`} role="alert">${this._error ?? ''}</span>
     `;
@@ -190,6 +223,12 @@ export class RackQuantityInput extends LitElement {
 
   #onInput(e: Event): void {
     this._text = (e.target as HTMLInputElement).value;
+    if (this.#draftKey) pageDrafts().set(this.#draftKey, this._text);
+  }
+
+  #clearDraft(): void {
+    this._restored = false;
+    if (this.#draftKey) pageDrafts().clear(this.#draftKey);
   }
 
   #onKey(e: KeyboardEvent): void {
@@ -200,10 +239,12 @@ export class RackQuantityInput extends LitElement {
       e.preventDefault();
       this._text = null;
       this._error = null;
+      this.#clearDraft();
     }
   }
 
   #reset(): void {
+    this.#clearDraft();
     this._text = null;
     this._error = null;
     emit(this, 'quantity-change', { key: this.fieldKey, value: undefined });
@@ -215,11 +256,13 @@ export class RackQuantityInput extends LitElement {
     const text = this._text.trim();
     if (text === this.#shown.trim()) {
       this._text = null;
+      this.#clearDraft();
       return;
     }
     if (text === '') {
       this._error = null;
       this._text = null;
+      this.#clearDraft();
       if (this.value !== undefined) emit(this, 'quantity-change', { key: this.fieldKey, value: undefined });
       return;
     }
@@ -231,6 +274,9 @@ export class RackQuantityInput extends LitElement {
       this._busy = false;
     }
     if (this._text === null || this._text.trim() !== text) return; // edited again while parsing
+    // The field left the page while the text was parsed (a view change or reload blurred it): nothing can apply the
+    // value now, so the text stays a draft instead of being dropped.
+    if (!this.isConnected) return;
     const accepted = this.#range ? `Accepts ${this.#range}${this.integer ? ', whole numbers' : ''}` : 'Accepts a number';
     if (!r.ok) {
       this._error = `${accepted}: ${r.error}`;
@@ -247,6 +293,7 @@ export class RackQuantityInput extends LitElement {
     }
     this._error = null;
     this._text = null;
+    this.#clearDraft();
     const value = this.integer ? Math.round(v) : v;
     if (value !== this.value) emit(this, 'quantity-change', { key: this.fieldKey, value });
   }

@@ -231,6 +231,7 @@ export class RackUnitForm extends LitElement {
   #num(f: NumericField) {
     return html`<rack-quantity-input
       field-key=${f.key}
+      draft-scope="rack"
       .label=${f.label}
       .kind=${f.kind}
       .value=${this.#value(f.key)}
