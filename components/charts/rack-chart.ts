@@ -193,7 +193,8 @@ export class RackChart extends LitElement {
         animation: false,
         normalized: true,
         plugins: {
-          legend: { labels: { color: text, boxWidth: 12 } },
+          // A single series coloured per bar (by generation) has no one colour for a legend; its axis title names it.
+          legend: { display: !(spec.series.length === 1 && spec.series[0]!.keys), labels: { color: text, boxWidth: 12 } },
           tooltip: { callbacks: { label: (c) => `${c.dataset.label ?? ''}: ${fmt(Number(c.parsed[spec.horizontal ? 'x' : 'y']))}` } },
         },
         scales: spec.horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },

@@ -153,6 +153,9 @@ export class RackCompareView extends LitElement {
       .table-wrap {
         overflow-x: auto;
         max-width: 100%;
+        /* Contains the cells' visually-hidden "(best)" text (position: absolute): without a positioned box here it
+           escaped the scroll box and widened the whole page on phones (review finding 24). */
+        position: relative;
       }
       th[scope='row'] {
         position: sticky;
@@ -323,7 +326,7 @@ export class RackCompareView extends LitElement {
                   <thead>
                     <tr>
                       <th scope="col"><span class="visually-hidden">Figure</span></th>
-                      ${rows.map((r) => html`<th scope="col">${r.name}<small>${r.supported ? `${VENDOR_LABEL[r.vendor as keyof typeof VENDOR_LABEL] ?? r.vendor} ${FAMILY_LABEL[r.family as keyof typeof FAMILY_LABEL] ?? r.family}` : 'does not supply the target'}</small></th>`)}
+                      ${rows.map((r) => html`<th scope="col" title=${r.name}>${shortGenerationName(r.name)}<small>${r.supported ? `${VENDOR_LABEL[r.vendor as keyof typeof VENDOR_LABEL] ?? r.vendor} ${FAMILY_LABEL[r.family as keyof typeof FAMILY_LABEL] ?? r.family}` : 'does not supply the target'}</small></th>`)}
                     </tr>
                   </thead>
                   <tbody>

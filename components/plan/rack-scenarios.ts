@@ -26,13 +26,18 @@ const TOTALS: readonly { key: RangedTotal; label: string; money: boolean }[] = [
 
 const show = (v: number, money: boolean) => (money ? formatUsd(v) : formatNumber(v, Math.abs(v) >= 100 ? 0 : undefined));
 
+/** "Houston, Texas: air handlers per kW" → "Houston: air handlers per kW"; "NVIDIA GB300 NVL72 unit price" → "GB300 NVL72 unit price" (chart axes are narrow). */
+function compactLabel(label: string): string {
+  return label.replace(/^(NVIDIA|AWS) /, '').replace(/^([^,:]+), [^:]+:/, '$1:');
+}
+
 /** A tornado: per input, the change in the total with the input at its low and at its high (stacked around zero). */
 function tornadoSpec(r: PlanRanges, total: 'npvTcoUsd' | 'peakFacilityMw'): ChartSpec {
   const rows = r.sensitivity.filter((s) => s.total === total);
   const typical = r.totals[total].typical;
   const scale = total === 'npvTcoUsd' ? 1e6 : 1;
   return {
-    labels: rows.map((s) => s.label),
+    labels: rows.map((s) => compactLabel(s.label)),
     series: [
       { label: 'Input at its low', data: rows.map((s) => (s.atLow - typical) / scale), stack: 't', color: 1 },
       { label: 'Input at its high', data: rows.map((s) => (s.atHigh - typical) / scale), stack: 't', color: 2 },
