@@ -342,7 +342,7 @@ export function renderFabric(f: FabricResult, title: string): string {
   } else {
     lines.push(
       `${f.tiers} tier${f.tiers > 1 ? 's' : ''}, ${f.spineDesign} spines, ${f.planes} plane${f.planes > 1 ? 's' : ''} of ${n(f.linkGbps)}G, radix ${f.logicalRadix}: ${n(f.endpoints)} endpoints of ${n(f.maxEndpoints)} before another tier`,
-      `SU ${f.suNodes} nodes × ${f.scalableUnits} · ${f.leafGrouping === 'rail' ? `${f.leavesPerRailPerSu} leaf per rail per SU` : `${f.leavesPerSu} leaf${f.leavesPerSu > 1 ? 's' : ''} per SU (every port of the SU's nodes)`} · leaf ${f.leafDownlinks} down / ${f.leafUplinks} up (${n(f.oversubscription)}:1)${f.tiers === 3 ? ` · spine ${n(f.spineOversubscription)}:1` : ''}${f.pods ? ` · ${f.pods} pods` : ''}${f.extraEndpoints ? ` · ${n(f.extraEndpoints)} extra endpoints on ${f.serviceLeaves} service leaves per plane` : ''}`,
+      `SU ${f.suNodes} nodes × ${f.scalableUnits} · ${f.leafGrouping === 'rail' ? `${f.leavesPerRailPerSu} leaf per rail per SU` : `${f.leavesPerSu} ${f.leavesPerSu > 1 ? 'leaves' : 'leaf'} per SU (every port of the SU's nodes)`} · leaf ${f.leafDownlinks} down / ${f.leafUplinks} up (${n(f.oversubscription)}:1)${f.tiers === 3 ? ` · spine ${n(f.spineOversubscription)}:1` : ''}${f.pods ? ` · ${f.pods} pods` : ''}${f.extraEndpoints ? ` · ${n(f.extraEndpoints)} extra endpoints on ${f.serviceLeaves} service ${f.serviceLeaves > 1 ? 'leaves' : 'leaf'} per plane` : ''}`,
       '',
       textTable(
         ['tier', 'switches', 'down/sw', 'up/sw', 'down:up', 'blocking', 'ports used', 'ports free', 'links in', 'bisection Tb/s', 'max endpoints', 'modules', 'switch kW'],
