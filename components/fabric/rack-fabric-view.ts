@@ -36,6 +36,11 @@ interface FabricData {
 
 const MEDIA_NAME: Record<string, string> = { dac: 'Copper (DAC)', acc: 'Active copper (ACC)', aec: 'Active electrical (AEC)', aoc: 'Active optical (AOC)', mmf: 'Multimode fiber + optics', smf: 'Single-mode fiber + optics', utp: 'Twisted pair', none: 'No medium reaches' };
 
+/** The catalog has no watts for the scale-out switch: network power leaves the switches out and must say so. */
+function switchWattsUnknown(v: FabricView): boolean {
+  return v.evaluation.switchWattsSource === 'unknown';
+}
+
 /** A blocking ratio; at or under 1:1 the uplinks carry every endpoint at full rate, so it reads "none". */
 function blockingText(r: number | null): string {
   return r === null ? '—' : r <= 1 ? `none (${formatNumber(r)}:1)` : `${formatNumber(r)}:1`;
@@ -464,7 +469,7 @@ export class RackFabricView extends LitElement {
                   <td>${n0(r.cables)}<small>${n0(r.links)} links</small></td>
                   <td>${n0(r.transceiverModules)}<small>${r.modulesCounted === 'by-reach' ? 'by reach' : 'if all optical'}</small></td>
                   <td>${r.fiberKm === null ? '—' : `${formatNumber(r.fiberKm)} / ${formatNumber(r.copperKm ?? 0)} km`}</td>
-                  <td>${r.powerKw ? formatNumber(r.powerKw.total) : '—'}</td>
+                  <td>${r.powerKw && r.evaluation ? `${r.evaluation.switchWattsSource === 'unknown' ? '≥ ' : ''}${formatNumber(r.powerKw.total)}` : '—'}</td>
                   <td>${r.capexUsd === null ? '—' : formatUsd(r.capexUsd)}</td>
                   <td>${blockingText(r.blockingRatio)}</td>
                   <td>${r.topology === current ? nothing : html`<button class="btn" type="button" data-use=${r.topology} @click=${() => emit(this, 'rack-edit', { type: 'fabric/set', patch: { topology: r.topology } })}>Use</button>`}</td>
@@ -472,7 +477,7 @@ export class RackFabricView extends LitElement {
           )}
         </tbody>
       </table></div>
-      <p class="note">Capex: switches × ${formatUsd(t.value.prices.switchUsd)} + optics × ${formatUsd(t.value.prices.transceiverUsd)} (the catalog's typical network prices; cables are not priced). Each topology places its own leaves; everything else is this design's.</p>`;
+      <p class="note">Capex: switches × ${formatUsd(t.value.prices.switchUsd)} + optics × ${formatUsd(t.value.prices.transceiverUsd)} (the catalog's typical network prices; cables are not priced). “≥” marks network power without the switches' watts (not in the catalog). Each topology places its own leaves; everything else is this design's.</p>`;
     }
     return html`<section class="card" aria-labelledby="topo-h">
       <div class="row">
@@ -525,7 +530,7 @@ export class RackFabricView extends LitElement {
           <div><dt>Switches</dt><dd>${formatNumber(f.switches.total, 0)}<small>${f.switches.leaf} leaf · ${f.switches.spine} spine · ${f.switches.core} core</small></dd></div>
           <div><dt>Links / cables</dt><dd>${formatNumber(f.links.total, 0)}<small>${formatNumber(f.cables.total, 0)} cable assemblies</small></dd></div>
           <div><dt>Transceivers</dt><dd>${formatNumber(s?.transceiverModules ?? f.transceiverModules, 0)}<small>${s ? `${formatNumber(s.spares.transceiverModules, 0)} spares` : 'all-optical estimate'}</small></dd></div>
-          <div><dt>Network power</dt><dd>${formatNumber(v.powerKw.total)} kW<small>switches ${formatNumber(v.powerKw.switches)} · optics ${formatNumber(v.powerKw.transceivers)} · active cables ${formatNumber(v.powerKw.activeCables)}</small></dd></div>
+          <div><dt>Network power</dt><dd>${switchWattsUnknown(v) ? '≥ ' : ''}${formatNumber(v.powerKw.total)} kW<small>switches ${switchWattsUnknown(v) ? 'not counted (no watts in the catalog)' : formatNumber(v.powerKw.switches)} · optics ${formatNumber(v.powerKw.transceivers)} · active cables ${formatNumber(v.powerKw.activeCables)}</small></dd></div>
           <div><dt>Bisection</dt><dd>${formatNumber(f.bisectionGbps / 1000)} Tb/s<small>leaf ${formatNumber(f.oversubscription)}:1${f.tiers >= 3 ? ` · spine ${formatNumber(f.spineOversubscription)}:1` : ''}</small></dd></div>
           <div><dt>Network racks</dt><dd>${formatNumber(v.plan?.networkRacks ?? 0, 0)}<small>${v.plan ? `${v.plan.switchesPerNetworkRack} switches each · ${v.plan.rows} rows` : ''}</small></dd></div>
           <div><dt>Room before another tier</dt><dd>${formatNumber(f.maxEndpoints, 0)} endpoints<small>now ${formatNumber(f.endpoints, 0)} (${formatNumber((100 * f.endpoints) / Math.max(1, f.maxEndpoints), 0)} % used)</small></dd></div>

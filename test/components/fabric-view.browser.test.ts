@@ -8,6 +8,8 @@ import { page, userEvent } from 'vitest/browser';
 import type { RackFabricView } from '../../components/fabric/rack-fabric-view';
 import type { Download } from '../../src/export/browser';
 import { loadUnits } from '../../src/views/parse';
+import { Reports } from '../../src/views/reports';
+import type { AppStore } from '../../src/state/store';
 import { deepQuery, mountApp, until } from './helpers';
 
 beforeAll(async () => {
@@ -21,6 +23,13 @@ async function mountFabric() {
   await until(() => deepQuery(document.body, 'table[data-preview] tbody tr') !== null, 15_000);
   const view = deepQuery<RackFabricView>(document.body, 'rack-fabric-view')!;
   return { ...mounted, view, root: view.shadowRoot! };
+}
+
+/** The app's Reports for a store (the fabric report the view shows). */
+async function mountedReports(store: AppStore): Promise<Reports> {
+  const r = new Reports(store);
+  await r.load();
+  return r;
 }
 
 /** The preview's rows as CSV lines (cells joined by commas). */
@@ -171,5 +180,18 @@ describe('Fabric view: topology and oversubscription per tier', () => {
     // 64 logical ports at 3:1: 48 down, 16 up (64 × 3/4 = 48).
     await until(() => /48 \/ 16 of 64/.test(root.querySelector('table[data-tiers] tbody tr')?.textContent ?? ''));
     expect(root.querySelector('table[data-tiers] tbody tr')?.textContent).toMatch(/3:1/);
+  });
+});
+
+describe('Fabric view: what a figure leaves out', () => {
+  it('network power without switch watts in the catalog is a lower bound and says so (Vera Rubin NVL144 on Quantum-X800)', async () => {
+    const { store, root } = await mountFabric();
+    store.dispatch({ type: 'rack/select-generation', id: 'vr-nvl144' });
+    await until(() => /1,600G NIC ports per node \(each takes 2 × 800G\)/.test(root.querySelector('table[data-tiers] caption')?.textContent ?? ''));
+    const power = [...root.querySelectorAll('.figs > div')].find((d) => d.querySelector('dt')?.textContent === 'Network power')!;
+    const fabric = (await mountedReports(store)).fabric!;
+    // The catalog has no watts for Quantum-X800 Q3400-RA today; should it gain them, the figure is a plain total.
+    if (fabric.ok && fabric.value.evaluation.switchWattsSource === 'unknown') expect(power.querySelector('dd')!.textContent).toMatch(/^≥ [\d,.]+ kW.*switches not counted \(no watts in the catalog\)/s);
+    else expect(power.querySelector('dd')!.textContent).not.toMatch(/≥|not counted/);
   });
 });
