@@ -389,11 +389,6 @@ export const ISSUE_CODES = {
     title: 'The optimizer found no solution',
     fix: 'Relax the demand, the sites or the horizon and run it again (the message gives the solver status)',
   },
-  firm_order_unplaceable: {
-    severity: 'warning',
-    title: 'A firm order cannot be placed',
-    fix: 'Move the order to a quarter in which the plant builds the generation and there is time to deploy it',
-  },
   optimizer_below_min_order: {
     severity: 'warning',
     title: 'Proposed rows are still below the minimum order',

@@ -48,7 +48,7 @@ export interface OptimizeOptions {
   readonly timeLimitS?: number;
 }
 
-export type RowKind = 'power' | 'positions' | 'cooling' | 'switchPorts' | 'plantCapacity' | 'demand' | 'firmOrder';
+export type RowKind = 'power' | 'positions' | 'cooling' | 'switchPorts' | 'plantCapacity' | 'demand';
 
 export interface BindingRow {
   readonly kind: RowKind;
@@ -213,15 +213,13 @@ export function optimizePlan(plan: Plan, catalog: Catalog, presetSites: readonly
     if (r.sense === 'lower' && r.limit > 0 && v - r.limit < r.minCoef - 1e-9 && v >= r.limit - 1e-6) binding.push(describe(r, v + r.fixed, r.fullLimit));
   }
   for (const r of model.rows) {
-    if (r.kind !== 'plantCapacity' && r.kind !== 'firmOrder') continue;
+    if (r.kind !== 'plantCapacity') continue;
     const a = r.cols.reduce((sum, c, k) => sum + r.vals[k]! * values[c]!, 0);
     const minCoef = Math.min(...r.vals.map(Math.abs).filter((z) => z > 0));
-    const limit = r.kind === 'plantCapacity' ? r.upper : r.lower;
-    const res: Resource = { kind: r.kind, id: r.id, quarter: r.quarter, unit: r.unit, label: r.label, col: -1, limit, fullLimit: limit, fixed: 0, sense: r.kind === 'plantCapacity' ? 'upper' : 'lower', minCoef };
-    if (r.kind === 'plantCapacity' && a > 1e-9 && r.upper - a < minCoef - 1e-9) binding.push(describe(res, a, r.upper));
-    if (r.kind === 'firmOrder' && a - r.lower < minCoef - 1e-9) binding.push(describe(res, a, r.lower));
+    const res: Resource = { kind: r.kind, id: r.id, quarter: r.quarter, unit: r.unit, label: r.label, col: -1, limit: r.upper, fullLimit: r.upper, fixed: 0, sense: 'upper', minCoef };
+    if (a > 1e-9 && r.upper - a < minCoef - 1e-9) binding.push(describe(res, a, r.upper));
   }
-  const rank: Record<RowKind, number> = { power: 0, cooling: 1, positions: 2, switchPorts: 3, plantCapacity: 4, demand: 5, firmOrder: 6 };
+  const rank: Record<RowKind, number> = { power: 0, cooling: 1, positions: 2, switchPorts: 3, plantCapacity: 4, demand: 5 };
   binding.sort((a, b) => rank[a.kind] - rank[b.kind] || quarterIndex(a.quarter) - quarterIndex(b.quarter) || a.id.localeCompare(b.id));
   const unmet: UnmetDemand[] = [];
   if (relaxed) {
@@ -275,7 +273,7 @@ function describe(r: Resource, activity: number, limit: number): BindingRow {
 
 function causeOf(d: DemandRow, binding: readonly BindingRow[]): string {
   if (!d.servable) return 'no generation that supplies this metric can be built and in service by then (availability dates, plant capacity dates and lead times)';
-  const limits = binding.filter((b) => b.kind !== 'demand' && b.kind !== 'firmOrder' && quarterIndex(b.quarter) <= d.quarter);
+  const limits = binding.filter((b) => b.kind !== 'demand' && quarterIndex(b.quarter) <= d.quarter);
   if (!limits.length) return 'the limits up to this quarter leave no room for another unit';
   const last = new Map<string, BindingRow>();
   for (const b of limits) last.set(`${b.kind}:${b.id}`, b);
