@@ -133,7 +133,8 @@ export function sizeText(v: FabricView): string {
     const suUnits = f.suNodes / nodesPerUnit;
     const lastNodes = f.nodes - (f.scalableUnits - 1) * f.suNodes;
     const su = `${n0(f.scalableUnits)} SU${f.scalableUnits === 1 ? '' : 's'}`;
-    if (Number.isInteger(suUnits)) parts.push(lastNodes < f.suNodes ? `${su} of ${unitWord(suUnits)}, the last holds ${n0(lastNodes / nodesPerUnit)}` : `${su} of ${unitWord(suUnits)}`);
+    if (suUnits === 1) parts.push(`${su}, one unit each`);
+    else if (Number.isInteger(suUnits)) parts.push(lastNodes < f.suNodes ? `${su} of ${unitWord(suUnits)}, the last holds ${n0(lastNodes / nodesPerUnit)}` : `${su} of ${unitWord(suUnits)}`);
     else parts.push(lastNodes < f.suNodes ? `${su} of ${n0(f.suNodes)} nodes, the last holds ${n0(lastNodes)}` : `${su} of ${n0(f.suNodes)} nodes`);
   }
   return parts.join(' · ');

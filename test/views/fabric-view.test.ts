@@ -31,7 +31,8 @@ describe('size by accelerators', () => {
     const v = view('gb200-nvl72', { accelerators: 1024 });
     expect(v.ports.units).toBe(15);
     expect(v.ports.accelerators).toBe(1080);
-    expect(sizeText(v)).toMatch(/^1,024 GPUs → 15 units = 1,080 GPUs · /);
+    // An SU of the 64-port QM9700 at 1:1 is 32 leaf downlinks rounded down to whole racks of 18 trays: 18 nodes, one unit.
+    expect(sizeText(v)).toBe('1,024 GPUs → 15 units = 1,080 GPUs · 15 SUs, one unit each');
   });
 
   it('a whole number of units says so; DGX B200 is 8 GPUs per server, 4 servers per rack by default', () => {
