@@ -26,6 +26,10 @@ const FIELD: Readonly<Record<string, string>> = {
   busVoltageV: 'busbar voltage',
   count: 'power shelves or PSUs per unit',
   defaultFeed: 'default power feed',
+  'defaultFeed.mode': 'default feed arrangement (A/B or single)',
+  'defaultFeed.volts': 'default feed voltage',
+  'defaultFeed.amps': 'default breaker rating',
+  'defaultFeed.system': 'default feed system',
   'redundancy.default': 'default PSU redundancy',
   transientFactor: 'transient peak factor',
   depthM: 'rack depth',
@@ -44,12 +48,19 @@ const FIELD: Readonly<Record<string, string>> = {
   airDeltaTK: 'air temperature rise (default)',
   liquidDeltaTK: 'coolant temperature rise (default)',
   necContinuousFactor: 'continuous-load factor (NEC 210.20(A))',
+  busbarRatingA: 'busbar continuous rating',
 };
+
+/** A catalog key the table does not name, in words: `maxCoolantSupplyC` → "max coolant supply", units dropped. */
+function words(key: string): string {
+  const bare = key.replace(/(Kpa|Lpm|Cfm|Kg|Pflops|TbPerS|Tb|W|M|C|K|A|V|U)$/, '') || key;
+  return bare.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+}
 
 const field = (rest: readonly string[]): string => {
   const two = rest.slice(-2).join('.');
   const one = rest.at(-1) ?? '';
-  return FIELD[two] ?? FIELD[one] ?? rest.join(' ');
+  return FIELD[two] ?? FIELD[one] ?? rest.map(words).join(' ');
 };
 
 const nameOf = (list: readonly { readonly id: string; readonly name: string }[] | undefined, id: string) => shortName(list?.find((x) => x.id === id)?.name ?? id);
