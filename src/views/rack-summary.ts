@@ -137,7 +137,11 @@ export function rackSummary(r: UnitReport, budgets: readonly Budget[], system: U
     ? {
         budgetId: failing.id,
         label: budgetLabel(failing, system),
-        problem: firstIssue?.message ?? `${budgetLabel(failing, system)} is ${failing.status === 'over' ? 'over' : 'near'} its limit (${failing.limitNote})`,
+        problem:
+          firstIssue?.message ??
+          (failing.limit !== null && failing.limit > 0
+            ? `${formatValue(failing.value, failing.kind, system)} of ${formatValue(failing.limit, failing.kind, system)} (${Math.round((failing.value / failing.limit) * 100)} %, ${failing.status === 'over' ? 'over' : 'near'} the limit): ${failing.limitNote}`
+            : `${failing.status === 'over' ? 'over' : 'near'} the limit: ${failing.limitNote}`),
         fix: firstIssue ? fixFor(firstIssue) : '',
       }
     : null;
