@@ -14,8 +14,8 @@ afterEach(() => document.body.replaceChildren());
 function tableRows(view: HTMLElement): Map<string, string[]> {
   const rows = new Map<string, string[]>();
   for (const tr of view.shadowRoot!.querySelectorAll('tbody tr')) {
-    const label = tr.querySelector('th')!.textContent!.trim();
-    rows.set(label, [...tr.querySelectorAll('td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim()));
+    const label = tr.querySelector('th')!.textContent.trim();
+    rows.set(label, [...tr.querySelectorAll('td')].map((td) => td.textContent.replace(/\s+/g, ' ').trim()));
   }
   return rows;
 }
@@ -31,7 +31,7 @@ describe('Compare view verdict', () => {
     const view = deepQuery<HTMLElement>(document, 'rack-compare-view')!;
     await until(() => tableRows(view).has('$ per PFLOP-hour'));
     const rows = tableRows(view);
-    const names = [...view.shadowRoot!.querySelectorAll('thead th[scope="col"]')].slice(1).map((th) => th.textContent!.replace(th.querySelector('small')?.textContent ?? '', '').trim());
+    const names = [...view.shadowRoot!.querySelectorAll('thead th[scope="col"]')].slice(1).map((th) => th.textContent.replace(th.querySelector('small')?.textContent ?? '', '').trim());
     expect(names.length).toBeGreaterThanOrEqual(2);
     const firstNumber = (c: string) => Number(/\d[\d,]*(\.\d+)?/.exec(c)![0].replace(/,/g, ''));
     const dollars = rows.get('$ per PFLOP-hour')!.map(firstNumber);
@@ -39,12 +39,12 @@ describe('Compare view verdict', () => {
     const mwPerPf = rows.get('Facility MW per 1,000 PFLOPS')!.map(firstNumber);
     const cheapest = names[dollars.indexOf(Math.min(...dollars))]!;
     const leanest = names[mwPerPf.indexOf(Math.min(...mwPerPf))]!;
-    const text = verdict.element().textContent!;
+    const text = verdict.element().textContent;
     const short = (n: string) => n.split(' (')[0]!;
     expect(text).toContain(`${short(cheapest)} is cheapest per PFLOP-hour at $${Math.min(...dollars)}`);
     expect(text).toMatch(cheapest === leanest ? /it also uses the least power/ : new RegExp(`${short(leanest)} uses the least power`));
     // "Best" never marks the figure the rows were sized to.
-    const pflopsRow = [...view.shadowRoot!.querySelectorAll('tbody tr')].find((tr) => tr.querySelector('th')!.textContent!.trim() === 'Dense PFLOPS')!;
+    const pflopsRow = [...view.shadowRoot!.querySelectorAll('tbody tr')].find((tr) => tr.querySelector('th')!.textContent.trim() === 'Dense PFLOPS')!;
     expect(pflopsRow.querySelectorAll('td.best')).toHaveLength(0);
   });
 });

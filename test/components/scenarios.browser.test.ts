@@ -10,7 +10,7 @@ afterEach(() => document.body.replaceChildren());
 
 describe('Scenarios side by side (Plan view panel)', () => {
   it('two saved scenarios compare with deltas from the first; the bands and tornado arrive from the worker', async () => {
-    const el = document.createElement('rack-scenarios') as RackScenarios;
+    const el: RackScenarios = document.createElement('rack-scenarios');
     const base = small as unknown as Plan;
     el.plan = base;
     document.body.append(el);
@@ -27,7 +27,7 @@ describe('Scenarios side by side (Plan view panel)', () => {
 
     const table = page.getByRole('table', { name: 'Scenarios compared' });
     await expect.element(table, { timeout: 30_000 }).toBeVisible();
-    const row = (key: string) => [...el.shadowRoot!.querySelectorAll(`tr[data-key="${key}"] td`)].map((td) => td.textContent!.trim());
+    const row = (key: string) => [...el.shadowRoot!.querySelectorAll(`tr[data-key="${key}"] td`)].map((td) => td.textContent.trim());
     await until(() => row('unitCapexUsd').length === 3);
     // Twice the ordered units at the same prices: unit capex doubles, so Δ B − A equals A (+100 %).
     const [a, b, delta] = row('unitCapexUsd');
