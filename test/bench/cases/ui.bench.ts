@@ -206,7 +206,8 @@ export const cases: BenchCase[] = [
           const t = await page.evaluate(async (units) => {
             const v = document.querySelector('rack-app')!.shadowRoot!.querySelector('rack-plan-view')!;
             const grid = v.shadowRoot!.querySelector('rack-plan-grid')!;
-            const input = grid.shadowRoot!.querySelector<HTMLInputElement>('tbody tr:nth-child(9) input')!;
+            // The first deployment cell of the row (the row starts with the demand cell).
+            const input = grid.shadowRoot!.querySelector<HTMLInputElement>('tbody tr:nth-child(9) input:not([data-c="demand"])')!;
             const start = performance.now();
             input.value = String(units);
             input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
