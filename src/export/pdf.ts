@@ -43,7 +43,7 @@ export interface PdfReport {
   readonly charts: readonly BarChart[];
   /** The assumptions-and-sources table, printed last. */
   readonly assumptions: Table;
-  /** Fixed creation date so the same plan gives the same file (ISO string). */
+  /** Creation date (ISO string); absent: the time of writing. A fixed one makes the bytes reproducible (tests). */
   readonly createdAt?: string;
   /** Rows printed per table before "… n more rows (see the CSV/XLSX export)". */
   readonly maxRowsPerTable?: number;
@@ -96,7 +96,8 @@ export function pdfText(text: string): string {
 function cellText(v: CellValue, format?: string): string {
   const p = plainValue(v);
   if (p === null) return '';
-  if (typeof p === 'number') return format === '0' ? String(Math.round(p)) : formatNumber(p);
+  // A value that rounds to zero prints as 0, never "-0" (a tiny negative from a difference of floats).
+  if (typeof p === 'number') return (format === '0' ? String(Math.round(p)) : formatNumber(p)).replace(/^-(?=0(?:\.0+)?$)/, '');
   if (typeof p === 'boolean') return p ? 'yes' : 'no';
   return p;
 }
@@ -165,9 +166,10 @@ class Writer {
     const avail = PAGE_W - 2 * M;
     const rows = t.rows.slice(0, maxRows);
     // Column widths from content (header and a sample of rows), scaled to the page.
+    // A header may wrap (up to three lines), so it asks only for its longest word; the cells ask for their full text.
     const natural = t.columns.map((c, j) => {
       this.doc.setFont('helvetica', 'bold');
-      let w = this.doc.getTextWidth(pdfText(c.label));
+      let w = Math.max(...pdfText(c.label).split(/\s+/).map((word) => this.doc.getTextWidth(word)));
       this.doc.setFont('helvetica', 'normal');
       for (const r of rows.slice(0, 60)) w = Math.max(w, this.doc.getTextWidth(pdfText(cellText(r[j] ?? null, c.format))));
       return Math.min(w + 8, avail * 0.35);
@@ -175,21 +177,30 @@ class Writer {
     const sum = natural.reduce((a, b) => a + b, 0);
     const widths = natural.map((w) => (w * avail) / Math.max(sum, avail * 0.6));
     const numeric = t.columns.map((c) => c.kind !== 'text');
+    // Headers wrap onto up to three lines in their column instead of being cut ("Peak build (racks/week)").
+    this.doc.setFont('helvetica', 'bold');
+    const headLines = t.columns.map((c, j) => {
+      const lines = this.doc.splitTextToSize(pdfText(c.label), widths[j]! - 4) as string[];
+      return lines.length > 3 ? [...lines.slice(0, 2), this.fit(lines.slice(2).join(' '), widths[j]! - 4)] : lines;
+    });
+    this.doc.setFont('helvetica', 'normal');
+    const headH = rowH + (Math.max(1, ...headLines.map((l) => l.length)) - 1) * (size + 1);
     const header = () => {
-      this.ensure(rowH * 2);
+      this.ensure(headH + rowH);
       this.doc.setFillColor(232, 238, 244);
-      this.doc.rect(M, this.y, widths.reduce((a, b) => a + b, 0), rowH, 'F');
+      this.doc.rect(M, this.y, widths.reduce((a, b) => a + b, 0), headH, 'F');
       this.doc.setFont('helvetica', 'bold');
       this.doc.setFontSize(size);
       this.doc.setTextColor(20, 30, 45);
       let x = M;
-      t.columns.forEach((c, j) => {
+      t.columns.forEach((_c, j) => {
         const w = widths[j]!;
-        const s = this.fit(c.label, w - 4);
-        this.doc.text(s, numeric[j] ? x + w - 2 : x + 2, this.y + size + 1, numeric[j] ? { align: 'right' } : undefined);
+        headLines[j]!.forEach((line, k) => {
+          this.doc.text(line, numeric[j] ? x + w - 2 : x + 2, this.y + size + 1 + k * (size + 1), numeric[j] ? { align: 'right' } : undefined);
+        });
         x += w;
       });
-      this.y += rowH;
+      this.y += headH;
       this.doc.setFont('helvetica', 'normal');
       this.doc.setTextColor(30, 30, 30);
     };
@@ -342,7 +353,8 @@ class Writer {
 export async function toPdf(report: PdfReport): Promise<Uint8Array> {
   const { jsPDF } = await import('jspdf');
   const doc = new jsPDF({ orientation: 'landscape', unit: 'pt', format: 'letter', compress: true });
-  const created = report.createdAt ?? '2000-01-01T00:00:00Z';
+  // The real time of writing unless the caller fixes one (tests that compare bytes do).
+  const created = report.createdAt ?? new Date().toISOString();
   doc.setCreationDate(new Date(created));
   doc.setFileId('0'.repeat(32));
   doc.setProperties({ title: pdfText(report.title), subject: pdfText(report.subtitle), creator: 'rackplan' });

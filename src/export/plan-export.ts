@@ -334,7 +334,6 @@ export function planPdfReport(b: PlanBundle): PdfReport {
     elevations,
     charts,
     assumptions: pickColumns(t.assumptions, ['path', 'value', 'value_text', 'unit', 'confidence', 'sources']),
-    createdAt: `${r.plan.start.slice(0, 4)}-01-01T00:00:00Z`,
     maxRowsPerTable: 300,
   };
 }

@@ -59,6 +59,7 @@ const report: PdfReport = {
     rows: [['generations.gb200-nvl72.power', 'NVIDIA GB200 NVL72 spec https://example.com']],
   },
   maxRowsPerTable: 100,
+  createdAt: '2026-01-01T00:00:00Z',
 };
 
 describe('pdf report', () => {
