@@ -132,3 +132,47 @@ describe('rackplan compare / fit / site / presets', () => {
     ]);
   });
 });
+
+describe('rackplan plan / optimize: demand, capex split, proposal (issue 14)', () => {
+  it('plan text shows demand against supply, capex = units (firm + option) + network + facility, and the JSON carries the same figures', async () => {
+    const t = await run('plan', 'presets/plans/small.json');
+    expect(t.code).toBe(0);
+    const j = JSON.parse((await run('plan', 'presets/plans/small.json', '--json')).out);
+    const usd = (await import('../../src/cli/output')).formatUsd;
+    const tot = j.totals;
+    expect(t.out).toContain(`capex ${usd(tot.capexUsd)} = units ${usd(tot.unitCapexUsd)} (firm ${usd(tot.firmCapexUsd)} + option ${usd(tot.optionCapexUsd)}) + network ${usd(tot.networkCapexUsd)} + facility ${usd(tot.facilityCapexUsd)}`);
+    expect(t.out).toMatch(/Demand: PFLOPS fp8 dense in service against demand/);
+    expect(j.demandSeries[0].quarters).toHaveLength(12);
+    expect(j.builds).toHaveLength(2);
+  });
+
+  it('optimize prints the proposal row by row and --json carries it; the plan file is untouched', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rackplan-proposal-'));
+    const file = join(dir, 'typed.json');
+    const plan = {
+      schemaVersion: 1,
+      catalogVersion: '2026.11.2',
+      name: 'typed',
+      start: '2026-Q1',
+      horizonYears: 3,
+      demand: [{ quarter: '2027-Q4', metric: 'accelerators', value: 20000 }],
+      deployments: [
+        { site: 'houston-tx', generation: 'gb300-nvl72', quarter: '2026-Q4', units: 20, locked: true },
+        { site: 'lordstown-oh', generation: 'gb300-nvl72', quarter: '2027-Q2', units: 60 },
+      ],
+    };
+    writeFileSync(file, JSON.stringify(plan));
+    try {
+      const t = await run('optimize', file);
+      expect(t.code).toBe(0);
+      expect(t.out).toMatch(/Proposal: \d+ rows to add, \d+ to change, \d+ to remove; \d+ open rows unchanged; 1 locked or order-built rows kept as they are/);
+      const j = JSON.parse((await run('optimize', file, '--json')).out);
+      const p = j.optimizer.proposal;
+      expect(p.fixed).toBe(1);
+      for (const row of p.rows) expect(row.before?.locked ?? false).toBe(false);
+      expect(j.optimizer.deployments[0]).toEqual(plan.deployments[0]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -293,7 +293,7 @@ function proposalLines(p: Proposal): string[] {
     const before = x.before?.units ?? 0;
     const after = x.after?.units ?? 0;
     const d = x.deltas;
-    return [x.change, x.site, x.generation, x.quarter, `${before} → ${after}`, (x.after ?? x.before)!.plant ?? 'default', d ? usd(d.capexUsd) : '—', d ? usd(d.npvTcoUsd) : '—', d ? num(d.peakFacilityMw) : '—', d ? num(d.co2Tonnes, 0) : '—'];
+    return [x.change, x.site, x.generation, x.quarter, `${formatNumber(before, 0)} → ${formatNumber(after, 0)}`, (x.after ?? x.before)!.plant ?? 'default', d ? usd(d.capexUsd) : '—', d ? usd(d.npvTcoUsd) : '—', d ? num(d.peakFacilityMw) : '—', d ? num(d.co2Tonnes, 0) : '—'];
   });
   out.push(textTable(['change', 'site', 'generation', 'quarter', 'units', 'plant', 'capex', 'NPV TCO', 'peak MW', 'tCO2'], rows));
   if (p.rows.length > 40) out.push(`  … ${p.rows.length - 40} more rows (--json: optimizer.proposal.rows)`);
