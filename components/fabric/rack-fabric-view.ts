@@ -385,8 +385,18 @@ export class RackFabricView extends LitElement {
           }}></rack-quantity-input>`}
       <h3>Scale-out fabric</h3>
       ${sel('Topology', 'topology', [['', 'Rail-optimized (default)'], ['rail', 'Rail-optimized'], ['tor', 'Top of rack: a leaf in every rack'], ['row', 'Leaf pair per row (end of row)']], f.topology)}
-      ${sel('Switch', 'switchId', [['', view ? `${shortName(view.defaultSwitch.name)} (default)` : 'Default'], ...(view?.switches ?? []).map((s) => [s.id, s.name] as [string, string])], f.switchId)}
+      <label class="sel"
+        >Switch
+        <select data-key="switchId" @change=${(e: Event) => {
+          const v = (e.target as HTMLSelectElement).value;
+          // A port speed belongs to one switch's SerDes: another switch starts matched to the NIC again.
+          set({ switchId: v === '' ? undefined : v, portGbps: undefined });
+        }}>
+          ${[['', view ? `${shortName(view.defaultSwitch.name)} (default)` : 'Default'] as const, ...(view?.switches ?? []).map((s) => [s.id, s.name] as const)].map(([v, l]) => html`<option value=${v} ?selected=${(f.switchId ?? '') === v}>${l}</option>`)}
+        </select>
+      </label>
       ${view ? this.#why(view) : nothing}
+      ${this.#portSpeed(f, view)}
       <div class="pair">
         <rack-quantity-input field-key="oversubscription" label=${FF.oversubscription.label} kind="ratio" .value=${f.oversubscription} .defaultValue=${FF.oversubscription.defaultValue} .min=${FF.oversubscription.min} .max=${FF.oversubscription.max} .system=${sys} help=${FF.oversubscription.help} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'oversubscription')}></rack-quantity-input>
         <rack-quantity-input field-key="spineOversubscription" label=${FF.spineOversubscription.label} kind="ratio" .value=${f.spineOversubscription} .defaultValue=${FF.spineOversubscription.defaultValue} .min=${FF.spineOversubscription.min} .max=${FF.spineOversubscription.max} .system=${sys} help=${FF.spineOversubscription.help} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'spineOversubscription')}></rack-quantity-input>
@@ -504,6 +514,27 @@ export class RackFabricView extends LitElement {
         this._topologies = this.#reports.reports?.fabricTopologies ?? null;
       }, 0),
     );
+  }
+
+  /**
+   * The switch's port speed: matched to the NIC (default) or a breakout the switch supports (its speeds come from
+   * the evaluation's port mapping). A speed kept from another switch stays listed so it can be set back to Auto.
+   */
+  #portSpeed(f: FabricDesign, view: FabricView | null) {
+    const m = view?.evaluation.portMapping;
+    const speeds = [...(m?.supportedGbps ?? [])];
+    if (f.portGbps !== undefined && !speeds.includes(f.portGbps)) speeds.push(f.portGbps);
+    const g = (n: number) => `${formatNumber(n, 0)}G`;
+    return html`<label class="sel"
+      >Switch port speed
+      <select data-key="portGbps" @change=${(e: Event) => {
+        const v = (e.target as HTMLSelectElement).value;
+        emit(this, 'rack-edit', { type: 'fabric/set', patch: { portGbps: v === '' ? undefined : Number(v) } });
+      }}>
+        <option value="" ?selected=${f.portGbps === undefined}>Matched to the NIC${m && f.portGbps === undefined ? ` (${g(m.switchPortGbps)})` : ''}</option>
+        ${speeds.map((x) => html`<option value=${String(x)} ?selected=${f.portGbps === x}>${g(x)}${!m ? '' : x === m.nativePortGbps ? ' (native)' : x < m.nativePortGbps ? ` (breakout: ${formatNumber(m.nativePortGbps / x, 0)} per ${g(m.nativePortGbps)} port)` : ` (${formatNumber(x / m.nativePortGbps, 0)} ${g(m.nativePortGbps)} ports ganged)`}</option>`)}
+      </select>
+    </label>`;
   }
 
   /** Which switch the fabric uses and why (evaluateCluster's choice), with the default's source. */

@@ -54,6 +54,7 @@ const FabricDesignFields = z.strictObject({
   units: bounded(F.units),
   accelerators: bounded(F.accelerators),
   switchId: z.string({ error: 'a switch id from `rackplan presets`' }).optional(),
+  portGbps: bounded(F.portGbps),
   topology: oneOf(FABRIC_DESIGN_CHOICES.topology).optional(),
   oversubscription: bounded(F.oversubscription),
   spineOversubscription: bounded(F.spineOversubscription),

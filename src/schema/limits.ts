@@ -64,6 +64,8 @@ export const FABRIC_DESIGN_LIMITS = {
   oversubscription: { min: 1, max: 64, default: 1 },
   /** Spine down : up at three tiers (the leaf's is `oversubscription`). */
   spineOversubscription: { min: 1, max: 64, default: 1 },
+  /** Speed the scale-out switch's ports run at (a breakout); the core refuses a speed the switch cannot run. Default: matched to the NIC. */
+  portGbps: { min: 1, max: 3200, unit: 'Gb/s' },
   planes: { min: 1, max: 16, integer: true, default: 1 },
   racksPerRow: { min: 1, max: 10_000, integer: true, default: DEFAULT_LAYOUT.racksPerRow },
   rowSpacingM: { min: 0.5, max: 100, unit: 'm', default: DEFAULT_LAYOUT.rowSpacingM },
@@ -101,9 +103,14 @@ export const PLAN_SETTING_LIMITS = {
 /** The plan's name. */
 export const PLAN_NAME_LENGTH = { min: 1, max: 200 } as const;
 
-/** The Compare view's common target, per kind: accelerators, IT power in W, dense FP8 PFLOPS. */
+/**
+ * The Compare view's common target, per kind: accelerators, IT power in W, dense FP8 PFLOPS, power at the meter in W
+ * (facility, peak PUE) and a capex budget in USD.
+ */
 export const COMPARE_TARGET_LIMITS = {
   accelerators: { min: 1, max: 10_000_000, integer: true },
   itPower: { min: 1000, max: 5e9, unit: 'W' },
   fp8Pflops: { min: 1, max: 1e9 },
+  facilityPower: { min: 1000, max: 5e9, unit: 'W' },
+  budgetUsd: { min: 100_000, max: 1e13 },
 } as const satisfies Record<string, NumericLimit>;

@@ -145,6 +145,7 @@ export function clusterDesignOf(d: FabricDesign, units: number): ClusterDesign {
   return {
     units,
     switchId: d.switchId,
+    portGbps: d.portGbps,
     planes: d.planes,
     topology: d.topology,
     oversubscription: d.oversubscription,

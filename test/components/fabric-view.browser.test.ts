@@ -172,6 +172,21 @@ describe('Fabric view: topology and oversubscription per tier', () => {
     await until(() => root.querySelector('tr[data-topology="tor"].current') !== null, 15_000);
   });
 
+  it('a breakout port speed sizes the fabric on the logical ports; another switch starts matched to the NIC again', async () => {
+    const { store, root } = await mountFabric();
+    const caption = () => root.querySelector('table[data-tiers] caption')?.textContent ?? '';
+    expect(caption()).toMatch(/switch ports at 400G, 64 per switch/);
+    const speed = page.getByRole('combobox', { name: 'Switch port speed' });
+    const speeds = [...(speed.element() as HTMLSelectElement).options].map((o) => o.value);
+    expect(speeds).toContain('200');
+    await userEvent.selectOptions(speed, '200');
+    await until(() => store.design.fabric.portGbps === 200);
+    // QM9700: 64 × 400G = 128 × 200G logical ports (the same SerDes); each 400G NIC port takes two of them.
+    await until(() => /4 × 400G NIC ports per node \(each takes 2 × 200G\) · switch ports at 200G, 128 per switch/.test(caption()));
+    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Switch', exact: true }), 'quantum-x800-q3400');
+    await until(() => store.design.fabric.switchId === 'quantum-x800-q3400' && store.design.fabric.portGbps === undefined);
+  });
+
   it('leaf oversubscription 3:1 shows in the per-tier table (3:1 down:up) and blocking', async () => {
     const { store, root } = await mountFabric();
     await userEvent.fill(page.getByRole('textbox', { name: 'Leaf oversubscription' }), '3');
