@@ -6,7 +6,7 @@ import { compareFigures, compareMetrics, compareSites, facilityMwPerKiloPflops, 
 import { ReportsController } from '../controllers/reports-controller';
 import { StoreController } from '../controllers/store-controller';
 import { COMPARE_TARGET_FIELDS } from '../../src/views/fields';
-import { formatNumber, formatValue, type DisplayKind } from '../../src/views/format';
+import { formatNumber, formatUsd, formatValue, type DisplayKind } from '../../src/views/format';
 import { FAMILY_LABEL, VENDOR_LABEL, generationGroups, type GenerationGroup } from '../../src/views/generations';
 import { markRendered } from '../../src/views/marks';
 import { memoizeLast } from '../../src/views/memo';
@@ -365,6 +365,8 @@ export class RackCompareView extends LitElement {
   #targetText(data: CompareData): string {
     const t = data.design.target;
     if (t.kind === 'itPower') return `Sized within ${formatValue(t.value, 'power', data.prefs.units)} of IT power`;
+    if (t.kind === 'facilityPower') return `Sized within ${formatValue(t.value, 'power', data.prefs.units)} at the meter`;
+    if (t.kind === 'budgetUsd') return `Sized within ${formatUsd(t.value)} of capex`;
     return `Sized for ${formatNumber(t.value)}${t.kind === 'fp8Pflops' ? ' dense FP8 PFLOPS' : ' accelerators'}`;
   }
 
@@ -375,7 +377,7 @@ export class RackCompareView extends LitElement {
     if (v === null) {
       // Switching the kind: carry the target over through the first compared unit so the sizing stays comparable.
       const r = this.#data?.rows.find((x) => x.supported);
-      v = (r ? (kind === 'accelerators' ? r.accelerators : kind === 'itPower' ? (r.itMw ?? 0) * 1e6 : r.pflopsDense) : null) ?? 1000;
+      v = (r ? (kind === 'accelerators' ? r.accelerators : kind === 'itPower' ? (r.itMw ?? 0) * 1e6 : kind === 'facilityPower' ? (r.facilityMw ?? 0) * 1e6 : kind === 'budgetUsd' ? r.capexUsd : r.pflopsDense) : null) ?? 1000;
       if (!(v > 0)) v = 1000;
     }
     emit(this, 'rack-edit', { type: 'compare/set-target', kind, value: v });

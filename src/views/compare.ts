@@ -14,14 +14,23 @@ import { issueText } from './issue-text';
 
 export const TARGET_LABEL: Record<CompareTargetKind, string> = {
   fp8Pflops: 'Dense FP8 PFLOPS (equal compute)',
-  itPower: 'IT power (equal power)',
+  itPower: 'IT power (at most)',
+  facilityPower: 'Facility power at the meter (at most)',
+  budgetUsd: 'Capex budget (at most)',
   accelerators: 'Accelerators (equal count)',
 };
 
+/** Targets that are limits (power, money): rows differ in compute, so absolute power and money are not ranked. */
+export function isLimitKind(kind: CompareTargetKind): boolean {
+  return kind === 'itPower' || kind === 'facilityPower' || kind === 'budgetUsd';
+}
 
-/** The core's target for the stored one (IT power is stored in W, the core takes MW). */
+
+/** The core's target for the stored one (IT and facility power are stored in W, the core takes MW). */
 export function coreTarget(t: CompareDesign['target']): CompareTarget {
   if (t.kind === 'itPower') return { metric: 'itMw', value: t.value / 1e6, precision: 'fp8' };
+  if (t.kind === 'facilityPower') return { metric: 'facilityMw', value: t.value / 1e6, precision: 'fp8' };
+  if (t.kind === 'budgetUsd') return { metric: 'budgetUsd', value: t.value, precision: 'fp8' };
   if (t.kind === 'fp8Pflops') return { metric: 'pflops', precision: 'fp8', value: t.value };
   return { metric: 'accelerators', value: t.value, precision: 'fp8' };
 }
@@ -65,7 +74,7 @@ const usd = (v: number | null) => (v === null ? '—' : formatUsd(v));
  * having none), and absolute power, money and carbon only when every row delivers the same compute.
  */
 export function compareMetrics(system: UnitSystem, target: CompareTargetKind = 'fp8Pflops'): Metric[] {
-  const sameCompute = target !== 'itPower';
+  const sameCompute = !isLimitKind(target);
   const when = (ok: boolean, better: 'lower' | 'higher') => (ok ? better : undefined);
   return [
     { label: 'Units needed', cell: (r) => n0(r.units) },
@@ -86,7 +95,7 @@ export function compareMetrics(system: UnitSystem, target: CompareTargetKind = '
     { label: 'PFLOPS per MW', cell: (r) => n(r.pflopsPerMw), better: 'higher', value: (r) => r.pflopsPerMw, estimate: true },
     { label: 'PFLOPS per $M', cell: (r) => n(r.pflopsPerMusd), better: 'higher', value: (r) => r.pflopsPerMusd, estimate: true },
     { label: '$ per PFLOP-hour', cell: (r) => (r.usdPerPflopHour === null ? '—' : `$${formatNumber(r.usdPerPflopHour, 3)}`), better: 'lower', value: (r) => r.usdPerPflopHour, estimate: true },
-    { label: target === 'itPower' ? 'Left unused of the target' : 'Rounding waste', cell: (r) => (r.roundingWastePct === null ? '—' : `${formatNumber(r.roundingWastePct, 1)} %`) },
+    { label: isLimitKind(target) ? 'Left unused of the target' : 'Rounding waste', cell: (r) => (r.roundingWastePct === null ? '—' : `${formatNumber(r.roundingWastePct, 1)} %`) },
     { label: 'Issues', cell: (r) => (r.issues.length ? [...new Set(r.issues.map((i) => issueText(i).title))].join('; ') : 'none') },
   ];
 }
@@ -116,7 +125,8 @@ export function compareFigures(rows: readonly CompareOption[], metrics: readonly
     const vals = rows.map((r) => m.value!(r)).filter((x): x is number => x !== null && x > 0);
     if (vals.length > 1) best.set(m.label, m.better === 'lower' ? Math.min(...vals) : Math.max(...vals));
   }
-  const rackTarget = rack ? (target === 'accelerators' ? rack.totals.accelerators : target === 'itPower' ? rack.totals.itKw * 1000 : rack.totals.fp8DensePflops) : null;
+  // The designer's unit as a target; a facility-power or budget target has no per-unit figure here to copy.
+  const rackTarget = rack ? (target === 'accelerators' ? rack.totals.accelerators : target === 'itPower' ? rack.totals.itKw * 1000 : target === 'fp8Pflops' ? rack.totals.fp8DensePflops : null) : null;
   const estimates = new Set(rows.filter((r) => r.assumptions.some((a) => a.confidence === 'estimate' && POWER_ESTIMATE.test(a.path))).map((r) => r.generation));
   return { best, estimates, rackTarget };
 }

@@ -100,7 +100,6 @@ export const FABRIC_FIELDS = {
   accelerators: fromLimit('accelerators', FL.accelerators, 'Accelerators in the cluster', 'count', '', { example: '1024' }),
   oversubscription: fromLimit('oversubscription', FL.oversubscription, 'Leaf oversubscription', 'ratio', 'Leaf down : up'),
   spineOversubscription: fromLimit('spineOversubscription', FL.spineOversubscription, 'Spine oversubscription', 'ratio', 'Spine down : up (three tiers)'),
-  portGbps: fromLimit('portGbps', FL.portGbps, 'Switch port speed', 'count', 'Gb/s; one of the switch’s port speeds'),
   planes: fromLimit('planes', FL.planes, 'Planes', 'count', ''),
   racksPerRow: fromLimit('racksPerRow', FL.racksPerRow, 'Racks per row', 'count', ''),
   rowSpacingM: fromLimit('rowSpacingM', FL.rowSpacingM, 'Row pitch', 'length', ''),
@@ -113,6 +112,8 @@ export const COMPARE_TARGET_FIELDS = {
   accelerators: fromLimit('accelerators', COMPARE_TARGET_LIMITS.accelerators, 'Accelerators', 'count', '', { example: '1152' }),
   itPower: fromLimit('itPower', COMPARE_TARGET_LIMITS.itPower, 'IT power', 'power', '', { example: '10 MW' }),
   fp8Pflops: fromLimit('fp8Pflops', COMPARE_TARGET_LIMITS.fp8Pflops, 'Dense FP8 PFLOPS', 'count', '', { example: '5000' }),
+  facilityPower: fromLimit('facilityPower', COMPARE_TARGET_LIMITS.facilityPower, 'Facility power at the meter', 'power', '', { example: '20 MW' }),
+  budgetUsd: fromLimit('budgetUsd', COMPARE_TARGET_LIMITS.budgetUsd, 'Capex budget (USD)', 'count', '', { example: '500000000' }),
 } as const satisfies { [K in keyof typeof COMPARE_TARGET_LIMITS]: NumericField<K> };
 
 const PL = PLAN_SETTING_LIMITS;

@@ -104,3 +104,18 @@ describe('the Compare view opens on the core default target', () => {
     expect(initialDesign(catalog).compare.target).toEqual({ kind: 'fp8Pflops', value: DEFAULT_COMPARE_TARGET.value });
   });
 });
+
+describe('the Compare view targets reach the core', () => {
+  it('facility power (W) and a capex budget map to the core limit targets', async () => {
+    const { coreTarget, compareMetrics, isLimitKind } = await import('../../src/views/compare');
+    expect(coreTarget({ kind: 'facilityPower', value: 20e6 })).toMatchObject({ metric: 'facilityMw', value: 20 });
+    expect(coreTarget({ kind: 'budgetUsd', value: 5e8 })).toMatchObject({ metric: 'budgetUsd', value: 5e8 });
+    expect(isLimitKind('budgetUsd')).toBe(true);
+    // Under a limit target the rows differ in compute: absolute capex is not ranked, PFLOPS is (higher).
+    const m = compareMetrics('si', 'budgetUsd');
+    expect(m.find((x) => x.label === 'Capex')!.better).toBeUndefined();
+    expect(m.find((x) => x.label === 'Dense PFLOPS')!.better).toBe('higher');
+    // Under equal compute the PFLOPS row is the target itself and is never ranked.
+    expect(compareMetrics('si', 'fp8Pflops').find((x) => x.label === 'Dense PFLOPS')!.better).toBeUndefined();
+  });
+});
