@@ -64,6 +64,8 @@ export const FABRIC_DESIGN_LIMITS = {
   oversubscription: { min: 1, max: 64, default: 1 },
   /** Spine down : up at three tiers (the leaf's is `oversubscription`). */
   spineOversubscription: { min: 1, max: 64, default: 1 },
+  /** Speed the scale-out switch's ports run at (a breakout); the core refuses a speed the switch cannot run. Default: matched to the NIC. */
+  portGbps: { min: 1, max: 3200, unit: 'Gb/s' },
   planes: { min: 1, max: 16, integer: true, default: 1 },
   racksPerRow: { min: 1, max: 10_000, integer: true, default: DEFAULT_LAYOUT.racksPerRow },
   rowSpacingM: { min: 0.5, max: 100, unit: 'm', default: DEFAULT_LAYOUT.rowSpacingM },

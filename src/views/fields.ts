@@ -100,6 +100,7 @@ export const FABRIC_FIELDS = {
   accelerators: fromLimit('accelerators', FL.accelerators, 'Accelerators in the cluster', 'count', '', { example: '1024' }),
   oversubscription: fromLimit('oversubscription', FL.oversubscription, 'Leaf oversubscription', 'ratio', 'Leaf down : up'),
   spineOversubscription: fromLimit('spineOversubscription', FL.spineOversubscription, 'Spine oversubscription', 'ratio', 'Spine down : up (three tiers)'),
+  portGbps: fromLimit('portGbps', FL.portGbps, 'Switch port speed', 'count', 'Gb/s; one of the switch’s port speeds'),
   planes: fromLimit('planes', FL.planes, 'Planes', 'count', ''),
   racksPerRow: fromLimit('racksPerRow', FL.racksPerRow, 'Racks per row', 'count', ''),
   rowSpacingM: fromLimit('rowSpacingM', FL.rowSpacingM, 'Row pitch', 'length', ''),
