@@ -116,7 +116,8 @@ export function siteCards(plan: Plan, report: PlanReport, catalog: Catalog, pres
       summary: s.summary,
       facts: s.facts,
       edited: (plan.sites ?? []).some((x) => x.id === s.id) || override !== null,
-      plant: pl ? { racksPerWeek: steps(pl.racksPerWeek), generations: pl.generations, leadTimeWeeks: fig(pl.leadTimeWeeks) } : null,
+      // Names, not ids (review finding 36); '*' stays the wildcard the card words as "every generation".
+      plant: pl ? { racksPerWeek: steps(pl.racksPerWeek), generations: pl.generations.map((g) => (g === '*' ? g : (catalog.generations.find((x) => x.id === g)?.name ?? g))), leadTimeWeeks: fig(pl.leadTimeWeeks) } : null,
       dc: dc
         ? {
             meterMw: steps(dc.meterMw),

@@ -19,3 +19,19 @@ describe('generation picker detail', () => {
     expect(evaluateUnit(g, {}, catalog).accelerators).toBe(count);
   });
 });
+
+describe('Sites view: a plant lists what it builds by name', () => {
+  it('names, not catalog ids (review finding 36)', async () => {
+    const { siteCards } = await import('../../src/views/sites-view');
+    const { loadSites } = await import('../../src/catalog/sites');
+    const { evaluatePlan } = await import('../../src/core/plan/evaluate');
+    const { PlanSchema } = await import('../../src/schema/plan');
+    const { readFileSync } = await import('node:fs');
+    const sites = loadSites();
+    const plan = PlanSchema.parse(JSON.parse(readFileSync('presets/plans/small.json', 'utf8')));
+    const cards = siteCards(plan, evaluatePlan(plan, catalog, sites), catalog, sites);
+    const ids = new Set(catalog.generations.map((g) => g.id));
+    for (const c of cards) for (const g of c.plant?.generations ?? []) expect(ids.has(g)).toBe(false);
+    expect(cards.some((c) => (c.plant?.generations.length ?? 0) > 0)).toBe(true);
+  });
+});
