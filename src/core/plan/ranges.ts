@@ -84,6 +84,9 @@ export interface RangedInput {
   /** The value the plan uses (the distribution's mode). */
   readonly value: number;
   readonly high: number;
+  /** Every ranged total with this input at its low and at its high (everything else at the plan's values). */
+  readonly totalsAtLow: Readonly<Record<RangedTotal, number>>;
+  readonly totalsAtHigh: Readonly<Record<RangedTotal, number>>;
 }
 
 /** One bar of the tornado: an input at its low and high, everything else at the plan's values. */
@@ -145,9 +148,17 @@ export function rangedTotals(report: PlanReport): Record<RangedTotal, number> {
   return { capexUsd: t.capexUsd, npvTcoUsd: t.npvTcoUsd, tcoUsd: t.tcoUsd, peakFacilityMw: peakFacilityMw(report), horizonEnergyMwh: t.horizonEnergyMwh, horizonCo2Tonnes: t.horizonCo2Tonnes };
 }
 
+/** What `evaluatePlan` takes. */
+export interface EngineInputs {
+  readonly plan: Plan;
+  readonly catalog: Catalog;
+  readonly sites: readonly Site[];
+}
+
 /** An input with the way to put a value of it into the engine. */
-interface Lever extends RangedInput {
-  readonly apply: (value: number) => { plan: Plan; catalog: Catalog; sites: readonly Site[] };
+interface Lever extends Omit<RangedInput, 'totalsAtLow' | 'totalsAtHigh'> {
+  /** The engine's inputs with this input set to `value`, starting from `from` (so several can be set at once). */
+  readonly apply: (from: EngineInputs, value: number) => EngineInputs;
   /** Every total is affine in this input (a price or a carbon rate: no physics changes), so one engine run gives both sides. */
   readonly affine: boolean;
 }
@@ -165,7 +176,7 @@ export function planRanges(plan: Plan, catalog: Catalog, sites: readonly Site[],
   const at = (lever: Lever, v: number): Record<RangedTotal, number> => {
     if (v === lever.value) return base;
     engineRuns++;
-    const x = lever.apply(v);
+    const x = lever.apply({ plan, catalog, sites }, v);
     return rangedTotals(evaluatePlan(x.plan, x.catalog, x.sites));
   };
   const effects = levers.map((lever) => {
@@ -231,16 +242,25 @@ export function planRanges(plan: Plan, catalog: Catalog, sites: readonly Site[],
       engineRuns,
     },
     totals,
-    inputs: levers.map(({ apply: _apply, affine: _affine, ...input }) => input),
+    inputs: effects.map(({ lever: { apply: _apply, affine: _affine, ...input }, low, high }) => ({ ...input, totalsAtLow: low, totalsAtHigh: high })),
     sensitivity,
   };
+}
+
+/**
+ * The engine's inputs with several ranged inputs set at once (`pick` gives each input's value, e.g. its low): to check
+ * the first-order response against a joint run of the engine.
+ */
+export function engineInputsAt(plan: Plan, catalog: Catalog, sites: readonly Site[], pick: (input: Omit<RangedInput, 'totalsAtLow' | 'totalsAtHigh'>) => number, report: PlanReport = evaluatePlan(plan, catalog, sites)): EngineInputs {
+  let st: EngineInputs = { plan, catalog, sites };
+  for (const lever of rangeInputs(plan, catalog, sites, report)) st = lever.apply(st, pick(lever));
+  return st;
 }
 
 /** The inputs of a plan that carry a spread (see the module comment), each with how to set it in the engine. */
 function rangeInputs(plan: Plan, catalog: Catalog, sites: readonly Site[], report: PlanReport): Lever[] {
   const out: Lever[] = [];
   const ctx = settingsContext(plan, catalog, sites);
-  const same = (p: Plan = plan, c: Catalog = catalog, s: readonly Site[] = sites) => ({ plan: p, catalog: c, sites: s });
   const deployedGenerations = [...new Set(report.units.map((u) => u.generation))];
   const pricedGenerations = [...new Set([...deployedGenerations, ...(plan.orders ?? []).map((o) => findGeneration(catalog, o.generation)?.generation.id).filter((g): g is string => !!g)])];
 
@@ -272,7 +292,7 @@ function rangeInputs(plan: Plan, catalog: Catalog, sites: readonly Site[], repor
       low: Math.min(low, 1),
       value: 1,
       high: Math.max(high, 1),
-      apply: (m) => same(plan, Object.freeze({ ...catalog, generations: catalog.generations.map((x) => (x.id === id ? Object.freeze(scaleGenerationPower(x, m)) : x)) })),
+      apply: (st, m) => ({ ...st, catalog: Object.freeze({ ...st.catalog, generations: st.catalog.generations.map((x) => (x.id === id ? Object.freeze(scaleGenerationPower(x, m)) : x)) }) }),
       affine: false,
     });
   }
@@ -285,22 +305,22 @@ function rangeInputs(plan: Plan, catalog: Catalog, sites: readonly Site[], repor
     const picked = pickSourced(p.usd, ctx.priceBasis);
     const factor = picked > 0 ? perUnit / picked : 0;
     const name = shortName(findGeneration(catalog, id)?.generation.name ?? id);
-    pushSourced(out, `unitUsd:${id}`, `${name} unit price`, `prices.unitPrices.${id}.usd`, p.usd, ctx.priceBasis, factor, (v) => same({ ...plan, prices: { ...plan.prices, unitUsd: { ...plan.prices?.unitUsd, [id]: v } } }), AFFINE);
+    pushSourced(out, `unitUsd:${id}`, `${name} unit price`, `prices.unitPrices.${id}.usd`, p.usd, ctx.priceBasis, factor, (st, v) => ({ ...st, plan: { ...st.plan, prices: { ...st.plan.prices, unitUsd: { ...st.plan.prices?.unitUsd, [id]: v } } } }), AFFINE);
   }
 
   // Network prices, only when the plan has a fabric.
   if (report.totals.networkCapexUsd > 0) {
     const net = catalog.prices.networkPrices;
-    if (plan.prices?.switchUsd === undefined) pushSourced(out, 'switchUsd', 'Scale-out switch price', 'prices.networkPrices.switchUsd', net.switchUsd, ctx.priceBasis, 1, (v) => same({ ...plan, prices: { ...plan.prices, switchUsd: v } }), AFFINE);
-    if (plan.prices?.transceiverUsd === undefined) pushSourced(out, 'transceiverUsd', 'Transceiver price', 'prices.networkPrices.transceiverUsd', net.transceiverUsd, ctx.priceBasis, 1, (v) => same({ ...plan, prices: { ...plan.prices, transceiverUsd: v } }), AFFINE);
+    if (plan.prices?.switchUsd === undefined) pushSourced(out, 'switchUsd', 'Scale-out switch price', 'prices.networkPrices.switchUsd', net.switchUsd, ctx.priceBasis, 1, (st, v) => ({ ...st, plan: { ...st.plan, prices: { ...st.plan.prices, switchUsd: v } } }), AFFINE);
+    if (plan.prices?.transceiverUsd === undefined) pushSourced(out, 'transceiverUsd', 'Transceiver price', 'prices.networkPrices.transceiverUsd', net.transceiverUsd, ctx.priceBasis, 1, (st, v) => ({ ...st, plan: { ...st.plan, prices: { ...st.plan.prices, transceiverUsd: v } } }), AFFINE);
   }
   const cf = catalog.prices.costFactors;
-  pushSourced(out, 'itMaintenance', 'IT maintenance per year', 'prices.costFactors.itMaintenanceFractionPerYear', cf.itMaintenanceFractionPerYear, 'typical', 1, (v) =>
-    same(plan, { ...catalog, prices: { ...catalog.prices, costFactors: { ...cf, itMaintenanceFractionPerYear: pointLike(cf.itMaintenanceFractionPerYear, v) } } }),
+  pushSourced(out, 'itMaintenance', 'IT maintenance per year', 'prices.costFactors.itMaintenanceFractionPerYear', cf.itMaintenanceFractionPerYear, 'typical', 1, (st, v) =>
+    ({ ...st, catalog: { ...st.catalog, prices: { ...st.catalog.prices, costFactors: { ...st.catalog.prices.costFactors, itMaintenanceFractionPerYear: pointLike(cf.itMaintenanceFractionPerYear, v) } } } }),
     AFFINE,
   );
   if (plan.utilization === undefined) {
-    pushSourced(out, 'utilization', 'Utilization (average IT draw ÷ design IT)', 'prices.planDefaults.utilization', catalog.prices.planDefaults.utilization, 'typical', 1, (v) => same({ ...plan, utilization: v }));
+    pushSourced(out, 'utilization', 'Utilization (average IT draw ÷ design IT)', 'prices.planDefaults.utilization', catalog.prices.planDefaults.utilization, 'typical', 1, (st, v) => ({ ...st, plan: { ...st.plan, utilization: v } }));
   }
 
   // Per deployed site: the values its energy, carbon, PUE and facility cost rest on.
@@ -317,9 +337,11 @@ function rangeInputs(plan: Plan, catalog: Catalog, sites: readonly Site[], repor
       const q = valueAtPath(dc, field.path);
       if (!q || isMissing(q)) continue;
       const basis: Basis = field.path[1] === 'facilityCapexUsdPerMw' ? ctx.priceBasis : 'typical';
-      const apply = (v: number) => {
-        const changed: Site = { ...site, roles: { ...site.roles, dataCenter: withValueAtPath(dc, field.path, v) } };
-        return same({ ...plan, sites: [...(plan.sites ?? []).filter((x) => x.id !== site.id), changed] });
+      const apply = (st: EngineInputs, v: number): EngineInputs => {
+        // The site as `st` has it (another input may have changed it already), else as resolved above.
+        const current = st.plan.sites?.find((x) => x.id === site.id) ?? site;
+        const changed: Site = { ...current, roles: { ...current.roles, dataCenter: withValueAtPath(current.roles.dataCenter!, field.path, v) } };
+        return { ...st, plan: { ...st.plan, sites: [...(st.plan.sites ?? []).filter((x) => x.id !== site.id), changed] } };
       };
       pushSourced(out, `site:${site.id}:${field.path.join('.')}`, `${shortName(site.name)}: ${field.label}`, `sites.${site.id}.${field.path.join('.')}`, q, basis, 1, apply, { absolute: field.absolute, affine: field.affine });
     }
@@ -347,7 +369,7 @@ const SITE_FIELDS: readonly { readonly path: readonly string[]; readonly label: 
 const AFFINE = { affine: true } as const;
 
 /** Add a sourced value as an input if it has a spread: its range, or its confidence class around a point. */
-function pushSourced(out: Lever[], id: string, label: string, path: string, q: Sourced, basis: Basis, factor: number, apply: (v: number) => ReturnType<Lever['apply']>, kind: { absolute?: boolean; affine?: boolean } = {}): void {
+function pushSourced(out: Lever[], id: string, label: string, path: string, q: Sourced, basis: Basis, factor: number, apply: Lever['apply'], kind: { absolute?: boolean; affine?: boolean } = {}): void {
   const value = pickSourced(q, basis) * factor;
   let low: number;
   let high: number;
