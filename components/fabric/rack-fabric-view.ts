@@ -5,7 +5,7 @@ import type { NetworkName } from '../../src/core/fabric/cabling';
 import type { FabricResult } from '../../src/core/fabric/fat-tree';
 import { ReportsController } from '../controllers/reports-controller';
 import { StoreController } from '../controllers/store-controller';
-import { acceleratorNoun, networkRows, scheduleCsv, scheduleRows, sizeText as sizeHelp, type FabricOutcome, type FabricView, type TopologyComparison } from '../../src/views/fabric-view';
+import { acceleratorNoun, formatEndpointGroups, networkRows, parseEndpointGroups, scheduleCsv, scheduleRows, sizeText as sizeHelp, type FabricOutcome, type FabricView, type TopologyComparison } from '../../src/views/fabric-view';
 import { filterOptions, knownCount, previewSchedule, scheduleCells, SCHEDULE_COLUMNS, type FilterOption, type FilterOptions, type ScheduleFilter, type SchedulePreview } from '../../src/views/fabric-schedule';
 import { FABRIC_FIELDS as FF } from '../../src/views/fields';
 import { formatNumber, formatUsd, formatValue } from '../../src/views/format';
@@ -208,6 +208,24 @@ export class RackFabricView extends LitElement {
       .why strong {
         color: var(--rack-text);
       }
+      label.sel input {
+        padding: 0.3rem 0.4rem;
+        border: 1px solid var(--rack-border-strong);
+        border-radius: 6px;
+        background: var(--rack-input-bg);
+        min-width: 0;
+      }
+      label.sel .hint {
+        font-weight: 400;
+      }
+      label.sel .error {
+        color: var(--rack-over);
+        font-weight: 400;
+        font-size: 0.75rem;
+      }
+      label.sel .error:empty {
+        display: none;
+      }
       .filters {
         display: flex;
         flex-wrap: wrap;
@@ -278,6 +296,9 @@ export class RackFabricView extends LitElement {
   readonly #groups = memoizeLast((c: Catalog) => generationGroups(c));
 
   @state() private _busy = false;
+  /** Appliance ports as being typed (null: show the design's), and why the last text was refused. */
+  @state() private _endpointsText: string | null = null;
+  @state() private _endpointsError: string | null = null;
   /** What the schedule preview keeps (view state, not part of the design: it changes no figure). */
   @state() private _filter: ScheduleFilter = {};
   @state() private _preview: SchedulePreview | null = null;
@@ -406,6 +427,23 @@ export class RackFabricView extends LitElement {
         ${sel('Tiers', 'tiers', [['', 'Auto'], ['2', '2'], ['3', '3']], f.tiers === undefined || f.tiers === 'auto' ? '' : String(f.tiers), (v) => Number(v))}
       </div>
       ${(f.topology ?? 'rail') === 'rail' ? sel('Spine groups', 'spineDesign', [['', 'Full (default)'], ['full', 'Full'], ['rail', 'Per rail']], f.spineDesign) : nothing}
+      <label class="sel"
+        >Appliance ports on the fabric
+        <input
+          type="text"
+          data-key="extraEndpoints"
+          autocomplete="off"
+          spellcheck="false"
+          placeholder="e.g. ufm=4, storage=16"
+          aria-invalid=${this._endpointsError ? 'true' : 'false'}
+          aria-describedby="endpoints-hint endpoints-error"
+          .value=${this._endpointsText ?? formatEndpointGroups(f.extraEndpoints)}
+          @input=${(e: Event) => (this._endpointsText = (e.target as HTMLInputElement).value)}
+          @change=${(e: Event) => this.#setEndpoints((e.target as HTMLInputElement).value)}
+        />
+        <span class="hint" id="endpoints-hint">UFM, storage or gateway ports on service leaves: a number, or name=ports, …</span>
+        <span class="error" id="endpoints-error" role="alert">${this._endpointsError ?? ''}</span>
+      </label>
       <h3>Floor layout</h3>
       <div class="pair">
         <rack-quantity-input field-key="racksPerRow" label="Racks per row" kind="count" integer .value=${f.racksPerRow} .defaultValue=${FF.racksPerRow.defaultValue} .min=${FF.racksPerRow.min} .max=${FF.racksPerRow.max} .system=${sys} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => num(e, 'racksPerRow')}></rack-quantity-input>
@@ -421,6 +459,18 @@ export class RackFabricView extends LitElement {
       ${sel('Leaf switches', 'leafPlacement', [['', 'Network row (default)'], ['in-rack', 'In the rack'], ['eor', 'End of row'], ['mor', 'Middle of row'], ['network-row', 'Network row']], f.leafPlacement)}
       ${sel('Spine switches', 'spinePlacement', [['', 'Network row (default)'], ['eor', 'End of row'], ['mor', 'Middle of row'], ['network-row', 'Network row']], f.spinePlacement)}
     `;
+  }
+
+  /** Commit the appliance-port groups typed (or say what is accepted). */
+  #setEndpoints(text: string): void {
+    const r = parseEndpointGroups(text);
+    if (!r.ok) {
+      this._endpointsError = r.error;
+      return;
+    }
+    this._endpointsError = null;
+    this._endpointsText = null;
+    emit(this, 'rack-edit', { type: 'fabric/set', patch: { extraEndpoints: r.value } });
   }
 
   /**
@@ -443,7 +493,7 @@ export class RackFabricView extends LitElement {
     const ratio = (r: number | null) => (r === null ? '—' : `${formatNumber(r)}:1`);
     const name: Record<string, string> = { leaf: 'Leaf', spine: 'Spine', core: 'Core' };
     return html`<div class="scroll"><table class="tiers" data-tiers>
-      <caption class="note">Per tier · ${v.evaluation.topology === 'rail' ? 'rail-optimized' : v.evaluation.topology === 'tor' ? 'top of rack' : 'leaf pair per row'} · ${portText(v)}</caption>
+      <caption class="note">Per tier · ${v.evaluation.topology === 'rail' ? 'rail-optimized' : v.evaluation.topology === 'tor' ? 'top of rack' : 'leaf pair per row'} · ${portText(v)}${v.fabric.extraEndpoints ? ` · ${n0(v.fabric.extraEndpoints)} appliance ports on ${n0(v.fabric.serviceLeaves)} service leaf${v.fabric.serviceLeaves === 1 ? '' : 'es'}${v.fabric.planes > 1 ? ' per plane' : ''}` : ''}</caption>
       <thead><tr><th scope="col">Tier</th><th scope="col">Switches</th><th scope="col">Down / up per switch</th><th scope="col">Oversub&shy;scription</th><th scope="col">Blocking up to here</th><th scope="col">Bisection</th></tr></thead>
       <tbody>
         ${v.fabric.tierDetail.map(

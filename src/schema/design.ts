@@ -11,7 +11,7 @@
  */
 import * as z from 'zod';
 import { describeValue, formatPath, problemsFromZod, type InputProblem } from './errors';
-import { acceptsText, COMPARE_TARGET_LIMITS, FABRIC_DESIGN_CHOICES, FABRIC_DESIGN_LIMITS, limitedNumber, SITE_LIMIT_LIMITS, type NumericLimit } from './limits';
+import { acceptsText, COMPARE_TARGET_LIMITS, FABRIC_DESIGN_CHOICES, FABRIC_DESIGN_LIMITS, FABRIC_ENDPOINT_LIMITS, limitedNumber, SITE_LIMIT_LIMITS, type NumericLimit } from './limits';
 import { PlanSchema } from './plan';
 import { UnitOptionsSchema } from './unit-options';
 
@@ -46,6 +46,30 @@ export const CompareDesignSchema = z.strictObject({
   siteId: z.string({ error: 'a site id' }).optional(),
 });
 
+const E = FABRIC_ENDPOINT_LIMITS;
+
+/** Named groups of appliance ports on the compute fabric; the names become schedule device names (`ufm1`…). */
+export const EndpointGroupsSchema = z
+  .array(
+    z.strictObject({
+      name: z
+        .string({ error: E.nameAccepts })
+        .regex(/^(?:[a-z]|[a-z][a-z0-9-]{0,22}[a-z])$/, E.nameAccepts)
+        // node1… and cdu1… are the schedule's own device names.
+        .refine((n) => n !== 'node' && n !== 'cdu', E.nameAccepts),
+      ports: limitedNumber(E.ports),
+    }),
+    { error: 'a list of {name, ports}' },
+  )
+  .max(E.groups, `at most ${E.groups} groups`)
+  .superRefine((groups, ctx) => {
+    const seen = new Set<string>();
+    groups.forEach((g, i) => {
+      if (seen.has(g.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: 'a name not used by another group' });
+      seen.add(g.name);
+    });
+  });
+
 /**
  * The cluster's size is stored as exactly one number whose key says what it counts: `accelerators` (rounded up
  * to whole units when the fabric is sized) or `units` (sessions saved before accelerators existed have `units`).
@@ -55,6 +79,7 @@ const FabricDesignFields = z.strictObject({
   accelerators: bounded(F.accelerators),
   switchId: z.string({ error: 'a switch id from `rackplan presets`' }).optional(),
   portGbps: bounded(F.portGbps),
+  extraEndpoints: EndpointGroupsSchema.optional(),
   topology: oneOf(FABRIC_DESIGN_CHOICES.topology).optional(),
   oversubscription: bounded(F.oversubscription),
   spineOversubscription: bounded(F.spineOversubscription),

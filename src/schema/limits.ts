@@ -73,6 +73,14 @@ export const FABRIC_DESIGN_LIMITS = {
   slackPct: { min: 0, max: 200, unit: '%', default: DEFAULT_LAYOUT.slackPct },
 } as const satisfies Record<string, NumericLimit>;
 
+/** Appliance, storage and gateway ports on the compute fabric (`FabricDesign.extraEndpoints`): named groups of ports. */
+export const FABRIC_ENDPOINT_LIMITS = {
+  ports: { min: 1, max: 100_000, integer: true },
+  groups: 16,
+  /** Names become device names in the schedule (`ufm1`, `ufm2`…): ending in a letter keeps `ufm` + 11 apart from `ufm1` + 1. */
+  nameAccepts: 'lowercase letters, digits and hyphens, starting and ending with a letter (at most 24), not node or cdu',
+} as const;
+
 /** The fabric's choice fields: accepted values (defaults: `rail`, `auto`, `full`, and the core's `DEFAULT_LAYOUT` placements). */
 export const FABRIC_DESIGN_CHOICES = {
   /** Leaves per rail (rail-optimized), in every rack (top of rack), or a pair per row (src/core/fabric/evaluate-cluster.ts); default `rail`. */

@@ -54,6 +54,8 @@ export interface FabricDesign {
   readonly accelerators?: number;
   readonly units?: number;
   readonly switchId?: string;
+  /** Appliance, storage and gateway ports on the compute fabric, by group (`ufm` × 4 gives ufm1…ufm4). */
+  readonly extraEndpoints?: readonly { readonly name: string; readonly ports: number }[];
   /** Speed the switch's ports run at (a breakout such as 400 on an 800G switch); default: matched to the NIC. */
   readonly portGbps?: number;
   /** Where the leaves sit: per rail (default), in every rack, or a pair per row. */

@@ -187,6 +187,23 @@ describe('Fabric view: topology and oversubscription per tier', () => {
     await until(() => store.design.fabric.switchId === 'quantum-x800-q3400' && store.design.fabric.portGbps === undefined);
   });
 
+  it('appliance ports: typed groups land on service leaves and in the schedule; a name the schedule uses is refused at the field', async () => {
+    const { store, root } = await mountFabric();
+    const field = page.getByRole('textbox', { name: 'Appliance ports on the fabric' });
+    await userEvent.fill(field, 'node=3');
+    await userEvent.keyboard('{Enter}');
+    await expect.element(page.getByText(/node: lowercase letters.*not node or cdu/)).toBeVisible();
+    expect(store.design.fabric.extraEndpoints).toBeUndefined();
+    await userEvent.fill(field, 'ufm=4, storage=16');
+    await userEvent.keyboard('{Enter}');
+    await until(() => store.design.fabric.extraEndpoints?.length === 2);
+    await until(() => /20 appliance ports on 1 service leaf/.test(root.querySelector('table[data-tiers] caption')?.textContent ?? ''));
+    await userEvent.fill(page.getByRole('textbox', { name: 'Schedule rack' }), 'A1');
+    await userEvent.keyboard('{Enter}');
+    await until(() => countText(root).startsWith('20 rows match'));
+    expect(previewLines(root).map((l) => l.split(',')[3])).toEqual([...['1', '2', '3', '4'].map((i) => `ufm${i}`), ...Array.from({ length: 16 }, (_, i) => `storage${i + 1}`)]);
+  });
+
   it('leaf oversubscription 3:1 shows in the per-tier table (3:1 down:up) and blocking', async () => {
     const { store, root } = await mountFabric();
     await userEvent.fill(page.getByRole('textbox', { name: 'Leaf oversubscription' }), '3');

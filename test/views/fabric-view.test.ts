@@ -7,7 +7,7 @@ import { loadCatalog } from '../../src/catalog/presets';
 import { loadNetworkCatalog } from '../../src/catalog/network';
 import type { Generation } from '../../src/core/catalog/types';
 import { FabricDesignSchema, SnapshotSchema } from '../../src/schema/design';
-import { clusterSize, evaluateFabric, networkRows, scheduleCsv, scheduleRows, sizeText, topologyComparison, type FabricView } from '../../src/views/fabric-view';
+import { clusterSize, evaluateFabric, formatEndpointGroups, networkRows, parseEndpointGroups, scheduleCsv, scheduleRows, sizeText, topologyComparison, type FabricView } from '../../src/views/fabric-view';
 import { filterOptions, knownCount, previewSchedule, rowMatches, scheduleCells, SCHEDULE_COLUMNS, type ScheduleFilter } from '../../src/views/fabric-schedule';
 import type { FabricDesign } from '../../src/state/types';
 
@@ -180,5 +180,29 @@ describe('topology comparison', () => {
   it('sizes the same cluster the view sizes: accelerators rounded up to whole units', () => {
     const t = topologyComparison(gen('gb200-nvl72'), net, { accelerators: 1024 }, undefined, 'max', catalog.prices.networkPrices);
     expect(t.ok && t.value.rows.every((r) => r.evaluation?.ports.units === 15)).toBe(true);
+  });
+});
+
+describe('appliance ports', () => {
+  it('reads a number (one group named appliance, as the CLI) or name=ports groups; refuses names the schedule uses', () => {
+    expect(parseEndpointGroups('')).toEqual({ ok: true, value: undefined });
+    expect(parseEndpointGroups('20')).toEqual({ ok: true, value: [{ name: 'appliance', ports: 20 }] });
+    expect(parseEndpointGroups(' ufm=4, storage = 16 ')).toEqual({ ok: true, value: [{ name: 'ufm', ports: 4 }, { name: 'storage', ports: 16 }] });
+    expect(formatEndpointGroups([{ name: 'ufm', ports: 4 }, { name: 'storage', ports: 16 }])).toBe('ufm=4, storage=16');
+    expect(parseEndpointGroups('node=3')).toMatchObject({ ok: false, error: expect.stringMatching(/^node: lowercase letters.*not node or cdu/) });
+    // ufm1 + port 1 would be "ufm11", as ufm + port 11: names end in a letter.
+    expect(parseEndpointGroups('ufm1=2').ok).toBe(false);
+    expect(parseEndpointGroups('ufm=2, ufm=3')).toMatchObject({ ok: false, error: expect.stringMatching(/not used by another group/) });
+    expect(parseEndpointGroups('ufm=0')).toMatchObject({ ok: false, error: expect.stringMatching(/from 1 to 100,000/) });
+    expect(parseEndpointGroups('ufm:4')).toMatchObject({ ok: false, error: expect.stringMatching(/name=ports/) });
+  });
+
+  it('the groups reach the fabric: ports on service leaves, rows named by group in the schedule', () => {
+    const v = view('gb200-nvl72', { accelerators: 1152, extraEndpoints: [{ name: 'ufm', ports: 4 }, { name: 'storage', ports: 16 }] });
+    expect(v.fabric.extraEndpoints).toBe(20);
+    expect(v.fabric.serviceLeaves).toBeGreaterThan(0);
+    const devices = [...scheduleRows(v, net)].filter((r) => r.network === 'compute' && r.tier === 'node-leaf').map((r) => r.aDevice);
+    expect(devices.filter((d) => /^ufm\d+$/.test(d))).toHaveLength(4);
+    expect(devices.filter((d) => /^storage\d+$/.test(d))).toHaveLength(16);
   });
 });
