@@ -181,8 +181,8 @@ export class RackOptimizerPanel extends LitElement {
         ${running
           ? html`<progress aria-label="Optimizer progress"></progress>
               <span class="status" role="status">${PHASE_TEXT[this._phase!]} ${(this._elapsed / 1000).toFixed(1)} s</span>
-              <button class="btn" type="button" @click=${() => this.#cancel(true)}>Cancel</button>`
-          : html`<button class="btn primary" type="button" ?disabled=${d.optimizer.generations.length === 0} @click=${this.#start}>Optimize</button>
+              <button class="btn" type="button" data-focus="cancel" @click=${() => this.#cancel(true)}>Cancel</button>`
+          : html`<button class="btn primary" type="button" data-focus="optimize" ?disabled=${d.optimizer.generations.length === 0} @click=${this.#start}>Optimize</button>
               <span class="status muted">${d.plan.demand?.length ? `meets ${d.plan.demand.length} demand steps at the lowest ${d.optimizer.objective === 'npv' ? 'NPV cost' : 'time'}` : 'the plan has no demand to meet'}</span>`}
       </div>
       ${this._error ? html`<p class="bad" role="alert">${this._error}</p>` : nothing}
@@ -193,7 +193,7 @@ export class RackOptimizerPanel extends LitElement {
   #resultView(r: OptimizerSummary) {
     const p = r.proposal;
     const counts = p ? (['added', 'changed', 'removed'] as const).map((c) => [c, p.rows.filter((x) => x.change === c).length] as const) : [];
-    return html`<section class="result" aria-label="Optimizer result">
+    return html`<section class="result" aria-label="Optimizer result" tabindex="-1" data-focus="result">
       <p>
         <strong>${r.status === 'optimal' ? 'Optimal plan found' : r.status === 'time-limit' ? 'Best plan within the time limit' : r.status === 'infeasible-relaxed' ? 'Demand cannot be met in full; closest plan' : r.status === 'infeasible' ? 'No feasible plan' : 'The optimizer failed'}</strong>
         <span class="muted">
@@ -288,9 +288,35 @@ export class RackOptimizerPanel extends LitElement {
     emit(this, 'rack-edit', { type: 'plan/set-optimizer', patch: { generations: gens.includes(id) ? gens.filter((x) => x !== id) : [...gens, id] } });
   }
 
+  /**
+   * Keep keyboard focus deliberate while the Optimize button is swapped for Cancel and back: Optimize → Cancel while
+   * it runs → the result (or Optimize again after a cancel or failure). Only when focus was in this panel (or had
+   * dropped to the page because the focused button went away); focus the user moved elsewhere stays there.
+   */
+  #moveFocus(target: 'cancel' | 'optimize' | 'result'): void {
+    const here = this.renderRoot as ShadowRoot;
+    const owned = here.activeElement !== null || document.activeElement === document.body || document.activeElement === null || this.#focusTarget !== null;
+    if (!owned) return;
+    this.#focusTarget = target;
+    this.requestUpdate();
+  }
+
+  /** Where focus goes once that element is rendered (Cancel appears only when the worker reports its first phase). */
+  #focusTarget: 'cancel' | 'optimize' | 'result' | null = null;
+
+  override updated(): void {
+    if (!this.#focusTarget) return;
+    const el = this.renderRoot.querySelector<HTMLElement>(`[data-focus="${this.#focusTarget}"]`);
+    if (el) {
+      this.#focusTarget = null;
+      el.focus();
+    }
+  }
+
   #start(): void {
     const d = this.design;
     if (!d) return;
+    this.#moveFocus('cancel');
     this._result = null;
     this._error = null;
     this.#t0 = performance.now();
@@ -305,10 +331,12 @@ export class RackOptimizerPanel extends LitElement {
         // Additions and changes start ticked; removals of the user's rows wait for the user's tick.
         this._ticked = new Set((r.proposal?.rows ?? []).filter((x) => x.change !== 'removed').map((x) => x.key));
         this.#stop();
+        this.#moveFocus('result');
       },
       (err: unknown) => {
         if (!(err instanceof OptimizerCancelled)) this._error = `The optimizer failed: ${err instanceof Error ? err.message : String(err)}`;
         this.#stop();
+        this.#moveFocus('optimize');
       },
     );
   }
@@ -316,7 +344,10 @@ export class RackOptimizerPanel extends LitElement {
   #cancel(user = false): void {
     this.#run?.cancel();
     this.#stop();
-    if (user) this._error = 'Cancelled.';
+    if (user) {
+      this._error = 'Cancelled.';
+      this.#moveFocus('optimize');
+    }
   }
 
   #stop(): void {
