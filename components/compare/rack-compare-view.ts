@@ -34,6 +34,8 @@ interface CompareData extends CompareFigures {
   readonly groups: GenerationGroup[];
   readonly prefs: Prefs;
   readonly design: CompareDesign;
+  /** Server-rack generations being compared, with their systems per rack (the catalog's or the one set here). */
+  readonly densities: readonly { readonly id: string; readonly label: string; readonly value: number; readonly min: number; readonly max: number }[];
 }
 
 /** Charts: per-PFLOP figures first (they answer the question), then absolute power and racks. Bars keep each generation's colour. */
@@ -230,6 +232,13 @@ export class RackCompareView extends LitElement {
   readonly #figures = memoizeLast((rows: readonly CompareOption[], metrics: readonly Metric[], target: CompareTargetKind, rack: UnitReport | undefined) => compareFigures(rows, metrics, target, rack));
   readonly #charts = memoizeLast((rows: readonly CompareOption[]) => charts(rows));
   readonly #groups = memoizeLast((catalog: Catalog) => generationGroups(catalog));
+  readonly #densities = memoizeLast((catalog: Catalog, ids: readonly string[], set: CompareDesign['systemsPerRack']) =>
+    ids.flatMap((id) => {
+      const g = catalog.generations.find((x) => x.id === id);
+      const spr = g?.systemsPerRack;
+      return g && spr && g.form === 'server-rack' ? [{ id, label: `${shortGenerationName(g.name)}: ${spr.systemName} per rack`, value: set?.[id] ?? spr.default, min: spr.min, max: spr.max }] : [];
+    }),
+  );
 
   #data: CompareData | null = null;
 
@@ -241,7 +250,8 @@ export class RackCompareView extends LitElement {
     const rows = compare.report.options;
     const metrics = this.#metrics(prefs.units, design.target.kind);
     const figures = this.#figures(rows, metrics, design.target.kind, rack?.report);
-    this.#data = { ...figures, report: compare.report, rows, siteId: compare.siteId, sites: this.#siteList(sites), metrics, charts: this.#charts(rows), groups: this.#groups(catalog), prefs, design };
+    const densities = this.#densities(catalog, design.generationIds, design.systemsPerRack);
+    this.#data = { ...figures, report: compare.report, rows, siteId: compare.siteId, sites: this.#siteList(sites), metrics, charts: this.#charts(rows), groups: this.#groups(catalog), prefs, design, densities };
   }
 
   override firstUpdated(): void {
@@ -287,6 +297,23 @@ export class RackCompareView extends LitElement {
               ${data.sites.map((x) => html`<option value=${x.id} ?selected=${x.id === data.siteId}>${x.name}</option>`)}
             </select>
           </label>
+          ${data.densities.map(
+            (x) => html`<rack-quantity-input
+              field-key=${`density-${x.id}`}
+              .label=${x.label}
+              kind="count"
+              .value=${x.value}
+              .min=${x.min}
+              .max=${x.max}
+              integer
+              .system=${prefs.units}
+              help="Rack density for this comparison"
+              @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => {
+                e.stopPropagation();
+                emit(this, 'rack-edit', { type: 'compare/set-density', id: x.id, systemsPerRack: e.detail.value });
+              }}
+            ></rack-quantity-input>`,
+          )}
           <p class="note">Each generation at its catalog defaults (the Rack designer’s generation with the designer’s options), with the site’s altitude and floor rating, rounded up to whole units, at ${data.sites.find((x) => x.id === data.siteId)?.name ?? data.siteId}: $${formatNumber(data.report.priceUsdPerKwh, 3)}/kWh, ${formatNumber(data.report.co2KgPerMwh, 0)} kg CO₂/MWh, ${Math.round(data.report.utilization * 100)} % utilization, ${data.report.amortizationYears}-year amortization.</p>
         </div>
         <fieldset>

@@ -13,7 +13,7 @@ import * as z from 'zod';
 import { describeValue, formatPath, problemsFromZod, type InputProblem } from './errors';
 import { acceptsText, COMPARE_TARGET_LIMITS, FABRIC_DESIGN_CHOICES, FABRIC_DESIGN_LIMITS, FABRIC_ENDPOINT_LIMITS, limitedNumber, SITE_LIMIT_LIMITS, type NumericLimit } from './limits';
 import { PlanSchema } from './plan';
-import { UnitOptionsSchema } from './unit-options';
+import { UNIT_OPTION_LIMITS, UnitOptionsSchema } from './unit-options';
 
 export * from './limits';
 
@@ -44,6 +44,8 @@ export const CompareDesignSchema = z.strictObject({
     { error: `{kind: ${Object.keys(COMPARE_TARGET_LIMITS).join(' | ')}, value}` },
   ),
   siteId: z.string({ error: 'a site id' }).optional(),
+  /** Systems per rack by generation id, for server-rack generations (Inf2 servers are not one per rack). */
+  systemsPerRack: z.record(z.string(), limitedNumber(UNIT_OPTION_LIMITS.systemsPerRack)).optional(),
 });
 
 const E = FABRIC_ENDPOINT_LIMITS;

@@ -22,6 +22,7 @@ export type Action =
   | { readonly type: 'compare/toggle-generation'; readonly id: string }
   | { readonly type: 'compare/set-target'; readonly kind: CompareTargetKind; readonly value: number }
   | { readonly type: 'compare/set-site'; readonly siteId: string }
+  | { readonly type: 'compare/set-density'; readonly id: string; readonly systemsPerRack: number | undefined }
   | { readonly type: 'fabric/set'; readonly patch: Partial<FabricDesign> }
   | { readonly type: 'plan/set-deployment'; readonly site: string; readonly generation: string; readonly quarter: QuarterId; readonly units: number }
   | { readonly type: 'plan/set-settings'; readonly patch: PlanSettings }
@@ -197,6 +198,12 @@ export function reduce(state: DesignState, edit: Action): DesignState {
     }
     case 'compare/set-site':
       return state.compare.siteId === action.siteId ? state : { ...state, compare: { ...state.compare, siteId: action.siteId } };
+    case 'compare/set-density': {
+      const { [action.id]: _old, ...rest } = state.compare.systemsPerRack ?? {};
+      const systemsPerRack = action.systemsPerRack === undefined ? rest : { ...rest, [action.id]: action.systemsPerRack };
+      const { systemsPerRack: _drop, ...compare } = state.compare;
+      return { ...state, compare: Object.keys(systemsPerRack).length ? { ...compare, systemsPerRack } : compare };
+    }
     case 'design/replace':
       return action.design;
   }

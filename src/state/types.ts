@@ -33,6 +33,8 @@ export interface CompareDesign {
   readonly target: { readonly kind: CompareTargetKind; readonly value: number };
   /** Data-center site the options are costed at (tariff, PUE, carbon); default: the rack designer's site. */
   readonly siteId?: string;
+  /** Systems per rack by generation id for server-rack generations; default: the catalog's. */
+  readonly systemsPerRack?: Readonly<Record<string, number>>;
 }
 
 /** The capacity plan (the core's plan file, plain JSON) and the optimizer's settings. */

@@ -27,6 +27,8 @@ export function actionLabel(action: Action): string {
       return 'compare target';
     case 'compare/set-site':
       return `compare at ${action.siteId}`;
+    case 'compare/set-density':
+      return `${action.id} ${action.systemsPerRack === undefined ? 'catalog rack density' : `${action.systemsPerRack} per rack`}`;
     case 'fabric/set':
       return `fabric ${Object.keys(action.patch).join(', ')}`;
     case 'plan/set-deployment':

@@ -5,7 +5,7 @@
  */
 import type { Catalog } from '../core/catalog/types';
 import { compareAccelerators, DEFAULT_COMPARE_SITE, type CompareOption, type CompareReport, type CompareTarget } from '../core/plan/compare';
-import type { UnitReport } from '../core/rack/types';
+import type { UnitOptions, UnitReport } from '../core/rack/types';
 import type { Site } from '../core/sites/types';
 import { formatNumber, formatPue, formatUsd, formatValue } from './format';
 import type { CompareDesign, CompareTargetKind, RackDesign, UnitSystem } from '../state/types';
@@ -47,7 +47,10 @@ export function compareSite(design: CompareDesign, rackSiteId: string | undefine
  * unit options (feeds, redundancy, ΔT…), so its row and the designer's report are the same unit.
  */
 export function compareUnits(catalog: Catalog, design: CompareDesign, siteId: string, sites: readonly Site[], rack?: RackDesign): CompareReport {
-  const unitOptions = rack ? { [rack.generationId]: rack.options } : undefined;
+  const unitOptions: Record<string, UnitOptions> = {};
+  for (const [id, n] of Object.entries(design.systemsPerRack ?? {})) unitOptions[id] = { systemsPerRack: n };
+  // The designer's generation keeps the designer's options; a density set here wins for the comparison.
+  if (rack) unitOptions[rack.generationId] = { ...rack.options, ...unitOptions[rack.generationId] };
   return compareAccelerators(design.generationIds, coreTarget(design.target), siteId, catalog, sites, { unitOptions });
 }
 

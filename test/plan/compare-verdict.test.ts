@@ -119,3 +119,22 @@ describe('the Compare view targets reach the core', () => {
     expect(compareMetrics('si', 'fp8Pflops').find((x) => x.label === 'Dense PFLOPS')!.better).toBeUndefined();
   });
 });
+
+describe('rack density per generation in the Compare view', () => {
+  it('8 Inf2 servers per rack: 96 Inferentia2 per rack instead of 12 (AWS publishes no rack layout; the catalog default is 1)', async () => {
+    const { compareUnits } = await import('../../src/views/compare');
+    const { reduce } = await import('../../src/state/actions');
+    const { initialDesign } = await import('../../src/state/store');
+    const { CompareDesignSchema } = await import('../../src/schema/design');
+    const state = reduce(initialDesign(catalog), { type: 'compare/set-density', id: 'inf2-server', systemsPerRack: 8 });
+    expect(state.compare.systemsPerRack).toEqual({ 'inf2-server': 8 });
+    expect(CompareDesignSchema.safeParse(state.compare).success).toBe(true);
+    const dense = compareUnits(catalog, { ...state.compare, generationIds: ['inf2-server'] }, 'houston-tx', sites).options[0]!;
+    const single = compareUnits(catalog, { ...state.compare, generationIds: ['inf2-server'], systemsPerRack: undefined }, 'houston-tx', sites).options[0]!;
+    expect(dense.accelerators! / dense.racks!).toBeCloseTo(96, 0);
+    expect(single.accelerators! / single.racks!).toBeCloseTo(12, 0);
+    expect(dense.racks!).toBeLessThan(single.racks! / 7);
+    // Clearing it goes back to the catalog's density, and the field leaves the design.
+    expect(reduce(state, { type: 'compare/set-density', id: 'inf2-server', systemsPerRack: undefined }).compare.systemsPerRack).toBeUndefined();
+  });
+});
