@@ -102,6 +102,11 @@ describe('rackplan plan --compare and --ranges', () => {
     expect(j.totals.ranges.capexUsd.typical).toBe(j.totals.capexUsd);
     expect(j.sensitivity.length).toBeGreaterThan(0);
     expect(j.rangeMethod.samples).toBe(200);
+    // One owner: the CLI's bands and tornado are planRanges' own (same plan, samples and seed).
+    const { planRanges } = await import('../../src/core/plan/ranges');
+    const own = planRanges(fixture('small'), catalog, sites, { samples: 200, seed: 5 });
+    expect(j.totals.ranges).toEqual(JSON.parse(JSON.stringify(own.totals)));
+    expect(j.sensitivity.map((x: { input: string }) => x.input)).toEqual(own.sensitivity.map((x) => x.input));
     const text = await run('plan', 'presets/plans/small.json', '--ranges', '--samples', '200');
     expect(text.out).toMatch(/What moves NPV TCO most/);
     expect(text.out).toMatch(/What moves Peak facility MW/);
