@@ -87,10 +87,10 @@ describe('rackplan compare / fit / site / presets', () => {
     expect(j.options.find((o: { generation: string }) => o.generation === 'inf2-server')).toMatchObject({ supported: false, units: null });
   });
 
-  it('compare needs exactly one target', async () => {
-    const none = await run('compare', 'gb300-nvl72');
-    expect(none.code).toBe(2);
-    expect(none.err).toMatch(/^--target-pflops: exactly one of/);
+  it('compare takes at most one target; with none it compares equal dense FP8 compute', async () => {
+    const none = await run('compare', 'gb300-nvl72', '--json');
+    expect(none.code).toBe(0);
+    expect(JSON.parse(none.out).target).toMatchObject({ metric: 'pflops', precision: 'fp8', value: 5000 });
     const two = await run('compare', 'gb300-nvl72', '--target-pflops', '1', '--target-it-mw', '1');
     expect(two.code).toBe(2);
     const bad = await run('compare', 'gb999', '--target-pflops', '1');
