@@ -76,7 +76,8 @@ it('walkthrough: rack at a site, feed amps, compare, three-site seven-year plan;
   // 3. Compare with Trainium3 for the same target.
   await page.getByRole('link', { name: 'Compare' }).click();
   await page.getByRole('button', { name: /Use the rack designer/ }).click();
-  await page.getByRole('heading', { name: 'Sized for 72 accelerators' }).waitFor();
+  // The Compare view sizes for equal dense FP8 compute: the designer's GB300 NVL72 rack is 72 × 5 = 360 PFLOPS.
+  await page.getByRole('heading', { name: 'Sized for 360 dense FP8 PFLOPS' }).waitFor();
   const trn3 = page.getByRole('checkbox', { name: /Trn3 Gen2 UltraServer/ });
   if (!(await trn3.isChecked())) await trn3.check();
   await expect.poll(() => page.getByRole('columnheader').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/GB300 NVL72/), expect.stringMatching(/Trn3 Gen2 UltraServer/)]));
