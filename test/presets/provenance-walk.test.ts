@@ -12,8 +12,9 @@
  * 3. Structural, allowed bare only in a PSU model (`psus[i]`): `heightU` (mechanical size, 0 for a PSU
  *    inside a server) and `input.minVolts` / `input.maxVolts` (nameplate range).
  * 4. Nominal constants of other catalogs, allowed bare: `linkGbps`, `linksPerModule`, `laneGbps`, `cages`,
- *    `portsPerCage` (interface and port geometry that define the product), `baseYear`, `deliveryYear`, `drGroup`
- *    (identifiers, not measurements).
+ *    `portsPerCage` (interface and port geometry that define the product), the entries of a switch's
+ *    `portSpeeds.gbps` (its nominal port speeds, sourced on the `portSpeeds` object), `baseYear`, `deliveryYear`,
+ *    `drGroup` (identifiers, not measurements).
  * 5. Anything else is a bare number and fails the test with its path.
  * @module
  */
@@ -38,6 +39,7 @@ function attributed(o: Record<string, unknown>): boolean {
 /** Is the bare number at `path` one of the structural exceptions (rules 2–4)? */
 export function structural(path: Path): boolean {
   const key = path[path.length - 1];
+  if (typeof key === 'number' && path[path.length - 2] === 'gbps' && path[path.length - 3] === 'portSpeeds') return true;
   if (typeof key !== 'string') return false;
   if (STRUCTURAL_ANYWHERE.has(key)) return true;
   const psuIndex = path.lastIndexOf('psus');
