@@ -11,7 +11,7 @@ import { isMissing, pick, type MaybeSourced } from '../../src/core/provenance';
 
 const EXPECTED = [
   'dgx-h100', 'dgx-h200', 'dgx-b200', 'dgx-b300', 'gb200-nvl72', 'gb300-nvl72', 'vr-nvl144', 'rubin-ultra-nvl576',
-  'trn2-server', 'trn2-ultraserver', 'trn3-gen2-ultraserver', 'inf2-server',
+  'trn2-server', 'trn2-ultraserver', 'trn3-gen1-ultraserver', 'trn3-gen2-ultraserver', 'inf2-server',
 ];
 
 const catalog = loadCatalog();

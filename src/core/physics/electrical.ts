@@ -78,5 +78,6 @@ export function threePhaseCurrents(psuKva: readonly number[], voltsLL: number, c
 export function imbalance(values: readonly number[]): number {
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
   if (mean <= 0) return 0;
-  return (Math.max(...values) - mean) / mean;
+  // Rounding can put the max a hair under the mean (balanced phases): never report a negative imbalance.
+  return Math.max(0, (Math.max(...values) - mean) / mean);
 }
