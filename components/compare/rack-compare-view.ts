@@ -314,7 +314,7 @@ export class RackCompareView extends LitElement {
               }}
             ></rack-quantity-input>`,
           )}
-          <p class="note">Each generation at its catalog defaults (the Rack designer’s generation with the designer’s options), with the site’s altitude and floor rating, rounded up to whole units, at ${data.sites.find((x) => x.id === data.siteId)?.name ?? data.siteId}: $${formatNumber(data.report.priceUsdPerKwh, 3)}/kWh, ${formatNumber(data.report.co2KgPerMwh, 0)} kg CO₂/MWh, ${Math.round(data.report.utilization * 100)} % utilization, ${data.report.amortizationYears}-year amortization.</p>
+          <p class="note">Each generation at its catalog defaults (the Rack designer’s generation with the designer’s options), with the site’s altitude and floor rating, rounded up to whole units, at ${data.sites.find((x) => x.id === data.siteId)?.name ?? data.siteId}: $${formatNumber(data.report.priceUsdPerKwh, 3)}/kWh in ${data.report.priceYear}${data.report.capacityPriceUsdPerMwDay === null ? '' : ` plus a capacity charge of $${formatNumber(data.report.capacityPriceUsdPerMwDay)}/MW-day`}, ${formatNumber(data.report.co2KgPerMwh, 0)} kg CO₂/MWh, ${Math.round(data.report.utilization * 100)} % utilization, ${data.report.amortizationYears}-year amortization.</p>
         </div>
         <fieldset>
           <legend>Generations</legend>

@@ -105,7 +105,7 @@ export const compareCommand: Command = {
     const lines = [
       report.verdict.text,
       '',
-      `Target ${formatNumber(t.value)} ${t.unit} at ${report.site} (final meter ${formatNumber(report.finalMeterMw)} MW; tariff $${report.priceUsdPerKwh}/kWh, grid ${report.co2KgPerMwh} kg CO2/MWh, utilization ${report.utilization}, ${report.amortizationYears}-year amortization)`,
+      `Target ${formatNumber(t.value)} ${t.unit} at ${report.site} (final meter ${formatNumber(report.finalMeterMw)} MW; tariff $${formatNumber(report.priceUsdPerKwh, 4)}/kWh in ${report.priceYear}${report.capacityPriceUsdPerMwDay === null ? '' : ` + capacity $${formatNumber(report.capacityPriceUsdPerMwDay)}/MW-day`}, grid ${report.co2KgPerMwh} kg CO2/MWh, utilization ${report.utilization}, ${report.amortizationYears}-year amortization)`,
       '',
       textTable(
         ['generation', 'ok', 'units', 'racks', 'PFLOPS', 'IT MW', 'facility MW', 'meter %', 'L/min', 'switches', 'capex', 'energy $/yr', 'tCO2/yr', 'PF/MW', 'PF/$M', '$/PF-h', 'waste %'],

@@ -25,7 +25,8 @@ import type { Site } from '../sites/types';
 import type { UnitOptions } from '../rack/types';
 import { settingsContext } from './context';
 import { finalQuarter, meterFraction } from './evaluate-site';
-import { stepAt } from '../sites/schedule';
+import { quarterFromIndex, stepAt } from '../sites/schedule';
+import { capacityCostUsd, capacityPriceUsdPerMwDay, energyPriceUsdPerKwh } from '../sites/tariff';
 import { unitMetric } from './facts';
 import { gpm, siteLoad } from './site-load';
 import type { DemandMetric, FabricEstimate, Precision } from './types';
@@ -111,7 +112,10 @@ export interface CompareReport {
   /** The site's final meter step, MW (what each option's `fillFraction` is of). */
   readonly finalMeterMw: number;
   readonly utilization: number;
+  /** Energy price in `priceYear` (escalated from the tariff's base year), and the capacity charge that year, if any. */
   readonly priceUsdPerKwh: number;
+  readonly priceYear: number;
+  readonly capacityPriceUsdPerMwDay: number | null;
   readonly co2KgPerMwh: number;
   readonly amortizationYears: number;
   readonly options: readonly CompareOption[];
@@ -190,7 +194,7 @@ export function compareAccelerators(generationIds: readonly string[], target: Co
   const unit = targetUnit(target);
   if (!site) {
     issues.push(issue('unknown_site', 'error', ['site'], `no data-center site "${siteId}"`));
-    return { target: { ...target, unit }, site: siteId, finalMeterMw: 0, utilization: 0, priceUsdPerKwh: 0, co2KgPerMwh: 0, amortizationYears: 0, options: [], verdict: { text: `No data-center site "${siteId}" to compare at.`, cheapest: null, leastPower: null, mostCompute: null }, assumptions: [], issues };
+    return { target: { ...target, unit }, site: siteId, finalMeterMw: 0, utilization: 0, priceUsdPerKwh: 0, priceYear: 0, capacityPriceUsdPerMwDay: null, co2KgPerMwh: 0, amortizationYears: 0, options: [], verdict: { text: `No data-center site "${siteId}" to compare at.`, cheapest: null, leastPower: null, mostCompute: null }, assumptions: [], issues };
   }
   const dc = site.roles.dataCenter!;
   // Plan-level settings without a plan document; unset ones take the catalog defaults.
@@ -198,14 +202,18 @@ export function compareAccelerators(generationIds: readonly string[], target: Co
   const utilization = ctx.utilization;
   const sctx = ctx.siteContext(site);
   const finalMeterMw = stepAt(dc.meterMw, finalQuarter(site));
-  const price = pickSourced(dc.tariff.priceUsdPerKwh, 'typical');
+  // Energy is priced as the plan prices a year (src/core/sites/tariff.ts): the tariff escalated from its base year,
+  // plus any capacity charge, in the year the site reaches its final meter step (the full build-out the options fill).
+  const priceYear = Number(quarterFromIndex(finalQuarter(site)).slice(0, 4));
+  const price = energyPriceUsdPerKwh(dc.tariff, priceYear);
+  const capacityPrice = capacityPriceUsdPerMwDay(dc.tariff.capacity, priceYear);
   const co2 = pickSourced(dc.grid.co2KgPerMwh, 'typical');
   const years = opts.amortizationYears ?? pickSourced(catalog.prices.amortizationYears, 'typical');
   const facilityUsdPerMw = pickSourced(dc.costs.facilityCapexUsdPerMw, ctx.priceBasis);
   const itMaint = ctx.itMaintenanceFraction();
   const precision = target.precision ?? 'fp8';
   const shared: Assumption[] = [
-    assumption(`sites.${site.id}.tariff.priceUsdPerKwh`, dc.tariff.priceUsdPerKwh, 'typical', `base year ${dc.tariff.baseYear}, no escalation`),
+    assumption(`sites.${site.id}.tariff.priceUsdPerKwh`, dc.tariff.priceUsdPerKwh, 'typical', `base year ${dc.tariff.baseYear}; escalated to ${priceYear} (the site's full build-out): ${price.toFixed(4)} USD/kWh${capacityPrice === null ? '' : `, plus a capacity charge of ${capacityPrice.toFixed(2)} USD/MW-day`}`),
     assumption(`sites.${site.id}.grid.co2KgPerMwh`, dc.grid.co2KgPerMwh, 'typical'),
     assumption(`sites.${site.id}.costs.facilityCapexUsdPerMw`, dc.costs.facilityCapexUsdPerMw, ctx.priceBasis),
     assumption('compare.amortizationYears', catalog.prices.amortizationYears, 'typical'),
@@ -286,7 +294,7 @@ export function compareAccelerators(generationIds: readonly string[], target: Co
     const sizing = sizingOf(target, unit, units, per, { itMw, networkItMw, facilityMw: load.peak.facilityMw, capex });
     const pue = load.annual.pue;
     const mwh = pue === null ? 0 : itMw * utilization * pue * 8760;
-    const energyCost = mwh * 1000 * price;
+    const energyCost = mwh * 1000 * price + capacityCostUsd(capacityPrice, mwh);
     const annualCost = capex / years + energyCost + (unitCapex + networkCapex) * itMaint;
     const optionIssues: Issue[] = [...f.report.issues.filter((i) => i.severity !== 'info' && /missing|incomplete/.test(i.code))];
     if (!(f.inputKw > 0)) optionIssues.push(issue('power_unknown', 'warning', ['generations', g.id], `${g.id}: input power not known in the catalog, so IT MW, energy and perf/W are left out`));
@@ -338,6 +346,8 @@ export function compareAccelerators(generationIds: readonly string[], target: Co
     verdict: compareVerdict(target, shortName(site.name), options),
     utilization,
     priceUsdPerKwh: price,
+    priceYear,
+    capacityPriceUsdPerMwDay: capacityPrice,
     co2KgPerMwh: co2,
     amortizationYears: years,
     options,
