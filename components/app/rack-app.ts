@@ -13,7 +13,7 @@ import { formatProblems, type AppStore } from '../../src/state/store';
 import type { Prefs, ThemeChoice } from '../../src/state/types';
 import type { Plan } from '../../src/core/plan/types';
 import type { Result } from '../../src/core/result';
-import { baseStyles } from '../shared/styles';
+import { baseStyles, segmentedStyles } from '../shared/styles';
 import '../rack/rack-designer-view';
 
 type LazyView = Exclude<ViewId, 'rack'>;
@@ -41,6 +41,7 @@ const LOADERS: Partial<Record<LazyView, () => Promise<unknown>>> = {
 export class RackApp extends LitElement {
   static override styles = [
     baseStyles,
+    segmentedStyles,
     css`
       :host {
         display: block;
@@ -116,37 +117,6 @@ export class RackApp extends LitElement {
         gap: 0.6rem;
         align-items: center;
         flex-wrap: wrap;
-      }
-      .seg {
-        display: inline-flex;
-        border: 1px solid var(--rack-border-strong);
-        border-radius: 6px;
-        overflow: hidden;
-        margin: 0;
-        padding: 0;
-      }
-      .seg label {
-        position: relative;
-        font-size: 0.8125rem;
-        padding: 0.25rem 0.6rem;
-        cursor: pointer;
-        user-select: none;
-      }
-      .seg input {
-        position: absolute;
-        opacity: 0;
-        inset: 0;
-        margin: 0;
-        cursor: pointer;
-      }
-      .seg label:has(input:checked) {
-        background: var(--rack-accent);
-        color: var(--rack-on-accent);
-        font-weight: 600;
-      }
-      .seg label:has(input:focus-visible) {
-        outline: 2px solid var(--rack-focus);
-        outline-offset: -2px;
       }
       .theme {
         font-size: 0.8125rem;

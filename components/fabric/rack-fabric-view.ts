@@ -18,7 +18,7 @@ import type { ChartSpec } from '../charts/rack-chart';
 import type { Download } from '../../src/export/browser';
 import { LARGE_DOWNLOAD_BYTES, estimateLinesBytes, formatBytes } from '../../src/export/download-size';
 import { emit } from '../shared/events';
-import { baseStyles, numberTableStyles } from '../shared/styles';
+import { baseStyles, segmentedStyles, numberTableStyles } from '../shared/styles';
 import '../charts/rack-chart';
 import '../inputs/rack-quantity-input';
 import '../rack/rack-issue-list';
@@ -66,6 +66,7 @@ function portText(v: FabricView): string {
 export class RackFabricView extends LitElement {
   static override styles = [
     baseStyles,
+    segmentedStyles,
     numberTableStyles,
     css`
       :host {
@@ -168,37 +169,6 @@ export class RackFabricView extends LitElement {
         gap: 0.5rem;
         font-size: 0.8125rem;
         font-weight: 500;
-      }
-      .seg {
-        display: inline-flex;
-        border: 1px solid var(--rack-border-strong);
-        border-radius: 6px;
-        overflow: hidden;
-        margin: 0;
-        padding: 0;
-      }
-      .seg label {
-        position: relative;
-        font-size: 0.8125rem;
-        padding: 0.25rem 0.6rem;
-        cursor: pointer;
-        user-select: none;
-      }
-      .seg input {
-        position: absolute;
-        opacity: 0;
-        inset: 0;
-        margin: 0;
-        cursor: pointer;
-      }
-      .seg label:has(input:checked) {
-        background: var(--rack-accent);
-        color: var(--rack-on-accent);
-        font-weight: 600;
-      }
-      .seg label:has(input:focus-visible) {
-        outline: 2px solid var(--rack-focus);
-        outline-offset: -2px;
       }
       .why {
         margin: -0.3rem 0 0;

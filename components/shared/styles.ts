@@ -120,3 +120,38 @@ export const CONFIDENCE_TEXT: Record<string, { label: string; title: string }> =
   missing: { label: 'not published', title: 'No published figure; left out of the calculation' },
   user: { label: 'your input', title: 'A value you entered' },
 };
+
+/** A segmented choice (radio inputs inside labels, e.g. SI | US, GPUs | units): one look wherever it appears. */
+export const segmentedStyles = css`
+  .seg {
+    display: inline-flex;
+    border: 1px solid var(--rack-border-strong);
+    border-radius: 6px;
+    overflow: hidden;
+    margin: 0;
+    padding: 0;
+  }
+  .seg label {
+    position: relative;
+    font-size: 0.8125rem;
+    padding: 0.25rem 0.6rem;
+    cursor: pointer;
+    user-select: none;
+  }
+  .seg input {
+    position: absolute;
+    opacity: 0;
+    inset: 0;
+    margin: 0;
+    cursor: pointer;
+  }
+  .seg label:has(input:checked) {
+    background: var(--rack-accent);
+    color: var(--rack-on-accent);
+    font-weight: 600;
+  }
+  .seg label:has(input:focus-visible) {
+    outline: 2px solid var(--rack-focus);
+    outline-offset: -2px;
+  }
+`;
