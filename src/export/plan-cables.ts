@@ -10,7 +10,9 @@
  */
 import type { Generation } from '../core/catalog/types';
 import type { ClusterPorts } from '../core/fabric/cluster';
-import { evaluateCluster } from '../core/fabric/evaluate-cluster';
+import { evaluateCluster, type ClusterEvaluation } from '../core/fabric/evaluate-cluster';
+import { networkSchedule, scheduleLinks, SCHEDULE_NETWORKS } from '../core/fabric/network-schedule';
+import type { NetworkCatalog } from '../core/fabric/types';
 import type { FabricResult } from '../core/fabric/fat-tree';
 import type { SwitchChoice } from '../core/fabric/switch-choice';
 import { planClusterDesign, planFabricSpec } from '../core/plan/network';
@@ -25,8 +27,21 @@ export const CABLE_CSV_COLUMNS = CSV_COLUMNS;
 export interface ClusterLayout {
   readonly siteId: string;
   readonly generation: Generation;
-  /** Prefix of every rack, device and cable name of this cluster (`houston-tx-dgx-b200-1-`). */
+  /**
+   * Prefix of every rack, device and cable name of this fabric part: the cluster's prefix (`houston-tx-dgx-b200-`),
+   * plus `f<k>-` when three tiers could not hold the cluster and it was split into parts — the names
+   * `rackplan cables` gives, so the other networks' rows name the same compute racks and nodes.
+   */
   readonly prefix: string;
+  /** The cluster's own prefix (`houston-tx-dgx-b200-`), in front of its front-end, storage and out-of-band rows. */
+  readonly clusterPrefix: string;
+  /**
+   * The whole cluster's evaluation, on its first part only (null on the others): its front-end, storage and
+   * out-of-band networks are written once, after that part's compute rows.
+   */
+  readonly otherNetworks: ClusterEvaluation | null;
+  /** Rows those networks add (0 on parts after the first). */
+  readonly otherLinks: number;
   readonly units: number;
   readonly ports: ClusterPorts;
   readonly fabric: FabricResult;
@@ -70,12 +85,19 @@ export function planClusters(b: PlanBundle): ClusterLayout[] {
     if (!r.ok) continue;
     const e = r.value;
     const switchHeightU = Math.max(1, Math.round(pickSourced(e.switch.heightU, 'typical')));
+    const clusterPrefix = `${d.siteId}-${d.generation.id}-`;
+    const links = scheduleLinks(e);
+    const many = e.parts.length > 1;
+    let first = true;
     e.parts.forEach((part, k) => {
       if (!part.plan) return;
       out.push({
         siteId: d.siteId,
         generation: d.generation,
-        prefix: `${d.siteId}-${d.generation.id}-${k + 1}-`,
+        prefix: many ? `${clusterPrefix}f${k + 1}-` : clusterPrefix,
+        clusterPrefix,
+        otherNetworks: first ? e : null,
+        otherLinks: first ? links.total - links.compute : 0,
         units: part.units,
         ports: e.ports,
         fabric: part.fabric,
@@ -86,6 +108,7 @@ export function planClusters(b: PlanBundle): ClusterLayout[] {
         linkGbps: e.linkGbps,
         switchHeightU,
       });
+      first = false;
     });
   }
   return out;
@@ -93,24 +116,34 @@ export function planClusters(b: PlanBundle): ClusterLayout[] {
 
 /** Total cable rows (links) of the plan, without enumerating them. */
 export function cableCount(clusters: readonly ClusterLayout[]): number {
-  return clusters.reduce((s, c) => s + c.fabric.links.total, 0);
+  return clusters.reduce((s, c) => s + clusterRows(c), 0);
+}
+
+/** Rows one part writes: its compute cables, and on the cluster's first part the other networks' too. */
+export function clusterRows(c: ClusterLayout): number {
+  return c.fabric.links.total + c.otherLinks;
+}
+
+/** The non-compute networks' rows of a cluster (front-end, storage, out-of-band), unprefixed, in schedule order. */
+export function* otherNetworkRows(c: ClusterLayout, net: NetworkCatalog): Generator<CableRow> {
+  if (!c.otherNetworks) return;
+  for (const n of SCHEDULE_NETWORKS) if (n !== 'compute') yield* networkSchedule(c.otherNetworks, net, n);
 }
 
 /** Every cable of the plan, cluster by cluster, names prefixed. */
 export function* planCableRows(b: PlanBundle, clusters: readonly ClusterLayout[] = planClusters(b)): Generator<CableRow> {
+  const prefixed = (r: CableRow, p: string): CableRow => ({
+    ...r,
+    cableId: `${p}${r.cableId}`,
+    aRack: `${p}${r.aRack}`,
+    aDevice: `${p}${r.aDevice}`,
+    bRack: `${p}${r.bRack}`,
+    bDevice: `${p}${r.bDevice}`,
+    label: `${p}${r.label}`,
+  });
   for (const c of clusters) {
-    const p = c.prefix;
-    for (const r of cableSchedule(c.cabling, b.network)) {
-      yield {
-        ...r,
-        cableId: `${p}${r.cableId}`,
-        aRack: `${p}${r.aRack}`,
-        aDevice: `${p}${r.aDevice}`,
-        bRack: `${p}${r.bRack}`,
-        bDevice: `${p}${r.bDevice}`,
-        label: `${p}${r.label}`,
-      };
-    }
+    for (const r of cableSchedule(c.cabling, b.network)) yield prefixed(r, c.prefix);
+    for (const r of otherNetworkRows(c, b.network)) yield prefixed(r, c.clusterPrefix);
   }
 }
 

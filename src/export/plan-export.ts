@@ -11,7 +11,7 @@ import { CsvBytesWriter, csvLine } from './csv';
 import { cableSchedule } from '../core/fabric/cabling';
 import { NETBOX_CABLES_FILE, netboxCableChunks, netboxFiles } from './netbox';
 import type { BarChart, PdfReport, RackElevation } from './pdf';
-import { CABLE_CSV_COLUMNS, cableCells, cableCount, planCableRows, planClusters, type ClusterLayout } from './plan-cables';
+import { CABLE_CSV_COLUMNS, cableCells, cableCount, clusterRows, otherNetworkRows, planCableRows, planClusters, type ClusterLayout } from './plan-cables';
 import { planNetboxCables, planNetboxModel } from './plan-netbox';
 import {
   assumptionsTable,
@@ -129,7 +129,7 @@ export function cablesFile(b: PlanBundle, clusters: readonly ClusterLayout[]): O
     mime: 'text/csv',
     rows: 1 + cableCount(clusters),
     chunks: () => cableCsvChunks(b, clusters),
-    segments: () => [{ lines: 1, chunks: cableCsvChunks(b, []) }, ...clusters.map((c) => ({ lines: c.fabric.links.total, chunks: cableCsvChunks(b, [c], false) }))],
+    segments: () => [{ lines: 1, chunks: cableCsvChunks(b, []) }, ...clusters.map((c) => ({ lines: clusterRows(c), chunks: cableCsvChunks(b, [c], false) }))],
   };
 }
 
@@ -141,8 +141,8 @@ export function* cableCsvChunks(b: PlanBundle, clusters: readonly ClusterLayout[
   const w = new CsvBytesWriter();
   if (header) w.row(CABLE_CSV_COLUMNS);
   for (const c of clusters) {
-    const p = c.prefix;
-    for (const r of cableSchedule(c.cabling, b.network)) {
+    // Compute rows under the part's prefix, then the cluster's other networks under its own (planCableRows' names).
+    for (const [rows, p] of [[cableSchedule(c.cabling, b.network), c.prefix], [otherNetworkRows(c, b.network), c.clusterPrefix]] as const) for (const r of rows) {
       // Column order of CABLE_CSV_COLUMNS / cableCells; the prefixed names as planCableRows builds them.
       w.prefixed(p, r.cableId);
       w.text(r.tier);
@@ -365,8 +365,9 @@ export async function exportPlan(b: PlanBundle, format: ExportFormat, options: {
     case 'netbox': {
       const clusters = planClusters(b);
       const files = netboxFiles(planNetboxModel(b, clusters));
-      // One NetBox cable per schedule row, plus the header.
-      const cableLines = 1 + cableCount(clusters);
+      // One NetBox cable per compute schedule row, plus the header (the NetBox files carry the compute fabric only:
+      // the front-end, storage and out-of-band switches are not NetBox devices yet; cables.csv has their rows).
+      const cableLines = 1 + clusters.reduce((n, c) => n + c.fabric.links.total, 0);
       return {
         format,
         layout: 'directory',

@@ -9,7 +9,8 @@ import { parseAllDocuments } from 'yaml';
 import { importPlan } from '../../src/io/plan';
 import { planBundle } from '../../src/export/bundle';
 import { exportPlan, planJson, cablesTable, type ExportFormat } from '../../src/export/plan-export';
-import { cableCount, planClusters } from '../../src/export/plan-cables';
+import { cableCount, planCableRows, planClusters } from '../../src/export/plan-cables';
+import { scheduleLinks } from '../../src/core/fabric/network-schedule';
 import { neutralizeText } from '../../src/export/table';
 import type { PlanBundle } from '../../src/export/plan-tables';
 import { runCli } from '../../src/cli/main';
@@ -212,7 +213,8 @@ describe('NetBox export', () => {
       }
     }
     const cables = csv(f.get('07-cables.csv')!).data;
-    expect(cables.length).toBe(cableCount(planClusters(small)));
+    // NetBox carries the compute fabric's cables (the other networks' switches are not NetBox devices yet).
+    expect(cables.length).toBe(planClusters(small).reduce((n, c) => n + c.fabric.links.total, 0));
     const taken = new Set<string>();
     for (const c of cables) {
       for (const side of ['a', 'b'] as const) {
@@ -277,5 +279,32 @@ describe('rackplan export (CLI)', () => {
     const e = await run('export', 'test/fixtures/export/small-plan.json', '--format', 'docx', '--out', join(dir, 'x'));
     expect(e.code).toBe(2);
     expect(e.stderr).toBe('--format: one of json, csv, xlsx, pdf, netbox (got "docx")');
+  });
+});
+
+describe('cables.csv holds every network of every cluster', () => {
+  it('front-end, storage and out-of-band rows follow each cluster, rows per network equal its links, names match the compute racks', async () => {
+    const clusters = planClusters(small);
+    const rows = [...planCableRows(small, clusters)];
+    expect(rows.length).toBe(cableCount(clusters));
+    const byNetwork = new Map<string, number>();
+    for (const r of rows) byNetwork.set(r.network, (byNetwork.get(r.network) ?? 0) + 1);
+    for (const c of clusters) {
+      if (!c.otherNetworks) continue;
+      const links = scheduleLinks(c.otherNetworks);
+      expect(links.frontend + links.storage + links.oob).toBe(c.otherLinks);
+    }
+    expect(byNetwork.get('oob')).toBeGreaterThan(0);
+    expect(byNetwork.get('frontend')).toBeGreaterThan(0);
+    // Every compute rack an out-of-band row names is a rack of that cluster's compute rows.
+    const computeRacks = new Set(rows.filter((r) => r.network === 'compute').flatMap((r) => [r.aRack, r.bRack]));
+    const oobComputeRacks = rows.filter((r) => r.network === 'oob' && r.tier === 'device-access').map((r) => r.aRack).filter((x) => /-C\d+$/.test(x));
+    expect(oobComputeRacks.length).toBeGreaterThan(0);
+    for (const rack of oobComputeRacks) expect(computeRacks.has(rack), rack).toBe(true);
+    // The CSV bytes are these rows, one line each.
+    const f = (await exportPlan(small, 'csv')).files.find((x) => x.path === 'cables.csv')!;
+    let lines = 0;
+    for (const chunk of f.chunks()) lines += (typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk)).split('\r\n').length - 1;
+    expect(lines).toBe(1 + rows.length);
   });
 });
