@@ -150,6 +150,15 @@ export class RackChart extends LitElement {
     const Chart = chartClass ?? (await (loader ??= import('./chart-setup'))).Chart;
     chartClass = Chart;
     if (!this.isConnected || spec !== this.spec) return;
+    const shape = `${spec.horizontal ? 'h' : 'v'}|${spec.stacked ? 's' : ''}|${spec.yTitle}|${this.theme}|${spec.series.map((s) => `${s.line ? 'line' : 'bar'}:${s.label}:${s.stack ?? ''}:${s.key ?? ''}:${s.keys?.join('+') ?? ''}`).join(',')}`;
+    if (this.#chart && this.#shape === shape) {
+      // Same chart, new numbers: update in place (no re-creation, no animation), and no getComputedStyle: reading
+      // styles here would force a style recalculation of the whole page in the middle of an edit's frame.
+      this.#chart.data.labels = [...spec.labels];
+      this.#chart.data.datasets.forEach((d, i) => (d.data = [...spec.series[i]!.data]));
+      this.#chart.update('none');
+      return;
+    }
     const css = getComputedStyle(this);
     const v = (name: string) => css.getPropertyValue(name).trim() || '#888';
     const palette = [1, 2, 3, 4, 5, 6, 7, 8].map((i) => v(`--rack-chart-${i}`));
@@ -171,14 +180,6 @@ export class RackChart extends LitElement {
         pointRadius: s.line ? 2 : 0,
       };
     });
-    const shape = `${spec.horizontal ? 'h' : 'v'}|${spec.stacked ? 's' : ''}|${spec.yTitle}|${this.theme}|${spec.series.map((s, i) => `${datasets[i]!.type}:${s.label}:${s.stack ?? ''}:${s.key ?? ''}:${s.keys?.join('+') ?? ''}`).join(',')}`;
-    if (this.#chart && this.#shape === shape) {
-      // Same chart, new numbers: update in place (no re-creation, no animation).
-      this.#chart.data.labels = [...spec.labels];
-      this.#chart.data.datasets.forEach((d, i) => (d.data = datasets[i]!.data));
-      this.#chart.update('none');
-      return;
-    }
     this.#shape = shape;
     this.#chart?.destroy();
     const valueAxis = { stacked: spec.stacked ?? false, beginAtZero: true, title: { display: true, text: spec.yTitle, color: text }, ticks: { color: text, precision: spec.integer ? 0 : undefined, callback: (n: number | string) => fmt(Number(n)) }, grid: { color: grid } };
