@@ -153,7 +153,11 @@ export class RackChart extends LitElement {
     const shape = `${spec.horizontal ? 'h' : 'v'}|${spec.stacked ? 's' : ''}|${spec.yTitle}|${this.theme}|${spec.series.map((s) => `${s.line ? 'line' : 'bar'}:${s.label}:${s.stack ?? ''}:${s.key ?? ''}:${s.keys?.join('+') ?? ''}`).join(',')}`;
     if (this.#chart && this.#shape === shape) {
       // Same chart, new numbers: update in place (no re-creation, no animation), and no getComputedStyle: reading
-      // styles here would force a style recalculation of the whole page in the middle of an edit's frame.
+      // styles here would force a style recalculation of the whole page in the middle of an edit's frame. The
+      // redraw waits for the frame that shows the edit (the typed cell and the totals paint first; the chart
+      // follows one frame later), and a newer spec that arrives meanwhile replaces this one.
+      await new Promise<void>((resolve) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => setTimeout(resolve, 0)) : resolve()));
+      if (!this.#chart || spec !== this.spec) return;
       this.#chart.data.labels = [...spec.labels];
       this.#chart.data.datasets.forEach((d, i) => (d.data = [...spec.series[i]!.data]));
       this.#chart.update('none');
