@@ -224,10 +224,13 @@ export class RackDesignerView extends LitElement {
   }
 
   override updated(): void {
-    if (!this.#marked && this.#budgets.length) {
+    if (!this.#budgets.length) return;
+    if (!this.#marked) {
       this.#marked = true;
       markRendered('rackplan:rack-budgets');
     }
+    // Every render after an edit, for the edit-to-frame benchmark and the performance panel.
+    markRendered('rackplan:rack');
   }
 
   /** A summary chip was activated: bring its meter into view and give it focus (it is a labelled meter). */
