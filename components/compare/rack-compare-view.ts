@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { Catalog } from '../../src/core/catalog/types';
 import type { CompareOption, CompareReport } from '../../src/core/plan/compare';
-import { compareFigures, compareMetrics, compareSites, facilityMwPerKiloPflops, TARGET_LABEL, type CompareFigures, type Metric } from '../../src/views/compare';
+import { compareFigures, compareMetrics, compareSites, facilityMwPerKiloPflops, PFLOPS_PRECISION, TARGET_LABEL, type CompareFigures, type Metric } from '../../src/views/compare';
 import { ReportsController } from '../controllers/reports-controller';
 import { StoreController } from '../controllers/store-controller';
 import { COMPARE_TARGET_FIELDS } from '../../src/views/fields';
@@ -394,7 +394,8 @@ export class RackCompareView extends LitElement {
     if (t.kind === 'itPower') return `Sized within ${formatValue(t.value, 'power', data.prefs.units)} of IT power`;
     if (t.kind === 'facilityPower') return `Sized within ${formatValue(t.value, 'power', data.prefs.units)} at the meter`;
     if (t.kind === 'budgetUsd') return `Sized within ${formatUsd(t.value)} of capex`;
-    return `Sized for ${formatNumber(t.value)}${t.kind === 'fp8Pflops' ? ' dense FP8 PFLOPS' : ' accelerators'}`;
+    const precision = PFLOPS_PRECISION[t.kind];
+    return `Sized for ${formatNumber(t.value)}${precision ? ` dense ${precision.toUpperCase()} PFLOPS` : ' accelerators'}`;
   }
 
   #setTarget(kind: CompareTargetKind, value: number | null): void {

@@ -112,13 +112,15 @@ export const PLAN_SETTING_LIMITS = {
 export const PLAN_NAME_LENGTH = { min: 1, max: 200 } as const;
 
 /**
- * The Compare view's common target, per kind: accelerators, IT power in W, dense FP8 PFLOPS, power at the meter in W
+ * The Compare view's common target, per kind: accelerators, IT power in W, dense FP8 (or FP4, BF16) PFLOPS, power at the meter in W
  * (facility, peak PUE) and a capex budget in USD.
  */
 export const COMPARE_TARGET_LIMITS = {
   accelerators: { min: 1, max: 10_000_000, integer: true },
   itPower: { min: 1000, max: 5e9, unit: 'W' },
   fp8Pflops: { min: 1, max: 1e9 },
+  fp4Pflops: { min: 1, max: 1e9 },
+  bf16Pflops: { min: 1, max: 1e9 },
   facilityPower: { min: 1000, max: 5e9, unit: 'W' },
   budgetUsd: { min: 100_000, max: 1e13 },
 } as const satisfies Record<string, NumericLimit>;

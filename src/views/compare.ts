@@ -14,11 +14,22 @@ import { issueText } from './issue-text';
 
 export const TARGET_LABEL: Record<CompareTargetKind, string> = {
   fp8Pflops: 'Dense FP8 PFLOPS (equal compute)',
+  fp4Pflops: 'Dense FP4 PFLOPS (equal compute)',
+  bf16Pflops: 'Dense BF16 PFLOPS (equal compute)',
   itPower: 'IT power (at most)',
   facilityPower: 'Facility power at the meter (at most)',
   budgetUsd: 'Capex budget (at most)',
   accelerators: 'Accelerators (equal count)',
 };
+
+/** The precision of an equal-compute target kind (undefined for the others). */
+export const PFLOPS_PRECISION: Partial<Record<CompareTargetKind, 'fp8' | 'fp4' | 'bf16'>> = { fp8Pflops: 'fp8', fp4Pflops: 'fp4', bf16Pflops: 'bf16' };
+
+/** Dense PFLOPS of the designer's units at a precision (null where the generation publishes none). */
+function rackPflops(rack: UnitReport, precision: 'fp8' | 'fp4' | 'bf16'): number | null {
+  const per = precision === 'fp8' ? rack.compute.fp8DensePflops : precision === 'fp4' ? rack.compute.fp4DensePflops : rack.compute.bf16DensePflops;
+  return per === null ? null : per * rack.totals.units;
+}
 
 /** Targets that are limits (power, money): rows differ in compute, so absolute power and money are not ranked. */
 export function isLimitKind(kind: CompareTargetKind): boolean {
@@ -31,7 +42,8 @@ export function coreTarget(t: CompareDesign['target']): CompareTarget {
   if (t.kind === 'itPower') return { metric: 'itMw', value: t.value / 1e6, precision: 'fp8' };
   if (t.kind === 'facilityPower') return { metric: 'facilityMw', value: t.value / 1e6, precision: 'fp8' };
   if (t.kind === 'budgetUsd') return { metric: 'budgetUsd', value: t.value, precision: 'fp8' };
-  if (t.kind === 'fp8Pflops') return { metric: 'pflops', precision: 'fp8', value: t.value };
+  const precision = PFLOPS_PRECISION[t.kind];
+  if (precision) return { metric: 'pflops', precision, value: t.value };
   return { metric: 'accelerators', value: t.value, precision: 'fp8' };
 }
 
@@ -83,7 +95,7 @@ export function compareMetrics(system: UnitSystem, target: CompareTargetKind = '
     { label: 'Units needed', cell: (r) => n0(r.units) },
     { label: 'Racks', cell: (r) => n0(r.racks), better: when(sameCompute, 'lower'), value: (r) => r.racks },
     { label: 'Accelerators', cell: (r) => n0(r.accelerators) },
-    { label: 'Dense PFLOPS', cell: (r) => n(r.pflopsDense), better: when(target !== 'fp8Pflops', 'higher'), value: (r) => r.pflopsDense },
+    { label: 'Dense PFLOPS', cell: (r) => n(r.pflopsDense), better: when(!PFLOPS_PRECISION[target], 'higher'), value: (r) => r.pflopsDense },
     { label: 'HBM (10¹² B)', cell: (r) => (r.hbmTb === null ? '—' : `${formatNumber(r.hbmTb)} TB`), better: 'higher', value: (r) => r.hbmTb },
     { label: 'IT power', cell: (r) => mw(r.itMw), better: when(sameCompute, 'lower'), value: (r) => r.itMw, estimate: true },
     { label: 'Facility power (peak PUE)', cell: (r) => mw(r.facilityMw), better: when(sameCompute, 'lower'), value: (r) => r.facilityMw, estimate: true },
@@ -129,7 +141,7 @@ export function compareFigures(rows: readonly CompareOption[], metrics: readonly
     if (vals.length > 1) best.set(m.label, m.better === 'lower' ? Math.min(...vals) : Math.max(...vals));
   }
   // The designer's unit as a target; a facility-power or budget target has no per-unit figure here to copy.
-  const rackTarget = rack ? (target === 'accelerators' ? rack.totals.accelerators : target === 'itPower' ? rack.totals.itKw * 1000 : target === 'fp8Pflops' ? rack.totals.fp8DensePflops : null) : null;
+  const rackTarget = rack ? (target === 'accelerators' ? rack.totals.accelerators : target === 'itPower' ? rack.totals.itKw * 1000 : PFLOPS_PRECISION[target] ? rackPflops(rack, PFLOPS_PRECISION[target]) : null) : null;
   const estimates = new Set(rows.filter((r) => r.assumptions.some((a) => a.confidence === 'estimate' && POWER_ESTIMATE.test(a.path))).map((r) => r.generation));
   return { best, estimates, rackTarget };
 }

@@ -113,6 +113,8 @@ export const COMPARE_TARGET_FIELDS = {
   accelerators: fromLimit('accelerators', COMPARE_TARGET_LIMITS.accelerators, 'Accelerators', 'count', '', { example: '1152' }),
   itPower: fromLimit('itPower', COMPARE_TARGET_LIMITS.itPower, 'IT power', 'power', '', { example: '10 MW' }),
   fp8Pflops: fromLimit('fp8Pflops', COMPARE_TARGET_LIMITS.fp8Pflops, 'Dense FP8 PFLOPS', 'count', '', { example: '5000' }),
+  fp4Pflops: fromLimit('fp4Pflops', COMPARE_TARGET_LIMITS.fp4Pflops, 'Dense FP4 PFLOPS', 'count', '', { example: '10000' }),
+  bf16Pflops: fromLimit('bf16Pflops', COMPARE_TARGET_LIMITS.bf16Pflops, 'Dense BF16 PFLOPS', 'count', '', { example: '2500' }),
   facilityPower: fromLimit('facilityPower', COMPARE_TARGET_LIMITS.facilityPower, 'Facility power at the meter', 'power', '', { example: '20 MW' }),
   budgetUsd: fromLimit('budgetUsd', COMPARE_TARGET_LIMITS.budgetUsd, 'Capex budget (USD)', 'count', '', { example: '500000000' }),
 } as const satisfies { [K in keyof typeof COMPARE_TARGET_LIMITS]: NumericField<K> };
