@@ -187,7 +187,20 @@ export class RackChart extends LitElement {
     this.#shape = shape;
     this.#chart?.destroy();
     const valueAxis = { stacked: spec.stacked ?? false, beginAtZero: true, title: { display: true, text: spec.yTitle, color: text }, ticks: { color: text, precision: spec.integer ? 0 : undefined, callback: (n: number | string) => fmt(Number(n)) }, grid: { color: grid } };
-    const categoryAxis = { stacked: spec.stacked ?? false, ticks: { color: text }, grid: { display: false } };
+    // On a narrow chart, long category labels (a tornado's input names) are shortened so they are not cut at the
+    // edge; the tooltip keeps the whole label.
+    const categoryAxis = {
+      stacked: spec.stacked ?? false,
+      grid: { display: false },
+      ticks: {
+        color: text,
+        callback(this: { getLabelForValue(v: number): string; chart: { width: number } }, value: number | string) {
+          const label = this.getLabelForValue(Number(value));
+          const max = this.chart.width < 480 ? 22 : 48;
+          return label.length > max ? `${label.slice(0, max - 1)}…` : label;
+        },
+      },
+    };
     this.#chart = new Chart(this._canvas, {
       type: 'bar',
       data: { labels: [...spec.labels], datasets },
