@@ -26,8 +26,8 @@ interface FormatInfo {
 
 export const FORMATS: readonly FormatInfo[] = [
   { id: 'json', label: 'JSON', file: '.json', description: 'The plan with its inputs, the catalog entries it used and the results. Opens again here and in rackplan plan.' },
-  { id: 'csv', label: 'CSV', file: '.zip', description: 'bom, racks, schedule, plants and cables (the full port-to-port schedule), UTF-8, units in the headers.' },
-  { id: 'xlsx', label: 'Excel (XLSX)', file: '.xlsx', description: 'Summary, Sites, Plants, Schedule, Units, Network, Cables, Assumptions & sources; totals as live formulas.' },
+  { id: 'csv', label: 'CSV', file: '.zip', description: 'bom, racks, schedule, plants, demand, issues and cables (port to port, every network: compute, front-end, storage, out-of-band), UTF-8, units in the headers.' },
+  { id: 'xlsx', label: 'Excel (XLSX)', file: '.xlsx', description: 'Summary, Sites, Site years, Demand, Plants, Schedule, Units, Network, Cables, BOM, Assumptions & sources, Issues; totals as live formulas.' },
   { id: 'pdf', label: 'PDF report', file: '.pdf', description: 'Design review: summary, site and plant tables, rack elevations, charts, assumptions and sources.' },
   { id: 'netbox', label: 'NetBox', file: '.zip', description: 'NetBox 4.2 import files in import order: manufacturers, device types, roles, sites, racks, devices, cables.' },
 ];
