@@ -9,7 +9,7 @@ import { acceptsText, type NumericLimit } from '../schema/limits';
 import type { CoolantModel } from '../core/catalog/types';
 import { circuitCapacity } from '../core/physics/electrical';
 import { airflow, airDensityAtAltitude, m3sToCfm, m3sToLpm, lpmToGpm } from '../core/physics/thermal';
-import { solveLiquid, type LiquidKnowns } from '../core/calculators/liquid';
+import { liquidKnowns, solveLiquid } from '../core/calculators/liquid';
 import { pduLoads } from '../core/calculators/pdu';
 import { facilityBudget, type BackupRedundancy } from '../core/calculators/facility-budget';
 import { energyOver, HOURS_PER_YEAR } from '../core/calculators/energy';
@@ -190,11 +190,10 @@ export function computeCalculator(id: CalculatorId, values: CalculatorValues, ch
       const heatW = values.heatW;
       const flowM3s = values.flowLpm === undefined ? undefined : values.flowLpm / LPM_PER_M3S;
       const deltaTK = values.deltaTK;
-      const given = [heatW, flowM3s, deltaTK].filter((x) => x !== undefined).length;
-      if (given !== 2) return { status: 'incomplete', message: `Give exactly two of heat, flow and ΔT (${given} given); the third is solved.` };
+      const knowns = liquidKnowns({ heatW, flowM3s, deltaTK });
+      if (!knowns) return { status: 'incomplete', message: `Give exactly two of heat, flow and ΔT (${[heatW, flowM3s, deltaTK].filter((x) => x !== undefined).length} given); the third is solved.` };
       const coolant = coolants.find((c) => c.id === choice('coolant'));
       if (!coolant) return { status: 'incomplete', message: `No coolant "${choice('coolant')}" in the catalog.` };
-      const knowns: LiquidKnowns = heatW === undefined ? { flowM3s: flowM3s!, deltaTK: deltaTK! } : flowM3s === undefined ? { heatW, deltaTK: deltaTK! } : { heatW, flowM3s };
       const b = solveLiquid(knowns, coolant, get('supplyC')!);
       const lpm = m3sToLpm(b.flowM3s);
       return {

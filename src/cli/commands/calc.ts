@@ -6,7 +6,7 @@ import { formatBound, type NumericLimit } from '../../schema/limits';
 import { FlagReader, parseFlags, plainNumber } from '../args';
 import { inputError } from '../errors';
 import { formatNumber as n, formatUsd, jsonResult, type Command } from '../output';
-import { solveLiquid, type LiquidKnowns } from '../../core/calculators/liquid';
+import { liquidKnowns, solveLiquid } from '../../core/calculators/liquid';
 import { pduLoads } from '../../core/calculators/pdu';
 import { facilityBudget } from '../../core/calculators/facility-budget';
 import { energyOver, HOURS_PER_YEAR } from '../../core/calculators/energy';
@@ -108,8 +108,8 @@ async function liquid(argv: readonly string[]) {
   const coolants = loadCatalogFor([]).coolants;
   const coolant = coolants.find((c) => c.id === coolantId);
   if (!coolant) throw inputError('--coolant', `one of ${coolants.map((c) => c.id).join(', ')}`, coolantId);
-  const knowns: LiquidKnowns = kw === undefined ? { flowM3s: flowM3s!, deltaTK: dt! } : flowM3s === undefined ? { heatW: kw * 1000, deltaTK: dt! } : { heatW: kw * 1000, flowM3s };
-  const b = solveLiquid(knowns, coolant, supplyC);
+  // Exactly two were given (checked above, before anything loaded).
+  const b = solveLiquid(liquidKnowns({ heatW: kw === undefined ? undefined : kw * 1000, flowM3s, deltaTK: dt })!, coolant, supplyC);
   const lpm = m3sToLpm(b.flowM3s);
   const heatKw = b.heatW / 1000;
   const json = {

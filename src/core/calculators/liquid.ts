@@ -13,6 +13,14 @@ export type LiquidKnowns =
   | { readonly heatW: number; readonly deltaTK: number; readonly flowM3s?: undefined }
   | { readonly flowM3s: number; readonly deltaTK: number; readonly heatW?: undefined };
 
+/** The knowns from whichever of heat, flow and ΔT were given; null unless exactly two were. */
+export function liquidKnowns(given: { readonly heatW?: number; readonly flowM3s?: number; readonly deltaTK?: number }): LiquidKnowns | null {
+  const { heatW, flowM3s, deltaTK } = given;
+  if ([heatW, flowM3s, deltaTK].filter((x) => x !== undefined).length !== 2) return null;
+  if (heatW === undefined) return { flowM3s: flowM3s!, deltaTK: deltaTK! };
+  return flowM3s === undefined ? { heatW, deltaTK: deltaTK! } : { heatW, flowM3s };
+}
+
 export interface LiquidBalance {
   readonly solvedFor: 'heat' | 'flow' | 'deltaT';
   readonly heatW: number;

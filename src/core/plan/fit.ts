@@ -218,7 +218,7 @@ export function fitPowerBudget(req: PowerFitRequest, catalog: Catalog, sites: re
   const next = loadOf(lo + 1);
   const f = sctx.facts(g.id);
   if (lo === 0) issues.push(issue('budget_below_one_unit', 'warning', ['budget'], `${req.budget.mw} MW ${req.budget.kind === 'it' ? 'of IT power' : 'at the meter'} does not hold one ${g.id} unit (${measured(next).toFixed(3)} MW)`, { limit: req.budget.mw, actual: measured(next), unit: 'MW' }));
-  const limits = siteLimits(site.roles.dataCenter, defaultQuarterIndex(site));
+  const limits = siteLimits(site.roles.dataCenter, quarterIndex(defaultQuarter(sites, site.id)));
   return {
     ...base,
     units: lo,
@@ -232,9 +232,4 @@ export function fitPowerBudget(req: PowerFitRequest, catalog: Catalog, sites: re
     siteLimitUnits: fitMore(sctx, new Map(), g.id, limits).limitUnits,
     issues,
   };
-}
-
-function defaultQuarterIndex(site: Site): number {
-  const steps = site.roles.dataCenter?.meterMw ?? [];
-  return steps.length ? Math.max(...steps.map((x) => quarterIndex(x.from))) : quarterIndex('2026-Q1');
 }
