@@ -1,6 +1,5 @@
 import { generationIds, loadCatalog, loadCatalogFor } from '../catalog/presets';
 import { findGeneration } from '../core/catalog/lookup';
-import { withUserGenerations } from '../core/catalog/extend';
 import type { Catalog, Generation } from '../core/catalog/types';
 import { readJson } from '../io/json';
 import type { FlagSpec, Parsed } from './args';
@@ -42,7 +41,7 @@ async function userGenerationArgument(parsed: Parsed, file: string): Promise<{ c
   const presets = loadCatalog();
   const user = readUserGenerations(json.value, presets, `--generation-file ${file}`);
   if (!user.ok) throw new InputError(user.error);
-  const catalog = withUserGenerations(presets, user.value);
+  const { catalog } = user.value;
   const ids = user.value.generations.map((g) => g.id);
   const id = parsed.positionals[0] ?? (ids.length === 1 ? ids[0] : undefined);
   if (!id) throw inputError('generation', `one of the file's generations: ${ids.join(', ')}`);

@@ -6,7 +6,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { loadCatalog } from '../../src/catalog/presets';
-import { withUserGenerations } from '../../src/core/catalog/extend';
 import { evaluateUnit } from '../../src/core/rack/evaluate';
 import { readUserGenerations } from '../../src/schema/user-generations';
 import { validateCatalogFiles } from '../../src/schema/preset-files';
@@ -30,7 +29,7 @@ describe('user generations', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.generations[0]!.userDefined).toBe(true);
-    const extended = withUserGenerations(catalog, r.value);
+    const extended = r.value.catalog;
     const direct = evaluateUnit(r.value.generations[0]!, {}, extended);
     const viaCli = await cliJson('rack', '--generation-file', EXAMPLE, '--json');
     expect(viaCli.userDefined).toBe(true);

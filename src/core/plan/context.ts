@@ -4,7 +4,7 @@
  * needs no plan document (compare, what-fits without a plan); {@link planContext} adds the plan's horizon.
  * @module
  */
-import { withUserGenerations } from '../catalog/extend';
+import { addUserGenerations } from '../catalog/extend';
 import type { Catalog, Generation } from '../catalog/types';
 import { findGeneration } from '../catalog/lookup';
 import { issue, type Issue } from '../issues';
@@ -207,31 +207,9 @@ function userAssumption(path: string, value: number | string, unit: string, note
   return { path, value, unit, confidence: 'user', sources: [], ...(note ? { note } : {}) };
 }
 
-/**
- * The catalog with the plan's own generations added (marked userDefined). A generation whose id or alias is already
- * taken, or whose PSU is in neither the catalog nor the plan, is left out with an error issue at its path.
- */
+/** The catalog with the plan's own generations added (src/core/catalog/extend.ts); each one left out is an error issue at its path. */
 function withPlanGenerations(catalog: Catalog, given: Pick<Plan, 'generations' | 'psus'>, issues: Issue[]): Catalog {
-  if (!given.generations?.length && !given.psus?.length) return catalog;
-  const taken = new Set(catalog.generations.flatMap((g) => [g.id, ...g.aliases]));
-  const psus = [...catalog.psus];
-  (given.psus ?? []).forEach((p, i) => {
-    if (psus.some((x) => x.id === p.id)) issues.push(issue('user_generation_conflict', 'error', ['psus', i, 'id'], `PSU id "${p.id}" is already in the catalog`));
-    else psus.push(p);
-  });
-  const added: Generation[] = [];
-  (given.generations ?? []).forEach((g, i) => {
-    const clash = [g.id, ...g.aliases].find((name) => taken.has(name));
-    if (clash !== undefined) {
-      issues.push(issue('user_generation_conflict', 'error', ['generations', i, clash === g.id ? 'id' : 'aliases'], `"${clash}" is already a generation id or alias`));
-      return;
-    }
-    if (!psus.some((p) => p.id === g.power.psuId)) {
-      issues.push(issue('user_generation_conflict', 'error', ['generations', i, 'power', 'psuId'], `PSU "${g.power.psuId}" is in neither the catalog nor the plan's psus`));
-      return;
-    }
-    for (const name of [g.id, ...g.aliases]) taken.add(name);
-    added.push(g.userDefined ? g : { ...g, userDefined: true });
-  });
-  return withUserGenerations(catalog, { generations: added, psus: psus.slice(catalog.psus.length) });
+  const added = addUserGenerations(catalog, given);
+  for (const c of added.conflicts) issues.push(issue('user_generation_conflict', 'error', c.path, c.message));
+  return added.catalog;
 }
