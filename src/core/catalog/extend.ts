@@ -29,17 +29,20 @@ export function addUserGenerations(catalog: Catalog, user: { readonly generation
   });
   const added: Generation[] = [];
   (user.generations ?? []).forEach((g, i) => {
+    // Every problem of a generation at once; it joins the catalog only without any.
+    const found: UserGenerationConflict[] = [];
     const clash = [g.id, ...g.aliases].find((name) => owner.has(name));
     if (clash !== undefined) {
-      conflicts.push({ path: ['generations', i, clash === g.id ? 'id' : 'aliases'], message: `"${clash}" is already a generation id or alias (${owner.get(clash)})`, accepted: `an id or alias not already used (${owner.get(clash)} uses it)`, got: JSON.stringify(clash) });
-      return;
+      found.push({ path: ['generations', i, clash === g.id ? 'id' : 'aliases'], message: `"${clash}" is already a generation id or alias (${owner.get(clash)})`, accepted: `an id or alias not already used (${owner.get(clash)} uses it)`, got: JSON.stringify(clash) });
     }
     if (!psus.some((p) => p.id === g.power.psuId)) {
-      conflicts.push({ path: ['generations', i, 'power', 'psuId'], message: `PSU "${g.power.psuId}" is in neither the catalog nor the added psus`, accepted: `a PSU in the catalog or in the added psus (${psus.map((p) => p.id).join(', ')})`, got: JSON.stringify(g.power.psuId) });
-      return;
+      found.push({ path: ['generations', i, 'power', 'psuId'], message: `PSU "${g.power.psuId}" is in neither the catalog nor the added psus`, accepted: `a PSU in the catalog or in the added psus (${psus.map((p) => p.id).join(', ')})`, got: JSON.stringify(g.power.psuId) });
     }
     if ((g.form === 'server-rack') !== (g.systemsPerRack !== null)) {
-      conflicts.push({ path: ['generations', i, 'systemsPerRack'], message: 'systemsPerRack must be an object for a server-rack unit and null otherwise', accepted: 'an object for a server-rack unit, null otherwise', got: g.systemsPerRack === null ? 'null' : 'an object' });
+      found.push({ path: ['generations', i, 'systemsPerRack'], message: 'systemsPerRack must be an object for a server-rack unit and null otherwise', accepted: 'an object for a server-rack unit, null otherwise', got: g.systemsPerRack === null ? 'null' : 'an object' });
+    }
+    if (found.length) {
+      conflicts.push(...found);
       return;
     }
     for (const name of [g.id, ...g.aliases]) owner.set(name, g.id);
