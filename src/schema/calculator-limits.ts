@@ -4,12 +4,14 @@
  * @module
  */
 import type { NumericLimit } from './limits';
+// The engine's sourced defaults (listed in every rack report's assumptions), not a second copy.
+import { DEFAULTS } from '../core/rack/defaults';
 
 export const CALCULATOR_LIMITS = {
   heatW: { min: 1, max: 1e9, unit: 'W' },
   flowM3s: { min: 1e-7, max: 100, unit: 'm³/s' },
-  liquidDeltaTK: { min: 0.1, max: 40, unit: 'K', default: 10 },
-  airDeltaTK: { min: 1, max: 40, unit: 'K', default: 11 },
+  liquidDeltaTK: { min: 0.1, max: 40, unit: 'K', default: DEFAULTS.liquidDeltaTK },
+  airDeltaTK: { min: 1, max: 40, unit: 'K', default: DEFAULTS.airDeltaTK },
   supplyC: { min: 2, max: 70, unit: '°C', default: 25 },
   altitudeM: { min: -430, max: 4000, unit: 'm', default: 0 },
   volts: { min: 1, max: 1000, unit: 'V' },

@@ -28,16 +28,8 @@ import {
 } from '../physics/thermal';
 import type { ComponentPowerRow, CoolingReport, FeedReport, UnitOptions, UnitReport } from './types';
 
-/** Defaults used when neither the user nor the catalog gives a value (each listed in `assumptions`). */
-export const DEFAULTS = {
-  /** OCP liquid-cooling guidance sizes flow at ≈1.5 L/min/kW, i.e. ΔT ≈ 10 K (ProphetStor summary of OCP; Vertiv uses 1.35). */
-  liquidDeltaTK: 10,
-  /** 20 °F, the planning rise behind the classic 3.16·W/ΔT°F (≈158 CFM/kW) rule. */
-  airDeltaTK: 20 / 1.8,
-  pumpEfficiency: 0.7,
-  /** A liquid-cooled rack on a row CDU: one supply and one return hose per rack. */
-  hosesPerLiquidRack: 2,
-} as const;
+export { DEFAULTS } from './defaults';
+import { DEFAULTS } from './defaults';
 
 const DEFAULT_SOURCES = {
   liquidDeltaTK: { url: 'https://prophetstor.com/white-papers/why-fixed-flow-gpu-rack-cooling-wastes-energy/', title: 'ProphetStor: OCP guidance 1.5 L/min/kW at ΔT ≈ 10 K' },
