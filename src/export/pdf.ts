@@ -1,12 +1,14 @@
 /**
  * PDF design-review report with jsPDF (loaded lazily). Input is a plain {@link PdfReport}: summary figures,
  * tables, rack elevation drawings, bar charts, assumptions and sources. Output: US Letter landscape pages,
- * each with a running title and "Page i of n". Text is drawn as text (nothing is interpreted), reduced to the
- * Latin-1 repertoire of the standard PDF fonts.
+ * each with a running title and "Page i of n". Text is drawn as text (nothing is interpreted) in an embedded subset
+ * of DejaVu Sans (src/export/fonts), so ≈ ρ Δ ° ² ³ µ ≤ ≥ → − × print as themselves; a character outside the subset
+ * is replaced by a stated fallback ({@link pdfText}), never by a silent "?".
  * @module
  */
 import type { jsPDF } from 'jspdf';
 import { formatNumber } from '../units/format-number';
+import { PDF_FONT_FAMILY, loadPdfFontFaces, pdfFontCovers } from './fonts';
 import { plainValue, type CellValue, type Table } from './table';
 
 export interface ElevationItem {
@@ -49,6 +51,7 @@ export interface PdfReport {
   readonly maxRowsPerTable?: number;
 }
 
+const FONT = PDF_FONT_FAMILY;
 const PAGE_W = 792;
 const PAGE_H = 612;
 const M = 36;
@@ -74,23 +77,41 @@ const SERIES_COLOR: [number, number, number][] = [
   [85, 87, 83],
 ];
 
-const REPLACEMENTS: Record<string, string> = {
-  '≤': '<=', '≥': '>=', '≠': '!=', '×': 'x', '−': '-', '–': '-', '—': '-', '…': '...', '→': '->', '←': '<-',
-  '‘': "'", '’': "'", '“': '"', '”': '"', 'Δ': 'delta ', '•': '-', '\u2009': ' ', '\u202f': ' ', '\u2002': ' ',
+/** What a character outside the embedded font prints as, when neither Unicode compatibility form is in the font. */
+export const PDF_MISSING_CHARACTER = '[?]';
+
+/** Common characters outside the subset, spelled with ones inside it. */
+const FALLBACKS: Record<string, string> = {
+  '€': 'EUR', '✔': '✓', '✘': '✗', '☑': '✓', '☒': '✗', '■': '-', '●': '-', '▪': '-', '◆': '-', '★': '*', '☆': '*',
+  '⚠': '(!)',
 };
 
-/** Reduce text to what the standard PDF fonts can draw (Latin-1), spelling out common symbols. */
+const covered = (text: string) => [...text].every((ch) => pdfFontCovers(ch.codePointAt(0)!));
+
+/**
+ * Text as the PDF's font can draw it: control characters become spaces; a character outside the embedded subset
+ * becomes its Unicode compatibility form (ﬁ → fi, ① → 1), else its base letter without accents (ǎ → a), else a
+ * listed spelling (€ → EUR), else {@link PDF_MISSING_CHARACTER}, so a missing glyph is visible, not a silent "?".
+ */
 export function pdfText(text: string): string {
   let out = '';
   for (const ch of text) {
-    const r = REPLACEMENTS[ch];
-    if (r !== undefined) out += r;
-    else {
-      const code = ch.codePointAt(0)!;
-      out += code < 0x20 ? ' ' : code <= 0xff ? ch : '?';
-    }
+    const code = ch.codePointAt(0)!;
+    if (code < 0x20 || (code >= 0x7f && code < 0xa0)) out += ' ';
+    else if (pdfFontCovers(code)) out += ch;
+    else out += fallback(ch);
   }
   return out;
+}
+
+function fallback(ch: string): string {
+  const listed = FALLBACKS[ch];
+  if (listed !== undefined) return listed;
+  const compatible = ch.normalize('NFKC');
+  if (compatible !== ch && covered(compatible)) return compatible;
+  const base = ch.normalize('NFKD').replace(/\p{M}/gu, '');
+  if (base && base !== ch && covered(base)) return base;
+  return PDF_MISSING_CHARACTER;
 }
 
 function cellText(v: CellValue, format?: string): string {
@@ -126,7 +147,7 @@ class Writer {
 
   heading(text: string, size = 14): void {
     this.ensure(size + 16);
-    this.doc.setFont('helvetica', 'bold');
+    this.doc.setFont(FONT, 'bold');
     this.doc.setFontSize(size);
     this.doc.setTextColor(20, 30, 45);
     this.doc.text(pdfText(text), M, this.y + size);
@@ -134,7 +155,7 @@ class Writer {
   }
 
   paragraph(text: string, size = 9.5): void {
-    this.doc.setFont('helvetica', 'normal');
+    this.doc.setFont(FONT, 'normal');
     this.doc.setFontSize(size);
     this.doc.setTextColor(30, 30, 30);
     const lines = this.doc.splitTextToSize(pdfText(text), PAGE_W - 2 * M) as string[];
@@ -168,9 +189,9 @@ class Writer {
     // Column widths from content (header and a sample of rows), scaled to the page.
     // A header may wrap (up to three lines), so it asks only for its longest word; the cells ask for their full text.
     const natural = t.columns.map((c, j) => {
-      this.doc.setFont('helvetica', 'bold');
+      this.doc.setFont(FONT, 'bold');
       let w = Math.max(...pdfText(c.label).split(/\s+/).map((word) => this.doc.getTextWidth(word)));
-      this.doc.setFont('helvetica', 'normal');
+      this.doc.setFont(FONT, 'normal');
       for (const r of rows.slice(0, 60)) w = Math.max(w, this.doc.getTextWidth(pdfText(cellText(r[j] ?? null, c.format))));
       return Math.min(w + 8, avail * 0.35);
     });
@@ -178,18 +199,18 @@ class Writer {
     const widths = natural.map((w) => (w * avail) / Math.max(sum, avail * 0.6));
     const numeric = t.columns.map((c) => c.kind !== 'text');
     // Headers wrap onto up to three lines in their column instead of being cut ("Peak build (racks/week)").
-    this.doc.setFont('helvetica', 'bold');
+    this.doc.setFont(FONT, 'bold');
     const headLines = t.columns.map((c, j) => {
       const lines = this.doc.splitTextToSize(pdfText(c.label), widths[j]! - 4) as string[];
       return lines.length > 3 ? [...lines.slice(0, 2), this.fit(lines.slice(2).join(' '), widths[j]! - 4)] : lines;
     });
-    this.doc.setFont('helvetica', 'normal');
+    this.doc.setFont(FONT, 'normal');
     const headH = rowH + (Math.max(1, ...headLines.map((l) => l.length)) - 1) * (size + 1);
     const header = () => {
       this.ensure(headH + rowH);
       this.doc.setFillColor(232, 238, 244);
       this.doc.rect(M, this.y, widths.reduce((a, b) => a + b, 0), headH, 'F');
-      this.doc.setFont('helvetica', 'bold');
+      this.doc.setFont(FONT, 'bold');
       this.doc.setFontSize(size);
       this.doc.setTextColor(20, 30, 45);
       let x = M;
@@ -201,7 +222,7 @@ class Writer {
         x += w;
       });
       this.y += headH;
-      this.doc.setFont('helvetica', 'normal');
+      this.doc.setFont(FONT, 'normal');
       this.doc.setTextColor(30, 30, 30);
     };
     header();
@@ -244,14 +265,14 @@ class Writer {
       group.forEach((rack, i) => {
         const x0 = M + i * colW + 22;
         const y0 = top + 16;
-        this.doc.setFont('helvetica', 'bold');
+        this.doc.setFont(FONT, 'bold');
         this.doc.setFontSize(8);
         this.doc.setTextColor(20, 30, 45);
         this.doc.text(this.fit(rack.title, colW - 10), x0, top + 9);
         this.doc.setDrawColor(60, 60, 60);
         this.doc.setLineWidth(0.8);
         this.doc.rect(x0, y0 + (maxU - rack.heightU) * uH, rackW, rack.heightU * uH, 'S');
-        this.doc.setFont('helvetica', 'normal');
+        this.doc.setFont(FONT, 'normal');
         this.doc.setFontSize(5);
         this.doc.setTextColor(120, 120, 120);
         for (let u = 1; u <= rack.heightU; u += u === 1 ? 4 : 5) {
@@ -351,8 +372,12 @@ class Writer {
 
 /** Render the report; returns the PDF bytes. */
 export async function toPdf(report: PdfReport): Promise<Uint8Array> {
-  const { jsPDF } = await import('jspdf');
+  const [{ jsPDF }, faces] = await Promise.all([import('jspdf'), loadPdfFontFaces()]);
   const doc = new jsPDF({ orientation: 'landscape', unit: 'pt', format: 'letter', compress: true });
+  doc.addFileToVFS('DejaVuSans.ttf', faces.regular);
+  doc.addFont('DejaVuSans.ttf', FONT, 'normal');
+  doc.addFileToVFS('DejaVuSans-Bold.ttf', faces.bold);
+  doc.addFont('DejaVuSans-Bold.ttf', FONT, 'bold');
   // The real time of writing unless the caller fixes one (tests that compare bytes do).
   const created = report.createdAt ?? new Date().toISOString();
   doc.setCreationDate(new Date(created));
@@ -361,7 +386,7 @@ export async function toPdf(report: PdfReport): Promise<Uint8Array> {
   const w = new Writer(doc, report.title);
   const maxRows = report.maxRowsPerTable ?? 400;
 
-  doc.setFont('helvetica', 'bold');
+  doc.setFont(FONT, 'bold');
   doc.setFontSize(20);
   doc.setTextColor(20, 30, 45);
   doc.text(pdfText(report.title), M, w.y + 20);
@@ -376,10 +401,10 @@ export async function toPdf(report: PdfReport): Promise<Uint8Array> {
     for (const [k, item] of [report.summary[i], report.summary[i + half]].entries()) {
       if (!item) continue;
       const x = M + k * colW;
-      doc.setFont('helvetica', 'normal');
+      doc.setFont(FONT, 'normal');
       doc.setTextColor(70, 70, 70);
       doc.text(w.fit(item.label, colW * 0.55), x, w.y + 10);
-      doc.setFont('helvetica', 'bold');
+      doc.setFont(FONT, 'bold');
       doc.setTextColor(20, 30, 45);
       doc.text(w.fit(item.value, colW * 0.4), x + colW - 12, w.y + 10, { align: 'right' });
     }
@@ -412,7 +437,7 @@ export async function toPdf(report: PdfReport): Promise<Uint8Array> {
   const pages = doc.getNumberOfPages();
   for (let i = 1; i <= pages; i++) {
     doc.setPage(i);
-    doc.setFont('helvetica', 'normal');
+    doc.setFont(FONT, 'normal');
     doc.setFontSize(7.5);
     doc.setTextColor(110, 110, 110);
     doc.text(pdfText(report.title), M, 24);

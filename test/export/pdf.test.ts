@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { pdfText, toPdf, type PdfReport } from '../../src/export/pdf';
+import { PDF_MISSING_CHARACTER, pdfText, toPdf, type PdfReport } from '../../src/export/pdf';
 
 const hasPdftotext = existsSync('/usr/bin/pdftotext');
 
@@ -63,9 +63,12 @@ const report: PdfReport = {
 };
 
 describe('pdf report', () => {
-  it('reduces text to Latin-1 with spelled-out symbols', () => {
-    expect(pdfText('≤ 45 °C — ×2 Δ')).toBe('<= 45 °C - x2 delta ');
-    expect(pdfText('漢字')).toBe('??');
+  it('keeps what the embedded font draws and replaces the rest with a stated fallback, never a silent "?"', () => {
+    expect(pdfText('≤ 45 °C — ×2 Δ ≈ ρ µ m³/h ² → −')).toBe('≤ 45 °C — ×2 Δ ≈ ρ µ m³/h ² → −');
+    // Compatibility form, base letter without its accent, a listed spelling, then the visible marker.
+    expect(pdfText('ﬁ ǎ € ✔')).toBe('fi a EUR ✓');
+    expect(pdfText('漢字')).toBe(`${PDF_MISSING_CHARACTER}${PDF_MISSING_CHARACTER}`);
+    expect(pdfText('a\tb\u0007c')).toBe('a b c');
   });
   it.skipIf(!hasPdftotext)('pdftotext reads the summary, tables, elevations, charts, sources and page numbers', async () => {
     const bytes = await toPdf(report);
@@ -74,7 +77,7 @@ describe('pdf report', () => {
     expect(text).toContain('Capacity plan: Example <script>alert(1)</script>');
     expect(text).toMatch(/Racks\s+1,234/);
     expect(text).toContain('Houston power, 2027 Q3: 100.0 of 100.0 MW');
-    expect(text).toContain('delta supply <= 45 °C');
+    expect(text).toContain('Δ supply ≤ 45 °C');
     expect(text).toContain('Site 99');
     expect(text).not.toContain('Site 100');
     expect(text).toContain('20 more rows not printed');
