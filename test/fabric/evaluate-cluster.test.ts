@@ -10,6 +10,8 @@ import { maxEndpointsFor } from '../../src/core/fabric/fat-tree';
 import { defaultSwitch } from '../../src/core/fabric/switch-choice';
 import type { NetworkCatalog } from '../../src/core/fabric/types';
 import { switchDefaultProblems } from '../../src/schema/network';
+import { evaluateUnit } from '../../src/core/rack/evaluate';
+import { networkSchedule } from '../../src/core/fabric/network-schedule';
 
 const catalog = loadCatalog();
 const net = loadNetworkCatalog();
@@ -200,5 +202,34 @@ describe('every generation on every scale-out switch', () => {
         }
       }
     }
+  });
+});
+
+describe('node-side modules: one per NIC cage, as the rack report counts them', () => {
+  // A module sits in one NIC cage and carries every port of it: DGX B200's 8 × 400G ports sit behind 4 twin-port
+  // OSFP cages (portsPerCage 2, NVIDIA DGX B200 user guide), so 4 modules per system and 16 per 4-system rack; a
+  // GB300 compute tray has 4 single-port 800G CX-8 cages (4 modules); a VR compute tray 4 single-port 1.6T cages
+  // (4 modules, each carrying the 2 × 800G switch links of its port). Hand count per unit: DGX B200 4 × 4 = 16,
+  // GB300 NVL72 18 × 4 = 72, VR NVL144 18 × 4 = 72.
+  const perUnit: Record<string, number> = { 'dgx-b200': 16, 'gb300-nvl72': 72, 'vr-nvl144': 72 };
+  for (const [id, modules] of Object.entries(perUnit)) {
+    it(`${id}: per-unit modules × units = the cluster's node-side modules`, () => {
+      expect(evaluateUnit(gen(id), {}, catalog).cabling.scaleOutModules).toBe(modules);
+      for (const units of [1, 8, 64]) {
+        const e = ok(id, { units });
+        const nodeModules = e.parts.reduce((s, p) => s + p.fabric.transceivers.node, 0);
+        expect(nodeModules, `${id} × ${units}`).toBe(modules * units);
+      }
+    });
+  }
+
+  it('dgx-b200: the node-side optics are twin-port modules (2 links each), not one module per link', () => {
+    const e = ok('dgx-b200', { units: 8 }, { detail: 'cabling' });
+    const nodeEnds = new Map<string, number>();
+    for (const r of networkSchedule(e, net, 'compute')) {
+      if (r.tier === 'node-leaf' && r.choice?.aModule) nodeEnds.set(r.choice.aModule.id, (nodeEnds.get(r.choice.aModule.id) ?? 0) + 1);
+    }
+    expect(nodeEnds.size).toBeGreaterThan(0);
+    for (const id of nodeEnds.keys()) expect(net.transceivers.find((t) => t.id === id)?.linksPerModule, id).toBe(2);
   });
 });

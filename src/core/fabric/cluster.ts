@@ -17,6 +17,11 @@ export interface ClusterPorts {
   readonly nodeHeightU: number;
   readonly rails: number;
   readonly scaleOutGbps: number;
+  /**
+   * NIC ports one scale-out cage (and its transceiver module) carries: the catalog's `portsPerCage`, 1 when not
+   * stated (a twin-port OSFP cage of a DGX carries 2 × 400G ports).
+   */
+  readonly scaleOutPortsPerCage: number;
   readonly frontEndPortsPerNode: number;
   readonly frontEndGbps: number;
   readonly storagePortsPerNode: number;
@@ -54,6 +59,7 @@ export function clusterPorts(g: Generation, units: number, systemsPerRack?: numb
     nodeHeightU: pickSourced(compute.heightU, 'typical'),
     rails: compute.ports.scaleOut.count,
     scaleOutGbps: pickSourced(compute.ports.scaleOut.gbps, 'typical'),
+    scaleOutPortsPerCage: compute.ports.scaleOut.portsPerCage ?? 1,
     frontEndPortsPerNode: fe?.count ?? 0,
     frontEndGbps: fe ? pickSourced(fe.gbps, 'typical') : 0,
     storagePortsPerNode: st?.count ?? 0,

@@ -223,7 +223,7 @@ interface FabricBase {
  * the NIC is slower, several switch ports per NIC port when it is faster), the topology's leaf grouping and SU, and
  * the oversubscription per tier. An error issue when the design asks for a port speed the switch cannot run.
  */
-function fabricBase(sw: SwitchModel, nicGbps: number, rails: number, nodesPerRack: number, racks: number, design: ClusterDesign): FabricBase | Issue {
+function fabricBase(sw: SwitchModel, nicGbps: number, rails: number, nodesPerRack: number, racks: number, design: ClusterDesign, nicPortsPerCage = 1): FabricBase | Issue {
   const planes = design.planes ?? 1;
   const os = design.oversubscription ?? 1;
   const mapping = mapNicPorts(sw, nicGbps, planes, design.portGbps);
@@ -257,7 +257,9 @@ function fabricBase(sw: SwitchModel, nicGbps: number, rails: number, nodesPerRac
       tiers: design.tiers ?? 'auto',
       spineDesign: topology === 'rail' ? design.spineDesign : 'full',
       portsPerCage: switchLinksPerModule / planes,
-      nodeLinksPerModule: mapping.switchPortsPerNicPort * planes,
+      // A node-side module sits in one NIC cage: the cage's NIC ports × the switch links each takes × planes (the
+      // rack report counts the same cages: ⌈NIC ports / ports per cage⌉ per node).
+      nodeLinksPerModule: nicPortsPerCage * mapping.switchPortsPerNicPort * planes,
     },
     mapping,
     breakout: Math.max(1, mapping.portsPerNativePort),
@@ -295,7 +297,7 @@ export function fabricCount(g: Generation, net: NetworkCatalog, design: ClusterD
   if (!ports || ports.nodes <= 0) return 0;
   const chosen = chooseScaleOut(net, design, ports.scaleOutGbps);
   if (!('switch' in chosen)) return 0;
-  const shaped = fabricBase(chosen.switch, ports.scaleOutGbps, design.rails ?? ports.rails, ports.nodesPerRack, ports.racks, design);
+  const shaped = fabricBase(chosen.switch, ports.scaleOutGbps, design.rails ?? ports.rails, ports.nodesPerRack, ports.racks, design, ports.scaleOutPortsPerCage);
   if (!('base' in shaped)) return 0;
   return Math.ceil(ports.nodes / nodesPerFabric(ports.nodes, shaped.base));
 }
@@ -356,7 +358,7 @@ export function evaluateCluster(g: Generation, net: NetworkCatalog, design: Clus
     issues.push(issue('fabric_switch_power_estimated', 'warning', ['fabric', 'switchPowerW'], `${sw.name}: no power in the catalog; counted at ${options.switchWattsIfUnknown.watts} W per switch (${options.switchWattsIfUnknown.source})`, { actual: options.switchWattsIfUnknown.watts, unit: 'W' }));
   } else [switchPowerW, switchWattsSource] = [null, 'unknown'];
 
-  const shaped = fabricBase(sw, ports.scaleOutGbps, rails, ports.nodesPerRack, ports.racks, design);
+  const shaped = fabricBase(sw, ports.scaleOutGbps, rails, ports.nodesPerRack, ports.racks, design, ports.scaleOutPortsPerCage);
   if (!('base' in shaped)) return { ok: false, error: shaped };
   const { base: shape, breakout, linkGbps, mapping } = shaped;
   const topology = design.topology ?? 'rail';
