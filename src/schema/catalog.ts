@@ -66,8 +66,24 @@ export const Generation = z.strictObject({
     bf16DensePflops: maybeSourcedIn('PFLOPS'),
     formatNames: z.strictObject({ fp4: z.string().nullable(), fp8: z.string().nullable(), bf16: z.string().nullable() }),
     scaleUpGbpsPerDirection: maybeSourcedIn('Gbps'),
+    fp4SparsePflops: maybeSourcedIn('PFLOPS').optional(),
+    fp8SparsePflops: maybeSourcedIn('PFLOPS').optional(),
+    bf16SparsePflops: maybeSourcedIn('PFLOPS').optional(),
+    fp32Pflops: maybeSourcedIn('PFLOPS').optional(),
+    fp64Pflops: maybeSourcedIn('PFLOPS').optional(),
+    idleW: maybeSourcedIn('W').optional(),
   }),
   cpu: z.strictObject({ model: z.string(), tdpW: maybeSourcedIn('W') }),
+  instance: z
+    .strictObject({
+      type: z.string().min(2).nullable(),
+      count: z.int().min(1).max(64),
+      vcpu: sourcedIn('vCPU'),
+      memoryGiB: sourcedIn('GiB'),
+      networkGbps: maybeSourcedIn('Gbps'),
+      note: z.string().optional(),
+    })
+    .optional(),
   components: z.array(ComponentClass).min(1),
   scaleUp: z.strictObject({
     topology: z.enum(['nvlink-switch', 'baseboard-nvswitch', 'torus', 'ring', 'neuronswitch']),

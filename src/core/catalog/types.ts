@@ -43,6 +43,32 @@ export interface Accelerator {
   readonly formatNames: { readonly fp4: string | null; readonly fp8: string | null; readonly bf16: string | null };
   /** Scale-up bandwidth per accelerator, per direction. */
   readonly scaleUpGbpsPerDirection: MaybeSourced;
+  /**
+   * Peak with 2:4 structured sparsity per precision, where the vendor publishes it (never derived as 2 × dense:
+   * Blackwell Ultra's FP4 gains less). Absent: not in the catalog (reported "not published").
+   */
+  readonly fp4SparsePflops?: MaybeSourced;
+  readonly fp8SparsePflops?: MaybeSourced;
+  readonly bf16SparsePflops?: MaybeSourced;
+  /** FP32 (non-tensor) and FP64 peaks where published; `unsupported` when the chip lacks the format. */
+  readonly fp32Pflops?: MaybeSourced;
+  readonly fp64Pflops?: MaybeSourced;
+  /** Idle (minimum) power of one accelerator where published. */
+  readonly idleW?: MaybeSourced;
+}
+
+/** The cloud instance a unit is sold as (AWS Trn/Inf units): host figures from the provider's instance pages. */
+export interface CloudInstance {
+  /** The provider's instance type (trn2.48xlarge), or null where only the UltraServer is named. */
+  readonly type: string | null;
+  /** Instances in one system (4 trn2u.48xlarge in a Trn2 UltraServer). */
+  readonly count: number;
+  readonly vcpu: Sourced;
+  /** Host memory per instance, GiB (2^30 bytes, as AWS prints it). */
+  readonly memoryGiB: Sourced;
+  /** Network (EFA/ENA) bandwidth per instance where published. */
+  readonly networkGbps: MaybeSourced;
+  readonly note?: string;
 }
 
 export interface Cpu {
@@ -216,6 +242,8 @@ export interface Generation {
   readonly availability: Availability;
   readonly accelerator: Accelerator;
   readonly cpu: Cpu;
+  /** Cloud instance units only: the instance type and its host vCPU, memory and network. */
+  readonly instance?: CloudInstance;
   readonly components: readonly ComponentClass[];
   readonly scaleUp: ScaleUp;
   readonly power: PowerDelivery;

@@ -26,7 +26,8 @@ import {
   m3sToLpm,
   volumetricFlow,
 } from '../physics/thermal';
-import type { ComponentPowerRow, CoolingReport, FeedReport, UnitOptions, UnitReport } from './types';
+import { HOURS_PER_YEAR, energyOver } from '../calculators/energy';
+import type { ComponentPowerRow, CoolingReport, EnergyReport, FeedReport, HostReport, ScaleUpReport, UnitOptions, UnitReport } from './types';
 
 export { DEFAULTS } from './defaults';
 import { DEFAULTS } from './defaults';
@@ -86,6 +87,8 @@ interface PreparedComponent {
 
 interface PreparedBasis {
   readonly maxPowerW: readonly Picked[];
+  /** Accelerator TDP at this basis (the accelerator-only power). */
+  readonly tdp: Picked;
   readonly psuRating: Picked<number>;
   readonly transient: Picked;
   readonly busV: Picked;
@@ -132,6 +135,19 @@ interface Prepared {
   readonly widthM: Picked;
   readonly depthM: Picked;
   readonly compute: { readonly fp4: Picked; readonly fp8: Picked; readonly bf16: Picked; readonly hbmTb: Picked; readonly hbmTbPerS: Picked };
+  /** Published-only figures: sparse and FP32/FP64 peaks, idle power, scale-up bandwidth (absent fields read as missing). */
+  readonly more: {
+    readonly fp4Sparse: Picked;
+    readonly fp8Sparse: Picked;
+    readonly bf16Sparse: Picked;
+    readonly fp32: Picked;
+    readonly fp64: Picked;
+    readonly idleW: Picked;
+    readonly scaleUpGbps: Picked;
+  };
+  /** The catalog's plan utilization, the energy figures' default. */
+  readonly utilization: Picked<number>;
+  readonly instance: null | { readonly type: string | null; readonly perSystem: number; readonly vcpu: Picked<number>; readonly memoryGiB: Picked<number>; readonly networkGbps: Picked };
   readonly byBasis: Partial<Record<Basis, PreparedBasis>>;
   readonly catalog: Catalog;
 }
@@ -167,6 +183,11 @@ function pickedSourced(path: string, q: Sourced, basis: Basis, pickAt: Basis = b
 
 function userValue(path: string, value: number | string, unit: string): Used {
   return used({ path, value, unit, confidence: 'user', sources: [], note: undefined });
+}
+
+/** A catalog field the generation does not carry (optional fields added after the presets were written). */
+function notInCatalog(unit: string): MaybeSourced {
+  return { value: null, unit, reason: 'not published (not in the catalog for this generation)' };
 }
 
 const preparedByCatalog = new WeakMap<Catalog, WeakMap<Generation, Prepared>>();
@@ -242,6 +263,25 @@ function prepare(g: Generation, catalog: Catalog): Prepared {
       hbmTb: typical('accelerator.hbmTb', a.hbmTb),
       hbmTbPerS: typical('accelerator.hbmTbPerS', a.hbmTbPerS),
     },
+    more: {
+      fp4Sparse: typical('accelerator.fp4SparsePflops', a.fp4SparsePflops ?? notInCatalog('PFLOPS')),
+      fp8Sparse: typical('accelerator.fp8SparsePflops', a.fp8SparsePflops ?? notInCatalog('PFLOPS')),
+      bf16Sparse: typical('accelerator.bf16SparsePflops', a.bf16SparsePflops ?? notInCatalog('PFLOPS')),
+      fp32: typical('accelerator.fp32Pflops', a.fp32Pflops ?? notInCatalog('PFLOPS')),
+      fp64: typical('accelerator.fp64Pflops', a.fp64Pflops ?? notInCatalog('PFLOPS')),
+      idleW: typical('accelerator.idleW', a.idleW ?? notInCatalog('W')),
+      scaleUpGbps: typical('accelerator.scaleUpGbpsPerDirection', a.scaleUpGbpsPerDirection),
+    },
+    utilization: pickedSourced('prices.planDefaults.utilization', catalog.prices.planDefaults.utilization, 'typical'),
+    instance: g.instance
+      ? {
+          type: g.instance.type,
+          perSystem: g.instance.count,
+          vcpu: pickedSourced(`${at}.instance.vcpu`, g.instance.vcpu, 'typical'),
+          memoryGiB: pickedSourced(`${at}.instance.memoryGiB`, g.instance.memoryGiB, 'typical'),
+          networkGbps: typical('instance.networkGbps', g.instance.networkGbps),
+        }
+      : null,
     byBasis: {},
     catalog,
   };
@@ -254,6 +294,7 @@ function preparedBasis(g: Generation, p: Prepared, basis: Basis): PreparedBasis 
   const inverse = INVERSE_BASIS[basis];
   const b: Omit<PreparedBasis, 'distinct'> = {
     maxPowerW: g.components.map((c) => picked(`${at}.components.${c.id}.maxPowerW`, c.maxPowerW, basis)),
+    tdp: picked(`${at}.accelerator.tdpW`, g.accelerator.tdpW, basis),
     psuRating: pickedSourced(`${p.psuPath}.psuRatingW`, p.psu.psuRatingW, basis, inverse),
     transient: picked(`${at}.power.transientFactor`, g.power.transientFactor, basis),
     busV: {
@@ -272,8 +313,10 @@ function preparedBasis(g: Generation, p: Prepared, basis: Basis): PreparedBasis 
     p.feedModeU, p.cordsU, p.busbarRating?.u, p.defaultProfile?.u, ...p.profiles.map((x) => x.cap.u),
     p.necDefaultU, p.maxSupply?.u, p.coolantSupply?.u, p.pressureDrop.u, p.links.u, p.cablesPerLink.u, p.rackU.u, p.frameWeight.u, p.widthM.u,
     p.depthM.u, p.compute.fp4.u, p.compute.fp8.u, p.compute.bf16.u, p.compute.hbmTb.u, p.compute.hbmTbPerS.u,
+    p.more.fp4Sparse.u, p.more.fp8Sparse.u, p.more.bf16Sparse.u, p.more.fp32.u, p.more.fp64.u, p.more.idleW.u, p.more.scaleUpGbps.u,
+    p.utilization.u, p.instance?.vcpu.u, p.instance?.memoryGiB.u, p.instance?.networkGbps.u,
     ...p.components.flatMap((c) => [c.typicalU, c.liquid.u]),
-    ...b.maxPowerW.map((x) => x.u), b.psuRating.u, b.transient.u, b.busV.u, b.unitWeightU, ...b.componentWeight.map((x) => x?.u),
+    ...b.maxPowerW.map((x) => x.u), b.tdp.u, b.psuRating.u, b.transient.u, b.busV.u, b.unitWeightU, ...b.componentWeight.map((x) => x?.u),
   ];
   const keys = catalogRows.flatMap((u) => (u ? [u.key] : []));
   const withDistinct: PreparedBasis = { ...b, distinct: new Set(keys).size === keys.length };
@@ -710,7 +753,8 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
 
   // ---- compute -------------------------------------------------------------------------------
   const pc = p.compute;
-  log.push(pc.fp4.u, pc.fp8.u, pc.bf16.u, pc.hbmTb.u, pc.hbmTbPerS.u);
+  const pm = p.more;
+  log.push(pc.fp4.u, pc.fp8.u, pc.bf16.u, pc.hbmTb.u, pc.hbmTbPerS.u, pm.fp4Sparse.u, pm.fp8Sparse.u, pm.bf16Sparse.u, pm.fp32.u, pm.fp64.u);
   const compute = {
     accelerators,
     cpus,
@@ -719,7 +763,44 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
     bf16DensePflops: pc.bf16.v === null ? null : pc.bf16.v * accelerators,
     hbmTb: pc.hbmTb.v === null ? null : pc.hbmTb.v * accelerators,
     hbmTbPerS: pc.hbmTbPerS.v === null ? null : pc.hbmTbPerS.v * accelerators,
+    fp4SparsePflops: perUnit(pm.fp4Sparse.v, accelerators),
+    fp8SparsePflops: perUnit(pm.fp8Sparse.v, accelerators),
+    bf16SparsePflops: perUnit(pm.bf16Sparse.v, accelerators),
+    fp32Pflops: perUnit(pm.fp32.v, accelerators),
+    fp64Pflops: perUnit(pm.fp64.v, accelerators),
   };
+
+  // ---- scale-up bandwidth, accelerator power, host, energy ----------------------------------
+  log.push(pm.scaleUpGbps.u);
+  const scaleUp = scaleUpBandwidth(g, pm.scaleUpGbps.v, accelerators);
+  log.push(pb.tdp.u, pm.idleW.u);
+  const tdpW = pb.tdp.v;
+  const idleW = pm.idleW.v;
+  const acceleratorTdpW = tdpW === null ? null : tdpW * accelerators;
+  // Under a limiting cap every component is throttled alike, so the accelerators keep their share of IT power.
+  const capScale = uncappedItW > 0 ? itW / uncappedItW : 1;
+  const acceleratorPower = {
+    tdpKw: acceleratorTdpW === null ? null : acceleratorTdpW / 1000,
+    kw: acceleratorTdpW === null ? null : (acceleratorTdpW * capScale) / 1000,
+    shareOfIt: acceleratorTdpW === null || uncappedItW <= 0 ? null : acceleratorTdpW / uncappedItW,
+    idleKw: idleW === null ? null : (idleW * accelerators) / 1000,
+  };
+  let host: HostReport | null = null;
+  const inst = p.instance;
+  if (inst) {
+    log.push(inst.vcpu.u, inst.memoryGiB.u, inst.networkGbps.u);
+    const instances = systems * inst.perSystem;
+    const net = inst.networkGbps.v;
+    host = {
+      instanceType: inst.type, instances,
+      vcpuPerInstance: inst.vcpu.v, memoryGiBPerInstance: inst.memoryGiB.v, networkGbpsPerInstance: net,
+      vcpu: inst.vcpu.v * instances, memoryGiB: inst.memoryGiB.v * instances, networkGbps: net === null ? null : net * instances,
+    };
+  }
+  const utilization = options.utilization ?? p.utilization.v;
+  if (options.utilization === undefined) log.push(p.utilization.u);
+  else log.push(userValue('options.utilization', utilization, 'fraction'));
+  const energy = energyFigures(itW, accelerators, tdpW, idleW, utilization);
 
   const componentsOut: ComponentPowerRow[] = new Array<ComponentPowerRow>(rows.length);
   for (let i = 0; i < rows.length; i++) {
@@ -762,6 +843,7 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
       busbarRatingA,
       busbarRatingNote,
       bbu,
+      accelerators: acceleratorPower,
     },
     cooling,
     cabling: {
@@ -779,6 +861,9 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
     },
     space: { usedU, availableU, weightKg, weightSource, weightComplete, weightPerRackKg: weightPerRack, footprintM2PerRack: footprint, floorLoadingKgM2: floorLoading },
     compute,
+    scaleUp,
+    host,
+    energy,
     totals: {
       units,
       racks: g.racks * units,
@@ -801,6 +886,46 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
     },
     issues,
     assumptions: pb.distinct ? log.map(rowOf) : dedupe(log),
+  };
+}
+
+/** A per-accelerator figure for the unit, null when not published. */
+function perUnit(each: number | null, accelerators: number): number | null {
+  return each === null ? null : each * accelerators;
+}
+
+/** Gb/s per direction → TB/s counting both directions (the vendors' convention: NVLink 5 is 1.8 TB/s). */
+const BOTH_DIRECTIONS_TBPS_PER_GBPS = 2 / 8 / 1000;
+
+/** Scale-up bandwidth per accelerator, per domain, for the unit and per rack. */
+function scaleUpBandwidth(g: Generation, gbpsPerDirection: number | null, accelerators: number): ScaleUpReport {
+  const domainAccelerators = g.scaleUp.domainAccelerators;
+  const domains = accelerators / domainAccelerators;
+  if (gbpsPerDirection === null) {
+    return { topology: g.scaleUp.topology, domainAccelerators, domains, perAcceleratorTBps: null, domainTBps: null, unitTBps: null, perRackTBps: null };
+  }
+  const perAcceleratorTBps = gbpsPerDirection * BOTH_DIRECTIONS_TBPS_PER_GBPS;
+  const unitTBps = perAcceleratorTBps * accelerators;
+  return {
+    topology: g.scaleUp.topology, domainAccelerators, domains, perAcceleratorTBps,
+    domainTBps: perAcceleratorTBps * domainAccelerators, unitTBps, perRackTBps: unitTBps / g.racks,
+  };
+}
+
+/** A year's IT energy at a utilization, through the calculators' one energy formula. */
+function energyFigures(itW: number, accelerators: number, tdpW: number | null, idleW: number | null, utilization: number): EnergyReport {
+  const unit = energyOver({ fullKw: itW / 1000, utilization, idleFraction: 0, hours: HOURS_PER_YEAR, pue: 1, tariffUsdPerKwh: null, carbonKgPerMwh: null });
+  const idlePublished = idleW !== null && tdpW !== null && tdpW > 0;
+  const idleFraction = idlePublished ? Math.min(1, Math.max(0, idleW / tdpW)) : 0;
+  const chip = tdpW === null ? null : energyOver({ fullKw: tdpW / 1000, utilization, idleFraction, hours: HOURS_PER_YEAR, pue: 1, tariffUsdPerKwh: null, carbonKgPerMwh: null });
+  return {
+    utilization,
+    hours: HOURS_PER_YEAR,
+    unitKwhPerYear: unit.itKwh,
+    perAcceleratorKwhPerYear: accelerators > 0 ? unit.itKwh / accelerators : null,
+    acceleratorOnlyKwhPerYear: chip === null ? null : chip.itKwh,
+    acceleratorIdleFraction: idleFraction,
+    acceleratorIdlePublished: idlePublished,
   };
 }
 

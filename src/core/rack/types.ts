@@ -44,6 +44,11 @@ export interface UnitOptions {
   /** Floor loading limit, kg/m². */
   readonly floorLimitKgM2?: number;
   readonly basis?: Basis;
+  /**
+   * Average load as a share of full (0..1) for the energy figures; the catalog's plan default otherwise (the plan's
+   * utilization, so a unit's energy here is the plan's energy per unit).
+   */
+  readonly utilization?: number;
 }
 
 export interface ComponentPowerRow {
@@ -149,6 +154,19 @@ export interface PowerReport {
   readonly busbarRatingA: number | null;
   readonly busbarRatingNote: string;
   readonly bbu: null | { readonly count: number; readonly capacityKw: number; readonly holdupS: number };
+  readonly accelerators: AcceleratorPowerReport;
+}
+
+/** The accelerators' own power beside the unit's IT power. */
+export interface AcceleratorPowerReport {
+  /** Accelerators × the catalog TDP at the basis (nameplate, uncapped); null when the TDP is not published. */
+  readonly tdpKw: number | null;
+  /** At the unit's cap: the TDP sum scaled as every component is under a limiting cap (= tdpKw when not limiting). */
+  readonly kw: number | null;
+  /** Share of the unit's IT power: tdpKw ÷ uncapped IT (the same ratio as kw ÷ itKw under a cap). */
+  readonly shareOfIt: number | null;
+  /** Accelerators × published idle power per accelerator; null where not published. */
+  readonly idleKw: number | null;
 }
 
 export interface CoolingReport {
@@ -219,6 +237,56 @@ export interface ComputeReport {
   readonly bf16DensePflops: number | null;
   readonly hbmTb: number | null;
   readonly hbmTbPerS: number | null;
+  /** With 2:4 sparsity where published (never 2 × dense); null: not published or the format is unsupported. */
+  readonly fp4SparsePflops: number | null;
+  readonly fp8SparsePflops: number | null;
+  readonly bf16SparsePflops: number | null;
+  readonly fp32Pflops: number | null;
+  readonly fp64Pflops: number | null;
+}
+
+/** Scale-up (NVLink / NeuronLink) bandwidth, both directions counted (the vendors' convention: NVLink 5 = 1.8 TB/s). */
+export interface ScaleUpReport {
+  readonly topology: string;
+  /** Accelerators in one scale-up domain, and the domains in the unit (4 DGX B200 systems: 4 domains of 8). */
+  readonly domainAccelerators: number;
+  readonly domains: number;
+  /** All null when the catalog has no per-accelerator figure. */
+  readonly perAcceleratorTBps: number | null;
+  readonly domainTBps: number | null;
+  /** Sum over every accelerator in the unit, and per rack of the unit. */
+  readonly unitTBps: number | null;
+  readonly perRackTBps: number | null;
+}
+
+/** Host figures of a cloud instance unit (Trn2, Trn3, Inf2), per instance and for the unit. */
+export interface HostReport {
+  readonly instanceType: string | null;
+  readonly instances: number;
+  readonly vcpuPerInstance: number;
+  readonly memoryGiBPerInstance: number;
+  readonly networkGbpsPerInstance: number | null;
+  readonly vcpu: number;
+  readonly memoryGiB: number;
+  readonly networkGbps: number | null;
+}
+
+/**
+ * Energy in a year at a utilization (the calc energy formula: power = idle + u · (full − idle) over 8,760 h), IT side
+ * only (the site's PUE is applied in the plan and the power chain).
+ */
+export interface EnergyReport {
+  readonly utilization: number;
+  readonly hours: number;
+  /** The unit's IT power at the utilization, per year (idle floor 0: the plan's energy = IT × u × 8,760 h). */
+  readonly unitKwhPerYear: number;
+  /** The unit's IT energy per accelerator (its share of hosts, switches and fans included). */
+  readonly perAcceleratorKwhPerYear: number | null;
+  /** One accelerator alone at its TDP, with its published idle floor (0 where idle is not published). */
+  readonly acceleratorOnlyKwhPerYear: number | null;
+  /** The idle floor used for the accelerator-only figure, as a share of TDP, and whether it is published. */
+  readonly acceleratorIdleFraction: number;
+  readonly acceleratorIdlePublished: boolean;
 }
 
 export interface UnitReport {
@@ -233,6 +301,10 @@ export interface UnitReport {
   readonly cabling: CablingReport;
   readonly space: SpaceReport;
   readonly compute: ComputeReport;
+  readonly scaleUp: ScaleUpReport;
+  /** Cloud instance units only (the catalog's instance); null for other units. */
+  readonly host: HostReport | null;
+  readonly energy: EnergyReport;
   /** Per-unit figures × units. */
   readonly totals: {
     readonly units: number;
