@@ -30,6 +30,7 @@ export function presetSwitchIds(): readonly string[] {
  * may name the others), and the bundled sites and switches.
  */
 export function knownIds(catalog: Pick<Catalog, 'generations' | 'cdus'>): KnownIds {
-  const generations = [...new Set([...catalog.generations.map((g) => g.id), ...generationIds()])];
+  // A user's own generations are the design's (its plan's `generations`), not ids the catalog brings.
+  const generations = [...new Set([...catalog.generations.filter((g) => !g.userDefined).map((g) => g.id), ...generationIds()])];
   return { generations, cdus: catalog.cdus.map((c) => c.id), sites: presetSiteIds(), switches: presetSwitchIds() };
 }

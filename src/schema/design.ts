@@ -11,9 +11,13 @@
  */
 import * as z from 'zod';
 import { describeValue, formatPath, problemsFromZod, type InputProblem } from './errors';
-import { acceptsText, COMPARE_TARGET_LIMITS, FABRIC_DESIGN_CHOICES, FABRIC_DESIGN_LIMITS, FABRIC_ENDPOINT_LIMITS, limitedNumber, SITE_LIMIT_LIMITS, type NumericLimit } from './limits';
+import { acceptsText, COMPARE_TARGET_LIMITS, FABRIC_DESIGN_CHOICES, FABRIC_DESIGN_LIMITS, FABRIC_ENDPOINT_LIMITS, SITE_LIMIT_LIMITS, type NumericLimit } from './limits';
+import { limitedNumber } from './limited-number';
 import { PlanSchema } from './plan';
 import { UNIT_OPTION_LIMITS, UnitOptionsSchema } from './unit-options';
+import { DEFAULT_FABRIC_DESIGN, DEFAULT_PREFS, DESIGN_PARTS } from './design-defaults';
+
+export { DEFAULT_FABRIC_DESIGN, DEFAULT_PREFS, DESIGN_PARTS };
 
 export * from './limits';
 
@@ -104,8 +108,6 @@ export const FabricDesignSchema = FabricDesignFields.superRefine((d, ctx) => {
   }
 });
 
-/** The fabric a document without one starts with: sized by accelerators (what an engineer is asked for). */
-export const DEFAULT_FABRIC_DESIGN = { accelerators: FABRIC_DESIGN_LIMITS.accelerators.default } as const;
 
 export const OptimizerSettingsSchema = z.strictObject({
   generations: z.array(z.string({ error: 'a generation id from `rackplan presets`' }), { error: 'a list of generation ids' }).max(200, 'at most 200 generations'),
@@ -122,7 +124,6 @@ export const DesignStateSchema = z.strictObject({
   plan: PlanDesignSchema,
 });
 
-export const DEFAULT_PREFS = { units: 'si', theme: 'system' } as const;
 
 /** Display preferences; a value this build does not know falls back to the default (a preference is never worth refusing a session for). */
 export const PrefsSchema = z
@@ -157,7 +158,6 @@ export type SnapshotDocument = z.output<typeof SnapshotSchema>;
 
 /** The parts of the design document; the store checks only the parts an edit changed. */
 export type DesignPart = keyof DesignDocument;
-export const DESIGN_PARTS: readonly DesignPart[] = ['rack', 'compare', 'fabric', 'plan'];
 
 const PlanDesignWithoutSitesSchema = PlanDesignSchema.extend({ plan: PlanSchema.omit({ sites: true }) });
 
@@ -193,8 +193,8 @@ export function designIdProblems(design: unknown, ids: KnownIds, options: { pref
   const parts = new Set(options.parts ?? DESIGN_PARTS);
   const doc = record(design);
   const problems: InputProblem[] = [];
-  const generations = new Set(ids.generations);
   const plan = record(record(doc.plan).plan);
+  const generations = new Set([...ids.generations, ...userGenerationIds(plan)]);
   const planSites = list(plan.sites).flatMap((s) => (typeof record(s).id === 'string' ? [record(s).id as string] : []));
   const sites = ids.sites ? [...new Set([...ids.sites, ...planSites])].sort() : undefined;
   const siteSet = new Set(sites);
@@ -222,6 +222,7 @@ export function designIdProblems(design: unknown, ids: KnownIds, options: { pref
     if (typeof sw === 'string' && ids.switches && !ids.switches.includes(sw)) bad(['fabric', 'switchId'], `one of ${ids.switches.join(', ')}`, sw);
   }
   if (parts.has('plan')) {
+    userGenerationIdProblems(plan, ids).forEach(([i, id]) => bad(['plan', 'plan', 'generations', i, 'id'], `an id no catalog generation uses (${JSON.stringify(id)} is the catalog's)`, id));
     list(plan.deployments).forEach((d, i) => {
       site(['plan', 'plan', 'deployments', i, 'site'], record(d).site);
       generation(['plan', 'plan', 'deployments', i, 'generation'], record(d).generation);
@@ -231,6 +232,24 @@ export function designIdProblems(design: unknown, ids: KnownIds, options: { pref
     list(record(record(doc.plan).optimizer).generations).forEach((id, i) => generation(['plan', 'optimizer', 'generations', i], id));
   }
   return problems;
+}
+
+// --- The user's own generations (the plan's embedded `generations`, src/schema/plan.ts) ---
+// They may be named wherever a catalog generation may; their ids must not be a catalog generation's. The rest of
+// the catalog rules (PSUs, systemsPerRack, aliases) are the core's (src/core/catalog/extend.ts), run by the store.
+
+/** Ids of the generations a plan embeds (values that are not strings are the schema's to report). */
+function userGenerationIds(plan: Record<string, unknown>): string[] {
+  return list(plan.generations).flatMap((g) => (typeof record(g).id === 'string' ? [record(g).id as string] : []));
+}
+
+/** Embedded generations whose id is a catalog generation's: [index, id]. */
+function userGenerationIdProblems(plan: Record<string, unknown>, ids: KnownIds): [number, string][] {
+  const catalog = new Set(ids.generations);
+  return list(plan.generations).flatMap((g, i): [number, string][] => {
+    const id = record(g).id;
+    return typeof id === 'string' && catalog.has(id) ? [[i, id]] : [];
+  });
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { acceptProposal, type ProposalRow } from '../core/plan/proposal';
 import type { Demand, Plan } from '../core/plan/types';
+import type { Generation, PsuModel } from '../core/catalog/types';
 import type { UnitOptions } from '../core/rack/types';
 import type { QuarterId, Site } from '../core/sites/types';
 import type { CompareTargetKind, DesignState, FabricDesign, PlanDesign, SiteLimits } from './types';
@@ -38,7 +39,17 @@ export type Action =
   | { readonly type: 'plan/set-site'; readonly site: Site; readonly label: string }
   | { readonly type: 'plan/reset-site'; readonly siteId: string }
   | { readonly type: 'plan/set-tariff'; readonly siteId: string; readonly usdPerKwh: number | undefined }
-  | { readonly type: 'design/replace'; readonly design: DesignState; readonly label: string };
+  | { readonly type: 'design/replace'; readonly design: DesignState; readonly label: string }
+  /**
+   * Add or update a user's own generation (kept in the plan's `generations`, as a plan file embeds it), with any
+   * PSUs it brings. `replaces`: the id it had before a rename (every reference follows); `select`: show it in the designer.
+   */
+  | { readonly type: 'generations/save'; readonly generation: Generation; readonly psus?: readonly PsuModel[]; readonly replaces?: string; readonly select?: boolean }
+  /**
+   * Remove a user's generation. Plan rows that deploy or order it block the delete (the store refuses the edit,
+   * naming the rows) unless `withRows`, which removes them too. The designer falls back to `fallbackId`.
+   */
+  | { readonly type: 'generations/delete'; readonly id: string; readonly withRows?: boolean; readonly fallbackId: string };
 
 function withPlan(state: DesignState, plan: Plan): DesignState {
   return { ...state, plan: { ...state.plan, plan } };
@@ -206,5 +217,68 @@ export function reduce(state: DesignState, edit: Action): DesignState {
     }
     case 'design/replace':
       return action.design;
+    case 'generations/save':
+      return saveGeneration(state, action.generation, action.psus ?? [], action.replaces, action.select ?? false);
+    case 'generations/delete':
+      return deleteGeneration(state, action.id, action.withRows ?? false, action.fallbackId);
   }
+}
+
+// --- User generations: the plan's embedded `generations` and `psus` are where the app keeps them. ---
+
+/** A generation as the plan file holds it: the schema's fields only (`userDefined` is the catalog's mark, added when it joins). */
+function asStored(g: Generation): Generation {
+  if (!g.userDefined) return g;
+  const { userDefined: _mark, ...rest } = g;
+  return rest;
+}
+
+function saveGeneration(state: DesignState, generation: Generation, psus: readonly PsuModel[], replaces: string | undefined, select: boolean): DesignState {
+  const p = state.plan.plan;
+  const stored = asStored(generation);
+  const oldId = replaces ?? stored.id;
+  const list = p.generations ?? [];
+  const at = list.findIndex((g) => g.id === oldId);
+  const generations = at >= 0 ? list.map((g, i) => (i === at ? stored : g)).filter((g, i) => i === at || g.id !== stored.id) : [...list.filter((g) => g.id !== stored.id), stored];
+  const userPsus = [...(p.psus ?? []).filter((x) => !psus.some((n) => n.id === x.id)), ...psus];
+  let plan: Plan = { ...p, generations, ...(userPsus.length ? { psus: userPsus } : {}) };
+  let next: DesignState = state;
+  const renamed = oldId !== stored.id;
+  if (renamed) {
+    // A rename carries every reference with it: plan rows, orders, the designer, Compare and the optimizer.
+    const rename = (id: string) => (id === oldId ? stored.id : id);
+    plan = { ...plan, deployments: plan.deployments.map((d) => (d.generation === oldId ? { ...d, generation: stored.id } : d)), ...(plan.orders ? { orders: plan.orders.map((o) => (o.generation === oldId ? { ...o, generation: stored.id } : o)) } : {}) };
+    next = {
+      ...next,
+      rack: next.rack.generationId === oldId ? { ...next.rack, generationId: stored.id } : next.rack,
+      compare: next.compare.generationIds.includes(oldId) ? { ...next.compare, generationIds: next.compare.generationIds.map(rename) } : next.compare,
+      plan: { ...next.plan, optimizer: { ...next.plan.optimizer, generations: next.plan.optimizer.generations.map(rename) } },
+    };
+  }
+  next = withPlan(next, plan);
+  return select && next.rack.generationId !== stored.id ? reduce(next, { type: 'rack/select-generation', id: stored.id }) : next;
+}
+
+function deleteGeneration(state: DesignState, id: string, withRows: boolean, fallbackId: string): DesignState {
+  const p = state.plan.plan;
+  const list = p.generations ?? [];
+  if (!list.some((g) => g.id === id)) return state;
+  const { generations: _all, ...rest } = p;
+  const generations = list.filter((g) => g.id !== id);
+  let plan: Plan = { ...rest, ...(generations.length ? { generations } : {}) };
+  if (withRows) {
+    plan = { ...plan, deployments: plan.deployments.filter((d) => d.generation !== id), ...(plan.orders ? { orders: plan.orders.filter((o) => o.generation !== id) } : {}) };
+  }
+  let next: DesignState = {
+    ...state,
+    compare: state.compare.generationIds.includes(id) ? { ...state.compare, generationIds: state.compare.generationIds.filter((x) => x !== id) } : state.compare,
+    plan: { ...state.plan, optimizer: { ...state.plan.optimizer, generations: state.plan.optimizer.generations.filter((x) => x !== id) } },
+  };
+  if (next.rack.generationId === id) next = reduce(next, { type: 'rack/select-generation', id: fallbackId });
+  return withPlan(next, plan);
+}
+
+/** Plan rows (deployments and orders) that name a generation: what a delete would take with it. */
+export function rowsUsingGeneration(plan: Plan, id: string): number {
+  return plan.deployments.filter((d) => d.generation === id).length + (plan.orders ?? []).filter((o) => o.generation === id).length;
 }

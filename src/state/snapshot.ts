@@ -54,7 +54,7 @@ export function parseSnapshot(data: unknown, catalog: Catalog, ids: KnownIds = k
  * applied when `withPrefs` is set.
  */
 export function loadSnapshot(store: AppStore, data: unknown, options: { withPrefs?: boolean; label?: string } = {}): DispatchResult {
-  const parsed = parseSnapshot(data, store.catalog);
+  const parsed = parseSnapshot(data, store.presetCatalog);
   if (!parsed.ok) return parsed;
   const result = store.dispatch({ type: 'design/replace', design: parsed.value.design, label: options.label ?? 'load file' });
   if (options.withPrefs) store.setPrefs(parsed.value.prefs);

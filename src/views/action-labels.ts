@@ -51,5 +51,9 @@ export function actionLabel(action: Action): string {
       return `reset ${action.siteId}`;
     case 'plan/set-tariff':
       return `tariff at ${action.siteId}`;
+    case 'generations/save':
+      return `save ${action.generation.name}`;
+    case 'generations/delete':
+      return `delete ${action.id}${action.withRows ? ' and its plan rows' : ''}`;
   }
 }

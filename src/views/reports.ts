@@ -51,6 +51,11 @@ export interface CompareReports {
   readonly report: CompareReport;
 }
 
+/*
+ * Every report but the plan's reads `store.catalog`: the presets with the user's own generations (the plan's
+ * embedded ones) added, memoized on their identity, so the designer, Compare, Fabric and Sites see them as the plan
+ * does. A saved edit of a user generation is a new catalog object, so the memoized reports recompute.
+ */
 export class Reports {
   readonly store: AppStore;
   readonly #listeners = new Set<() => void>();
@@ -122,7 +127,8 @@ export class Reports {
 
   /** The plan's report, or the failure when evaluating it threw; undefined until the report modules arrive. */
   get planOutcome(): PlanOutcome | undefined {
-    return modules && this.#plan(this.store.design.plan.plan, this.store.catalog, modules);
+    // The presets: the plan's context adds the plan's own generations (the user's) itself, under the same rules.
+    return modules && this.#plan(this.store.design.plan.plan, this.store.presetCatalog, modules);
   }
 
   /** The plan's report; undefined until the report modules arrive, or when evaluating the plan failed (see {@link planOutcome}). */
