@@ -4,15 +4,8 @@
  * @module
  */
 
-/** The name without its trailing parenthetical. */
-export function shortName(name: string): string {
-  return name.replace(/\s*\(.*\)\s*$/, '');
-}
-
-/** A generation's name without its parenthetical and vendor prefix (`GB300 NVL72`), for narrow columns and charts. */
-export function shortGenerationName(name: string): string {
-  return shortName(name).replace(/^(NVIDIA|AWS) /, '');
-}
+// The short-name rules live in the core (the power chain and the PDF export use them too); re-exported for the views.
+export { shortName, shortGenerationName } from '../core/names';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
