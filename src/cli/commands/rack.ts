@@ -9,13 +9,17 @@ import { inputError } from '../errors';
 import { formatNumber, issueLines, jsonResult, textTable, type Command } from '../output';
 import { UNIT_OPTION_FLAGS, UNIT_OPTION_USAGE, readUnitOptionFlags } from '../unit-option-flags';
 
-const FLAGS: FlagSpec = { ...UNIT_OPTION_FLAGS, ...GENERATION_FILE_FLAG, site: { type: 'string' } };
+const FLAGS: FlagSpec = { ...UNIT_OPTION_FLAGS, ...GENERATION_FILE_FLAG, site: { type: 'string' }, utilization: { type: 'string' } };
+
+/** The plan's utilization range (src/schema/limits.ts PLAN_SETTING_LIMITS, not imported: it loads zod at start-up). */
+const UTILIZATION = { min: 0.01, max: 1, accepts: 'a fraction from 0.01 to 1 (1–100 %)' } as const;
 
 const USAGE = `rackplan rack <generation> [flags] [--json]
 
 ${UNIT_OPTION_USAGE}
   --site ID                 data-center site: its altitude and floor rating apply unless set above
                             (the same site defaults as the Rack designer, compare and the plan)
+  --utilization U           average load ÷ full for the energy figures        the plan default (catalog)
 ${GENERATION_FILE_USAGE}`;
 
 export const rackCommand: Command = {
@@ -28,9 +32,11 @@ export const rackCommand: Command = {
     const { catalog } = found;
     const siteId = flags.string('site');
     if (siteId !== undefined && !siteIds().includes(siteId)) flags.problem('--site', `one of ${siteIds().join(', ')}`, siteId);
+    const utilization = flags.number('utilization', UTILIZATION);
     // Unit-option flags are checked by their schema and may carry units ("18 degF"): zod and mathjs load only
     // when one is given, so a plain `rackplan rack <generation>` starts without them (no options: nothing to check).
-    const options: UnitOptions = await readUnitOptionFlags(parsed, flags);
+    const flagOptions: UnitOptions = await readUnitOptionFlags(parsed, flags);
+    const options: UnitOptions = utilization === undefined ? flagOptions : { ...flagOptions, utilization };
     if (options.cduId && !catalog.cdus.some((c) => c.id === options.cduId)) {
       throw inputError('--cdu', `one of ${catalog.cdus.map((c) => c.id).join(', ')}`, JSON.stringify(options.cduId));
     }
@@ -61,6 +67,7 @@ function renderRack(r: UnitReport): string {
     textTable(['component', 'count', 'W each', 'kW'], p.components.map((x) => [x.name, x.count, x.wattsEach, x.totalKw])),
     `  IT (DC side) ${n(p.itKw)} kW · typical ${p.typicalKw === null ? 'not published' : `${n(p.typicalKw)} kW`} · input ${n(p.inputKw)} kW / ${n(p.inputKva)} kVA (η ${(p.efficiency * 100).toFixed(1)} %, PF ${p.powerFactor}) · transient peak ${n(p.peakKw)} kW`,
     `  assumes: ${assumedPower(r)}`,
+    `  ${acceleratorPower(r)}`,
     `  PSUs: ${p.psus.shelves} × ${p.psus.id} (${p.psus.psuCount} PSUs of ${n(p.psus.psuRatingW)} W), ${p.psus.redundancy}, ${(p.psus.loadPerPsuFraction * 100).toFixed(0)} % load each${p.busbarA !== null ? ` · busbar ${n(p.busbarA)} A at ${p.busVoltageV} V (${p.busbarRatingA === null ? 'rating not published: ampacity unchecked' : `rated ${n(p.busbarRatingA)} A`})` : ''}`,
     ...p.feeds.sides.map(
       (s) =>
@@ -79,6 +86,12 @@ function renderRack(r: UnitReport): string {
     '',
     'Compute',
     `  FP8 ${r.compute.fp8DensePflops === null ? 'n/a' : n(r.compute.fp8DensePflops)} PFLOPS dense · FP4 ${r.compute.fp4DensePflops === null ? 'n/a' : n(r.compute.fp4DensePflops)} · BF16 ${r.compute.bf16DensePflops === null ? 'n/a' : n(r.compute.bf16DensePflops)} · HBM ${r.compute.hbmTb === null ? 'n/a' : `${n(r.compute.hbmTb)} TB (10^12 B)`}`,
+    `  sparse (2:4) FP4 ${pflops(r.compute.fp4SparsePflops)} · FP8 ${pflops(r.compute.fp8SparsePflops)} · BF16 ${pflops(r.compute.bf16SparsePflops)} · FP32 ${pflops(r.compute.fp32Pflops)} · FP64 ${pflops(r.compute.fp64Pflops)} (PFLOPS)`,
+    `  ${scaleUpLine(r)}`,
+    ...(r.host ? [`  ${hostLine(r.host)}`] : []),
+    '',
+    `Energy at ${formatNumber(r.energy.utilization * 100)} % utilization (IT side, ${formatNumber(r.energy.hours)} h a year)`,
+    `  ${energyLine(r)}`,
   ];
   if (r.totals.units > 1) {
     lines.push('', `Totals for ${r.totals.units} units: ${r.totals.racks} racks, ${n(r.totals.accelerators)} accelerators, input ${n(r.totals.inputKw)} kW, ${r.totals.cdus} CDUs, coolant ${n(r.totals.coolantLpm)} L/min, airflow ${n(r.totals.airflowCfm)} CFM`);
@@ -87,6 +100,39 @@ function renderRack(r: UnitReport): string {
   lines.push(...issueLines(r.issues));
   lines.push('', `${r.assumptions.length} catalog values used (--json lists each with source and confidence).`);
   return lines.join('\n');
+}
+
+/** A published figure, or "not published" (a null is never shown as 0). */
+function pflops(v: number | null): string {
+  return v === null ? 'not published' : formatNumber(v);
+}
+
+/** The accelerators' own power next to IT power. */
+function acceleratorPower(r: UnitReport): string {
+  const a = r.power.accelerators;
+  if (a.tdpKw === null || a.shareOfIt === null) return `accelerators: TDP not published · idle ${a.idleKw === null ? 'not published' : `${formatNumber(a.idleKw)} kW`}`;
+  const atCap = r.power.cap.limiting && a.kw !== null ? `, ${formatNumber(a.kw)} kW at the cap` : '';
+  return `accelerators ${formatNumber(a.tdpKw)} kW (${r.accelerators} × TDP)${atCap} = ${formatNumber(a.shareOfIt * 100)} % of IT · idle ${a.idleKw === null ? 'not published' : `${formatNumber(a.idleKw)} kW`}`;
+}
+
+/** Scale-up bandwidth, both directions counted (the vendors' convention). */
+function scaleUpLine(r: UnitReport): string {
+  const s = r.scaleUp;
+  const domains = `${formatNumber(s.domains)} domain${s.domains === 1 ? '' : 's'} of ${s.domainAccelerators}`;
+  if (s.perAcceleratorTBps === null || s.domainTBps === null || s.unitTBps === null || s.perRackTBps === null) return `scale-up (${s.topology}, ${domains}): bandwidth not published`;
+  return `scale-up (${s.topology}) ${formatNumber(s.perAcceleratorTBps)} TB/s per accelerator (both directions) · ${formatNumber(s.domainTBps)} TB/s per domain (${domains}) · ${formatNumber(s.unitTBps)} TB/s per unit, ${formatNumber(s.perRackTBps)} TB/s per rack`;
+}
+
+function hostLine(h: NonNullable<UnitReport['host']>): string {
+  const what = h.instanceType === null ? `${h.instances} instance${h.instances === 1 ? '' : 's'}` : `${h.instances} × ${h.instanceType}`;
+  return `host (${what}): ${formatNumber(h.vcpu)} vCPU · ${formatNumber(h.memoryGiB)} GiB memory · network ${h.networkGbps === null ? 'not published' : `${formatNumber(h.networkGbps)} Gb/s`}`;
+}
+
+function energyLine(r: UnitReport): string {
+  const e = r.energy;
+  const kwh = (v: number | null) => (v === null ? 'not published' : `${formatNumber(v, 0)} kWh`);
+  const alone = e.acceleratorOnlyKwhPerYear === null ? 'accelerator alone: TDP not published' : `accelerator alone ${kwh(e.acceleratorOnlyKwhPerYear)} (TDP, ${e.acceleratorIdlePublished ? `idle floor ${formatNumber(e.acceleratorIdleFraction * 100)} % of TDP` : 'idle not published: power ∝ utilization'})`;
+  return `unit ${kwh(e.unitKwhPerYear)} · per accelerator ${kwh(e.perAcceleratorKwhPerYear)} (its share of the unit's IT) · ${alone}`;
 }
 
 const WEIGHT_SOURCE = { published: 'published', estimate: 'estimated', items: 'frame + items' } as const;
