@@ -5,7 +5,7 @@
  * schedule's own, not the bench runner's (Vite alone holds ~300 MB).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,7 @@ function sizingCase(name: string, input: FabricInput): BenchCase {
 }
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+const preload = new URL('../max-rss.mjs', import.meta.url).href;
 let dir = '';
 
 export const cases: BenchCase[] = [
@@ -87,8 +88,15 @@ async function buildChild(): Promise<void> {
 }
 
 function runSchedule(nodes: number): BenchSample {
-  const out = execFileSync(process.execPath, [join(dir, 'schedule-child.mjs'), join(dir, 'schedule.csv'), join(dir, 'raw.csv'), String(nodes)], { encoding: 'utf8' });
-  const r = JSON.parse(out) as { ms: number; rawMs: number; rows: number; links: number; tallied: number; bytes: number; maxRssKb: number; networkRacks: number };
+  // Peak RSS from the preload (the child's own VmHWM): the child's self-reported maxRSS also counts the bench
+  // runner's memory copied at fork, which made every size read ~198 MB (test/bench/max-rss.mjs).
+  const rssFile = join(dir, 'rss');
+  const out = execFileSync(process.execPath, ['--import', preload, join(dir, 'schedule-child.mjs'), join(dir, 'schedule.csv'), join(dir, 'raw.csv'), String(nodes)], {
+    encoding: 'utf8',
+    env: { ...process.env, RACKPLAN_BENCH_RSS_FILE: rssFile },
+  });
+  const r = JSON.parse(out) as { ms: number; rawMs: number; rows: number; links: number; tallied: number; bytes: number; networkRacks: number };
+  const peakRssKb = Number(readFileSync(rssFile, 'utf8'));
   if (r.rows !== r.links || r.tallied !== r.rows || statSync(join(dir, 'schedule.csv')).size !== r.bytes) throw new Error('schedule rows, links and bytes disagree');
   return {
     ms: r.ms,
@@ -100,7 +108,7 @@ function runSchedule(nodes: number): BenchSample {
       rowsPerS: Math.round(r.rows / (r.ms / 1000)),
       usPerRow: (r.ms * 1000) / r.rows,
       mb: r.bytes / 1e6,
-      peakRssMb: r.maxRssKb / 1024,
+      peakRssMb: peakRssKb / 1024,
       networkRacks: r.networkRacks,
     },
   };
