@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/presets';
 import { evaluateUnit } from '../../src/core/rack/evaluate';
 import type { Generation } from '../../src/core/catalog/types';
 import { readUserGenerations } from '../../src/schema/user-generations';
-import { AppStore } from '../../src/state/store';
+import { AppStore, loadDesignChecks } from '../../src/state/store';
 import { loadSnapshot, parseSnapshot } from '../../src/state/snapshot';
 import { rowsUsingGeneration } from '../../src/state/actions';
 import { actionLabel } from '../../src/views/action-labels';
@@ -50,6 +50,7 @@ describe('generation draft (Duplicate and edit)', () => {
 });
 
 describe('user generations in the store', () => {
+  beforeAll(() => loadDesignChecks());
   it('save adds the generation to the plan and the catalog (marked userDefined), selects it, and is one undo step', () => {
     const s = new AppStore(catalog, { describe: actionLabel });
     const g = setAcceleratorPower(copyOf(), 1200);
