@@ -2,10 +2,11 @@
  * Accepted ranges and defaults of everything a user sets on the design document, stated once. The design
  * schema (src/schema/design.ts), the plan schema, the store's edit check, the form fields' hints and the CLI
  * flags all read these tables; nothing else writes a range for the same field.
- * (Per-unit engine options have their own table, `UNIT_OPTION_LIMITS` in src/schema/unit-options.ts.)
+ * (Per-unit engine options have their own table, `UNIT_OPTION_LIMITS` in src/schema/unit-option-limits.ts.)
+ * No zod here: the form fields read these tables in the first render, before the schemas load
+ * (the zod number for a limit is `limitedNumber` in src/schema/limited-number.ts).
  * @module
  */
-import * as z from 'zod';
 import { DEFAULT_LAYOUT } from '../core/fabric/cabling';
 
 /** An accepted numeric range (canonical SI units unless `unit` says otherwise). */
@@ -48,12 +49,6 @@ export function isWithin(value: unknown, limit: NumericLimit): value is number {
   if (limit.integer && !Number.isInteger(value)) return false;
   if (limit.exclusiveMin ? value <= limit.min : value < limit.min) return false;
   return limit.exclusiveMax ? value < limit.max : value <= limit.max;
-}
-
-/** A zod number for a limit, with one message for every way to miss it (`prefix` + what is accepted). */
-export function limitedNumber(limit: NumericLimit, prefix = ''): z.ZodType<number> {
-  const message = `${prefix}${acceptsText(limit)}`;
-  return z.number({ error: message }).refine((n) => isWithin(n, limit), message);
 }
 
 /** Scale-out fabric and floor layout of the Fabric view (`FabricDesign`). Defaults are the core's. */

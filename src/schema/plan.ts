@@ -8,7 +8,8 @@ import { Generation, Id, PsuModel } from './catalog';
 import { MAX_USER_GENERATIONS } from './user-generations';
 import { QuarterId, SiteSchema } from './sites';
 import { UnitOptionsSchema } from './unit-options';
-import { formatBound, limitedNumber, PLAN_NAME_LENGTH, PLAN_SETTING_LIMITS as P } from './limits';
+import { formatBound, PLAN_NAME_LENGTH, PLAN_SETTING_LIMITS as P } from './limits';
+import { limitedNumber } from './limited-number';
 import type * as core from '../core/plan/types';
 
 const wholeUnits = z

@@ -5,24 +5,11 @@
 import * as z from 'zod';
 import type { UnitOptions } from '../core/rack/types';
 import type { Redundancy } from '../core/catalog/types';
+import { UNIT_OPTION_LIMITS } from './unit-option-limits';
 
 const Redundancy = z.string().regex(/^(n|n\+n|n\+[1-9][0-9]?)$/, 'one of n, n+K (K = 1…99) or n+n') as unknown as z.ZodType<Redundancy>;
 
-export const UNIT_OPTION_LIMITS = {
-  units: { min: 1, max: 100_000, integer: true },
-  systemsPerRack: { min: 1, max: 16, integer: true },
-  feedVolts: { min: 12, max: 1000 },
-  feedAmps: { min: 1, max: 6000 },
-  powerFactor: { min: 0.5, max: 1 },
-  continuousFactor: { min: 0.5, max: 1 },
-  deltaTK: { min: 1, max: 40 },
-  airDeltaTK: { min: 1, max: 40 },
-  altitudeM: { min: -430, max: 4000 },
-  coolantSupplyC: { min: 2, max: 70 },
-  floorLimitKgM2: { min: 100, max: 50_000 },
-  /** Per deployable unit, DC side; the largest catalog unit (Rubin Ultra NVL576) is ~660 kW. */
-  powerCapKw: { min: 1, max: 5000 },
-} as const;
+export { UNIT_OPTION_LIMITS };
 
 const L = UNIT_OPTION_LIMITS;
 const num = (k: keyof typeof L, what: string) =>

@@ -5,7 +5,7 @@
  * @module
  */
 import { acceptsText, isWithin, COMPARE_TARGET_LIMITS, FABRIC_DESIGN_LIMITS, PLAN_SETTING_LIMITS, SITE_LIMIT_LIMITS, type NumericLimit } from '../schema/limits';
-import { UNIT_OPTION_LIMITS } from '../schema/unit-options';
+import { UNIT_OPTION_LIMITS } from '../schema/unit-option-limits';
 import type { UnitOptions } from '../core/rack/types';
 import type { DisplayKind } from './format';
 import type { SiteLimits } from '../state/types';
