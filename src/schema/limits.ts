@@ -103,6 +103,18 @@ export const PLAN_SETTING_LIMITS = {
   tariffUsdPerKwh: { min: 0, max: 10, exclusiveMin: true, exclusiveMax: true, accepts: 'a price in USD/kWh above 0 and below 10' },
 } as const satisfies Record<string, NumericLimit>;
 
+/**
+ * Figures a plan's site may override (`sites[i].pueOverride`…; src/core/plan/types.ts `SiteOverrides` says what each
+ * does). A PUE from 1.0 (no overhead at all) to 3.0 (an old enterprise room); IT beside the units up to 1 GW.
+ */
+export const SITE_OVERRIDE_LIMITS = {
+  pueOverride: { min: 1, max: 3, accepts: 'a PUE from 1.0 to 3.0 (facility power ÷ IT power, annual)' },
+  peakPueOverride: { min: 1, max: 3, accepts: 'a PUE from 1.0 to 3.0 (facility power ÷ IT power at the design condition)' },
+  utilization: PLAN_SETTING_LIMITS.utilization,
+  storageKw: { min: 0, max: 1_000_000, unit: 'kW', accepts: 'a power from 0 to 1,000,000 kW' },
+  otherItKw: { min: 0, max: 1_000_000, unit: 'kW', accepts: 'a power from 0 to 1,000,000 kW' },
+} as const satisfies Record<string, NumericLimit>;
+
 /** The plan's name. */
 export const PLAN_NAME_LENGTH = { min: 1, max: 200 } as const;
 

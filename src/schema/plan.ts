@@ -8,7 +8,7 @@ import { Generation, Id, PsuModel } from './catalog';
 import { MAX_USER_GENERATIONS } from './user-generations';
 import { QuarterId, SiteSchema } from './sites';
 import { UnitOptionsSchema } from './unit-options';
-import { formatBound, PLAN_NAME_LENGTH, PLAN_SETTING_LIMITS as P } from './limits';
+import { formatBound, PLAN_NAME_LENGTH, PLAN_SETTING_LIMITS as P, SITE_OVERRIDE_LIMITS as O } from './limits';
 import { limitedNumber } from './limited-number';
 import type * as core from '../core/plan/types';
 
@@ -61,6 +61,18 @@ export const MinOrderSchema = z.strictObject({
   sites: z.record(Id, z.record(Id, minOrderUnits)).optional(),
 });
 
+/**
+ * A site inside a plan: the site schema plus the figures the engineer overrides there (src/core/plan/types.ts
+ * `SiteOverrides`; ranges in `SITE_OVERRIDE_LIMITS`).
+ */
+export const PlanSiteSchema = SiteSchema.safeExtend({
+  pueOverride: limitedNumber(O.pueOverride, 'must be ').optional(),
+  peakPueOverride: limitedNumber(O.peakPueOverride, 'must be ').optional(),
+  utilization: limitedNumber(O.utilization, 'must be ').optional(),
+  storageKw: limitedNumber(O.storageKw, 'must be ').optional(),
+  otherItKw: limitedNumber(O.otherItKw, 'must be ').optional(),
+});
+
 export const PlanSchema = z.strictObject({
   $schema: z.string().optional(),
   schemaVersion: z.literal(1, { error: 'must be 1 (the only plan schema version)' }),
@@ -73,7 +85,7 @@ export const PlanSchema = z.strictObject({
   basis: z.enum(['min', 'typical', 'max']).optional(),
   priceBasis: z.enum(['min', 'typical', 'max']).optional(),
   design: z.enum(['0.4%', '20-year']).optional(),
-  sites: z.array(SiteSchema).max(100).optional(),
+  sites: z.array(PlanSiteSchema).max(100).optional(),
   generations: z.array(Generation).min(1).max(MAX_USER_GENERATIONS).optional(),
   psus: z.array(PsuModel).max(MAX_USER_GENERATIONS).optional(),
   demand: z.array(DemandSchema).max(10_000).optional(),

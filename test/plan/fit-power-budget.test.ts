@@ -49,7 +49,7 @@ describe('fit to a power budget', () => {
   }
 
   it('a fixed PUE replaces the computed one: facility = IT × PUE', () => {
-    const r = fitPowerBudget({ generation: 'gb300-nvl72', site: 'houston-tx', budget: { kind: 'facility', mw: 50 }, pueOverride: 1.4 }, catalog, sites);
+    const r = fitPowerBudget({ generation: 'gb300-nvl72', site: 'houston-tx', budget: { kind: 'facility', mw: 50 }, overrides: { pueOverride: 1.4 } }, catalog, sites);
     expect(r.pueSource).toBe('override');
     expect(r.facilityMw).toBeCloseTo(r.itMw * 1.4, 9);
     expect(r.facilityMw).toBeLessThanOrEqual(50);

@@ -13,9 +13,12 @@ import type { PueReport } from '../../core/sites/pue';
 import type { Site, Step } from '../../core/sites/types';
 import { PLAN_SETTING_LIMITS } from '../../schema/limits';
 import { FlagReader, parseFlags } from '../args';
+import { overrideLines, readSiteOverrideFlags, SITE_OVERRIDE_FLAGS, SITE_OVERRIDE_USAGE } from '../site-overrides';
+import type { SiteOverrides } from '../../core/plan/types';
 import { formatNumber, formatPue, jsonResult, textTable, type Command } from '../output';
 
-const USAGE = `rackplan site [<id>] [--generation g] [--units N | --it-mw X] [--utilization U] [--design 0.4%|20-year] [--json]
+const USAGE = `rackplan site [<id>] [--generation g] [--units N | --it-mw X] [--utilization U] [--design 0.4%|20-year]
+             [--pue P] [--peak-pue P] [--storage-kw K] [--other-it-kw K] [--json]
 
   Without an id: the sites and their roles. With an id: plant capacity by date, data-center limits by date,
   climate (station, monthly normals, derived bins, design conditions), tariff (base year, escalation, capacity
@@ -23,7 +26,10 @@ const USAGE = `rackplan site [<id>] [--generation g] [--units N | --it-mw X] [--
   and the trim chiller, heat into economizer and chiller shares), water use (WUE, m³/yr), and the training ramp
   the grid sees apart from the DC transient, for a load of one generation. Without --units or --it-mw the load is the
   site's reference load: gb300-nvl72 (or --generation) filling the site's final build-out until its meter (at peak
-  PUE), positions, heat rejection or switch ports bind. --utilization defaults to the catalog's plan default.`;
+  PUE), positions, heat rejection or switch ports bind. --utilization defaults to the catalog's plan default.
+
+  ${SITE_OVERRIDE_USAGE}
+  The site model's own PUE is still computed and shown next to a fixed one; JSON "overrides" lists each.`;
 
 const steps = (s: readonly Step[]) => s.map((x) => ({ from: x.from, value: pickSourced(x.value, 'typical'), unit: x.value.unit, confidence: x.value.confidence }));
 
@@ -31,7 +37,7 @@ export const siteCommand: Command = {
   summary: 'sites: plant and data-center roles, climate, tariff, carbon, PUE with every term',
   usage: USAGE,
   run(argv) {
-    const parsed = parseFlags(argv, { generation: { type: 'string' }, units: { type: 'string' }, 'it-mw': { type: 'string' }, utilization: { type: 'string' }, design: { type: 'string' } }, 'site');
+    const parsed = parseFlags(argv, { generation: { type: 'string' }, units: { type: 'string' }, 'it-mw': { type: 'string' }, utilization: { type: 'string' }, design: { type: 'string' }, ...SITE_OVERRIDE_FLAGS }, 'site');
     const flags = new FlagReader(parsed);
     const id = parsed.positionals[0];
     if (id !== undefined && !siteIds().includes(id)) flags.problem('site', `one of ${siteIds().join(', ')}`, id);
@@ -42,6 +48,9 @@ export const siteCommand: Command = {
     if (flags.has('units') && flags.has('it-mw')) flags.problem('--it-mw', 'either --units or --it-mw, not both');
     const utilization = flags.number('utilization', PLAN_SETTING_LIMITS.utilization);
     const design = flags.choice('design', ['0.4%', '20-year'] as const);
+    const overrides = readSiteOverrideFlags(flags);
+    const given = Object.keys(SITE_OVERRIDE_FLAGS).filter((f) => flags.has(f));
+    if (!id && given.length) flags.problem(`--${given[0]}`, 'only with a site id');
     flags.done();
     const sites = loadSites();
     if (!id) {
@@ -65,7 +74,7 @@ export const siteCommand: Command = {
       };
     }
     const site = sites.find((s) => s.id === id)!;
-    const json = describeSite(site, { generation: gen, units, itMw, utilization, design });
+    const json = describeSite(site, { generation: gen, units, itMw, utilization, design, overrides });
     if (flags.bool('json')) return jsonResult(json);
     return { text: renderSite(site, json) };
   },
@@ -79,6 +88,8 @@ interface LoadOptions {
   readonly utilization: number | undefined;
   /** Unset: the plan default (0.4 %). */
   readonly design: '0.4%' | '20-year' | undefined;
+  /** Figures the engineer fixes for the site (as a plan's site would). */
+  readonly overrides: SiteOverrides;
 }
 
 function describeSite(site: Site, o: LoadOptions) {
@@ -91,10 +102,10 @@ function describeSite(site: Site, o: LoadOptions) {
     facts: site.facts,
     plant: site.roles.plant ? { racksPerWeek: steps(site.roles.plant.racksPerWeek), generations: site.roles.plant.generations, leadTimeWeeks: pickSourced(site.roles.plant.leadTimeWeeks, 'typical') } : null,
   };
-  if (!dc) return { ...base, dataCenter: null, load: null, headroom: null, water: null, pue: null, peakPue: null };
+  if (!dc) return { ...base, dataCenter: null, load: null, headroom: null, water: null, pue: null, peakPue: null, overrides: [], modelPue: null, modelPeakPue: null };
   const catalog = loadCatalog();
   const settings = siteSettings(catalog, { utilization: o.utilization, design: o.design });
-  const evaluated = evaluateSite(site, catalog, settings, { generation: o.generation, units: o.units, itMw: o.itMw });
+  const evaluated = evaluateSite({ ...site, ...o.overrides }, catalog, settings, { generation: o.generation, units: o.units, itMw: o.itMw });
   // The site has a data-center role and the generation was checked against the catalog's ids above.
   if (!evaluated.ok) throw new Error(evaluated.error.map((i) => i.message).join('; '));
   const { load: stated, detail: load } = evaluated.value;
@@ -154,8 +165,12 @@ function describeSite(site: Site, o: LoadOptions) {
     },
     water: { rejection: dc.cooling.rejection, wueLPerKwh: load.annual.wueLPerKwh, waterM3: load.annual.waterM3PerYear ?? 0 },
     headroom: { quarter: stated.finalQuarter, mw: evaluated.value.headroomMw, positions: evaluated.value.positionsFree },
+    // As the site uses them (a fixed PUE in place), and the site model's own where one was fixed (null otherwise).
     pue: load.annual,
     peakPue: load.peak,
+    overrides: evaluated.value.overrides,
+    modelPue: load.computed.annual,
+    modelPeakPue: load.computed.peak,
   };
 }
 
@@ -176,12 +191,13 @@ function renderSite(site: Site, d: ReturnType<typeof describeSite>): string {
       `  climate: ${dc.climate.station} (${dc.climate.icao}); design ${dc.climate.designCondition.row}: ${dc.climate.designCondition.dryBulbC} °C DB / ${dc.climate.designCondition.wetBulbC} °C WB; cooling ${dc.cooling.rejection}, approach ${dc.cooling.rejectionApproachK} K, loop range ${dc.cooling.liquidRangeK} K liquid / ${dc.cooling.airRangeK} K air (series economizer, trim chiller)`,
       `  bins: ${dc.climate.binsMethod}`,
       '',
+      ...overrideLines(d.overrides, ''),
       `PUE at the ${d.load.text}; ${d.load.switches} fabric switches${d.load.fabricSwitches.length ? ` (${d.load.fabricSwitches.map((f) => f.switchName).join(', ')})` : ''}, utilization ${d.load.utilization}`,
       `  headroom at the final build-out (${d.load.finalQuarter}): ${n(d.headroom.mw)} MW at the meter, ${n(d.headroom.positions)} positions`,
       `  training ramp (grid swing, idle ${d.load.idleFraction} → full AC input, seconds): ${n(d.load.trainingRampMw)} MW · DC transient peak (µs, absorbed by rack power smoothing; PSU/BBU checks): ${n(d.load.transientPeakMw)} MW`,
       `  water (${d.water.rejection}): WUE ${d.water.wueLPerKwh === null ? '—' : d.water.wueLPerKwh.toFixed(3)} L/kWh · ${n(d.water.waterM3)} m³/yr at utilization ${d.load.utilization}`,
-      pueLines('annual', d.pue),
-      pueLines('peak', d.peakPue),
+      pueLines('annual', d.pue, d.modelPue),
+      pueLines('peak', d.peakPue, d.modelPeakPue),
     );
   }
   return lines.join('\n');
@@ -189,11 +205,14 @@ function renderSite(site: Site, d: ReturnType<typeof describeSite>): string {
 
 const share = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)} %`);
 
-function pueLines(label: string, p: PueReport): string {
+/** A PUE with every term; with a fixed PUE (`model` given), the fixed one first and the site model's terms after it. */
+function pueLines(label: string, used: PueReport, model: PueReport | null): string {
   const n = formatNumber;
+  const p = model ?? used;
   const t = p.terms;
   const out = [
-    `  ${label}: PUE ${formatPue(p.pue)} = 1 + chain losses ${formatPue(t?.chainLoss)} + cooling ${formatPue(t?.cooling)} (fans and pumps ${formatPue(p.coolingTerms?.fansAndPumps)} + chiller ${formatPue(p.coolingTerms?.chiller)}) + fixed overhead ${formatPue(t?.fixedOverhead)} → facility ${n(p.facilityMw)} MW for ${n(p.itMw)} MW IT`,
+    ...(model ? [`  ${label}: PUE ${formatPue(used.pue)} (override) → facility ${n(used.facilityMw)} MW for ${n(used.itMw)} MW IT; the site model's:`] : []),
+    `  ${model ? '  computed' : `${label}:`} PUE ${formatPue(p.pue)} = 1 + chain losses ${formatPue(t?.chainLoss)} + cooling ${formatPue(t?.cooling)} (fans and pumps ${formatPue(p.coolingTerms?.fansAndPumps)} + chiller ${formatPue(p.coolingTerms?.chiller)}) + fixed overhead ${formatPue(t?.fixedOverhead)} → facility ${n(p.facilityMw)} MW for ${n(p.itMw)} MW IT`,
     `    heat: economizer ${share(p.economizerHeatShare)}, chiller ${share(p.chillerHeatShare)}`,
     ...p.stages.map((s) => `    ${s.name}: ${s.modulesInstalled} × ${s.moduleRatingMw} MW (${s.redundancy}, ${s.modulesNeeded} needed), loading ${(s.loadingFraction * 100).toFixed(1)} %, η ${(s.efficiency * 100).toFixed(2)} %, loss ${n(s.lossMw)} MW`),
     ...p.streams.map(

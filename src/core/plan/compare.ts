@@ -199,8 +199,9 @@ export function compareAccelerators(generationIds: readonly string[], target: Co
   const dc = site.roles.dataCenter!;
   // Plan-level settings without a plan document; unset ones take the catalog defaults.
   const ctx = settingsContext({ utilization: opts.utilization, unitOptions: opts.unitOptions, prices: opts.unitUsd ? { unitUsd: opts.unitUsd } : undefined }, catalog, sites);
-  const utilization = ctx.utilization;
   const sctx = ctx.siteContext(site);
+  // The site's own utilization where it overrides the settings' (a plan's site), as the plan prices that site.
+  const utilization = sctx.utilization;
   const finalMeterMw = stepAt(dc.meterMw, finalQuarter(site));
   // Energy is priced as the plan prices a year (src/core/sites/tariff.ts): the tariff escalated from its base year,
   // plus any capacity charge, in the year the site reaches its final meter step (the full build-out the options fill).

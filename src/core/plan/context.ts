@@ -17,7 +17,7 @@ import type { UnitFacts } from './facts';
 import { planFabricAssumptions, planFabricIssues, type FabricSpec } from './network';
 import { UNKNOWN_UNIT_PRICE } from './prices';
 import type { SiteContext } from './site-load';
-import type { Plan, PriceOverrides } from './types';
+import type { Plan, PlanSite, PriceOverrides } from './types';
 
 /** The fields of a plan that settle everything except its horizon: a plan document has them all. */
 export type EvaluationSettings = PlanLevelSettings & Pick<Plan, 'priceBasis' | 'sparesFraction' | 'prices' | 'sites' | 'generations' | 'psus'>;
@@ -25,7 +25,8 @@ export type EvaluationSettings = PlanLevelSettings & Pick<Plan, 'priceBasis' | '
 /** Plan-level evaluation context: no horizon, no deployments. */
 export interface SettingsContext {
   readonly catalog: Catalog;
-  readonly sites: ReadonlyMap<string, Site>;
+  /** Presets, replaced by the plan's own sites (which may carry overrides). */
+  readonly sites: ReadonlyMap<string, PlanSite>;
   /** The resolved site settings (the same value {@link siteSettings} gives for these settings). */
   readonly settings: SiteSettings;
   readonly utilization: number;
@@ -41,7 +42,7 @@ export interface SettingsContext {
   generation(idOrAlias: string, path: readonly (string | number)[]): Generation | undefined;
   /** Unit facts of a generation, at a site (site defaults under the user's options) or at a plant (no site). */
   facts(generationId: string, site?: Site): UnitFacts;
-  siteContext(site: Site): SiteContext;
+  siteContext(site: PlanSite): SiteContext;
   /** Price of one deployable unit at the price basis. */
   unitPriceUsd(generationId: string): number;
   switchUsd(): number;
@@ -67,7 +68,7 @@ export function settingsContext(given: EvaluationSettings, presetCatalog: Catalo
   const issues: Issue[] = [];
   const catalog = withPlanGenerations(presetCatalog, given, issues);
   const assumptions = new Map<string, Assumption>();
-  const sites = new Map<string, Site>();
+  const sites = new Map<string, PlanSite>();
   for (const s of presetSites) sites.set(s.id, s);
   (given.sites ?? []).forEach((s, i) => {
     if (sites.has(s.id)) issues.push(issue('site_overridden', 'info', ['sites', i], `site "${s.id}" in the plan replaces the preset with the same id`));

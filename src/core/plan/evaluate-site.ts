@@ -20,7 +20,8 @@ import { unitOptionsAtSite } from '../sites/unit-defaults';
 import { unitFacts, type UnitFacts } from './facts';
 import { planFabricSpec, type FabricSpec } from './network';
 import { fitMore, siteLimits, siteLoad, type SiteContext, type SiteLoad } from './site-load';
-import type { BindingConstraint, Plan } from './types';
+import { overriddenFigures, siteOverridesOf } from './overrides';
+import type { BindingConstraint, Plan, PlanSite, SiteOverride } from './types';
 import type { Result } from '../result';
 
 /** The plan-level fields a site's figures depend on; a plan document has them all (any unset takes the catalog default). */
@@ -75,18 +76,21 @@ export function unitFactsAt(generation: Generation, catalog: Catalog, settings: 
 }
 
 /**
- * The context every figure of a data-center site is computed in. `facts` may be given to share a caller's cache
+ * The context every figure of a data-center site is computed in, with the site's own overrides (a plan's site may
+ * fix its PUE, set its utilization and add IT beside the units). `facts` may be given to share a caller's cache
  * (the plan's); it must return {@link unitFactsAt} at this site.
  */
-export function siteContext(site: Site, catalog: Catalog, settings: SiteSettings, facts?: (generationId: string) => UnitFacts): SiteContext {
+export function siteContext(site: PlanSite, catalog: Catalog, settings: SiteSettings, facts?: (generationId: string) => UnitFacts): SiteContext {
+  const overrides = siteOverridesOf(site);
   return {
     site,
     dc: site.roles.dataCenter!,
     facts: facts ?? ((gid) => unitFactsAt(findGeneration(catalog, gid)!.generation, catalog, settings, site)),
     fabric: settings.fabric,
-    utilization: settings.utilization,
+    utilization: overrides.utilization ?? settings.utilization,
     design: settings.design,
     idleFraction: settings.idleFraction,
+    overrides,
   };
 }
 
@@ -176,6 +180,8 @@ export interface SiteEvaluation {
   readonly detail: SiteLoad;
   /** Final meter − facility MW at peak PUE; final positions − racks. */
   readonly headroomMw: number;
+  /** Figures of the site the engineer overrode, each with what it replaced at this load (empty when none). */
+  readonly overrides: readonly SiteOverride[];
   readonly positionsFree: number;
   readonly context: SiteContext;
 }
@@ -185,7 +191,7 @@ export interface SiteEvaluation {
  * the facility chain stages, cooling, power at the meter and headroom against the final limits.
  * Fails with typed issues for a site without a data-center role or an unknown generation.
  */
-export function evaluateSite(site: Site, catalog: Catalog, settings: SiteSettings, request: LoadRequest = {}): SiteResult {
+export function evaluateSite(site: PlanSite, catalog: Catalog, settings: SiteSettings, request: LoadRequest = {}): SiteResult {
   if (!site.roles.dataCenter) return { ok: false, error: [issue('not_a_data_center', 'error', ['site'], `site "${site.id}" has no data-center role`)] };
   const found = findGeneration(catalog, request.generation ?? referenceGeneration(catalog));
   if (!found) return { ok: false, error: [issue('unknown_generation', 'error', ['generation'], `no generation "${request.generation}" in the catalog`)] };
@@ -229,6 +235,7 @@ export function evaluateSite(site: Site, catalog: Catalog, settings: SiteSetting
       peak: detail.peak,
       detail,
       headroomMw: limits.meterMw - detail.peak.facilityMw,
+      overrides: overriddenFigures(context.overrides, settings.utilization, detail),
       positionsFree: stepAt(site.roles.dataCenter.rackPositions, q) - detail.racks,
       context,
     },

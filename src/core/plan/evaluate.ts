@@ -32,7 +32,8 @@ import { sitePue, type HeatLoad } from '../sites/pue';
 import type { Site } from '../sites/types';
 import { planContext, type PlanContext } from './context';
 import { unitMetric } from './facts';
-import { gpm, siteLimits, siteLoad, type SiteLimits, type SiteLoad } from './site-load';
+import { fixedPues, gpm, siteLimits, siteLoad, withFixedPue, type SiteLimits, type SiteLoad } from './site-load';
+import { overriddenFigures, SITE_OVERRIDE_FIELDS } from './overrides';
 import { capacityCostUsd, capacityPriceUsdPerMwDay, energyPriceUsdPerKwh } from '../sites/tariff';
 import type {
   DeploymentBuild,
@@ -147,6 +148,11 @@ export function evaluatePlan(plan: Plan, catalog: Catalog, sites: readonly Site[
     const facilityUsdPerMw = ctx.plan.prices?.facilityUsdPerMw?.[siteId] ?? pickSourced(dc.costs.facilityCapexUsdPerMw, ctx.priceBasis);
     ctx.assumptions.set(`sites.${siteId}.costs.facilityCapexUsdPerMw`, assumption(`sites.${siteId}.costs.facilityCapexUsdPerMw`, dc.costs.facilityCapexUsdPerMw, ctx.priceBasis));
     const facilityOpex = pickSourced(dc.costs.facilityOpexFractionPerYear, 'typical');
+    for (const field of SITE_OVERRIDE_FIELDS) {
+      const value = sctx.overrides[field];
+      const path = `sites.${siteId}.${field}`;
+      if (value !== undefined) ctx.assumptions.set(path, { path, value, unit: field.endsWith('Kw') ? 'kW' : field === 'utilization' ? 'fraction' : 'ratio', confidence: 'user', sources: [], note: 'override in the plan' });
+    }
     let facilityCapexSite = 0;
     for (let k = 0; k < ctx.quarters; k++) {
       const q = ctx.start + k;
@@ -247,13 +253,14 @@ export function evaluatePlan(plan: Plan, catalog: Catalog, sites: readonly Site[
       const same = ks.every((k) => loads[k] === loads[ks[0]!]);
       const avg = same ? loads[ks[0]!]!.heat : averageHeat(ks.map((k) => loads[k]!.heat));
       const itMw = avg.itKw / 1000;
-      const annual = itMw <= 0 ? null : same ? loads[ks[0]!]!.annual : sitePue(dc, avg, ctx.utilization, { kind: 'annual' }, ctx.design);
+      const model = itMw <= 0 ? null : same ? (loads[ks[0]!]!.computed.annual ?? loads[ks[0]!]!.annual) : sitePue(dc, avg, sctx.utilization, { kind: 'annual' }, ctx.design);
+      const annual = model && withFixedPue(model, fixedPues(sctx.overrides).annual);
       const pue = annual?.pue ?? null;
       let peakK = ks[0]!;
       for (const k of ks) if (loads[k]!.peak.facilityMw >= loads[peakK]!.peak.facilityMw) peakK = k;
       // A plan's own tariff is a flat price: no escalation and no separate capacity charge.
       const price = priceOverride ?? energyPriceUsdPerKwh(dc.tariff, y);
-      const mwh = itMw * ctx.utilization * (pue ?? 1) * 8760 * fraction;
+      const mwh = itMw * sctx.utilization * (pue ?? 1) * 8760 * fraction;
       const cost = mwh * 1000 * price;
       const capacityPrice = priceOverride === undefined ? capacityPriceUsdPerMwDay(dc.tariff.capacity, y) : null;
       const capacity = capacityCostUsd(capacityPrice, mwh);
@@ -265,7 +272,7 @@ export function evaluatePlan(plan: Plan, catalog: Catalog, sites: readonly Site[
         facilityMw: loads[peakK]!.peak.facilityMw,
         pue,
         peakPue: loads[peakK]!.peak.pue,
-        utilization: ctx.utilization,
+        utilization: sctx.utilization,
         priceUsdPerKwh: price,
         annualEnergyMwh: mwh,
         annualEnergyCostUsd: cost,
@@ -309,8 +316,10 @@ export function evaluatePlan(plan: Plan, catalog: Catalog, sites: readonly Site[
       co2KgPerMwh: co2,
       years,
       quarters,
-      pueDetail: lastLoad.itKw > 0 ? lastLoad.annual : null,
-      peakPueDetail: lastLoad.itKw > 0 ? lastLoad.peak : null,
+      // The site model's own PUE with every term; a fixed PUE shows in `pue`/`peakPue` and `overrides`.
+      pueDetail: lastLoad.itKw > 0 ? (lastLoad.computed.annual ?? lastLoad.annual) : null,
+      peakPueDetail: lastLoad.itKw > 0 ? (lastLoad.computed.peak ?? lastLoad.peak) : null,
+      overrides: overriddenFigures(sctx.overrides, ctx.utilization, lastLoad.itKw > 0 ? lastLoad : null),
     });
   }
 

@@ -11,8 +11,10 @@ import { quarterFromIndex, quarterIndex, stepAt } from '../sites/schedule';
 import type { QuarterId, Site } from '../sites/types';
 import { planContext, settingsContext, type SettingsContext } from './context';
 import { WEEKS_PER_QUARTER } from './evaluate';
-import { fitMore, siteLimits, siteLoad, type FitResult, type SiteLoad } from './site-load';
-import type { BindingConstraint, Order, Plan } from './types';
+import { siteContext } from './evaluate-site';
+import { overriddenFigures, siteOverridesOf } from './overrides';
+import { fitMore, fixedPues, siteLimits, siteLoad, type FitResult, type SiteLoad } from './site-load';
+import type { BindingConstraint, Order, Plan, SiteOverride, SiteOverrides } from './types';
 
 export interface FitRequest {
   readonly generation: string;
@@ -38,6 +40,8 @@ export interface FitReport {
   readonly limits: { readonly meterMw: number; readonly positions: number; readonly heatRejectionMw: number | null; readonly switchPorts: number | null; readonly floorLimitKgM2: number | null };
   /** After adding the units: design IT, facility MW and peak PUE. */
   readonly after: { readonly itMw: number; readonly facilityMw: number; readonly peakPue: number | null; readonly pue: number | null };
+  /** The plan's overrides of the site (fixed PUE, utilization, IT beside the units) at the `after` load; empty when none. */
+  readonly overrides: readonly SiteOverride[];
   readonly issues: readonly Issue[];
 }
 
@@ -63,6 +67,7 @@ export function fitUnits(req: FitRequest, catalog: Catalog, sites: readonly Site
     existing: { racks: 0, itMw: 0, facilityMw: 0 },
     limits: { meterMw: 0, positions: 0, heatRejectionMw: null, switchPorts: null, floorLimitKgM2: null },
     after: { itMw: 0, facilityMw: 0, peakPue: null, pue: null },
+    overrides: [],
     issues: [...issues, why],
   });
   if (!g) return empty(issue('unknown_generation', 'error', ['generation'], `no generation "${req.generation}" in the catalog`));
@@ -97,6 +102,7 @@ export function fitUnits(req: FitRequest, catalog: Catalog, sites: readonly Site
     existing: { racks: before.racks, itMw: before.itKw / 1000, facilityMw: before.peak.facilityMw },
     limits,
     after: { itMw: after.itKw / 1000, facilityMw: after.peak.facilityMw, peakPue: after.peak.pue, pue: after.annual.pue },
+    overrides: overriddenFigures(sctx.overrides, ctx.settings.utilization, after.racks > 0 ? after : null),
     issues,
   };
 }
@@ -151,8 +157,12 @@ export interface PowerFitRequest {
   readonly generation: string;
   readonly site: string;
   readonly budget: PowerBudget;
-  /** A fixed PUE instead of the site's computed one (applies to the meter check and the reported facility MW). */
-  readonly pueOverride?: number;
+  /**
+   * The site's overrides, as a plan's site states them (src/core/plan/types.ts `SiteOverrides`): a fixed PUE
+   * (`pueOverride`, `peakPueOverride`: the meter check uses the peak one, which defaults to the annual one) and IT
+   * beside the units (`storageKw`, `otherItKw`, counted in IT and at the meter). Given ones replace the site's own.
+   */
+  readonly overrides?: SiteOverrides;
 }
 
 export interface PowerFitReport {
@@ -165,9 +175,11 @@ export interface PowerFitReport {
   /** Design IT MW (units + fabric switches) and facility MW at the meter for those units. */
   readonly itMw: number;
   readonly facilityMw: number;
-  /** PUE used at the meter: the site's peak (design-day) PUE, or the override. */
+  /** PUE used at the meter: the site's peak (design-day) PUE, or the fixed one. */
   readonly pue: number | null;
   readonly pueSource: 'computed' | 'override';
+  /** The overridden figures at the answer's load, each with what it replaced (empty when none). */
+  readonly overrides: readonly SiteOverride[];
   /** What stops the next unit: the budget itself. */
   readonly limitingFactor: 'itPower' | 'facilityPower';
   /** The next unit's increment, MW, at the budget's measuring point: the answer is exact to within this. */
@@ -188,18 +200,21 @@ export function fitPowerBudget(req: PowerFitRequest, catalog: Catalog, sites: re
   const ctx = settingsContext({}, catalog, sites);
   const issues: Issue[] = [...ctx.issues.filter((i) => i.severity !== 'info')];
   const g = ctx.generation(req.generation, ['generation']);
-  const site = ctx.sites.get(req.site);
-  const base = { generation: req.generation, site: req.site, budget: req.budget, pueSource: req.pueOverride === undefined ? ('computed' as const) : ('override' as const) };
+  const known = ctx.sites.get(req.site);
+  const site = known && req.overrides ? { ...known, ...req.overrides } : known;
+  const fixedPeak = site ? fixedPues(siteOverridesOf(site)).peak : undefined;
+  const base = { generation: req.generation, site: req.site, budget: req.budget, pueSource: fixedPeak === undefined ? ('computed' as const) : ('override' as const) };
   const empty = (why: Issue): PowerFitReport => ({
-    ...base, units: 0, racks: 0, accelerators: 0, itMw: 0, facilityMw: 0, pue: null, limitingFactor: req.budget.kind === 'it' ? 'itPower' : 'facilityPower', nextUnitMw: 0,
+    ...base, overrides: [], units: 0, racks: 0, accelerators: 0, itMw: 0, facilityMw: 0, pue: null, limitingFactor: req.budget.kind === 'it' ? 'itPower' : 'facilityPower', nextUnitMw: 0,
     siteLimitUnits: { power: null, cooling: null, positions: null, floorLoading: null, switchPorts: null, plantCapacity: null }, issues: [...issues, why],
   });
   if (!g) return empty(issue('unknown_generation', 'error', ['generation'], `no generation "${req.generation}" in the catalog`));
   if (!site) return empty(issue('unknown_site', 'error', ['site'], `no site "${req.site}"`));
   if (!site.roles.dataCenter) return empty(issue('not_a_data_center', 'error', ['site'], `site "${req.site}" has no data-center role`));
-  const sctx = ctx.siteContext(site);
+  // A site with the request's overrides is a new site object: its context is built here, not taken from the cache.
+  const sctx = req.overrides ? siteContext(site, ctx.catalog, ctx.settings) : ctx.siteContext(site);
   const loadOf = (n: number) => siteLoad(sctx, new Map([[g.id, n]]));
-  const facilityMwOf = (l: SiteLoad) => (req.pueOverride === undefined ? l.peak.facilityMw : (l.itKw / 1000) * req.pueOverride);
+  const facilityMwOf = (l: SiteLoad) => l.peak.facilityMw;
   const measured = (l: SiteLoad) => (req.budget.kind === 'it' ? l.itKw / 1000 : facilityMwOf(l));
   const fits = (n: number) => measured(loadOf(n)) <= req.budget.mw + 1e-9;
   let lo = 0;
@@ -226,7 +241,8 @@ export function fitPowerBudget(req: PowerFitRequest, catalog: Catalog, sites: re
     accelerators: load.accelerators,
     itMw: load.itKw / 1000,
     facilityMw: facilityMwOf(load),
-    pue: req.pueOverride ?? load.peak.pue,
+    pue: load.peak.pue ?? fixedPeak ?? null,
+    overrides: overriddenFigures(sctx.overrides, ctx.settings.utilization, lo > 0 ? load : next),
     limitingFactor: req.budget.kind === 'it' ? 'itPower' : 'facilityPower',
     nextUnitMw: measured(next) - measured(load),
     siteLimitUnits: fitMore(sctx, new Map(), g.id, limits).limitUnits,

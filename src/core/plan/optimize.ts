@@ -405,6 +405,8 @@ function buildModel(ctx: PlanContext, options: OptimizeOptions, issues: Issue[],
     allowed: boolean;
   }
   const sg = new Map<string, SG>();
+  // Meter power the site's storage and other IT take (its overrides) at the site's peak PUE: reserved before any unit.
+  const reservedMw = new Map<string, number>();
   const modelGens = [...new Set([...gens, ...fixedDeps.map((d) => d.generation)])];
   for (const s of sites) {
     const dc = s.roles.dataCenter!;
@@ -423,6 +425,7 @@ function buildModel(ctx: PlanContext, options: OptimizeOptions, issues: Issue[],
       const load = siteLoad(sctx, new Map([[g, refUnits]]));
       const peakPue = load.peak.pue ?? 1.3;
       const annualPue = load.annual.pue ?? 1.2;
+      reservedMw.set(s.id, Math.max(reservedMw.get(s.id) ?? 0, (load.extraItKw * peakPue) / 1000));
       const fabric = generationFabric(f.generation, refUnits, ctx.fabric, f.systems / Math.max(1, f.racks));
       const networkUsd = (fabric.switches * ctx.switchUsd() + fabric.transceivers * ctx.transceiverUsd()) / refUnits;
       const switchKwPerUnit = fabric.switchKw / refUnits;
@@ -431,7 +434,7 @@ function buildModel(ctx: PlanContext, options: OptimizeOptions, issues: Issue[],
         f,
         // 1 % margin for the linearization (PUE and fabric power of the real mix differ a little from the reference load).
         peakMwPerUnit: (itKw * peakPue * LINEARIZATION_MARGIN) / 1000,
-        energyUsdPerQuarter: (k: number) => electricityUsd((itKw * ctx.utilization * annualPue * 2190) / 1000, Math.floor((ctx.start + k) / 4)),
+        energyUsdPerQuarter: (k: number) => electricityUsd((itKw * sctx.utilization * annualPue * 2190) / 1000, Math.floor((ctx.start + k) / 4)),
         facilityUsd: (itKw / 1000) * facilityUsdPerMw,
         networkUsd,
         heatMwPerUnit: load.heatRejectionMw / refUnits,
@@ -519,7 +522,7 @@ function buildModel(ctx: PlanContext, options: OptimizeOptions, issues: Issue[],
       const fixedUse = fixedAt(q, (site, g) => (site === s.id ? per(sg.get(`${s.id}|${g}`)!) : 0));
       return { upper: Math.max(0, limit - fixedUse), limit, fixed: fixedUse };
     };
-    const power = stock('power', s.id, 'MW', `${shortName(s)} power`, (v) => m(v)?.peakMwPerUnit ?? 0, (q) => left(siteLimits(dc, q).meterMw, q, (x) => x.peakMwPerUnit));
+    const power = stock('power', s.id, 'MW', `${shortName(s)} power`, (v) => m(v)?.peakMwPerUnit ?? 0, (q) => left(siteLimits(dc, q).meterMw - (reservedMw.get(s.id) ?? 0), q, (x) => x.peakMwPerUnit));
     for (const [q, col] of power) powerCols.set(`${s.id}|${q}`, col);
     stock('positions', s.id, 'racks', `${shortName(s)} rack positions`, (v) => (m(v) ? m(v)!.f.racks : 0), (q) => left(siteLimits(dc, q).positions, q, (x) => x.f.racks));
     if (dc.heatRejectionMw.length) stock('cooling', s.id, 'MW', `${shortName(s)} heat rejection`, (v) => m(v)?.heatMwPerUnit ?? 0, (q) => left(siteLimits(dc, q).heatRejectionMw ?? INF, q, (x) => x.heatMwPerUnit));

@@ -15,7 +15,7 @@ import { stepAt } from '../sites/schedule';
 import type { DataCenterRole, Site } from '../sites/types';
 import { facilitySupply, type FacilitySupply, type UnitFacts } from './facts';
 import { generationFabric, sumFabrics, type FabricSpec } from './network';
-import type { BindingConstraint, FabricEstimate, UnitsRow } from './types';
+import type { BindingConstraint, FabricEstimate, SiteOverrides, UnitsRow } from './types';
 
 export interface SiteContext {
   readonly site: Site;
@@ -23,17 +23,22 @@ export interface SiteContext {
   /** Unit facts for a generation id at this site (altitude applied). */
   readonly facts: (generationId: string) => UnitFacts;
   readonly fabric: FabricSpec;
+  /** This site's utilization: its own override, else the plan's. */
   readonly utilization: number;
   readonly design: DesignBasis;
   readonly idleFraction: number;
+  /** Figures the engineer states for this site (fixed PUE, IT beside the units); `utilization` is already above. */
+  readonly overrides: SiteOverrides;
 }
 
 export interface SiteLoad {
   readonly units: readonly UnitsRow[];
   readonly racks: number;
   readonly accelerators: number;
-  /** Σ unit inputKw + fabric switches, kW (design). */
+  /** Σ unit inputKw + fabric switches + IT beside the units ({@link extraItKw}), kW (design). */
   readonly itKw: number;
+  /** Storage and other IT the site's overrides add beside the units, kW (0 when the mix is empty). */
+  readonly extraItKw: number;
   readonly heat: HeatLoad;
   readonly coolantLpm: number;
   readonly cdus: number;
@@ -51,8 +56,14 @@ export interface SiteLoad {
    */
   readonly transientPeakKw: number;
   readonly supplies: ReadonlyMap<string, FacilitySupply | null>;
+  /**
+   * Annual and design-condition PUE as the site uses them: the site model's, or with a fixed PUE override its `pue`
+   * and `facilityMw` (IT × the fixed PUE) replaced; every other figure (terms, stages, cooling, water) stays the model's.
+   */
   readonly annual: PueReport;
   readonly peak: PueReport;
+  /** The site model's own reports where a fixed PUE replaced them (each null when that PUE is not overridden). */
+  readonly computed: { readonly annual: PueReport | null; readonly peak: PueReport | null };
   /** Heat the plant rejects at the design condition (IT + indoor losses + cooling power), MW. */
   readonly heatRejectionMw: number;
 }
@@ -117,19 +128,25 @@ export function siteLoad(ctx: SiteContext, mix: ReadonlyMap<string, number>): Si
   const fabric = sumFabrics(fabrics);
   itKw += fabric.switchKw;
   airKw += fabric.switchKw;
+  // Storage and other IT serve the units: present whenever the site has some, cooled by air like the switches.
+  const extraItKw = racks > 0 ? (ctx.overrides.storageKw ?? 0) + (ctx.overrides.otherItKw ?? 0) : 0;
+  itKw += extraItKw;
+  airKw += extraItKw;
   const heat: HeatLoad = {
     itKw,
     liquid: [...liquid].map(([supplyC, kw]) => ({ supplyC, kw })),
     airKw,
     ...(branchIt.size ? { branches: [...branchIt].map(([architecture, kw]) => ({ architecture, itKw: kw })) } : {}),
   };
-  const { annual, peak } = sitePueAnnualAndPeak(ctx.dc, heat, ctx.utilization, ctx.design);
-  const indoorLossMw = peak.stages.filter((s) => s.indoor).reduce((s, x) => s + x.lossMw, 0);
+  const model = sitePueAnnualAndPeak(ctx.dc, heat, ctx.utilization, ctx.design);
+  const { annual, peak } = withPueOverrides(model, ctx.overrides);
+  const indoorLossMw = model.peak.stages.filter((s) => s.indoor).reduce((s, x) => s + x.lossMw, 0);
   return {
     units,
     racks,
     accelerators,
     itKw,
+    extraItKw,
     heat,
     coolantLpm: lpm,
     cdus: cdus > 0 ? Math.ceil(cdus - 1e-9) + 1 : 0,
@@ -140,8 +157,27 @@ export function siteLoad(ctx: SiteContext, mix: ReadonlyMap<string, number>): Si
     supplies,
     annual,
     peak,
-    heatRejectionMw: peak.itMw + indoorLossMw + peak.coolingMw,
+    computed: { annual: annual === model.annual ? null : model.annual, peak: peak === model.peak ? null : model.peak },
+    // The plant rejects what the site model says it does, whatever PUE the engineer states for the meter.
+    heatRejectionMw: model.peak.itMw + indoorLossMw + model.peak.coolingMw,
   };
+}
+
+/** The fixed PUE of each condition, by the rule of {@link SiteOverrides}: the annual one, and the peak one (else the annual one). */
+export function fixedPues(overrides: SiteOverrides): { readonly annual: number | undefined; readonly peak: number | undefined } {
+  return { annual: overrides.pueOverride, peak: overrides.peakPueOverride ?? overrides.pueOverride };
+}
+
+/** A PUE report with a fixed PUE in place of the computed one: facility = IT × PUE; the rest stays the model's. */
+export function withFixedPue(report: PueReport, pue: number | undefined): PueReport {
+  if (pue === undefined || report.pue === null) return report;
+  return { ...report, pue, facilityMw: report.itMw * pue };
+}
+
+/** Annual and peak reports with the site's fixed PUEs applied (the same objects where nothing is fixed). */
+export function withPueOverrides(model: { readonly annual: PueReport; readonly peak: PueReport }, overrides: SiteOverrides): { annual: PueReport; peak: PueReport } {
+  const fixed = fixedPues(overrides);
+  return { annual: withFixedPue(model.annual, fixed.annual), peak: withFixedPue(model.peak, fixed.peak) };
 }
 
 export function gpm(lpm: number): number {

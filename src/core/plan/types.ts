@@ -92,8 +92,8 @@ export interface Plan {
   readonly priceBasis?: Basis;
   /** Design condition for peak PUE (default 0.4 %). */
   readonly design?: DesignBasis;
-  /** Users' own sites; one with a preset's id replaces that preset. */
-  readonly sites?: readonly Site[];
+  /** Users' own sites; one with a preset's id replaces that preset. Each may carry its own {@link SiteOverrides}. */
+  readonly sites?: readonly PlanSite[];
   /**
    * Users' own generations (the preset schema; values may carry confidence `user`) that the plan's rows may name,
    * with any PSUs they bring. Their ids and aliases must not be a preset's.
@@ -118,6 +118,48 @@ export interface Plan {
   readonly syncIdleFraction?: number;
   /** Minimum order per deployment row the optimizer honours (no stray single units unless asked). */
   readonly minOrder?: MinOrder;
+}
+
+/**
+ * Figures an engineer brings for a data-center site instead of what rackplan computes or the plan sets (issue 12).
+ *
+ * - `pueOverride`: a fixed PUE (facility power = IT × PUE; an "overhead factor" is the same number). It is the annual
+ *   figure (energy, cost, carbon) and, unless `peakPueOverride` is given, also the peak one (facility MW against the
+ *   meter): an engineer who says "PUE 1.3" usually means the year's, and one number for both is the conservative
+ *   reading only when the site's own peak is not higher, so the peak can be stated apart.
+ * - `peakPueOverride`: a fixed PUE at the design condition only (the meter check, stranded power, fit).
+ * - `utilization`: average IT draw ÷ design IT at this site, in place of the plan's (energy, cost, carbon, annual PUE).
+ * - `storageKw`, `otherItKw`: IT load beside the units (storage, front-end servers, anything else), kW, present
+ *   whenever the site has units in service; counted in design IT, the meter check, energy, cost, carbon and the
+ *   computed PUE (as air-cooled heat).
+ */
+export interface SiteOverrides {
+  readonly pueOverride?: number;
+  readonly peakPueOverride?: number;
+  readonly utilization?: number;
+  readonly storageKw?: number;
+  readonly otherItKw?: number;
+}
+
+/** A site inside a plan: the site model, and any figures the engineer overrides there. */
+export type PlanSite = Site & SiteOverrides;
+
+/** A report figure an override set: `pue` (annual), `peakPue` (design condition), `utilization`, and the IT added beside the units. */
+export type OverriddenFigure = 'pue' | 'peakPue' | 'utilization' | 'storageKw' | 'otherItKw';
+
+/** One overridden figure of a site, as every output states it. */
+export interface SiteOverride {
+  readonly figure: OverriddenFigure;
+  /** The plan field that set it, e.g. `pueOverride` (on the plan's site). */
+  readonly field: keyof SiteOverrides;
+  readonly value: number;
+  /** `kW` for IT power; `ratio` for PUE; `fraction` for utilization. */
+  readonly unit: 'ratio' | 'fraction' | 'kW';
+  /**
+   * What rackplan would have used: the site model's PUE at the same load, or the plan's utilization. Null for IT
+   * added beside the units (it replaces nothing) and for a PUE at a site without load.
+   */
+  readonly computed: number | null;
 }
 
 /** Parts one plant builds into racks, per week (or per unit). Counts include spares where stated. */
@@ -229,6 +271,12 @@ export interface SiteReport extends Omit<SiteYear, 'year' | 'fractionOfYear'> {
   /** PUE with every term, for the last full year (annual) and at the design condition at full load. */
   readonly pueDetail: PueReport | null;
   readonly peakPueDetail: PueReport | null;
+  /**
+   * Figures of this site the plan overrides (fixed PUE, utilization, IT beside the units), each with what it
+   * replaced; empty when none. With a fixed PUE, `pue`, `peakPue` and `facilityMw` here and in `years` and `quarters`
+   * are the override's, and `pueDetail`/`peakPueDetail` stay the site model's own (every term, summing to `computed`).
+   */
+  readonly overrides: readonly SiteOverride[];
 }
 
 export interface PlantQuarter {
