@@ -22,6 +22,8 @@ import { importPlan } from '../../src/io/plan';
 import { formatNumberCell } from '../../src/export/table';
 import { Reports } from '../../src/views/reports';
 import { sessionJson } from '../../src/views/session-export';
+import { keyFigures } from '../../src/views/figures';
+import { formatNumber } from '../../src/views/format';
 import { AppStore, initialDesign } from '../../src/state/store';
 import { cliJson } from '../helpers/cli';
 import { issueCodeInfo } from '../../src/core/issue-codes';
@@ -65,6 +67,12 @@ describe('one truth per number: rack report', () => {
     // An issue's own computed fix is part of the report: the CLI shows that one, not the registry's.
     expect(cli.issues.map((i) => i.fix)).toEqual((plain as { issues: { code: string; fix?: string }[] }).issues.map((i) => i.fix ?? issueCodeInfo(i.code)?.fix));
     expect(withoutIssueText(cli)).toEqual(withoutIssueText(plain));
+    // The designer's scale-up, energy and host figures show the same report (issue 12 item 3).
+    const figures = keyFigures(report, 'si').flatMap((x) => x.figures);
+    const figure = (id: string) => figures.find((f) => f.id === id)?.value;
+    expect(figure('scaleup-bw')).toBe(report.scaleUp.unitTBps === null ? 'not published' : `${formatNumber(report.scaleUp.unitTBps)} TB/s`);
+    expect(figure('energy')).toBe(report.energy.perAcceleratorKwhPerYear === null ? 'no accelerators' : `${formatNumber(report.energy.perAcceleratorKwhPerYear / 1000)} MWh/yr`);
+    expect(figure('host')).toBe(report.host ? `${formatNumber(report.host.vcpu, 0)} vCPU` : undefined);
   });
 });
 
