@@ -381,7 +381,7 @@ export class RackApp extends LitElement {
         part="main"
         tabindex="-1"
         @rack-edit=${this.#onEdit}
-        @rack-navigate=${(e: CustomEvent<Route>) => this.#router?.go(e.detail)}
+        @rack-navigate=${(e: CustomEvent<Route>) => this.#router?.go(e.detail, { userNavigation: e.detail.view !== this._route.view })}
         @rack-prefs=${(e: CustomEvent<Partial<Prefs>>) => this.#setPrefs(e.detail)}
         @rack-history=${(e: CustomEvent<'undo' | 'redo'>) => (e.detail === 'undo' ? this.#history.undo() : this.#history.redo())}
       >
@@ -487,7 +487,7 @@ export class RackApp extends LitElement {
       case 'sites':
         return html`<rack-sites-view></rack-sites-view>`;
       case 'fabric':
-        return html`<rack-fabric-view></rack-fabric-view>`;
+        return html`<rack-fabric-view .query=${r.query}></rack-fabric-view>`;
       case 'calc':
         return html`<rack-calculators-view></rack-calculators-view>`;
       default:

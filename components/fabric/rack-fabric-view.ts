@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Catalog } from '../../src/core/catalog/types';
 import type { NetworkName } from '../../src/core/fabric/cabling';
@@ -6,7 +6,8 @@ import type { FabricResult } from '../../src/core/fabric/fat-tree';
 import { ReportsController } from '../controllers/reports-controller';
 import { StoreController } from '../controllers/store-controller';
 import { acceleratorNoun, formatEndpointGroups, networkRows, parseEndpointGroups, scheduleCsv, scheduleRows, sizeText as sizeHelp, type FabricOutcome, type FabricView, type TopologyComparison } from '../../src/views/fabric-view';
-import { filterOptions, knownCount, previewSchedule, scheduleCells, SCHEDULE_COLUMNS, type FilterOption, type FilterOptions, type ScheduleFilter, type SchedulePreview } from '../../src/views/fabric-schedule';
+import { FILTER_KEYS, filterOptions, knownCount, previewSchedule, scheduleCells, SCHEDULE_COLUMNS, type FilterOption, type FilterOptions, type ScheduleFilter, type SchedulePreview } from '../../src/views/fabric-schedule';
+import type { RouteQuery } from '../../src/state/router';
 import { FABRIC_FIELDS as FF } from '../../src/views/fields';
 import { formatNumber, formatUsd, formatValue } from '../../src/views/format';
 import { generationGroups } from '../../src/views/generations';
@@ -35,6 +36,11 @@ interface FabricData {
 }
 
 const MEDIA_NAME: Record<string, string> = { dac: 'Copper (DAC)', acc: 'Active copper (ACC)', aec: 'Active electrical (AEC)', aoc: 'Active optical (AOC)', mmf: 'Multimode fiber + optics', smf: 'Single-mode fiber + optics', utp: 'Twisted pair', none: 'No medium reaches' };
+
+/** Whether two filters keep the same rows (the same fields set to the same values). */
+function sameFilter(a: ScheduleFilter, b: ScheduleFilter): boolean {
+  return FILTER_KEYS.every((k) => (a[k] ?? '') === (b[k] ?? ''));
+}
 
 /** The catalog has no watts for the scale-out switch: network power leaves the switches out and must say so. */
 function switchWattsUnknown(v: FabricView): boolean {
@@ -269,8 +275,14 @@ export class RackFabricView extends LitElement {
   /** Appliance ports as being typed (null: show the design's), and why the last text was refused. */
   @state() private _endpointsText: string | null = null;
   @state() private _endpointsError: string | null = null;
-  /** What the schedule preview keeps (view state, not part of the design: it changes no figure). */
+  /** What the schedule preview keeps (view state, not part of the design: it changes no figure); it follows {@link query}. */
   @state() private _filter: ScheduleFilter = {};
+
+  /**
+   * The route's query: the schedule filter as the URL carries it (a link from the rack elevation opens
+   * `/fabric?rack=C1&device=node3`). Filter changes made here go back into the URL, one history step each.
+   */
+  @property({ attribute: false }) query: RouteQuery | undefined;
   @state() private _preview: SchedulePreview | null = null;
   /** The topology comparison: closed (null), being computed, or the figures for {@link #topologiesOf}. */
   @state() private _topologies: TopologyComparison | 'computing' | null = null;
@@ -291,7 +303,12 @@ export class RackFabricView extends LitElement {
 
   #data: FabricData | null = null;
 
-  override willUpdate(): void {
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('query') && !sameFilter(this.query ?? {}, this._filter)) {
+      this._filter = { ...this.query };
+      // A filter that arrives by link (or Back) is what the user came for: bring the schedule into view.
+      this.#revealSchedule = FILTER_KEYS.some((k) => this._filter[k]);
+    }
     const v = this.#store.value;
     if (!v) return;
     const [fabric, rack, prefs, catalog] = v;
@@ -310,6 +327,16 @@ export class RackFabricView extends LitElement {
 
   override firstUpdated(): void {
     markRendered('rackplan:fabric');
+  }
+
+  #revealSchedule = false;
+
+  override updated(): void {
+    if (!this.#revealSchedule) return;
+    const section = this.renderRoot.querySelector('[aria-labelledby="sched-h"]');
+    if (!section) return;
+    this.#revealSchedule = false;
+    section.scrollIntoView({ block: 'start' });
   }
 
   override render() {
@@ -673,6 +700,11 @@ export class RackFabricView extends LitElement {
           >Rack
           <input type="text" data-filter="rack" aria-label="Schedule rack" placeholder="e.g. C3 or NR1" autocomplete="off" spellcheck="false" .value=${flt.rack ?? ''} @change=${(e: Event) => this.#setFilter({ rack: (e.target as HTMLInputElement).value.trim() || undefined })} />
         </label>
+        <label class="sel"
+          >Device
+          <input type="text" data-filter="device" aria-label="Schedule device" placeholder="e.g. node3 or leaf-1" autocomplete="off" spellcheck="false" .value=${flt.device ?? ''} @change=${(e: Event) => this.#setFilter({ device: (e.target as HTMLInputElement).value.trim() || undefined })} />
+        </label>
+        ${FILTER_KEYS.some((k) => flt[k]) ? html`<button class="btn" type="button" data-filter-clear @click=${() => this.#setFilter(Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])))}>Clear filters</button>` : nothing}
       </div>
       <p class="note" role="status" data-preview-count>${what}</p>
       <div class="preview" tabindex="0" role="region" aria-label="Cable schedule preview">
@@ -686,13 +718,16 @@ export class RackFabricView extends LitElement {
     `;
   }
 
+  /** Change the filter and put it in the URL (a history step: Back undoes it; the link can be shared). */
   #setFilter(patch: Partial<ScheduleFilter>): void {
     const next: Record<string, string> = { ...this._filter };
     for (const [k, val] of Object.entries(patch)) {
       if (val === undefined) delete next[k];
       else next[k] = val;
     }
+    if (sameFilter(next, this._filter)) return;
     this._filter = next;
+    emit(this, 'rack-navigate', Object.keys(next).length ? { view: 'fabric', query: next } : { view: 'fabric' });
   }
 
   /**
@@ -707,7 +742,7 @@ export class RackFabricView extends LitElement {
     const media = f.media && opts.media.some((o) => o.value === f.media) ? f.media : undefined;
     if (network === f.network && tier === f.tier && media === f.media) return f;
     const next: Record<string, string> = {};
-    for (const [k, val] of Object.entries({ network, tier, media, rack: f.rack })) if (val) next[k] = val;
+    for (const [k, val] of Object.entries({ network, tier, media, rack: f.rack, device: f.device })) if (val) next[k] = val;
     return next;
   }
 

@@ -1,16 +1,50 @@
 import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ElevationLayout, ElevationSlot, SlotKind } from '../../src/core/rack/elevation';
-import { formatValue } from '../../src/views/format';
+import type { CableRef, ElevationLayout, ElevationSlot, RearRail, RearSlot, SlotKind } from '../../src/core/rack/elevation';
+import { formatNumber, formatValue } from '../../src/views/format';
+import { routePath, type Route } from '../../src/state/router';
 import type { UnitSystem } from '../../src/state/types';
-import { CONFIDENCE_TEXT, baseStyles } from '../shared/styles';
+import { emit } from '../shared/events';
+import { CONFIDENCE_TEXT, baseStyles, segmentedStyles } from '../shared/styles';
 import { shortName } from '../../src/views/names';
 
 const U_PX = 14;
 const GUTTER = 20;
 const RACK_W = 168;
 const MANIFOLD_W = 10;
+/** Width of one rear rail (busbar, manifold, cable spine) and the gap before it. */
+const RAIL_W = 7;
+const RAIL_GAP = 2;
 const PAD_TOP = 16;
+
+export type ElevationFace = 'front' | 'rear';
+
+/** The face last chosen, for this browser session (a view preference, not part of the design). */
+const FACE_KEY = 'rackplan:elevation-face';
+
+function storedFace(): ElevationFace {
+  try {
+    return globalThis.sessionStorage?.getItem(FACE_KEY) === 'rear' ? 'rear' : 'front';
+  } catch {
+    return 'front';
+  }
+}
+
+function storeFace(face: ElevationFace): void {
+  try {
+    globalThis.sessionStorage?.setItem(FACE_KEY, face);
+  } catch {
+    // Storage refused (private mode, quota): the choice lasts as long as the page.
+  }
+}
+
+const RAIL_CLASS: Record<RearRail['kind'], string> = { busbar: 'rail-busbar', manifold: 'manifold', 'scale-up-spine': 'rail-spine' };
+
+/** The Fabric view's route for an item's cables. */
+function cablesRoute(c: CableRef): Route {
+  if (c.device) return { view: 'fabric', query: { rack: c.rack, device: c.device } };
+  return { view: 'fabric', query: c.network ? { network: c.network, rack: c.rack } : { rack: c.rack } };
+}
 
 const KIND_LABEL: Record<SlotKind, string> = {
   compute: 'Compute',
@@ -34,16 +68,23 @@ interface DrawnSlot {
   /** The item's maximum power, drawn at the right end of its slot. */
   readonly wattsShort: string;
   readonly aria: string;
+  /** The item's rear connections (derived), and their description for assistive technology. */
+  readonly rear: RearSlot | null;
+  readonly rearAria: string;
 }
 
 /**
- * The rack elevation as an SVG drawing: every item at its U position, coloured by kind, with the liquid manifold
- * along the rear and each item's maximum power at its right end. The drawing scales with its column (labels stay
- * readable at any rack height). Hover or keyboard focus on an item shows its watts, sources and confidence in a
- * fixed-size panel below the drawing, so the drawing never moves under the pointer; arrow keys move between items
- * (one tab stop for the whole drawing).
+ * The rack elevation as an SVG drawing, front or rear face. Front: every item at its U position, coloured by kind,
+ * with the liquid manifold along the rear and each item's maximum power at its right end. Rear: a schematic of each
+ * item's rear connections derived from component counts (`layoutRearFace`; no rear layouts are published), with the
+ * busbar, the manifold and an NVLink cable spine as rails. The drawing scales with its column (labels stay readable at
+ * any rack height). Hover or keyboard focus on an item shows its details in a fixed-size panel below the drawing, so
+ * the drawing never moves under the pointer; arrow keys move between items (one tab stop for the whole drawing).
+ * An item with cables in the schedule links to them in the Fabric view.
  *
  * @summary Rack elevation (SVG).
+ * @fires rack-navigate - the Fabric view filtered to an item's cables
+ * @fires rack-edit - `fabric/set`: the Fabric view's cluster sized to the designer's units, before opening it
  * @csspart drawing - the SVG
  * @csspart details - the panel describing the focused or hovered item
  */
@@ -51,6 +92,7 @@ interface DrawnSlot {
 export class RackElevation extends LitElement {
   static override styles = [
     baseStyles,
+    segmentedStyles,
     css`
       :host {
         display: block;
@@ -148,6 +190,40 @@ export class RackElevation extends LitElement {
         font-size: 7px;
         fill: var(--rack-slot-text);
       }
+      .rail-busbar {
+        fill: var(--rack-k-power);
+      }
+      .rail-spine {
+        fill: var(--rack-k-switch);
+      }
+      .rail {
+        opacity: 0.7;
+      }
+      .clip {
+        fill: var(--rack-slot-stroke);
+      }
+      .toolbar {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+        flex-wrap: wrap;
+        font-size: 0.8125rem;
+      }
+      .caption {
+        margin: 0;
+        font-size: 0.75rem;
+        color: var(--rack-muted);
+      }
+      .details ul {
+        margin: 0.15rem 0;
+        padding-left: 1rem;
+      }
+      .details li {
+        margin: 0;
+      }
+      .cables {
+        font-weight: 600;
+      }
       .legend {
         display: flex;
         flex-wrap: wrap;
@@ -170,7 +246,7 @@ export class RackElevation extends LitElement {
          (or anything else on the page). Long source lists scroll inside it. */
       .details {
         font-size: 0.8125rem;
-        height: 10.5rem;
+        height: 12.5rem;
         overflow: auto;
         overscroll-behavior: contain;
         border-top: 1px solid var(--rack-border);
@@ -220,6 +296,9 @@ export class RackElevation extends LitElement {
   /** Key of the item that holds the tab stop. */
   @state() private _tabStop: string | null = null;
 
+  /** The face drawn; kept for the browser session. */
+  @state() private _face: ElevationFace = storedFace();
+
   #drawn: DrawnSlot[] = [];
   #width = 0;
   #height = 0;
@@ -230,14 +309,16 @@ export class RackElevation extends LitElement {
       const l = this.layout;
       this.#drawn = [];
       if (!l) return;
-      const rackW = RACK_W + (l.manifold ? MANIFOLD_W + 2 : 0);
+      const rackW = this.#rackW(l);
       const maxU = Math.max(...l.racks.map((r) => Math.max(r.heightU, ...r.slots.map((s) => s.u + s.heightU - 1))));
       this.#width = l.racks.length * (GUTTER + rackW + 8);
       this.#height = PAD_TOP + maxU * U_PX + 4;
       const kinds = new Set<SlotKind>();
       for (const r of l.racks) {
         const x0 = r.index * (GUTTER + rackW + 8) + GUTTER;
+        const rearSlots = new Map((l.rear.racks[r.index]?.slots ?? []).map((x) => [x.key, x]));
         for (const s of r.slots) {
+          const rear = rearSlots.get(s.key) ?? null;
           kinds.add(s.kind);
           const top = s.u + s.heightU - 1;
           const y = PAD_TOP + (maxU - top) * U_PX;
@@ -254,6 +335,8 @@ export class RackElevation extends LitElement {
             short: shortName(s.label),
             wattsShort,
             aria: `${l.racks.length > 1 ? `Rack ${r.index + 1}, ` : ''}${uText}: ${s.label}, ${watts}, ${conf}${s.overflow ? ', does not fit in the rack' : ''}`,
+            rear,
+            rearAria: `${l.racks.length > 1 ? `Rack ${r.index + 1}, ` : ''}${uText}: ${s.label}, rear (derived): ${rear?.connectors.length ? rear.connectors.map((c) => c.text).join('; ') : 'no rear connections in the catalog'}`,
           });
         }
       }
@@ -262,14 +345,35 @@ export class RackElevation extends LitElement {
     }
   }
 
+  /** A rack's drawn width: the frame plus the front manifold or the rear rails, whichever is wider (the same on both faces, so switching never resizes the drawing). */
+  #rackW(l: ElevationLayout): number {
+    const front = l.manifold ? MANIFOLD_W + 2 : 0;
+    const rear = l.rear.rails.length * (RAIL_W + RAIL_GAP);
+    return RACK_W + Math.max(front, rear);
+  }
+
+  #setFace(face: ElevationFace): void {
+    this._face = face;
+    storeFace(face);
+  }
+
   override render() {
     const l = this.layout;
     if (!l) return nothing;
-    const rackW = RACK_W + (l.manifold ? MANIFOLD_W + 2 : 0);
+    const rackW = this.#rackW(l);
+    const rear = this._face === 'rear';
     const maxU = Math.round((this.#height - PAD_TOP - 4) / U_PX);
     const active = this.#drawn.find((d) => this.#keyOf(d) === this._active) ?? null;
     return html`
       <div class="wrap">
+        <div class="toolbar">
+          <fieldset class="seg" role="radiogroup" aria-label="Face of the rack">
+            <label><input type="radio" name="face" value="front" .checked=${!rear} @change=${() => this.#setFace('front')} />Front</label>
+            <label><input type="radio" name="face" value="rear" .checked=${rear} @change=${() => this.#setFace('rear')} />Rear</label>
+          </fieldset>
+          ${rear ? html`<span class="badge estimate" title="Derived from the catalog's component counts, not a published drawing">derived</span>` : nothing}
+        </div>
+        ${rear ? html`<p class="caption" data-rear-caption>${l.rear.caption}</p>` : nothing}
         <div class="scroll">
           <svg
             part="drawing"
@@ -278,7 +382,7 @@ export class RackElevation extends LitElement {
             viewBox=${`0 0 ${this.#width} ${this.#height}`}
             style=${`min-width: ${Math.max(12, l.racks.length * 12)}rem`}
             role="list"
-            aria-label=${this.label}
+            aria-label=${rear ? `${this.label}, rear (schematic)` : this.label}
             @keydown=${this.#onKey}
             @pointerleave=${() => (this._active = this.#focusedKey())}
           >
@@ -294,9 +398,16 @@ export class RackElevation extends LitElement {
                   return svg`<line class="u-line" x1=${x0} x2=${x0 + RACK_W} y1=${y + U_PX} y2=${y + U_PX}></line>
                     <text class="u-num" x=${x0 - 3} y=${y + U_PX - 3}>${u}</text>`;
                 })}
-                ${l.manifold
+                ${!rear && l.manifold
                   ? svg`<rect class="manifold" x=${x0 + RACK_W + 2} y=${yTop + 2} width=${MANIFOLD_W - 2} height=${r.heightU * U_PX - 4} rx="2"><title>Liquid manifold (supply and return)</title></rect>
                       <text class="manifold-label" transform=${`translate(${x0 + RACK_W + 8.5} ${yTop + 60}) rotate(90)`}>manifold</text>`
+                  : nothing}
+                ${rear
+                  ? l.rear.rails.map((rail, i) => {
+                      const x = x0 + RACK_W + RAIL_GAP + i * (RAIL_W + RAIL_GAP);
+                      return svg`<rect class=${`rail ${RAIL_CLASS[rail.kind]}`} data-rail=${rail.kind} x=${x} y=${yTop + 2} width=${RAIL_W} height=${r.heightU * U_PX - 4} rx="2"><title>${rail.text} (derived)</title></rect>
+                        <text class="manifold-label" transform=${`translate(${x + RAIL_W / 2 - 2.5} ${yTop + 6}) rotate(90)`}>${rail.label}</text>`;
+                    })
                   : nothing}
               `;
             })}
@@ -304,15 +415,21 @@ export class RackElevation extends LitElement {
           </svg>
         </div>
         <div class="details" part="details" aria-live="polite">
-          ${active ? this.#details(active.slot) : html`<p class="muted">Point at an item, or focus the drawing and use the arrow keys: its power, sources and confidence show here.</p>`}
+          ${active
+            ? rear
+              ? this.#rearDetails(active)
+              : this.#details(active)
+            : html`<p class="muted">Point at an item, or focus the drawing and use the arrow keys: its ${rear ? 'rear connections and cables' : 'power, sources, confidence and cables'} show here. Click an item to keep it here.</p>`}
         </div>
 
         <ul class="legend" aria-label="Legend">
           ${this.#kinds.map((k) => html`<li><i class=${`k-${k}`} style=${`background: var(--rack-k-${k === 'scale-up-switch' ? 'switch' : k === 'management' ? 'network' : ['host', 'storage', 'other'].includes(k) ? 'other' : k})`}></i>${KIND_LABEL[k]}</li>`)}
-          ${l.manifold ? html`<li><i style="background: var(--rack-k-cooling); opacity: .55"></i>Liquid manifold</li>` : nothing}
-          <li><i style="border: 1px dashed var(--rack-estimate)"></i>Estimated power</li>
+          ${!rear && l.manifold ? html`<li><i style="background: var(--rack-k-cooling); opacity: .55"></i>Liquid manifold</li>` : nothing}
+          ${rear
+            ? l.rear.rails.map((rail) => html`<li><i style=${`background: var(--rack-k-${rail.kind === 'busbar' ? 'power' : rail.kind === 'manifold' ? 'cooling' : 'switch'}); opacity: .7`}></i>${rail.kind === 'busbar' ? 'DC busbar' : rail.kind === 'manifold' ? 'Liquid manifold' : rail.label}</li>`)
+            : html`<li><i style="border: 1px dashed var(--rack-estimate)"></i>Estimated power</li>`}
         </ul>
-        ${l.notes.length ? html`<ul class="notes">${l.notes.map((n) => html`<li>${n}</li>`)}</ul>` : nothing}
+        ${rear ? this.#rearNotes(l) : l.notes.length ? html`<ul class="notes">${l.notes.map((n) => html`<li>${n}</li>`)}</ul>` : nothing}
       </div>
     `;
   }
@@ -325,11 +442,12 @@ export class RackElevation extends LitElement {
     const key = this.#keyOf(d);
     const s = d.slot;
     const est = s.confidence === 'estimate' || s.confidence === 'missing';
+    const rear = this._face === 'rear';
     return svg`<g
-        class=${`slot${est ? ' est' : ''}${s.overflow ? ' overflow' : ''}${key === this._active ? ' active' : ''}`}
+        class=${`slot${est && !rear ? ' est' : ''}${s.overflow ? ' overflow' : ''}${key === this._active ? ' active' : ''}`}
         role="listitem"
         tabindex=${key === this._tabStop ? 0 : -1}
-        aria-label=${d.aria}
+        aria-label=${rear ? d.rearAria : d.aria}
         data-key=${key}
         @focus=${() => {
           this._active = key;
@@ -339,12 +457,63 @@ export class RackElevation extends LitElement {
         @click=${(e: Event) => (e.currentTarget as SVGGElement).focus()}
       >
         <rect class=${`k-${s.kind}`} x=${d.x + 1} y=${d.y + 0.5} width=${RACK_W - 2} height=${d.h - 1} rx="1.5"></rect>
-        <text x=${d.x + 5} y=${d.y + d.h / 2 + 3.2}>${d.short.length > 20 ? `${d.short.slice(0, 19)}…` : d.short}${s.heightU > 1 ? ` · ${s.heightU}U` : ''}</text>
-        <text class="watts" x=${d.x + RACK_W - 5} y=${d.y + d.h / 2 + 3.2}>${d.wattsShort}</text>
+        ${rear ? this.#rearText(d) : svg`<text x=${d.x + 5} y=${d.y + d.h / 2 + 3.2}>${d.short.length > 20 ? `${d.short.slice(0, 19)}…` : d.short}${s.heightU > 1 ? ` · ${s.heightU}U` : ''}</text>
+        <text class="watts" x=${d.x + RACK_W - 5} y=${d.y + d.h / 2 + 3.2}>${d.wattsShort}</text>`}
       </g>`;
   }
 
-  #details(s: ElevationSlot) {
+  /** Rear: the connections in a few words (the item's name in taller slots), and a clip mark where it takes the busbar. */
+  #rearText(d: DrawnSlot) {
+    const summary = d.rear?.summary || 'no rear connections listed';
+    const max = 34;
+    const text = summary.length > max ? `${summary.slice(0, max - 1)}…` : summary;
+    const clip = d.rear?.connectors.some((c) => c.kind === 'busbar-clip');
+    const tall = d.slot.heightU >= 2;
+    return svg`${tall ? svg`<text x=${d.x + 5} y=${d.y + d.h / 2 - 2}>${d.short.length > 30 ? `${d.short.slice(0, 29)}…` : d.short}</text>` : nothing}
+      <text data-rear-summary x=${d.x + 5} y=${d.y + d.h / 2 + (tall ? 8.5 : 3.2)}>${text}</text>
+      ${clip ? svg`<rect class="clip" x=${d.x + RACK_W - 1} y=${d.y + d.h / 2 - 1.5} width=${RAIL_GAP + 2} height="3"></rect>` : nothing}`;
+  }
+
+  /** The link to an item's cables in the Fabric view (sized to the designer's units), or nothing when it has none. */
+  #cablesLink(c: CableRef | null | undefined) {
+    const l = this.layout;
+    if (!c || !l) return nothing;
+    const route = cablesRoute(c);
+    const units = l.units;
+    const open = (e: MouseEvent) => {
+      if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      e.preventDefault();
+      // The Fabric view sizes the designer's cluster, so its rack C1 is the rack drawn here.
+      emit(this, 'rack-edit', { type: 'fabric/set', patch: { units, accelerators: undefined } });
+      emit(this, 'rack-navigate', route);
+    };
+    return html`<p><a class="cables" data-cables href=${routePath(route)} @click=${open} title=${`Opens the Fabric view's cable schedule sized to ${formatNumber(units, 0)} unit${units === 1 ? '' : 's'} (the designer's count)`}>${c.label}</a></p>
+      <p class="muted">${c.note}</p>`;
+  }
+
+  #rearDetails(d: DrawnSlot) {
+    const s = d.slot;
+    const top = s.u + s.heightU - 1;
+    const conn = d.rear?.connectors ?? [];
+    return html`
+      <p><strong>${s.label}</strong> <span class="badge estimate" title="Derived from the catalog's component counts; rear positions are not published">derived</span></p>
+      <p class="muted">${s.heightU > 1 ? `U${s.u}–U${top}` : `U${s.u}`} · rear · ${KIND_LABEL[s.kind]}</p>
+      ${conn.length ? html`<ul data-rear-connectors>${conn.map((c) => html`<li>${c.text}</li>`)}</ul>` : html`<p class="muted">The catalog lists no rear connections for this item.</p>`}
+      ${this.#cablesLink(d.rear?.cables)}
+    `;
+  }
+
+  #rearNotes(l: ElevationLayout) {
+    const items = [
+      ...l.rear.rails.map((r) => `${r.text} (derived).`),
+      ...l.rear.unplaced.map((u) => `${u.label}: ${formatNumber(u.items, 0)} × (${u.connectors.map((c) => c.text).join('; ')}).`),
+      ...l.rear.notes,
+    ];
+    return items.length ? html`<ul class="notes" data-rear-notes>${items.map((n) => html`<li>${n}</li>`)}</ul>` : nothing;
+  }
+
+  #details(d: DrawnSlot) {
+    const s: ElevationSlot = d.slot;
     const conf = CONFIDENCE_TEXT[s.confidence] ?? { label: s.confidence, title: '' };
     const top = s.u + s.heightU - 1;
     return html`
@@ -358,6 +527,7 @@ export class RackElevation extends LitElement {
         ? html`<p class="muted">Source: ${s.sources.map((src, i) => html`${i ? '; ' : ''}<a href=${src.url} target="_blank" rel="noopener noreferrer">${src.title}</a>`)}</p>`
         : html`<p class="muted">No source${s.confidence === 'estimate' ? ' (estimate)' : ''}.</p>`}
       ${s.note ? html`<p class="muted">${s.note}</p>` : nothing}
+      ${this.#cablesLink(d.rear?.cables)}
     `;
   }
 

@@ -22,6 +22,8 @@ export interface ScheduleFilter {
   readonly rack?: string;
   /** compute, frontend, storage, oob (the schedule's `network` column). */
   readonly network?: string;
+  /** A device name as the schedule writes it (node3, leaf-2, C1-bmc4…): rows with either end on it. */
+  readonly device?: string;
 }
 
 /** One choice of a filter and how many rows of the whole schedule it keeps (null: the core does not tally it). */
@@ -116,19 +118,23 @@ export function rowMatches(r: CableRow, f: ScheduleFilter): boolean {
   if (f.tier && r.tier !== f.tier) return false;
   if (f.media && r.media !== f.media) return false;
   if (f.rack && r.aRack !== f.rack && r.bRack !== f.rack) return false;
+  if (f.device && r.aDevice !== f.device && r.bDevice !== f.device) return false;
   if (f.network && r.network !== f.network) return false;
   return true;
 }
 
+/** The filter's fields, in the order the URL query writes them. */
+export const FILTER_KEYS = ['network', 'tier', 'media', 'rack', 'device'] as const satisfies readonly (keyof ScheduleFilter)[];
+
 /** Which filters are set (an empty rack or network is no filter). */
 function activeKeys(f: ScheduleFilter): (keyof ScheduleFilter)[] {
-  return (['tier', 'media', 'rack', 'network'] as const).filter((k) => !!f[k]);
+  return FILTER_KEYS.filter((k) => !!f[k]);
 }
 
 /**
  * Rows the filter keeps, when the core's figures say so without walking the schedule (`o` must be the options for
  * the filter's network): every row of the network, or one tier, or one medium of the compute network. Null
- * otherwise (a rack, or a combination the core does not tally).
+ * otherwise (a rack, a device, or a combination the core does not tally).
  */
 export function knownCount(o: FilterOptions, f: ScheduleFilter): number | null {
   const keys = activeKeys(f).filter((k) => k !== 'network');

@@ -213,7 +213,7 @@ export interface CableRef {
 export interface RearSlot {
   readonly key: string;
   readonly connectors: readonly RearConnector[];
-  /** The connectors in a few words, for the drawing. */
+  /** The connectors in a few words, for the drawing (the busbar clip is left to the rail). */
   readonly summary: string;
   readonly cables: CableRef | null;
 }
@@ -277,6 +277,7 @@ export function layoutRearFace(generation: Generation, report: UnitReport, catal
   const links = pick(g.scaleUp.linksPerAccelerator, 'typical') ?? 0;
   const cabledScaleUp = g.scaleUp.medium === 'cable' && links > 0;
   const linkName = g.family === 'gpu' ? 'NVLink' : 'NeuronLink';
+  const linkShort = g.family === 'gpu' ? 'NVL' : 'NL';
   const switchTopology = g.scaleUp.topology === 'nvlink-switch' || g.scaleUp.topology === 'neuronswitch';
   const itemsOf = (c: ComponentClass) => c.count * (c.scope === 'system' ? report.systems : 1);
   const switchItems = g.components.filter((c) => c.kind === 'scale-up-switch').reduce((s, c) => s + itemsOf(c), 0);
@@ -298,21 +299,21 @@ export function layoutRearFace(generation: Generation, report: UnitReport, catal
     }
     if (p.frontEnd && p.frontEnd.count > 0) {
       const gbps = pickSourced(p.frontEnd.gbps, 'typical');
-      out.push({ kind: 'front-end', count: p.frontEnd.count, gbps, text: `Front-end ports: ${n0(p.frontEnd.count)} × ${n0(gbps)} Gb/s`, short: `FE ${n0(p.frontEnd.count)}×${gb(gbps)}` });
+      out.push({ kind: 'front-end', count: p.frontEnd.count, gbps, text: `Front-end ports: ${n0(p.frontEnd.count)} × ${n0(gbps)} Gb/s`, short: `FE ${p.frontEnd.count > 1 ? `${n0(p.frontEnd.count)}×` : ''}${gb(gbps)}` });
     }
     if (p.storage && p.storage.count > 0) {
       const gbps = pickSourced(p.storage.gbps, 'typical');
-      out.push({ kind: 'storage', count: p.storage.count, gbps, text: `Storage ports: ${n0(p.storage.count)} × ${n0(gbps)} Gb/s`, short: `ST ${n0(p.storage.count)}×${gb(gbps)}` });
+      out.push({ kind: 'storage', count: p.storage.count, gbps, text: `Storage ports: ${n0(p.storage.count)} × ${n0(gbps)} Gb/s`, short: `ST ${p.storage.count > 1 ? `${n0(p.storage.count)}×` : ''}${gb(gbps)}` });
     }
     if (p.management && p.management.count > 0) {
       out.push({ kind: 'management', count: p.management.count, text: `Management (BMC) ports: ${n0(p.management.count)}, to the out-of-band network`, short: p.management.count > 1 ? `${n0(p.management.count)}×BMC` : 'BMC' });
     }
     if (cabledScaleUp && c.accelerators > 0) {
       const n = c.accelerators * links;
-      out.push({ kind: 'scale-up', count: n, text: `${linkName} cable links: ${n0(n)} (${n0(c.accelerators)} accelerators × ${n0(links)} links each)${g.scaleUp.topology === 'nvlink-switch' ? ', to the cable spine' : ''}`, short: `${n0(n)} ${linkName}` });
+      out.push({ kind: 'scale-up', count: n, text: `${linkName} cable links: ${n0(n)} (${n0(c.accelerators)} accelerators × ${n0(links)} links each)${g.scaleUp.topology === 'nvlink-switch' ? ', to the cable spine' : ''}`, short: `${n0(n)} ${linkShort}` });
     } else if (cabledScaleUp && switchTopology && c.kind === 'scale-up-switch' && switchItems > 0) {
       const n = report.cabling.scaleUpLinks / switchItems;
-      out.push({ kind: 'scale-up', count: n, text: `${linkName} link ends: ${n0(n)} (the unit's ${n0(report.cabling.scaleUpLinks)} links ÷ ${n0(switchItems)} switch items)`, short: `${n0(n)} ${linkName}` });
+      out.push({ kind: 'scale-up', count: n, text: `${linkName} link ends: ${n0(n)} (the unit's ${n0(report.cabling.scaleUpLinks)} links ÷ ${n0(switchItems)} switch items)`, short: `${n0(n)} ${linkShort}` });
     }
     if (liquid && c.liquidQdPairs > 0) {
       out.push({ kind: 'liquid-qd', count: c.liquidQdPairs, text: `Liquid quick-disconnects: ${n0(c.liquidQdPairs)} pair${c.liquidQdPairs === 1 ? '' : 's'} (supply and return) to the manifold`, short: c.liquidQdPairs > 1 ? `${n0(c.liquidQdPairs)}×QD` : 'QD' });
@@ -357,7 +358,8 @@ export function layoutRearFace(generation: Generation, report: UnitReport, catal
       } else if (ports && connectors.some((x) => x.kind === 'management' && x.count > 0)) {
         cables = { rack: rackName, device: null, network: 'oob', label: `Out-of-band cables of rack ${rackName}`, note: `The schedule numbers a rack's management ports (${rackName}-bmc…, ${rackName}-pwr…) without saying which item each belongs to, so this shows every out-of-band row of rack ${rackName}.` };
       }
-      const summary = connectors.filter((x) => x.count > 0 || x.kind === 'liquid-qd').map((x) => x.short).join(' · ');
+      // The busbar clip is drawn as a mark on the busbar rail, not in words.
+      const summary = connectors.filter((x) => x.kind !== 'busbar-clip' && (x.count > 0 || x.kind === 'liquid-qd')).map((x) => x.short).join(' · ');
       return { key: s.key, connectors, summary, cables };
     });
     return { index: r.index, slots };
