@@ -49,6 +49,18 @@ const FIELD: Readonly<Record<string, string>> = {
   liquidDeltaTK: 'coolant temperature rise (default)',
   necContinuousFactor: 'continuous-load factor (NEC 210.20(A))',
   busbarRatingA: 'busbar continuous rating',
+  tdpW: 'TDP',
+  idleW: 'idle power',
+  fp4SparsePflops: 'FP4 sparse PFLOPS',
+  fp8SparsePflops: 'FP8 sparse PFLOPS',
+  bf16SparsePflops: 'BF16 sparse PFLOPS',
+  fp32Pflops: 'FP32 PFLOPS',
+  fp64Pflops: 'FP64 PFLOPS',
+  scaleUpGbpsPerDirection: 'scale-up bandwidth per direction',
+  'instance.vcpu': 'host vCPUs per instance',
+  'instance.memoryGiB': 'host memory per instance',
+  'instance.networkGbps': 'host network bandwidth per instance',
+  'planDefaults.utilization': 'utilization (plan default)',
 };
 
 /** A catalog key the table does not name, in words: `maxCoolantSupplyC` → "max coolant supply", units dropped. */
@@ -84,6 +96,7 @@ export function assumptionLabel(path: string, catalog: Catalog): string {
       return `Coolant: ${nameOf(catalog.coolants, id)}`;
     case 'defaults':
     case 'rules':
+    case 'prices':
       return capital(field([id, ...rest]));
     default:
       return path;

@@ -11,6 +11,9 @@ import { evaluateUnit } from '../../src/core/rack/evaluate';
 import type { UnitOptions } from '../../src/core/rack/types';
 import { findNonFinite } from '../../src/cli/output';
 import { keyFigures } from '../../src/views/figures';
+import { assumptionLabel } from '../../src/views/assumption-labels';
+import { sessionJson } from '../../src/views/session-export';
+import type { AppSnapshot } from '../../src/state/types';
 import { formatNumber } from '../../src/views/format';
 import { cliJson } from '../helpers/cli';
 
@@ -156,6 +159,11 @@ describe('utilization and provenance', () => {
     for (const field of ['fp8SparsePflops', 'fp32Pflops', 'fp64Pflops', 'idleW', 'scaleUpGbpsPerDirection', 'tdpW']) expect(paths).toContain(`generations.trn2-ultraserver.accelerator.${field}`);
     for (const field of ['vcpu', 'memoryGiB', 'networkGbps']) expect(paths).toContain(`generations.trn2-ultraserver.instance.${field}`);
   });
+  it('the Assumptions table names them in words', () => {
+    expect(assumptionLabel('generations.trn2-ultraserver.instance.vcpu', catalog)).toBe('Host vCPUs per instance');
+    expect(assumptionLabel('generations.gb300-nvl72.accelerator.fp4SparsePflops', catalog)).toMatch(/: FP4 sparse PFLOPS$/);
+    expect(assumptionLabel('prices.planDefaults.utilization', catalog)).toBe('Utilization (plan default)');
+  });
 });
 
 describe('no NaN or Infinity for any generation and options', () => {
@@ -200,6 +208,14 @@ describe('one truth: rack --json and the designer show the engine\'s figures', (
     if (engine.host) expect(figure('host').value).toBe(`${formatNumber(engine.host.vcpu, 0)} vCPU`);
     else expect(figures.some((f) => f.id === 'host')).toBe(false);
     expect(figure('acc-power').sub).toContain(`${formatNumber(engine.power.accelerators.shareOfIt! * 100, 1)} % of IT`);
+  });
+  it('the session JSON carries the same figures (it embeds the designer\'s report)', () => {
+    const report = evaluateUnit(gen('trn2-ultraserver'), {}, catalog);
+    const snapshot = { design: { rack: { generationId: 'trn2-ultraserver' } } } as unknown as AppSnapshot;
+    const session = JSON.parse(sessionJson(snapshot, report, '2026-12-03T00:00:00.000Z').text);
+    expect(session.reports.rack.scaleUp).toEqual(report.scaleUp);
+    expect(session.reports.rack.host).toEqual(report.host);
+    expect(session.reports.rack.energy).toEqual(report.energy);
   });
   it('rack --utilization 0.5 gives the engine\'s energy at 50 %', async () => {
     const json = await cliJson('rack', 'dgx-b200', '--json', '--utilization', '0.5');
