@@ -209,9 +209,12 @@ export class RackElevation extends LitElement {
         flex-wrap: wrap;
         font-size: 0.8125rem;
       }
+      /* Two lines reserved for either face's caption, so switching faces does not move the drawing. */
       .caption {
         margin: 0;
         font-size: 0.75rem;
+        line-height: 1.25;
+        min-height: 2.5em;
         color: var(--rack-muted);
       }
       .details ul {
@@ -373,7 +376,7 @@ export class RackElevation extends LitElement {
           </fieldset>
           ${rear ? html`<span class="badge estimate" title="Derived from the catalog's component counts, not a published drawing">derived</span>` : nothing}
         </div>
-        ${rear ? html`<p class="caption" data-rear-caption>${l.rear.caption}</p>` : nothing}
+        ${rear ? html`<p class="caption" data-rear-caption>${l.rear.caption}</p>` : html`<p class="caption">${l.caption}</p>`}
         <div class="scroll">
           <svg
             part="drawing"

@@ -27,10 +27,19 @@ const rect = (e: Element) => {
   return { x: b.x + scrollX + (inner?.scrollLeft ?? 0), y: b.y + scrollY + (inner?.scrollTop ?? 0), w: b.width, h: b.height };
 };
 
+afterEach(() => sessionStorage.removeItem('rackplan:elevation-face'));
+
+/** Show the rear face with the Rear radio of the Front | Rear switch. */
+async function showRear(el: HTMLElementTagNameMap['rack-elevation']) {
+  el.shadowRoot!.querySelector<HTMLInputElement>('input[name="face"][value="rear"]')!.click();
+  await el.updateComplete;
+}
+
 describe('rack-elevation: hover and focus never move the drawing', () => {
-  for (const id of ['gb300-nvl72', 'dgx-b200', 'trn2-ultraserver']) {
-    it(`${id}: the drawing, the details panel and the element keep their boxes while items are hovered and focused`, async () => {
+  for (const [id, face] of [['gb300-nvl72', 'front'], ['dgx-b200', 'front'], ['trn2-ultraserver', 'front'], ['gb300-nvl72', 'rear'], ['dgx-b200', 'rear'], ['trn2-ultraserver', 'rear']] as const) {
+    it(`${id}, ${face} face: the drawing, the details panel and the element keep their boxes while items are hovered and focused`, async () => {
       const el = await mount(id);
+      if (face === 'rear') await showRear(el);
       const svg = el.shadowRoot!.querySelector('svg')!;
       const details = el.shadowRoot!.querySelector('.details')!;
       const before = { svg: rect(svg), details: rect(details), host: rect(el) };
@@ -41,6 +50,7 @@ describe('rack-elevation: hover and focus never move the drawing', () => {
         await userEvent.hover(slot.querySelector('rect')!);
         await el.updateComplete;
         expect(details.textContent).not.toMatch(/Point at an item/);
+        if (face === 'rear') expect(details.textContent).toMatch(/derived/);
         expect(rect(svg)).toEqual(before.svg);
         expect(rect(details)).toEqual(before.details);
         expect(rect(el)).toEqual(before.host);
@@ -70,5 +80,60 @@ describe('rack-elevation: hover and focus never move the drawing', () => {
     expect(details).toMatch(/Compute tray/);
     expect(details).toMatch(/kW maximum/);
     expect(details).toMatch(/Source|No source/);
+  });
+});
+
+describe('rack-elevation: front and rear faces', () => {
+  it('the switch is a radio group the keyboard moves (arrow keys), and the rear face says what it is', async () => {
+    const el = await mount('gb300-nvl72');
+    const root = el.shadowRoot!;
+    const front = root.querySelector<HTMLInputElement>('input[name="face"][value="front"]')!;
+    expect(front.checked).toBe(true);
+    expect(root.querySelector('[data-rear-caption]')).toBeNull();
+    const before = rect(root.querySelector('svg')!);
+    front.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    await el.updateComplete;
+    expect(root.querySelector<HTMLInputElement>('input[name="face"][value="rear"]')!.checked).toBe(true);
+    expect(root.querySelector('[data-rear-caption]')!.textContent).toBe('Rear — schematic: connections from component counts; positions not published');
+    // Switching faces keeps the drawing's size: the rails take the room the front manifold had, or more on both.
+    expect(rect(root.querySelector('svg')!)).toEqual(before);
+    expect([...root.querySelectorAll('[data-rail]')].map((r) => r.getAttribute('data-rail'))).toEqual(['busbar', 'manifold', 'scale-up-spine']);
+    expect(root.querySelector('svg')!.getAttribute('aria-label')).toMatch(/rear \(schematic\)/);
+  });
+
+  it('GB300 NVL72 rear: a compute tray shows its 4 × 800G ports, front-end port, BMC, NVLink links and QD (catalog counts), and the details list them', async () => {
+    const el = await mount('gb300-nvl72');
+    await showRear(el);
+    const root = el.shadowRoot!;
+    const tray = [...root.querySelectorAll<SVGGElement>('.slot')].find((s) => /Compute tray/.test(s.getAttribute('aria-label') ?? ''))!;
+    expect(tray.getAttribute('aria-label')).toMatch(/rear \(derived\): Scale-out NIC ports: 4 × 800 Gb\/s/);
+    expect(tray.querySelector('[data-rear-summary]')!.textContent).toMatch(/^4×800G · FE 400G · BMC · 72 NVL/);
+    expect(tray.querySelector('text')!.getBoundingClientRect().height).toBeGreaterThanOrEqual(10);
+    tray.focus();
+    await el.updateComplete;
+    const items = [...root.querySelectorAll('[data-rear-connectors] li')].map((li) => li.textContent);
+    expect(items.join(' | ')).toMatch(/Busbar clip/);
+    expect(root.querySelector('a[data-cables]')!.textContent).toBe('Cables for this tray');
+  });
+
+  it('DGX B200 rear: 8 × 400G in 4 twin-port cages and 6 PSU inlets per system; no rails (air-cooled, server PSUs)', async () => {
+    const el = await mount('dgx-b200');
+    await showRear(el);
+    const root = el.shadowRoot!;
+    const dgx = [...root.querySelectorAll<SVGGElement>('.slot')].find((s) => /DGX/.test(s.getAttribute('aria-label') ?? ''))!;
+    expect(dgx.getAttribute('aria-label')).toMatch(/8 × 400 Gb\/s, in 4 cages of 2/);
+    expect(dgx.getAttribute('aria-label')).toMatch(/PSU inlets: 6/);
+    expect(root.querySelectorAll('[data-rail]').length).toBe(0);
+    expect(root.querySelector('[data-rear-notes]')!.textContent).toMatch(/NVLink runs on the board/);
+  });
+
+  it('the face chosen is kept for the session: a new elevation opens on it', async () => {
+    const first = await mount('dgx-b200');
+    await showRear(first);
+    document.body.replaceChildren();
+    const second = await mount('gb300-nvl72');
+    expect(second.shadowRoot!.querySelector<HTMLInputElement>('input[name="face"][value="rear"]')!.checked).toBe(true);
+    expect(second.shadowRoot!.querySelector('[data-rear-caption]')).not.toBeNull();
   });
 });

@@ -6,6 +6,11 @@ export function fakeWindow(path: string, hash = '') {
   const entries = [path];
   let index = 0;
   const listeners = new Set<() => void>();
+  // The path and the query (the Fabric view's filter) of an entry, as a browser's location splits them.
+  const show = (url: string) => {
+    win.location.pathname = url.replace(/[?#].*$/, '');
+    win.location.search = /\?[^#]*/.exec(url)?.[0] ?? '';
+  };
   const win = {
     location: { pathname: path, search: '', hash },
     history: {
@@ -13,18 +18,18 @@ export function fakeWindow(path: string, hash = '') {
         entries.splice(index + 1);
         entries.push(url);
         index++;
-        win.location.pathname = url.replace(/[?#].*$/, '');
+        show(url);
       }),
       replaceState: vi.fn((_d: unknown, _u: string, url: string) => {
         entries[index] = url;
-        win.location.pathname = url.replace(/[?#].*$/, '');
+        show(url);
       }),
     },
     addEventListener: (_t: 'popstate', fn: () => void) => listeners.add(fn),
     removeEventListener: (_t: 'popstate', fn: () => void) => listeners.delete(fn),
     back() {
       index = Math.max(0, index - 1);
-      win.location.pathname = entries[index]!.replace(/[?#].*$/, '');
+      show(entries[index]!);
       for (const l of listeners) l();
     },
     entries,

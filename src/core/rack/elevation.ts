@@ -47,7 +47,11 @@ export interface ElevationLayout {
   readonly rear: RearFace;
   /** Deployable units the report sizes (the designer's count): the cluster a link to the cables sizes. */
   readonly units: number;
+  /** Says what the front face is: positions by the common build, not a published drawing. */
+  readonly caption: string;
 }
+
+export const FRONT_CAPTION = 'Front — positions follow the common build; the catalog gives heights and counts, not positions';
 
 interface Item {
   readonly componentId: string;
@@ -169,7 +173,7 @@ export function layoutElevation(generation: Generation, report: UnitReport, cata
     out.push({ index: r, heightU: rackU, slots: slots.sort((a, b) => b.u - a.u), usedU: used });
   }
   const front = { racks: out, manifold: report.cooling.liquidKw > 0, notes };
-  return { ...front, rear: layoutRearFace(g, report, catalog, front), units: report.totals.units };
+  return { ...front, rear: layoutRearFace(g, report, catalog, front), units: report.totals.units, caption: FRONT_CAPTION };
 }
 
 
