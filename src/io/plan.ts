@@ -8,6 +8,8 @@ import { PlanSchema, asCorePlan } from '../schema/plan';
 import { problemsFromZod, type InputProblem } from '../schema/errors';
 import { DEFAULT_HORIZON_YEARS, FIRST_PLAN_QUARTER, LAST_PLAN_QUARTER, MAX_CATALOG_VERSION_CHARS } from './limits';
 import type { Plan } from '../core/plan/types';
+import type { Site } from '../core/sites/types';
+import { SITE_OVERRIDE_FIELDS } from '../core/plan/overrides';
 import { importBlob, importDocument, importParsed, type ImportOptions, type Imported, type Validator } from './import';
 import type { ImportError, Result } from './result';
 
@@ -51,8 +53,34 @@ function dateRangeProblems(plan: Plan): InputProblem[] {
   return [{ path, message, got: path === 'start' ? JSON.stringify(plan.start) : String(horizon) }];
 }
 
-export function importPlan(input: Uint8Array | string, options?: ImportOptions): Result<Imported<Plan>, ImportError> {
-  return importDocument(input, validatePlan, options);
+/**
+ * A plan file's site entry may name a preset and carry only override fields (`{ "id": "houston-tx", "pueOverride": 1.3 }`):
+ * it stands for that preset with those overrides, so nobody copies a whole site to state a PUE. Validation then sees
+ * the whole site (paths unchanged); an entry naming no preset is a problem at its id.
+ */
+export function planValidatorWithPresets(presets: readonly Site[]): Validator<Plan> {
+  const byId = new Map(presets.map((s) => [s.id, s]));
+  return (doc) => {
+    const sites = isRecord(doc) && Array.isArray(doc.sites) ? (doc.sites as unknown[]) : null;
+    if (!sites) return validatePlan(doc);
+    const problems: InputProblem[] = [];
+    const expanded = sites.map((entry, i) => {
+      if (!isRecord(entry) || !Object.keys(entry).every((k) => k === 'id' || (SITE_OVERRIDE_FIELDS as readonly string[]).includes(k))) return entry;
+      const preset = typeof entry.id === 'string' ? byId.get(entry.id) : undefined;
+      if (!preset) problems.push({ path: `sites[${i}].id`, message: `a preset site id (${[...byId.keys()].join(', ')}) for an entry that only overrides figures, or a whole site`, got: JSON.stringify(entry.id) });
+      return preset ? { ...preset, ...entry } : entry;
+    });
+    return problems.length ? { ok: false, error: problems } : validatePlan({ ...doc, sites: expanded });
+  };
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** Import a plan document; with `presets`, site entries that only override a preset's figures are read as that preset. */
+export function importPlan(input: Uint8Array | string, options?: ImportOptions, presets?: readonly Site[]): Result<Imported<Plan>, ImportError> {
+  return importDocument(input, presets ? planValidatorWithPresets(presets) : validatePlan, options);
 }
 
 export function importPlanBlob(blob: Blob, options?: ImportOptions): Promise<Result<Imported<Plan>, ImportError>> {

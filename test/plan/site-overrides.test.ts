@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { loadCatalog } from '../../src/catalog/presets';
 import { loadSites } from '../../src/catalog/sites';
 import { PlanSchema } from '../../src/schema/plan';
-import { validatePlan } from '../../src/io/plan';
+import { importPlan, planValidatorWithPresets, validatePlan } from '../../src/io/plan';
 import { formatProblems } from '../../src/schema/errors';
 import { evaluatePlan } from '../../src/core/plan/evaluate';
 import { evaluateSite, siteSettings } from '../../src/core/plan/evaluate-site';
@@ -186,5 +186,24 @@ describe('the plan file refuses out-of-range overrides, naming the field', () =>
   });
   it('accepts the edges (1.0 and 3.0, 0 kW)', () => {
     expect(problems({ pueOverride: 1, peakPueOverride: 3, storageKw: 0, otherItKw: 0, utilization: 1 })).toBe('');
+  });
+});
+
+describe('a plan file may override a preset site without copying it', () => {
+  it('an entry of an id and override fields reads as that preset with those overrides', () => {
+    const text = readFileSync('docs/examples/plan-overrides.json', 'utf8');
+    const r = importPlan(text, undefined, sites);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    const houston = r.value.value.sites!.find((s) => s.id === 'houston-tx')!;
+    expect(houston.roles).toEqual(preset('houston-tx').roles);
+    expect([houston.pueOverride, houston.peakPueOverride, houston.storageKw, houston.otherItKw]).toEqual([1.3, 1.35, 1500, 500]);
+    const report = evaluatePlan(r.value.value, catalog, sites);
+    expect(site(report, 'lordstown-oh').overrides.map((o) => o.figure)).toEqual(['utilization']);
+  });
+  it('an entry naming no preset is refused at its id; without presets the short entry is not a whole site', () => {
+    const doc = { ...JSON.parse(readFileSync('docs/examples/plan-overrides.json', 'utf8')), sites: [{ id: 'austin-tx', pueOverride: 1.3 }] };
+    const r = planValidatorWithPresets(sites)(doc);
+    expect(r.ok ? '' : formatProblems(r.error)).toContain('sites[0].id: a preset site id (houston-tx, lordstown-oh, mount-pleasant-wi) for an entry that only overrides figures, or a whole site (got "austin-tx")');
+    expect(validatePlan({ ...doc, sites: [{ id: 'houston-tx', pueOverride: 1.3 }] }).ok).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ import { planWorkProblems } from '../../io/plan-work';
 import { MAX_EXPORT_CABLE_ROWS } from '../../io/limits';
 import { cableCount, planClusters } from '../../export/plan-cables';
 import { loadCatalog } from '../../catalog/presets';
+import { loadSites } from '../../catalog/sites';
 import { planBundle } from '../../export/bundle';
 import { EXPORT_FORMATS, exportPlan, type OutFile } from '../../export/plan-export';
 import { NETBOX_IMPORT_ORDER, NETBOX_VERSION } from '../../export/netbox';
@@ -61,7 +62,7 @@ export const exportCommand: Command = {
     flags.require('out', out, 'the output file (json, xlsx, pdf) or directory (csv, netbox)');
     flags.done();
 
-    const imported = importPlan(readInputFile(file, 'plan'));
+    const imported = importPlan(readInputFile(file, 'plan'), undefined, loadSites());
     if (!imported.ok) throw new InputError(imported.error.problems.map((p) => ({ ...p, path: p.path === '(file)' ? file : p.path })));
     // Bounded work: refused before evaluation allocates anything per fabric.
     const tooMuch = planWorkProblems(imported.value.value, loadCatalog());

@@ -20,6 +20,7 @@ import { InputError } from '../errors';
 import { readInputFile } from '../files';
 import { planWorkProblems } from '../../io/plan-work';
 import { formatNumber, formatPue, formatUsd, issueLines, jsonResult, textTable, type Command } from '../output';
+import { overrideLines } from '../site-overrides';
 
 const USAGE = `rackplan plan <plan.json> [--optimize] [--objective npv|time] [--ranges [--samples N] [--seed S]] [--json]
        rackplan plan <a.json> <b.json> [<c.json>] --compare [--json]
@@ -46,7 +47,7 @@ const INPUT_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>(['unknown_generat
 /** Read and validate a plan file; every problem is an input error at its path. */
 export function readPlanFile(file: string, flag = 'plan'): { plan: Plan; raw: unknown } {
   const bytes = readInputFile(file, flag);
-  const r = importPlan(bytes);
+  const r = importPlan(bytes, undefined, loadSites());
   if (!r.ok) throw new InputError(r.error.problems.length ? r.error.problems : [{ path: flag, message: r.error.message }]);
   // Bounded work: refused before evaluation allocates anything per fabric.
   const tooMuch = planWorkProblems(r.value.value, loadCatalog());
@@ -211,16 +212,21 @@ function renderPlan(r: PlanReport, opt?: { status: string; objective: string; mi
   lines.push(
     textTable(
       ['site', 'racks', 'IT MW', 'facility MW', 'PUE', 'peak PUE', '$/kWh', 'MWh/yr', 'energy $/yr', 'tCO2/yr'],
-      r.sites.map((s) => [s.id, s.racks, s.itMw, s.facilityMw, formatPue(s.pue), formatPue(s.peakPue), s.priceUsdPerKwh.toFixed(4), Math.round(s.annualEnergyMwh), formatUsd(s.annualEnergyCostUsd), Math.round(s.annualCo2Tonnes)]),
+      r.sites.map((s) => {
+        // A figure the plan's site overrides is marked, and said in words under the table.
+        const mark = (figure: string) => (s.overrides.some((o) => o.figure === figure) ? ' (override)' : '');
+        return [s.id, s.racks, s.itMw, s.facilityMw, `${formatPue(s.pue)}${mark('pue')}`, `${formatPue(s.peakPue)}${mark('peakPue')}`, s.priceUsdPerKwh.toFixed(4), Math.round(s.annualEnergyMwh), formatUsd(s.annualEnergyCostUsd), Math.round(s.annualCo2Tonnes)];
+      }),
     ),
   );
   for (const s of r.sites) {
+    lines.push(...overrideLines(s.overrides, `  ${s.id} `));
     const d = s.pueDetail;
     if (d?.terms) {
       const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)} %`);
       const liquid = d.streams.filter((x) => x.stream === 'liquid');
       lines.push(
-        `  ${s.id}: PUE ${formatPue(d.pue)} = 1 + chain ${formatPue(d.terms.chainLoss)} + cooling ${formatPue(d.terms.cooling)} (fans and pumps ${formatPue(d.coolingTerms?.fansAndPumps)}, chiller ${formatPue(d.coolingTerms?.chiller)}) + fixed ${formatPue(d.terms.fixedOverhead)} (grid ${s.egridSubregion} ${s.co2KgPerMwh} kg/MWh)`,
+        `  ${s.id}: ${s.overrides.some((o) => o.figure === 'pue') ? 'computed ' : ''}PUE ${formatPue(d.pue)} = 1 + chain ${formatPue(d.terms.chainLoss)} + cooling ${formatPue(d.terms.cooling)} (fans and pumps ${formatPue(d.coolingTerms?.fansAndPumps)}, chiller ${formatPue(d.coolingTerms?.chiller)}) + fixed ${formatPue(d.terms.fixedOverhead)} (grid ${s.egridSubregion} ${s.co2KgPerMwh} kg/MWh)`,
         `    heat to economizer ${pct(d.economizerHeatShare)}, to chiller ${pct(d.chillerHeatShare)}${liquid.length ? `; liquid chiller-free ${liquid.map((x) => `${n(x.chillerFreeHours)} h at ${x.supplyC} °C`).join(', ')}` : ''}`,
         `    water (${d.rejection}): WUE ${s.wueLPerKwh === null ? '—' : s.wueLPerKwh.toFixed(3)} L/kWh, ${n(s.waterM3)} m³ in ${s.year ?? 'the last year'}; tariff base year ${s.tariffBaseYear}${s.capacityPriceUsdPerMwDay === null ? '' : `; capacity charge $${s.capacityPriceUsdPerMwDay.toFixed(2)}/MW-day = ${formatUsd(s.annualCapacityCostUsd)}/yr`}`,
       );
