@@ -1,49 +1,57 @@
 /**
- * Composition root: load and validate the catalog, restore the last session (IndexedDB autosave), build the one
- * store (the generation named by the address wins over the restored one), open a shared plan link (`#plan=…`),
- * hand the store to <rack-app>, and warm up the units module (mathjs) once the page is idle.
+ * Composition root: build the one store from the bundled catalog (the generation named by the address wins over a
+ * restored one), restore the last session (IndexedDB autosave), open a shared plan link (`#plan=…`), hand the
+ * store to <rack-app>, and load what the first render does not need once it has painted.
+ *
+ * The first render needs lit, the shell, the current view, the shown generation's data and the unit engine. The
+ * rest comes after it: the design schema and zod (the store's edit checks), the plan-edit work check, and — on a
+ * first visit, when there is no session to restore — the autosave database. Until those have loaded the store
+ * takes no edit (an edit made in the app waits for them), so no edit is applied unchecked or left unsaved.
  * @module
  */
-import { configureSchemasForOneShotParsing } from './schema/config';
 import '../components/app/rack-app';
 import { generationIds, loadCatalog, loadCatalogFor } from './catalog/presets';
 import { findGeneration } from './core/catalog/lookup';
 import type { Catalog } from './core/catalog/types';
-import { restoreSession, type Session } from './storage/app-autosave';
-import { parseSnapshot } from './state/snapshot';
+import type { Session } from './storage/app-autosave';
+import { DB_NAME, JOURNAL_KEY } from './storage/session-names';
 import { loadUnits } from './views/parse';
 import { loadPrefs } from './state/prefs';
 import { parseRoute } from './state/router';
 import { actionLabel } from './views/action-labels';
-import { AppStore, DEFAULT_GENERATION, formatProblems, initialDesign, type PlanCheck } from './state/store';
+import { AppStore, DEFAULT_GENERATION, formatProblems, initialDesign, loadDesignChecks, type PlanCheck } from './state/store';
 import type { DesignState } from './state/types';
+
+/** How long start-up waits for the database before it goes on without autosave (a stuck database never blocks). */
+const SESSION_TIMEOUT_MS = 1500;
+
+/**
+ * Whether a session may be stored: a journal in localStorage or the app's database. When neither exists (a first
+ * visit) the page paints without opening the database; where the browser cannot list databases, it may exist.
+ */
+async function maySavedSessionExist(storage: Storage | undefined): Promise<boolean> {
+  try {
+    if (storage?.getItem(JOURNAL_KEY)) return true;
+  } catch {
+    // localStorage refused: ask the database
+  }
+  const idb = (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+  if (!idb) return true; // restoreSession says why there is no autosave
+  if (typeof idb.databases !== 'function') return true;
+  try {
+    return (await idb.databases()).some((d) => d.name === DB_NAME);
+  } catch {
+    return true;
+  }
+}
 
 async function boot(): Promise<void> {
   const app = document.querySelector('rack-app') ?? document.body.appendChild(document.createElement('rack-app'));
   try {
-    configureSchemasForOneShotParsing();
     performance.mark('rackplan:boot');
     const route = parseRoute(location.pathname);
-    // Validating every preset costs ~100 ms. The rack designer paints first with only the generation it shows;
-    // the full catalog is validated when the page is idle (or at once for other views, or to check a saved session).
     let full: Catalog | undefined;
     const fullCatalog = () => (full ??= loadCatalog());
-    // Open the autosave database first: its I/O overlaps the catalog's validation (the parser runs after both).
-    const restoring = restoreSession((d) => parseSnapshot(d, fullCatalog()), { timeoutMs: 1500 }).catch(() => null);
-    // Plan edits are checked against the work limits (src/io/plan-work.ts, a small chunk of its own). It loads while
-    // the database opens and the store waits for both, so an edit is never refused for a check still on its way;
-    // a check that cannot load refuses plan edits with the reason rather than let them through unchecked.
-    let planWork: typeof import('./io/plan-work') | undefined;
-    let planWorkError: string | undefined;
-    const planWorkLoading = import('./io/plan-work').then(
-      (m) => void (planWork = m),
-      (err: unknown) => void (planWorkError = err instanceof Error ? err.message : String(err)),
-    );
-    const wanted = route.view === 'rack' ? (route.generationId ?? DEFAULT_GENERATION) : null;
-    let catalog = wanted ? loadCatalogFor([wanted]) : fullCatalog();
-    if (catalog.generations.length === 0) catalog = fullCatalog();
-    performance.mark('rackplan:catalog');
-    const routeGeneration = route.view === 'rack' && route.generationId ? findGeneration(catalog, route.generationId)?.generation.id : undefined;
     const storage = (() => {
       try {
         return globalThis.localStorage;
@@ -51,9 +59,28 @@ async function boot(): Promise<void> {
         return undefined;
       }
     })();
-    // Autosave attaches before the first edit can happen, on a first visit too: waiting for the paint lost the
-    // edits of a page closed quickly (the app-reload browser test). Durability wins over a faster first paint.
-    const [session] = (await Promise.all([restoring, planWorkLoading])) as [Session | null, void];
+    // The rack designer paints with only the generation it shows; the full catalog joins after the first paint.
+    const wanted = route.view === 'rack' ? (route.generationId ?? DEFAULT_GENERATION) : null;
+    let catalog = wanted ? loadCatalogFor([wanted]) : fullCatalog();
+    if (catalog.generations.length === 0) catalog = fullCatalog();
+    performance.mark('rackplan:catalog');
+    const routeGeneration = route.view === 'rack' && route.generationId ? findGeneration(catalog, route.generationId)?.generation.id : undefined;
+    // zod is set up once, before the first schema parses (whichever path loads it first).
+    let schemaSetup: Promise<void> | undefined;
+    const setUpSchemas = () => (schemaSetup ??= import('./schema/config').then((m) => m.configureSchemasForOneShotParsing()));
+    const snapshotParser = async () => {
+      const [{ parseSnapshot }] = await Promise.all([import('./state/snapshot'), setUpSchemas()]);
+      return (d: unknown) => parseSnapshot(d, fullCatalog());
+    };
+    const openSession = async (): Promise<Session | null> => {
+      const [{ restoreSession }, parse] = await Promise.all([import('./storage/app-autosave'), snapshotParser()]);
+      return restoreSession(parse, { timeoutMs: SESSION_TIMEOUT_MS }).catch(() => null);
+    };
+
+    // A returning visit opens where the user was: the session is read before the first render (it needs the
+    // snapshot schema, so the edit checks come with it). A first visit paints first and opens the database after.
+    const returning = await maySavedSessionExist(storage);
+    const session = returning ? await openSession() : null;
     performance.mark('rackplan:session');
     if (session?.design || route.view === 'not-found') catalog = fullCatalog();
     let design: DesignState = session?.design ?? initialDesign(catalog, routeGeneration, new Date(), full ? undefined : generationIds());
@@ -62,17 +89,65 @@ async function boot(): Promise<void> {
       const { systemsPerRack: _s, ...options } = design.rack.options;
       design = { ...design, rack: { ...design.rack, generationId: routeGeneration, options } };
     }
+
+    // Plan edits are checked against the work limits (src/io/plan-work.ts, a small chunk of its own); a check that
+    // cannot load refuses plan edits with the reason rather than let them through unchecked.
+    let planWork: typeof import('./io/plan-work') | undefined;
+    let planWorkError: string | undefined;
     const checkPlan: PlanCheck = (next, prev, c) =>
       planWork ? planWork.planEditProblems(next, prev, c) : [{ path: '', message: `the plan checks could not be loaded (${planWorkError ?? 'unknown error'}); reload the page` }];
-    const store = new AppStore(catalog, { design, prefs: session?.prefs ?? loadPrefs(storage), describe: actionLabel, checkPlan });
+    const loadPlanWork = () =>
+      import('./io/plan-work').then(
+        (m) => void (planWork = m),
+        (err: unknown) => void (planWorkError = err instanceof Error ? err.message : String(err)),
+      );
+
+    // What waits for the first paint; started at the latest a few seconds in, should no view ever paint.
+    let startDeferred: () => void = () => undefined;
+    const firstPainted = new Promise<void>((resolve) => {
+      startDeferred = resolve;
+      setTimeout(resolve, 3000);
+    });
+    const wireSession = (s: Session | null, store: AppStore) => {
+      // A save that fails (quota, blocked database) is shown, never swallowed (subscribed before the first save).
+      s?.onProblem((message) => {
+        if (message) app.notice = message;
+      });
+      // Another tab saved the session: say so before an edit here replaces its work.
+      s?.onOtherTab((message) => {
+        app.otherTab = message;
+      });
+      s?.attach(store);
+    };
+    let store!: AppStore;
+    // Edits wait for the design checks and the plan check, and on a first visit for autosave to attach: durability
+    // stays as it was (no edit is applied before the session saves it).
+    const editableAfter = firstPainted.then(async () => {
+      await setUpSchemas();
+      const [late] = await Promise.all([returning ? Promise.resolve(session) : openSession(), loadDesignChecks(), loadPlanWork()]);
+      if (!returning) {
+        if (late?.design) {
+          // Another tab saved a session between the first look and now: no edit has been applied here, so reload
+          // and open that session rather than save this tab's defaults over it.
+          location.reload();
+          return new Promise<never>(() => undefined);
+        }
+        wireSession(late, store);
+        if (late?.notice) app.notice = late.notice;
+      }
+    });
+    store = new AppStore(catalog, { design, prefs: session?.prefs ?? loadPrefs(storage), describe: actionLabel, checkPlan, editableAfter });
+    if (returning) wireSession(session, store);
     const notices: string[] = session?.notice ? [session.notice] : [];
+
     // A shared plan link is handled once: opened (or refused with the reason), then removed from the address so a
     // reload never applies it again on top of later edits. A link pasted into an open tab arrives as a hashchange.
     const openSharedPlan = async (ask: boolean): Promise<string | null> => {
       if (!location.hash.startsWith('#plan=')) return null;
       const hash = location.hash;
       history.replaceState(history.state, '', location.pathname + location.search);
-      const [{ openSharedPlan: open }] = await Promise.all([import('./io/shared-plan'), planWorkLoading]);
+      await setUpSchemas();
+      const [{ openSharedPlan: open }] = await Promise.all([import('./io/shared-plan'), loadDesignChecks(), loadPlanWork()]);
       const r = open(hash, fullCatalog());
       if (!r.ok) return r.error;
       // The store checks the plan's generation and site ids against the whole catalog (the first paint may hold one generation).
@@ -82,38 +157,31 @@ async function boot(): Promise<void> {
         app.sharedPlan = { plan: r.value };
         return null;
       }
-      const opened = store.dispatch({ type: 'plan/replace', plan: r.value, label: 'open shared plan' });
+      const opened = await store.dispatchWhenEditable({ type: 'plan/replace', plan: r.value, label: 'open shared plan' });
       if (!opened.ok) return `The shared plan was not opened:\n${formatProblems(opened.error)}`;
       return 'Opened the shared plan; “Undo open shared plan” brings back the plan you had.';
     };
-    const shared = await openSharedPlan(!!session?.design);
-    if (shared) notices.push(shared);
     addEventListener('hashchange', () => {
       void openSharedPlan(true).then((message) => {
         if (message) app.notice = message;
       });
     });
-    // A save that fails (quota, blocked database) is shown, never swallowed (subscribed before the first save).
-    session?.onProblem((message) => {
-      if (message) app.notice = message;
-    });
-    // Another tab saved the session: say so before an edit here replaces its work.
-    session?.onOtherTab((message) => {
-      app.otherTab = message;
-    });
-    session?.attach(store);
-    // After the first view has painted: validate the rest of the catalog, then (when idle) fetch mathjs, which
-    // parsing typed units needs; neither is part of the first render.
+    // After the first view has painted: the rest of the catalog, the edit checks and (first visit) the database,
+    // then, when idle, mathjs, which parsing typed units needs; none of them is part of the first render.
     const idle = (globalThis as { requestIdleCallback?: (fn: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
     const warm = () => void loadUnits().catch(() => undefined);
     app.afterFirstView = () => {
       if (!full) store.upgradeCatalog(fullCatalog());
+      startDeferred();
       if (idle) idle(warm, { timeout: 2000 });
       else setTimeout(warm, 500);
     };
     app.textContent = '';
     app.notice = notices.join('\n') || null;
     app.store = store;
+    // After the store is handed over: opening the link waits for the edit checks, which wait for the first paint.
+    const shared = await openSharedPlan(!!session?.design);
+    if (shared) app.notice = [...notices, shared].join('\n');
   } catch (err) {
     const pre = document.createElement('pre');
     pre.className = 'boot-error';

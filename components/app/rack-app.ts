@@ -9,7 +9,7 @@ import { Router, VIEWS, routePath, type LocationLike, type Route, type ViewId } 
 import { Reports } from '../../src/views/reports';
 import { catalogMonth } from '../../src/views/names';
 import '../shared/rack-welcome';
-import { formatProblems, type AppStore } from '../../src/state/store';
+import { formatProblems, type AppStore, type DispatchResult } from '../../src/state/store';
 import type { Prefs, ThemeChoice } from '../../src/state/types';
 import type { Plan } from '../../src/core/plan/types';
 import type { Result } from '../../src/core/result';
@@ -453,7 +453,7 @@ export class RackApp extends LitElement {
       }
       kept = ` Your plan is in the plan library (Export view) as “${r.value.name}”.`;
     }
-    const r = this.store.dispatch({ type: 'plan/replace', plan: shared.plan, label: 'open shared plan' });
+    const r = await this.store.dispatchWhenEditable({ type: 'plan/replace', plan: shared.plan, label: 'open shared plan' });
     this._message = r.ok ? { kind: 'note', text: `Opened the shared plan.${kept} “Undo open shared plan” brings back the plan you had.` } : { kind: 'error', text: `The shared plan was not opened:\n${formatProblems(r.error)}${kept}` };
   }
 
@@ -528,11 +528,12 @@ export class RackApp extends LitElement {
       if (route.generationId === null) {
         this.#router?.go({ view: 'rack', generationId: current }, { replace: true, userNavigation: false });
       } else if (route.generationId !== current) {
-        const r = this.store.dispatch({ type: 'rack/select-generation', id: route.generationId });
-        if (!r.ok) {
-          this._message = { kind: 'note', text: `There is no generation “${route.generationId}” in the catalog; showing ${current}.` };
+        const id = route.generationId;
+        this.#edit({ type: 'rack/select-generation', id }, (r) => {
+          if (r.ok) return;
+          this._message = { kind: 'note', text: `There is no generation “${id}” in the catalog; showing ${current}.` };
           this.#router?.go({ view: 'rack', generationId: current }, { replace: true, userNavigation: false });
-        }
+        });
       }
     }
     if (route.view !== 'rack' && route.view !== 'not-found') {
@@ -564,9 +565,20 @@ export class RackApp extends LitElement {
 
   #onEdit(e: CustomEvent<Action>): void {
     e.stopPropagation();
-    const r = this.store.dispatch(e.detail);
-    if (!r.ok) this._message = { kind: 'error', text: formatProblems(r.error) };
-    else if (r.value.changed) this._message = null;
+    this.#edit(e.detail, (r) => {
+      if (!r.ok) this._message = { kind: 'error', text: formatProblems(r.error) };
+      else if (r.value.changed) this._message = null;
+    });
+  }
+
+  /**
+   * Apply an edit: at once when the store takes edits, else once it does (the first moments after the first paint,
+   * while the edit checks load), in the order edits came; never unchecked.
+   */
+  #edit(action: Action, done: (r: DispatchResult) => void): void {
+    const store = this.store;
+    if (store.editable) done(store.dispatch(action));
+    else void store.dispatchWhenEditable(action).then(done);
   }
 
   #setPrefs(patch: Partial<Prefs>): void {

@@ -14,6 +14,7 @@ import type { InputProblem } from '../schema/errors';
 import type { AppSnapshot, DesignState, Prefs } from '../state/types';
 import { Autosaver, contentHash, journalMetaKey, type AutosaveStatus, type JournalMeta } from './autosave';
 import { AUTOSAVE_ID, PlanStore, type DamagedRevision } from './plan-store';
+import { JOURNAL_KEY } from './session-names';
 
 /** What autosave needs from the app store. */
 export interface SessionSource {
@@ -63,7 +64,7 @@ export function snapshotValidator(parse: SnapshotParser): Validator<AppSnapshot>
 
 /** Open the session store and read the last session (at most `timeoutMs`, so a stuck database never blocks start-up). */
 /** localStorage key of the synchronous journal that backs up the latest session (see {@link Autosaver}). */
-export const JOURNAL_KEY = 'rackplan:session-journal';
+export { JOURNAL_KEY };
 
 function journalStorage(): Storage | undefined {
   try {

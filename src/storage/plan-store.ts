@@ -18,8 +18,9 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { InputProblem } from '../schema/errors';
 import { importParsed, type ImportOptions, type Validator } from '../io/import';
 import { readJson } from '../io/json';
+import { DB_NAME } from './session-names';
 
-export const DB_NAME = 'rackplan';
+export { DB_NAME };
 export const DB_VERSION = 1;
 /** Id of the working document the app autosaves on every change. */
 export const AUTOSAVE_ID = 'autosave';

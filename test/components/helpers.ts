@@ -1,6 +1,6 @@
 import { loadCatalog } from '../../src/catalog/presets';
 import { actionLabel } from '../../src/views/action-labels';
-import { AppStore, initialDesign } from '../../src/state/store';
+import { AppStore, initialDesign, loadDesignChecks } from '../../src/state/store';
 import { parseRoute } from '../../src/state/router';
 import type { Prefs } from '../../src/state/types';
 import { fakeWindow } from '../state/fake-window';
@@ -8,6 +8,9 @@ import '../../components/app/rack-app';
 import type { RackApp } from '../../components/app/rack-app';
 
 export const catalog = loadCatalog();
+
+// Stores take edits once the design checks have loaded (the app loads them right after its first paint).
+await loadDesignChecks();
 
 /** Mount <rack-app> at a path with a fresh store and a fake address bar; returns both. */
 export async function mountApp(path = '/rack/gb200-nvl72', prefs?: Prefs, store?: AppStore) {

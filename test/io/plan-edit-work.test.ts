@@ -5,11 +5,14 @@
  * the field, the value and the limit. The expected counts are the closed-form estimate's own (test/io/shared-plan
  * and the CLI tests check the estimate itself against the fabric core).
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/presets';
 import { planEditProblems } from '../../src/io/plan-work';
 import { MAX_FABRICS_PER_CLUSTER, MAX_PLAN_FABRIC_EVALUATIONS } from '../../src/io/limits';
-import { AppStore, initialDesign } from '../../src/state/store';
+import { AppStore, initialDesign, loadDesignChecks } from '../../src/state/store';
+
+// The store takes edits once its design checks have loaded (the app loads them after its first paint).
+beforeAll(() => loadDesignChecks());
 import type { Plan } from '../../src/core/plan/types';
 
 const catalog = loadCatalog();

@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/presets';
 import { presetSiteIds, presetSwitchIds } from '../../src/catalog/ids';
 import { loadSites } from '../../src/catalog/sites';
@@ -19,12 +19,14 @@ import { UnitOptionsSchema } from '../../src/schema/unit-options';
 import { reduce, type Action } from '../../src/state/actions';
 import { CHOICES, COMPARE_TARGET_FIELDS, FABRIC_FIELDS, fieldAccepts, LIMIT_FIELDS, OPTION_FIELDS, PLAN_FIELDS, type NumericField } from '../../src/views/fields';
 import { parseSnapshot } from '../../src/state/snapshot';
-import { AppStore, formatProblems, initialDesign } from '../../src/state/store';
+import { AppStore, formatProblems, initialDesign, loadDesignChecks } from '../../src/state/store';
 import type { Plan } from '../../src/core/plan/types';
 import type { AppSnapshot, DesignState } from '../../src/state/types';
 import { FUZZ_RUNS } from '../fuzz/zod-arbitrary';
 
 const catalog = loadCatalog();
+// The store takes edits once its design checks have loaded (the app loads them after its first paint).
+beforeAll(() => loadDesignChecks());
 const NOW = new Date('2026-12-01T00:00:00Z');
 const generationIds = catalog.generations.map((g) => g.id);
 const alias = catalog.generations.find((g) => g.aliases.length > 0)?.aliases[0];

@@ -1,7 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadCatalog } from '../../src/catalog/presets';
 import { actionLabel } from '../../src/views/action-labels';
-import { AppStore, formatProblems, initialDesign } from '../../src/state/store';
+import { AppStore, formatProblems, initialDesign, loadDesignChecks } from '../../src/state/store';
+
+// The store takes edits once its design checks have loaded (the app loads them after its first paint).
+beforeAll(() => loadDesignChecks());
 import { loadSnapshot, parseSnapshot } from '../../src/state/snapshot';
 
 const catalog = loadCatalog();

@@ -6,7 +6,7 @@ import { JOURNAL_KEY } from '../../src/storage/app-autosave';
 // open the app again and find everything as it was left. Uses the app's own database name.
 
 interface AppLike extends HTMLElement {
-  store?: { dispatch(a: unknown): { ok: boolean }; design: { plan: { plan: { name: string; horizonYears?: number } } } };
+  store?: { editable: boolean; dispatch(a: unknown): { ok: boolean }; design: { plan: { plan: { name: string; horizonYears?: number } } } };
 }
 
 function openApp(): Promise<{ frame: HTMLIFrameElement; app: AppLike }> {
@@ -17,7 +17,8 @@ function openApp(): Promise<{ frame: HTMLIFrameElement; app: AppLike }> {
     const t0 = Date.now();
     const poll = () => {
       const app = frame.contentDocument?.querySelector<AppLike>('rack-app');
-      if (app?.store) return resolve({ frame, app });
+      // The store takes edits once its checks have loaded and autosave is attached (right after the first paint).
+      if (app?.store?.editable) return resolve({ frame, app });
       if (Date.now() - t0 > 20_000) return reject(new Error(`app did not start: ${frame.contentDocument?.body?.innerText?.slice(0, 2000) ?? 'no document'}`));
       setTimeout(poll, 50);
     };
