@@ -1,7 +1,7 @@
 /**
  * Export orchestration: a {@link PlanBundle} in, the files of one format out (JSON, CSV, XLSX, PDF, NetBox).
  * Files are described as chunk producers so a caller can stream them (the CLI to disk, the browser into a
- * Blob or a ZIP); heavy libraries (write-excel-file, jsPDF) load only when their format is asked for.
+ * Blob or a ZIP); the XLSX writer and jsPDF load only when their format is asked for.
  * @module
  */
 import type { Generation } from '../core/catalog/types';
@@ -36,9 +36,10 @@ export type ExportFormat = 'json' | 'csv' | 'xlsx' | 'pdf' | 'netbox';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'xlsx', 'pdf', 'netbox'];
 
 /**
- * Cables written to the XLSX Cables sheet at most; the full schedule is cables.csv (and the NetBox files).
- * The workbook writer holds a whole sheet in memory (~4.7 kB and ~0.25 ms per cable row): 30,000 rows keep
- * the 2-million-cable example plan's export under 300 MB peak RSS (251 MB; 200,000 rows took 772 MB and 45 s).
+ * Cables written to the XLSX Cables sheet at most; the full schedule is cables.csv (and the NetBox files), which
+ * no sheet could hold (Excel stops at 1,048,576 rows; the three-site example has 3.2 million cables).
+ * The workbook is written row by row (src/export/xlsx.ts), but the Cables table is held as rows for it (~0.6 kB
+ * each): the example's XLSX export peaks at 138 MB RSS with 30,000 rows; 200,000 would take ~340 MB.
  */
 export const XLSX_CABLE_ROW_CAP = 30_000;
 

@@ -110,13 +110,95 @@ export function zip(entries: readonly ZipEntry[]): Uint8Array {
   return out;
 }
 
+/** An entry already compressed with raw DEFLATE (method 8), with its CRC and size before compression. */
+export interface DeflatedEntry {
+  readonly path: string;
+  /** The compressed bytes, in order. */
+  readonly pieces: readonly Uint8Array[];
+  readonly crc: number;
+  readonly size: number;
+}
+
+/**
+ * Build a ZIP archive of deflated entries: sizes and CRC are known, so they go in the local headers (no data
+ * descriptors), which every reader accepts. Deterministic like {@link zip}.
+ */
+export function zipDeflated(entries: readonly DeflatedEntry[]): Uint8Array {
+  if (entries.length >= 0xffff) throw new Error(`zip: too many entries (${entries.length})`);
+  const enc = new TextEncoder();
+  const names = entries.map((e) => {
+    if (!e.path || e.path.startsWith('/') || e.path.includes('..') || e.path.includes('\\')) throw new Error(`zip: bad entry path ${JSON.stringify(e.path)}`);
+    return enc.encode(e.path);
+  });
+  const compressed = entries.map((e) => e.pieces.reduce((n, p) => n + p.length, 0));
+  let total = 22;
+  for (let i = 0; i < entries.length; i++) total += 30 + 46 + 2 * names[i]!.length + compressed[i]!;
+  if (total > 0xffffffff || entries.some((e) => e.size > 0xffffffff)) throw new Error('zip: archive over 4 GiB');
+  const out = new Uint8Array(total);
+  const view = new DataView(out.buffer);
+  const header = (p: number, i: number, central: boolean): number => {
+    const e = entries[i]!;
+    const name = names[i]!;
+    let at = p;
+    view.setUint32(at, central ? 0x02014b50 : 0x04034b50, true);
+    at += 4;
+    if (central) {
+      view.setUint16(at, (3 << 8) | 20, true); // made by: Unix, spec 2.0
+      at += 2;
+    }
+    view.setUint16(at, 20, true); // version needed
+    view.setUint16(at + 2, 0x0800, true); // UTF-8 names
+    view.setUint16(at + 4, 8, true); // deflate
+    view.setUint16(at + 6, DOS_TIME, true);
+    view.setUint16(at + 8, DOS_DATE, true);
+    view.setUint32(at + 10, e.crc, true);
+    view.setUint32(at + 14, compressed[i]!, true);
+    view.setUint32(at + 18, e.size, true);
+    view.setUint16(at + 22, name.length, true);
+    view.setUint16(at + 24, 0, true); // extra
+    at += 26;
+    if (central) {
+      view.setUint16(at, 0, true); // comment
+      view.setUint16(at + 2, 0, true); // disk
+      view.setUint16(at + 4, 0, true); // internal attributes
+      view.setUint32(at + 6, (0o100644 << 16) >>> 0, true); // external attributes: regular file, rw-r--r--
+      view.setUint32(at + 10, offsets[i]!, true);
+      at += 14;
+    }
+    out.set(name, at);
+    return at + name.length;
+  };
+  const offsets: number[] = [];
+  let p = 0;
+  for (let i = 0; i < entries.length; i++) {
+    offsets.push(p);
+    p = header(p, i, false);
+    for (const piece of entries[i]!.pieces) {
+      out.set(piece, p);
+      p += piece.length;
+    }
+  }
+  const centralStart = p;
+  for (let i = 0; i < entries.length; i++) p = header(p, i, true);
+  view.setUint32(p, 0x06054b50, true);
+  view.setUint16(p + 8, entries.length, true);
+  view.setUint16(p + 10, entries.length, true);
+  view.setUint32(p + 12, p - centralStart, true);
+  view.setUint32(p + 16, centralStart, true);
+  return out;
+}
+
 /** An entry whose bytes are produced piece by piece (iterated once). */
 export interface StreamEntry {
   readonly path: string;
   readonly chunks: () => Iterable<Uint8Array>;
 }
 
-function crcUpdate(crc: number, data: Uint8Array): number {
+/**
+ * Continue a CRC-32 over more bytes: start from 0xffffffff, finish with `(crc ^ 0xffffffff) >>> 0` (as
+ * {@link crc32} does in one call).
+ */
+export function crcUpdate(crc: number, data: Uint8Array): number {
   const t = table();
   let c = crc;
   for (let i = 0; i < data.length; i++) c = t[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);

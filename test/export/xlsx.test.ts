@@ -71,3 +71,57 @@ describe('xlsx workbook settings', () => {
     expect(workbook).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
   });
 });
+
+describe('xlsx text and structure', () => {
+  const odd: Table = {
+    name: 'odd',
+    title: 'Odd & <names>',
+    columns: [
+      { key: 'text', label: 'Text <&>', kind: 'text' },
+      { key: 'flag', label: 'Flag', kind: 'boolean' },
+      { key: 'n', label: 'N', kind: 'number', format: 'General' },
+    ],
+    rows: [
+      ['a <b> & "c"', true, 1e21],
+      ['  two spaces around  ', false, -0.000001234],
+      ['bell\u0007 esc\u001b[2J nul\u0000 end', null, 0],
+      ['line one\nline two', true, 12.5],
+    ],
+  };
+
+  it('escapes markup, keeps edge spaces and line breaks, removes control characters XML cannot carry', async () => {
+    const wb = await readBack(await toXlsx([odd]));
+    const ws = wb.getWorksheet('Odd & <names>')!;
+    expect(ws.getCell('A1').value).toBe('Text <&>');
+    expect(ws.getCell('A2').value).toBe('a <b> & "c"');
+    expect(ws.getCell('A3').value).toBe('  two spaces around  ');
+    expect(ws.getCell('A4').value).toBe('bell esc[2J nul end');
+    expect(ws.getCell('A5').value).toBe('line one\nline two');
+    expect(ws.getCell('B2').value).toBe(true);
+    expect(ws.getCell('B3').value).toBe(false);
+    expect(ws.getCell('B4').value).toBe(null);
+    expect(ws.getCell('C2').value).toBe(1e21);
+    expect(ws.getCell('C3').value).toBe(-0.000001234);
+  });
+
+  it('many sheets and thousands of rows: every row read back in order, the header frozen', async () => {
+    const big: Table = {
+      name: 'big',
+      title: 'Big',
+      columns: [
+        { key: 'id', label: 'ID', kind: 'text' },
+        { key: 'v', label: 'Value', kind: 'integer', total: 'sum' },
+      ],
+      rows: Array.from({ length: 5000 }, (_, i) => [`row-${i}`, i]),
+    };
+    const wb = await readBack(await toXlsx([sites, big, { ...big, title: 'Big' }]));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Sites', 'Big', 'Big 2']);
+    const ws = wb.getWorksheet('Big 2')!;
+    expect(ws.getCell('A5001').value).toBe('row-4999');
+    expect(ws.getCell('B5001').value).toBe(4999);
+    expect((ws.getCell('B5002').value as { formula: string }).formula).toBe('SUM(B2:B5001)');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.getCell('A1').font?.bold).toBe(true);
+  });
+});
+
