@@ -7,7 +7,7 @@
  * A new code goes here first, in its group, with a title a newcomer understands and a fix in engineering terms.
  * @module
  */
-import type { Severity } from './issues';
+import type { Issue, Severity } from './issues';
 
 export interface IssueCodeInfo {
   /** The severity the code is emitted at. */
@@ -407,4 +407,9 @@ export function isIssueCode(code: string): code is IssueCode {
 /** The registry entry for a code, or undefined for a code this version does not know (an older session). */
 export function issueCodeInfo(code: string): IssueCodeInfo | undefined {
   return isIssueCode(code) ? ISSUE_CODES[code] : undefined;
+}
+
+/** What to try for an issue: its own computed fix, else the registry's fix for its code ('' when neither says). */
+export function issueFix(i: Pick<Issue, 'code' | 'fix'>): string {
+  return i.fix ?? issueCodeInfo(i.code)?.fix ?? '';
 }

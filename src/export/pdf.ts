@@ -33,13 +33,58 @@ export interface BarChart {
   readonly series: readonly { readonly name: string; readonly values: readonly number[] }[];
 }
 
+/** One stage of a one-line power diagram: what enters it, and what it loses or hands off before the next stage. */
+export interface PowerDiagramStage {
+  readonly label: string;
+  /** Power entering the stage, formatted ("152.1 kW"). */
+  readonly value: string;
+  /** Loss in the stage ("loss 3.1 kW · η 98 %"), if any. */
+  readonly loss?: string;
+  /** Power leaving the chain after this stage ("Cooling plant 23.4 kW"). */
+  readonly branches?: readonly string[];
+}
+
+/** A one-line diagram, utility (or rack input) first, drawn left to right as boxes joined by arrows. */
+export interface PowerDiagram {
+  readonly title: string;
+  readonly stages: readonly PowerDiagramStage[];
+  /** Under the diagram: where the figures come from. */
+  readonly note?: string;
+}
+
+/** A pass/near/fail line: a check, its verdict word and what it rests on. */
+export interface PdfCheck {
+  readonly label: string;
+  readonly verdict: 'pass' | 'near' | 'fail';
+  readonly detail: string;
+}
+
+/** The headline of one deployable unit (the designer's summary figures): per unit and for the count deployed. */
+export interface UnitSheet {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly figures: readonly { readonly label: string; readonly perUnit: string; readonly total: string }[];
+  /** Header of the `total` column ("For 120 units"). */
+  readonly totalLabel: string;
+  readonly checks: readonly PdfCheck[];
+  /** The first thing to fix, when a check does not pass. */
+  readonly firstFix?: string;
+  readonly diagram?: PowerDiagram;
+}
+
 export interface PdfReport {
   readonly title: string;
   readonly subtitle: string;
   /** Key figures for the first page. */
   readonly summary: readonly { readonly label: string; readonly value: string }[];
-  /** Paragraphs under the summary (issues, binding limits). */
+  /** Lines under the summary on the first page (sites, top issues with their fix); cut to what fits on it. */
   readonly findings: readonly string[];
+  /** The one-line power diagram at the foot of the first page. */
+  readonly diagram?: PowerDiagram;
+  /** Where the reader finds what page 1 could not hold ("Every issue: the Issues table"). */
+  readonly findingsMore?: string;
+  /** One summary per deployable unit, after the first page. */
+  readonly units?: readonly UnitSheet[];
   readonly tables: readonly Table[];
   readonly elevations: readonly RackElevation[];
   readonly charts: readonly BarChart[];
@@ -68,6 +113,8 @@ const KIND_COLOR: Record<ElevationItem['kind'], [number, number, number]> = {
   storage: [160, 120, 190],
   other: [210, 210, 210],
 };
+const VERDICT_COLOR: Record<PdfCheck['verdict'], [number, number, number]> = { pass: [46, 125, 50], near: [176, 110, 0], fail: [183, 28, 28] };
+const DIAGRAM_BOX_H = 52;
 const SERIES_COLOR: [number, number, number][] = [
   [52, 101, 164],
   [204, 102, 51],
@@ -252,28 +299,29 @@ class Writer {
   }
 
   elevations(racks: readonly RackElevation[]): void {
-    const perRow = Math.min(5, Math.max(1, racks.length));
+    // Three racks across a page at up to 10 pt per U: item labels print at 7 pt, readable on paper.
+    const perRow = Math.min(3, Math.max(1, racks.length));
     const colW = (PAGE_W - 2 * M) / perRow;
-    const rackW = Math.min(150, colW - 30);
+    const rackW = Math.min(200, colW - 40);
     for (let start = 0; start < racks.length; start += perRow) {
       const group = racks.slice(start, start + perRow);
       const maxU = Math.max(...group.map((r) => r.heightU));
-      const uH = Math.min(8, (BODY_BOTTOM - BODY_TOP - 60) / maxU);
-      const blockH = maxU * uH + 48;
+      const uH = Math.min(10, (BODY_BOTTOM - BODY_TOP - 80) / maxU);
+      const blockH = maxU * uH + 52;
       this.ensure(blockH);
       const top = this.y;
       group.forEach((rack, i) => {
         const x0 = M + i * colW + 22;
         const y0 = top + 16;
         this.doc.setFont(FONT, 'bold');
-        this.doc.setFontSize(8);
+        this.doc.setFontSize(9);
         this.doc.setTextColor(20, 30, 45);
-        this.doc.text(this.fit(rack.title, colW - 10), x0, top + 9);
+        this.doc.text(this.fit(rack.title, colW - 30), x0, top + 9);
         this.doc.setDrawColor(60, 60, 60);
         this.doc.setLineWidth(0.8);
         this.doc.rect(x0, y0 + (maxU - rack.heightU) * uH, rackW, rack.heightU * uH, 'S');
         this.doc.setFont(FONT, 'normal');
-        this.doc.setFontSize(5);
+        this.doc.setFontSize(6.5);
         this.doc.setTextColor(120, 120, 120);
         for (let u = 1; u <= rack.heightU; u += u === 1 ? 4 : 5) {
           const yy = y0 + (maxU - u + 1) * uH;
@@ -287,16 +335,17 @@ class Writer {
           this.doc.setLineWidth(0.4);
           this.doc.rect(x0 + 1, yTop + 0.3, rackW - 2, Math.max(0.6, h - 0.6), 'FD');
           if (h >= 5) {
-            this.doc.setFontSize(Math.min(6, h - 1));
+            const size = Math.min(7.5, h - 1.5);
+            this.doc.setFontSize(size);
             this.doc.setTextColor(20, 20, 20);
-            this.doc.text(this.fit(item.label, rackW - 6), x0 + 3, yTop + Math.min(h, 8) - 1.5);
+            this.doc.text(this.fit(item.label, rackW - 6), x0 + 3, yTop + Math.min(h, size + 3) - 1.8);
           }
         }
         if (rack.caption) {
-          this.doc.setFontSize(6.5);
+          this.doc.setFontSize(7);
           this.doc.setTextColor(60, 60, 60);
-          const lines = (this.doc.splitTextToSize(pdfText(rack.caption), colW - 14) as string[]).slice(0, 3);
-          lines.forEach((l, k) => this.doc.text(l, x0, y0 + maxU * uH + 10 + k * 8));
+          const lines = (this.doc.splitTextToSize(pdfText(rack.caption), colW - 30) as string[]).slice(0, 3);
+          lines.forEach((l, k) => this.doc.text(l, x0, y0 + maxU * uH + 10 + k * 8.5));
         }
       });
       this.y = top + blockH + 10;
@@ -313,6 +362,132 @@ class Writer {
       x += 70;
     }
     this.y += 20;
+  }
+
+  /** Height {@link diagram} takes for `d`. */
+  diagramHeight(d: PowerDiagram): number {
+    const branches = Math.max(0, ...d.stages.map((st) => st.branches?.length ?? 0));
+    return 15 + DIAGRAM_BOX_H + branches * 8.5 + 4 + (d.note ? 19 : 0) + 4;
+  }
+
+  /** A one-line diagram: a box per stage with the power entering it, arrows between, branches hanging below. */
+  diagram(d: PowerDiagram): void {
+    this.ensure(this.diagramHeight(d));
+    const doc = this.doc;
+    doc.setFont(FONT, 'bold');
+    doc.setFontSize(9.5);
+    doc.setTextColor(20, 30, 45);
+    doc.text(this.fit(d.title, PAGE_W - 2 * M), M, this.y + 9);
+    const top = this.y + 15;
+    const n = Math.max(1, d.stages.length);
+    const gap = 14;
+    const boxW = (PAGE_W - 2 * M - (n - 1) * gap) / n;
+    d.stages.forEach((st, i) => {
+      const x = M + i * (boxW + gap);
+      doc.setFillColor(238, 243, 248);
+      doc.setDrawColor(120, 140, 165);
+      doc.setLineWidth(0.6);
+      doc.rect(x, top, boxW, DIAGRAM_BOX_H, 'FD');
+      doc.setFont(FONT, 'normal');
+      doc.setFontSize(7);
+      doc.setTextColor(40, 40, 40);
+      // Up to three lines of label; a longer one ends in "...".
+      const lines = doc.splitTextToSize(pdfText(st.label), boxW - 6) as string[];
+      const shown = lines.length > 3 ? [...lines.slice(0, 2), this.fit(lines.slice(2).join(' '), boxW - 6)] : lines;
+      shown.forEach((l, k) => doc.text(this.fit(l, boxW - 6), x + 3, top + 9 + k * 8));
+      doc.setFont(FONT, 'bold');
+      doc.setFontSize(9.5);
+      doc.setTextColor(20, 30, 45);
+      doc.text(this.fit(st.value, boxW - 6), x + 3, top + 37.5);
+      if (st.loss) {
+        doc.setFont(FONT, 'normal');
+        doc.setFontSize(7);
+        doc.setTextColor(90, 90, 90);
+        doc.text(this.fit(st.loss, boxW - 6), x + 3, top + 47.5);
+      }
+      if (i < n - 1) {
+        const ax = x + boxW + 2;
+        const ay = top + DIAGRAM_BOX_H / 2;
+        doc.setDrawColor(60, 60, 60);
+        doc.setLineWidth(0.9);
+        doc.line(ax, ay, ax + gap - 5, ay);
+        doc.setFillColor(60, 60, 60);
+        doc.triangle(ax + gap - 4, ay, ax + gap - 8, ay - 2.5, ax + gap - 8, ay + 2.5, 'F');
+      }
+      (st.branches ?? []).forEach((b, k) => {
+        const by = top + DIAGRAM_BOX_H + 8 + k * 8.5;
+        doc.setFont(FONT, 'normal');
+        doc.setFontSize(7);
+        doc.setTextColor(150, 80, 20);
+        doc.text(this.fit(`↓ ${b}`, boxW + gap - 2), x + 2, by);
+      });
+    });
+    const branches = Math.max(0, ...d.stages.map((st) => st.branches?.length ?? 0));
+    this.y = top + DIAGRAM_BOX_H + branches * 8.5 + 4;
+    if (d.note) {
+      doc.setFont(FONT, 'normal');
+      doc.setFontSize(7);
+      doc.setTextColor(90, 90, 90);
+      const lines = (doc.splitTextToSize(pdfText(d.note), PAGE_W - 2 * M) as string[]).slice(0, 2);
+      lines.forEach((l, k) => doc.text(l, M, this.y + 6 + k * 8));
+      this.y += 19;
+    }
+    this.y += 4;
+  }
+
+  /** One unit's headline: figures per unit and for the count, the checks with the first fix, and its power diagram. */
+  unitSheet(u: UnitSheet): void {
+    const notes = u.checks.filter((c) => c.verdict !== 'pass').map((c) => `${c.label}: ${c.detail}`);
+    if (u.firstFix) notes.unshift(`First fix: ${u.firstFix}`);
+    const shownNotes = notes.slice(0, 3);
+    // Kept whole on one page: heading, subtitle, figures, checks, notes and the diagram.
+    this.ensure(22 + 15 + 11.5 + u.figures.length * 11.5 + 18 + shownNotes.length * 22 + (u.diagram ? this.diagramHeight(u.diagram) : 0));
+    this.heading(u.title, 12);
+    this.paragraph(u.subtitle, 8.5);
+    this.y -= 4;
+    const doc = this.doc;
+    const labelW = 130;
+    const colW = 360;
+    doc.setFontSize(8);
+    doc.setFont(FONT, 'bold');
+    doc.setTextColor(70, 70, 70);
+    doc.text('Per unit', M + labelW, this.y + 8);
+    doc.text(pdfText(u.totalLabel), M + labelW + colW, this.y + 8);
+    this.y += 11.5;
+    for (const f of u.figures) {
+      doc.setFont(FONT, 'normal');
+      doc.setTextColor(70, 70, 70);
+      doc.text(this.fit(f.label, labelW - 6), M, this.y + 8);
+      doc.setFont(FONT, 'bold');
+      doc.setTextColor(20, 30, 45);
+      doc.text(this.fit(f.perUnit, colW - 8), M + labelW, this.y + 8);
+      doc.setFont(FONT, 'normal');
+      doc.text(this.fit(f.total, PAGE_W - 2 * M - labelW - colW), M + labelW + colW, this.y + 8);
+      this.y += 11.5;
+    }
+    this.y += 3;
+    // Checks in a row of verdict chips: the word is always printed, colour only repeats it.
+    let x = M;
+    doc.setFontSize(7.5);
+    for (const c of u.checks) {
+      const text = pdfText(`${c.verdict === 'pass' ? '✓' : '✗'} ${c.label}: ${c.verdict}`);
+      doc.setFont(FONT, 'bold');
+      const w = doc.getTextWidth(text) + 8;
+      if (x + w > PAGE_W - M) {
+        x = M;
+        this.y += 13;
+      }
+      const [r, g, b] = VERDICT_COLOR[c.verdict];
+      doc.setFillColor(r, g, b);
+      doc.roundedRect(x, this.y, w, 11, 2, 2, 'F');
+      doc.setTextColor(255, 255, 255);
+      doc.text(text, x + 4, this.y + 8);
+      x += w + 5;
+    }
+    this.y += 15;
+    for (const n of shownNotes) this.paragraph(n, 7.5);
+    if (u.diagram) this.diagram(u.diagram);
+    this.y += 2;
   }
 
   chart(c: BarChart): void {
@@ -370,6 +545,71 @@ class Writer {
   }
 }
 
+/**
+ * Page 1, and only page 1: title, what the report covers, the headline figures, as many findings as fit and the
+ * one-line power diagram at the foot. Findings that do not fit are counted and pointed to, never spilled.
+ */
+function summaryPage(w: Writer, report: PdfReport): void {
+  const doc = w.doc;
+  doc.setFont(FONT, 'bold');
+  doc.setFontSize(20);
+  doc.setTextColor(20, 30, 45);
+  doc.text(w.fit(report.title, PAGE_W - 2 * M), M, w.y + 20);
+  w.y += 30;
+  w.paragraph(report.subtitle, 9.5);
+  w.heading('Summary', 13);
+  const half = Math.ceil(report.summary.length / 2);
+  const colW = (PAGE_W - 2 * M) / 2;
+  doc.setFontSize(9.5);
+  for (let i = 0; i < half; i++) {
+    for (const [k, item] of [report.summary[i], report.summary[i + half]].entries()) {
+      if (!item) continue;
+      const x = M + k * colW;
+      doc.setFont(FONT, 'normal');
+      doc.setTextColor(70, 70, 70);
+      doc.text(w.fit(item.label, colW * 0.5), x, w.y + 10);
+      doc.setFont(FONT, 'bold');
+      doc.setTextColor(20, 30, 45);
+      doc.text(w.fit(item.value, colW * 0.46), x + colW - 12, w.y + 10, { align: 'right' });
+    }
+    w.y += 13.5;
+  }
+  w.y += 6;
+  const diagramH = report.diagram ? w.diagramHeight(report.diagram) + 6 : 0;
+  const bottom = BODY_BOTTOM - diagramH;
+  if (report.findings.length) {
+    w.heading('Findings', 11);
+    const size = 8.5;
+    const lineH = size + 2.5;
+    doc.setFont(FONT, 'normal');
+    doc.setFontSize(size);
+    doc.setTextColor(30, 30, 30);
+    const wrapped = report.findings.map((f) => doc.splitTextToSize(pdfText(`• ${f}`), PAGE_W - 2 * M - 8) as string[]);
+    let shown = 0;
+    for (const lines of wrapped) {
+      // Keep one line free for the "n more" pointer unless this is the last finding.
+      const reserve = shown < wrapped.length - 1 ? lineH : 0;
+      if (w.y + lines.length * lineH + reserve + 3 > bottom) break;
+      lines.forEach((l, k) => doc.text(l, M + (k ? 8 : 0), w.y + size + k * lineH));
+      w.y += lines.length * lineH + 3;
+      shown++;
+    }
+    if (shown < wrapped.length) {
+      doc.setTextColor(90, 90, 90);
+      doc.text(w.fit(`${formatNumber(wrapped.length - shown)} more findings not on this page. ${report.findingsMore ?? ''}`.trim(), PAGE_W - 2 * M), M, w.y + size);
+      w.y += lineH + 3;
+    } else if (report.findingsMore) {
+      doc.setTextColor(90, 90, 90);
+      doc.text(w.fit(report.findingsMore, PAGE_W - 2 * M), M, w.y + size);
+      w.y += lineH + 3;
+    }
+  }
+  if (report.diagram) {
+    w.y = Math.max(w.y + 4, bottom);
+    w.diagram(report.diagram);
+  }
+}
+
 /** Render the report; returns the PDF bytes. */
 export async function toPdf(report: PdfReport): Promise<Uint8Array> {
   const [{ jsPDF }, faces] = await Promise.all([import('jspdf'), loadPdfFontFaces()]);
@@ -386,36 +626,13 @@ export async function toPdf(report: PdfReport): Promise<Uint8Array> {
   const w = new Writer(doc, report.title);
   const maxRows = report.maxRowsPerTable ?? 400;
 
-  doc.setFont(FONT, 'bold');
-  doc.setFontSize(20);
-  doc.setTextColor(20, 30, 45);
-  doc.text(pdfText(report.title), M, w.y + 20);
-  w.y += 30;
-  w.paragraph(report.subtitle, 10);
-  w.heading('Summary');
-  const half = Math.ceil(report.summary.length / 2);
-  const colW = (PAGE_W - 2 * M) / 2;
-  doc.setFontSize(9.5);
-  for (let i = 0; i < half; i++) {
-    w.ensure(14);
-    for (const [k, item] of [report.summary[i], report.summary[i + half]].entries()) {
-      if (!item) continue;
-      const x = M + k * colW;
-      doc.setFont(FONT, 'normal');
-      doc.setTextColor(70, 70, 70);
-      doc.text(w.fit(item.label, colW * 0.55), x, w.y + 10);
-      doc.setFont(FONT, 'bold');
-      doc.setTextColor(20, 30, 45);
-      doc.text(w.fit(item.value, colW * 0.4), x + colW - 12, w.y + 10, { align: 'right' });
-    }
-    w.y += 14;
-  }
-  w.y += 8;
-  if (report.findings.length) {
-    w.heading('Findings', 12);
-    for (const f of report.findings) w.paragraph(`- ${f}`);
-  }
+  summaryPage(w, report);
 
+  if (report.units?.length) {
+    w.newPage();
+    for (const u of report.units) w.unitSheet(u);
+  }
+  if (report.tables.length) w.newPage();
   for (const t of report.tables) {
     w.heading(t.title, 12);
     w.table(t, maxRows);

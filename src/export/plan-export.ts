@@ -1,16 +1,24 @@
 /**
  * Export orchestration: a {@link PlanBundle} in, the files of one format out (JSON, CSV, XLSX, PDF, NetBox).
  * Files are described as chunk producers so a caller can stream them (the CLI to disk, the browser into a
- * Blob or a ZIP); the XLSX writer and jsPDF load only when their format is asked for.
+ * Blob or a ZIP); heavy libraries (write-excel-file, jsPDF) load only when their format is asked for.
  * @module
  */
 import type { Generation } from '../core/catalog/types';
 import type { Site } from '../core/sites/types';
+import { formatNumber } from '../core/format';
+import { issueCodeInfo, issueFix } from '../core/issue-codes';
+import type { Issue } from '../core/issues';
+import { shortName } from '../core/names';
+import type { PlanUnit } from '../core/plan/types';
 import { layoutElevation } from '../core/rack/elevation';
+import { powerChain, type ChainView } from '../core/rack/power-chain';
+import type { UnitReport } from '../core/rack/types';
+import { facilityChainAt } from '../core/sites/facility-chain';
 import { CsvBytesWriter, csvLine } from './csv';
 import { cableSchedule } from '../core/fabric/cabling';
 import { NETBOX_CABLES_FILE, netboxCableChunks, netboxFiles } from './netbox';
-import type { BarChart, PdfReport, RackElevation } from './pdf';
+import type { BarChart, PdfCheck, PdfReport, PowerDiagram, RackElevation, UnitSheet } from './pdf';
 import { CABLE_CSV_COLUMNS, cableCells, cableCount, clusterRows, otherNetworkRows, planCableRows, planClusters, type ClusterLayout } from './plan-cables';
 import { planNetboxCables, planNetboxModel } from './plan-netbox';
 import {
@@ -36,10 +44,9 @@ export type ExportFormat = 'json' | 'csv' | 'xlsx' | 'pdf' | 'netbox';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'xlsx', 'pdf', 'netbox'];
 
 /**
- * Cables written to the XLSX Cables sheet at most; the full schedule is cables.csv (and the NetBox files), which
- * no sheet could hold (Excel stops at 1,048,576 rows; the three-site example has 3.2 million cables).
- * The workbook is written row by row (src/export/xlsx.ts), but the Cables table is held as rows for it (~0.6 kB
- * each): the example's XLSX export peaks at 138 MB RSS with 30,000 rows; 200,000 would take ~340 MB.
+ * Cables written to the XLSX Cables sheet at most; the full schedule is cables.csv (and the NetBox files).
+ * The workbook writer holds a whole sheet in memory (~4.7 kB and ~0.25 ms per cable row): 30,000 rows keep
+ * the 2-million-cable example plan's export under 300 MB peak RSS (251 MB; 200,000 rows took 772 MB and 45 s).
  */
 export const XLSX_CABLE_ROW_CAP = 30_000;
 
@@ -230,6 +237,17 @@ function pickColumns(t: Table, keys: readonly string[], title = t.title): Table 
   return { ...t, title, columns: idx.map((i) => ({ ...t.columns[i]!, formula: undefined })), rows: t.rows.map((r) => idx.map((i) => r[i] ?? null)) };
 }
 
+/** The table with the text cells of column `key` replaced (ids by names) and the column relabelled. */
+function mapColumn(t: Table, key: string, f: (text: string) => string, label?: string): Table {
+  const j = t.columns.findIndex((c) => c.key === key);
+  if (j < 0) return t;
+  return {
+    ...t,
+    columns: t.columns.map((c, i) => (i === j && label ? { ...c, label } : c)),
+    rows: t.rows.map((r) => r.map((v, i) => (i === j && typeof v === 'string' ? f(v) : v))),
+  };
+}
+
 function money(n: number): string {
   const a = Math.abs(n);
   if (a >= 1e9) return `$${(n / 1e9).toFixed(2)} B`;
@@ -237,22 +255,162 @@ function money(n: number): string {
   return `$${Math.round(n).toLocaleString('en-US')}`;
 }
 
+/** Catalog names for the ids a plan's tables carry: sites, plants and generations (the short form, without the parenthetical). */
+export function planNames(b: PlanBundle): { site: (id: string) => string; plant: (id: string) => string; generation: (id: string) => string; inText: (text: string) => string } {
+  const sites = new Map<string, string>();
+  for (const s of b.sites) sites.set(s.id, s.name);
+  for (const s of b.plan.sites ?? []) sites.set(s.id, s.name);
+  for (const s of b.report.sites) sites.set(s.id, s.name);
+  const plants = new Map(b.report.plants.map((p) => [p.id, p.name] as const));
+  const generation = (id: string) => {
+    const g = b.catalog.generations.find((x) => x.id === id || x.aliases.includes(id));
+    return g ? shortName(g.name) : id;
+  };
+  // Generation ids in a sentence ("2,700 × trn3-gen2-ultraserver"), longest first so no id is cut by a shorter one.
+  const ids = [...new Set(b.report.units.map((u) => u.generation))].sort((x, y) => y.length - x.length);
+  return {
+    site: (id) => shortName(sites.get(id) ?? id),
+    plant: (id) => shortName(plants.get(id) ?? sites.get(id) ?? id),
+    generation,
+    inText: (text) => ids.reduce((t, id) => t.replace(new RegExp(`(?<![\\w-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'g'), generation(id)), text),
+  };
+}
+
+const kw = (w: number) => `${formatNumber(w / 1000)} kW`;
+const mw = (m: number) => `${formatNumber(m)} MW`;
+
+/** The power chain as a one-line diagram: each stage with the power entering it, its loss and the branches leaving after it. */
+export function chainDiagram(chain: ChainView, title: string): PowerDiagram {
+  return {
+    title,
+    stages: chain.stages.map((st) => ({
+      label: st.label,
+      value: kw(st.inW),
+      ...(st.lossW > 0.5 ? { loss: `−${kw(st.lossW)}${st.efficiency !== null ? ` · η ${formatNumber(st.efficiency * 100)} %` : ''}` } : {}),
+      branches: st.branches.filter((x) => x.w > 0.5).map((x) => `${x.label} ${kw(x.w)}`),
+    })),
+    note: chain.facilityNote,
+  };
+}
+
+/** The chain of one unit at a site, as the designer draws it (the core's powerChain and facilityChainAt), or null when the site has no data center. */
+function unitChain(b: PlanBundle, unit: PlanUnit): ChainView | null {
+  const g = b.catalog.generations.find((x) => x.id === unit.report.generation);
+  const site = b.sites.find((s) => s.id === unit.site) ?? b.plan.sites?.find((s) => s.id === unit.site);
+  if (!g) return null;
+  const options = { basis: unit.report.basis, ...(b.plan.unitOptions?.[g.id] ?? {}) };
+  const facility = site ? facilityChainAt(site, g, options, b.catalog) : null;
+  return powerChain(unit.report, g, facility, site ? `${site.name} has no data-center data: rack stages only.` : undefined);
+}
+
+const VERDICT = (issues: readonly Issue[]): PdfCheck['verdict'] => (issues.some((i) => i.severity === 'error') ? 'fail' : issues.some((i) => i.severity === 'warning') ? 'near' : 'pass');
+
+/**
+ * The unit's checks as the engine reports them: each area passes when the engine raised no warning or error on it,
+ * and otherwise names the first problem (the same issues the designer's budget meters carry).
+ */
+function unitChecks(r: UnitReport): PdfCheck[] {
+  const areas: [string, (i: Issue) => boolean][] = [
+    ['Feeds and PSUs', (i) => i.path[0] === 'power'],
+    ['Cooling', (i) => i.path[0] === 'cooling'],
+    ['Space and floor', (i) => i.path[0] === 'space'],
+    ['Other', (i) => !['power', 'cooling', 'space'].includes(String(i.path[0]))],
+  ];
+  const serious = r.issues.filter((i) => i.severity !== 'info');
+  return areas
+    .map(([label, f]) => {
+      const issues = serious.filter(f);
+      const first = issues.find((i) => i.severity === 'error') ?? issues[0];
+      return { label, verdict: VERDICT(issues), detail: first ? first.message : 'no limit crossed', skip: label === 'Other' && !issues.length };
+    })
+    .filter((c) => !c.skip)
+    .map(({ skip: _skip, ...c }) => c);
+}
+
+/** One unit's headline for the PDF: the designer's summary figures read from the unit report, per unit and for `count` units. */
+export function unitSheet(b: PlanBundle, unit: PlanUnit, count: number, where: string, names = planNames(b)): UnitSheet {
+  const r = unit.report;
+  const p = r.power;
+  const c = r.cooling;
+  const s = r.space;
+  const side = p.feeds.sides[0];
+  const rating = side ? (side.system === 'dc' ? `${formatNumber(side.volts, 0)} V DC ${formatNumber(side.amps, 0)} A` : `${formatNumber(side.volts, 0)} V ${side.system === '3ph' ? '3-phase' : '1-phase'} ${formatNumber(side.amps, 0)} A`) : '';
+  const whips = p.feeds.sides.reduce((t, x) => t + x.whips, 0);
+  const feeds = p.feeds.sides.length > 1 && p.feeds.sides.every((x) => x.whips === side?.whips) ? `${side?.whips} × ${rating} per side (A and B)` : p.feeds.sides.map((x) => `${x.side}: ${x.whips} × ${rating}`).join(' · ');
+  const figures: UnitSheet['figures'][number][] = [
+    { label: 'IT / input power', perUnit: `${formatNumber(p.itKw)} / ${formatNumber(p.inputKw)} kW`, total: `${mw((p.itKw * count) / 1000)} / ${mw((p.inputKw * count) / 1000)}` },
+    { label: 'Transient peak', perUnit: `${formatNumber(p.peakKw)} kW`, total: mw((p.peakKw * count) / 1000) },
+    { label: p.feeds.mode === 'ab' ? 'Feeds and whips (A/B)' : 'Feed and whips', perUnit: feeds, total: `${formatNumber(whips * count, 0)} whips` },
+  ];
+  if (c.liquidKw > 0) {
+    const share = c.cdu ? `${formatNumber(c.cdu.sharePerRack * r.racks, 2)} of one CDU (N+1 per loop)` : c.facilityWaterClass ? `facility water ${c.facilityWaterClass}, no CDU` : 'no CDU';
+    // The site's CDU count (N+1 per loop, all generations together) is in "Sites by year"; not re-derived here.
+    figures.push({ label: 'Coolant flow and CDU', perUnit: `${formatNumber(c.coolantLpm)} L/min (${formatNumber(c.coolantGpm)} gpm) · ${share}`, total: `${formatNumber(c.coolantLpm * count)} L/min (${formatNumber(c.coolantGpm * count)} gpm)` });
+  }
+  figures.push({ label: c.liquidKw > 0 ? 'Airflow' : 'Airflow (air-cooled)', perUnit: `${formatNumber(c.airflowM3h)} m³/h (${formatNumber(c.airflowCfm)} CFM) · ${formatNumber(c.airKw)} kW to air, ΔT ${formatNumber(c.airDeltaTK)} K`, total: `${formatNumber(c.airflowM3h * count)} m³/h` });
+  figures.push({
+    label: 'Space and floor',
+    perUnit: `${formatNumber(s.usedU, 0)} of ${formatNumber(s.availableU, 0)} U · ${formatNumber(s.weightPerRackKg)} kg per rack${s.weightComplete ? '' : ' (incomplete)'} · ${formatNumber(s.floorLoadingKgM2)} kg/m²`,
+    total: `${formatNumber(r.racks * count, 0)} racks · ${formatNumber((s.weightKg * count) / 1000)} t`,
+  });
+  const checks = unitChecks(r);
+  const failing = r.issues.find((i) => i.severity === 'error') ?? r.issues.find((i) => i.severity === 'warning');
+  const fix = failing ? issueFix(failing) : '';
+  const cduName = c.cdu ? `; CDU ${shortName(c.cdu.name.split(',')[0]!)}` : '';
+  return {
+    title: `${names.generation(r.generation)} at ${where}`,
+    subtitle: `${formatNumber(r.racks, 0)} rack${r.racks === 1 ? '' : 's'} per unit, ${formatNumber(r.accelerators, 0)} accelerators, ${r.basis} basis; PSUs ${formatNumber(p.psus.psuCount, 0)} × ${formatNumber(p.psus.psuRatingW, 0)} W (${p.psus.redundancy.toUpperCase()})${cduName}. ${formatNumber(count, 0)} units in service at the end of the horizon.`,
+    figures,
+    totalLabel: `For ${formatNumber(count, 0)} units`,
+    checks,
+    ...(failing && fix ? { firstFix: `${issueCodeInfo(failing.code)?.title ?? failing.message}: ${fix}` } : {}),
+  };
+}
+
 /** The design-review report model. */
 export function planPdfReport(b: PlanBundle): PdfReport {
   const r = b.report;
   const t = planTables(b);
+  const names = planNames(b);
   const last = (s: (typeof r.sites)[number]) => s.quarters[s.quarters.length - 1];
   const racks = r.sites.reduce((a, s) => a + (last(s)?.racks ?? 0), 0);
+  const accelerators = r.sites.reduce((a, s) => a + (last(s)?.accelerators ?? 0), 0);
   const it = r.sites.reduce((a, s) => a + (last(s)?.itMw ?? 0), 0);
   const fac = r.sites.reduce((a, s) => a + (last(s)?.facilityMw ?? 0), 0);
+  const meter = r.sites.reduce((a, s) => a + (last(s)?.meterMw ?? 0), 0);
   const findings: string[] = [];
   for (const s of r.sites) {
     const q = last(s);
-    if (q) findings.push(`${s.name}, ${q.quarter}: ${q.racks.toLocaleString('en-US')} racks, IT ${q.itMw.toFixed(1)} MW, facility ${q.facilityMw.toFixed(1)} of ${q.meterMw.toFixed(1)} MW at the meter; next limit to bind: ${q.stranded.bindingConstraint}.`);
+    if (q) findings.push(`${names.site(s.id)}, ${q.quarter}: ${formatNumber(q.racks, 0)} racks, IT ${mw(q.itMw)}, facility ${formatNumber(q.facilityMw)} of ${mw(q.meterMw)} at the meter; next limit to bind: ${q.stranded.bindingConstraint}.`);
   }
+  // Top issues: one line per code (the same cause at every site and generation is one finding), errors first, with the fix.
   const serious = r.issues.filter((i) => i.severity !== 'info');
-  for (const i of serious.slice(0, 30)) findings.push(`${i.severity}: ${i.message}`);
-  if (serious.length > 30) findings.push(`${serious.length - 30} more issues in the XLSX Issues sheet and issues.csv.`);
+  const byCode = new Map<string, Issue[]>();
+  for (const i of [...serious].sort((a, c) => (a.severity === c.severity ? 0 : a.severity === 'error' ? -1 : 1))) byCode.set(i.code, [...(byCode.get(i.code) ?? []), i]);
+  for (const [code, list] of byCode) {
+    const first = list[0]!;
+    const title = issueCodeInfo(code)?.title ?? code;
+    const fix = issueFix(first);
+    findings.push(names.inText(`${first.severity === 'error' ? 'Error' : 'Warning'}${list.length > 1 ? ` (${list.length}×)` : ''}: ${title}. ${first.message}.${fix ? ` Fix: ${fix}.` : ''}`.replace(/\.\./g, '.')));
+  }
+
+  // Units: the largest deployment of each generation at the end of the horizon (where most of its units are).
+  const endUnits = new Map<string, { site: string; units: number }[]>();
+  for (const s of r.sites) for (const u of last(s)?.units ?? []) if (u.units > 0) endUnits.set(u.generation, [...(endUnits.get(u.generation) ?? []), { site: s.id, units: u.units }]);
+  const sheets: UnitSheet[] = [];
+  let headline: { diagram: PowerDiagram; itKw: number } | null = null;
+  for (const unit of t.unitReports) {
+    const at = endUnits.get(unit.generation) ?? [];
+    const biggest = [...at].sort((a, c) => c.units - a.units)[0];
+    if (!biggest || biggest.site !== unit.site || sheets.some((x) => x.title.startsWith(`${names.generation(unit.generation)} at`))) continue;
+    const total = at.reduce((n, x) => n + x.units, 0);
+    const where = at.length > 1 ? `${names.site(unit.site)} (and ${at.length - 1} more site${at.length > 2 ? 's' : ''})` : names.site(unit.site);
+    const chain = unitChain(b, unit);
+    const diagram = chain ? chainDiagram({ ...chain, facilityNote: names.inText(chain.facilityNote) }, `One-line power diagram, one unit of ${names.generation(unit.generation)} at ${names.site(unit.site)} (design condition, per unit)`) : undefined;
+    sheets.push({ ...unitSheet(b, unit, total, where, names), ...(diagram ? { diagram } : {}) });
+    const itKw = unit.report.power.itKw * total;
+    if (diagram && (!headline || itKw > headline.itKw)) headline = { diagram, itKw };
+  }
 
   const elevations: RackElevation[] = [];
   // One elevation per generation: the layout does not depend on the site.
@@ -264,18 +422,18 @@ export function planPdfReport(b: PlanBundle): PdfReport {
     const layout = layoutElevation(g, rep, b.catalog);
     layout.racks.forEach((rack, i) => {
       elevations.push({
-        title: layout.racks.length > 1 ? `${g.name} (rack ${i + 1} of ${layout.racks.length})` : g.name,
+        title: layout.racks.length > 1 ? `${shortName(g.name)} (rack ${i + 1} of ${layout.racks.length})` : shortName(g.name),
         heightU: rack.heightU,
         items: rack.slots
           .filter((s) => !s.overflow)
           .map((s) => ({ fromU: s.u, heightU: s.heightU, label: s.label, kind: s.kind === 'scale-up-switch' || s.kind === 'network' ? 'switch' : s.kind === 'host' ? 'compute' : s.kind })),
-        caption: i === 0 ? `${rep.accelerators} accelerators, ${rep.power.inputKw.toFixed(1)} kW input, ${rep.cooling.liquidKw.toFixed(1)} kW to liquid, ${rep.space.usedU} of ${rep.space.availableU} U. ${layout.notes.join(' ')}` : undefined,
+        caption: i === 0 ? `${rep.accelerators} accelerators, ${formatNumber(rep.power.inputKw)} kW input, ${formatNumber(rep.cooling.liquidKw)} kW to liquid, ${rep.space.usedU} of ${rep.space.availableU} U. ${layout.notes.join(' ')}` : undefined,
       });
     });
   }
 
   const years = [...new Set(r.sites.flatMap((s) => s.years.map((y) => y.year)))].sort();
-  const series = (f: (y: (typeof r.sites)[number]['years'][number]) => number) => r.sites.map((s) => ({ name: s.name, values: years.map((yr) => { const y = s.years.find((x) => x.year === yr); return y ? f(y) : 0; }) }));
+  const series = (f: (y: (typeof r.sites)[number]['years'][number]) => number) => r.sites.map((s) => ({ name: names.site(s.id), values: years.map((yr) => { const y = s.years.find((x) => x.year === yr); return y ? f(y) : 0; }) }));
   const charts: BarChart[] = [
     { title: 'IT power in service by year, average', unit: 'MW', categories: years.map(String), series: series((y) => y.itMw) },
     { title: 'Facility power by year', unit: 'MW', categories: years.map(String), series: series((y) => y.facilityMw) },
@@ -284,7 +442,7 @@ export function planPdfReport(b: PlanBundle): PdfReport {
   if (r.plants.length) {
     const quarters = r.plants[0]!.quarters.map((q) => q.quarter);
     // Each plant against its own capacity (a summed limit hides every plant's build).
-    charts.push({ title: 'Plant build by quarter, share of the plant’s own capacity', unit: '%', categories: quarters, series: r.plants.map((p) => ({ name: p.name, values: p.quarters.map((q) => (q.capacityRacksPerWeek > 0 ? (100 * q.racksPerWeek) / q.capacityRacksPerWeek : 0)) })) });
+    charts.push({ title: 'Plant build by quarter, share of the plant’s own capacity', unit: '%', categories: quarters, series: r.plants.map((p) => ({ name: names.plant(p.id), values: p.quarters.map((q) => (q.capacityRacksPerWeek > 0 ? (100 * q.racksPerWeek) / q.capacityRacksPerWeek : 0)) })) });
   }
 
   const plantPeaks: Table = {
@@ -302,35 +460,48 @@ export function planPdfReport(b: PlanBundle): PdfReport {
     ],
     rows: r.plants.map((p) => {
       const q = p.quarters.reduce((m, x) => (x.racksPerWeek > m.racksPerWeek ? x : m), p.quarters[0]!);
-      return [p.name, p.leadTimeWeeks, p.peakRacksPerWeek, q?.quarter ?? '', q?.capacityRacksPerWeek ?? 0, q?.partsPerWeek.powerShelves ?? 0, q?.partsPerWeek.quickDisconnectPairs ?? 0, q?.partsPerWeek.transceivers ?? 0];
+      return [names.plant(p.id), p.leadTimeWeeks, p.peakRacksPerWeek, q?.quarter ?? '', q?.capacityRacksPerWeek ?? 0, q?.partsPerWeek.powerShelves ?? 0, q?.partsPerWeek.quickDisconnectPairs ?? 0, q?.partsPerWeek.transceivers ?? 0];
     }),
   };
   const yearEnd = (tb: Table) => ({ ...tb, rows: tb.rows.filter((row) => typeof row[1] === 'string' && row[1].endsWith('Q4')) });
+  const site = (tb: Table, key = 'site_id') => mapColumn(tb, key, names.site, 'Site');
+  // "gb300-nvl72: NVIDIA Quantum-X800 …" → the generation's name before the switch's.
+  const switchModels = (text: string) => text.split('; ').map((part) => part.replace(/^([^:]+):/, (_m, id: string) => `${names.generation(id)}:`)).join('; ');
+  const units = mapColumn(pickColumns(t.units, ['name', 'site_id', 'racks_per_unit', 'accelerators', 'it_kw', 'input_kw', 'input_kva', 'peak_kw', 'liquid_kw', 'coolant_lpm', 'airflow_cfm', 'facility_water_class', 'weight_kg'], 'Units (per deployable unit)'), 'name', shortName, 'Generation');
+  const bom = { ...t.bom, rows: t.bom.rows.filter((row) => row[0] === 'site').map((row) => (row[2] === 'unit' || row[2] === 'rack' ? row.map((v, i) => (i === 3 && typeof v === 'string' ? names.generation(v) : v)) : row)), title: 'Bill of materials by site (end of horizon)' };
+  const issues = mapColumn(pickColumns(t.issues, ['severity', 'message'], 'Issues'), 'message', names.inText);
 
+  const biggestSite = [...r.sites].sort((a, c) => (last(c)?.itMw ?? 0) - (last(a)?.itMw ?? 0))[0];
   return {
     title: `Capacity plan: ${b.plan.name}`,
-    subtitle: `Design review. Catalog ${r.catalogVersion}, plan schema ${r.schemaVersion}, ${r.plan.start} to ${r.plan.end} (${r.plan.horizonYears} years), discount rate ${(r.plan.discountRate * 100).toFixed(1)} %, utilization ${(r.plan.utilization * 100).toFixed(0)} %, design condition ${r.plan.design}.`,
+    subtitle: `${r.sites.length} site${r.sites.length === 1 ? '' : 's'} (${r.sites.map((s) => names.site(s.id)).join(', ')}), ${sheets.length} generation${sheets.length === 1 ? '' : 's'} (${sheets.map((x) => x.title.replace(/ at .*$/, '')).join(', ')}), ${r.plan.start} to ${r.plan.end} (${r.plan.horizonYears} years). Catalog ${r.catalogVersion}, plan schema ${r.schemaVersion}; discount rate ${formatNumber(r.plan.discountRate * 100)} %, utilization ${formatNumber(r.plan.utilization * 100)} %, design condition ${r.plan.design}.`,
     summary: [
-      { label: 'Racks at end of horizon', value: racks.toLocaleString('en-US') },
-      { label: 'IT at end of horizon', value: `${it.toFixed(1)} MW` },
-      { label: 'Facility at end of horizon', value: `${fac.toFixed(1)} MW` },
       { label: 'Sites / plants', value: `${r.sites.length} / ${r.plants.length}` },
+      { label: 'Racks / accelerators (end of horizon)', value: `${formatNumber(racks, 0)} / ${formatNumber(accelerators, 0)}` },
+      { label: 'IT (end of horizon)', value: mw(it) },
+      { label: 'Facility / meter (end of horizon)', value: `${formatNumber(fac)} of ${mw(meter)}` },
+      { label: 'Largest site', value: biggestSite ? `${names.site(biggestSite.id)}, ${mw(last(biggestSite)?.itMw ?? 0)} IT` : '—' },
+      { label: 'Energy over horizon', value: `${formatNumber(r.totals.horizonEnergyMwh, 0)} MWh` },
+      { label: 'CO₂ over horizon', value: `${formatNumber(r.totals.horizonCo2Tonnes, 0)} t` },
       { label: 'Capex', value: money(r.totals.capexUsd) },
+      { label: 'Capex: units / network / facility', value: `${money(r.totals.unitCapexUsd)} / ${money(r.totals.networkCapexUsd)} / ${money(r.totals.facilityCapexUsd)}` },
+      { label: 'Unit capex: firm / option', value: `${money(r.totals.firmCapexUsd)} / ${money(r.totals.optionCapexUsd)}` },
       { label: 'TCO (nominal)', value: money(r.totals.tcoUsd) },
       { label: 'NPV of TCO', value: money(r.totals.npvTcoUsd) },
-      { label: 'Capex = units + network + facility', value: `${money(r.totals.unitCapexUsd)} + ${money(r.totals.networkCapexUsd)} + ${money(r.totals.facilityCapexUsd)}` },
-      { label: 'Unit capex: firm / option', value: `${money(r.totals.firmCapexUsd)} / ${money(r.totals.optionCapexUsd)}` },
-      { label: 'Energy over horizon', value: `${Math.round(r.totals.horizonEnergyMwh).toLocaleString('en-US')} MWh` },
-      { label: 'CO2 over horizon', value: `${Math.round(r.totals.horizonCo2Tonnes).toLocaleString('en-US')} t` },
+      { label: 'Issues', value: `${formatNumber(serious.filter((i) => i.severity === 'error').length, 0)} errors, ${formatNumber(serious.filter((i) => i.severity === 'warning').length, 0)} warnings` },
     ],
     findings,
+    findingsMore: 'Every issue: the Issues table below and the XLSX Issues sheet.',
+    ...(headline ? { diagram: headline.diagram } : {}),
+    units: sheets,
     tables: [
-      pickColumns(t.sites, ['site_id', 'year', 'racks', 'it_mw', 'facility_mw', 'pue', 'peak_pue', 'annual_energy_mwh', 'price_usd_per_kwh', 'annual_energy_cost_usd', 'annual_co2_tonnes'], 'Sites (last full year)'),
-      pickColumns(yearEnd(t.schedule), ['site_id', 'quarter', 'racks', 'it_mw', 'facility_mw', 'meter_mw', 'headroom_mw', 'positions_free', 'coolant_lpm', 'cdus', 'switches', 'binding_constraint'], 'Sites by year (fourth quarter)'),
+      site(pickColumns(t.sites, ['site_id', 'year', 'racks', 'it_mw', 'facility_mw', 'pue', 'peak_pue', 'annual_energy_mwh', 'price_usd_per_kwh', 'annual_energy_cost_usd', 'annual_co2_tonnes'], 'Sites (last full year)')),
+      site(pickColumns(yearEnd(t.schedule), ['site_id', 'quarter', 'racks', 'it_mw', 'facility_mw', 'meter_mw', 'headroom_mw', 'positions_free', 'coolant_lpm', 'cdus', 'switches', 'binding_constraint'], 'Sites by year (fourth quarter)')),
       plantPeaks,
-      pickColumns(t.units, ['generation', 'racks_per_unit', 'accelerators', 'it_kw', 'input_kw', 'input_kva', 'peak_kw', 'liquid_kw', 'coolant_lpm', 'airflow_cfm', 'facility_water_class', 'weight_kg'], 'Units (per deployable unit)'),
-      t.network,
-      { ...t.bom, rows: t.bom.rows.filter((row) => row[0] === 'site') , title: 'Bill of materials by site (end of horizon)' },
+      site(units),
+      mapColumn(site(t.network), 'switch_models', switchModels),
+      mapColumn(bom, 'id', (id) => names.site(id)),
+      issues,
     ],
     elevations,
     charts,

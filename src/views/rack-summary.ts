@@ -5,7 +5,7 @@
  * (one owner: src/views/rack-report.ts); nothing here recomputes physics, it only picks and formats.
  * @module
  */
-import { issueCodeInfo } from '../core/issue-codes';
+import { issueCodeInfo, issueFix } from '../core/issue-codes';
 import type { Issue } from '../core/issues';
 import type { UnitReport } from '../core/rack/types';
 import { budgetLabel, type Budget, type BudgetStatus } from './budgets';
@@ -58,7 +58,7 @@ const cduName = (name: string) => name.split(/\s*[(,]/)[0]!;
 
 /** What to try for an issue: its own computed fix, else the registry's fix for its code. */
 export function fixFor(i: Issue): string {
-  return i.fix ?? issueCodeInfo(i.code)?.fix ?? '';
+  return issueFix(i); // the core's rule, shared with the PDF design review
 }
 
 export function rackSummary(r: UnitReport, budgets: readonly Budget[], system: UnitSystem): RackSummary {

@@ -175,9 +175,9 @@ describe('PDF export read back by pdftotext', () => {
     writeFileSync(join(dir, 'r.pdf'), bytes);
     const t = execFileSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
     expect(t).toContain('<script>alert(1)</script>');
-    for (const s of ['Summary', 'Sites (last full year)', 'Plants: peak week', 'Units (per deployable unit)', 'Rack elevations', 'Charts', 'IT power in service by year', 'Assumptions and sources', 'houston-tx', 'lordstown-oh', 'NVIDIA GB200 NVL72']) expect(t, s).toContain(s);
+    for (const s of ['Summary', 'Sites (last full year)', 'Plants: peak week', 'Units (per deployable unit)', 'Rack elevations', 'Charts', 'IT power in service by year', 'Assumptions and sources', 'Houston, Texas', 'Lordstown, Ohio', 'NVIDIA GB200 NVL72']) expect(t, s).toContain(s);
     const racks = small.report.sites.reduce((a, s) => a + s.quarters[s.quarters.length - 1]!.racks, 0);
-    expect(t).toMatch(new RegExp(`Racks at end of horizon\\s+${racks}`));
+    expect(t).toMatch(new RegExp(`Racks / accelerators \\(end of horizon\\)\\s+${racks} /`));
     const pages = [...t.matchAll(/Page (\d+) of (\d+)/g)];
     expect(pages.map((m) => Number(m[1]))).toEqual(Array.from({ length: Number(pages[0]![2]) }, (_, i) => i + 1));
   });

@@ -159,7 +159,7 @@ export function powerChain(report: UnitReport, generation: Generation, facility:
   const itW = p.itKw * 1000;
   stages.push({
     id: 'psus',
-    label: shelf ? `Power shelves → ${p.busVoltageV ?? '?'} V busbar` : 'Server PSUs',
+    label: shelf ? (p.busVoltageV !== null ? `Power shelves → ${p.busVoltageV} V busbar` : 'Power shelves → busbar (voltage not published)') : 'Server PSUs',
     inW: itW + p.psuLossKw * 1000,
     outW: itW,
     lossW: p.psuLossKw * 1000,
