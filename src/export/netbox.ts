@@ -15,7 +15,7 @@
  * @module
  */
 import { stringify } from 'yaml';
-import { CsvBytesWriter } from './csv';
+import { CsvBytesWriter, csvField } from './csv';
 import { cleanName, stripControlChars } from '../io/control-chars';
 
 export const NETBOX_VERSION = '4.2';
@@ -171,9 +171,9 @@ export interface NbDevice {
   readonly deviceType: string;
   readonly site: string;
   readonly rack: string;
-  /** Lowest U the device occupies. */
-  readonly position: number;
-  readonly face: 'front' | 'rear';
+  /** Lowest U the device occupies; absent when the layout gives the device a rack but no slot (it is then unracked in that rack). */
+  readonly position?: number;
+  readonly face?: 'front' | 'rear';
   readonly description?: string;
 }
 
@@ -205,6 +205,11 @@ export interface NetboxModel {
   readonly devices: Iterable<NbDevice>;
   /** Read once; a generator is fine (a large plan has millions). */
   readonly cables: Iterable<NbCable>;
+  /**
+   * The cables file's rows as bytes, when the model writes them faster than from {@link cables} (the same bytes:
+   * a plan writes its schedule rows straight through a {@link NetboxCableWriter}).
+   */
+  readonly cableChunks?: (header: boolean) => Iterable<Uint8Array>;
   /** Lines for the README (what was left out and why). */
   readonly notes?: readonly string[];
 }
@@ -327,7 +332,7 @@ export function netboxFiles(model: NetboxModel): NetboxFile[] {
     ),
   );
   files.push(fileOf('06-devices.csv', () => csvChunks(NETBOX_COLUMNS.devices, deviceRows(model.devices))));
-  files.push(fileOf(NETBOX_CABLES_FILE, () => netboxCableChunks(model.cables)));
+  files.push(fileOf(NETBOX_CABLES_FILE, () => (model.cableChunks ? model.cableChunks(true) : netboxCableChunks(model.cables))));
   files.push(text('README.txt', readme(model)));
   return files;
 }
@@ -343,32 +348,226 @@ export function fileText(f: NetboxFile): string {
 
 function* deviceRows(devices: Iterable<NbDevice>): Generator<(string | number | undefined)[]> {
   const N = NETBOX_MAX_LENGTH;
-  for (const d of devices) yield [fitName(d.name, N.deviceName), fitName(d.role, N.organizationName), fitName(d.manufacturer, N.organizationName), fitName(d.deviceType, N.model), 'planned', fitName(d.site, N.siteName), fitName(d.rack, N.rackName), d.position, d.face, fitText(d.description, N.description)];
+  for (const d of devices) yield [fitName(d.name, N.deviceName), fitName(d.role, N.organizationName), fitName(d.manufacturer, N.organizationName), fitName(d.deviceType, N.model), 'planned', fitName(d.site, N.siteName), fitName(d.rack, N.rackName), d.position, d.position === undefined ? undefined : d.face, fitText(d.description, N.description)];
 }
 
-/** 07-cables.csv written cell by cell (millions of rows): the same cells, in NETBOX_COLUMNS.cables order. */
-export function* netboxCableChunks(cables: Iterable<NbCable>, header = true): Generator<Uint8Array> {
+/**
+ * The cells of one cable as they were first written, through fitName, fitText and csvField (the definition the
+ * byte writer is held to in tests; slow: strings per cell).
+ */
+export function netboxCableCells(c: NbCable): (string | number)[] {
   const N = NETBOX_MAX_LENGTH;
-  const w = new CsvBytesWriter();
-  if (header) w.row(NETBOX_COLUMNS.cables);
+  const modules = c.aTransceiver || c.bTransceiver ? ` modules ${c.aTransceiver ?? ''}/${c.bTransceiver ?? ''}` : '';
+  return [
+    fitName(c.aDevice, N.deviceName),
+    'dcim.interface',
+    fitName(c.aPort, N.interfaceName),
+    fitName(c.bDevice, N.deviceName),
+    'dcim.interface',
+    fitName(c.bPort, N.interfaceName),
+    c.type,
+    'planned',
+    fitName(c.label, N.cableLabel),
+    round(c.lengthM, 2),
+    'm',
+    fitText(`${c.cableId} ${c.tier} ${c.partNumber}${modules}`.trim(), N.description)!,
+  ];
+}
+
+/** 07-cables.csv written cell by cell (millions of rows): the cells of {@link netboxCableCells}, in NETBOX_COLUMNS.cables order. */
+export function* netboxCableChunks(cables: Iterable<NbCable>, header = true): Generator<Uint8Array> {
+  const w = new NetboxCableWriter();
+  if (header) w.header();
   for (const c of cables) {
-    w.text(fitName(c.aDevice, N.deviceName));
-    w.text('dcim.interface');
-    w.text(fitName(c.aPort, N.interfaceName));
-    w.text(fitName(c.bDevice, N.deviceName));
-    w.text('dcim.interface');
-    w.text(fitName(c.bPort, N.interfaceName));
-    w.text(c.type);
-    w.text('planned');
-    w.text(fitName(c.label, N.cableLabel));
-    w.number(round(c.lengthM, 2));
-    w.text('m');
-    const modules = c.aTransceiver || c.bTransceiver ? ` modules ${c.aTransceiver ?? ''}/${c.bTransceiver ?? ''}` : '';
-    w.text(fitText(`${c.cableId} ${c.tier} ${c.partNumber}${modules}`.trim(), N.description)!);
-    w.endRow();
+    w.row('', c.cableId, c.label, c.tier, c.aDevice, c.aPort, c.bDevice, c.bPort, c.type, c.partNumber, c.aTransceiver ?? '', c.bTransceiver ?? '', c.lengthM);
     if (w.full) yield w.take();
   }
   if (w.size) yield w.take();
+}
+
+const ENCODER = new TextEncoder();
+const SPACE = 0x20;
+const COMMA_BYTE = 0x2c;
+const INTERFACE_CELL = ENCODER.encode('dcim.interface,');
+
+/** A character a CSV cell copies as is: printable ASCII but the quote and the comma. */
+function copyable(c: number): boolean {
+  return c >= 0x20 && c <= 0x7e && c !== 0x22 && c !== COMMA_BYTE;
+}
+
+/** `=`, `+`, `-`, `@`: a cell starting with one is neutralized by csvField (tab and CR are not copyable anyway). */
+function trigger(c: number): boolean {
+  return c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40;
+}
+
+interface Tail {
+  /** ` <tier> <part>[ modules <a>/<b>]` as bytes, or null when it needs the general path. */
+  readonly bytes: Uint8Array | null;
+}
+
+/**
+ * 07-cables.csv rows straight into UTF-8 bytes: exactly the cells of {@link netboxCableCells} (fitted names, the
+ * description, csvField quoting and neutralizing), without the strings. A cable file has millions of rows whose
+ * names share a cluster prefix and whose tier, medium and modules repeat: the prefix is checked and encoded once,
+ * the constant cells and each (tier, part, modules) description tail once, each length once, and a name is copied
+ * byte by byte in the pass that checks it fits unchanged (printable ASCII, no quote or comma, no edge space, no
+ * formula trigger, within its length). Anything else takes the general path, through the functions that define it.
+ */
+export class NetboxCableWriter {
+  #buf: Uint8Array;
+  #pos = 0;
+  #prefix = '';
+  /** The prefix's bytes when names under it can be copied (it is copyable and starts with no space or trigger). */
+  #prefixBytes: Uint8Array | null = new Uint8Array(0);
+  readonly #types = new Map<string, Uint8Array>();
+  readonly #lengths = new Map<number, Uint8Array>();
+  readonly #tails = new Map<string, Map<string, Map<string, Map<string, Tail>>>>();
+
+  constructor(readonly chunkBytes = 1 << 20) {
+    this.#buf = new Uint8Array(chunkBytes + 8192);
+  }
+
+  get size(): number {
+    return this.#pos;
+  }
+
+  get full(): boolean {
+    return this.#pos >= this.chunkBytes;
+  }
+
+  take(): Uint8Array {
+    const out = this.#buf.subarray(0, this.#pos);
+    this.#buf = new Uint8Array(this.chunkBytes + 8192);
+    this.#pos = 0;
+    return out;
+  }
+
+  header(): void {
+    const line = ENCODER.encode(`${NETBOX_COLUMNS.cables.map((c) => csvField(c)).join(',')}\r\n`);
+    this.#room(line.length);
+    this.#bytes(line);
+  }
+
+  /** One cable; names are `prefix + aDevice`, `prefix + bDevice`, `prefix + label`, and the description starts with `prefix + cableId`. */
+  row(prefix: string, cableId: string, label: string, tier: string, aDevice: string, aPort: string, bDevice: string, bPort: string, type: string, partNumber: string, aTransceiver: string, bTransceiver: string, lengthM: number): void {
+    const N = NETBOX_MAX_LENGTH;
+    if (prefix !== this.#prefix) this.#setPrefix(prefix);
+    // The longest a row can get on the general path: every cell UTF-8 (3 bytes a unit) and quoted.
+    this.#room(6 * (2 * prefix.length + cableId.length + label.length + tier.length + aDevice.length + aPort.length + bDevice.length + bPort.length + type.length + partNumber.length + aTransceiver.length + bTransceiver.length) + 256);
+    this.#name(prefix, aDevice, N.deviceName);
+    this.#bytes(INTERFACE_CELL);
+    this.#name('', aPort, N.interfaceName);
+    this.#name(prefix, bDevice, N.deviceName);
+    this.#bytes(INTERFACE_CELL);
+    this.#name('', bPort, N.interfaceName);
+    this.#bytes(this.#typeCell(type));
+    this.#name(prefix, label, N.cableLabel);
+    this.#bytes(this.#lengthCell(lengthM));
+    const tail = this.#tail(tier, partNumber, aTransceiver, bTransceiver).bytes;
+    if (!tail || !this.#copyName(prefix, cableId, N.description - tail.length)) {
+      const modules = aTransceiver || bTransceiver ? ` modules ${aTransceiver}/${bTransceiver}` : '';
+      this.#general(fitText(`${prefix}${cableId} ${tier} ${partNumber}${modules}`.trim(), N.description)!, false);
+    } else this.#bytes(tail);
+    this.#crlf();
+  }
+
+  #setPrefix(prefix: string): void {
+    this.#prefix = prefix;
+    let ok = prefix.length === 0 || (prefix.charCodeAt(0) !== SPACE && !trigger(prefix.charCodeAt(0)));
+    for (let i = 0; ok && i < prefix.length; i++) ok = copyable(prefix.charCodeAt(i));
+    this.#prefixBytes = ok ? ENCODER.encode(prefix) : null;
+  }
+
+  #room(bytes: number): void {
+    if (this.#pos + bytes <= this.#buf.length) return;
+    const grown = new Uint8Array(Math.max(this.#buf.length * 2, this.#pos + bytes));
+    grown.set(this.#buf.subarray(0, this.#pos));
+    this.#buf = grown;
+  }
+
+  #bytes(b: Uint8Array): void {
+    const buf = this.#buf;
+    let pos = this.#pos;
+    for (let i = 0; i < b.length; i++) buf[pos++] = b[i]!;
+    this.#pos = pos;
+  }
+
+  #crlf(): void {
+    this.#buf[this.#pos++] = 0x0d;
+    this.#buf[this.#pos++] = 0x0a;
+  }
+
+  /** A text cell through fitText's and csvField's own code; `comma` ends it with a comma. */
+  #general(text: string, comma = true): void {
+    const field = csvField(text);
+    this.#room(field.length * 3 + 4);
+    this.#pos += ENCODER.encodeInto(field, this.#buf.subarray(this.#pos)).written;
+    if (comma) this.#buf[this.#pos++] = COMMA_BYTE;
+  }
+
+  /**
+   * `prefix + s` copied when fitName and csvField leave it unchanged within `max` characters; false (nothing
+   * written) otherwise. The prefix's own checks are done once ({@link setPrefix}).
+   */
+  #copyName(prefix: string, s: string, max: number): boolean {
+    const pb = prefix.length ? this.#prefixBytes : null;
+    if (prefix.length && !pb) return false;
+    const n = s.length;
+    if (n === 0 || prefix.length + n > max || s.charCodeAt(n - 1) === SPACE) return false;
+    if (!prefix.length) {
+      const c0 = s.charCodeAt(0);
+      if (c0 === SPACE || trigger(c0)) return false;
+    }
+    const buf = this.#buf;
+    let pos = this.#pos;
+    if (pb) for (let i = 0; i < pb.length; i++) buf[pos++] = pb[i]!;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x20 || c > 0x7e || c === 0x22 || c === COMMA_BYTE) return false;
+      buf[pos++] = c;
+    }
+    this.#pos = pos;
+    return true;
+  }
+
+  /** A name cell and its comma: `fitName(prefix + s, max)` as csvField writes it. */
+  #name(prefix: string, s: string, max: number): void {
+    if (this.#copyName(prefix, s, max)) this.#buf[this.#pos++] = COMMA_BYTE;
+    else this.#general(fitName(prefix + s, max));
+  }
+
+  /** The NetBox cable type cell, then the status cell `planned`, each with its comma. */
+  #typeCell(type: string): Uint8Array {
+    let b = this.#types.get(type);
+    if (!b) this.#types.set(type, (b = ENCODER.encode(`${csvField(type)},planned,`)));
+    return b;
+  }
+
+  /** The length cell (metres to 2 decimals) and the unit cell `m`, each with its comma. */
+  #lengthCell(lengthM: number): Uint8Array {
+    let b = this.#lengths.get(lengthM);
+    if (!b) this.#lengths.set(lengthM, (b = ENCODER.encode(`${csvField(round(lengthM, 2))},m,`)));
+    return b;
+  }
+
+  /** The description after the cable id, for the fast path: copyable, and not ending in a space (trim would cut it). */
+  #tail(tier: string, partNumber: string, aT: string, bT: string): Tail {
+    let byPart = this.#tails.get(tier);
+    if (!byPart) this.#tails.set(tier, (byPart = new Map<string, Map<string, Map<string, Tail>>>()));
+    let byA = byPart.get(partNumber);
+    if (!byA) byPart.set(partNumber, (byA = new Map<string, Map<string, Tail>>()));
+    let byB = byA.get(aT);
+    if (!byB) byA.set(aT, (byB = new Map<string, Tail>()));
+    let t = byB.get(bT);
+    if (!t) {
+      const text = ` ${tier} ${partNumber}${aT || bT ? ` modules ${aT}/${bT}` : ''}`;
+      let ok = text.charCodeAt(text.length - 1) !== SPACE;
+      for (let i = 0; ok && i < text.length; i++) ok = copyable(text.charCodeAt(i));
+      t = { bytes: ok ? ENCODER.encode(text) : null };
+      byB.set(bT, t);
+    }
+    return t;
+  }
 }
 
 function round(n: number, digits: number): number {

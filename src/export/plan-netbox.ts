@@ -1,17 +1,21 @@
 /**
  * A capacity plan as NetBox objects: one NetBox site per data-center site, compute racks laid out like the
- * rack elevation drawing (src/core/rack/elevation.ts), network racks holding the fabric switches where the cable
- * layout put them, and the cables of the plan's cable schedule. Device and interface names match the cable
- * schedule exactly, so every cable's two ends exist. Devices and cables are produced lazily (generators).
+ * rack elevation drawing (src/core/rack/elevation.ts), network racks holding the switches where the cable layout
+ * put them, and one cable per row of the plan's cable schedule (cables.csv), every network: the compute fabric,
+ * then each cluster's front-end, storage and out-of-band rows. Device and interface names are the schedule's own
+ * (src/core/fabric/network-schedule.ts `networkDevices` walks the same loops as its rows), so every cable's two
+ * ends exist and a user can match cables.csv row by row. Devices and cables are produced lazily (generators).
  * @module
  */
 import type { Generation } from '../core/catalog/types';
 import type { UnitReport } from '../core/rack/types';
 import type { CableRow } from '../core/fabric/cabling';
+import type { SwitchModel } from '../core/fabric/types';
+import { networkDevices, SCHEDULE_NETWORKS, type NetworkDevice } from '../core/fabric/network-schedule';
 import { pickSourced, pick } from '../core/provenance';
 import { layoutElevation, type ElevationLayout } from '../core/rack/elevation';
-import { NETBOX_VERSION, netboxRackWidth, netboxSlug, uniqueSiteNames, type NbCable, type NbDevice, type NbDeviceRole, type NbDeviceType, type NbInterfaceTemplate, type NbManufacturer, type NbRack, type NbSite, type NetboxModel } from './netbox';
-import { planClusters, type ClusterLayout } from './plan-cables';
+import { NETBOX_VERSION, NetboxCableWriter, netboxRackWidth, netboxSlug, uniqueSiteNames, type NbCable, type NbDevice, type NbDeviceRole, type NbDeviceType, type NbInterfaceTemplate, type NbManufacturer, type NbRack, type NbSite, type NetboxModel } from './netbox';
+import { otherNetworkRows, planClusters, type ClusterLayout } from './plan-cables';
 import { cableSchedule } from '../core/fabric/cabling';
 import { unitReports, usedSites, type PlanBundle } from './plan-tables';
 
@@ -24,6 +28,9 @@ const ROLES: readonly NbDeviceRole[] = [
   { name: 'Fabric spine', slug: 'fabric-spine', color: '009688', description: 'Scale-out fabric spine switches' },
   { name: 'Fabric core', slug: 'fabric-core', color: '00bcd4', description: 'Scale-out fabric core switches' },
   { name: 'Management', slug: 'management', color: '9e9e9e', description: 'Out-of-band management switches' },
+  { name: 'Front-end switch', slug: 'front-end-switch', color: '3f51b5', description: 'Front-end (north-south) Ethernet switches' },
+  { name: 'Storage switch', slug: 'storage-switch', color: '8d6e63', description: 'Storage fabric switches' },
+  { name: 'Management port', slug: 'management-port', color: 'cfd8dc', description: 'BMC, power-controller and CDU management ports of the out-of-band cable schedule' },
   { name: 'Power', slug: 'power', color: 'ff9800', description: 'Power shelves' },
   { name: 'Cooling', slug: 'cooling', color: '00acc1', description: 'In-rack CDUs' },
   { name: 'Host', slug: 'host', color: '673ab7', description: 'Head nodes and hosts' },
@@ -87,8 +94,12 @@ function componentModel(g: Generation, componentId: string, label: string): stri
   return `${g.name} ${label}`.slice(0, 100);
 }
 
-/** Device types of a generation: one per component class, the node type carrying its NIC interfaces. */
-function generationTypes(g: Generation, layout: ElevationLayout, report: UnitReport): { types: NbDeviceType[]; parts: ModelParts } {
+/**
+ * Device types of a generation: one per component class, the node type carrying its NIC interfaces. `nodePorts`
+ * gives the front-end and storage interfaces the schedule names on a node (more than the NIC ports when one NIC port
+ * takes several switch ports).
+ */
+function generationTypes(g: Generation, layout: ElevationLayout, report: UnitReport, nodePorts: { fe: number; st: number } = { fe: 0, st: 0 }): { types: NbDeviceType[]; parts: ModelParts } {
   const manufacturer = VENDOR_NAME[g.vendor] ?? g.vendor;
   const typeOf = new Map<string, string>();
   const types: NbDeviceType[] = [];
@@ -102,8 +113,9 @@ function generationTypes(g: Generation, layout: ElevationLayout, report: UnitRep
       typeOf.set(slot.componentId, model);
       const interfaces: NbInterfaceTemplate[] = [];
       if (comp?.ports.scaleOut) for (let i = 1; i <= comp.ports.scaleOut.count; i++) interfaces.push({ name: `nic${i}`, type: interfaceType(pickSourced(comp.ports.scaleOut.gbps, 'typical')), description: 'scale-out fabric' });
-      if (comp?.ports.frontEnd) for (let i = 1; i <= comp.ports.frontEnd.count; i++) interfaces.push({ name: `fe${i}`, type: interfaceType(pickSourced(comp.ports.frontEnd.gbps, 'typical')), description: 'front-end network' });
-      if (comp?.ports.storage) for (let i = 1; i <= comp.ports.storage.count; i++) interfaces.push({ name: `st${i}`, type: interfaceType(pickSourced(comp.ports.storage.gbps, 'typical')), description: 'storage network' });
+      const isNode = !!comp?.ports.scaleOut && comp.ports.scaleOut.count > 0;
+      if (comp?.ports.frontEnd) for (let i = 1; i <= Math.max(comp.ports.frontEnd.count, isNode ? nodePorts.fe : 0); i++) interfaces.push({ name: `fe${i}`, type: interfaceType(pickSourced(comp.ports.frontEnd.gbps, 'typical')), description: 'front-end network' });
+      if (comp?.ports.storage) for (let i = 1; i <= Math.max(comp.ports.storage.count, isNode ? nodePorts.st : 0); i++) interfaces.push({ name: `st${i}`, type: interfaceType(pickSourced(comp.ports.storage.gbps, 'typical')), description: 'storage network' });
       if (comp?.ports.management) for (let i = 1; i <= comp.ports.management.count; i++) interfaces.push({ name: i === 1 ? 'bmc' : `bmc${i}`, type: '1000base-t', mgmtOnly: true });
       const weight = comp ? pick(comp.weightKg, 'typical') : null;
       types.push({
@@ -122,20 +134,93 @@ function generationTypes(g: Generation, layout: ElevationLayout, report: UnitRep
   return { types, parts: { manufacturer, typeOf } };
 }
 
-function switchType(c: ClusterLayout): NbDeviceType {
-  const sw = c.switchModel;
-  const manufacturer = VENDOR_NAME[sw?.vendor ?? 'generic'] ?? sw?.vendor ?? 'Generic';
-  const model = `${sw?.name ?? 'Fabric switch'} (${c.logicalRadix} x ${c.linkGbps}G)`.slice(0, 100);
+/**
+ * A switch model run as `radix` logical ports of `linkGbps` (interfaces `1`…`radix`, as the schedule numbers them)
+ * and its management port `mgmt` (the out-of-band rows end there).
+ */
+function switchType(sw: SwitchModel, radix: number, linkGbps: number, heightU: number): NbDeviceType {
+  const manufacturer = VENDOR_NAME[sw.vendor] ?? sw.vendor;
+  const model = `${sw.name} (${radix} x ${linkGbps}G)`.slice(0, 100);
+  const interfaces: NbInterfaceTemplate[] = Array.from({ length: radix }, (_, i) => ({ name: String(i + 1), type: interfaceType(linkGbps, sw.protocol) }));
+  interfaces.push({ name: 'mgmt', type: '1000base-t', mgmtOnly: true });
   return {
     manufacturer,
     model,
-    slug: netboxSlug(`${sw?.id ?? 'fabric-switch'}-${c.logicalRadix}x${c.linkGbps}g`),
-    uHeight: c.switchHeightU,
+    slug: netboxSlug(`${sw.id}-${radix}x${linkGbps}g`),
+    uHeight: heightU,
     isFullDepth: true,
     airflow: 'front-to-rear',
-    interfaces: Array.from({ length: c.logicalRadix }, (_, i) => ({ name: String(i + 1), type: interfaceType(c.linkGbps, sw?.protocol ?? 'ethernet') })),
-    comments: c.linkGbps < (sw ? pickSourced(sw.portGbps, 'typical') : c.linkGbps) ? 'Ports broken out to the NIC speed: interface n is logical port n.' : undefined,
+    interfaces,
+    comments: linkGbps < pickSourced(sw.portGbps, 'typical') ? 'Ports broken out to the NIC speed: interface n is logical port n.' : undefined,
   };
+}
+
+/** The out-of-band schedule's BMC, power-controller and CDU ports: a 0U device with the one port `mgmt`. */
+const OOB_ENDPOINT_TYPE: NbDeviceType = {
+  manufacturer: 'Generic',
+  model: 'Out-of-band management port',
+  slug: 'rackplan-oob-management-port',
+  uHeight: 0,
+  isFullDepth: false,
+  interfaces: [{ name: 'mgmt', type: '1000base-t', mgmtOnly: true }],
+  comments: 'A BMC, power-controller or CDU management port as the rackplan cable schedule names it (<rack>-bmc<n>, <rack>-pwr<n>, cdu<n>): the schedule places it in its rack, not in a slot.',
+};
+
+/** The switch types and heights of a cluster's other networks (front-end, storage, out-of-band). */
+interface OtherNetworkTypes {
+  readonly types: Partial<Record<NetworkDevice['network'], { readonly type: NbDeviceType; readonly heightU: number }>>;
+}
+
+function otherNetworkTypes(c: ClusterLayout): OtherNetworkTypes {
+  const e = c.otherNetworks;
+  const types: OtherNetworkTypes['types'] = {};
+  if (!e) return { types };
+  for (const [network, eth] of [['frontend', e.frontEnd], ['storage', e.storage]] as const) {
+    if (!eth || eth.fabric.tiers === 0) continue;
+    const heightU = Math.max(1, Math.round(pickSourced(eth.switch.heightU, 'typical')));
+    types[network] = { type: switchType(eth.switch, eth.fabric.logicalRadix, eth.fabric.linkGbps, heightU), heightU };
+  }
+  if (e.oob && e.oobSwitch) {
+    const sw = e.oobSwitch;
+    const heightU = Math.max(1, Math.round(pickSourced(sw.heightU, 'typical')));
+    types.oob = { type: switchType(sw, sw.cages * sw.portsPerCage, pickSourced(sw.portGbps, 'typical'), heightU), heightU };
+  }
+  return { types };
+}
+
+const U_M = 0.04445;
+
+/** The lowest U of a switch of `heightU` whose middle stands `h` metres above the floor (the cable layout's slot). */
+function positionOf(c: ClusterLayout, h: number, heightU: number): number {
+  return Math.max(1, Math.round((h - c.cabling.layout.floorClearanceM) / U_M - heightU / 2) + 1);
+}
+
+const OTHER_ROLE: Record<NetworkDevice['role'], string> = {
+  leaf: '',
+  spine: '',
+  core: '',
+  access: 'Management',
+  aggregation: 'Management',
+  bmc: 'Management port',
+  'power-controller': 'Management port',
+  cdu: 'Management port',
+};
+
+/** NetBox role of a device of another network. */
+function otherRole(d: NetworkDevice): string {
+  if (d.network === 'frontend' && (d.role === 'leaf' || d.role === 'spine' || d.role === 'core')) return 'Front-end switch';
+  if (d.network === 'storage' && (d.role === 'leaf' || d.role === 'spine' || d.role === 'core')) return 'Storage switch';
+  return OTHER_ROLE[d.role] || 'Network';
+}
+
+const RACK_DESCRIPTION: Record<string, string> = { frontend: 'front-end network rack', storage: 'storage network rack', oob: 'out-of-band network rack' };
+
+/** Front-end and storage interfaces the schedule names on a node of a cluster (its rows' `fe<n>`, `st<n>`). */
+function nodeNetworkPorts(c: ClusterLayout): { fe: number; st: number } {
+  const e = c.otherNetworks;
+  if (!e) return { fe: 0, st: 0 };
+  const per = (eth: typeof e.frontEnd) => (eth && eth.fabric.tiers > 0 ? Math.ceil(eth.fabric.endpoints / e.ports.nodes) : 0);
+  return { fe: per(e.frontEnd), st: per(e.storage) };
 }
 
 /** Build the NetBox model of a plan. */
@@ -150,22 +235,34 @@ export function planNetboxModel(b: PlanBundle, clusters: readonly ClusterLayout[
     if (!deviceTypes.has(t.slug)) deviceTypes.set(t.slug, t);
     if (!manufacturers.has(t.manufacturer)) manufacturers.set(t.manufacturer, { name: t.manufacturer, slug: netboxSlug(t.manufacturer) });
   };
+  // A node type carries every front-end and storage interface the schedule names on any cluster of its generation.
+  const nodePorts = new Map<string, { fe: number; st: number }>();
+  for (const c of clusters) {
+    const need = nodeNetworkPorts(c);
+    const had = nodePorts.get(c.generation.id) ?? { fe: 0, st: 0 };
+    nodePorts.set(c.generation.id, { fe: Math.max(had.fe, need.fe), st: Math.max(had.st, need.st) });
+  }
   for (const c of clusters) {
     const g = c.generation;
     if (layouts.has(g.id)) continue;
     const report = reports.get(g.id);
     if (!report) continue;
     const layout = layoutElevation(g, report, b.catalog);
-    const { types, parts } = generationTypes(g, layout, report);
+    const { types, parts } = generationTypes(g, layout, report, nodePorts.get(g.id));
     types.forEach(addType);
     layouts.set(g.id, { layout, parts });
   }
   const swTypes = new Map<ClusterLayout, NbDeviceType>();
+  const otherTypes = new Map<ClusterLayout, OtherNetworkTypes>();
   for (const c of clusters) {
-    const t = switchType(c);
+    const t = switchType(c.switchModel, c.logicalRadix, c.linkGbps, c.switchHeightU);
     addType(t);
     swTypes.set(c, t);
+    const other = otherNetworkTypes(c);
+    for (const { type } of Object.values(other.types)) addType(type);
+    otherTypes.set(c, other);
   }
+  if (clusters.some((c) => c.otherNetworks?.oob)) addType(OOB_ENDPOINT_TYPE);
 
   // NetBox site names are unique and at most 100 characters: fitted, and a repeated name gets its site id.
   const dataCenters = usedSites(b).filter((s) => s.roles.dataCenter);
@@ -189,15 +286,35 @@ export function planNetboxModel(b: PlanBundle, clusters: readonly ClusterLayout[
     const rackU = Math.round(pick(g.rack.heightU, 'typical') ?? 42);
     const weight = reports.get(g.id)?.space.weightKg;
     const npr = Math.max(1, c.ports.nodesPerRack);
+    const named = new Set<string>();
     for (let r = 0; r < c.cabling.computeRacks; r++) {
-      racks.push({ site, name: `${c.prefix}${c.cabling.nodePlace(r * npr).rack}`, width: netboxRackWidth(g.rack.formFactor), uHeight: rackU, ...(weight !== undefined ? { weightKg: weight / Math.max(1, g.racks) } : {}), description: `${g.name} compute rack` });
+      const name = `${c.prefix}${c.cabling.nodePlace(r * npr).rack}`;
+      named.add(name);
+      racks.push({ site, name, width: netboxRackWidth(g.rack.formFactor), uHeight: rackU, ...(weight !== undefined ? { weightKg: weight / Math.max(1, g.racks) } : {}), description: `${g.name} compute rack` });
     }
-    for (const name of networkRacks(c).keys()) racks.push({ site, name: `${c.prefix}${name}`, width: 19, uHeight: c.cabling.layout.networkRackUsableU, description: 'scale-out fabric network rack' });
+    for (const name of networkRacks(c).keys()) {
+      named.add(`${c.prefix}${name}`);
+      racks.push({ site, name: `${c.prefix}${name}`, width: 19, uHeight: c.cabling.layout.networkRackUsableU, description: 'scale-out fabric network rack' });
+    }
+    // The other networks' racks the compute fabric does not already have (FE-NR…, ST-NR…, NR-OOB…).
+    const e = c.otherNetworks;
+    if (!e) continue;
+    for (const network of SCHEDULE_NETWORKS) {
+      if (network === 'compute') continue;
+      for (const d of networkDevices(e, network)) {
+        const name = `${c.clusterPrefix}${d.rack}`;
+        if (named.has(name)) continue;
+        named.add(name);
+        racks.push({ site, name, width: 19, uHeight: c.cabling.layout.networkRackUsableU, description: RACK_DESCRIPTION[network]! });
+      }
+    }
   }
 
   const notes = [
     `Pinned to NetBox ${NETBOX_VERSION}. ${clusters.length} fabric cluster(s); names are prefixed <site>-<generation>-<cluster>-.`,
     'Compute-rack positions follow the rackplan elevation drawing (a schematic order by component class, not a vendor slot map).',
+    'Every network of the cable schedule is here: compute fabric, front-end (fe-…, racks FE-NR…), storage (st-…, racks ST-NR…) and out-of-band (oob-…); device, port and cable names are those of cables.csv.',
+    'Out-of-band access and aggregation switches, and the BMC, power-controller and CDU management ports the schedule names (<rack>-bmc<n>, <rack>-pwr<n>, cdu<n>, 0U devices), stand in their racks without a U position: the cable layout gives their rack, not a slot.',
     'Large plans: NetBox’s web import handles a few thousand rows at a time; split the files or load them through the REST API in the same order.',
   ];
 
@@ -207,8 +324,9 @@ export function planNetboxModel(b: PlanBundle, clusters: readonly ClusterLayout[
     deviceRoles: ROLES,
     sites,
     racks,
-    devices: { [Symbol.iterator]: () => devices(b, clusters, layouts, swTypes, siteName) },
+    devices: { [Symbol.iterator]: () => devices(b, clusters, layouts, swTypes, otherTypes, siteName) },
     cables: { [Symbol.iterator]: () => planNetboxCables(b, clusters) },
+    cableChunks: (header) => planNetboxCableChunks(b, clusters, header),
     notes,
   };
 }
@@ -219,12 +337,10 @@ function networkRacks(c: ClusterLayout): Map<string, { device: string; position:
   const f = c.fabric;
   const P = f.planes;
   const pt = (p: number) => (P > 1 ? `p${p + 1}-` : '');
-  const U_M = 0.04445;
-  const posOf = (h: number) => Math.max(1, Math.round((h - c.cabling.layout.floorClearanceM) / U_M - c.switchHeightU / 2) + 1);
   const add = (rack: string, device: string, h: number, role: string) => {
     let list = out.get(rack);
     if (!list) out.set(rack, (list = []));
-    list.push({ device, position: posOf(h), role });
+    list.push({ device, position: positionOf(c, h, c.switchHeightU), role });
   };
   for (let p = 0; p < P; p++) {
     for (let i = 0; i < f.switches.leaf / P; i++) {
@@ -248,6 +364,7 @@ function* devices(
   clusters: readonly ClusterLayout[],
   layouts: Map<string, { layout: ElevationLayout; parts: ModelParts }>,
   swTypes: Map<ClusterLayout, NbDeviceType>,
+  otherTypes: Map<ClusterLayout, OtherNetworkTypes>,
   siteName: Map<string, string>,
 ): Generator<NbDevice> {
   for (const c of clusters) {
@@ -294,17 +411,66 @@ function* devices(
         yield { name: `${c.prefix}${sw.device}`, role: sw.role, manufacturer: t.manufacturer, deviceType: t.model, site, rack: `${c.prefix}${rack}`, position: sw.position, face: 'front' };
       }
     }
+    // The cluster's front-end, storage and out-of-band devices (once, on its first part), named as their rows name them.
+    const e = c.otherNetworks;
+    if (!e) continue;
+    const types = otherTypes.get(c)!.types;
+    const p = c.clusterPrefix;
+    for (const network of SCHEDULE_NETWORKS) {
+      if (network === 'compute') continue;
+      const sw = types[network];
+      for (const d of networkDevices(e, network)) {
+        const endpoint = d.ports === 0;
+        const type = endpoint ? OOB_ENDPOINT_TYPE : sw!.type;
+        yield {
+          name: `${p}${d.name}`,
+          role: otherRole(d),
+          manufacturer: type.manufacturer,
+          deviceType: type.model,
+          site,
+          rack: `${p}${d.rack}`,
+          ...(d.h !== null && sw ? { position: positionOf(c, d.h, sw.heightU), face: 'front' as const } : {}),
+        };
+      }
+    }
   }
 }
 
-/** The plan's cables as NetBox cables (one per schedule row), cluster by cluster. */
+/** Every schedule row of a cluster part with its name prefix: the compute rows, then (first part) the other networks'. */
+function clusterRowGroups(b: PlanBundle, c: ClusterLayout): [Iterable<CableRow>, string][] {
+  return [
+    [cableSchedule(c.cabling, b.network), c.prefix],
+    [otherNetworkRows(c, b.network), c.clusterPrefix],
+  ];
+}
+
+/** The plan's cables as NetBox cables (one per cables.csv row, every network), cluster by cluster. */
 export function* planNetboxCables(b: PlanBundle, clusters: readonly ClusterLayout[]): Generator<NbCable> {
   // The names planCableRows gives (cluster prefix + schedule name), built here without its intermediate row object.
   for (const c of clusters) {
-    const p = c.prefix;
-    for (const r of cableSchedule(c.cabling, b.network)) {
-      const cableId = `${p}${r.cableId}`;
-      yield { cableId, tier: r.tier, aDevice: `${p}${r.aDevice}`, aPort: r.aPort, bDevice: `${p}${r.bDevice}`, bPort: r.bPort, type: cableType(r.media), partNumber: r.partNumber, aTransceiver: r.aTransceiver, bTransceiver: r.bTransceiver, lengthM: r.lengthM, label: cableId };
+    for (const [rows, p] of clusterRowGroups(b, c)) {
+      for (const r of rows) {
+        const cableId = `${p}${r.cableId}`;
+        yield { cableId, tier: r.tier, aDevice: `${p}${r.aDevice}`, aPort: r.aPort, bDevice: `${p}${r.bDevice}`, bPort: r.bPort, type: cableType(r.media), partNumber: r.partNumber, aTransceiver: r.aTransceiver, bTransceiver: r.bTransceiver, lengthM: r.lengthM, label: cableId };
+      }
     }
   }
+}
+
+/**
+ * 07-cables.csv of the plan (or of some of its clusters) as bytes: the rows of {@link planNetboxCables} through
+ * the byte writer, with no NbCable object or prefixed name string per cable.
+ */
+export function* planNetboxCableChunks(b: PlanBundle, clusters: readonly ClusterLayout[], header = true): Generator<Uint8Array> {
+  const w = new NetboxCableWriter();
+  if (header) w.header();
+  for (const c of clusters) {
+    for (const [rows, p] of clusterRowGroups(b, c)) {
+      for (const r of rows) {
+        w.row(p, r.cableId, r.cableId, r.tier, r.aDevice, r.aPort, r.bDevice, r.bPort, cableType(r.media), r.partNumber, r.aTransceiver, r.bTransceiver, r.lengthM);
+        if (w.full) yield w.take();
+      }
+    }
+  }
+  if (w.size) yield w.take();
 }

@@ -61,6 +61,16 @@ function nodeLocator(e: ClusterEvaluation): (n: number) => Place {
   };
 }
 
+/** Compute node `n` (cluster-wide index) named as the compute rows name it (`f2-node5` in a split cluster's second fabric). */
+function nodeNamer(e: ClusterEvaluation): (n: number) => string {
+  const per = e.parts[0]!.nodes;
+  if (e.parts.length <= 1) return (n) => `node${n + 1}`;
+  return (n) => {
+    const k = Math.min(e.parts.length - 1, Math.floor(n / per));
+    return `f${k + 1}-node${n - k * per + 1}`;
+  };
+}
+
 /** The floor layout of a front-end or storage fabric: its endpoints in the compute racks, its switches in its own network racks. */
 function ethernetPlan(e: ClusterEvaluation, eth: EthernetNetwork): CablePlan {
   const ppn = eth.fabric.endpoints / e.ports.nodes;
@@ -85,6 +95,7 @@ function* ethernetSchedule(e: ClusterEvaluation, net: NetworkCatalog, eth: Ether
   const ppn = f.endpoints / e.ports.nodes;
   const plan = ethernetPlan(e, eth);
   const node = nodeLocator(e);
+  const nodeName = nodeNamer(e);
   const lpr = f.leavesPerRailPerSu;
   const su = f.suNodes;
   const choices = new Map<number, MediaChoice | null>();
@@ -103,7 +114,7 @@ function* ethernetSchedule(e: ClusterEvaluation, net: NetworkCatalog, eth: Ether
       const leaf = f.tiers === 1 ? 0 : s * lpr + (xIn % lpr);
       const port = f.tiers === 1 ? x + 1 : Math.floor(xIn / lpr) + 1;
       const b = plan.leafPlace(0, leaf);
-      yield remeasured(r, plan, net, choices, a, b, `node${n + 1}`, `${deviceTag}${(x % ppn) + 1}`, rack(b.rack), dev(`leaf-${leaf + 1}`), String(port), cableId, network);
+      yield remeasured(r, plan, net, choices, a, b, nodeName(n), `${deviceTag}${(x % ppn) + 1}`, rack(b.rack), dev(`leaf-${leaf + 1}`), String(port), cableId, network);
     } else {
       yield makeRow(cableId, r.tier, network, rack(r.aRack), dev(r.aDevice), r.aPort, rack(r.bRack), dev(r.bDevice), r.bPort, r.lengthM, r.rawLengthM, r.choice);
     }
@@ -287,5 +298,108 @@ function* switchesWithPlaces(e: ClusterEvaluation): Generator<{ name: string; pl
     for (let i = 0; i < f.switches.leaf; i++) yield { name: `${deviceTag}-leaf-${i + 1}`, place: rack(plan.leafPlace(0, i)) };
     for (let i = 0; i < f.switches.spine; i++) yield { name: `${deviceTag}-spine-${i + 1}`, place: rack(plan.spinePlace(0, i)) };
     for (let i = 0; i < f.switches.core; i++) yield { name: `${deviceTag}-core-${i + 1}`, place: rack(plan.corePlace(0, i)) };
+  }
+}
+
+/** A switch or endpoint of the front-end, storage or out-of-band network, named and placed as that network's rows name it. */
+export interface NetworkDevice {
+  readonly network: Exclude<NetworkName, 'compute'>;
+  /** The name the rows give it (no cluster prefix). */
+  readonly name: string;
+  /** The rack the rows give it. */
+  readonly rack: string;
+  /** A fabric switch's tier, an out-of-band access or aggregation switch, or a management endpoint of a compute rack or CDU. */
+  readonly role: 'leaf' | 'spine' | 'core' | 'access' | 'aggregation' | 'bmc' | 'power-controller' | 'cdu';
+  /** Height of its middle above the floor (m) where the layout gives it a slot (front-end and storage switches); null where it gives only the rack. */
+  readonly h: number | null;
+  /** Numbered ports (`1`…`ports`) of a switch; 0 for an endpoint, whose one port is `mgmt`. */
+  readonly ports: number;
+}
+
+/**
+ * Every device the rows of a non-compute network end on, except the fabric switches' management ports (those are
+ * ports of the compute, front-end and storage switches): its switches, and for the out-of-band network the BMC,
+ * power-controller and CDU ports the schedule names (`C3-bmc2`, `C3-pwr1`, `cdu4`: the schedule does not tie a
+ * BMC port to a slot of the rack). Walks the same loops as the rows, so names and racks are the rows' own.
+ */
+export function* networkDevices(e: ClusterEvaluation, network: Exclude<NetworkName, 'compute'>): Generator<NetworkDevice, void, undefined> {
+  if (!e.plan) return;
+  if (network === 'oob') {
+    yield* oobDevices(e);
+    return;
+  }
+  const [eth, rackTag, deviceTag] = network === 'frontend' ? [e.frontEnd, 'FE', 'fe'] : [e.storage, 'ST', 'st'];
+  if (!eth || eth.fabric.tiers === 0) return;
+  const f = eth.fabric;
+  const plan = ethernetPlan(e, eth);
+  const rack = (r: string) => (r.startsWith('NR') ? `${rackTag}-${r}` : r);
+  const upper = f.spineLogicalRadix || f.logicalRadix;
+  for (let i = 0; i < f.switches.leaf; i++) {
+    const pl = plan.leafPlace(0, i);
+    yield { network, name: `${deviceTag}-leaf-${i + 1}`, rack: rack(pl.rack), role: 'leaf', h: pl.h, ports: f.logicalRadix };
+  }
+  for (let i = 0; i < f.switches.spine; i++) {
+    const pl = plan.spinePlace(0, i);
+    yield { network, name: `${deviceTag}-spine-${i + 1}`, rack: rack(pl.rack), role: 'spine', h: pl.h, ports: upper };
+  }
+  for (let i = 0; i < f.switches.core; i++) {
+    const pl = plan.corePlace(0, i);
+    yield { network, name: `${deviceTag}-core-${i + 1}`, rack: rack(pl.rack), role: 'core', h: pl.h, ports: upper };
+  }
+}
+
+/** The out-of-band network's switches and endpoints, in the order {@link oobSchedule} first names them. */
+function* oobDevices(e: ClusterEvaluation): Generator<NetworkDevice, void, undefined> {
+  const oob = e.oob;
+  const sw = e.oobSwitch;
+  if (!oob || !sw) return;
+  const network = 'oob';
+  const k = sw.cages * sw.portsPerCage;
+  const down = k - 1;
+  const node = nodeLocator(e);
+  const ports = e.ports;
+  const npr = ports.nodesPerRack;
+  const perRack = ports.bmcPortsPerRack + ports.powerControllersPerRack;
+  const computeSwitchesPerRack = Math.max(1, Math.ceil(perRack / down));
+  let access = 0;
+  const accessSwitch = (name: string, rack: string): NetworkDevice => {
+    access++;
+    return { network, name, rack, role: 'access', h: null, ports: k };
+  };
+  for (let c = 0; c < ports.racks; c++) {
+    const rack = node(Math.min(ports.nodes - 1, c * npr)).rack;
+    for (let j = 0; j < computeSwitchesPerRack; j++) yield accessSwitch(`oob-${rack}-${j + 1}`, rack);
+    for (let i = 0; i < perRack; i++) {
+      const bmc = i < ports.bmcPortsPerRack;
+      yield bmc
+        ? { network, name: `${rack}-bmc${i + 1}`, rack, role: 'bmc', h: null, ports: 0 }
+        : { network, name: `${rack}-pwr${i - ports.bmcPortsPerRack + 1}`, rack, role: 'power-controller', h: null, ports: 0 };
+    }
+  }
+  const networkRacks = e.parts.reduce((s, p) => s + (p.plan?.networkRacks ?? 0), 0);
+  let mgmt = 0;
+  for (const _ of switchesWithPlaces(e)) mgmt++;
+  let leftoverSwitches = mgmt;
+  if (networkRacks > 0 && mgmt) {
+    leftoverSwitches = 0;
+    const netSwitchesPerRack = Math.max(1, Math.ceil(Math.ceil(mgmt / networkRacks) / down));
+    for (let r = 0; r < networkRacks; r++) for (let j = 0; j < netSwitchesPerRack; j++) yield accessSwitch(`oob-NR${r + 1}-${j + 1}`, `NR${r + 1}`);
+  }
+  const cdus = oob.ports - ports.racks * perRack - mgmt;
+  const leftovers = leftoverSwitches + cdus;
+  let placed = 0;
+  for (let c = 0; c < ports.racks && placed < leftovers; c++) {
+    const rack = node(Math.min(ports.nodes - 1, c * npr)).rack;
+    for (let i = perRack; i < computeSwitchesPerRack * down && placed < leftovers; i++, placed++) {
+      if (placed >= leftoverSwitches) yield { network, name: `cdu${placed - leftoverSwitches + 1}`, rack, role: 'cdu', h: null, ports: 0 };
+    }
+  }
+  for (let x = 0; placed < leftovers; x++, placed++) {
+    const rack = `NR-OOB${Math.floor(x / down) + 1}`;
+    if (x % down === 0) yield accessSwitch(`oob-extra-${Math.floor(x / down) + 1}`, rack);
+    if (placed >= leftoverSwitches) yield { network, name: `cdu${placed - leftoverSwitches + 1}`, rack, role: 'cdu', h: null, ports: 0 };
+  }
+  if (oob.aggregationSwitches > 0) {
+    for (let g = 0; g < Math.ceil(access / k); g++) yield { network, name: `oob-agg-${g + 1}`, rack: 'NR1', role: 'aggregation', h: null, ports: k };
   }
 }

@@ -1,0 +1,170 @@
+/**
+ * NetBox follows every network of the cable schedule (issue 13, item 5): the front-end, storage and out-of-band
+ * switches are devices, every cables.csv row is a NetBox cable with the same device and port names in the same
+ * order, every cable end is an interface of an existing device in the rack cables.csv gives it, and the byte writer
+ * of 07-cables.csv writes exactly the cells of their definition (netboxCableCells through csvLine).
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import { parseAllDocuments } from 'yaml';
+import { readFileSync } from 'node:fs';
+import { importPlan } from '../../src/io/plan';
+import { planBundle } from '../../src/export/bundle';
+import { planCableRows, planClusters } from '../../src/export/plan-cables';
+import { planNetboxModel } from '../../src/export/plan-netbox';
+import { NETBOX_COLUMNS, NETBOX_MAX_LENGTH, NetboxCableWriter, fileText, netboxCableCells, netboxFiles, type NbCable } from '../../src/export/netbox';
+import { csvLine } from '../../src/export/csv';
+import { scheduleLinks } from '../../src/core/fabric/network-schedule';
+
+/** A plan whose final quarter has GB300 NVL72 (front-end and out-of-band) and DGX B200 (storage and out-of-band) at two sites. */
+function bundle() {
+  const small = JSON.parse(readFileSync('presets/plans/small.json', 'utf8')) as Record<string, unknown>;
+  const plan = {
+    ...small,
+    orders: [],
+    deployments: [
+      { site: 'houston-tx', generation: 'gb300-nvl72', quarter: '2026-Q2', units: 6 },
+      { site: 'houston-tx', generation: 'dgx-b200', quarter: '2026-Q2', units: 5 },
+      { site: 'lordstown-oh', generation: 'gb300-nvl72', quarter: '2026-Q2', units: 3 },
+    ],
+  };
+  const imported = importPlan(JSON.stringify(plan));
+  if (!imported.ok) throw new Error(imported.error.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+  return planBundle(imported.value.value);
+}
+
+describe('NetBox carries every network of the plan’s cable schedule', () => {
+  const b = bundle();
+  const clusters = planClusters(b);
+  const files = new Map(netboxFiles(planNetboxModel(b, clusters)).map((f) => [f.path, fileText(f)]));
+  const csv = (path: string) => {
+    const r = Papa.parse<Record<string, string>>(files.get(path)!, { header: true, skipEmptyLines: true });
+    expect(r.errors).toEqual([]);
+    return r.data;
+  };
+  const devices = csv('06-devices.csv');
+  const cables = csv('07-cables.csv');
+  const racks = csv('05-racks.csv');
+  const schedule = [...planCableRows(b, clusters)];
+
+  it('the plan has every network (so the checks below are not vacuous)', () => {
+    expect(clusters.length).toBe(3);
+    const networks = new Set(schedule.map((r) => r.network));
+    expect([...networks].sort()).toEqual(['compute', 'frontend', 'oob', 'storage']);
+  });
+
+  it('every network’s switches are devices, as many as the network’s sizing counts', () => {
+    const names = new Set(devices.map((d) => d.name));
+    for (const c of clusters) {
+      const e = c.otherNetworks!;
+      const count = (re: RegExp) => [...names].filter((n): n is string => n !== undefined && n.startsWith(c.clusterPrefix) && re.test(n.slice(c.clusterPrefix.length))).length;
+      expect(count(/^(leaf|spine|core)-/), `${c.prefix} compute`).toBe(c.fabric.switches.total);
+      expect(count(/^fe-(leaf|spine|core)-/), `${c.prefix} front-end`).toBe(e.frontEnd && e.frontEnd.fabric.tiers > 0 ? e.frontEnd.fabric.switches.total : 0);
+      expect(count(/^st-(leaf|spine|core)-/), `${c.prefix} storage`).toBe(e.storage && e.storage.fabric.tiers > 0 ? e.storage.fabric.switches.total : 0);
+      expect(count(/^oob-(?!agg)/), `${c.prefix} oob access`).toBe(e.oob!.accessSwitches);
+      expect(count(/^oob-agg-/), `${c.prefix} oob aggregation`).toBe(e.oob!.aggregationSwitches);
+    }
+    expect(devices.some((d) => d.role === 'Front-end switch')).toBe(true);
+    expect(devices.some((d) => d.role === 'Storage switch')).toBe(true);
+  });
+
+  it('one cable per cables.csv row, per network as many as the network’s links, with the same names and ports in the same order', () => {
+    expect(cables.length).toBe(schedule.length);
+    const perNetwork: Record<string, number> = {};
+    schedule.forEach((r, i) => {
+      const c = cables[i]!;
+      perNetwork[r.network] = (perNetwork[r.network] ?? 0) + 1;
+      expect([c.side_a_device, c.side_a_name, c.side_b_device, c.side_b_name, c.label], r.cableId).toEqual([r.aDevice, r.aPort, r.bDevice, r.bPort, r.cableId]);
+    });
+    const links = { compute: 0, frontend: 0, storage: 0, oob: 0 };
+    for (const c of clusters) {
+      if (!c.otherNetworks) continue;
+      const l = scheduleLinks(c.otherNetworks);
+      for (const n of ['compute', 'frontend', 'storage', 'oob'] as const) links[n] += l[n];
+    }
+    expect(perNetwork).toEqual(Object.fromEntries(Object.entries(links).filter(([, v]) => v > 0)));
+  });
+
+  it('every cable end is an interface of an existing device, standing in the rack cables.csv gives that end', () => {
+    const types = parseAllDocuments(files.get('02-device-types.yaml')!).map((d) => d.toJSON() as { manufacturer: string; model: string; interfaces?: { name: string }[] });
+    const typeByModel = new Map(types.map((t) => [`${t.manufacturer}\u0000${t.model}`, new Set((t.interfaces ?? []).map((i) => i.name))]));
+    const rackNames = new Set(racks.map((r) => r.name));
+    const device = new Map<string, { rack: string; ports: Set<string> }>();
+    for (const d of devices) {
+      expect(rackNames.has(d.rack), `${d.name} in ${d.rack}`).toBe(true);
+      expect(device.has(d.name!), `${d.name} twice`).toBe(false);
+      device.set(d.name!, { rack: d.rack!, ports: typeByModel.get(`${d.manufacturer}\u0000${d.device_type}`)! });
+    }
+    const used = new Set<string>();
+    for (const r of schedule) {
+      for (const [rack, dev, port] of [[r.aRack, r.aDevice, r.aPort], [r.bRack, r.bDevice, r.bPort]] as const) {
+        const d = device.get(dev);
+        expect(d, `${r.cableId}: ${dev}`).toBeDefined();
+        expect(d!.ports.has(port), `${r.cableId}: ${dev}:${port}`).toBe(true);
+        expect(d!.rack, `${r.cableId}: ${dev}`).toBe(rack);
+        expect(used.has(`${dev}:${port}`), `${dev}:${port} cabled twice`).toBe(false);
+        used.add(`${dev}:${port}`);
+      }
+    }
+  });
+
+  it('names fit NetBox’s limits; out-of-band devices without a slot have neither position nor face', () => {
+    for (const d of devices) {
+      expect(d.name!.length).toBeLessThanOrEqual(NETBOX_MAX_LENGTH.deviceName);
+      if (!d.position) expect(d.face, d.name).toBe('');
+    }
+    expect(devices.some((d) => /-bmc\d+$/.test(d.name!) && d.position === '')).toBe(true);
+  });
+
+  it('the compute rows are written as before the other networks were added (cables of the compute fabric first, per cluster)', () => {
+    // Compute cables of the first cluster: its first fabric.links.total rows are all compute rows.
+    const first = clusters[0]!;
+    for (let i = 0; i < first.fabric.links.total; i++) expect(schedule[i]!.network).toBe('compute');
+    expect(schedule[first.fabric.links.total]!.network).not.toBe('compute');
+  });
+});
+
+describe('07-cables.csv byte writer', () => {
+  const hostile = fc.oneof(fc.constantFrom('', ' ', ',', '"', '=', '-', '+', '@', '\t', '\r\n', '\u0000', '\u001b', 'é', '𝄞', 'a'.repeat(70)), fc.string({ maxLength: 10 }));
+  const text = fc.array(hostile, { maxLength: 5 }).map((p) => p.join(''));
+  const plain = fc.stringMatching(/^[a-zA-Z0-9][a-zA-Z0-9._:-]{0,30}$/);
+  const cell = fc.oneof(plain, plain, text);
+  const cable = fc.record({
+    prefix: fc.oneof(fc.constant(''), plain, text),
+    cableId: cell,
+    tier: fc.oneof(fc.constantFrom('node-leaf', 'leaf-spine', 'device-access'), text),
+    aDevice: cell,
+    aPort: cell,
+    bDevice: cell,
+    bPort: cell,
+    type: fc.oneof(fc.constantFrom('smf', 'mmf', 'dac-passive', 'cat6', ''), text),
+    partNumber: cell,
+    aTransceiver: fc.oneof(fc.constant(''), cell),
+    bTransceiver: fc.oneof(fc.constant(''), cell),
+    lengthM: fc.oneof(fc.constantFrom(0.5, 1, 2.5, 7, 30, 110), fc.double({ min: 0, max: 1000, noNaN: true })),
+  });
+  const reference = (x: { prefix: string; cableId: string; tier: string; aDevice: string; aPort: string; bDevice: string; bPort: string; type: string; partNumber: string; aTransceiver: string; bTransceiver: string; lengthM: number }): string => {
+    const nb: NbCable = { cableId: x.prefix + x.cableId, tier: x.tier, aDevice: x.prefix + x.aDevice, aPort: x.aPort, bDevice: x.prefix + x.bDevice, bPort: x.bPort, type: x.type, partNumber: x.partNumber, aTransceiver: x.aTransceiver, bTransceiver: x.bTransceiver, lengthM: x.lengthM, label: x.prefix + x.cableId };
+    return csvLine(netboxCableCells(nb));
+  };
+
+  it('writes what netboxCableCells and csvLine write, for hostile and plain names, prefixes and lengths (rows of one prefix in a run)', () => {
+    fc.assert(
+      fc.property(fc.array(cable, { minLength: 1, maxLength: 8 }), fc.integer({ min: 16, max: 4096 }), (rows, chunk) => {
+        const w = new NetboxCableWriter(chunk);
+        const parts: Uint8Array[] = [];
+        w.header();
+        for (const x of rows) {
+          w.row(x.prefix, x.cableId, x.cableId, x.tier, x.aDevice, x.aPort, x.bDevice, x.bPort, x.type, x.partNumber, x.aTransceiver, x.bTransceiver, x.lengthM);
+          if (w.full) parts.push(w.take());
+        }
+        if (w.size) parts.push(w.take());
+        const dec = new TextDecoder();
+        const got = parts.map((p) => dec.decode(p, { stream: true })).join('') + dec.decode();
+        expect(got).toBe(csvLine([...NETBOX_COLUMNS.cables]) + rows.map(reference).join(''));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
