@@ -11,6 +11,7 @@ import type { ExportFormat } from '../../src/export/plan-export';
 import { importPlanBlob, importPlanValue } from '../../src/io/plan';
 import { planWorkProblems } from '../../src/io/plan-work';
 import { shareLink, type ShareLink } from '../../src/io/share';
+import { MAX_SHARE_FRAGMENT_CHARS, MAX_SHARE_LINK_CHARS } from '../../src/io/limits';
 import { emit } from '../shared/events';
 import { baseStyles } from '../shared/styles';
 
@@ -356,8 +357,12 @@ export class RackPlanExports extends LitElement {
   #makeLink(): void {
     const plan = this.#plan;
     if (!plan) return;
-    this._share = shareLink(plan, this.baseUrl ?? location.href.replace(/#.*$/, ''));
-    this._status = this._share.ok ? { text: `Share link ready (${this._share.length.toLocaleString('en-US')} characters).`, error: false } : null;
+    // A plan that embeds the user's own generations carries each one whole (values and sources, 10–13 k characters
+    // compressed): its link may be as long as the reader opens, and says that some chat tools cut such links.
+    const own = (plan.generations?.length ?? 0) > 0;
+    this._share = shareLink(plan, this.baseUrl ?? location.href.replace(/#.*$/, ''), own ? MAX_SHARE_FRAGMENT_CHARS : undefined);
+    const long = own && this._share.length > MAX_SHARE_LINK_CHARS ? `: it carries your own generations, so it is longer than the ${MAX_SHARE_LINK_CHARS.toLocaleString('en-US')} characters every chat tool passes; if it arrives cut, share the plan as a file` : '';
+    this._status = this._share.ok ? { text: `Share link ready (${this._share.length.toLocaleString('en-US')} characters)${long}.`, error: false } : null;
   }
 
   async #copy(): Promise<void> {

@@ -1,16 +1,19 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { Catalog, Generation } from '../../src/core/catalog/types';
 import { FAMILY_LABEL, VENDOR_LABEL, generationGroups, type GenerationGroup } from '../../src/views/generations';
+import { duplicateGeneration, takenGenerationIds } from '../../src/views/generation-draft';
 import { emit } from '../shared/events';
 import { CONFIDENCE_TEXT, baseStyles } from '../shared/styles';
 
 /**
- * Pick the rack generation: grouped by vendor and family (GPU, Trainium, Inferentia), with the chosen unit's
- * summary and availability.
+ * Pick the rack generation: grouped by vendor and family (GPU, Trainium, Inferentia), the user's own generations
+ * in a group of their own, marked "user-defined", with the chosen unit's summary and availability. "Duplicate and
+ * edit" saves a copy of the shown generation as the user's own and opens the editor (loaded on demand, so the
+ * first paint does not carry it).
  *
  * @summary Generation picker.
- * @fires rack-edit - `rack/select-generation`
+ * @fires rack-edit - `rack/select-generation`, `generations/save` (duplicate)
  * @csspart select - the select element
  */
 @customElement('rack-generation-picker')
@@ -59,6 +62,15 @@ export class RackGenerationPicker extends LitElement {
         border-color: transparent;
         font-weight: 600;
       }
+      .tag.user {
+        border: 1px solid var(--rack-estimate);
+        color: var(--rack-estimate);
+        font-weight: 600;
+      }
+      .edit {
+        display: flex;
+        gap: 0.5rem;
+      }
       p {
         margin: 0.5rem 0 0;
         font-size: 0.8125rem;
@@ -73,8 +85,26 @@ export class RackGenerationPicker extends LitElement {
   /** Selected generation id. */
   @property() value = '';
 
+  /** The editor is open (it edits the shown generation when that is the user's own). */
+  @state() private _editing = false;
+
   #groups: GenerationGroup[] = [];
   #current: Generation | undefined;
+
+  /** Load the editor's module and open it. */
+  async #openEditor(): Promise<void> {
+    await import('./rack-generation-editor');
+    this._editing = true;
+  }
+
+  /** Save a copy of the shown generation as the user's own (one undo step), show it, and open the editor on it. */
+  #duplicate(): void {
+    const g = this.#current;
+    if (!g || !this.catalog) return;
+    const copy = duplicateGeneration(g, takenGenerationIds(this.catalog.generations));
+    emit(this, 'rack-edit', { type: 'generations/save', generation: copy, select: true });
+    void this.#openEditor();
+  }
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('catalog') && this.catalog) this.#groups = generationGroups(this.catalog);
@@ -90,7 +120,7 @@ export class RackGenerationPicker extends LitElement {
           <select part="select" @change=${(e: Event) => emit(this, 'rack-edit', { type: 'rack/select-generation', id: (e.target as HTMLSelectElement).value })}>
             ${this.#groups.map(
               (grp) => html`<optgroup label=${grp.label}>
-                ${grp.generations.map((x) => html`<option value=${x.id} ?selected=${x.id === this.value}>${x.name} — ${x.detail}</option>`)}
+                ${grp.generations.map((x) => html`<option value=${x.id} ?selected=${x.id === this.value}>${x.name}${x.userDefined ? ' (user-defined)' : ''} — ${x.detail}</option>`)}
               </optgroup>`,
             )}
           </select>
@@ -102,10 +132,18 @@ export class RackGenerationPicker extends LitElement {
               <span class="tag">${g.racks} rack${g.racks === 1 ? '' : 's'}</span>
               <span class="tag" title=${CONFIDENCE_TEXT[g.availability.confidence]?.title ?? ''}>available ${g.availability.date}${g.availability.confidence === 'estimate' ? ' (est.)' : ''}</span>
               <span class="tag"><code>${g.id}</code></span>
+              ${g.userDefined ? html`<span class="tag user" title="Your own generation: values marked user are yours, the rest come from the catalog">user-defined</span>` : nothing}
+            </div>`
+          : nothing}
+        ${g
+          ? html`<div class="edit">
+              <button class="btn" type="button" data-action="duplicate" @click=${() => this.#duplicate()}>Duplicate and edit</button>
+              ${g.userDefined && !this._editing ? html`<button class="btn" type="button" data-action="edit" @click=${() => void this.#openEditor()}>Edit</button>` : nothing}
             </div>`
           : nothing}
       </div>
       ${g ? html`<p>${g.summary}</p>` : nothing}
+      ${this._editing ? html`<rack-generation-editor @editor-close=${() => (this._editing = false)}></rack-generation-editor>` : nothing}
     `;
   }
 }

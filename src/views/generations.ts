@@ -11,8 +11,19 @@ export interface GenerationGroup {
   readonly label: string;
   readonly vendor: Vendor;
   readonly family: Family;
-  readonly generations: readonly { readonly id: string; readonly name: string; readonly detail: string }[];
+  readonly generations: readonly GenerationEntry[];
 }
+
+export interface GenerationEntry {
+  readonly id: string;
+  readonly name: string;
+  readonly detail: string;
+  /** The user's own generation (a file, a plan's embedded one, the editor). */
+  readonly userDefined: boolean;
+}
+
+/** The picker's group of the user's own generations (after the catalog's groups). */
+export const USER_GROUP_LABEL = 'Your generations (user-defined)';
 
 const FAMILY_ORDER: readonly Family[] = ['gpu', 'trainium', 'inferentia'];
 
@@ -26,16 +37,22 @@ export function generationDetail(g: Generation): string {
 }
 
 export function generationGroups(catalog: Catalog): GenerationGroup[] {
-  const groups = new Map<string, GenerationGroup & { generations: { id: string; name: string; detail: string }[] }>();
+  const groups = new Map<string, GenerationGroup & { generations: GenerationEntry[] }>();
+  const user: GenerationEntry[] = [];
   const sorted = [...catalog.generations].sort((a, b) => FAMILY_ORDER.indexOf(a.family) - FAMILY_ORDER.indexOf(b.family));
   for (const g of sorted) {
+    if (g.userDefined) {
+      user.push({ id: g.id, name: g.name, detail: generationDetail(g), userDefined: true });
+      continue;
+    }
     const key = `${g.vendor}/${g.family}`;
     let group = groups.get(key);
     if (!group) {
       group = { label: `${VENDOR_LABEL[g.vendor]} ${FAMILY_LABEL[g.family]}`, vendor: g.vendor, family: g.family, generations: [] };
       groups.set(key, group);
     }
-    group.generations.push({ id: g.id, name: g.name, detail: generationDetail(g) });
+    group.generations.push({ id: g.id, name: g.name, detail: generationDetail(g), userDefined: false });
   }
-  return [...groups.values()];
+  const first = sorted[0];
+  return user.length && first ? [...groups.values(), { label: USER_GROUP_LABEL, vendor: first.vendor, family: first.family, generations: user }] : [...groups.values()];
 }
