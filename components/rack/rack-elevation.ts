@@ -16,6 +16,8 @@ const MANIFOLD_W = 10;
 const RAIL_W = 7;
 const RAIL_GAP = 2;
 const PAD_TOP = 16;
+/** Line pitch of the rear face's text in tall slots. */
+const REAR_LINE_PX = 11;
 
 export type ElevationFace = 'front' | 'rear';
 
@@ -465,15 +467,15 @@ export class RackElevation extends LitElement {
       </g>`;
   }
 
-  /** Rear: the connections in a few words (the item's name in taller slots), and a clip mark where it takes the busbar. */
+  /** Rear: the connections in a few words; a taller slot names the item and gives each connection a line. A clip mark where it takes the busbar. */
   #rearText(d: DrawnSlot) {
-    const summary = d.rear?.summary || 'no rear connections listed';
-    const max = 34;
-    const text = summary.length > max ? `${summary.slice(0, max - 1)}…` : summary;
     const clip = d.rear?.connectors.some((c) => c.kind === 'busbar-clip');
-    const tall = d.slot.heightU >= 2;
-    return svg`${tall ? svg`<text x=${d.x + 5} y=${d.y + d.h / 2 - 2}>${d.short.length > 30 ? `${d.short.slice(0, 29)}…` : d.short}</text>` : nothing}
-      <text data-rear-summary x=${d.x + 5} y=${d.y + d.h / 2 + (tall ? 8.5 : 3.2)}>${text}</text>
+    const fit = (t: string, max: number) => (t.length > max ? `${t.slice(0, max - 1)}…` : t);
+    const lines = Math.floor((d.h - 3) / REAR_LINE_PX);
+    const text = lines >= 2 ? [d.short, ...(d.rear?.summaryParts ?? [])] : [d.rear?.summary || 'no rear connections listed'];
+    const shown = text.slice(0, Math.max(1, lines));
+    const y0 = d.y + d.h / 2 - ((shown.length - 1) * REAR_LINE_PX) / 2 + 3.2;
+    return svg`${shown.map((t, i) => svg`<text data-rear-summary=${i === 0 && lines < 2 ? '' : nothing} x=${d.x + 5} y=${y0 + i * REAR_LINE_PX}>${fit(t, 34)}</text>`)}
       ${clip ? svg`<rect class="clip" x=${d.x + RACK_W - 1} y=${d.y + d.h / 2 - 1.5} width=${RAIL_GAP + 2} height="3"></rect>` : nothing}`;
   }
 

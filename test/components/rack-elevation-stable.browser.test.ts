@@ -108,7 +108,7 @@ describe('rack-elevation: front and rear faces', () => {
     const root = el.shadowRoot!;
     const tray = [...root.querySelectorAll<SVGGElement>('.slot')].find((s) => /Compute tray/.test(s.getAttribute('aria-label') ?? ''))!;
     expect(tray.getAttribute('aria-label')).toMatch(/rear \(derived\): Scale-out NIC ports: 4 × 800 Gb\/s/);
-    expect(tray.querySelector('[data-rear-summary]')!.textContent).toMatch(/^4×800G · FE 400G · BMC · 72 NVL/);
+    expect(tray.querySelector('[data-rear-summary]')!.textContent).toBe('4×800G · FE 400G · 72 NVL · QD');
     expect(tray.querySelector('text')!.getBoundingClientRect().height).toBeGreaterThanOrEqual(10);
     tray.focus();
     await el.updateComplete;
@@ -126,6 +126,8 @@ describe('rack-elevation: front and rear faces', () => {
     expect(dgx.getAttribute('aria-label')).toMatch(/PSU inlets: 6/);
     expect(root.querySelectorAll('[data-rail]').length).toBe(0);
     expect(root.querySelector('[data-rear-notes]')!.textContent).toMatch(/NVLink runs on the board/);
+    // A 10U system has room for its name and a line per connection.
+    expect([...dgx.querySelectorAll('text')].map((t) => t.textContent)).toEqual(['DGX B200 system', '8×400G in 4 cages', 'ST 4×400G', 'BMC', '6 PSU']);
   });
 
   it('the face chosen is kept for the session: a new elevation opens on it', async () => {

@@ -217,7 +217,9 @@ export interface CableRef {
 export interface RearSlot {
   readonly key: string;
   readonly connectors: readonly RearConnector[];
-  /** The connectors in a few words, for the drawing (the busbar clip is left to the rail). */
+  /** The connectors in a few words each, for the drawing (the busbar clip is left to the rail). */
+  readonly summaryParts: readonly string[];
+  /** {@link summaryParts} on one line, without the BMC when the item has other connections (a 1U slot has room for little). */
   readonly summary: string;
   readonly cables: CableRef | null;
 }
@@ -299,7 +301,7 @@ export function layoutRearFace(generation: Generation, report: UnitReport, catal
       const gbps = pickSourced(p.scaleOut.gbps, 'typical');
       const cages = Math.ceil(p.scaleOut.count / (p.scaleOut.portsPerCage ?? 1));
       const inCages = cages === p.scaleOut.count ? `one per cage` : `in ${n0(cages)} cages of ${n0(p.scaleOut.portsPerCage ?? 1)}`;
-      out.push({ kind: 'scale-out', count: p.scaleOut.count, gbps, cages, text: `Scale-out NIC ports: ${n0(p.scaleOut.count)} × ${n0(gbps)} Gb/s, ${inCages} (catalog port count)`, short: `${n0(p.scaleOut.count)}×${gb(gbps)}` });
+      out.push({ kind: 'scale-out', count: p.scaleOut.count, gbps, cages, text: `Scale-out NIC ports: ${n0(p.scaleOut.count)} × ${n0(gbps)} Gb/s, ${inCages} (catalog port count)`, short: `${n0(p.scaleOut.count)}×${gb(gbps)}${cages === p.scaleOut.count ? '' : ` in ${n0(cages)} cages`}` });
     }
     if (p.frontEnd && p.frontEnd.count > 0) {
       const gbps = pickSourced(p.frontEnd.gbps, 'typical');
@@ -363,8 +365,9 @@ export function layoutRearFace(generation: Generation, report: UnitReport, catal
         cables = { rack: rackName, device: null, network: 'oob', label: `Out-of-band cables of rack ${rackName}`, note: `The schedule numbers a rack's management ports (${rackName}-bmc…, ${rackName}-pwr…) without saying which item each belongs to, so this shows every out-of-band row of rack ${rackName}.` };
       }
       // The busbar clip is drawn as a mark on the busbar rail, not in words.
-      const summary = connectors.filter((x) => x.kind !== 'busbar-clip' && (x.count > 0 || x.kind === 'liquid-qd')).map((x) => x.short).join(' · ');
-      return { key: s.key, connectors, summary, cables };
+      const shown = connectors.filter((x) => x.kind !== 'busbar-clip' && (x.count > 0 || x.kind === 'liquid-qd'));
+      const oneLine = shown.length > 1 ? shown.filter((x) => x.kind !== 'management') : shown;
+      return { key: s.key, connectors, summaryParts: shown.map((x) => x.short), summary: oneLine.map((x) => x.short).join(' · '), cables };
     });
     return { index: r.index, slots };
   });
