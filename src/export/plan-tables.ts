@@ -11,6 +11,7 @@ import type { Site } from '../core/sites/types';
 import type { NetworkCatalog } from '../core/fabric/types';
 import type { Assumption } from '../core/provenance';
 import type { CellValue, Column, Table } from './table';
+import { describeOverride } from '../core/plan/overrides';
 
 /** Everything an export needs: the validated plan, its report and the catalog entries it was evaluated with. */
 export interface PlanBundle {
@@ -146,6 +147,10 @@ export function sitesTable(b: PlanBundle): Table {
       col('co2_kg_per_mwh', 'Grid CO2 (kg/MWh)', 'number', { format: '#,##0.0' }),
       col('annual_co2_tonnes', 'CO2 (t/yr)', 'number', { total: 'sum', formula: '{annual_energy_mwh}*{co2_kg_per_mwh}/1000', format: '#,##0' }),
       col('egrid_subregion', 'eGRID subregion', 'text'),
+      // What the plan's site overrides (the plan report's `overrides`): a fixed PUE shows the site model's next to it.
+      col('pue_computed', 'PUE computed (annual)', 'number', { format: '0.000' }),
+      col('peak_pue_computed', 'PUE computed (peak)', 'number', { format: '0.000' }),
+      col('overrides', 'Overrides', 'text', { width: 48 }),
     ],
     rows: b.report.sites.map((s) => [
       s.id,
@@ -163,8 +168,14 @@ export function sitesTable(b: PlanBundle): Table {
       s.co2KgPerMwh,
       s.annualCo2Tonnes,
       s.egridSubregion,
+      s.pueDetail?.pue ?? null,
+      s.peakPueDetail?.pue ?? null,
+      s.overrides.map(describeOverride).join('; '),
     ]),
-    notes: ['Last full calendar year of the horizon. Energy = IT × utilization × PUE × 8,760 h; cost = MWh × 1,000 × tariff; CO2 = MWh × grid kg/MWh ÷ 1,000. Change an input cell and the results follow.'],
+    notes: [
+      'Last full calendar year of the horizon. Energy = IT × utilization × PUE × 8,760 h; cost = MWh × 1,000 × tariff; CO2 = MWh × grid kg/MWh ÷ 1,000. Change an input cell and the results follow.',
+      'Overrides: figures the plan fixes for a site (PUE, utilization, storage and other IT beside the units); with a fixed PUE, PUE and facility MW are the fixed ones and "PUE computed" is the site model\'s.',
+    ],
   };
 }
 
