@@ -205,19 +205,40 @@ export async function prepareOutputDirectory(path: string, names: readonly strin
 
 type Chunk = string | Uint8Array;
 
-/** Write every chunk through `handle`, surfacing the first error (FileHandle.write rejects on ENOSPC/EIO). */
+/** Write all of `buf` through `handle` (FileHandle.write rejects on ENOSPC/EIO; a short write is continued). */
+async function writeFully(handle: FileHandle, buf: Uint8Array): Promise<void> {
+  let off = 0;
+  while (off < buf.length) {
+    const { bytesWritten } = await handle.write(buf, off, buf.length - off);
+    if (bytesWritten === 0) throw Object.assign(new Error('the device accepted no bytes'), { code: 'EIO' });
+    off += bytesWritten;
+  }
+}
+
+/**
+ * Write every chunk through `handle`, surfacing the first error. One write stays in flight while the next chunk is
+ * made, so a producer that encodes (the cable schedule's CSV) and the disk work at the same time instead of in
+ * turn; a chunk is never touched again once yielded (the writers hand out fresh buffers), so it is safe to hand over.
+ */
 async function writeAll(handle: FileHandle, chunks: Iterable<Chunk> | AsyncIterable<Chunk>): Promise<number> {
   let bytes = 0;
-  for await (const chunk of chunks) {
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-    let off = 0;
-    while (off < buf.length) {
-      const { bytesWritten } = await handle.write(buf, off, buf.length - off);
-      if (bytesWritten === 0) throw Object.assign(new Error('the device accepted no bytes'), { code: 'EIO' });
-      off += bytesWritten;
+  let inFlight: Promise<void> | undefined;
+  try {
+    for await (const chunk of chunks) {
+      const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      if (!buf.length) continue;
+      if (inFlight) await inFlight;
+      inFlight = writeFully(handle, buf);
+      // Handled here so a failure while the next chunk is made is not an unhandled rejection; awaited above/below.
+      inFlight.catch(() => undefined);
+      bytes += buf.length;
     }
-    bytes += buf.length;
+  } catch (err) {
+    // The producer failed: let the pending write finish (or fail) before the caller closes and removes the file.
+    await inFlight?.catch(() => undefined);
+    throw err;
   }
+  await inFlight;
   return bytes;
 }
 
