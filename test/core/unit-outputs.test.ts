@@ -146,6 +146,14 @@ describe('other cloud instance units (AWS Neuron Trn3 and Inf2 tables)', () => {
   });
 });
 
+describe('energy against a published worked example', () => {
+  it('an H100 at 61 % utilization uses ≈ 3,740 kWh a year (Paul Churnock, Microsoft, via hardwaretimes.in: 700 W peak, no idle floor)', () => {
+    const r = evaluateUnit(gen('dgx-h100'), { utilization: 0.61 }, catalog);
+    expect(Math.round(r.energy.acceleratorOnlyKwhPerYear!)).toBe(3741); // 0.7 kW × 0.61 × 8,760 h = 3,740.5
+    expect(Math.abs(r.energy.acceleratorOnlyKwhPerYear! - 3740) / 3740).toBeLessThan(0.001);
+  });
+});
+
 describe('utilization and provenance', () => {
   it('a user utilization of 50 % halves the 100 % energy and is logged as the user\'s value', () => {
     const g = gen('gb300-nvl72');
