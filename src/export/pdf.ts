@@ -367,7 +367,7 @@ class Writer {
   /** Height {@link diagram} takes for `d`. */
   diagramHeight(d: PowerDiagram): number {
     const branches = Math.max(0, ...d.stages.map((st) => st.branches?.length ?? 0));
-    return 15 + DIAGRAM_BOX_H + branches * 8.5 + 4 + (d.note ? 19 : 0) + 4;
+    return 15 + DIAGRAM_BOX_H + branches * 8.5 + 4 + (d.note ? 27 : 0) + 4;
   }
 
   /** A one-line diagram: a box per stage with the power entering it, arrows between, branches hanging below. */
@@ -428,9 +428,10 @@ class Writer {
       doc.setFont(FONT, 'normal');
       doc.setFontSize(7);
       doc.setTextColor(90, 90, 90);
-      const lines = (doc.splitTextToSize(pdfText(d.note), PAGE_W - 2 * M) as string[]).slice(0, 2);
-      lines.forEach((l, k) => doc.text(l, M, this.y + 6 + k * 8));
-      this.y += 19;
+      const lines = doc.splitTextToSize(pdfText(d.note), PAGE_W - 2 * M) as string[];
+      const shown = lines.length > 3 ? [...lines.slice(0, 2), this.fit(lines.slice(2).join(' '), PAGE_W - 2 * M)] : lines;
+      shown.forEach((l, k) => doc.text(l, M, this.y + 6 + k * 8));
+      this.y += 3 + 8 * shown.length;
     }
     this.y += 4;
   }
@@ -470,7 +471,7 @@ class Writer {
     let x = M;
     doc.setFontSize(7.5);
     for (const c of u.checks) {
-      const text = pdfText(`${c.verdict === 'pass' ? '✓' : '✗'} ${c.label}: ${c.verdict}`);
+      const text = pdfText(`${c.verdict === 'pass' ? '✓' : c.verdict === 'near' ? '!' : '✗'} ${c.label}: ${c.verdict}`);
       doc.setFont(FONT, 'bold');
       const w = doc.getTextWidth(text) + 8;
       if (x + w > PAGE_W - M) {
