@@ -2,7 +2,6 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Catalog, Generation } from '../../src/core/catalog/types';
 import { FAMILY_LABEL, VENDOR_LABEL, generationGroups, type GenerationGroup } from '../../src/views/generations';
-import { duplicateGeneration, takenGenerationIds } from '../../src/views/generation-draft';
 import { emit } from '../shared/events';
 import { CONFIDENCE_TEXT, baseStyles } from '../shared/styles';
 
@@ -98,12 +97,13 @@ export class RackGenerationPicker extends LitElement {
   }
 
   /** Save a copy of the shown generation as the user's own (one undo step), show it, and open the editor on it. */
-  #duplicate(): void {
+  async #duplicate(): Promise<void> {
     const g = this.#current;
     if (!g || !this.catalog) return;
-    const copy = duplicateGeneration(g, takenGenerationIds(this.catalog.generations));
-    emit(this, 'rack-edit', { type: 'generations/save', generation: copy, select: true });
-    void this.#openEditor();
+    // The draft functions come with the editor's chunk, not the first paint's.
+    const [{ duplicateGeneration, takenGenerationIds }] = await Promise.all([import('../../src/views/generation-draft'), import('./rack-generation-editor')]);
+    emit(this, 'rack-edit', { type: 'generations/save', generation: duplicateGeneration(g, takenGenerationIds(this.catalog.generations)), select: true });
+    this._editing = true;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -137,7 +137,7 @@ export class RackGenerationPicker extends LitElement {
           : nothing}
         ${g
           ? html`<div class="edit">
-              <button class="btn" type="button" data-action="duplicate" @click=${() => this.#duplicate()}>Duplicate and edit</button>
+              <button class="btn" type="button" data-action="duplicate" @click=${() => void this.#duplicate()}>Duplicate and edit</button>
               ${g.userDefined && !this._editing ? html`<button class="btn" type="button" data-action="edit" @click=${() => void this.#openEditor()}>Edit</button>` : nothing}
             </div>`
           : nothing}

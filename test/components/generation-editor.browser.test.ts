@@ -12,7 +12,9 @@ import { parseSnapshot } from '../../src/state/snapshot';
 import { openShareLink, shareLink } from '../../src/io/share';
 import { validatePlan } from '../../src/io/plan';
 import { MAX_SHARE_FRAGMENT_CHARS } from '../../src/io/limits';
-import { generationFileText } from '../../src/views/generation-draft';
+import { duplicateGeneration, generationFileText, setAcceleratorPower, takenGenerationIds } from '../../src/views/generation-draft';
+import { restoreSession } from '../../src/storage/app-autosave';
+import { AppStore } from '../../src/state/store';
 import type { RackGenerationEditor } from '../../components/rack/rack-generation-editor';
 import type { Reports } from '../../src/views/reports';
 import { catalog, deepQuery, deepQueryAll, mountApp, until } from './helpers';
@@ -111,5 +113,26 @@ describe('generation editor', () => {
     await until(() => store.design.plan.plan.generations === undefined);
     expect(store.design.plan.plan.deployments.some((d) => d.generation === id)).toBe(false);
     expect(store.design.rack.generationId).not.toBe(id);
+  });
+
+  it('reload: the app’s autosave (restoreSession / attach, the code src/main.ts runs) brings the generation back, shown in the designer', async () => {
+    const dbName = `rackplan-user-gen-${Date.now()}`;
+    const parse = (d: unknown) => parseSnapshot(d, catalog);
+    const first = await restoreSession(parse, { dbName, journal: null });
+    const store = new AppStore(catalog);
+    const stop = first.attach(store);
+    const g = setAcceleratorPower(duplicateGeneration(catalog.generations.find((x) => x.id === 'gb300-nvl72')!, takenGenerationIds(catalog.generations)), 1100);
+    expect(store.dispatch({ type: 'generations/save', generation: g, select: true }).ok).toBe(true);
+    await until(() => first.status()?.state === 'idle' && (first.status()?.rev ?? 0) >= 2, 10_000);
+    stop();
+
+    const second = await restoreSession(parse, { dbName, journal: null });
+    expect(second.design?.plan.plan.generations).toEqual([g]);
+    expect(second.design?.rack.generationId).toBe(g.id);
+    const { store: reopened } = await mountApp(`/rack/${g.id}`, undefined, new AppStore(catalog, { design: second.design }));
+    await until(() => deepQuery(document.body, '[data-figure="it"] dd') !== null);
+    expect(reopened.catalog.generations.find((x) => x.id === g.id)?.userDefined).toBe(true);
+    await expect.element(page.getByText('user-defined', { exact: true }).first()).toBeVisible();
+    // The sessions keep their connections open, so the database (a unique name) is left to the test browser's profile.
   });
 });

@@ -7,6 +7,11 @@ import { AppStore, loadDesignChecks } from '../../src/state/store';
 import { loadSnapshot, parseSnapshot } from '../../src/state/snapshot';
 import { rowsUsingGeneration } from '../../src/state/actions';
 import { actionLabel } from '../../src/views/action-labels';
+import { Reports } from '../../src/views/reports';
+import { runCli } from '../../src/cli/main';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { acceleratorsPerUnit, duplicateGeneration, generationFileText, setAcceleratorPower, setComponentValue, takenGenerationIds } from '../../src/views/generation-draft';
 
 const catalog = loadCatalog();
@@ -135,5 +140,30 @@ describe('user generations in the store', () => {
     expect(unit(t)).toEqual(unit(s));
     // Loading the same session again (its ids are the session's own, not the catalog's) is accepted.
     expect(loadSnapshot(t, json).ok).toBe(true);
+  });
+});
+
+describe('the exported generation file through the CLI', () => {
+  beforeAll(() => loadDesignChecks());
+
+  it('rackplan rack --generation-file <exported> --json gives the designer\'s report, figure for figure', async () => {
+    const s = new AppStore(catalog);
+    const edited = setComponentValue(setAcceleratorPower(copyOf(), 1250), 0, 'count', 17);
+    expect(s.dispatch({ type: 'generations/save', generation: edited, select: true }).ok).toBe(true);
+    // The designer's report comes from the one owner (Reports), as the Rack designer shows it.
+    const designer = new Reports(s).rack!.report;
+    const dir = mkdtempSync(join(tmpdir(), 'rackplan-gen-'));
+    const file = join(dir, `${edited.id}.json`);
+    writeFileSync(file, generationFileText(s.design.plan.plan.generations![0]!));
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(['rack', '--generation-file', file, '--json'], { out: (t) => out.push(t), err: (t) => err.push(t) });
+    expect(err.join('\n')).toBe('');
+    expect(code).toBe(0);
+    const cli = JSON.parse(out.join('\n')) as Record<string, unknown>;
+    expect(cli.userDefined).toBe(true);
+    expect(cli).toEqual({ userDefined: true, ...JSON.parse(JSON.stringify(designer)) });
+    // The edit is visible in both: 17 compute trays × 4 GPUs.
+    expect(designer.accelerators).toBe(68);
   });
 });
