@@ -492,8 +492,8 @@ export class RackElevation extends LitElement {
       emit(this, 'rack-edit', { type: 'fabric/set', patch: { units, accelerators: undefined } });
       emit(this, 'rack-navigate', route);
     };
-    return html`<p><a class="cables" data-cables href=${routePath(route)} @click=${open} title=${`Opens the Fabric view's cable schedule sized to ${formatNumber(units, 0)} unit${units === 1 ? '' : 's'} (the designer's count)`}>${c.label}</a></p>
-      <p class="muted">${c.note}</p>`;
+    const title = `${c.note} Opens the Fabric view's cable schedule sized to ${formatNumber(units, 0)} unit${units === 1 ? '' : 's'} (the designer's count).`;
+    return html`<p><a class="cables" data-cables href=${routePath(route)} @click=${open} title=${title}>${c.label}</a> <span class="muted">${c.device ? `${c.device} · rack ${c.rack}` : `rack ${c.rack}`}</span></p>`;
   }
 
   #rearDetails(d: DrawnSlot) {
@@ -503,8 +503,8 @@ export class RackElevation extends LitElement {
     return html`
       <p><strong>${s.label}</strong> <span class="badge estimate" title="Derived from the catalog's component counts; rear positions are not published">derived</span></p>
       <p class="muted">${s.heightU > 1 ? `U${s.u}–U${top}` : `U${s.u}`} · rear · ${KIND_LABEL[s.kind]}</p>
-      ${conn.length ? html`<ul data-rear-connectors>${conn.map((c) => html`<li>${c.text}</li>`)}</ul>` : html`<p class="muted">The catalog lists no rear connections for this item.</p>`}
       ${this.#cablesLink(d.rear?.cables)}
+      ${conn.length ? html`<ul data-rear-connectors>${conn.map((c) => html`<li>${c.text}</li>`)}</ul>` : html`<p class="muted">The catalog lists no rear connections for this item.</p>`}
     `;
   }
 
@@ -528,11 +528,11 @@ export class RackElevation extends LitElement {
         <span class="num">${s.watts === null ? 'Power not published' : `${formatValue(s.watts, 'power', this.system)} maximum`}</span>
         <span class=${`badge ${s.confidence}`} title=${conf.title}>${conf.label}</span>
       </p>
+      ${this.#cablesLink(d.rear?.cables)}
       ${s.sources.length
         ? html`<p class="muted">Source: ${s.sources.map((src, i) => html`${i ? '; ' : ''}<a href=${src.url} target="_blank" rel="noopener noreferrer">${src.title}</a>`)}</p>`
         : html`<p class="muted">No source${s.confidence === 'estimate' ? ' (estimate)' : ''}.</p>`}
       ${s.note ? html`<p class="muted">${s.note}</p>` : nothing}
-      ${this.#cablesLink(d.rear?.cables)}
     `;
   }
 
