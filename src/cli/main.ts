@@ -8,7 +8,7 @@ import { InputError } from './errors';
 import { describeValue, formatProblem } from '../schema/errors';
 import { findNonFinite } from './output';
 import { escapeJsonControlChars, stripControlChars } from '../io/control-chars';
-import { describeFsError } from './files';
+import { describeFsError } from './fs-errors';
 
 export interface Io {
   out(text: string): void;
