@@ -211,13 +211,20 @@ export class RackElevation extends LitElement {
         flex-wrap: wrap;
         font-size: 0.8125rem;
       }
-      /* Two lines reserved for either face's caption, so switching faces does not move the drawing. */
+      /* Both faces' captions share one grid cell (the other one hidden), so the box is as tall as the longer one and
+         switching faces never moves the drawing. */
+      .captions {
+        display: grid;
+      }
       .caption {
+        grid-area: 1 / 1;
         margin: 0;
         font-size: 0.75rem;
         line-height: 1.25;
-        min-height: 2.5em;
         color: var(--rack-muted);
+      }
+      .caption.off {
+        visibility: hidden;
       }
       .details ul {
         margin: 0.15rem 0;
@@ -378,7 +385,10 @@ export class RackElevation extends LitElement {
           </fieldset>
           ${rear ? html`<span class="badge estimate" title="Derived from the catalog's component counts, not a published drawing">derived</span>` : nothing}
         </div>
-        ${rear ? html`<p class="caption" data-rear-caption>${l.rear.caption}</p>` : html`<p class="caption">${l.caption}</p>`}
+        <div class="captions">
+          <p class=${`caption${rear ? ' off' : ''}`} aria-hidden=${rear ? 'true' : 'false'} data-front-caption>${l.caption}</p>
+          <p class=${`caption${rear ? '' : ' off'}`} aria-hidden=${rear ? 'false' : 'true'} data-rear-caption>${l.rear.caption}</p>
+        </div>
         <div class="scroll">
           <svg
             part="drawing"

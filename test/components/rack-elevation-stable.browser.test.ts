@@ -89,13 +89,14 @@ describe('rack-elevation: front and rear faces', () => {
     const root = el.shadowRoot!;
     const front = root.querySelector<HTMLInputElement>('input[name="face"][value="front"]')!;
     expect(front.checked).toBe(true);
-    expect(root.querySelector('[data-rear-caption]')).toBeNull();
+    expect(getComputedStyle(root.querySelector('[data-rear-caption]')!).visibility).toBe('hidden');
     const before = rect(root.querySelector('svg')!);
     front.focus();
     await userEvent.keyboard('{ArrowRight}');
     await el.updateComplete;
     expect(root.querySelector<HTMLInputElement>('input[name="face"][value="rear"]')!.checked).toBe(true);
     expect(root.querySelector('[data-rear-caption]')!.textContent).toBe('Rear — schematic: connections from component counts; positions not published');
+    expect(getComputedStyle(root.querySelector('[data-rear-caption]')!).visibility).toBe('visible');
     // Switching faces keeps the drawing's size: the rails take the room the front manifold had, or more on both.
     expect(rect(root.querySelector('svg')!)).toEqual(before);
     expect([...root.querySelectorAll('[data-rail]')].map((r) => r.getAttribute('data-rail'))).toEqual(['busbar', 'manifold', 'scale-up-spine']);
@@ -136,6 +137,6 @@ describe('rack-elevation: front and rear faces', () => {
     document.body.replaceChildren();
     const second = await mount('gb300-nvl72');
     expect(second.shadowRoot!.querySelector<HTMLInputElement>('input[name="face"][value="rear"]')!.checked).toBe(true);
-    expect(second.shadowRoot!.querySelector('[data-rear-caption]')).not.toBeNull();
+    expect(getComputedStyle(second.shadowRoot!.querySelector('[data-rear-caption]')!).visibility).toBe('visible');
   });
 });
