@@ -7,6 +7,7 @@
  */
 import type { Catalog, ComponentClass, Generation, PsuModel } from '../catalog/types';
 import { clusterPorts } from '../fabric/cluster';
+import { formatNumber } from '../format';
 import { isMissing, pick, pickSourced, type Confidence, type MaybeSourced, type Source } from '../provenance';
 import type { UnitReport } from './types';
 
@@ -264,7 +265,7 @@ export interface RearFace {
 
 export const REAR_CAPTION = 'Rear — schematic: connections from component counts; positions not published';
 
-const n0 = (n: number) => String(Math.round(n));
+const n0 = (n: number) => formatNumber(Math.round(n), 0);
 const gb = (n: number) => (n >= 1000 && n % 1000 === 0 ? `${n / 1000}T` : `${n}G`);
 
 /**
