@@ -3,6 +3,7 @@
  * @module
  */
 import type { Catalog, Family, Generation, Vendor } from '../core/catalog/types';
+import { shortGenerationName } from './names';
 
 export const VENDOR_LABEL: Record<Vendor, string> = { nvidia: 'NVIDIA', aws: 'AWS', amd: 'AMD' };
 export const FAMILY_LABEL: Record<Family, string> = { gpu: 'GPU', trainium: 'Trainium', inferentia: 'Inferentia' };
@@ -55,4 +56,9 @@ export function generationGroups(catalog: Catalog): GenerationGroup[] {
   }
   const first = sorted[0];
   return user.length && first ? [...groups.values(), { label: USER_GROUP_LABEL, vendor: first.vendor, family: first.family, generations: user }] : [...groups.values()];
+}
+
+/** A generation's short name where plans list it (grid rows, chart legends), marked when it is the user's own. */
+export function planGenerationName(g: Generation): string {
+  return `${shortGenerationName(g.name)}${g.userDefined ? ' (user-defined)' : ''}`;
 }
