@@ -264,7 +264,8 @@ export function planNames(b: PlanBundle): { site: (id: string) => string; plant:
   const plants = new Map(b.report.plants.map((p) => [p.id, p.name] as const));
   const generation = (id: string) => {
     const g = b.catalog.generations.find((x) => x.id === id || x.aliases.includes(id));
-    return g ? shortName(g.name) : id;
+    // A user's own generation is marked wherever the PDF names it.
+    return g ? `${shortName(g.name)}${g.userDefined ? ' (user-defined)' : ''}` : id;
   };
   // Generation ids in a sentence ("2,700 × trn3-gen2-ultraserver"), longest first so no id is cut by a shorter one.
   const ids = [...new Set(b.report.units.map((u) => u.generation))].sort((x, y) => y.length - x.length);

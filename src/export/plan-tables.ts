@@ -392,7 +392,8 @@ export function unitsTable(b: PlanBundle, units: readonly PlanUnit[] = unitRepor
     rows: units.map(({ site, report: r }) => [
       r.generation,
       site,
-      r.name,
+      // A user's own generation is marked in the name (CSV racks.csv, the XLSX Units sheet).
+      b.catalog.generations.some((g) => g.id === r.generation && g.userDefined) ? `${r.name} (user-defined)` : r.name,
       r.racks,
       r.accelerators,
       r.power.itKw,

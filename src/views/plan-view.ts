@@ -8,7 +8,8 @@ import { planDefaults, type PlanDefaults } from '../core/plan/evaluate-site';
 import type { BindingConstraint, DemandMetric, DemandSeries, Plan, PlantQuarter, PlanReport, Precision } from '../core/plan/types';
 import { quarterFromIndex, quarterIndex, stepAt } from '../core/sites/schedule';
 import type { QuarterId, Site } from '../core/sites/types';
-import { shortGenerationName, shortName } from './names';
+import { shortName } from './names';
+import { planGenerationName } from './generations';
 
 export interface GridColumn {
   readonly site: string;
@@ -140,7 +141,7 @@ export function planGrid(plan: Plan, report: PlanReport, sites: readonly Site[],
       return { entry: entries.get(q) ?? null, required: sq?.required ?? null, supplied: sq?.supplied ?? 0, balance: sq?.balance ?? null };
     }),
   };
-  return { generationNames: new Map(catalog.generations.map((g) => [g.id, shortGenerationName(g.name)])), quarters, columns, rows, locked, demand };
+  return { generationNames: new Map(catalog.generations.map((g) => [g.id, planGenerationName(g)])), quarters, columns, rows, locked, demand };
 }
 
 export interface Series {
@@ -174,8 +175,8 @@ export function planCharts(plan: Plan, report: PlanReport, sites: readonly Site[
     });
   }
   const name = (id: string) => {
-    const full = catalog.generations.find((g) => g.id === id)?.name;
-    return full ? shortGenerationName(full) : id;
+    const g = catalog.generations.find((x) => x.id === id);
+    return g ? planGenerationName(g) : id;
   };
   const racks = [...byGen].map(([g, data]) => ({ label: name(g), data, key: g }));
   // A share of each one's own limit (a quarter with no limit reads 0 %; its MW or builds still show in the tables).
