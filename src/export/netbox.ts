@@ -331,7 +331,7 @@ export function netboxFiles(model: NetboxModel): NetboxFile[] {
       csvChunks(NETBOX_COLUMNS.racks, model.racks.map((r) => [fitName(r.site, N.siteName), fitName(r.name, N.rackName), 'planned', r.width, r.uHeight, r.weightKg === undefined ? null : round(r.weightKg, 2), r.weightKg === undefined ? null : 'kg', fitText(r.description, N.description)])),
     ),
   );
-  files.push(fileOf('06-devices.csv', () => csvChunks(NETBOX_COLUMNS.devices, deviceRows(model.devices))));
+  files.push(fileOf('06-devices.csv', () => netboxDeviceChunks(model.devices)));
   files.push(fileOf(NETBOX_CABLES_FILE, () => (model.cableChunks ? model.cableChunks(true) : netboxCableChunks(model.cables))));
   files.push(text('README.txt', readme(model)));
   return files;
@@ -346,9 +346,21 @@ export function fileText(f: NetboxFile): string {
   return out;
 }
 
-function* deviceRows(devices: Iterable<NbDevice>): Generator<(string | number | undefined)[]> {
+/** The cells of one device (06-devices.csv), in NETBOX_COLUMNS.devices order: the definition the byte writer is held to. */
+export function netboxDeviceCells(d: NbDevice): (string | number | undefined)[] {
   const N = NETBOX_MAX_LENGTH;
-  for (const d of devices) yield [fitName(d.name, N.deviceName), fitName(d.role, N.organizationName), fitName(d.manufacturer, N.organizationName), fitName(d.deviceType, N.model), 'planned', fitName(d.site, N.siteName), fitName(d.rack, N.rackName), d.position, d.position === undefined ? undefined : d.face, fitText(d.description, N.description)];
+  return [fitName(d.name, N.deviceName), fitName(d.role, N.organizationName), fitName(d.manufacturer, N.organizationName), fitName(d.deviceType, N.model), 'planned', fitName(d.site, N.siteName), fitName(d.rack, N.rackName), d.position, d.position === undefined ? undefined : d.face, fitText(d.description, N.description)];
+}
+
+/** 06-devices.csv as bytes (hundreds of thousands of rows): the cells of {@link netboxDeviceCells}. */
+export function* netboxDeviceChunks(devices: Iterable<NbDevice>, header = true): Generator<Uint8Array> {
+  const w = new NetboxCsvWriter();
+  if (header) w.header(NETBOX_COLUMNS.devices);
+  for (const d of devices) {
+    w.device(d);
+    if (w.full) yield w.take();
+  }
+  if (w.size) yield w.take();
 }
 
 /**
@@ -376,10 +388,10 @@ export function netboxCableCells(c: NbCable): (string | number)[] {
 
 /** 07-cables.csv written cell by cell (millions of rows): the cells of {@link netboxCableCells}, in NETBOX_COLUMNS.cables order. */
 export function* netboxCableChunks(cables: Iterable<NbCable>, header = true): Generator<Uint8Array> {
-  const w = new NetboxCableWriter();
-  if (header) w.header();
+  const w = new NetboxCsvWriter();
+  if (header) w.header(NETBOX_COLUMNS.cables);
   for (const c of cables) {
-    w.row('', c.cableId, c.label, c.tier, c.aDevice, c.aPort, c.bDevice, c.bPort, c.type, c.partNumber, c.aTransceiver ?? '', c.bTransceiver ?? '', c.lengthM);
+    w.cable('', c.cableId, c.label, c.tier, c.aDevice, c.aPort, c.bDevice, c.bPort, c.type, c.partNumber, c.aTransceiver ?? '', c.bTransceiver ?? '', c.lengthM);
     if (w.full) yield w.take();
   }
   if (w.size) yield w.take();
@@ -389,6 +401,9 @@ const ENCODER = new TextEncoder();
 const SPACE = 0x20;
 const COMMA_BYTE = 0x2c;
 const INTERFACE_CELL = ENCODER.encode('dcim.interface,');
+const PLANNED_CELL = ENCODER.encode('planned,');
+/** Position and face both empty (a device in its rack without a slot), with their commas. */
+const NO_POSITION_CELLS = ENCODER.encode(',,');
 
 /** A character a CSV cell copies as is: printable ASCII but the quote and the comma. */
 function copyable(c: number): boolean {
@@ -406,22 +421,27 @@ interface Tail {
 }
 
 /**
- * 07-cables.csv rows straight into UTF-8 bytes: exactly the cells of {@link netboxCableCells} (fitted names, the
- * description, csvField quoting and neutralizing), without the strings. A cable file has millions of rows whose
- * names share a cluster prefix and whose tier, medium and modules repeat: the prefix is checked and encoded once,
- * the constant cells and each (tier, part, modules) description tail once, each length once, and a name is copied
- * byte by byte in the pass that checks it fits unchanged (printable ASCII, no quote or comma, no edge space, no
- * formula trigger, within its length). Anything else takes the general path, through the functions that define it.
+ * NetBox CSV rows straight into UTF-8 bytes, for the files with millions of rows (07-cables.csv, 06-devices.csv):
+ * exactly the cells of {@link netboxCableCells} and {@link netboxDeviceCells} (fitted names, the description,
+ * csvField quoting and neutralizing), without a string per cell. Names share a cluster prefix and most other cells
+ * repeat (tier, medium, modules, role, type, site): the prefix is checked and encoded once and copied as a block,
+ * as are the constant cells, each length or position, each (tier, part, modules) description tail and each
+ * repeated device cell; a name is copied byte by byte in the pass that checks it fits unchanged (printable ASCII,
+ * no quote or comma, no edge space, no formula trigger, within its length). Anything else takes the general
+ * path, through the functions that define the cells.
  */
-export class NetboxCableWriter {
+export class NetboxCsvWriter {
   #buf: Uint8Array;
   #pos = 0;
   #prefix = '';
   /** The prefix's bytes when names under it can be copied (it is copyable and starts with no space or trigger). */
   #prefixBytes: Uint8Array | null = new Uint8Array(0);
   readonly #types = new Map<string, Uint8Array>();
-  readonly #lengths = new Map<number, Uint8Array>();
+  readonly #numbers = new Map<number, Uint8Array>();
   readonly #tails = new Map<string, Map<string, Map<string, Map<string, Tail>>>>();
+  /** Encoded device cells (role, manufacturer, type, site, face), with their comma, per column and text. */
+  readonly #deviceCells = [new Map<string, Uint8Array>(), new Map<string, Uint8Array>(), new Map<string, Uint8Array>(), new Map<string, Uint8Array>()];
+  readonly #positions = new Map<number, Uint8Array>();
 
   constructor(readonly chunkBytes = 1 << 20) {
     this.#buf = new Uint8Array(chunkBytes + 8192);
@@ -442,14 +462,14 @@ export class NetboxCableWriter {
     return out;
   }
 
-  header(): void {
-    const line = ENCODER.encode(`${NETBOX_COLUMNS.cables.map((c) => csvField(c)).join(',')}\r\n`);
+  header(columns: readonly string[]): void {
+    const line = ENCODER.encode(`${columns.map((c) => csvField(c)).join(',')}\r\n`);
     this.#room(line.length);
     this.#bytes(line);
   }
 
   /** One cable; names are `prefix + aDevice`, `prefix + bDevice`, `prefix + label`, and the description starts with `prefix + cableId`. */
-  row(prefix: string, cableId: string, label: string, tier: string, aDevice: string, aPort: string, bDevice: string, bPort: string, type: string, partNumber: string, aTransceiver: string, bTransceiver: string, lengthM: number): void {
+  cable(prefix: string, cableId: string, label: string, tier: string, aDevice: string, aPort: string, bDevice: string, bPort: string, type: string, partNumber: string, aTransceiver: string, bTransceiver: string, lengthM: number): void {
     const N = NETBOX_MAX_LENGTH;
     if (prefix !== this.#prefix) this.#setPrefix(prefix);
     // The longest a row can get on the general path: every cell UTF-8 (3 bytes a unit) and quoted.
@@ -461,13 +481,41 @@ export class NetboxCableWriter {
     this.#bytes(INTERFACE_CELL);
     this.#name('', bPort, N.interfaceName);
     this.#bytes(this.#typeCell(type));
-    this.#name(prefix, label, N.cableLabel);
+    const labelAt = this.#pos;
+    const labelCopied = this.#name(prefix, label, N.cableLabel);
+    const labelEnd = this.#pos - 1;
     this.#bytes(this.#lengthCell(lengthM));
     const tail = this.#tail(tier, partNumber, aTransceiver, bTransceiver).bytes;
-    if (!tail || !this.#copyName(prefix, cableId, N.description - tail.length)) {
+    if (tail && labelCopied && label === cableId && prefix.length + cableId.length + tail.length <= N.description) {
+      // The label cell was copied as is, and the description starts with the same text: copied from it.
+      this.#buf.copyWithin(this.#pos, labelAt, labelEnd);
+      this.#pos += labelEnd - labelAt;
+      this.#bytes(tail);
+    } else if (!tail || !this.#copyName(prefix, cableId, N.description - tail.length)) {
       const modules = aTransceiver || bTransceiver ? ` modules ${aTransceiver}/${bTransceiver}` : '';
       this.#general(fitText(`${prefix}${cableId} ${tier} ${partNumber}${modules}`.trim(), N.description)!, false);
     } else this.#bytes(tail);
+    this.#crlf();
+  }
+
+  /** One device: its name and rack copied or fitted, its repeated cells (role, manufacturer, type, site, face) encoded once. */
+  device(d: NbDevice): void {
+    const N = NETBOX_MAX_LENGTH;
+    this.#room(6 * (d.name.length + d.role.length + d.manufacturer.length + d.deviceType.length + d.site.length + d.rack.length + (d.description?.length ?? 0)) + 256);
+    this.#name('', d.name, N.deviceName);
+    this.#bytes(this.#deviceCell(0, d.role, N.organizationName));
+    this.#bytes(this.#deviceCell(1, d.manufacturer, N.organizationName));
+    this.#bytes(this.#deviceCell(2, d.deviceType, N.model));
+    this.#bytes(PLANNED_CELL);
+    this.#bytes(this.#deviceCell(3, d.site, N.siteName));
+    this.#name('', d.rack, N.rackName);
+    if (d.position === undefined) this.#bytes(NO_POSITION_CELLS);
+    else {
+      this.#bytes(this.#positionCell(d.position));
+      if (d.face === undefined) this.#buf[this.#pos++] = COMMA_BYTE;
+      else this.#general(d.face);
+    }
+    if (d.description !== undefined) this.#general(fitText(d.description, N.description)!, false);
     this.#crlf();
   }
 
@@ -486,10 +534,8 @@ export class NetboxCableWriter {
   }
 
   #bytes(b: Uint8Array): void {
-    const buf = this.#buf;
-    let pos = this.#pos;
-    for (let i = 0; i < b.length; i++) buf[pos++] = b[i]!;
-    this.#pos = pos;
+    this.#buf.set(b, this.#pos);
+    this.#pos += b.length;
   }
 
   #crlf(): void {
@@ -520,7 +566,10 @@ export class NetboxCableWriter {
     }
     const buf = this.#buf;
     let pos = this.#pos;
-    if (pb) for (let i = 0; i < pb.length; i++) buf[pos++] = pb[i]!;
+    if (pb) {
+      buf.set(pb, pos);
+      pos += pb.length;
+    }
     for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
       if (c < 0x20 || c > 0x7e || c === 0x22 || c === COMMA_BYTE) return false;
@@ -530,10 +579,14 @@ export class NetboxCableWriter {
     return true;
   }
 
-  /** A name cell and its comma: `fitName(prefix + s, max)` as csvField writes it. */
-  #name(prefix: string, s: string, max: number): void {
-    if (this.#copyName(prefix, s, max)) this.#buf[this.#pos++] = COMMA_BYTE;
-    else this.#general(fitName(prefix + s, max));
+  /** A name cell and its comma: `fitName(prefix + s, max)` as csvField writes it. True when it was copied as is. */
+  #name(prefix: string, s: string, max: number): boolean {
+    if (this.#copyName(prefix, s, max)) {
+      this.#buf[this.#pos++] = COMMA_BYTE;
+      return true;
+    }
+    this.#general(fitName(prefix + s, max));
+    return false;
   }
 
   /** The NetBox cable type cell, then the status cell `planned`, each with its comma. */
@@ -545,8 +598,27 @@ export class NetboxCableWriter {
 
   /** The length cell (metres to 2 decimals) and the unit cell `m`, each with its comma. */
   #lengthCell(lengthM: number): Uint8Array {
-    let b = this.#lengths.get(lengthM);
-    if (!b) this.#lengths.set(lengthM, (b = ENCODER.encode(`${csvField(round(lengthM, 2))},m,`)));
+    let b = this.#numbers.get(lengthM);
+    if (!b) this.#numbers.set(lengthM, (b = ENCODER.encode(`${csvField(round(lengthM, 2))},m,`)));
+    return b;
+  }
+
+  /** A device's position cell and its comma. */
+  #positionCell(position: number): Uint8Array {
+    let b = this.#positions.get(position);
+    if (!b) this.#positions.set(position, (b = ENCODER.encode(`${csvField(position)},`)));
+    return b;
+  }
+
+  /** A repeated device cell, `fitName(text, max)` as csvField writes it, and its comma. */
+  #deviceCell(column: number, text: string, max: number): Uint8Array {
+    const cache = this.#deviceCells[column]!;
+    let b = cache.get(text);
+    if (!b) {
+      // A plan has a few roles, types and sites; a caller with unbounded distinct values still gets right bytes.
+      b = ENCODER.encode(`${csvField(fitName(text, max))},`);
+      if (cache.size < 4096) cache.set(text, b);
+    }
     return b;
   }
 

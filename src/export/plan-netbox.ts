@@ -14,7 +14,7 @@ import type { SwitchModel } from '../core/fabric/types';
 import { networkDevices, SCHEDULE_NETWORKS, type NetworkDevice } from '../core/fabric/network-schedule';
 import { pickSourced, pick } from '../core/provenance';
 import { layoutElevation, type ElevationLayout } from '../core/rack/elevation';
-import { NETBOX_VERSION, NetboxCableWriter, netboxRackWidth, netboxSlug, uniqueSiteNames, type NbCable, type NbDevice, type NbDeviceRole, type NbDeviceType, type NbInterfaceTemplate, type NbManufacturer, type NbRack, type NbSite, type NetboxModel } from './netbox';
+import { NETBOX_COLUMNS, NETBOX_VERSION, NetboxCsvWriter, netboxRackWidth, netboxSlug, uniqueSiteNames, type NbCable, type NbDevice, type NbDeviceRole, type NbDeviceType, type NbInterfaceTemplate, type NbManufacturer, type NbRack, type NbSite, type NetboxModel } from './netbox';
 import { otherNetworkRows, planClusters, type ClusterLayout } from './plan-cables';
 import { cableSchedule } from '../core/fabric/cabling';
 import { unitReports, usedSites, type PlanBundle } from './plan-tables';
@@ -462,12 +462,12 @@ export function* planNetboxCables(b: PlanBundle, clusters: readonly ClusterLayou
  * the byte writer, with no NbCable object or prefixed name string per cable.
  */
 export function* planNetboxCableChunks(b: PlanBundle, clusters: readonly ClusterLayout[], header = true): Generator<Uint8Array> {
-  const w = new NetboxCableWriter();
-  if (header) w.header();
+  const w = new NetboxCsvWriter();
+  if (header) w.header(NETBOX_COLUMNS.cables);
   for (const c of clusters) {
     for (const [rows, p] of clusterRowGroups(b, c)) {
       for (const r of rows) {
-        w.row(p, r.cableId, r.cableId, r.tier, r.aDevice, r.aPort, r.bDevice, r.bPort, cableType(r.media), r.partNumber, r.aTransceiver, r.bTransceiver, r.lengthM);
+        w.cable(p, r.cableId, r.cableId, r.tier, r.aDevice, r.aPort, r.bDevice, r.bPort, cableType(r.media), r.partNumber, r.aTransceiver, r.bTransceiver, r.lengthM);
         if (w.full) yield w.take();
       }
     }

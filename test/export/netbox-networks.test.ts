@@ -13,7 +13,7 @@ import { importPlan } from '../../src/io/plan';
 import { planBundle } from '../../src/export/bundle';
 import { planCableRows, planClusters } from '../../src/export/plan-cables';
 import { planNetboxModel } from '../../src/export/plan-netbox';
-import { NETBOX_COLUMNS, NETBOX_MAX_LENGTH, NetboxCableWriter, fileText, netboxCableCells, netboxFiles, type NbCable } from '../../src/export/netbox';
+import { NETBOX_COLUMNS, NETBOX_MAX_LENGTH, NetboxCsvWriter, fileText, netboxCableCells, netboxDeviceCells, netboxDeviceChunks, netboxFiles, type NbCable, type NbDevice } from '../../src/export/netbox';
 import { csvLine } from '../../src/export/csv';
 import { scheduleLinks } from '../../src/core/fabric/network-schedule';
 
@@ -125,7 +125,7 @@ describe('NetBox carries every network of the plan’s cable schedule', () => {
   });
 });
 
-describe('07-cables.csv byte writer', () => {
+describe('07-cables.csv and 06-devices.csv byte writer', () => {
   const hostile = fc.oneof(fc.constantFrom('', ' ', ',', '"', '=', '-', '+', '@', '\t', '\r\n', '\u0000', '\u001b', 'é', '𝄞', 'a'.repeat(70)), fc.string({ maxLength: 10 }));
   const text = fc.array(hostile, { maxLength: 5 }).map((p) => p.join(''));
   const plain = fc.stringMatching(/^[a-zA-Z0-9][a-zA-Z0-9._:-]{0,30}$/);
@@ -152,17 +152,43 @@ describe('07-cables.csv byte writer', () => {
   it('writes what netboxCableCells and csvLine write, for hostile and plain names, prefixes and lengths (rows of one prefix in a run)', () => {
     fc.assert(
       fc.property(fc.array(cable, { minLength: 1, maxLength: 8 }), fc.integer({ min: 16, max: 4096 }), (rows, chunk) => {
-        const w = new NetboxCableWriter(chunk);
+        const w = new NetboxCsvWriter(chunk);
         const parts: Uint8Array[] = [];
-        w.header();
+        w.header(NETBOX_COLUMNS.cables);
         for (const x of rows) {
-          w.row(x.prefix, x.cableId, x.cableId, x.tier, x.aDevice, x.aPort, x.bDevice, x.bPort, x.type, x.partNumber, x.aTransceiver, x.bTransceiver, x.lengthM);
+          w.cable(x.prefix, x.cableId, x.cableId, x.tier, x.aDevice, x.aPort, x.bDevice, x.bPort, x.type, x.partNumber, x.aTransceiver, x.bTransceiver, x.lengthM);
           if (w.full) parts.push(w.take());
         }
         if (w.size) parts.push(w.take());
         const dec = new TextDecoder();
         const got = parts.map((p) => dec.decode(p, { stream: true })).join('') + dec.decode();
         expect(got).toBe(csvLine([...NETBOX_COLUMNS.cables]) + rows.map(reference).join(''));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  const device = fc.record(
+    {
+      name: cell,
+      role: fc.oneof(fc.constantFrom('Compute', 'Management port'), text),
+      manufacturer: fc.oneof(fc.constantFrom('NVIDIA', 'Generic'), text),
+      deviceType: cell,
+      site: fc.oneof(fc.constantFrom('Houston, Texas (plant)', 'Lordstown'), text),
+      rack: cell,
+      position: fc.integer({ min: 1, max: 52 }),
+      face: fc.constantFrom('front' as const, 'rear' as const),
+      description: text,
+    },
+    { requiredKeys: ['name', 'role', 'manufacturer', 'deviceType', 'site', 'rack'] },
+  );
+
+  it('devices: writes what netboxDeviceCells and csvLine write, with and without a slot or a description', () => {
+    fc.assert(
+      fc.property(fc.array(device, { minLength: 1, maxLength: 8 }), (rows) => {
+        const dec = new TextDecoder();
+        const got = [...netboxDeviceChunks(rows as NbDevice[])].map((p) => dec.decode(p, { stream: true })).join('') + dec.decode();
+        expect(got).toBe(csvLine([...NETBOX_COLUMNS.devices]) + rows.map((d) => csvLine(netboxDeviceCells(d as NbDevice).map((c) => c ?? null))).join(''));
       }),
       { numRuns: 3000 },
     );
