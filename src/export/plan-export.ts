@@ -20,7 +20,7 @@ import { cableSchedule } from '../core/fabric/cabling';
 import { NETBOX_CABLES_FILE, netboxCableChunks, netboxFiles } from './netbox';
 import type { BarChart, PdfCheck, PdfReport, PowerDiagram, RackElevation, UnitSheet } from './pdf';
 import { CABLE_CSV_COLUMNS, cableCells, cableCount, clusterRows, otherNetworkRows, planCableRows, planClusters, type ClusterLayout } from './plan-cables';
-import { planNetboxCables, planNetboxModel } from './plan-netbox';
+import { planNetboxCableChunks, planNetboxModel } from './plan-netbox';
 import {
   assumptionsTable,
   bomTable,
@@ -538,9 +538,8 @@ export async function exportPlan(b: PlanBundle, format: ExportFormat, options: {
     case 'netbox': {
       const clusters = planClusters(b);
       const files = netboxFiles(planNetboxModel(b, clusters));
-      // One NetBox cable per compute schedule row, plus the header (the NetBox files carry the compute fabric only:
-      // the front-end, storage and out-of-band switches are not NetBox devices yet; cables.csv has their rows).
-      const cableLines = 1 + clusters.reduce((n, c) => n + c.fabric.links.total, 0);
+      // One NetBox cable per cables.csv row (every network), plus the header.
+      const cableLines = 1 + cableCount(clusters);
       return {
         format,
         layout: 'directory',
@@ -551,7 +550,7 @@ export async function exportPlan(b: PlanBundle, format: ExportFormat, options: {
           ...(f.path === NETBOX_CABLES_FILE
             ? {
                 rows: cableLines,
-                segments: () => [{ lines: 1, chunks: netboxCableChunks([]) }, ...clusters.map((c) => ({ lines: c.fabric.links.total, chunks: netboxCableChunks(planNetboxCables(b, [c]), false) }))],
+                segments: () => [{ lines: 1, chunks: netboxCableChunks([]) }, ...clusters.map((c) => ({ lines: clusterRows(c), chunks: planNetboxCableChunks(b, [c], false) }))],
               }
             : {}),
           chunks: f.chunks,
