@@ -105,6 +105,13 @@ export class RackExportView extends LitElement {
           </div>
           <button class="btn primary" type="button" @click=${() => void this.#download()}>Download ${SESSION_JSON.label}</button>
         </li>
+        <li class="card">
+          <div>
+            <strong>Rack design PDF</strong>
+            <p>The rack designer's design as a design review: its summary strip, first fix and one-line power diagram on page 1, then budgets, power by component, issues with fixes, the elevation and every assumption with its source.</p>
+          </div>
+          <button class="btn" type="button" @click=${() => void this.#rackPdf()}>Download rack design PDF</button>
+        </li>
       </ul>
       <section class="open card" aria-labelledby="open-h">
         <h3 id="open-h">Open a saved session</h3>
@@ -136,6 +143,34 @@ export class RackExportView extends LitElement {
       this._status = { text: `Saved ${file.filename}.`, error: false };
     } catch (err) {
       this._status = { text: `Export failed: ${err instanceof Error ? err.message : String(err)}`, error: true };
+    }
+  }
+
+  /** The designer's own derived report (site applied), so the PDF and the screen show the same numbers. */
+  async #rackPdf(): Promise<void> {
+    const store: AppStore | undefined = this.#store.store;
+    const reports = this.#reports.reports;
+    if (!store || !reports) return;
+    try {
+      await reports.load();
+      const derived = reports.rack;
+      if (!derived) throw new Error(`generation “${store.design.rack.generationId}” is not in the catalog`);
+      const siteId = store.design.rack.siteId;
+      const siteName = siteId ? reports.siteList?.find((s) => s.id === siteId)?.name : undefined;
+      const { rackPdfFile } = await import('../../src/views/rack-pdf');
+      const file = await rackPdfFile(derived, { catalog: store.catalog, units: store.prefs.units, ...(siteName ? { siteName } : {}) });
+      const url = URL.createObjectURL(new Blob([file.bytes as BlobPart], { type: 'application/pdf' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = file.filename;
+      a.rel = 'noopener';
+      this.renderRoot.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      this._status = { text: `Saved ${file.filename}.`, error: false };
+    } catch (err) {
+      this._status = { text: `Rack design PDF failed: ${err instanceof Error ? err.message : String(err)}`, error: true };
     }
   }
 
