@@ -263,6 +263,7 @@ export class RackCompareView extends LitElement {
     if (!data) return nothing;
     const { rows, design, prefs } = data;
     const tk = TARGET_KIND[design.target.kind];
+    const own = this.#store.value?.[2].generations.filter((g) => g.userDefined).map((g) => g.id) ?? [];
     return html`
       <section class="card controls" aria-label="What to compare">
         <div class="target">
@@ -353,7 +354,7 @@ export class RackCompareView extends LitElement {
                   <thead>
                     <tr>
                       <th scope="col"><span class="visually-hidden">Figure</span></th>
-                      ${rows.map((r) => html`<th scope="col" title=${r.name}>${shortGenerationName(r.name)}<small>${r.supported ? `${VENDOR_LABEL[r.vendor as keyof typeof VENDOR_LABEL] ?? r.vendor} ${FAMILY_LABEL[r.family as keyof typeof FAMILY_LABEL] ?? r.family}` : 'does not supply the target'}</small></th>`)}
+                      ${rows.map((r) => html`<th scope="col" title=${r.name}>${shortGenerationName(r.name)}<small>${r.supported ? `${VENDOR_LABEL[r.vendor as keyof typeof VENDOR_LABEL] ?? r.vendor} ${FAMILY_LABEL[r.family as keyof typeof FAMILY_LABEL] ?? r.family}` : 'does not supply the target'}${own.includes(r.generation) ? ' · user-defined' : ''}</small></th>`)}
                     </tr>
                   </thead>
                   <tbody>

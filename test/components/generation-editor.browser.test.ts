@@ -135,4 +135,17 @@ describe('generation editor', () => {
     await expect.element(page.getByText('user-defined', { exact: true }).first()).toBeVisible();
     // The sessions keep their connections open, so the database (a unique name) is left to the test browser's profile.
   });
+
+  it('marked user-defined in Compare (column head) and in the Plan grid', async () => {
+    const store = new AppStore(catalog);
+    const g = duplicateGeneration(catalog.generations.find((x) => x.id === 'dgx-b200')!, takenGenerationIds(catalog.generations));
+    expect(store.dispatch({ type: 'generations/save', generation: g }).ok).toBe(true);
+    expect(store.dispatch({ type: 'compare/toggle-generation', id: g.id }).ok).toBe(true);
+    expect(store.dispatch({ type: 'plan/set-deployment', site: 'houston-tx', generation: g.id, quarter: store.design.plan.plan.start, units: 4 }).ok).toBe(true);
+    await mountApp('/compare', undefined, store);
+    await until(() => deepQueryAll(document.body, 'th small').some((e) => e.textContent?.includes('user-defined')), 20_000);
+    await mountApp('/plan', undefined, store);
+    await until(() => (deepQuery(document.body, 'rack-plan-view')?.shadowRoot?.innerHTML ?? '').length > 0, 20_000);
+    await until(() => deepQueryAll(document.body, 'th, td, caption, span, div').some((e) => e.textContent?.trim().startsWith('DGX B200') && e.textContent.includes('(user-defined)')), 20_000);
+  });
 });
