@@ -468,7 +468,10 @@ export function planPdfReport(b: PlanBundle): PdfReport {
   const site = (tb: Table, key = 'site_id') => mapColumn(tb, key, names.site, 'Site');
   // "gb300-nvl72: NVIDIA Quantum-X800 …" → the generation's name before the switch's.
   const switchModels = (text: string) => text.split('; ').map((part) => part.replace(/^([^:]+):/, (_m, id: string) => `${names.generation(id)}:`)).join('; ');
-  const units = mapColumn(pickColumns(t.units, ['name', 'site_id', 'racks_per_unit', 'accelerators', 'it_kw', 'input_kw', 'input_kva', 'peak_kw', 'liquid_kw', 'coolant_lpm', 'airflow_cfm', 'facility_water_class', 'weight_kg'], 'Units (per deployable unit)'), 'name', shortName, 'Generation');
+  const unitsPicked = mapColumn(pickColumns(t.units, ['name', 'site_id', 'racks_per_unit', 'accelerators', 'it_kw', 'input_kw', 'input_kva', 'peak_kw', 'liquid_kw', 'coolant_lpm', 'airflow_cfm', 'facility_water_class', 'weight_kg'], 'Units (per deployable unit)'), 'name', shortName, 'Generation');
+  // A weight that leaves out items with no published weight is understated: say which, beside the table.
+  const incomplete = [...new Set(t.unitReports.filter((u) => !u.report.space.weightComplete).map((u) => names.generation(u.generation)))];
+  const units = incomplete.length ? { ...unitsPicked, notes: [...(unitsPicked.notes ?? []), `Weight incomplete (items without a published weight are left out, so weight and floor loading are understated): ${incomplete.join(', ')}.`] } : unitsPicked;
   const bom = { ...t.bom, rows: t.bom.rows.filter((row) => row[0] === 'site').map((row) => (row[2] === 'unit' || row[2] === 'rack' ? row.map((v, i) => (i === 3 && typeof v === 'string' ? names.generation(v) : v)) : row)), title: 'Bill of materials by site (end of horizon)' };
   const issues = mapColumn(pickColumns(t.issues, ['severity', 'message'], 'Issues'), 'message', names.inText);
 
