@@ -68,7 +68,7 @@ export class RackGenerationEditor extends LitElement {
       }
       .grid {
         display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr));
+        grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
         gap: 0.6rem 1rem;
         align-items: start;
       }

@@ -43,7 +43,9 @@ export function takenGenerationIds(generations: readonly Generation[]): Set<stri
 /** A copy of a generation to edit: a new unique id, no aliases, "(my copy)" in its name; every value as the catalog has it. */
 export function duplicateGeneration(source: Generation, taken: ReadonlySet<string>): Generation {
   const { $schema: _s, ...g } = storedGeneration(source) as Generation & { $schema?: string };
-  return { ...g, id: suggestGenerationId(source.id, taken), aliases: [], name: `${source.name.replace(/ \(my copy\)$/, '')} (my copy)` };
+  // The catalog's summary describes the original's figures; the copy says what it started from instead.
+  const summary = `Your own generation, started from ${source.name} (${source.id}); values marked "user" are yours, the rest are the catalog's.`;
+  return { ...g, id: suggestGenerationId(source.id, taken), aliases: [], name: `${source.name.replace(/ \(my copy\)$/, '')} (my copy)`, summary };
 }
 
 /** Accelerators in one deployable unit at the generation's default density (as the picker counts them). */
