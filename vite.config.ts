@@ -42,8 +42,9 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 export default defineConfig(({ mode }) => ({
-  // Presets are validated by their schemas here, at build time, and reach the app and the CLI as frozen data.
-  plugins: [presetsPlugin()],
+  // Presets are validated by their schemas here, at build time, and reach the app and the CLI as frozen data; the
+  // app's production build puts each generation in a chunk of its own (a deep link fetches the one it shows).
+  plugins: [presetsPlugin({ splitGenerations: true })],
   build:
     mode === 'cli'
       ? {

@@ -10,7 +10,7 @@
  * @module
  */
 import '../components/app/rack-app';
-import { generationIds, loadCatalog, loadCatalogFor } from './catalog/presets';
+import { generationIds, loadCatalog, loadCatalogFor, loadGenerations } from './catalog/presets';
 import { findGeneration } from './core/catalog/lookup';
 import type { Catalog } from './core/catalog/types';
 import type { Session } from './storage/app-autosave';
@@ -50,8 +50,10 @@ async function boot(): Promise<void> {
   try {
     performance.mark('rackplan:boot');
     const route = parseRoute(location.pathname);
+    // Each generation's data is fetched on first use: fullCatalog() only after loadFullCatalog() has resolved.
     let full: Catalog | undefined;
     const fullCatalog = () => (full ??= loadCatalog());
+    const loadFullCatalog = () => loadGenerations().then(fullCatalog);
     const storage = (() => {
       try {
         return globalThis.localStorage;
@@ -61,15 +63,17 @@ async function boot(): Promise<void> {
     })();
     // The rack designer paints with only the generation it shows; the full catalog joins after the first paint.
     const wanted = route.view === 'rack' ? (route.generationId ?? DEFAULT_GENERATION) : null;
-    let catalog = wanted ? loadCatalogFor([wanted]) : fullCatalog();
-    if (catalog.generations.length === 0) catalog = fullCatalog();
+    // Whether a session is stored is asked while the shown generation's data is fetched.
+    const mayHaveSession = maySavedSessionExist(storage);
+    let catalog = wanted ? await loadGenerations([wanted]).then(() => loadCatalogFor([wanted])) : await loadFullCatalog();
+    if (catalog.generations.length === 0) catalog = await loadFullCatalog();
     performance.mark('rackplan:catalog');
     const routeGeneration = route.view === 'rack' && route.generationId ? findGeneration(catalog, route.generationId)?.generation.id : undefined;
     // zod is set up once, before the first schema parses (whichever path loads it first).
     let schemaSetup: Promise<void> | undefined;
     const setUpSchemas = () => (schemaSetup ??= import('./schema/config').then((m) => m.configureSchemasForOneShotParsing()));
     const snapshotParser = async () => {
-      const [{ parseSnapshot }] = await Promise.all([import('./state/snapshot'), setUpSchemas()]);
+      const [{ parseSnapshot }] = await Promise.all([import('./state/snapshot'), setUpSchemas(), loadGenerations()]);
       return (d: unknown) => parseSnapshot(d, fullCatalog());
     };
     const openSession = async (): Promise<Session | null> => {
@@ -79,10 +83,10 @@ async function boot(): Promise<void> {
 
     // A returning visit opens where the user was: the session is read before the first render (it needs the
     // snapshot schema, so the edit checks come with it). A first visit paints first and opens the database after.
-    const returning = await maySavedSessionExist(storage);
+    const returning = await mayHaveSession;
     const session = returning ? await openSession() : null;
     performance.mark('rackplan:session');
-    if (session?.design || route.view === 'not-found') catalog = fullCatalog();
+    if (session?.design || route.view === 'not-found') catalog = await loadFullCatalog();
     let design: DesignState = session?.design ?? initialDesign(catalog, routeGeneration, new Date(), full ? undefined : generationIds());
     if (routeGeneration && design.rack.generationId !== routeGeneration) {
       // A deep link names the generation to show; the rest of the restored session stays.
@@ -102,11 +106,11 @@ async function boot(): Promise<void> {
         (err: unknown) => void (planWorkError = err instanceof Error ? err.message : String(err)),
       );
 
-    // What waits for the first paint; started at the latest a few seconds in, should no view ever paint.
+    // What waits for the first paint; started anyway after 10 s, should no view ever paint (a view that fails to load).
     let startDeferred: () => void = () => undefined;
     const firstPainted = new Promise<void>((resolve) => {
       startDeferred = resolve;
-      setTimeout(resolve, 3000);
+      setTimeout(resolve, 10_000);
     });
     const wireSession = (s: Session | null, store: AppStore) => {
       // A save that fails (quota, blocked database) is shown, never swallowed (subscribed before the first save).
@@ -119,12 +123,12 @@ async function boot(): Promise<void> {
       });
       s?.attach(store);
     };
-    let store!: AppStore;
-    // Edits wait for the design checks and the plan check, and on a first visit for autosave to attach: durability
+    // Edits wait for the whole catalog, the design checks and the plan check, and on a first visit for autosave to attach: durability
     // stays as it was (no edit is applied before the session saves it).
     const editableAfter = firstPainted.then(async () => {
       await setUpSchemas();
-      const [late] = await Promise.all([returning ? Promise.resolve(session) : openSession(), loadDesignChecks(), loadPlanWork()]);
+      // The whole catalog joins first: an edit may pick any generation.
+      const [late] = await Promise.all([returning ? Promise.resolve(session) : openSession(), loadDesignChecks(), loadPlanWork(), loadFullCatalog().then((c) => store.upgradeCatalog(c))]);
       if (!returning) {
         if (late?.design) {
           // Another tab saved a session between the first look and now: no edit has been applied here, so reload
@@ -136,7 +140,7 @@ async function boot(): Promise<void> {
         if (late?.notice) app.notice = late.notice;
       }
     });
-    store = new AppStore(catalog, { design, prefs: session?.prefs ?? loadPrefs(storage), describe: actionLabel, checkPlan, editableAfter });
+    const store: AppStore = new AppStore(catalog, { design, prefs: session?.prefs ?? loadPrefs(storage), describe: actionLabel, checkPlan, editableAfter });
     if (returning) wireSession(session, store);
     const notices: string[] = session?.notice ? [session.notice] : [];
 
@@ -147,7 +151,7 @@ async function boot(): Promise<void> {
       const hash = location.hash;
       history.replaceState(history.state, '', location.pathname + location.search);
       await setUpSchemas();
-      const [{ openSharedPlan: open }] = await Promise.all([import('./io/shared-plan'), loadDesignChecks(), loadPlanWork()]);
+      const [{ openSharedPlan: open }] = await Promise.all([import('./io/shared-plan'), loadDesignChecks(), loadPlanWork(), loadGenerations()]);
       const r = open(hash, fullCatalog());
       if (!r.ok) return r.error;
       // The store checks the plan's generation and site ids against the whole catalog (the first paint may hold one generation).
@@ -171,7 +175,6 @@ async function boot(): Promise<void> {
     const idle = (globalThis as { requestIdleCallback?: (fn: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
     const warm = () => void loadUnits().catch(() => undefined);
     app.afterFirstView = () => {
-      if (!full) store.upgradeCatalog(fullCatalog());
       startDeferred();
       if (idle) idle(warm, { timeout: 2000 });
       else setTimeout(warm, 500);

@@ -5,7 +5,7 @@
  * command or a deep link that shows one generation does not pay for the other eleven.
  * @module
  */
-import { cdus, coolants, generationIndex, generationJson, prices, psus } from 'virtual:rackplan-presets/catalog';
+import { cdus, coolants, generationIndex, generationJson, generationLoaders, prices, psus } from 'virtual:rackplan-presets/catalog';
 import type * as core from '../core/catalog/types';
 import { loadNetworkCatalog } from './network';
 
@@ -16,14 +16,28 @@ const parsed: (core.Generation | undefined)[] = [];
 let cached: core.Catalog | undefined;
 
 function generationAt(i: number): core.Generation {
-  return (parsed[i] ??= deepFreeze(JSON.parse(generationJson[i]!) as core.Generation));
+  const text = generationJson[i];
+  if (text === undefined) throw new Error(`the data of generation ${generationIndex[i]?.id ?? i} is not loaded yet (await loadGenerations first)`);
+  return (parsed[i] ??= deepFreeze(JSON.parse(text) as core.Generation));
+}
+
+/**
+ * Have the data of the generations named (ids or aliases; every generation when none are named) at hand. In the
+ * web app each generation is a chunk of its own, fetched the first time it is needed (a deep link to one rack
+ * fetches one of twelve); in the CLI, workers and tests the data is bundled and this resolves at once.
+ */
+export async function loadGenerations(idsOrAliases?: readonly string[]): Promise<void> {
+  if (!generationLoaders) return;
+  const loaders = generationLoaders;
+  const missing = generationIndex.flatMap((g, i) => (generationJson[i] === undefined && (!idsOrAliases || idsOrAliases.some((x) => g.id === x || g.aliases.includes(x))) ? [i] : []));
+  await Promise.all(missing.map((i) => loaders[i]!().then((m) => void (generationJson[i] ??= m.default))));
 }
 
 function catalogOf(generations: readonly core.Generation[]): core.Catalog {
   return Object.freeze({ version: CATALOG_VERSION, prices, generations: Object.freeze(generations), psus, cdus, coolants, network: loadNetworkCatalog() });
 }
 
-/** The validated, frozen catalog bundled with this build (every preset file). */
+/** The validated, frozen catalog bundled with this build (every preset file); in the web app, after `loadGenerations()`. */
 export function loadCatalog(): core.Catalog {
   cached ??= catalogOf(generationIndex.map((_, i) => generationAt(i)));
   return cached;
@@ -31,7 +45,8 @@ export function loadCatalog(): core.Catalog {
 
 /**
  * A catalog holding only the generations named (by id or alias) plus all component models (the whole catalog
- * once that has been loaded). The CLI's one-generation commands and the designer's first paint use it.
+ * once that has been loaded). The CLI's one-generation commands and the designer's first paint use it (in the web
+ * app, after `loadGenerations` for the same names).
  */
 export function loadCatalogFor(idsOrAliases: readonly string[]): core.Catalog {
   if (cached) return cached;

@@ -3,6 +3,7 @@
  * its virtual module (typed in src/catalog/preset-data.d.ts):
  *
  *   virtual:rackplan-presets/catalog  generations, psus, cdus, coolants, prices
+ *                                     (the web app's build: each generation in virtual:rackplan-presets/generation/<i>)
  *   virtual:rackplan-presets/network  switches, transceivers, cables
  *   virtual:rackplan-presets/sites    sites
  *
@@ -101,19 +102,29 @@ const FREEZE_SOURCE = 'const freeze = (v) => { if (v !== null && typeof v === "o
  * module carries each generation as its own validated JSON text with a small index (id, aliases);
  * src/catalog parses and freezes a generation only when it is asked for.
  */
-export function presetModuleSource(area: PresetArea, root: string): { code: string; files: string[] } {
+export function presetModuleSource(area: PresetArea, root: string, options: { generationModule?: (index: number) => string } = {}): { code: string; files: string[]; generations?: string[] } {
   const { data, files } = validatePresetArea(area, root);
   const lines = [`// Generated at build time from ${files.length} preset file(s), validated by src/schema. Do not edit.`, FREEZE_SOURCE];
   let rest = data;
+  let texts: string[] | undefined;
   if (area === 'catalog') {
     const { generations, ...others } = data as { generations: { id: string; aliases: string[] }[] };
     rest = others;
-    lines.push(
-      `export const generationIndex = freeze(${JSON.stringify(generations.map((g) => ({ id: g.id, aliases: g.aliases })))});`,
-      `export const generationJson = freeze(${JSON.stringify(generations.map((g) => JSON.stringify(g)))});`,
-    );
+    texts = generations.map((g) => JSON.stringify(g));
+    lines.push(`export const generationIndex = freeze(${JSON.stringify(generations.map((g) => ({ id: g.id, aliases: g.aliases })))});`);
+    const lazy = options.generationModule;
+    if (lazy) {
+      // The web app: each generation's text is a module (a chunk) of its own, fetched when first asked for
+      // (src/catalog/presets.ts `loadGenerations` fills the array), so a deep link loads only what it shows.
+      lines.push(
+        `export const generationJson = [];`,
+        `export const generationLoaders = freeze([${texts.map((_, i) => `() => import(${JSON.stringify(lazy(i))})`).join(', ')}]);`,
+      );
+    } else {
+      lines.push(`export const generationJson = freeze(${JSON.stringify(texts)});`, 'export const generationLoaders = null;');
+    }
   }
   // JSON.parse of a string literal is faster to load than the same object literal (V8 parses JSON in one pass).
   lines.push(`const data = freeze(JSON.parse(${JSON.stringify(JSON.stringify(rest))}));`, ...Object.keys(rest).map((n) => `export const ${n} = data.${n};`), '');
-  return { code: lines.join('\n'), files };
+  return { code: lines.join('\n'), files, generations: texts };
 }

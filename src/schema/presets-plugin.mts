@@ -16,13 +16,22 @@ import type * as PresetModules from './preset-modules';
 
 const PREFIX = 'virtual:rackplan-presets/';
 const AREAS = new Set(['catalog', 'network', 'sites']);
+/** One generation's validated JSON text (the web app's build splits the catalog's generations this way). */
+const GENERATION = `${PREFIX}generation/`;
 
 /** Bundler chunk groups that put each preset area's data in a chunk of its own (`preset-catalog`, …). */
 export const presetChunkGroups = [...AREAS].map((area) => ({ name: `preset-${area}`, test: new RegExp(`rackplan-presets/${area}$`) }));
 
-/** The plugin; preset files are read under Vite's resolved root. */
-export function presetsPlugin(): Plugin {
+/**
+ * The plugin; preset files are read under Vite's resolved root.
+ * @param options.splitGenerations - in a production build of the web app (not its workers, the CLI, the dev
+ *   server or tests, which read the catalog synchronously), put each generation in a chunk of its own that the
+ *   app fetches on first use (src/catalog/presets.ts `loadGenerations`)
+ */
+export function presetsPlugin(options: { splitGenerations?: boolean } = {}): Plugin {
   let root = process.cwd();
+  let split = false;
+  let generationTexts: string[] | undefined;
   let modules: Promise<typeof PresetModules> | undefined;
   const load = () =>
     (modules ??= import('vite').then(async ({ runnerImport }) => {
@@ -35,16 +44,25 @@ export function presetsPlugin(): Plugin {
     enforce: 'pre',
     configResolved(config) {
       root = config.root;
+      split = options.splitGenerations === true && config.command === 'build' && !config.build.ssr;
     },
     resolveId(id) {
+      if (split && id.startsWith(GENERATION) && /^\d+$/.test(id.slice(GENERATION.length))) return `\0${id}`;
       return id.startsWith(PREFIX) && AREAS.has(id.slice(PREFIX.length)) ? `\0${id}` : undefined;
     },
     async load(id) {
       if (!id.startsWith(`\0${PREFIX}`)) return undefined;
-      const area = id.slice(PREFIX.length + 1) as PresetModules.PresetArea;
       const { presetModuleSource } = await load();
       try {
-        const { code, files } = presetModuleSource(area, root);
+        if (id.startsWith(`\0${GENERATION}`)) {
+          generationTexts ??= presetModuleSource('catalog', root, { generationModule: (i) => `${GENERATION}${i}` }).generations;
+          const text = generationTexts?.[Number(id.slice(GENERATION.length + 1))];
+          if (text === undefined) this.error(`no generation at ${id.slice(1)}`);
+          return { code: `export default ${JSON.stringify(text)};`, moduleSideEffects: false };
+        }
+        const area = id.slice(PREFIX.length + 1) as PresetModules.PresetArea;
+        const { code, files, generations } = presetModuleSource(area, root, split && area === 'catalog' ? { generationModule: (i) => `${GENERATION}${i}` } : {});
+        if (generations) generationTexts = generations;
         for (const f of files) this.addWatchFile(join(root, f));
         return { code, moduleSideEffects: false };
       } catch (err) {

@@ -3,7 +3,8 @@
  * Every action is undoable (the store records each result in its history, under the label the app gives it).
  * @module
  */
-import { acceptProposal, type ProposalRow } from '../core/plan/proposal';
+import { acceptProposal } from '../core/plan/accept-proposal';
+import type { ProposalRow } from '../core/plan/proposal';
 import type { Demand, Plan } from '../core/plan/types';
 import type { Generation, PsuModel } from '../core/catalog/types';
 import type { UnitOptions } from '../core/rack/types';

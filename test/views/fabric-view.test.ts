@@ -7,7 +7,8 @@ import { loadCatalog } from '../../src/catalog/presets';
 import { loadNetworkCatalog } from '../../src/catalog/network';
 import type { Generation } from '../../src/core/catalog/types';
 import { FabricDesignSchema, SnapshotSchema } from '../../src/schema/design';
-import { clusterSize, evaluateFabric, formatEndpointGroups, networkRows, parseEndpointGroups, scheduleCsv, scheduleRows, sizeText, topologyComparison, type FabricView } from '../../src/views/fabric-view';
+import { clusterSize, evaluateFabric, formatEndpointGroups, networkRows, scheduleCsv, scheduleRows, sizeText, topologyComparison, type FabricView } from '../../src/views/fabric-view';
+import { parseEndpointGroups } from '../../src/views/endpoint-groups';
 import { filterOptions, knownCount, previewSchedule, rowMatches, scheduleCells, SCHEDULE_COLUMNS, type ScheduleFilter } from '../../src/views/fabric-schedule';
 import type { FabricDesign } from '../../src/state/types';
 

@@ -1,0 +1,26 @@
+/**
+ * The web app's build puts each generation in a chunk of its own (src/schema/presets-plugin.mts,
+ * `splitGenerations`): the catalog module then carries loaders instead of the texts, and the texts it serves
+ * are the very ones the bundled (CLI, worker, test) module carries, in the same order.
+ */
+import { describe, expect, it } from 'vitest';
+import { presetModuleSource } from '../../src/schema/preset-modules';
+
+describe('generations split into chunks of their own (web app build)', () => {
+  const root = process.cwd();
+  const bundled = presetModuleSource('catalog', root);
+  const split = presetModuleSource('catalog', root, { generationModule: (i) => `virtual:rackplan-presets/generation/${i}` });
+
+  it('serves each generation as the same validated JSON text the bundled catalog holds', () => {
+    expect(split.generations).toEqual(bundled.generations);
+    expect(bundled.generations!.length).toBeGreaterThanOrEqual(12);
+    for (const text of split.generations!) expect(JSON.parse(text)).toHaveProperty('id');
+  });
+
+  it('the split module holds no generation text, one loader per generation; the bundled one no loaders', () => {
+    expect(split.code).toContain('export const generationJson = [];');
+    expect(split.code.match(/import\("virtual:rackplan-presets\/generation\/\d+"\)/g)).toHaveLength(split.generations!.length);
+    for (const text of split.generations!) expect(split.code).not.toContain(JSON.stringify(text));
+    expect(bundled.code).toContain('export const generationLoaders = null;');
+  });
+});
