@@ -4,7 +4,8 @@
  * runner holds Vite, ~300 MB). Each run's baseline is writing the same number of bytes with no logic.
  */
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { importPlan } from '../../../src/io/plan';
@@ -24,16 +25,24 @@ function sizeOf(path: string): number {
   return readdirSync(path).reduce((sum, f) => sum + sizeOf(join(path, f)), 0);
 }
 
-/** Write `bytes` of filler in 1 MiB pieces: the floor any writer of that much output pays. */
+/**
+ * Write `bytes` of filler in 1 MiB pieces and flush them to disk: the floor any writer of that much output pays.
+ * Flushed (fsync) because `rackplan export` flushes every file before renaming it into place; without it the
+ * baseline left ~1 GB in the page cache that the command had to wait for.
+ */
 async function rawWrite(path: string, bytes: number): Promise<number> {
   const chunk = Buffer.alloc(1 << 20, 'C0000001,node-leaf,C1,node1,nic1,NR1,leaf-1,1,smf,generic-800g-dr4,30\n');
   const t0 = performance.now();
-  const out = createWriteStream(path);
-  for (let written = 0; written < bytes; written += chunk.length) {
-    const piece = written + chunk.length <= bytes ? chunk : chunk.subarray(0, bytes - written);
-    if (!out.write(piece)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  const out = await open(path, 'w');
+  try {
+    for (let written = 0; written < bytes; written += chunk.length) {
+      const piece = written + chunk.length <= bytes ? chunk : chunk.subarray(0, bytes - written);
+      await out.write(piece);
+    }
+    await out.sync();
+  } finally {
+    await out.close();
   }
-  await new Promise<void>((resolve) => out.end(() => resolve()));
   return performance.now() - t0;
 }
 
