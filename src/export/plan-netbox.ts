@@ -99,7 +99,7 @@ function componentModel(g: Generation, componentId: string, label: string): stri
  * gives the front-end and storage interfaces the schedule names on a node (more than the NIC ports when one NIC port
  * takes several switch ports).
  */
-function generationTypes(g: Generation, layout: ElevationLayout, report: UnitReport, nodePorts: { fe: number; st: number } = { fe: 0, st: 0 }): { types: NbDeviceType[]; parts: ModelParts } {
+function generationTypes(g: Generation, layout: ElevationLayout, report: UnitReport, nodePorts: { fe: number; st: number } = { fe: 0, st: 0 }, oobPorts = 0): { types: NbDeviceType[]; parts: ModelParts } {
   const manufacturer = VENDOR_NAME[g.vendor] ?? g.vendor;
   const typeOf = new Map<string, string>();
   const types: NbDeviceType[] = [];
@@ -117,6 +117,8 @@ function generationTypes(g: Generation, layout: ElevationLayout, report: UnitRep
       if (comp?.ports.frontEnd) for (let i = 1; i <= Math.max(comp.ports.frontEnd.count, isNode ? nodePorts.fe : 0); i++) interfaces.push({ name: `fe${i}`, type: interfaceType(pickSourced(comp.ports.frontEnd.gbps, 'typical')), description: 'front-end network' });
       if (comp?.ports.storage) for (let i = 1; i <= Math.max(comp.ports.storage.count, isNode ? nodePorts.st : 0); i++) interfaces.push({ name: `st${i}`, type: interfaceType(pickSourced(comp.ports.storage.gbps, 'typical')), description: 'storage network' });
       if (comp?.ports.management) for (let i = 1; i <= comp.ports.management.count; i++) interfaces.push({ name: i === 1 ? 'bmc' : `bmc${i}`, type: '1000base-t', mgmtOnly: true });
+      // A rack's own management switch is the out-of-band access switch of that rack: its ports as the schedule numbers them.
+      if (slot.kind === 'management') for (let i = 1; i <= oobPorts; i++) interfaces.push({ name: String(i), type: '1000base-t', description: 'out-of-band network' });
       const weight = comp ? pick(comp.weightKg, 'typical') : null;
       types.push({
         manufacturer,
@@ -242,13 +244,18 @@ export function planNetboxModel(b: PlanBundle, clusters: readonly ClusterLayout[
     const had = nodePorts.get(c.generation.id) ?? { fe: 0, st: 0 };
     nodePorts.set(c.generation.id, { fe: Math.max(had.fe, need.fe), st: Math.max(had.st, need.st) });
   }
+  const oobPorts = new Map<string, number>();
+  for (const c of clusters) {
+    const sw = c.otherNetworks?.oobSwitch;
+    if (sw) oobPorts.set(c.generation.id, Math.max(oobPorts.get(c.generation.id) ?? 0, sw.cages * sw.portsPerCage));
+  }
   for (const c of clusters) {
     const g = c.generation;
     if (layouts.has(g.id)) continue;
     const report = reports.get(g.id);
     if (!report) continue;
     const layout = layoutElevation(g, report, b.catalog);
-    const { types, parts } = generationTypes(g, layout, report, nodePorts.get(g.id));
+    const { types, parts } = generationTypes(g, layout, report, nodePorts.get(g.id), oobPorts.get(g.id));
     types.forEach(addType);
     layouts.set(g.id, { layout, parts });
   }
@@ -324,7 +331,7 @@ export function planNetboxModel(b: PlanBundle, clusters: readonly ClusterLayout[
     deviceRoles: ROLES,
     sites,
     racks,
-    devices: { [Symbol.iterator]: () => devices(b, clusters, layouts, swTypes, otherTypes, siteName) },
+    devices: { [Symbol.iterator]: () => devices(b, clusters, layouts, swTypes, otherTypes, siteName, rackAccessSwitches(clusters)) },
     cables: { [Symbol.iterator]: () => planNetboxCables(b, clusters) },
     cableChunks: (header) => planNetboxCableChunks(b, clusters, header),
     notes,
@@ -359,6 +366,24 @@ function networkRacks(c: ClusterLayout): Map<string, { device: string; position:
   return out;
 }
 
+/** Out-of-band access switches the schedule puts in each compute rack, per cluster (its prefix); 0 without an out-of-band network. */
+function rackAccessSwitches(clusters: readonly ClusterLayout[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const c of clusters) {
+    const e = c.otherNetworks;
+    if (!e?.oob || !e.oobSwitch) continue;
+    const down = e.oobSwitch.cages * e.oobSwitch.portsPerCage - 1;
+    out.set(c.clusterPrefix, Math.max(1, Math.ceil((e.ports.bmcPortsPerRack + e.ports.powerControllersPerRack) / down)));
+  }
+  return out;
+}
+
+/** Management-switch slots of an elevation rack, bottom up (a rack's own out-of-band access switches). */
+function managementSlots(layout: ElevationLayout, rackIndex: number): number {
+  const el = layout.racks[rackIndex % layout.racks.length]!;
+  return el.slots.filter((s) => !s.overflow && s.kind === 'management').length;
+}
+
 function* devices(
   b: PlanBundle,
   clusters: readonly ClusterLayout[],
@@ -366,6 +391,7 @@ function* devices(
   swTypes: Map<ClusterLayout, NbDeviceType>,
   otherTypes: Map<ClusterLayout, OtherNetworkTypes>,
   siteName: Map<string, string>,
+  accessPerRack: Map<string, number>,
 ): Generator<NbDevice> {
   for (const c of clusters) {
     const site = siteName.get(c.siteId) ?? c.siteId;
@@ -381,6 +407,8 @@ function* devices(
         const el = layout.racks[r % layout.racks.length]!;
         const slots = [...el.slots].filter((s) => !s.overflow).sort((a, b2) => a.u - b2.u);
         let nodeInRack = 0;
+        let managementInRack = 0;
+        const access = accessPerRack.get(c.clusterPrefix) ?? 0;
         for (const s of slots) {
           const isNode = s.componentId === computeSlotId && nodeInRack < npr;
           let name: string;
@@ -388,6 +416,9 @@ function* devices(
             const n = r * npr + nodeInRack++;
             if (n >= nodes) continue;
             name = `${c.prefix}node${n + 1}`;
+          } else if (s.kind === 'management' && managementInRack < access) {
+            // The rack's out-of-band access switch, named as the schedule names it (oob-C3-1; oob-f2-C3-1 in a split cluster).
+            name = `${c.clusterPrefix}oob-${rackName.slice(c.clusterPrefix.length)}-${++managementInRack}`;
           } else {
             // NetBox device names hold at most 64 characters: the rack name and the U position are unique and short.
             name = `${rackName}-u${s.u}`;
@@ -416,10 +447,12 @@ function* devices(
     if (!e) continue;
     const types = otherTypes.get(c)!.types;
     const p = c.clusterPrefix;
+    const elevation = entry?.layout;
     for (const network of SCHEDULE_NETWORKS) {
       if (network === 'compute') continue;
       const sw = types[network];
       for (const d of networkDevices(e, network)) {
+        if (d.role === 'access' && elevation && inElevation(d, elevation)) continue;
         const endpoint = d.ports === 0;
         const type = endpoint ? OOB_ENDPOINT_TYPE : sw!.type;
         yield {
@@ -434,6 +467,17 @@ function* devices(
       }
     }
   }
+}
+
+/**
+ * Whether an out-of-band access switch of a compute rack (`oob-C3-1`, `oob-f2-C3-1`) is one of that rack's own
+ * management switches in the elevation (then the compute rack's devices already name it).
+ */
+function inElevation(d: NetworkDevice, layout: ElevationLayout): boolean {
+  const m = /^(?:f\d+-)?C(\d+)$/.exec(d.rack);
+  if (!m) return false;
+  const j = Number(d.name.slice(d.name.lastIndexOf('-') + 1));
+  return j <= managementSlots(layout, Number(m[1]) - 1);
 }
 
 /** Every schedule row of a cluster part with its name prefix: the compute rows, then (first part) the other networks'. */
