@@ -503,7 +503,7 @@ export class RackElevation extends LitElement {
       emit(this, 'rack-navigate', route);
     };
     const title = `${c.note} Opens the Fabric view's cable schedule sized to ${formatNumber(units, 0)} unit${units === 1 ? '' : 's'} (the designer's count).`;
-    return html`<p><a class="cables" data-cables href=${routePath(route)} @click=${open} title=${title}>${c.label}</a> <span class="muted">${c.device ? `${c.device} · rack ${c.rack}` : `rack ${c.rack}`}</span></p>`;
+    return html`<p><a class="cables" data-cables href=${routePath(route)} @click=${open} title=${title}>${c.label}</a>${c.device ? html` <span class="muted">${c.device} · rack ${c.rack}</span>` : nothing}</p>`;
   }
 
   #rearDetails(d: DrawnSlot) {
@@ -521,7 +521,7 @@ export class RackElevation extends LitElement {
   #rearNotes(l: ElevationLayout) {
     const items = [
       ...l.rear.rails.map((r) => `${r.text} (derived).`),
-      ...l.rear.unplaced.map((u) => `${u.label}: ${formatNumber(u.items, 0)} × (${u.connectors.map((c) => c.text).join('; ')}).`),
+      ...l.rear.unplaced.map((u) => `${u.label}: ${u.connectors.map((c) => c.text).join('; ')}${u.items === 1 ? '' : ` (× ${formatNumber(u.items, 0)})`}.`),
       ...l.rear.notes,
     ];
     return items.length ? html`<ul class="notes" data-rear-notes>${items.map((n) => html`<li>${n}</li>`)}</ul>` : nothing;

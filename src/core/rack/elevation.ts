@@ -257,7 +257,10 @@ export interface RearFace {
   readonly caption: string;
   readonly racks: readonly RearRack[];
   readonly rails: readonly RearRail[];
-  /** Items (or connections) the catalog counts but that have no U position: 0U items, server PSUs of a multi-tray system. */
+  /**
+   * Items (or connections) the catalog counts but that have no U position: 0U items, server PSUs of a multi-tray
+   * system. `connectors` are one item's (one system's for PSUs); `items` how many there are in the unit.
+   */
   readonly unplaced: readonly { readonly label: string; readonly items: number; readonly connectors: readonly RearConnector[] }[];
   readonly notes: readonly string[];
   readonly totals: RearTotals;
@@ -378,10 +381,10 @@ export function layoutRearFace(generation: Generation, report: UnitReport, catal
   for (const c of g.components) {
     if (Math.round(pick(c.heightU, 'typical') ?? 1) > 0) continue;
     const conn = componentConnectors(c);
-    if (conn.length) unplaced.push({ label: `${c.name} (0U)`, items: itemsOf(c), connectors: conn, shelf: false, switch: c.kind === 'scale-up-switch' });
+    if (conn.length) unplaced.push({ label: `${c.name} (0U), each`, items: itemsOf(c), connectors: conn, shelf: false, switch: c.kind === 'scale-up-switch' });
   }
-  if (shelfRack && psu && psu.heightU <= 0 && report.power.psus.shelves > 0) unplaced.push({ label: `${psu.name} (0U)`, items: report.power.psus.shelves, connectors: shelfConnectors(psu), shelf: true, switch: false });
-  if (!shelfRack && !psuItem && psusPerSystem > 0) unplaced.push({ label: `PSUs of each ${g.systemsPerRack?.systemName ?? 'system'} (which item holds them is not published)`, items: report.systems, connectors: [psuInlets(psusPerSystem, psu)], shelf: false, switch: false });
+  if (shelfRack && psu && psu.heightU <= 0 && report.power.psus.shelves > 0) unplaced.push({ label: `${psu.name} (0U), each`, items: report.power.psus.shelves, connectors: shelfConnectors(psu), shelf: true, switch: false });
+  if (!shelfRack && !psuItem && psusPerSystem > 0) unplaced.push({ label: 'PSUs of each system (which of its trays holds them is not published)', items: report.systems, connectors: [psuInlets(psusPerSystem, psu)], shelf: false, switch: false });
 
   const rails: RearRail[] = [];
   const p = report.power;
