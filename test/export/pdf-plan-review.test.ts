@@ -92,4 +92,18 @@ describe.skipIf(!hasPoppler)('plan PDF design review', () => {
     // A word box is 1.164 em high in DejaVu Sans (hhea ascent 0.928 + descent 0.236 em), so 7 pt type gives 8.148 pt.
     expect(Math.min(...heights) / 1.164).toBeGreaterThanOrEqual(6.99);
   });
+
+  it('every example plan exports a PDF with no NaN, undefined or missing glyph, its summary on page 1', async () => {
+    for (const name of readdirSync('presets/plans').filter((f) => f.endsWith('.json'))) {
+      const r = importPlan(readFileSync(join('presets/plans', name), 'utf8'));
+      if (!r.ok) throw new Error(`${name} does not import`);
+      const out = await exportPlan(planBundle(r.value.value), 'pdf');
+      const f = join(dir, `${name}.pdf`);
+      writeFileSync(f, [...out.files[0]!.chunks()][0] as Uint8Array);
+      const text = execFileSync('pdftotext', [f, '-'], { encoding: 'utf8' });
+      expect(text, name).not.toMatch(/NaN|Infinity|undefined|\[\?\]/);
+      const one = execFileSync('pdftotext', ['-f', '1', '-l', '1', f, '-'], { encoding: 'utf8' });
+      for (const s of ['Summary', 'Findings', 'One-line power diagram']) expect(one, `${name}: ${s}`).toContain(s);
+    }
+  }, 120_000);
 });

@@ -59,4 +59,13 @@ describe.skipIf(!hasPoppler)('rack design PDF', () => {
     expect(one).not.toContain('units,');
     expect(one).toContain('Rack input (whips)');
   });
+
+  it('every generation renders, with no NaN, undefined or missing glyph in the text', async () => {
+    for (const g of catalog.generations) {
+      const { pages } = await render(g.id, 2, 'us');
+      const text = pages.join('\n');
+      expect(text, g.id).not.toMatch(/NaN|Infinity|undefined|\[\?\]/);
+      expect(pages[0], g.id).toContain('One-line power diagram');
+    }
+  }, 180_000);
 });
