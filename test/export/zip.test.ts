@@ -55,3 +55,29 @@ describe('streamed zip', () => {
     expect(execFileSync('unzip', ['-p', file, 'b.txt'], { encoding: 'utf8' })).toBe('hello');
   });
 });
+
+describe('zip of deflated entries', () => {
+  /** Raw DEFLATE of `text` by the platform's CompressionStream, with the CRC and size the entry needs. */
+  async function deflated(path: string, text: string) {
+    const { crc32 } = await import('../../src/export/zip');
+    const data = new TextEncoder().encode(text);
+    const compressed = new Uint8Array(await new Response(new Blob([data]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer());
+    return { path, pieces: [compressed.subarray(0, 5), compressed.subarray(5)], crc: crc32(data), size: data.length };
+  }
+
+  it('unzip (Info-ZIP) tests and inflates every entry, its compressed pieces in order', async () => {
+    const { zipDeflated } = await import('../../src/export/zip');
+    const big = Array.from({ length: 20_000 }, (_, i) => `<row r="${i}"><c><v>${i * 3}</v></c></row>`).join('');
+    const entries = [await deflated('xl/worksheets/sheet1.xml', big), await deflated('types.xml', '<Types/>'), await deflated('empty.xml', '')];
+    const dir = mkdtempSync(join(tmpdir(), 'rackplan-zipd-'));
+    const file = join(dir, 'd.zip');
+    const bytes = zipDeflated(entries);
+    writeFileSync(file, bytes);
+    expect(bytes.length).toBeLessThan(big.length / 4);
+    expect(execFileSync('unzip', ['-t', file], { encoding: 'utf8' })).toMatch(/No errors detected/);
+    expect(execFileSync('unzip', ['-p', file, 'xl/worksheets/sheet1.xml'], { encoding: 'utf8', maxBuffer: 1 << 26 })).toBe(big);
+    expect(execFileSync('unzip', ['-p', file, 'types.xml'], { encoding: 'utf8' })).toBe('<Types/>');
+    expect(zipDeflated(entries)).toEqual(bytes);
+    expect(() => zipDeflated([{ ...entries[1]!, path: '../x' }])).toThrow(/bad entry path/);
+  });
+});
