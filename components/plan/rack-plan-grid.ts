@@ -26,6 +26,13 @@ export class RackPlanGrid extends LitElement {
       :host {
         display: block;
       }
+      .override {
+        font-size: 0.625rem;
+        font-weight: 700;
+        text-transform: uppercase;
+        color: var(--rack-warn);
+        cursor: help;
+      }
       .wrap {
         overflow: auto;
         max-height: 34rem;
@@ -125,7 +132,12 @@ export class RackPlanGrid extends LitElement {
           <tr>
             <th rowspan="2" scope="col">Quarter</th>
             <th class="site demand" scope="colgroup" colspan="3" title=${g.demand.unit}>Demand, ${g.demand.unit}</th>
-            ${g.columns.map((c) => html`<th class="site" scope="colgroup" colspan=${c.generations.length + 2}>${c.siteName}</th>`)}
+            ${g.columns.map(
+              (c) =>
+                html`<th class="site" scope="colgroup" colspan=${c.generations.length + 2}>
+                  ${c.siteName}${c.overrides.length ? html` <span class="override" title=${c.overrides.join('\n')} aria-label=${`${c.siteName} overrides: ${c.overrides.join('; ')}`}>override</span>` : ''}
+                </th>`,
+            )}
           </tr>
           <tr>
             <th scope="col" class="site">Demand</th>

@@ -6,7 +6,8 @@ import { ReportsController } from '../controllers/reports-controller';
 import { StoreController } from '../controllers/store-controller';
 import { formatNumber, formatPue, formatValue, toDisplayValue } from '../../src/views/format';
 import { markRendered } from '../../src/views/marks';
-import { editSite, type Figure, type SiteCard, type StepFigure } from '../../src/views/sites-view';
+import { editSite, SITE_OVERRIDE_INPUTS, withSiteOverride, type Figure, type SiteCard, type StepFigure } from '../../src/views/sites-view';
+import type { SiteOverrides } from '../../src/core/plan/types';
 import type { Prefs } from '../../src/state/types';
 import { emit } from '../shared/events';
 import { baseStyles } from '../shared/styles';
@@ -21,7 +22,9 @@ const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 /**
  * The sites side by side (Wisconsin, Ohio, Texas): plant output and data-center limits by date, climate and
  * design condition, PUE with its terms, tariff, grid carbon and headroom, each figure with its source one click
- * away. The final meter, positions, tariff and grid carbon are editable; an edited site lives in the plan.
+ * away. The final meter, positions, tariff and grid carbon are editable; an edited site lives in the plan. So do
+ * the site's overrides (a fixed PUE, its own utilization, storage and other IT beside the units): each overridden
+ * figure is marked "override", with the value it replaced next to it.
  *
  * @summary Sites view.
  * @fires rack-edit - `plan/set-site`, `plan/set-tariff`, `plan/reset-site`
@@ -138,6 +141,18 @@ export class RackSitesView extends LitElement {
       .btn {
         font-size: 0.75rem;
       }
+      .override {
+        font-size: 0.6875rem;
+        font-weight: 700;
+        text-transform: uppercase;
+        color: var(--rack-warn);
+        margin-left: 0.3rem;
+      }
+      ul.overrides {
+        margin: 0.3rem 0 0;
+        padding-left: 1rem;
+        font-size: 0.8125rem;
+      }
     `,
   ];
 
@@ -176,11 +191,14 @@ export class RackSitesView extends LitElement {
     return html`<span class="steps">${list.map((s) => html`<span>${fmt(s.value)} from ${s.from.replace('-', ' ')}${this.#src(s, `${label} from ${s.from}`)}</span>`)}</span>`;
   }
 
-  #pue(p: PueReport, label: string, sys: Prefs['units']) {
+  /** A PUE with its terms; with a fixed PUE, the fixed one marked "override" and the site model's terms as "computed". */
+  #pue(p: PueReport, label: string, sys: Prefs['units'], fixed: number | null) {
     const t = p.terms;
     return html`<div>
-      <span class="pue">${formatPue(p.pue)}</span> <span class="terms">${label}</span><br />
-      <span class="terms">= 1 + chain losses ${formatPue(t?.chainLoss)} + cooling ${formatPue(t?.cooling)} (fans and pumps ${formatPue(p.coolingTerms?.fansAndPumps)} + chiller ${formatPue(p.coolingTerms?.chiller)}) + building ${formatPue(t?.fixedOverhead)}</span><br />
+      ${fixed === null
+        ? html`<span class="pue">${formatPue(p.pue)}</span> <span class="terms">${label}</span><br />`
+        : html`<span class="pue">${formatPue(fixed)}</span><span class="override" title=${`Fixed in the plan; the site model computes ${formatPue(p.pue)}`}>override</span> <span class="terms">${label} · computed ${formatPue(p.pue)}</span><br />`}
+      <span class="terms">${fixed === null ? '' : `computed ${formatPue(p.pue)} `}= 1 + chain losses ${formatPue(t?.chainLoss)} + cooling ${formatPue(t?.cooling)} (fans and pumps ${formatPue(p.coolingTerms?.fansAndPumps)} + chiller ${formatPue(p.coolingTerms?.chiller)}) + building ${formatPue(t?.fixedOverhead)}</span><br />
       <span class="terms">heat: economizer ${share(p.economizerHeatShare)}, chiller ${share(p.chillerHeatShare)}${p.streams
         .filter((x) => x.stream === 'liquid')
         .map((x) => ` · ${formatNumber(x.chillerFreeHours, 0)} h chiller-free at ${formatValue(x.supplyC, 'temperature', sys)}`)
@@ -239,7 +257,7 @@ export class RackSitesView extends LitElement {
             </section>
             <section aria-label=${`${short} PUE`}>
               <h3>PUE</h3>
-              ${this.#pue(c.dc.pue.annual, 'annual', sys)} ${this.#pue(c.dc.pue.peak, 'peak, at the design condition', sys)}
+              ${this.#pue(c.dc.pue.annual, 'annual', sys, c.dc.pue.fixed.annual)} ${this.#pue(c.dc.pue.peak, 'peak, at the design condition', sys, c.dc.pue.fixed.peak)}
               <dl>
                 <dt>Water</dt>
                 <dd>WUE ${c.dc.water.wueLPerKwh === null ? '—' : formatNumber(c.dc.water.wueLPerKwh, 3)} L/kWh · ${formatNumber(c.dc.water.waterM3, 0)} m³/yr${c.dc.water.year !== null ? ` in ${c.dc.water.year}` : ''} (${c.dc.rejection})</dd>
@@ -248,6 +266,7 @@ export class RackSitesView extends LitElement {
               </dl>
               <p class="terms">For ${c.dc.pue.basis}.</p>
             </section>
+            ${this.#overrides(c, short, sys)}
             <section aria-label=${`${short} tariff and carbon`}>
               <h3>Tariff and carbon</h3>
               <dl>
@@ -273,6 +292,34 @@ export class RackSitesView extends LitElement {
         : nothing}
       ${c.facts.length ? html`<section aria-label=${`${short} facts`}><h3>Facts</h3><ul class="facts">${c.facts.map((f) => html`<li>${f.text}${this.#src({ value: 0, unit: '', confidence: f.confidence, sources: f.sources }, 'fact')}</li>`)}</ul></section>` : nothing}
     </article>`;
+  }
+
+  /** The site's overrides: what each replaced, and a field per override (empty: the computed or plan value). */
+  #overrides(c: SiteCard, short: string, sys: Prefs['units']) {
+    const o = c.dc!.overrides;
+    return html`<section aria-label=${`${short} overrides`}>
+      <h3>Overrides${o.list.length ? html`<span class="override">${o.list.length} set</span>` : nothing}</h3>
+      ${o.list.length
+        ? html`<ul class="overrides">${o.list.map((x) => html`<li>${x.text}</li>`)}</ul>`
+        : html`<p class="terms">None: the PUE is computed from the site model and the plan’s utilization applies. Set a figure you bring to use it instead.</p>`}
+      <div class="edit">
+        ${SITE_OVERRIDE_INPUTS.map((f) => {
+          const v = o.values[f.field];
+          const scale = f.kind === 'power' ? 1000 : 1;
+          return html`<rack-quantity-input field-key=${`site-${f.field}`} label=${f.label} kind=${f.kind} help=${f.help} .value=${v === undefined ? undefined : v * scale} .min=${f.limit.min * scale} .max=${f.limit.max * scale} .system=${sys} @quantity-change=${(e: CustomEvent<{ value: number | undefined }>) => this.#override(e, c.id, f.field, scale)}></rack-quantity-input>`;
+        })}
+      </div>
+    </section>`;
+  }
+
+  #override(e: CustomEvent<{ value: number | undefined }>, siteId: string, field: keyof SiteOverrides, scale: number): void {
+    e.stopPropagation();
+    const preset = this.#reports.value?.[1]?.find((s) => s.id === siteId);
+    const current = this.#data?.plan.sites?.find((s) => s.id === siteId) ?? preset;
+    if (!current) return;
+    const value = e.detail.value === undefined ? undefined : e.detail.value / scale;
+    if (value === current[field as keyof typeof current]) return;
+    emit(this, 'rack-edit', { type: 'plan/set-site', site: withSiteOverride(current, field, value), label: `${siteId} ${field}${value === undefined ? ' cleared' : ''}` });
   }
 
   /** Monthly mean dry bulb as bars from a zero line, with a labelled axis (°C or °F) and each month's value. */

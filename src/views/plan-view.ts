@@ -9,12 +9,15 @@ import type { BindingConstraint, DemandMetric, DemandSeries, Plan, PlantQuarter,
 import { quarterFromIndex, quarterIndex, stepAt } from '../core/sites/schedule';
 import type { QuarterId, Site } from '../core/sites/types';
 import { shortName } from './names';
+import { describeOverride } from '../core/plan/overrides';
 import { planGenerationName } from './generations';
 
 export interface GridColumn {
   readonly site: string;
   readonly siteName: string;
   readonly generations: readonly string[];
+  /** The plan's overrides of the site in words ("PUE 1.30 (override; computed 1.143)"), from the report; empty when none. */
+  readonly overrides: readonly string[];
 }
 
 export interface GridRow {
@@ -107,10 +110,11 @@ export function planSites(plan: Plan, presets: readonly Site[]): Site[] {
 export function planGrid(plan: Plan, report: PlanReport, sites: readonly Site[], extra: readonly string[], catalog: Catalog, demandChoice: DemandChoice = defaultDemandChoice(plan)): PlanGrid {
   const quarters = planQuarters(plan, catalog);
   const order = new Map(catalog.generations.map((g, i) => [g.id, i]));
+  const overridesBySite = new Map(report.sites.map((r) => [r.id, r.overrides.map(describeOverride)]));
   const columns: GridColumn[] = sites.map((s) => {
     const gens = new Set<string>(extra);
     for (const d of plan.deployments) if (d.site === s.id) gens.add(d.generation);
-    return { site: s.id, siteName: shortName(s.name), generations: [...gens].filter((g) => order.has(g)).sort((a, b) => order.get(a)! - order.get(b)!) };
+    return { site: s.id, siteName: shortName(s.name), generations: [...gens].filter((g) => order.has(g)).sort((a, b) => order.get(a)! - order.get(b)!), overrides: overridesBySite.get(s.id) ?? [] };
   });
   const cellsByQ = new Map<string, Map<string, number>>();
   for (const d of plan.deployments) {

@@ -7,7 +7,10 @@
  */
 import type { Catalog } from '../core/catalog/types';
 import { describeLoad, evaluateSite, finalQuarter, meterFraction, siteSettings, type SiteSettings, type StatedLoad } from '../core/plan/evaluate-site';
-import type { Plan, PlanReport } from '../core/plan/types';
+import type { Plan, PlanReport, PlanSite, SiteOverride, SiteOverrides } from '../core/plan/types';
+import { describeOverride } from '../core/plan/overrides';
+import { SITE_OVERRIDE_LIMITS } from '../schema/limits';
+import type { NumericLimit } from '../schema/limits';
 import { pickSourced, type Confidence, type Source, type Sourced } from '../core/provenance';
 import { designCondition, type DesignCondition } from '../core/sites/climate';
 import type { PueReport } from '../core/sites/pue';
@@ -54,8 +57,14 @@ export interface SiteCard {
     /** Grid swing of a synchronized training job (seconds scale) and, apart, the DC transient peak (µs, rack side). */
     readonly ramp: { readonly trainingRampMw: number; readonly transientPeakMw: number };
     readonly grid: Figure & { readonly operator: string; readonly subregion: string };
-    /** PUE at the plan's load at this site, or at the site's reference load (`load`) when the plan does not use it; `basis` states the load in words. */
-    readonly pue: { readonly annual: PueReport; readonly peak: PueReport; readonly basis: string; readonly load: StatedLoad | null };
+    /**
+     * PUE at the plan's load at this site, or at the site's reference load (`load`) when the plan does not use it;
+     * `basis` states the load in words. `annual` and `peak` are the site model's own (every term); `fixed` holds a
+     * PUE the plan fixes in their place (null: the computed one is used).
+     */
+    readonly pue: { readonly annual: PueReport; readonly peak: PueReport; readonly basis: string; readonly load: StatedLoad | null; readonly fixed: { readonly annual: number | null; readonly peak: number | null } };
+    /** The plan's overrides of this site: each overridden figure with what it replaced (`list`), and the values as set (`values`). */
+    readonly overrides: { readonly list: readonly (SiteOverride & { readonly text: string })[]; readonly values: SiteOverrides };
     readonly headroom: null | { readonly quarter: string; readonly mw: number; readonly positions: number };
   };
 }
@@ -66,28 +75,38 @@ const steps = (s: readonly Step[]): StepFigure[] => s.map((x) => ({ from: x.from
 type CardPue = NonNullable<SiteCard['dc']>['pue'];
 type CardRamp = NonNullable<SiteCard['dc']>['ramp'];
 
-/** PUE and ramp of a site the plan does not use: the site at its reference load (core rule) under the plan's settings. */
-function referencePue(site: Site, catalog: Catalog, settings: SiteSettings): { pue: CardPue; ramp: CardRamp } {
+/** The fixed PUEs in an override list (null where the computed one is used). */
+function fixedPue(list: readonly SiteOverride[]): CardPue['fixed'] {
+  return { annual: list.find((o) => o.figure === 'pue')?.value ?? null, peak: list.find((o) => o.figure === 'peakPue')?.value ?? null };
+}
+
+/** PUE, ramp and overrides of a site the plan does not use: the site at its reference load (core rule) under the plan's settings. */
+function referencePue(site: PlanSite, catalog: Catalog, settings: SiteSettings): { pue: CardPue; ramp: CardRamp; overrides: readonly SiteOverride[] } {
   const r = evaluateSite(site, catalog, settings);
   if (!r.ok) throw new Error(r.error.map((i) => i.message).join('; ')); // only data-center sites reach here, and the reference generation is in the catalog
+  const d = r.value.detail;
   return {
-    pue: { annual: r.value.annual, peak: r.value.peak, basis: `the ${describeLoad(r.value.load)}; not in the plan`, load: r.value.load },
-    ramp: { trainingRampMw: r.value.detail.rampKw / 1000, transientPeakMw: r.value.detail.transientPeakKw / 1000 },
+    pue: { annual: d.computed.annual ?? d.annual, peak: d.computed.peak ?? d.peak, basis: `the ${describeLoad(r.value.load)}; not in the plan`, load: r.value.load, fixed: fixedPue(r.value.overrides) },
+    ramp: { trainingRampMw: d.rampKw / 1000, transientPeakMw: d.transientPeakKw / 1000 },
+    overrides: r.value.overrides,
   };
 }
 
 const REJECTION_WORDS = { 'dry-cooler': 'dry coolers', 'adiabatic-dry-cooler': 'adiabatic-assisted dry coolers', 'cooling-tower': 'cooling towers' } as const;
 
-/** PUE at the plan's own load in its last full year, with that load stated against the final meter. */
-function planPue(site: Site, annual: PueReport, peak: PueReport, year: number | null): CardPue {
+/** PUE at the plan's own load in its last full year, with that load stated against the final meter (at the fixed peak PUE where there is one). */
+function planPue(site: Site, annual: PueReport, peak: PueReport, year: number | null, overrides: readonly SiteOverride[]): CardPue {
   const finalMeterMw = stepAt(site.roles.dataCenter!.meterMw, finalQuarter(site));
-  const fill = meterFraction(peak.facilityMw, finalMeterMw);
+  const fixed = fixedPue(overrides);
+  const facilityMw = fixed.peak === null ? peak.facilityMw : peak.itMw * fixed.peak;
+  const fill = meterFraction(facilityMw, finalMeterMw);
   const mw = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
   return {
     annual,
     peak,
-    basis: `the plan’s load in ${year ?? 'the last year'}: ${mw(peak.itMw)} MW design IT, ${mw(peak.facilityMw)} MW at the meter${fill === null ? '' : ` = ${(fill * 100).toFixed(1)} %`} of the final ${finalMeterMw.toLocaleString('en-US')} MW meter`,
+    basis: `the plan’s load in ${year ?? 'the last year'}: ${mw(peak.itMw)} MW design IT, ${mw(facilityMw)} MW at the meter${fill === null ? '' : ` = ${(fill * 100).toFixed(1)} %`} of the final ${finalMeterMw.toLocaleString('en-US')} MW meter`,
     load: null,
+    fixed,
   };
 }
 
@@ -107,7 +126,7 @@ export function siteCards(plan: Plan, report: PlanReport, catalog: Catalog, pres
     const sr = reports.get(s.id);
     const override = plan.prices?.tariffUsdPerKwh?.[s.id] ?? null;
     const last = sr?.quarters[sr.quarters.length - 1];
-    const used = dc && sr?.pueDetail && sr.peakPueDetail ? { pue: planPue(s, sr.pueDetail, sr.peakPueDetail, sr.year), ramp: { trainingRampMw: last?.trainingRampMw ?? 0, transientPeakMw: last?.transientPeakMw ?? 0 } } : null;
+    const used = dc && sr?.pueDetail && sr.peakPueDetail ? { pue: planPue(s, sr.pueDetail, sr.peakPueDetail, sr.year, sr.overrides), ramp: { trainingRampMw: last?.trainingRampMw ?? 0, transientPeakMw: last?.transientPeakMw ?? 0 }, overrides: sr.overrides } : null;
     const shown = dc ? (used ?? referencePue(s, catalog, settings)) : null;
     return {
       id: s.id,
@@ -138,11 +157,41 @@ export function siteCards(plan: Plan, report: PlanReport, catalog: Catalog, pres
             ramp: shown!.ramp,
             grid: { ...fig(dc.grid.co2KgPerMwh), operator: dc.grid.operator, subregion: dc.grid.egridSubregion },
             pue: shown!.pue,
+            overrides: { list: shown!.overrides.map((o) => ({ ...o, text: describeOverride(o) })), values: overrideValues(s) },
             headroom: last ? { quarter: last.quarter, mw: last.headroomMw, positions: last.positionsFree } : null,
           }
         : null,
     };
   });
+}
+
+/** The override fields a plan's site carries (none for a preset). */
+function overrideValues(site: PlanSite): SiteOverrides {
+  const out: { -readonly [K in keyof SiteOverrides]: number } = {};
+  for (const f of SITE_OVERRIDE_INPUTS) if (site[f.field] !== undefined) out[f.field] = site[f.field];
+  return out;
+}
+
+/** The override fields the Sites view edits, in order: the plan file's field, its label, display kind and range. */
+export const SITE_OVERRIDE_INPUTS: readonly {
+  readonly field: keyof SiteOverrides;
+  readonly label: string;
+  /** `power` values are W in the field (kW in the plan); `ratio` and `percent` as stored. */
+  readonly kind: 'ratio' | 'percent' | 'power';
+  readonly limit: NumericLimit;
+  readonly help: string;
+}[] = [
+  { field: 'pueOverride', label: 'Fixed PUE', kind: 'ratio', limit: SITE_OVERRIDE_LIMITS.pueOverride, help: 'Annual; also the peak unless a fixed peak is set' },
+  { field: 'peakPueOverride', label: 'Fixed peak PUE', kind: 'ratio', limit: SITE_OVERRIDE_LIMITS.peakPueOverride, help: 'At the design condition: the meter check' },
+  { field: 'utilization', label: 'Utilization here', kind: 'percent', limit: SITE_OVERRIDE_LIMITS.utilization, help: 'In place of the plan’s, for this site’s energy' },
+  { field: 'storageKw', label: 'Storage IT', kind: 'power', limit: SITE_OVERRIDE_LIMITS.storageKw, help: 'Beside the units: IT, meter, energy' },
+  { field: 'otherItKw', label: 'Other IT', kind: 'power', limit: SITE_OVERRIDE_LIMITS.otherItKw, help: 'Front-end servers and the rest beside the units' },
+];
+
+/** A copy of a plan's site with one override set (a number) or cleared (undefined). */
+export function withSiteOverride(site: PlanSite, field: keyof SiteOverrides, value: number | undefined): PlanSite {
+  const { [field]: _old, ...rest } = site;
+  return value === undefined ? rest : { ...rest, [field]: value };
 }
 
 /** A copy of a site with its final meter step, final positions step and grid carbon replaced (a user's version). */

@@ -1,0 +1,57 @@
+/**
+ * Issue 12 item 2 in the app: a site's overrides are set and cleared in the Sites view, live in the plan, and both
+ * the Sites view and the Plan view mark what was overridden with the value it replaced.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { mountApp, until } from './helpers';
+import type { PlanSite } from '../../src/core/plan/types';
+
+afterEach(() => document.body.replaceChildren());
+
+const houston = (sites: readonly PlanSite[] | undefined) => sites?.find((s) => s.id === 'houston-tx');
+
+describe('site overrides in the Sites and Plan views', () => {
+  it('a fixed PUE typed for Houston is the plan’s, marked “override” with the computed PUE beside it; clearing it goes back', async () => {
+    const { store } = await mountApp('/sites');
+    const section = page.getByRole('region', { name: 'Houston, Texas overrides' });
+    await expect.element(section).toBeVisible();
+    await userEvent.fill(section.getByRole('textbox', { name: 'Fixed PUE' }), '1.3');
+    await userEvent.keyboard('{Enter}');
+    await until(() => houston(store.design.plan.plan.sites)?.pueOverride === 1.3);
+    // The computed PUE is still computed and shown next to it.
+    await expect.element(section.getByText(/^PUE 1\.30 \(override; computed 1\.\d{3}\)$/)).toBeVisible();
+    const pue = page.getByRole('region', { name: 'Houston, Texas PUE' });
+    await expect.element(pue.getByText('override').first()).toBeVisible();
+    await expect.element(pue.getByText(/annual · computed 1\.\d{3}/)).toBeVisible();
+    // Storage IT in kW (the field shows kW; the plan holds kW).
+    await userEvent.fill(section.getByRole('textbox', { name: 'Storage IT' }), '2000 kW');
+    await userEvent.keyboard('{Enter}');
+    // A value with a unit is parsed by the units module, loaded on first use.
+    await until(() => houston(store.design.plan.plan.sites)?.storageKw !== undefined, 20_000);
+    expect(houston(store.design.plan.plan.sites)?.storageKw).toBeCloseTo(2000, 9);
+    await expect.element(section.getByText('storage 2,000 kW IT (added)')).toBeVisible();
+
+    // Clearing the field removes the override from the plan.
+    await userEvent.fill(section.getByRole('textbox', { name: 'Fixed PUE' }), '');
+    await userEvent.keyboard('{Enter}');
+    await until(() => houston(store.design.plan.plan.sites)?.pueOverride === undefined);
+    expect(houston(store.design.plan.plan.sites)?.storageKw).toBe(2000);
+  });
+
+  it('the Plan grid marks a site whose figures the plan overrides, the override in its tooltip', async () => {
+    const { app, store } = await mountApp('/plan');
+    await expect.element(page.getByRole('heading', { name: 'Deployments' })).toBeVisible();
+    const edit = (detail: object) => app.shadowRoot!.querySelector('main')!.dispatchEvent(new CustomEvent('rack-edit', { detail, bubbles: true, composed: true }));
+    const plan = store.design.plan.plan;
+    if (!plan.deployments.some((d) => d.site === 'houston-tx')) {
+      edit({ type: 'plan/set-deployment', site: 'houston-tx', generation: 'gb300-nvl72', quarter: plan.start, units: 10 });
+      await until(() => store.design.plan.plan.deployments.some((d) => d.site === 'houston-tx'));
+    }
+    const preset = (app as unknown as { reports: import('../../src/views/reports').Reports }).reports.sites?.find((s) => s.id === 'houston-tx');
+    if (!preset) throw new Error('no Houston preset');
+    edit({ type: 'plan/set-site', site: { ...preset, pueOverride: 1.25 }, label: 'houston pue' });
+    await until(() => houston(store.design.plan.plan.sites)?.pueOverride === 1.25);
+    await expect.element(page.getByTitle(/^PUE 1\.25 \(override; computed 1\.\d{3}\)/)).toBeVisible();
+  });
+});
