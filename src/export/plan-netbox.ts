@@ -303,12 +303,13 @@ export function planNetboxModel(b: PlanBundle, clusters: readonly ClusterLayout[
       named.add(`${c.prefix}${name}`);
       racks.push({ site, name: `${c.prefix}${name}`, width: 19, uHeight: c.cabling.layout.networkRackUsableU, description: 'scale-out fabric network rack' });
     }
-    // The other networks' racks the compute fabric does not already have (FE-NR…, ST-NR…, NR-OOB…).
+    // The other networks' racks the compute fabric does not already have (FE-NR…, ST-NR…, NR-OOB…). Endpoints
+    // stand in compute racks or beside an access switch, so the switches name every such rack.
     const e = c.otherNetworks;
     if (!e) continue;
     for (const network of SCHEDULE_NETWORKS) {
       if (network === 'compute') continue;
-      for (const d of networkDevices(e, network)) {
+      for (const d of networkDevices(e, network, { endpoints: false })) {
         const name = `${c.clusterPrefix}${d.rack}`;
         if (named.has(name)) continue;
         named.add(name);

@@ -68,6 +68,11 @@ describe('networkDevices: every end of every non-compute row', () => {
           }
         }
         for (const [name, d] of devices) expect(d.used, `${network}: ${name} has no cable`).toBe(true);
+        // Without endpoints: the same switches, and every endpoint's rack still holds one of them or is a compute rack.
+        const switches = [...networkDevices(e, network, { endpoints: false })];
+        expect(switches.map((d) => d.name)).toEqual([...devices].filter(([, d]) => d.ports > 0).map(([n]) => n));
+        const racks = new Set([...switches.map((d) => d.rack), ...compute.values()]);
+        for (const d of devices.values()) expect(racks.has(d.rack), d.rack).toBe(true);
         if (network === 'oob') {
           expect(rows).toBe(e.oob!.links);
           const access = [...devices.values()].filter((d) => d.ports > 0).length;

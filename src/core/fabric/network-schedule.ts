@@ -322,10 +322,10 @@ export interface NetworkDevice {
  * power-controller and CDU ports the schedule names (`C3-bmc2`, `C3-pwr1`, `cdu4`: the schedule does not tie a
  * BMC port to a slot of the rack). Walks the same loops as the rows, so names and racks are the rows' own.
  */
-export function* networkDevices(e: ClusterEvaluation, network: Exclude<NetworkName, 'compute'>): Generator<NetworkDevice, void, undefined> {
+export function* networkDevices(e: ClusterEvaluation, network: Exclude<NetworkName, 'compute'>, options: { readonly endpoints?: boolean } = {}): Generator<NetworkDevice, void, undefined> {
   if (!e.plan) return;
   if (network === 'oob') {
-    yield* oobDevices(e);
+    yield* oobDevices(e, options.endpoints ?? true);
     return;
   }
   const [eth, rackTag, deviceTag] = network === 'frontend' ? [e.frontEnd, 'FE', 'fe'] : [e.storage, 'ST', 'st'];
@@ -348,8 +348,8 @@ export function* networkDevices(e: ClusterEvaluation, network: Exclude<NetworkNa
   }
 }
 
-/** The out-of-band network's switches and endpoints, in the order {@link oobSchedule} first names them. */
-function* oobDevices(e: ClusterEvaluation): Generator<NetworkDevice, void, undefined> {
+/** The out-of-band network's switches and (with `endpoints`) its endpoints, in the order {@link oobSchedule} first names them. */
+function* oobDevices(e: ClusterEvaluation, endpoints: boolean): Generator<NetworkDevice, void, undefined> {
   const oob = e.oob;
   const sw = e.oobSwitch;
   if (!oob || !sw) return;
@@ -369,7 +369,7 @@ function* oobDevices(e: ClusterEvaluation): Generator<NetworkDevice, void, undef
   for (let c = 0; c < ports.racks; c++) {
     const rack = node(Math.min(ports.nodes - 1, c * npr)).rack;
     for (let j = 0; j < computeSwitchesPerRack; j++) yield accessSwitch(`oob-${rack}-${j + 1}`, rack);
-    for (let i = 0; i < perRack; i++) {
+    for (let i = 0; endpoints && i < perRack; i++) {
       const bmc = i < ports.bmcPortsPerRack;
       yield bmc
         ? { network, name: `${rack}-bmc${i + 1}`, rack, role: 'bmc', h: null, ports: 0 }
@@ -391,13 +391,13 @@ function* oobDevices(e: ClusterEvaluation): Generator<NetworkDevice, void, undef
   for (let c = 0; c < ports.racks && placed < leftovers; c++) {
     const rack = node(Math.min(ports.nodes - 1, c * npr)).rack;
     for (let i = perRack; i < computeSwitchesPerRack * down && placed < leftovers; i++, placed++) {
-      if (placed >= leftoverSwitches) yield { network, name: `cdu${placed - leftoverSwitches + 1}`, rack, role: 'cdu', h: null, ports: 0 };
+      if (endpoints && placed >= leftoverSwitches) yield { network, name: `cdu${placed - leftoverSwitches + 1}`, rack, role: 'cdu', h: null, ports: 0 };
     }
   }
   for (let x = 0; placed < leftovers; x++, placed++) {
     const rack = `NR-OOB${Math.floor(x / down) + 1}`;
     if (x % down === 0) yield accessSwitch(`oob-extra-${Math.floor(x / down) + 1}`, rack);
-    if (placed >= leftoverSwitches) yield { network, name: `cdu${placed - leftoverSwitches + 1}`, rack, role: 'cdu', h: null, ports: 0 };
+    if (endpoints && placed >= leftoverSwitches) yield { network, name: `cdu${placed - leftoverSwitches + 1}`, rack, role: 'cdu', h: null, ports: 0 };
   }
   if (oob.aggregationSwitches > 0) {
     for (let g = 0; g < Math.ceil(access / k); g++) yield { network, name: `oob-agg-${g + 1}`, rack: 'NR1', role: 'aggregation', h: null, ports: k };
