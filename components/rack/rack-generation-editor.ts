@@ -10,7 +10,9 @@ import {
   ADDABLE_KINDS,
   COMPONENT_FIELDS,
   GENERATION_FIELDS,
+  PSU_FIELDS,
   addComponent,
+  duplicatePsu,
   componentValue,
   generationFileText,
   removeComponent,
@@ -163,11 +165,25 @@ export class RackGenerationEditor extends LitElement {
     return this.#store.store;
   }
 
-  /** Save the edited generation (one undo step); `replaces` when its id changed. */
-  #save(next: Generation, replaces?: string): void {
+  /** Save the edited generation (one undo step), with a PSU of the user's own it uses; `replaces` when its id changed. */
+  #save(next: Generation, replaces?: string, psus?: readonly PsuModel[]): void {
     this._status = null;
     this._confirmRows = 0;
-    emit(this, 'rack-edit', { type: 'generations/save', generation: storedGeneration(next), ...(replaces ? { replaces } : {}) });
+    emit(this, 'rack-edit', { type: 'generations/save', generation: storedGeneration(next), ...(replaces ? { replaces } : {}), ...(psus ? { psus } : {}) });
+  }
+
+  /** The user's own PSU the generation uses, if any (kept in the plan's `psus`). */
+  #userPsu(g: Generation): PsuModel | undefined {
+    return (this.#store.value?.[2] ?? []).find((p) => p.id === g.power.psuId);
+  }
+
+  /** Start a PSU of the user's own from the one the generation uses, and use it. */
+  #ownPsu(g: Generation): void {
+    const catalog = this.#store.value?.[0];
+    const source = catalog?.psus.find((p) => p.id === g.power.psuId);
+    if (!catalog || !source) return;
+    const copy = duplicatePsu(source, new Set(catalog.psus.map((p) => p.id)));
+    this.#save({ ...g, power: { ...g.power, psuId: copy.id } }, undefined, [copy]);
   }
 
   #onQuantity(e: CustomEvent<{ key: string; value: number | undefined }>): void {
@@ -179,6 +195,14 @@ export class RackGenerationEditor extends LitElement {
     if (comp) {
       const field = COMPONENT_FIELDS.find((f) => f.key === comp[2]);
       if (field) this.#save(setComponentValue(g, Number(comp[1]), field.key, value));
+      return;
+    }
+    const psuKey = /^psu\.(\w+)$/.exec(key);
+    if (psuKey) {
+      const field = PSU_FIELDS.find((f) => f.key === psuKey[1]);
+      const psu = this.#userPsu(g);
+      if (field && psu && (value !== undefined || field.nullable)) this.#save(g, undefined, [field.set(psu, value)]);
+      else this.requestUpdate();
       return;
     }
     const spr = /^spr\.(default|min|max)$/.exec(key);
@@ -332,6 +356,7 @@ export class RackGenerationEditor extends LitElement {
             >Redundancy (n, n+1, n+n) <input .value=${g.power.redundancy.default} @change=${(e: Event) => this.#onRedundancy(g, (e.target as HTMLInputElement).value)}
           /></label>
         </div>
+        ${this.#psuFields(g, system)}
         ${g.systemsPerRack
           ? html`<h4>Systems per rack <span class="hint">${g.systemsPerRack.systemName}</span></h4>
               <div class="grid">
@@ -374,6 +399,17 @@ export class RackGenerationEditor extends LitElement {
         ${this.#statusLine()}
       </section>
     `;
+  }
+
+  #psuFields(g: Generation, system: UnitSystem) {
+    const psu = this.#userPsu(g);
+    if (!psu) {
+      return html`<div class="actions">
+        <button class="btn" type="button" data-action="own-psu" @click=${() => this.#ownPsu(g)}>Enter your own PSU or shelf (start from this one)</button>
+      </div>`;
+    }
+    return html`<h4>Your PSU or shelf <span class="hint">${psu.name} · ${psu.id}</span></h4>
+      <div class="grid">${PSU_FIELDS.map((f) => this.#number(`psu.${f.key}`, f.label, f.get(psu), f, system))}</div>`;
   }
 
   #importControl() {

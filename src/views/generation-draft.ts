@@ -123,6 +123,27 @@ export const GENERATION_FIELDS: readonly GenerationField[] = [
     get: (g) => g.scaleUp.domainAccelerators,
     set: (g, v) => (v === undefined ? g : { ...g, scaleUp: { ...g.scaleUp, domainAccelerators: v } }),
   },
+  {
+    key: 'racks',
+    label: 'Racks per unit',
+    kind: 'count',
+    min: 1,
+    max: 16,
+    integer: true,
+    get: (g) => g.racks,
+    // A unit over several racks spans them with its scale-up domain too (the schema's racksSpanned).
+    set: (g, v) => (v === undefined ? g : { ...g, racks: v, scaleUp: { ...g.scaleUp, racksSpanned: Math.min(g.scaleUp.racksSpanned, v) } }),
+  },
+  {
+    key: 'racksSpanned',
+    label: 'Racks one scale-up domain spans',
+    kind: 'count',
+    min: 1,
+    max: 16,
+    integer: true,
+    get: (g) => g.scaleUp.racksSpanned,
+    set: (g, v) => (v === undefined ? g : { ...g, scaleUp: { ...g.scaleUp, racksSpanned: v } }),
+  },
   { key: 'rackU', label: 'Rack height', kind: 'rackUnits', min: 1, max: 60, integer: true, get: (g) => shownValue(g.rack.heightU), set: (g, v) => (v === undefined ? g : { ...g, rack: { ...g.rack, heightU: userValue(v, 'U') } }) },
   {
     key: 'unitWeightKg',
@@ -287,3 +308,56 @@ export function generationFileText(g: Generation, userPsus: readonly PsuModel[] 
   const data = psus.length ? { schemaVersion: 1, generations: [stored], psus } : stored;
   return `${JSON.stringify(data, null, 2)}\n`;
 }
+
+// --- A PSU or power shelf of the user's own (a copy of a catalog one to edit), kept in the plan's `psus`. ---
+
+/** A copy of a PSU to edit: a new unique id and "(my copy)" in its name; every value as the catalog has it. */
+export function duplicatePsu(source: PsuModel, taken: ReadonlySet<string>): PsuModel {
+  return { ...source, id: suggestGenerationId(source.id, taken), name: `${source.name.replace(/ \(my copy\)$/, '')} (my copy)` };
+}
+
+/** A number field of a PSU or shelf. */
+export interface PsuField {
+  readonly key: string;
+  readonly label: string;
+  readonly kind: DisplayKind;
+  readonly min: number;
+  readonly max: number;
+  readonly integer?: boolean;
+  readonly nullable?: boolean;
+  readonly get: (p: PsuModel) => number | undefined;
+  readonly set: (p: PsuModel, v: number | undefined) => PsuModel;
+}
+
+const efficiencyAt = (loadFraction: number): PsuField => ({
+  key: `eff${Math.round(loadFraction * 100)}`,
+  label: `Efficiency at ${Math.round(loadFraction * 100)} % load`,
+  kind: 'percent',
+  // The schema's range: a PSU below 50 % efficiency is not a PSU the engine sizes.
+  min: 0.51,
+  max: 1,
+  get: (p) => p.efficiency.points.find((x) => x.loadFraction === loadFraction)?.efficiency,
+  set: (p, v) => {
+    if (v === undefined) return p;
+    const points = [...p.efficiency.points.filter((x) => x.loadFraction !== loadFraction), { loadFraction, efficiency: v }].sort((a, b) => a.loadFraction - b.loadFraction);
+    return { ...p, efficiency: { points, confidence: 'user', sources: [] } };
+  },
+});
+
+/** The PSU's number fields in the editor's order. */
+export const PSU_FIELDS: readonly PsuField[] = [
+  { key: 'psuRatingW', label: 'Rating per PSU', kind: 'power', min: 1, max: 1e6, get: (p) => shownValue(p.psuRatingW), set: (p, v) => (v === undefined ? p : { ...p, psuRatingW: userValue(v, 'W') }) },
+  {
+    key: 'psuPeakRatingW',
+    label: 'Peak rating per PSU',
+    kind: 'power',
+    min: 1,
+    max: 1e6,
+    nullable: true,
+    get: (p) => shownValue(p.psuPeakRatingW),
+    set: (p, v) => ({ ...p, psuPeakRatingW: v === undefined ? { value: null, unit: 'W', reason: 'not given (user)' } : userValue(v, 'W') }),
+  },
+  { key: 'psusPerShelf', label: 'PSUs per shelf', kind: 'count', min: 1, max: 64, integer: true, get: (p) => p.psusPerShelf, set: (p, v) => (v === undefined ? p : { ...p, psusPerShelf: v }) },
+  ...[0.1, 0.2, 0.5, 1].map(efficiencyAt),
+  { key: 'powerFactor', label: 'Power factor', kind: 'ratio', min: 0.5, max: 1, get: (p) => shownValue(p.powerFactor), set: (p, v) => (v === undefined ? p : { ...p, powerFactor: userValue(v, 'ratio') }) },
+];

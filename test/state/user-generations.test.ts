@@ -12,7 +12,7 @@ import { runCli } from '../../src/cli/main';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { acceleratorsPerUnit, duplicateGeneration, generationFileText, setAcceleratorPower, setComponentValue, takenGenerationIds } from '../../src/views/generation-draft';
+import { PSU_FIELDS, acceleratorsPerUnit, duplicateGeneration, duplicatePsu, generationFileText, setAcceleratorPower, setComponentValue, takenGenerationIds } from '../../src/views/generation-draft';
 
 const catalog = loadCatalog();
 const gb300 = catalog.generations.find((g) => g.id === 'gb300-nvl72')!;
@@ -165,5 +165,30 @@ describe('the exported generation file through the CLI', () => {
     expect(cli).toEqual({ userDefined: true, ...JSON.parse(JSON.stringify(designer)) });
     // The edit is visible in both: 17 compute trays × 4 GPUs.
     expect(designer.accelerators).toBe(68);
+  });
+});
+
+describe('a PSU of the user\'s own', () => {
+  beforeAll(() => loadDesignChecks());
+
+  it('a copy of the shelf with lower efficiency raises the rack input; the file carries it and reads back to the same figures', () => {
+    const s = new AppStore(catalog);
+    const g = copyOf();
+    const psu = duplicatePsu(catalog.psus.find((p) => p.id === g.power.psuId)!, new Set(catalog.psus.map((p) => p.id)));
+    const eff = PSU_FIELDS.find((f) => f.key === 'eff50')!;
+    const worse = eff.set(psu, 0.9);
+    const withPsu = { ...g, power: { ...g.power, psuId: worse.id } };
+    expect(s.dispatch({ type: 'generations/save', generation: withPsu, psus: [worse], select: true }).ok).toBe(true);
+    const unit = (gen: Generation, c = s.catalog) => evaluateUnit(c.generations.find((x) => x.id === gen.id)!, {}, c);
+    const mine = unit(withPsu);
+    const preset = evaluateUnit(gb300, {}, catalog);
+    expect(mine.power.itKw).toBe(preset.power.itKw);
+    // Same IT load, a lower efficiency curve: more input power (η at the shelves' load from the curve).
+    expect(mine.power.inputKw).toBeGreaterThan(preset.power.inputKw);
+    const text = generationFileText(withPsu, s.design.plan.plan.psus);
+    expect(JSON.parse(text)).toMatchObject({ schemaVersion: 1, generations: [{ id: withPsu.id }], psus: [{ id: worse.id }] });
+    const read = readUserGenerations(JSON.parse(text), catalog, 'mine.json');
+    expect(read.ok).toBe(true);
+    if (read.ok) expect(evaluateUnit(read.value.generations[0]!, {}, read.value.catalog)).toEqual(mine);
   });
 });
