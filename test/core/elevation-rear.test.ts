@@ -95,7 +95,7 @@ describe('rear face: links to the cable schedule', () => {
       const devices = new Set<string>();
       for (const r of layout.rear.racks) {
         for (const s of r.slots) {
-          if (!s.cables?.device) continue;
+          if (!s.cables?.device?.startsWith('node')) continue;
           devices.add(s.cables.device);
           const mine = count(rows, s.cables.device);
           expect(mine.length).toBe(perNode);
@@ -103,11 +103,21 @@ describe('rear face: links to the cable schedule', () => {
         }
       }
       // One device per node item, none twice.
-      const nodesPerUnit = layout.rear.racks.flatMap((r) => r.slots).filter((s) => s.cables?.device).length;
+      const nodesPerUnit = layout.rear.racks.flatMap((r) => r.slots).filter((s) => s.cables?.device?.startsWith('node')).length;
       expect(devices.size).toBe(nodesPerUnit);
       expect(nodesPerUnit).toBeGreaterThan(0);
     });
   }
+
+  it('the rack’s top management switch is its out-of-band access switch oob-C1-1: 18 + 9 + 2 BMCs and 8 shelf controllers = 37 device cables on it (GB300 NVL72)', () => {
+    const { layout } = face('gb300-nvl72');
+    const mgmt = layout.rear.racks[0]!.slots.filter((s) => s.key.startsWith('mgmt-switch'));
+    expect(mgmt[0]!.cables).toMatchObject({ rack: 'C1', device: 'oob-C1-1', network: null, label: 'Cables for this switch' });
+    // The second management switch has no access switch of its own in the schedule: it links to the rack's rows.
+    expect(mgmt[1]!.cables).toMatchObject({ rack: 'C1', device: null, network: 'oob' });
+    const rows = rowsOf('gb300-nvl72', 1).filter((r) => r.aDevice === 'oob-C1-1' || r.bDevice === 'oob-C1-1');
+    expect(rows.filter((r) => r.tier === 'device-access')).toHaveLength(37);
+  });
 
   it('items without a device of their own link to their rack’s out-of-band rows, which exist', () => {
     const { layout } = face('gb300-nvl72');

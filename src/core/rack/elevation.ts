@@ -353,6 +353,7 @@ export function layoutRearFace(generation: Generation, report: UnitReport, catal
     // Nodes (the items with scale-out ports) are numbered from the bottom of each rack up, as the schedule places them.
     const nodeKeys = nodeClass ? r.slots.filter((s) => s.componentId === nodeClass.id).sort((a, b) => a.u - b.u).map((s) => s.key) : [];
     const rackName = `C${r.index + 1}`;
+    const firstManagementKey = r.slots.find((s) => s.kind === 'management' && !s.overflow)?.key ?? null;
     const slots = r.slots.map((s): RearSlot => {
       const c = byId.get(s.componentId);
       let connectors: RearConnector[];
@@ -362,7 +363,12 @@ export function layoutRearFace(generation: Generation, report: UnitReport, catal
       else connectors = [];
       const t = nodeKeys.indexOf(s.key);
       let cables: CableRef | null = null;
-      if (ports && t >= 0) {
+      if (ports && s.key === firstManagementKey) {
+        // The schedule gives every compute rack at least one out-of-band access switch (oob-C1-1); the rack's top
+        // management switch is that switch, as the NetBox export places it.
+        const device = `oob-${rackName}-1`;
+        cables = { rack: rackName, device, network: null, label: 'Cables for this switch', note: `${device}, the out-of-band access switch of rack ${rackName} in the cable schedule: the rack's BMC and power-controller cables and its uplink.` };
+      } else if (ports && t >= 0) {
         const device = `node${r.index * ports.nodesPerRack + t + 1}`;
         cables = { rack: rackName, device, network: null, label: `Cables for this ${c?.scope === 'system' || g.form === 'server-rack' ? 'system' : 'tray'}`, note: `${device} in rack ${rackName} of the cable schedule (the designer's first unit; nodes numbered from the bottom of the rack up): its scale-out, front-end and storage cables.` };
       } else if (ports && connectors.some((x) => x.kind === 'management' && x.count > 0)) {
