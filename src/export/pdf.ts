@@ -214,17 +214,41 @@ class Writer {
     this.y += 4;
   }
 
+  /** Character widths by font, style and size (jsPDF measures every call from scratch, Arabic shaping pass included). */
+  readonly #widths = new Map<string, Map<string, number>>();
+
+  /**
+   * Width of already-reduced text in the current font, from per-character advances: jsPDF's own width of an
+   * embedded font is the sum of the glyph advances (no kerning), so this is the same number, measured once per character.
+   */
+  width(text: string): number {
+    const f = this.doc.getFont();
+    const key = `${f.fontName}/${f.fontStyle}/${this.doc.getFontSize()}`;
+    let m = this.#widths.get(key);
+    if (!m) this.#widths.set(key, (m = new Map<string, number>()));
+    let w = 0;
+    for (const ch of text) {
+      let cw = m.get(ch);
+      if (cw === undefined) m.set(ch, (cw = this.doc.getTextWidth(ch)));
+      w += cw;
+    }
+    return w;
+  }
+
+  /** The text, cut with "..." to fit `width`. */
   fit(text: string, width: number): string {
     const t = pdfText(text);
-    if (this.doc.getTextWidth(t) <= width) return t;
-    let lo = 0;
-    let hi = t.length;
-    while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      if (this.doc.getTextWidth(`${t.slice(0, mid)}...`) <= width) lo = mid;
-      else hi = mid - 1;
+    if (this.width(t) <= width) return t;
+    const room = width - this.width('...');
+    let used = 0;
+    let end = 0;
+    for (const ch of t) {
+      const cw = this.width(ch);
+      if (used + cw > room) break;
+      used += cw;
+      end += ch.length;
     }
-    return `${t.slice(0, lo)}...`;
+    return `${t.slice(0, end)}...`;
   }
 
   table(t: Table, maxRows: number): void {
@@ -237,9 +261,9 @@ class Writer {
     // A header may wrap (up to three lines), so it asks only for its longest word; the cells ask for their full text.
     const natural = t.columns.map((c, j) => {
       this.doc.setFont(FONT, 'bold');
-      let w = Math.max(...pdfText(c.label).split(/\s+/).map((word) => this.doc.getTextWidth(word)));
+      let w = Math.max(...pdfText(c.label).split(/\s+/).map((word) => this.width(word)));
       this.doc.setFont(FONT, 'normal');
-      for (const r of rows.slice(0, 60)) w = Math.max(w, this.doc.getTextWidth(pdfText(cellText(r[j] ?? null, c.format))));
+      for (const r of rows.slice(0, 60)) w = Math.max(w, this.width(pdfText(cellText(r[j] ?? null, c.format))));
       return Math.min(w + 8, avail * 0.35);
     });
     const sum = natural.reduce((a, b) => a + b, 0);
@@ -473,7 +497,7 @@ class Writer {
     for (const c of u.checks) {
       const text = pdfText(`${c.verdict === 'pass' ? '✓' : c.verdict === 'near' ? '!' : '✗'} ${c.label}: ${c.verdict}`);
       doc.setFont(FONT, 'bold');
-      const w = doc.getTextWidth(text) + 8;
+      const w = this.width(text) + 8;
       if (x + w > PAGE_W - M) {
         x = M;
         this.y += 13;
@@ -540,7 +564,7 @@ class Writer {
       this.doc.setTextColor(40, 40, 40);
       const label = pdfText(s.name);
       this.doc.text(label, lx + 11, ly + 7);
-      lx += this.doc.getTextWidth(label) + 26;
+      lx += this.width(label) + 26;
     });
     this.y = ly + 22;
   }
