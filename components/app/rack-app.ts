@@ -18,6 +18,29 @@ import '../rack/rack-designer-view';
 
 type LazyView = Exclude<ViewId, 'rack'>;
 
+/**
+ * Call `fn` once a view has painted its first frame with its figures (the `rackplan:…:painted` marks of
+ * src/views/marks.ts), so what waits for the first paint never delays it; after 5 s anyway, for a view that marks
+ * nothing or never gets its figures.
+ */
+function afterFirstPaintedView(fn: () => void): void {
+  const painted = () => performance.getEntriesByType('mark').some((m) => m.name.startsWith('rackplan:') && m.name.endsWith(':painted'));
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    observer?.disconnect();
+    clearTimeout(timer);
+    fn();
+  };
+  const timer = setTimeout(run, 5000);
+  const watch = !painted() && typeof PerformanceObserver === 'function';
+  const observer = watch ? new PerformanceObserver(() => void (painted() && setTimeout(run, 0))) : undefined;
+  if (observer) observer.observe({ type: 'mark' });
+  else if (painted()) setTimeout(run, 0);
+  else requestAnimationFrame(() => setTimeout(run, 0));
+}
+
 /** Views loaded on first visit (their code is not fetched before). */
 const LOADERS: Partial<Record<LazyView, () => Promise<unknown>>> = {
   compare: () => import('../compare/rack-compare-view'),
@@ -254,7 +277,7 @@ export class RackApp extends LitElement {
   /** Reloads the page (the window's; tests pass their own). */
   @property({ attribute: false }) reload: () => void = () => globalThis.location.reload();
 
-  /** Called once, after the first view (lazy or not) has rendered: the place to warm up what can wait. */
+  /** Called once, after the first view (lazy or not) has painted its figures: the place to load what can wait. */
   @property({ attribute: false }) afterFirstView: (() => void) | null = null;
 
   /** Where the app reads and writes its route (the window; a fake in tests). */
@@ -310,7 +333,7 @@ export class RackApp extends LitElement {
     if (shown && !this.#firstViewShown && this.store) {
       this.#firstViewShown = true;
       const cb = this.afterFirstView;
-      if (cb) requestAnimationFrame(() => setTimeout(cb, 0));
+      if (cb) afterFirstPaintedView(cb);
     }
   }
 

@@ -39,11 +39,17 @@ import { baseStyles, numberTableStyles } from '../shared/styles';
 import '../charts/rack-chart';
 import '../inputs/rack-quantity-input';
 import '../rack/rack-issue-list';
-import './rack-optimizer-panel';
 import './rack-plan-failure';
 import './rack-plan-grid';
-import './rack-scenarios';
 import { shortName } from '../../src/views/names';
+
+/**
+ * Parts of the view that are used on demand or sit below the first screen: the optimizer panel (its worker client)
+ * and the scenarios (the plan library: IndexedDB and the plan schema with zod). Their code loads once the view has
+ * painted, so a deep link to /plan does not wait for it; until then their elements are empty.
+ */
+let laterParts: Promise<unknown> | undefined;
+const loadLaterParts = () => (laterParts ??= Promise.all([import('./rack-optimizer-panel'), import('./rack-scenarios')]));
 
 interface PlanData {
   readonly design: PlanDesign;
@@ -278,8 +284,19 @@ export class RackPlanView extends LitElement {
     };
   }
 
+  /** Why the optimizer panel and scenarios could not be loaded (shown in their place). */
+  @state() private _laterError: string | null = null;
+
   override updated(): void {
-    if (this.#data) markRendered('rackplan:plan');
+    if (!this.#data) return;
+    markRendered('rackplan:plan');
+    if (!laterParts) {
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          loadLaterParts().catch((e: unknown) => (this._laterError = e instanceof Error ? e.message : String(e)));
+        }, 0),
+      );
+    }
   }
 
   override render() {
@@ -327,6 +344,7 @@ export class RackPlanView extends LitElement {
         </section>
         <section class="card" aria-labelledby="opt-h">
           <h2 id="opt-h">Optimizer <span class="hint">runs in the background; the page stays usable</span></h2>
+          ${this._laterError ? html`<p class="hint" role="alert">The optimizer and scenarios could not be loaded (${this._laterError}); reload the page.</p>` : nothing}
           <rack-optimizer-panel .design=${d.design} .catalog=${d.catalog} .siteNames=${d.siteNames}></rack-optimizer-panel>
         </section>
       </div>
