@@ -16,6 +16,8 @@ import { evaluateSite, siteSettings } from '../../src/core/plan/evaluate-site';
 import { fitPowerBudget, fitUnits } from '../../src/core/plan/fit';
 import { findNonFinite } from '../../src/cli/output';
 import type { Plan, PlanSite, SiteOverrides } from '../../src/core/plan/types';
+import { compareAccelerators } from '../../src/core/plan/compare';
+import { cliJson } from '../helpers/cli';
 
 const catalog = loadCatalog();
 const sites = loadSites();
@@ -164,6 +166,21 @@ describe('the same override everywhere a site is evaluated', () => {
     const more = fitUnits({ generation: 'gb300-nvl72', site: 'houston-tx', plan }, catalog, sites);
     expect(more.after.facilityMw).toBeCloseTo(more.after.itMw * 1.35, 12);
     expect(more.overrides.map((x) => x.figure)).toEqual(['pue', 'peakPue', 'storageKw']);
+  });
+});
+
+describe('compare at a site with a fixed PUE', () => {
+  it('sizes a facility-MW target and prices energy at the fixed PUE; each option states its computed one', async () => {
+    const r = compareAccelerators(['gb300-nvl72', 'vr-nvl144'], { metric: 'facilityMw', value: 50 }, 'houston-tx', catalog, sites, { siteOverrides: { pueOverride: 1.3 } });
+    for (const o of r.options) {
+      expect(o.facilityMw!).toBeCloseTo(o.itMw! * 1.3, 12);
+      expect(o.facilityMw!).toBeLessThanOrEqual(50);
+      expect(o.annualEnergyMwh!).toBeCloseTo(o.itMw! * r.utilization * 1.3 * 8760, 6);
+      expect(o.overrides.map((x) => [x.figure, x.value])).toEqual([['pue', 1.3], ['peakPue', 1.3]]);
+      expect(o.overrides[0]!.computed).toBeGreaterThan(1);
+    }
+    const cli = (await cliJson('compare', 'gb300-nvl72', 'vr-nvl144', '--target-facility-mw', '50', '--site', 'houston-tx', '--pue', '1.3', '--json')) as typeof r;
+    expect(cli.options.map((o) => [o.units, o.facilityMw, o.overrides])).toEqual(r.options.map((o) => [o.units, o.facilityMw, o.overrides]));
   });
 });
 

@@ -1,21 +1,21 @@
 /**
  * `rackplan compare <generation-id>… [unit options] [--target-pflops X [--precision fp8|bf16|fp4] | --target-accelerators N |
  *  --target-hbm-tb X | --target-hbm-tbps X | --target-it-mw X | --target-facility-mw X | --target-budget-usd X]
- *  [--rack-density ID=N,…] [--site id] [--utilization U] [--json]`; with no target, equal dense FP8 compute.
+ *  [--rack-density ID=N,…] [--site id] [--utilization U] [--pue P] [--peak-pue P] [--json]`; with no target, equal dense FP8 compute.
  * @module
  */
 import { generationIds, loadCatalog } from '../../catalog/presets';
 import { loadSites, siteIds } from '../../catalog/sites';
 import { compareAccelerators, DEFAULT_COMPARE_SITE, DEFAULT_COMPARE_TARGET, type CompareTarget } from '../../core/plan/compare';
 import type { UnitOptions } from '../../core/rack/types';
-import { PLAN_SETTING_LIMITS } from '../../schema/limits';
+import { PLAN_SETTING_LIMITS, SITE_OVERRIDE_LIMITS } from '../../schema/limits';
 import { FlagReader, parseFlags } from '../args';
 import { InputError } from '../errors';
 import { UNIT_OPTION_FLAGS, UNIT_OPTION_USAGE, readUnitOptionFlags } from '../unit-option-flags';
 import { formatNumber, formatUsd, jsonResult, textTable, type Command } from '../output';
 
 
-const USAGE = `rackplan compare <generation-id>… [unit options] [--target-pflops X [--precision fp8|bf16|fp4] | --target-accelerators N | --target-hbm-tb X | --target-hbm-tbps X | --target-it-mw X | --target-facility-mw X | --target-budget-usd X] [--rack-density ID=N,…] [--site id] [--utilization U] [--json]
+const USAGE = `rackplan compare <generation-id>… [unit options] [--target-pflops X [--precision fp8|bf16|fp4] | --target-accelerators N | --target-hbm-tb X | --target-hbm-tbps X | --target-it-mw X | --target-facility-mw X | --target-budget-usd X] [--rack-density ID=N,…] [--site id] [--utilization U] [--pue P] [--peak-pue P] [--json]
 
   One target at one data-center site, generations side by side, with a one-line verdict first (who is cheapest per
   PFLOP-hour, who needs the least power): units, racks, dense PFLOPS, IT and facility MW, coolant, switches and
@@ -32,6 +32,8 @@ const USAGE = `rackplan compare <generation-id>… [unit options] [--target-pflo
   --rack-density ID=N   systems per rack for a server-rack generation, e.g. inf2-server=8 (comma-separated for several)
   --site ID             data-center site (default ${DEFAULT_COMPARE_SITE}; rackplan site lists them)
   --utilization U       average IT draw ÷ design IT for energy (default: the catalog's plan default)
+  --pue P               a fixed PUE at the site (1.0–3.0): energy, and the meter unless --peak-pue; as a plan's pueOverride
+  --peak-pue P          a fixed PUE at the design condition only (facility MW, meter fill, --target-facility-mw)
 
 Unit options, applied to every compared generation (the Compare view applies the Rack designer's to its generation):
 ${UNIT_OPTION_USAGE.split('\n').slice(1).join('\n')}`;
@@ -58,6 +60,8 @@ export const compareCommand: Command = {
         'rack-density': { type: 'string' },
         site: { type: 'string' },
         utilization: { type: 'string' },
+        pue: { type: 'string' },
+        'peak-pue': { type: 'string' },
       },
       'compare',
     );
@@ -87,6 +91,9 @@ export const compareCommand: Command = {
     if (given.length === 0) targets.push({ ...DEFAULT_COMPARE_TARGET, precision: precision ?? DEFAULT_COMPARE_TARGET.precision });
     const density = readRackDensity(flags);
     const utilization = flags.number('utilization', PLAN_SETTING_LIMITS.utilization);
+    const pueOverride = flags.number('pue', SITE_OVERRIDE_LIMITS.pueOverride);
+    const peakPueOverride = flags.number('peak-pue', SITE_OVERRIDE_LIMITS.peakPueOverride);
+    const siteOverrides = { ...(pueOverride === undefined ? {} : { pueOverride }), ...(peakPueOverride === undefined ? {} : { peakPueOverride }) };
     const site = flags.string('site') ?? DEFAULT_COMPARE_SITE;
     if (!siteIds().includes(site)) flags.problem('--site', `one of ${siteIds().join(', ')}`, site);
     // The same unit options for every compared generation (the Compare view uses the designer's for its generation).
@@ -95,7 +102,7 @@ export const compareCommand: Command = {
     const unitOptions: Record<string, UnitOptions> | undefined = Object.keys(options).length || density.size ? Object.fromEntries(ids.map((id) => [id, { ...options, ...(density.has(id) ? { systemsPerRack: density.get(id) } : {}) }])) : undefined;
     for (const id of density.keys()) if (!ids.includes(id)) flags.problem('--rack-density', `a generation being compared (${ids.join(', ')})`, id);
     flags.done();
-    const report = compareAccelerators(ids, targets[0]!, site, catalog, loadSites(), { utilization, unitOptions });
+    const report = compareAccelerators(ids, targets[0]!, site, catalog, loadSites(), { utilization, unitOptions, ...(Object.keys(siteOverrides).length ? { siteOverrides } : {}) });
     const unknown = report.options.filter((o) => o.issues.some((i) => i.code === 'unknown_generation'));
     if (unknown.length) throw new InputError(unknown.map((o) => ({ path: 'generations', message: `one of ${generationIds().join(', ')}`, got: JSON.stringify(o.generation) })));
     if (flags.bool('json')) return jsonResult(report);
@@ -129,6 +136,7 @@ export const compareCommand: Command = {
           n(o.roundingWastePct, 1),
         ]),
       ),
+      ...(report.options[0]?.overrides.length ? ['', `Fixed at the site: ${report.options[0].overrides.map((o) => `${o.figure === 'pue' ? 'PUE' : 'peak PUE'} ${formatNumber(o.value, 3)}`).join(' · ')} (each option's computed PUE: --json options[].overrides)`] : []),
       '',
       'How each row was sized:',
       ...report.options.filter((o) => o.sizing).map((o) => `  ${o.generation}: ${o.sizing!.note}`),

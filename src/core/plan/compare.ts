@@ -29,7 +29,8 @@ import { quarterFromIndex, stepAt } from '../sites/schedule';
 import { capacityCostUsd, capacityPriceUsdPerMwDay, energyPriceUsdPerKwh } from '../sites/tariff';
 import { unitMetric } from './facts';
 import { gpm, siteLoad } from './site-load';
-import type { DemandMetric, FabricEstimate, Precision } from './types';
+import { overriddenFigures } from './overrides';
+import type { DemandMetric, FabricEstimate, Precision, SiteOverride, SiteOverrides } from './types';
 
 export interface CompareTarget {
   readonly metric: DemandMetric | 'facilityMw' | 'budgetUsd';
@@ -56,6 +57,8 @@ export interface CompareOption {
   readonly fillFraction: number | null;
   readonly pue: number | null;
   readonly peakPue: number | null;
+  /** A fixed PUE at the site (`CompareOptions.siteOverrides`), each with the PUE the site model computes for this option; empty when none. */
+  readonly overrides: readonly SiteOverride[];
   readonly coolantLpm: number | null;
   readonly coolantGpm: number | null;
   readonly switches: number | null;
@@ -132,6 +135,11 @@ export interface CompareOptions {
   readonly unitUsd?: Readonly<Record<string, number>>;
   /** The user's unit options by generation id (feeds, redundancy, ΔT…), under which the site's defaults apply, as in a plan. */
   readonly unitOptions?: Readonly<Record<string, UnitOptions>>;
+  /**
+   * A fixed PUE at the site, as a plan's site states it (`SiteOverrides`): `pueOverride` prices the energy and, unless
+   * `peakPueOverride` is given, sizes the meter too. IT beside the units is a plan's, not a comparison's.
+   */
+  readonly siteOverrides?: Pick<SiteOverrides, 'pueOverride' | 'peakPueOverride'>;
 }
 
 const POWER_PATH = /(PowerW|efficiency|psus|count|Pflops|hbm|liquidFraction|tdp)/i;
@@ -189,7 +197,8 @@ export const DEFAULT_COMPARE_SITE = 'houston-tx';
 
 /** Compare generations for one target at one site. Unknown ids come back as unsupported options with an issue. */
 export function compareAccelerators(generationIds: readonly string[], target: CompareTarget, siteId: string, catalog: Catalog, sites: readonly Site[], opts: CompareOptions = {}): CompareReport {
-  const site = sites.find((s) => s.id === siteId && s.roles.dataCenter);
+  const found = sites.find((s) => s.id === siteId && s.roles.dataCenter);
+  const site = found && opts.siteOverrides ? { ...found, ...opts.siteOverrides } : found;
   const issues: Issue[] = [];
   const unit = targetUnit(target);
   if (!site) {
@@ -240,6 +249,7 @@ export function compareAccelerators(generationIds: readonly string[], target: Co
       fillFraction: null,
       pue: null,
       peakPue: null,
+      overrides: [],
       coolantLpm: null,
       coolantGpm: null,
       switches: null,
@@ -318,6 +328,7 @@ export function compareAccelerators(generationIds: readonly string[], target: Co
       fillFraction: meterFraction(load.peak.facilityMw, finalMeterMw),
       pue,
       peakPue: load.peak.pue,
+      overrides: overriddenFigures(sctx.overrides, utilization, load),
       coolantLpm: load.coolantLpm,
       coolantGpm: gpm(load.coolantLpm),
       switches: load.fabric.switches,
