@@ -252,6 +252,10 @@ class Writer {
   }
 
   table(t: Table, maxRows: number): void {
+    if (!t.rows.length) {
+      this.paragraph(t.notes?.length ? `None. ${t.notes.join(' ')}` : 'None.', 8.5);
+      return;
+    }
     const size = t.columns.length > 10 ? 6.5 : 7.5;
     const rowH = size + 5;
     this.doc.setFontSize(size);
@@ -327,12 +331,28 @@ class Writer {
     const perRow = Math.min(3, Math.max(1, racks.length));
     const colW = (PAGE_W - 2 * M) / perRow;
     const rackW = Math.min(200, colW - 40);
+    // The legend on the heading's line, right-aligned (called right after the "Rack elevations" heading), so it
+    // takes no height from the drawings and never lands alone on a page after them.
+    const kinds = Object.entries(KIND_COLOR);
+    let x = PAGE_W - M - kinds.length * 64;
+    const ly = this.y - 20;
+    this.doc.setFont(FONT, 'normal');
+    this.doc.setFontSize(7);
+    for (const [kind, color] of kinds) {
+      this.doc.setFillColor(...color);
+      this.doc.rect(x, ly, 8, 8, 'F');
+      this.doc.setTextColor(40, 40, 40);
+      this.doc.text(kind, x + 11, ly + 7);
+      x += 64;
+    }
     for (let start = 0; start < racks.length; start += perRow) {
       const group = racks.slice(start, start + perRow);
       const maxU = Math.max(...group.map((r) => r.heightU));
-      const uH = Math.min(10, (BODY_BOTTOM - BODY_TOP - 80) / maxU);
+      // Up to 10 pt per U in the room left on this page; below 8.5 pt (7 pt labels no longer fit a 1U item) start a page.
+      const blockFor = (room: number) => Math.min(10, (room - 52) / maxU);
+      if (blockFor(BODY_BOTTOM - this.y) < Math.min(8.5, blockFor(BODY_BOTTOM - BODY_TOP))) this.newPage();
+      const uH = blockFor(BODY_BOTTOM - this.y);
       const blockH = maxU * uH + 52;
-      this.ensure(blockH);
       const top = this.y;
       group.forEach((rack, i) => {
         const x0 = M + i * colW + 22;
@@ -374,18 +394,6 @@ class Writer {
       });
       this.y = top + blockH + 10;
     }
-    // Legend.
-    this.ensure(14);
-    let x = M;
-    this.doc.setFontSize(7);
-    for (const [kind, color] of Object.entries(KIND_COLOR)) {
-      this.doc.setFillColor(...color);
-      this.doc.rect(x, this.y, 8, 8, 'F');
-      this.doc.setTextColor(40, 40, 40);
-      this.doc.text(kind, x + 11, this.y + 7);
-      x += 70;
-    }
-    this.y += 20;
   }
 
   /** Height {@link diagram} takes for `d`. */
