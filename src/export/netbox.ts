@@ -313,11 +313,12 @@ export function netboxFiles(model: NetboxModel): NetboxFile[] {
   const N = NETBOX_MAX_LENGTH;
   files.push(fileOf('01-manufacturers.csv', () => csvChunks(NETBOX_COLUMNS.manufacturers, model.manufacturers.map((m) => [fitName(m.name, N.organizationName), m.slug.slice(0, N.slug), fitText(m.description, N.description)]))));
 
-  const docs = model.deviceTypes.map(deviceTypeDocument);
   const yamlOpts = { lineWidth: 0 } as const;
-  files.push(text('02-device-types.yaml', docs.map((d) => `---\n${stringify(d, yamlOpts)}`).join('')));
+  // Each type's YAML once: the combined file and the per-model files hold the same documents.
+  const yamlDocs = model.deviceTypes.map((t) => `---\n${stringify(deviceTypeDocument(t), yamlOpts)}`);
+  files.push(text('02-device-types.yaml', yamlDocs.join('')));
   model.deviceTypes.forEach((t, i) => {
-    files.push(text(`device-types/${netboxSlug(t.manufacturer)}/${t.slug}.yaml`, `---\n${stringify(docs[i], yamlOpts)}`));
+    files.push(text(`device-types/${netboxSlug(t.manufacturer)}/${t.slug}.yaml`, yamlDocs[i]!));
   });
 
   files.push(fileOf('03-device-roles.csv', () => csvChunks(NETBOX_COLUMNS.deviceRoles, model.deviceRoles.map((r) => [fitName(r.name, N.organizationName), r.slug.slice(0, N.slug), r.color, fitText(r.description, N.description)]))));
@@ -624,6 +625,17 @@ export class NetboxCsvWriter {
 
   /** The description after the cable id, for the fast path: copyable, and not ending in a space (trim would cut it). */
   #tail(tier: string, partNumber: string, aT: string, bT: string): Tail {
+    // Rows come in runs of one tier and medium: the last tail first.
+    const last = this.#lastTail;
+    if (last && last.tier === tier && last.partNumber === partNumber && last.aT === aT && last.bT === bT) return last.tail;
+    const tail = this.#lookUpTail(tier, partNumber, aT, bT);
+    this.#lastTail = { tier, partNumber, aT, bT, tail };
+    return tail;
+  }
+
+  #lastTail: { readonly tier: string; readonly partNumber: string; readonly aT: string; readonly bT: string; readonly tail: Tail } | null = null;
+
+  #lookUpTail(tier: string, partNumber: string, aT: string, bT: string): Tail {
     let byPart = this.#tails.get(tier);
     if (!byPart) this.#tails.set(tier, (byPart = new Map<string, Map<string, Map<string, Tail>>>()));
     let byA = byPart.get(partNumber);
