@@ -43,6 +43,23 @@ describe('CsvBytesWriter', () => {
     );
   });
 
+  it('repeated numbers (the writer keeps their text) are written as csvField writes them, -0 and 0 included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(0, -0, 2.5, 50, 1e21, 0.1 + 0.2, -7, 123456789.12345679, 1e-7), { maxLength: 60 }), (numbers) => {
+        const w = new CsvBytesWriter(16);
+        const chunks: Uint8Array[] = [];
+        for (const n of numbers) {
+          w.number(n);
+          w.endRow();
+          if (w.full) chunks.push(w.take());
+        }
+        chunks.push(w.take());
+        expect(decode(chunks)).toBe(numbers.map((n) => `${csvField(n)}\r\n`).join(''));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('a prefixed cell is the field of the joined text', () => {
     fc.assert(
       fc.property(hostileText, hostileText, (prefix, s) => {
