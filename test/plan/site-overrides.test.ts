@@ -5,6 +5,7 @@
  * horizon; cost = MWh × 1,000 × USD/kWh; carbon = MWh × kg/MWh ÷ 1,000.
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { loadCatalog } from '../../src/catalog/presets';
 import { loadSites } from '../../src/catalog/sites';
@@ -222,5 +223,36 @@ describe('a plan file may override a preset site without copying it', () => {
     const r = planValidatorWithPresets(sites)(doc);
     expect(r.ok ? '' : formatProblems(r.error)).toContain('sites[0].id: a preset site id (houston-tx, lordstown-oh, mount-pleasant-wi) for an entry that only overrides figures, or a whole site (got "austin-tx")');
     expect(validatePlan({ ...doc, sites: [{ id: 'houston-tx', pueOverride: 1.3 }] }).ok).toBe(false);
+  });
+});
+
+describe('any overrides in range', () => {
+  it('give finite figures; facility = IT × the fixed peak PUE; energy = IT × utilization × the fixed PUE × 8,760 × share', () => {
+    const inRange = fc.record(
+      {
+        pueOverride: fc.double({ min: 1, max: 3, noNaN: true }),
+        peakPueOverride: fc.double({ min: 1, max: 3, noNaN: true }),
+        utilization: fc.double({ min: 0.01, max: 1, noNaN: true }),
+        storageKw: fc.double({ min: 0, max: 1_000_000, noNaN: true }),
+        otherItKw: fc.double({ min: 0, max: 1_000_000, noNaN: true }),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(inRange, (o: SiteOverrides) => {
+        const r = evaluatePlan(withSite(small(), 'houston-tx', o), catalog, sites);
+        expect(findNonFinite(r)).toBeUndefined();
+        const s = site(r, 'houston-tx');
+        const peak = o.peakPueOverride ?? o.pueOverride;
+        const annual = o.pueOverride;
+        for (const q of s.quarters) if (peak !== undefined && q.itMw > 0) expect(q.facilityMw).toBeCloseTo(q.itMw * peak, 9);
+        for (const y of s.years) {
+          expect(y.utilization).toBe(o.utilization ?? 0.8);
+          if (annual !== undefined && y.itMw > 0) expect(y.annualEnergyMwh).toBeCloseTo(y.itMw * y.utilization * annual * 8760 * y.fractionOfYear, 6);
+        }
+        expect(s.overrides.length).toBe((o.pueOverride !== undefined ? 1 : 0) + (peak !== undefined ? 1 : 0) + (o.utilization !== undefined ? 1 : 0) + (o.storageKw !== undefined ? 1 : 0) + (o.otherItKw !== undefined ? 1 : 0));
+      }),
+      { numRuns: 40, seed: 12 },
+    );
   });
 });
