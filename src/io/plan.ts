@@ -70,7 +70,12 @@ export function planValidatorWithPresets(presets: readonly Site[]): Validator<Pl
       if (!preset) problems.push({ path: `sites[${i}].id`, message: `a preset site id (${[...byId.keys()].join(', ')}) for an entry that only overrides figures, or a whole site`, got: JSON.stringify(entry.id) });
       return preset ? { ...preset, ...entry } : entry;
     });
-    return problems.length ? { ok: false, error: problems } : validatePlan({ ...doc, sites: expanded });
+    const r = validatePlan({ ...doc, sites: expanded });
+    if (!problems.length) return r;
+    // The rest of the file's problems too, but not the missing site fields of an entry already refused at its id.
+    const refused = problems.map((p) => p.path.slice(0, -'.id'.length));
+    const others = r.ok ? [] : r.error.filter((p) => !refused.some((at) => p.path === at || p.path.startsWith(`${at}.`)));
+    return { ok: false, error: [...problems, ...others] };
   };
 }
 

@@ -221,7 +221,10 @@ describe('a plan file may override a preset site without copying it', () => {
   it('an entry naming no preset is refused at its id; without presets the short entry is not a whole site', () => {
     const doc = { ...JSON.parse(readFileSync('docs/examples/plan-overrides.json', 'utf8')), sites: [{ id: 'austin-tx', pueOverride: 1.3 }] };
     const r = planValidatorWithPresets(sites)(doc);
-    expect(r.ok ? '' : formatProblems(r.error)).toContain('sites[0].id: a preset site id (houston-tx, lordstown-oh, mount-pleasant-wi) for an entry that only overrides figures, or a whole site (got "austin-tx")');
+    expect(r.ok ? '' : formatProblems(r.error)).toBe('sites[0].id: a preset site id (houston-tx, lordstown-oh, mount-pleasant-wi) for an entry that only overrides figures, or a whole site (got "austin-tx")');
+    // Every other problem of the file is still named at once.
+    const two = planValidatorWithPresets(sites)({ ...doc, sites: [{ id: 'austin-tx', pueOverride: 1.3 }, { id: 'houston-tx', utilization: 2 }] });
+    expect(two.ok ? [] : two.error.map((p) => p.path)).toEqual(['sites[0].id', 'sites[1].utilization']);
     expect(validatePlan({ ...doc, sites: [{ id: 'houston-tx', pueOverride: 1.3 }] }).ok).toBe(false);
   });
 });
