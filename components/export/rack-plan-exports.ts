@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Plan } from '../../src/core/plan/types';
 import type { InputProblem } from '../../src/schema/errors';
 import { StoreController } from '../controllers/store-controller';
+import { ReportsController } from '../controllers/reports-controller';
 import type { AppStore } from '../../src/state/store';
 import type { Action } from '../../src/state/actions';
 import type { Download, PreparedExport } from '../../src/export/browser';
@@ -147,6 +148,8 @@ export class RackPlanExports extends LitElement {
   @state() private _example = '';
 
   readonly #store = new StoreController(this, (s) => storePlan(s));
+  /** The report owner, for the site presets a plan file's short site entries name (loaded when a file is opened). */
+  readonly #reports = new ReportsController(this, (r) => r, { needsModules: false });
 
   get #plan(): Plan | undefined {
     return this.plan ?? this.#store.value;
@@ -318,7 +321,9 @@ export class RackPlanExports extends LitElement {
 
   /** Validate a plan file and, when it passes, replace the app's plan with it. */
   async openFile(file: File): Promise<boolean> {
-    const r = await importPlanBlob(file);
+    const reports = this.#reports.reports;
+    if (reports && !reports.ready) await reports.load();
+    const r = await importPlanBlob(file, undefined, reports?.sites);
     if (!r.ok) {
       this._status = { text: `${file.name} was not opened: ${r.error.message}.`, error: true, problems: r.error.problems };
       return false;

@@ -88,8 +88,9 @@ export function importPlan(input: Uint8Array | string, options?: ImportOptions, 
   return importDocument(input, presets ? planValidatorWithPresets(presets) : validatePlan, options);
 }
 
-export function importPlanBlob(blob: Blob, options?: ImportOptions): Promise<Result<Imported<Plan>, ImportError>> {
-  return importBlob(blob, validatePlan, options);
+/** Import a plan file; with `presets`, site entries that only override a preset's figures are read as that preset. */
+export function importPlanBlob(blob: Blob, options?: ImportOptions, presets?: readonly Site[]): Promise<Result<Imported<Plan>, ImportError>> {
+  return importBlob(blob, presets ? planValidatorWithPresets(presets) : validatePlan, options);
 }
 
 export function importPlanValue(doc: unknown, options?: ImportOptions): Result<Imported<Plan>, ImportError> {

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { mountApp, until } from './helpers';
 import type { PlanSite } from '../../src/core/plan/types';
+import example from '../../docs/examples/plan-overrides.json';
 
 afterEach(() => document.body.replaceChildren());
 
@@ -54,4 +55,30 @@ describe('site overrides in the Sites and Plan views', () => {
     await until(() => houston(store.design.plan.plan.sites)?.pueOverride === 1.25);
     await expect.element(page.getByTitle(/^PUE 1\.25 \(override; computed 1\.\d{3}\)/)).toBeVisible();
   });
+
+  it('a plan file whose site entries only override presets opens in the Export view as those presets with the overrides', async () => {
+    const { app, store } = await mountApp('/export');
+    const exportsEl = await (async () => {
+      let el: Element | null = null;
+      await until(() => !!(el = findDeep(app, 'rack-plan-exports')));
+      return el as unknown as { openFile(file: File): Promise<boolean> };
+    })();
+    const opened = await exportsEl.openFile(new File([JSON.stringify(example)], 'plan-overrides.json', { type: 'application/json' }));
+    expect(opened).toBe(true);
+    await until(() => houston(store.design.plan.plan.sites)?.pueOverride === 1.3);
+    const h = houston(store.design.plan.plan.sites)!;
+    expect([h.peakPueOverride, h.storageKw, h.otherItKw, h.roles.dataCenter !== null]).toEqual([1.35, 1500, 500, true]);
+  });
 });
+
+/** The first element with `tag` in the light or shadow trees under `root`. */
+function findDeep(root: Element, tag: string): Element | null {
+  const stack: (Element | ShadowRoot)[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n instanceof Element && n.localName === tag) return n;
+    if (n instanceof Element && n.shadowRoot) stack.push(n.shadowRoot);
+    for (const c of Array.from(n.children)) stack.push(c);
+  }
+  return null;
+}
