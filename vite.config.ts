@@ -43,8 +43,9 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 export default defineConfig(({ mode }) => ({
   // Presets are validated by their schemas here, at build time, and reach the app and the CLI as frozen data; the
-  // app's production build puts each generation in a chunk of its own (a deep link fetches the one it shows).
-  plugins: [presetsPlugin({ splitGenerations: true })],
+  // app's production build puts each generation in a chunk of its own (a deep link fetches the one it shows) and
+  // preloads the one the app opens with (src/state/store.ts DEFAULT_GENERATION; a test holds them equal).
+  plugins: [presetsPlugin({ splitGenerations: true, preloadGeneration: 'gb200-nvl72' })],
   build:
     mode === 'cli'
       ? {

@@ -27,10 +27,13 @@ export const presetChunkGroups = [...AREAS].map((area) => ({ name: `preset-${are
  * @param options.splitGenerations - in a production build of the web app (not its workers, the CLI, the dev
  *   server or tests, which read the catalog synchronously), put each generation in a chunk of its own that the
  *   app fetches on first use (src/catalog/presets.ts `loadGenerations`)
+ * @param options.preloadGeneration - with `splitGenerations`: the id of the generation the app opens with; the
+ *   page preloads its chunk beside the entry's (the designer's first paint needs it; every other view needs all)
  */
-export function presetsPlugin(options: { splitGenerations?: boolean } = {}): Plugin {
+export function presetsPlugin(options: { splitGenerations?: boolean; preloadGeneration?: string } = {}): Plugin {
   let root = process.cwd();
   let split = false;
+  let base = '/';
   let generationTexts: string[] | undefined;
   let modules: Promise<typeof PresetModules> | undefined;
   const load = () =>
@@ -44,7 +47,19 @@ export function presetsPlugin(options: { splitGenerations?: boolean } = {}): Plu
     enforce: 'pre',
     configResolved(config) {
       root = config.root;
+      base = config.base;
       split = options.splitGenerations === true && config.command === 'build' && !config.build.ssr;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const wanted = options.preloadGeneration;
+        if (!split || !wanted || !ctx.bundle || !generationTexts) return undefined;
+        const i = generationTexts.findIndex((t) => (JSON.parse(t) as { id: string }).id === wanted);
+        const chunk = Object.values(ctx.bundle).find((c) => c.type === 'chunk' && c.facadeModuleId === `\0${GENERATION}${i}`);
+        if (i < 0 || !chunk) return undefined;
+        return [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${chunk.fileName}` }, injectTo: 'head' }];
+      },
     },
     resolveId(id) {
       if (split && id.startsWith(GENERATION) && /^\d+$/.test(id.slice(GENERATION.length))) return `\0${id}`;

@@ -4,7 +4,9 @@
  * are the very ones the bundled (CLI, worker, test) module carries, in the same order.
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { presetModuleSource } from '../../src/schema/preset-modules';
+import { DEFAULT_GENERATION } from '../../src/state/store';
 
 describe('generations split into chunks of their own (web app build)', () => {
   const root = process.cwd();
@@ -22,5 +24,10 @@ describe('generations split into chunks of their own (web app build)', () => {
     expect(split.code.match(/import\("virtual:rackplan-presets\/generation\/\d+"\)/g)).toHaveLength(split.generations!.length);
     for (const text of split.generations!) expect(split.code).not.toContain(JSON.stringify(text));
     expect(bundled.code).toContain('export const generationLoaders = null;');
+  });
+
+  it('the build preloads the generation the app opens with (vite.config.ts names the store default)', () => {
+    expect(readFileSync('vite.config.ts', 'utf8')).toContain(`preloadGeneration: '${DEFAULT_GENERATION}'`);
+    expect(split.generations!.some((t) => (JSON.parse(t) as { id: string }).id === DEFAULT_GENERATION)).toBe(true);
   });
 });
