@@ -443,6 +443,10 @@ export class NetboxCsvWriter {
   /** Encoded device cells (role, manufacturer, type, site, face), with their comma, per column and text. */
   readonly #deviceCells = [new Map<string, Uint8Array>(), new Map<string, Uint8Array>(), new Map<string, Uint8Array>(), new Map<string, Uint8Array>()];
   readonly #positions = new Map<number, Uint8Array>();
+  /** The last cable's side-A device, its prefix and its cell's bytes (with the comma). */
+  #lastADevice: string | null = null;
+  #lastAPrefix = '';
+  #lastACell = new Uint8Array(0);
 
   constructor(readonly chunkBytes = 1 << 20) {
     this.#buf = new Uint8Array(chunkBytes + 8192);
@@ -475,7 +479,15 @@ export class NetboxCsvWriter {
     if (prefix !== this.#prefix) this.#setPrefix(prefix);
     // The longest a row can get on the general path: every cell UTF-8 (3 bytes a unit) and quoted.
     this.#room(6 * (2 * prefix.length + cableId.length + label.length + tier.length + aDevice.length + aPort.length + bDevice.length + bPort.length + type.length + partNumber.length + aTransceiver.length + bTransceiver.length) + 256);
-    this.#name(prefix, aDevice, N.deviceName);
+    // A node's or switch's cables come in a run (one per rail, one per uplink): its cell is copied from the last row's.
+    if (aDevice === this.#lastADevice && prefix === this.#lastAPrefix) this.#bytes(this.#lastACell);
+    else {
+      const at = this.#pos;
+      this.#name(prefix, aDevice, N.deviceName);
+      this.#lastACell = this.#buf.slice(at, this.#pos);
+      this.#lastADevice = aDevice;
+      this.#lastAPrefix = prefix;
+    }
     this.#bytes(INTERFACE_CELL);
     this.#name('', aPort, N.interfaceName);
     this.#name(prefix, bDevice, N.deviceName);

@@ -151,7 +151,9 @@ describe('07-cables.csv and 06-devices.csv byte writer', () => {
 
   it('writes what netboxCableCells and csvLine write, for hostile and plain names, prefixes and lengths (rows of one prefix in a run)', () => {
     fc.assert(
-      fc.property(fc.array(cable, { minLength: 1, maxLength: 8 }), fc.integer({ min: 16, max: 4096 }), (rows, chunk) => {
+      fc.property(fc.array(cable, { minLength: 1, maxLength: 8 }), fc.integer({ min: 16, max: 4096 }), (drawn, chunk) => {
+        // Runs of one device under one prefix (the writer reuses its cell), and the same device under another prefix.
+        const rows = drawn.flatMap((x) => [x, { ...x, bPort: `${x.bPort}2` }, { ...x, prefix: `${x.prefix}z` }]);
         const w = new NetboxCsvWriter(chunk);
         const parts: Uint8Array[] = [];
         w.header(NETBOX_COLUMNS.cables);
