@@ -18,12 +18,13 @@ import { csvLine } from '../../src/export/csv';
 import { scheduleLinks } from '../../src/core/fabric/network-schedule';
 
 /** A plan whose final quarter has GB300 NVL72 (front-end and out-of-band) and DGX B200 (storage and out-of-band) at two sites. */
-function bundle() {
+function bundle(network?: Record<string, unknown>, deployments?: Record<string, unknown>[]) {
   const small = JSON.parse(readFileSync('presets/plans/small.json', 'utf8')) as Record<string, unknown>;
   const plan = {
     ...small,
     orders: [],
-    deployments: [
+    ...(network ? { network } : {}),
+    deployments: deployments ?? [
       { site: 'houston-tx', generation: 'gb300-nvl72', quarter: '2026-Q2', units: 6 },
       { site: 'houston-tx', generation: 'dgx-b200', quarter: '2026-Q2', units: 5 },
       { site: 'lordstown-oh', generation: 'gb300-nvl72', quarter: '2026-Q2', units: 3 },
@@ -122,6 +123,35 @@ describe('NetBox carries every network of the plan’s cable schedule', () => {
     const first = clusters[0]!;
     for (let i = 0; i < first.fabric.links.total; i++) expect(schedule[i]!.network).toBe('compute');
     expect(schedule[first.fabric.links.total]!.network).not.toBe('compute');
+  });
+});
+
+describe('a split cluster (16-port switches: three tiers cannot reach every node)', () => {
+  it('every cable end is an interface of a device in the rack cables.csv gives it; names match cables.csv row by row', () => {
+    const b = bundle({ switchRadix: 16, switchPortGbps: 800, switchW: 1000 }, [{ site: 'houston-tx', generation: 'gb300-nvl72', quarter: '2026-Q2', units: 40 }]);
+    const clusters = planClusters(b);
+    expect(clusters.length).toBeGreaterThan(1);
+    expect(clusters[1]!.prefix).toMatch(/-f2-$/);
+    const files = new Map(netboxFiles(planNetboxModel(b, clusters)).map((f) => [f.path, fileText(f)]));
+    const parse = (path: string) => Papa.parse<Record<string, string>>(files.get(path)!, { header: true, skipEmptyLines: true }).data;
+    const types = parseAllDocuments(files.get('02-device-types.yaml')!).map((d) => d.toJSON() as { manufacturer: string; model: string; interfaces?: { name: string }[] });
+    const ports = new Map(types.map((t) => [`${t.manufacturer}\u0000${t.model}`, new Set((t.interfaces ?? []).map((i) => i.name))]));
+    const racks = new Set(parse('05-racks.csv').map((r) => r.name));
+    const device = new Map(parse('06-devices.csv').map((d) => [d.name!, { rack: d.rack!, ports: ports.get(`${d.manufacturer}\u0000${d.device_type}`)! }]));
+    for (const d of device.values()) expect(racks.has(d.rack)).toBe(true);
+    const cables = parse('07-cables.csv');
+    const schedule = [...planCableRows(b, clusters)];
+    expect(cables.length).toBe(schedule.length);
+    expect(new Set(schedule.map((r) => r.network)).size).toBeGreaterThan(1);
+    schedule.forEach((r, i) => {
+      expect([cables[i]!.side_a_device, cables[i]!.side_a_name, cables[i]!.side_b_device, cables[i]!.side_b_name]).toEqual([r.aDevice, r.aPort, r.bDevice, r.bPort]);
+      for (const [rack, dev, port] of [[r.aRack, r.aDevice, r.aPort], [r.bRack, r.bDevice, r.bPort]] as const) {
+        const d = device.get(dev);
+        expect(d, `${r.cableId}: ${dev}`).toBeDefined();
+        expect(d!.ports.has(port), `${r.cableId}: ${dev}:${port}`).toBe(true);
+        expect(d!.rack, `${r.cableId}: ${dev}`).toBe(rack);
+      }
+    });
   });
 });
 
