@@ -1,7 +1,7 @@
 /**
  * Export orchestration: a {@link PlanBundle} in, the files of one format out (JSON, CSV, XLSX, PDF, NetBox).
  * Files are described as chunk producers so a caller can stream them (the CLI to disk, the browser into a
- * Blob or a ZIP); heavy libraries (write-excel-file, jsPDF) load only when their format is asked for.
+ * Blob or a ZIP); the XLSX writer and jsPDF load only when their format is asked for.
  * @module
  */
 import type { Generation } from '../core/catalog/types';
@@ -10,7 +10,8 @@ import { formatNumber } from '../core/format';
 import { issueCodeInfo, issueFix } from '../core/issue-codes';
 import type { Issue } from '../core/issues';
 import { shortName } from '../core/names';
-import type { PlanUnit } from '../core/plan/types';
+import { describeOverride } from '../core/plan/overrides';
+import type { PlanUnit, SiteOverride } from '../core/plan/types';
 import { layoutElevation } from '../core/rack/elevation';
 import { powerChain, type ChainView } from '../core/rack/power-chain';
 import type { UnitReport } from '../core/rack/types';
@@ -44,9 +45,10 @@ export type ExportFormat = 'json' | 'csv' | 'xlsx' | 'pdf' | 'netbox';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'xlsx', 'pdf', 'netbox'];
 
 /**
- * Cables written to the XLSX Cables sheet at most; the full schedule is cables.csv (and the NetBox files).
- * The workbook writer holds a whole sheet in memory (~4.7 kB and ~0.25 ms per cable row): 30,000 rows keep
- * the 2-million-cable example plan's export under 300 MB peak RSS (251 MB; 200,000 rows took 772 MB and 45 s).
+ * Cables written to the XLSX Cables sheet at most; the full schedule is cables.csv (and the NetBox files), which
+ * no sheet could hold (Excel stops at 1,048,576 rows; the three-site example has 3.2 million cables).
+ * The workbook is written row by row (src/export/xlsx.ts), but the Cables table is held as rows for it (~0.6 kB
+ * each): the example's XLSX export peaks at 138 MB RSS with 30,000 rows; 200,000 would take ~340 MB.
  */
 export const XLSX_CABLE_ROW_CAP = 30_000;
 
@@ -235,6 +237,13 @@ export async function planXlsx(b: PlanBundle, clusters: readonly ClusterLayout[]
 function pickColumns(t: Table, keys: readonly string[], title = t.title): Table {
   const idx = keys.map((k) => t.columns.findIndex((c) => c.key === k)).filter((i) => i >= 0);
   return { ...t, title, columns: idx.map((i) => ({ ...t.columns[i]!, formula: undefined })), rows: t.rows.map((r) => idx.map((i) => r[i] ?? null)) };
+}
+
+/** The sites whose figures the plan overrides, one override per row in words, the site model's value beside it (none: no table). */
+function siteOverridesTable(sites: readonly { readonly id: string; readonly overrides: readonly SiteOverride[] }[], siteName: (id: string) => string): Table[] {
+  const rows = sites.flatMap((s) => s.overrides.map((o) => [siteName(s.id), describeOverride(o)]));
+  if (rows.length === 0) return [];
+  return [{ name: 'site_overrides', title: 'Site overrides (the plan\'s figure, the site model\'s beside it)', columns: [{ key: 'site', label: 'Site', kind: 'text' }, { key: 'override', label: 'Override', kind: 'text' }], rows }];
 }
 
 /** The table with the text cells of column `key` replaced (ids by names) and the column relabelled. */
@@ -500,6 +509,7 @@ export function planPdfReport(b: PlanBundle): PdfReport {
     units: sheets,
     tables: [
       site(pickColumns(t.sites, ['site_id', 'year', 'racks', 'it_mw', 'facility_mw', 'pue', 'peak_pue', 'annual_energy_mwh', 'price_usd_per_kwh', 'annual_energy_cost_usd', 'annual_co2_tonnes'], 'Sites (last full year)')),
+      ...siteOverridesTable(r.sites, names.site),
       site(pickColumns(yearEnd(t.schedule), ['site_id', 'quarter', 'racks', 'it_mw', 'facility_mw', 'meter_mw', 'headroom_mw', 'positions_free', 'coolant_lpm', 'cdus', 'switches', 'binding_constraint'], 'Sites by year (fourth quarter)')),
       plantPeaks,
       site(units),
