@@ -73,7 +73,7 @@ export default defineConfig(({ mode }) => ({
   // Pre-bundle every browser dependency up front: without it Vite discovers them during the first browser
   // test run and reloads the page mid-run.
   optimizeDeps: {
-    include: ['lit', 'lit/decorators.js', '@lit/context', 'chart.js', 'mathjs', 'zod', 'idb', 'lz-string', 'papaparse', 'yaml', 'jspdf', 'write-excel-file/universal', 'highs'],
+    include: ['lit', 'lit/decorators.js', '@lit/context', 'chart.js', 'mathjs', 'zod', 'idb', 'lz-string', 'papaparse', 'yaml', 'jspdf', 'highs'],
   },
   // Security headers of the built app (`vite preview`); static hosting sends the same (README, "Serving the built app").
   preview: { port: 4173, host: '127.0.0.1', headers: SECURITY_HEADERS },
