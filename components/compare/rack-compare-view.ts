@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { Catalog } from '../../src/core/catalog/types';
 import type { CompareOption, CompareReport } from '../../src/core/plan/compare';
-import { compareFigures, compareMetrics, compareSites, facilityMwPerKiloPflops, PFLOPS_PRECISION, TARGET_LABEL, type CompareFigures, type Metric } from '../../src/views/compare';
+import { compareFigures, compareMetrics, compareOverrideNote, compareSites, facilityMwPerKiloPflops, PFLOPS_PRECISION, TARGET_LABEL, type CompareFigures, type Metric } from '../../src/views/compare';
 import { ReportsController } from '../controllers/reports-controller';
 import { StoreController } from '../controllers/store-controller';
 import { COMPARE_TARGET_FIELDS } from '../../src/views/fields';
@@ -36,6 +36,8 @@ interface CompareData extends CompareFigures {
   readonly design: CompareDesign;
   /** Server-rack generations being compared, with their systems per rack (the catalog's or the one set here). */
   readonly densities: readonly { readonly id: string; readonly label: string; readonly value: number; readonly min: number; readonly max: number }[];
+  /** What the plan's overrides at the compared site do here (fixed PUEs applied, the rest the plan's); null when none. */
+  readonly overrideNote: string | null;
 }
 
 /** Charts: per-PFLOP figures first (they answer the question), then absolute power and racks. Bars keep each generation's colour. */
@@ -222,6 +224,13 @@ export class RackCompareView extends LitElement {
       .empty {
         color: var(--rack-muted);
       }
+      .override {
+        font-size: 0.6875rem;
+        font-weight: 700;
+        text-transform: uppercase;
+        color: var(--rack-warn);
+        margin-right: 0.3rem;
+      }
     `,
   ];
 
@@ -251,7 +260,9 @@ export class RackCompareView extends LitElement {
     const metrics = this.#metrics(prefs.units, design.target.kind);
     const figures = this.#figures(rows, metrics, design.target.kind, rack?.report);
     const densities = this.#densities(catalog, design.generationIds, design.systemsPerRack);
-    this.#data = { ...figures, report: compare.report, rows, siteId: compare.siteId, sites: this.#siteList(sites), metrics, charts: this.#charts(rows), groups: this.#groups(catalog), prefs, design, densities };
+    const siteList = this.#siteList(sites);
+    const overrideNote = compareOverrideNote(siteList.find((x) => x.id === compare.siteId)?.name ?? compare.siteId, compare.fixedPues, compare.planOnly);
+    this.#data = { ...figures, report: compare.report, rows, siteId: compare.siteId, sites: siteList, metrics, charts: this.#charts(rows), groups: this.#groups(catalog), prefs, design, densities, overrideNote };
   }
 
   override firstUpdated(): void {
@@ -316,6 +327,7 @@ export class RackCompareView extends LitElement {
             ></rack-quantity-input>`,
           )}
           <p class="note">Each generation at its catalog defaults (the Rack designer’s generation with the designer’s options), with the site’s altitude and floor rating, rounded up to whole units, at ${data.sites.find((x) => x.id === data.siteId)?.name ?? data.siteId}: $${formatNumber(data.report.priceUsdPerKwh, 3)}/kWh in ${data.report.priceYear}${data.report.capacityPriceUsdPerMwDay === null ? '' : ` plus a capacity charge of $${formatNumber(data.report.capacityPriceUsdPerMwDay)}/MW-day`}, ${formatNumber(data.report.co2KgPerMwh, 0)} kg CO₂/MWh, ${Math.round(data.report.utilization * 100)} % utilization, ${data.report.amortizationYears}-year amortization.</p>
+          ${data.overrideNote ? html`<p class="note fixed-pue" data-testid="compare-overrides"><span class="override">override</span>${data.overrideNote}</p>` : nothing}
         </div>
         <fieldset>
           <legend>Generations</legend>

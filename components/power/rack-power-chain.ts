@@ -19,7 +19,8 @@ interface Row {
  * stage and its efficiency, drawn as bars to one scale, and the branches that leave between stages (cooling
  * plant, building load, network share, the IT that is not the accelerators), so every watt is accounted for
  * (the view model's `chainMismatches` is empty; test/views/power-chain-reconciliation.test.ts). Facility stages
- * appear when a site is chosen.
+ * appear when a site is chosen. Where the plan fixes the site's PUE the chain says so above the stages, marked
+ * "override" with the site model's PUE beside the fixed one, and the meter holds the fixed PUE's figure.
  *
  * @summary Power chain (utility → chips) with losses.
  * @csspart list - the ordered list of stages
@@ -105,6 +106,20 @@ export class RackPowerChain extends LitElement {
         fill: var(--rack-muted);
         opacity: 0.55;
       }
+      .fixed-pue {
+        font-size: 0.8125rem;
+        margin: 0 0 0.5rem;
+      }
+      .override {
+        font-size: 0.6875rem;
+        font-weight: 700;
+        text-transform: uppercase;
+        color: var(--rack-warn);
+        margin-right: 0.3rem;
+      }
+      li.branch[data-branch='fixed-pue'] .label {
+        color: var(--rack-warn);
+      }
     `,
   ];
 
@@ -131,6 +146,9 @@ export class RackPowerChain extends LitElement {
   override render() {
     if (!this.chain) return nothing;
     return html`
+      ${this.chain.pueOverride
+        ? html`<p class="fixed-pue" data-testid="chain-fixed-pue"><span class="override">override</span>${this.chain.pueOverride}</p>`
+        : nothing}
       ${this.chain.facilityNote ? html`<p class="note">${this.chain.facilityNote}</p>` : nothing}
       <ol part="list" aria-label="Power chain, from the supply to the chips">
         ${this.#rows.map(

@@ -5,12 +5,18 @@
  */
 import type { Catalog } from '../core/catalog/types';
 import { compareAccelerators, DEFAULT_COMPARE_SITE, type CompareOption, type CompareReport, type CompareTarget } from '../core/plan/compare';
+import { describeOverride } from '../core/plan/overrides';
+import type { SiteOverrides } from '../core/plan/types';
 import type { UnitOptions, UnitReport } from '../core/rack/types';
 import type { Site } from '../core/sites/types';
 import { formatNumber, formatPue, formatUsd, formatValue } from './format';
 import type { CompareDesign, CompareTargetKind, RackDesign, UnitSystem } from '../state/types';
 import { shortName } from './names';
 import { issueText } from './issue-text';
+import type { FixedPues } from './site-chain';
+
+/** Overrides of a plan's site that describe its whole cluster, not a comparison's or one unit's figures. */
+export type PlanOnlyOverride = Exclude<keyof SiteOverrides, keyof FixedPues>;
 
 export const TARGET_LABEL: Record<CompareTargetKind, string> = {
   fp8Pflops: 'Dense FP8 PFLOPS (equal compute)',
@@ -58,12 +64,47 @@ export function compareSite(design: CompareDesign, rackSiteId: string | undefine
  * Compare the design's generations at a site. The rack designer's generation is compared with the designer's own
  * unit options (feeds, redundancy, ΔT…), so its row and the designer's report are the same unit.
  */
-export function compareUnits(catalog: Catalog, design: CompareDesign, siteId: string, sites: readonly Site[], rack?: RackDesign): CompareReport {
+export function compareUnits(catalog: Catalog, design: CompareDesign, siteId: string, sites: readonly Site[], rack?: RackDesign, fixed: FixedPues = {}): CompareReport {
   const unitOptions: Record<string, UnitOptions> = {};
   for (const [id, n] of Object.entries(design.systemsPerRack ?? {})) unitOptions[id] = { systemsPerRack: n };
   // The designer's generation keeps the designer's options; a density set here wins for the comparison.
   if (rack) unitOptions[rack.generationId] = { ...rack.options, ...unitOptions[rack.generationId] };
-  return compareAccelerators(design.generationIds, coreTarget(design.target), siteId, catalog, sites, { unitOptions });
+  // The plan's fixed PUEs at this site, as `rackplan compare --pue/--peak-pue` passes them (only the fields given).
+  const siteOverrides = {
+    ...(fixed.pueOverride === undefined ? {} : { pueOverride: fixed.pueOverride }),
+    ...(fixed.peakPueOverride === undefined ? {} : { peakPueOverride: fixed.peakPueOverride }),
+  };
+  return compareAccelerators(design.generationIds, coreTarget(design.target), siteId, catalog, sites, { unitOptions, ...(Object.keys(siteOverrides).length ? { siteOverrides } : {}) });
+}
+
+const PLAN_ONLY_WORDS: Record<PlanOnlyOverride, string> = { utilization: 'utilization', storageKw: 'storage IT', otherItKw: 'other IT' };
+
+/**
+ * What the Compare view says about the plan's overrides at the compared site: the fixed PUEs it applies (each
+ * column's cell names the PUE the site model computes for it) and the overrides that stay the plan's. Null when the
+ * plan's version of the site overrides nothing.
+ */
+export function compareOverrideNote(siteName: string, fixed: FixedPues, planOnly: readonly PlanOnlyOverride[]): string | null {
+  const stated = [
+    ...(fixed.pueOverride === undefined ? [] : [`PUE ${formatPue(fixed.pueOverride)}`]),
+    ...(fixed.peakPueOverride === undefined ? [] : [`peak PUE ${formatPue(fixed.peakPueOverride)}`]),
+  ];
+  const parts = [
+    ...(stated.length
+      ? [`The plan fixes ${siteName}’s ${stated.join(' and ')} (Sites view): every column uses ${stated.length > 1 ? 'them for energy and the meter' : fixed.peakPueOverride === undefined ? 'it for energy and the meter' : 'it for the meter'}, and its PUE cell names the PUE the site model computes for that column.`]
+      : []),
+    ...(planOnly.length ? [`The plan’s ${planOnly.map((k) => PLAN_ONLY_WORDS[k]).join(', ')} override${planOnly.length > 1 ? 's apply' : ' applies'} to the site’s cluster in the plan, not to this comparison.`] : []),
+  ];
+  return parts.length ? parts.join(' ') : null;
+}
+
+/** The PUE row's cell: annual / peak, each overridden one with the site model's PUE beside it ({@link describeOverride}). */
+export function pueCell(r: CompareOption): string {
+  if (r.pue === null) return '—';
+  const annual = r.overrides.find((o) => o.figure === 'pue');
+  const peak = r.overrides.find((o) => o.figure === 'peakPue');
+  if (!annual && !peak) return `${formatPue(r.pue)} / ${formatPue(r.peakPue)}`;
+  return `${annual ? describeOverride(annual) : `PUE ${formatPue(r.pue)}`} / ${peak ? describeOverride(peak) : `peak PUE ${formatPue(r.peakPue)}`}`;
 }
 
 /** One row of the comparison table: how to print it and, where it ranks, which way is better. */
@@ -99,7 +140,7 @@ export function compareMetrics(system: UnitSystem, target: CompareTargetKind = '
     { label: 'HBM (10¹² B)', cell: (r) => (r.hbmTb === null ? '—' : `${formatNumber(r.hbmTb)} TB`), better: 'higher', value: (r) => r.hbmTb },
     { label: 'IT power', cell: (r) => mw(r.itMw), better: when(sameCompute, 'lower'), value: (r) => r.itMw, estimate: true },
     { label: 'Facility power (peak PUE)', cell: (r) => mw(r.facilityMw), better: when(sameCompute, 'lower'), value: (r) => r.facilityMw, estimate: true },
-    { label: 'PUE annual / peak', cell: (r) => (r.pue === null ? '—' : `${formatPue(r.pue)} / ${formatPue(r.peakPue)}`) },
+    { label: 'PUE annual / peak', cell: pueCell },
     { label: 'Coolant flow', cell: (r) => (r.coolantLpm === null ? '—' : formatValue(r.coolantLpm, 'liquidFlow', system)) },
     { label: 'Fabric switches / optics', cell: (r) => `${n0(r.switches)} / ${n0(r.transceivers)}${r.fabricSwitch ? ` (${shortName(r.fabricSwitch.name)})` : ''}` },
     { label: 'Scale-up cables', cell: (r) => n0(r.scaleUpCables) },

@@ -11,8 +11,10 @@
  */
 import type { Catalog } from '../core/catalog/types';
 import type { CompareReport } from '../core/plan/compare';
-import type { Plan, PlanReport } from '../core/plan/types';
-import { RackDerivations, type RackDerived } from './rack-report';
+import type { Plan, PlanReport, SiteOverrides } from '../core/plan/types';
+import { RackDerivations, type RackDerived, type SiteFunctions } from './rack-report';
+import type { PlanOnlyOverride } from './compare';
+import type { FixedPues } from './site-chain';
 import type { FabricOutcome, TopologyComparison } from './fabric-view';
 import { memoizeLast } from './memo';
 import type { SiteCard } from './sites-view';
@@ -49,6 +51,27 @@ export type PlanOutcome = Result<PlanReport, PlanFailure>;
 export interface CompareReports {
   readonly siteId: string;
   readonly report: CompareReport;
+  /** The plan's fixed PUEs at the site, which the report applies (empty when the plan's site fixes none). */
+  readonly fixedPues: FixedPues;
+  /** The plan site's other overrides, which apply to its cluster in the plan and not to the comparison. */
+  readonly planOnly: readonly PlanOnlyOverride[];
+}
+
+type OverrideValues = readonly [pue: number | undefined, peak: number | undefined, utilization: number | undefined, storageKw: number | undefined, otherItKw: number | undefined];
+
+/**
+ * The override values of the plan's version of a site (each undefined where it states none). Plain values, so a
+ * memoized report keyed on them recomputes exactly when one of them changes, and not on other edits of the plan.
+ */
+function planOverridesAt(plan: Plan, siteId: string | undefined): OverrideValues {
+  const site = siteId === undefined ? undefined : plan.sites?.find((s) => s.id === siteId);
+  return site ? [site.pueOverride, site.peakPueOverride, site.utilization, site.storageKw, site.otherItKw] : [undefined, undefined, undefined, undefined, undefined];
+}
+
+/** The stated overrides as the object the core reads (only the fields given). */
+function overridesOf(...[pueOverride, peakPueOverride, utilization, storageKw, otherItKw]: OverrideValues): SiteOverrides {
+  const all: SiteOverrides = { pueOverride, peakPueOverride, utilization, storageKw, otherItKw };
+  return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined));
 }
 
 /*
@@ -81,9 +104,17 @@ export class Reports {
     if (!g) return err(`Generation “${rack.generationId}” is not in the catalog.`);
     return m.topologyComparison(g, m.loadNetworkCatalog(), fabric, rack.options.systemsPerRack, rack.options.basis ?? 'max', catalog.prices.networkPrices);
   });
-  readonly #compare = memoizeLast((catalog: Catalog, design: CompareDesign, rack: RackDesign, m: ReportModules): CompareReports => {
-    const siteId = m.compareSite(design, rack.siteId, m.loadSites());
-    return { siteId, report: m.compareUnits(catalog, design, siteId, m.loadSites(), rack) };
+  // Keyed on the plan site's override values (not the plan), so an edit elsewhere in the plan does not recompute it.
+  readonly #compare = memoizeLast((catalog: Catalog, design: CompareDesign, rack: RackDesign, m: ReportModules, siteId: string, ...values: OverrideValues): CompareReports => {
+    const { pueOverride, peakPueOverride, ...others } = overridesOf(...values);
+    const fixed: FixedPues = { ...(pueOverride === undefined ? {} : { pueOverride }), ...(peakPueOverride === undefined ? {} : { peakPueOverride }) };
+    return { siteId, report: m.compareUnits(catalog, design, siteId, m.loadSites(), rack, fixed), fixedPues: fixed, planOnly: Object.keys(others) as PlanOnlyOverride[] };
+  });
+  // The designer's site functions with the plan's overrides for its site bound in: a new object only when those
+  // values change, which is what makes the rack report's facility chain recompute.
+  readonly #rackSites = memoizeLast((m: ReportModules, ...values: OverrideValues): SiteFunctions => {
+    const overrides = overridesOf(...values);
+    return Object.keys(overrides).length === 0 ? m : { siteDefaults: m.siteDefaults, facilityChain: (id, g, o, c) => m.facilityChain(id, g, o, c, overrides) };
   });
 
   constructor(store: AppStore) {
@@ -117,12 +148,13 @@ export class Reports {
   /**
    * The rack designer's report: the unit at the chosen site (site defaults applied), budgets, elevation and the
    * power chain. Before the report modules arrive a design with a site is reported without the site, and loading
-   * starts; the report's chain note says so.
+   * starts; the report's chain note says so. Where the plan's version of the site fixes its PUE, the facility chain
+   * takes the meter at it (marked, the site model's PUE beside it); the plan's other overrides stay the plan's.
    */
   get rack(): RackDerived | undefined {
     const design = this.store.design.rack;
     if (design.siteId && !modules) void this.load();
-    return this.#rack.derive(this.store.catalog, design, modules);
+    return this.#rack.derive(this.store.catalog, design, modules && this.#rackSites(modules, ...planOverridesAt(this.store.design.plan.plan, design.siteId)));
   }
 
   /** The plan's report, or the failure when evaluating it threw; undefined until the report modules arrive. */
@@ -156,9 +188,12 @@ export class Reports {
     return modules && this.#topologies(this.store.catalog, d.rack, d.fabric, modules);
   }
 
+  /** The Compare view's report, at the plan's fixed PUEs for the compared site where it states them. */
   get compare(): CompareReports | undefined {
     const d = this.store.design;
-    return modules && this.#compare(this.store.catalog, d.compare, d.rack, modules);
+    if (!modules) return undefined;
+    const siteId = modules.compareSite(d.compare, d.rack.siteId, modules.loadSites());
+    return this.#compare(this.store.catalog, d.compare, d.rack, modules, siteId, ...planOverridesAt(d.plan.plan, siteId));
   }
 
   /** Site presets (the Sites and Plan views' lists); undefined until the report modules arrive. */

@@ -7,6 +7,7 @@
 import { loadSites } from '../catalog/sites';
 import type { Catalog, Generation } from '../core/catalog/types';
 import { pick, pickSourced } from '../core/provenance';
+import type { SiteOverrides } from '../core/plan/types';
 import type { UnitOptions } from '../core/rack/types';
 import { facilityChainAt, type FacilityChain } from '../core/sites/facility-chain';
 import type { Site } from '../core/sites/types';
@@ -44,8 +45,16 @@ export function siteDefaults(siteId: string | undefined): Partial<UnitOptions> {
   return site ? siteUnitDefaults(site) : {};
 }
 
-/** The power chain's facility part for one unit at a site (the core's {@link facilityChainAt}); null for an unknown site or one without a data center. */
-export function facilityChain(siteId: string, generation: Generation, options: UnitOptions, catalog: Catalog): FacilityChain | null {
+/** A site's fixed PUEs as a plan's version of it states them: the two overrides a unit's facility chain applies. */
+export type FixedPues = Pick<SiteOverrides, 'pueOverride' | 'peakPueOverride'>;
+
+/**
+ * The power chain's facility part for one unit at a site (the core's {@link facilityChainAt}); null for an unknown
+ * site or one without a data center.
+ * @param overrides - the plan's overrides for this site (empty: the site model's chain): the chain applies the fixed
+ *   PUEs and names the others, which apply to the site's cluster in the plan
+ */
+export function facilityChain(siteId: string, generation: Generation, options: UnitOptions, catalog: Catalog, overrides: SiteOverrides = {}): FacilityChain | null {
   const site = findSite(siteId);
-  return site ? facilityChainAt(site, generation, options, catalog) : null;
+  return site ? facilityChainAt({ ...site, ...overrides }, generation, options, catalog) : null;
 }

@@ -14,7 +14,7 @@ import type { UnitReport } from './types';
 
 /** Power that leaves the chain after a stage without reaching the next one (cooling, building, network share, non-accelerator IT). */
 export interface ChainBranchView {
-  readonly id: 'cooling' | 'building' | 'network' | 'other-it';
+  readonly id: 'cooling' | 'building' | 'network' | 'other-it' | 'fixed-pue';
   readonly label: string;
   /** W. */
   readonly w: number;
@@ -49,6 +49,11 @@ export interface ChainView {
   /** What the facility part shows, or why it is absent. */
   readonly facilityNote: string;
   readonly hasFacility: boolean;
+  /**
+   * The site's fixed PUEs (a plan's site overrides) in words, each with the PUE the site model computes beside it, e.g.
+   * "peak PUE 1.30 (override, from pueOverride; computed 1.134)"; null when the chain is the site model's alone.
+   */
+  readonly pueOverride: string | null;
 }
 
 /** A facility stage as the sites core reports it (structural type so the sites core can be plugged in). */
@@ -88,7 +93,14 @@ export interface FacilityInput {
    * delivers) is the units' rack input plus the fabric, so this share leaves the chain before the rack input.
    */
   readonly networkKw?: number;
+  /** PUE at the design condition: the meter ÷ (rack input + network share); a fixed one where the site states it. */
   readonly peakPue: number | null;
+  /**
+   * A fixed PUE the site states (a plan's site overrides): `meterKw` and `peakPue` are then the stated ones, and
+   * every stage, cooling, building and loss figure stays the site model's, which draws `modelMeterKw`. `text` says
+   * which figures were fixed, each with the model's PUE beside it.
+   */
+  readonly fixedPue?: { readonly text: string; readonly modelMeterKw: number };
 }
 
 const kw = (w: number) => `${(w / 1000).toFixed(1)} kW`;
@@ -118,6 +130,11 @@ export function powerChain(report: UnitReport, generation: Generation, facility:
       if (f.carriesMechanical) carrier = i;
     });
     const meterW = facility.meterKw * 1000;
+    const modelSum = `rack input ${kw(rackInW)} + network share ${kw(networkW)} + cooling ${kw(coolingW)} + building ${kw(buildingW)} + chain losses ${kw(lossW)}`;
+    // A fixed PUE sets the meter; the stages below stay the site model's. What the stated meter holds beyond the
+    // model's chain leaves as its own branch; a stated meter below the model's cannot be drawn as power, so it is said.
+    const fixed = facility.fixedPue;
+    const beyondModelW = fixed ? meterW - fixed.modelMeterKw * 1000 : 0;
     stages.push({
       id: 'meter',
       label: 'Utility meter',
@@ -125,10 +142,15 @@ export function powerChain(report: UnitReport, generation: Generation, facility:
       outW: meterW,
       lossW: 0,
       efficiency: null,
-      detail: `PUE ${formatPue(facility.peakPue)} at the design condition: ${kw(meterW)} = rack input ${kw(rackInW)} + network share ${kw(networkW)} + cooling ${kw(coolingW)} + building ${kw(buildingW)} + chain losses ${kw(lossW)}`,
+      detail: fixed
+        ? `${fixed.text} at the design condition: ${kw(meterW)} = (rack input ${kw(rackInW)} + network share ${kw(networkW)}) × ${formatPue(facility.peakPue)}; the site model’s chain below draws ${kw(fixed.modelMeterKw * 1000)} = ${modelSum}${beyondModelW < -0.5 ? `, ${kw(-beyondModelW)} more than the stated meter: the fixed PUE is below what the site model computes, so the stages do not add up to it` : ''}`
+        : `PUE ${formatPue(facility.peakPue)} at the design condition: ${kw(meterW)} = ${modelSum}`,
       confidence: null,
       scope: 'facility',
-      branches: carrier < 0 ? mechanical : [],
+      branches: [
+        ...(beyondModelW > 0.5 ? [{ id: 'fixed-pue' as const, label: 'Fixed PUE beyond the site model', w: beyondModelW, detail: 'the part of the meter the stated PUE holds above the site model’s stages, cooling and building load at this load' }] : []),
+        ...(carrier < 0 ? mechanical : []),
+      ],
     });
     const networkAt = facility.stages.findIndex((f) => f.feedsNetwork);
     const network: ChainBranchView =
@@ -227,7 +249,7 @@ export function powerChain(report: UnitReport, generation: Generation, facility:
     });
   }
   const inW = facility ? facility.meterKw * 1000 : rackInW;
-  return { stages, inW, facilityNote: facility ? facility.note : (facilityNote ?? 'Pick a site to see the facility stages (utility, transformer, UPS, busway).'), hasFacility: facility !== null };
+  return { stages, inW, facilityNote: facility ? facility.note : (facilityNote ?? 'Pick a site to see the facility stages (utility, transformer, UPS, busway).'), hasFacility: facility !== null, pueOverride: facility?.fixedPue?.text ?? null };
 }
 
 /** A place where the chain does not add up: a stage whose input is not output + loss, or a hand-over between stages that is not output − branches. */
