@@ -77,6 +77,8 @@ export function compareUnits(catalog: Catalog, design: CompareDesign, siteId: st
   return compareAccelerators(design.generationIds, coreTarget(design.target), siteId, catalog, sites, { unitOptions, ...(Object.keys(siteOverrides).length ? { siteOverrides } : {}) });
 }
 
+const statedPue = (pue: number) => pue.toFixed(pue === Math.round(pue * 100) / 100 ? 2 : 3);
+
 const PLAN_ONLY_WORDS: Record<PlanOnlyOverride, string> = { utilization: 'utilization', storageKw: 'storage IT', otherItKw: 'other IT' };
 
 /**
@@ -85,9 +87,10 @@ const PLAN_ONLY_WORDS: Record<PlanOnlyOverride, string> = { utilization: 'utiliz
  * plan's version of the site overrides nothing.
  */
 export function compareOverrideNote(siteName: string, fixed: FixedPues, planOnly: readonly PlanOnlyOverride[]): string | null {
+  // As the plan states it (describeOverride's digits): 1.3 → "1.30", 1.125 → "1.125".
   const stated = [
-    ...(fixed.pueOverride === undefined ? [] : [`PUE ${formatPue(fixed.pueOverride)}`]),
-    ...(fixed.peakPueOverride === undefined ? [] : [`peak PUE ${formatPue(fixed.peakPueOverride)}`]),
+    ...(fixed.pueOverride === undefined ? [] : [`PUE ${statedPue(fixed.pueOverride)}`]),
+    ...(fixed.peakPueOverride === undefined ? [] : [`peak PUE ${statedPue(fixed.peakPueOverride)}`]),
   ];
   const parts = [
     ...(stated.length

@@ -1,6 +1,7 @@
 /**
- * Issue 12 item 2 in the app: a site's overrides are set and cleared in the Sites view, live in the plan, and both
- * the Sites view and the Plan view mark what was overridden with the value it replaced.
+ * Issue 12 item 2 in the app: a site's overrides are set and cleared in the Sites view, live in the plan, and the
+ * Sites view, the Plan view, the Rack designer's power chain and the Compare view mark what was overridden with the
+ * value it replaced.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
@@ -38,6 +39,40 @@ describe('site overrides in the Sites and Plan views', () => {
     await userEvent.keyboard('{Enter}');
     await until(() => houston(store.design.plan.plan.sites)?.pueOverride === undefined);
     expect(houston(store.design.plan.plan.sites)?.storageKw).toBe(2000);
+  });
+
+  it('a fixed PUE set in the Sites view is the Rack designer’s meter and the Compare view’s PUE, each marked “override” with the computed PUE', async () => {
+    const { store } = await mountApp('/sites');
+    const section = page.getByRole('region', { name: 'Houston, Texas overrides' });
+    await expect.element(section).toBeVisible();
+    await userEvent.fill(section.getByRole('textbox', { name: 'Fixed PUE' }), '1.3');
+    await userEvent.keyboard('{Enter}');
+    await until(() => houston(store.design.plan.plan.sites)?.pueOverride === 1.3);
+
+    // The designer at Houston: the chain's mark, and the meter at the fixed PUE.
+    await page.getByRole('link', { name: 'Rack designer' }).click();
+    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Site', exact: true }), 'houston-tx');
+    await until(() => store.design.rack.siteId === 'houston-tx');
+    const chain = page.getByTestId('chain-fixed-pue');
+    await expect.element(chain).toBeVisible();
+    await expect.element(chain.getByText('override', { exact: true })).toBeVisible();
+    await expect.element(chain).toHaveTextContent(/PUE 1\.30 \(override; computed 1\.\d{3}\) · peak PUE 1\.30 \(override, from pueOverride; computed 1\.\d{3}\)/);
+    await expect.element(page.getByText(/^PUE 1\.30 \(override; computed 1\.\d{3}\) · peak PUE 1\.30 \(override, from pueOverride; computed 1\.\d{3}\) at the design condition: /)).toBeVisible();
+
+    // Compare at Houston: the note and each column's PUE cell.
+    await page.getByRole('link', { name: 'Compare' }).click();
+    await userEvent.selectOptions(page.getByRole('combobox', { name: 'At the site' }), 'houston-tx');
+    const note = page.getByTestId('compare-overrides');
+    await expect.element(note).toBeVisible();
+    await expect.element(note).toHaveTextContent(/The plan fixes Houston.*’s PUE 1\.30 \(Sites view\): every column uses it for energy and the meter/);
+    const table = page.getByRole('table');
+    await expect.element(table.getByText(/^PUE 1\.30 \(override; computed 1\.\d{3}\) \/ peak PUE 1\.30 \(override, from pueOverride; computed 1\.\d{3}\)$/).first()).toBeVisible();
+
+    // Cleared in the plan, the designer's chain is the site model's again.
+    store.dispatch({ type: 'plan/reset-site', siteId: 'houston-tx' });
+    await page.getByRole('link', { name: 'Rack designer' }).click();
+    await expect.element(page.getByRole('heading', { name: /Power chain/ })).toBeVisible();
+    await expect.element(page.getByTestId('chain-fixed-pue')).not.toBeInTheDocument();
   });
 
   it('the Plan grid marks a site whose figures the plan overrides, the override in its tooltip', async () => {
