@@ -193,10 +193,11 @@ export const cases: BenchCase[] = [
         await page.goto(`${BASE}/plan`, { waitUntil: 'load' });
         await markTime(page, 'rackplan:plan:painted');
         // Load the 3 × 6 × 28 fixture plan through the store (one edit), then wait for charts to be ready.
-        await page.evaluate((plan) => {
-          const app = document.querySelector('rack-app') as unknown as { store: { dispatch(a: unknown): { ok: boolean } } };
-          const r = app.store.dispatch({ type: 'plan/replace', plan, label: 'bench fixture' });
-          if (!r.ok) throw new Error('fixture refused');
+        // The store accepts edits once its design checks have loaded (after the first paint): wait for them.
+        await page.evaluate(async (plan) => {
+          const app = document.querySelector('rack-app') as unknown as { store: { dispatchWhenEditable(a: unknown): Promise<{ ok: boolean }> } };
+          const r = await app.store.dispatchWhenEditable({ type: 'plan/replace', plan, label: 'bench fixture' });
+          if (!r.ok) throw new Error(`fixture refused: ${JSON.stringify(r).slice(0, 300)}`);
         }, fixture);
         await page.waitForFunction(() => {
           const v = document.querySelector('rack-app')?.shadowRoot?.querySelector('rack-plan-view');
