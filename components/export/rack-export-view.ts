@@ -130,16 +130,8 @@ export class RackExportView extends LitElement {
       // The designer's own report (site defaults applied), so the file and the screen show the same numbers.
       await reports.load();
       const file = sessionJson(store.snapshot(), reports.rack?.report, new Date().toISOString());
-      const blob = new Blob([file.text], { type: file.mime });
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = file.filename;
-      a.rel = 'noopener';
-      this.renderRoot.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      const { saveBlob } = await import('../../src/export/browser');
+      saveBlob({ filename: file.filename, blob: new Blob([file.text], { type: file.mime }) }, this.renderRoot);
       this._status = { text: `Saved ${file.filename}.`, error: false };
     } catch (err) {
       this._status = { text: `Export failed: ${err instanceof Error ? err.message : String(err)}`, error: true };
@@ -157,17 +149,9 @@ export class RackExportView extends LitElement {
       if (!derived) throw new Error(`generation “${store.design.rack.generationId}” is not in the catalog`);
       const siteId = store.design.rack.siteId;
       const siteName = siteId ? reports.siteList?.find((s) => s.id === siteId)?.name : undefined;
-      const { rackPdfFile } = await import('../../src/views/rack-pdf');
+      const [{ rackPdfFile }, { saveBlob }] = await Promise.all([import('../../src/views/rack-pdf'), import('../../src/export/browser')]);
       const file = await rackPdfFile(derived, { catalog: store.catalog, units: store.prefs.units, ...(siteName ? { siteName } : {}) });
-      const url = URL.createObjectURL(new Blob([file.bytes as BlobPart], { type: 'application/pdf' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = file.filename;
-      a.rel = 'noopener';
-      this.renderRoot.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob({ filename: file.filename, blob: new Blob([file.bytes as BlobPart], { type: 'application/pdf' }) }, this.renderRoot);
       this._status = { text: `Saved ${file.filename}.`, error: false };
     } catch (err) {
       this._status = { text: `Rack design PDF failed: ${err instanceof Error ? err.message : String(err)}`, error: true };
