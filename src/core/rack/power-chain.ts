@@ -148,7 +148,7 @@ export function powerChain(report: UnitReport, generation: Generation, facility:
       confidence: null,
       scope: 'facility',
       branches: [
-        ...(beyondModelW > 0.5 ? [{ id: 'fixed-pue' as const, label: 'Fixed PUE beyond the site model', w: beyondModelW, detail: 'the part of the meter the stated PUE holds above the site model’s stages, cooling and building load at this load' }] : []),
+        ...(beyondModelW > 0.5 ? [{ id: 'fixed-pue' as const, label: 'Fixed PUE margin', w: beyondModelW, detail: 'the fixed PUE beyond the site model: the part of the meter the stated PUE holds above the site model’s stages, cooling and building load at this load' }] : []),
         ...(carrier < 0 ? mechanical : []),
       ],
     });
