@@ -70,4 +70,22 @@ describe('power chain reconciliation, every generation × site', () => {
     expect(gaps[0]!.at).toMatch(/→ rack-input/);
     expect(gaps[0]!.gapW).toBeCloseTo(facility.networkKw! * 1000, 3);
   });
+
+  it('the accelerator stage is the report’s accelerator power (at the cap when one limits), not a second TDP sum', () => {
+    // GB300 NVL72 at its default one-side cap (132 kW of 135 kW uncapped): 72 × 1,400 W = 100.8 kW at TDP, scaled
+    // with every component to 100.8 × 132 / 135.x kW; the share is the report's shareOfIt (kw ÷ IT).
+    for (const g of catalog.generations) {
+      const d = new RackDerivations().derive(catalog, { generationId: g.id, options: {}, limits: {} }, siteFunctions)!;
+      const stage = d.chain.stages.find((s) => s.id === 'accelerators');
+      const acc = d.report.power.accelerators;
+      if (!stage) continue;
+      expect(stage.inW, g.id).toBeCloseTo((acc.kw ?? NaN) * 1000, 6);
+      expect(stage.inW / (d.report.power.itKw * 1000), g.id).toBeCloseTo(acc.shareOfIt ?? NaN, 9);
+    }
+    const gb300 = new RackDerivations().derive(catalog, { generationId: 'gb300-nvl72', options: {}, limits: {} }, siteFunctions)!;
+    const stage = gb300.chain.stages.find((s) => s.id === 'accelerators')!;
+    expect(gb300.report.power.cap?.limiting ?? true).toBe(true);
+    expect(stage.inW).toBeLessThan(100_800);
+    expect(stage.detail).toContain('at the cap');
+  });
 });

@@ -7,7 +7,7 @@
  * @module
  */
 import type { Generation } from '../catalog/types';
-import { formatPue } from '../format';
+import { formatNumber, formatPue } from '../format';
 import { shortName } from '../names';
 import { pick, pickSourced, type Confidence } from '../provenance';
 import type { UnitReport } from './types';
@@ -193,7 +193,9 @@ export function powerChain(report: UnitReport, generation: Generation, facility:
   });
   const tdp = pick(generation.accelerator.tdpW, report.basis);
   const comp = [...p.components].sort((a, b) => b.totalKw - a.totalKw);
-  const chipsW = tdp !== null && report.accelerators > 0 ? tdp * report.accelerators : null;
+  // The report's own accelerator power (at the cap when one limits), so the chain and the key figures agree.
+  const acc = p.accelerators;
+  const chipsW = acc.kw !== null && report.accelerators > 0 ? acc.kw * 1000 : null;
   // The chips are drawn as the last stage only when their TDP fits inside the IT power; otherwise the catalog's
   // figures disagree and the share is stated in words instead of a branch that would have to be negative.
   const chipsFit = chipsW !== null && chipsW <= itW + 1e-6;
@@ -242,7 +244,7 @@ export function powerChain(report: UnitReport, generation: Generation, facility:
       outW: chipsW,
       lossW: 0,
       efficiency: null,
-      detail: `${report.accelerators} × ${Math.round(tdp).toLocaleString('en-US')} W TDP = ${((chipsW / itW) * 100).toFixed(0)} % of IT power`,
+      detail: `${report.accelerators} × ${Math.round(tdp).toLocaleString('en-US')} W TDP${acc.tdpKw !== null && acc.kw !== null && acc.kw < acc.tdpKw - 1e-9 ? `, ${formatNumber(acc.kw)} kW at the cap` : ''} = ${formatNumber(chipsW / itW * 100, 1)} % of IT power`,
       confidence: tdpConfidence,
       scope: 'rack',
       branches: [],
