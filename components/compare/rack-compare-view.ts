@@ -225,10 +225,6 @@ export class RackCompareView extends LitElement {
         color: var(--rack-muted);
       }
       .override {
-        font-size: 0.6875rem;
-        font-weight: 700;
-        text-transform: uppercase;
-        color: var(--rack-warn);
         margin-right: 0.3rem;
       }
     `,

@@ -28,9 +28,6 @@ export class RackPlanGrid extends LitElement {
       }
       .override {
         font-size: 0.625rem;
-        font-weight: 700;
-        text-transform: uppercase;
-        color: var(--rack-warn);
         cursor: help;
       }
       .wrap {

@@ -111,10 +111,6 @@ export class RackPowerChain extends LitElement {
         margin: 0 0 0.5rem;
       }
       .override {
-        font-size: 0.6875rem;
-        font-weight: 700;
-        text-transform: uppercase;
-        color: var(--rack-warn);
         margin-right: 0.3rem;
       }
       li.branch[data-branch='fixed-pue'] .label {

@@ -95,6 +95,13 @@ export const baseStyles = css`
   a {
     color: var(--rack-link);
   }
+  /* The mark beside a figure the user fixed in place of the model's (a site's PUE override): one look everywhere. */
+  .override {
+    font-size: 0.6875rem;
+    font-weight: 700;
+    text-transform: uppercase;
+    color: var(--rack-warn);
+  }
 `;
 
 /** The confidence badge text and description for a provenance confidence. */

@@ -142,10 +142,6 @@ export class RackSitesView extends LitElement {
         font-size: 0.75rem;
       }
       .override {
-        font-size: 0.6875rem;
-        font-weight: 700;
-        text-transform: uppercase;
-        color: var(--rack-warn);
         margin-left: 0.3rem;
       }
       ul.overrides {
