@@ -3,6 +3,7 @@
  * and what each replaced. The plan report, `rackplan site`, `rackplan fit` and the views read it from here.
  * @module
  */
+import { formatNumber, formatPue } from '../format';
 import type { SiteLoad } from './site-load';
 import type { SiteOverride, SiteOverrides } from './types';
 
@@ -39,14 +40,16 @@ export function overriddenFigures(overrides: SiteOverrides, planUtilization: num
 
 /** One override in words, e.g. "PUE 1.30 (override; computed 1.143)", "utilization 60 % (override; plan 80 %)", "storage 2,000 kW IT (added)". */
 export function describeOverride(o: SiteOverride): string {
+  // The user's PUE as they wrote it (1.30, 1.125); the model's at the usual three decimals.
   const pue = (n: number) => n.toFixed(n === Math.round(n * 100) / 100 ? 2 : 3);
-  const pct = (n: number) => `${Number((n * 100).toFixed(1))} %`;
-  const kw = (n: number) => `${n.toLocaleString('en-US', { maximumFractionDigits: 1 })} kW`;
+  const pct = (n: number) => `${formatNumber(n * 100, 1)} %`;
+  const kw = (n: number) => `${formatNumber(n, 1)} kW`;
+  const model = (n: number | null) => (n === null ? 'n/a' : formatPue(n));
   switch (o.figure) {
     case 'pue':
-      return `PUE ${pue(o.value)} (override; computed ${o.computed === null ? 'n/a' : o.computed.toFixed(3)})`;
+      return `PUE ${pue(o.value)} (override; computed ${model(o.computed)})`;
     case 'peakPue':
-      return `peak PUE ${pue(o.value)} (override${o.field === 'pueOverride' ? ', from pueOverride' : ''}; computed ${o.computed === null ? 'n/a' : o.computed.toFixed(3)})`;
+      return `peak PUE ${pue(o.value)} (override${o.field === 'pueOverride' ? ', from pueOverride' : ''}; computed ${model(o.computed)})`;
     case 'utilization':
       return `utilization ${pct(o.value)} (override; plan ${o.computed === null ? 'n/a' : pct(o.computed)})`;
     case 'storageKw':
