@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { Catalog } from '../../src/core/catalog/types';
 import type { CompareOption, CompareReport } from '../../src/core/plan/compare';
-import { compareFigures, compareMetrics, compareOverrideNote, compareSites, facilityMwPerKiloPflops, PFLOPS_PRECISION, TARGET_LABEL, type CompareFigures, type Metric } from '../../src/views/compare';
+import { carriedTargetValue, compareFigures, compareMetrics, compareOverrideNote, compareSites, facilityMwPerKiloPflops, PFLOPS_PRECISION, pflopsWords, TARGET_LABEL, type CompareFigures, type Metric } from '../../src/views/compare';
 import { ReportsController } from '../controllers/reports-controller';
 import { StoreController } from '../controllers/store-controller';
 import { COMPARE_TARGET_FIELDS } from '../../src/views/fields';
@@ -41,14 +41,14 @@ interface CompareData extends CompareFigures {
 }
 
 /** Charts: per-PFLOP figures first (they answer the question), then absolute power and racks. Bars keep each generation's colour. */
-function charts(rows: readonly CompareOption[]): { perPflopPower: ChartSpec; perPflopCost: ChartSpec; power: ChartSpec; racks: ChartSpec } {
+function charts(rows: readonly CompareOption[], target: CompareTargetKind): { perPflopPower: ChartSpec; perPflopCost: ChartSpec; power: ChartSpec; racks: ChartSpec } {
   const ok = rows.filter((r) => r.supported);
   const labels = ok.map((r) => shortGenerationName(r.name));
   const keys = ok.map((r) => r.generation);
   return {
     perPflopPower: {
       labels,
-      series: [{ label: 'Facility MW per 1,000 dense PFLOPS', data: ok.map((r) => facilityMwPerKiloPflops(r) ?? 0), keys }],
+      series: [{ label: `Facility MW per 1,000 ${pflopsWords(target)}`, data: ok.map((r) => facilityMwPerKiloPflops(r) ?? 0), keys }],
       yTitle: 'MW per 1,000 PFLOPS',
       horizontal: true,
       format: (v) => formatNumber(v),
@@ -82,7 +82,7 @@ function charts(rows: readonly CompareOption[]): { perPflopPower: ChartSpec; per
 }
 
 /**
- * Compare GPU, Trainium and Inferentia units for one target (accelerators, IT power or dense FP8) at one site: each
+ * Compare GPU, Trainium and Inferentia units for one target (accelerators, power, budget or PFLOPS at a precision) at one site: each
  * generation is sized to the target by the plan core's comparison (site PUE, tariff, carbon, fabric, capex,
  * $/PFLOP-hour), shown as a table (best value per row marked) and as charts.
  *
@@ -235,7 +235,7 @@ export class RackCompareView extends LitElement {
   readonly #siteList = memoizeLast((sites: readonly Site[]) => compareSites(sites));
   readonly #metrics = memoizeLast((system: UnitSystem, target: CompareTargetKind) => compareMetrics(system, target));
   readonly #figures = memoizeLast((rows: readonly CompareOption[], metrics: readonly Metric[], target: CompareTargetKind, rack: UnitReport | undefined) => compareFigures(rows, metrics, target, rack));
-  readonly #charts = memoizeLast((rows: readonly CompareOption[]) => charts(rows));
+  readonly #charts = memoizeLast((rows: readonly CompareOption[], target: CompareTargetKind) => charts(rows, target));
   readonly #groups = memoizeLast((catalog: Catalog) => generationGroups(catalog));
   readonly #densities = memoizeLast((catalog: Catalog, ids: readonly string[], set: CompareDesign['systemsPerRack']) =>
     ids.flatMap((id) => {
@@ -258,7 +258,7 @@ export class RackCompareView extends LitElement {
     const densities = this.#densities(catalog, design.generationIds, design.systemsPerRack);
     const siteList = this.#siteList(sites);
     const overrideNote = compareOverrideNote(siteList.find((x) => x.id === compare.siteId)?.name ?? compare.siteId, compare.fixedPues, compare.planOnly);
-    this.#data = { ...figures, report: compare.report, rows, siteId: compare.siteId, sites: siteList, metrics, charts: this.#charts(rows), groups: this.#groups(catalog), prefs, design, densities, overrideNote };
+    this.#data = { ...figures, report: compare.report, rows, siteId: compare.siteId, sites: siteList, metrics, charts: this.#charts(rows, design.target.kind), groups: this.#groups(catalog), prefs, design, densities, overrideNote };
   }
 
   override firstUpdated(): void {
@@ -348,11 +348,11 @@ export class RackCompareView extends LitElement {
               <div class="charts">
                 <div>
                   <h3>Facility power per 1,000 PFLOPS</h3>
-                  <rack-chart .spec=${data.charts.perPflopPower} .theme=${prefs.theme} label="Facility MW at peak PUE per 1,000 dense PFLOPS, per generation (lower needs less power for the same compute)"></rack-chart>
+                  <rack-chart .spec=${data.charts.perPflopPower} .theme=${prefs.theme} label=${`Facility MW at peak PUE per 1,000 ${pflopsWords(design.target.kind)}, per generation (lower needs less power for the same compute)`}></rack-chart>
                 </div>
                 <div>
                   <h3>Cost per PFLOP-hour</h3>
-                  <rack-chart .spec=${data.charts.perPflopCost} .theme=${prefs.theme} label="US dollars per dense PFLOP-hour (capex over amortization, energy and maintenance), per generation"></rack-chart>
+                  <rack-chart .spec=${data.charts.perPflopCost} .theme=${prefs.theme} label=${`US dollars per PFLOP-hour at ${pflopsWords(design.target.kind).replace(/ PFLOPS$/, '')} (capex over amortization, energy and maintenance), per generation`}></rack-chart>
                 </div>
               </div>
             </section>
@@ -403,20 +403,14 @@ export class RackCompareView extends LitElement {
     if (t.kind === 'itPower') return `Sized within ${formatValue(t.value, 'power', data.prefs.units)} of IT power`;
     if (t.kind === 'facilityPower') return `Sized within ${formatValue(t.value, 'power', data.prefs.units)} at the meter`;
     if (t.kind === 'budgetUsd') return `Sized within ${formatUsd(t.value)} of capex`;
-    const precision = PFLOPS_PRECISION[t.kind];
-    return `Sized for ${formatNumber(t.value)}${precision ? ` dense ${precision.toUpperCase()} PFLOPS` : ' accelerators'}`;
+    return `Sized for ${formatNumber(t.value)} ${PFLOPS_PRECISION[t.kind] ? pflopsWords(t.kind) : 'accelerators'}`;
   }
 
   #setTarget(kind: CompareTargetKind, value: number | null): void {
     const design = this.#data?.design;
     if (!design) return;
-    let v = value;
-    if (v === null) {
-      // Switching the kind: carry the target over through the first compared unit so the sizing stays comparable.
-      const r = this.#data?.rows.find((x) => x.supported);
-      v = (r ? (kind === 'accelerators' ? r.accelerators : kind === 'itPower' ? (r.itMw ?? 0) * 1e6 : kind === 'facilityPower' ? (r.facilityMw ?? 0) * 1e6 : kind === 'budgetUsd' ? r.capexUsd : r.pflopsDense) : null) ?? 1000;
-      if (!(v > 0)) v = 1000;
-    }
+    // Switching the kind: carry the target over through the first compared unit (carriedTargetValue says when not).
+    const v = value ?? carriedTargetValue(this.#data?.rows ?? [], design.target.kind, kind);
     emit(this, 'rack-edit', { type: 'compare/set-target', kind, value: v });
   }
 }

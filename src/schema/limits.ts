@@ -119,7 +119,8 @@ export const SITE_OVERRIDE_LIMITS = {
 export const PLAN_NAME_LENGTH = { min: 1, max: 200 } as const;
 
 /**
- * The Compare view's common target, per kind: accelerators, IT power in W, dense FP8 (or FP4, BF16) PFLOPS, power at the meter in W
+ * The Compare view's common target, per kind: accelerators, IT power in W, PFLOPS at a precision (dense or 2:4 sparse FP8, FP4,
+ * BF16; FP32; FP64), power at the meter in W
  * (facility, peak PUE) and a capex budget in USD.
  */
 export const COMPARE_TARGET_LIMITS = {
@@ -128,6 +129,11 @@ export const COMPARE_TARGET_LIMITS = {
   fp8Pflops: { min: 1, max: 1e9 },
   fp4Pflops: { min: 1, max: 1e9 },
   bf16Pflops: { min: 1, max: 1e9 },
+  fp8SparsePflops: { min: 1, max: 1e9 },
+  fp4SparsePflops: { min: 1, max: 1e9 },
+  bf16SparsePflops: { min: 1, max: 1e9 },
+  fp32Pflops: { min: 0.001, max: 1e9 },
+  fp64Pflops: { min: 0.001, max: 1e9 },
   facilityPower: { min: 1000, max: 5e9, unit: 'W' },
   budgetUsd: { min: 100_000, max: 1e13 },
 } as const satisfies Record<string, NumericLimit>;

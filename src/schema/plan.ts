@@ -11,6 +11,7 @@ import { UnitOptionsSchema } from './unit-options';
 import { formatBound, PLAN_NAME_LENGTH, PLAN_SETTING_LIMITS as P, SITE_OVERRIDE_LIMITS as O } from './limits';
 import { limitedNumber } from './limited-number';
 import type * as core from '../core/plan/types';
+import { PRECISIONS } from '../core/plan/precision';
 
 const wholeUnits = z
   .number({ error: 'must be a whole number ≥ 0' })
@@ -28,7 +29,7 @@ export const DemandSchema = z
   .strictObject({
     quarter: QuarterId,
     metric: z.enum(['accelerators', 'pflops', 'hbmTb', 'hbmTbPerS', 'itMw']),
-    precision: z.enum(['fp4', 'fp8', 'bf16']).optional(),
+    precision: z.enum(PRECISIONS, { error: `must be one of ${PRECISIONS.join(', ')} (PFLOPS dense, 2:4 sparse, FP32 or FP64)` }).optional(),
     value: z.number({ error: 'must be a number ≥ 0' }).refine((n) => Number.isFinite(n) && n >= 0 && n <= 1e12, 'must be a number ≥ 0'),
   })
   .refine((d) => d.metric === 'pflops' || d.precision === undefined, { message: 'precision applies only to the pflops metric', path: ['precision'] });

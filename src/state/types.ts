@@ -25,7 +25,19 @@ export interface RackDesign {
 }
 
 /** What the Compare view compares against: every generation sized to the same target. */
-export type CompareTargetKind = 'accelerators' | 'itPower' | 'fp8Pflops' | 'fp4Pflops' | 'bf16Pflops' | 'facilityPower' | 'budgetUsd';
+export type CompareTargetKind =
+  | 'accelerators'
+  | 'itPower'
+  | 'fp8Pflops'
+  | 'fp4Pflops'
+  | 'bf16Pflops'
+  | 'fp8SparsePflops'
+  | 'fp4SparsePflops'
+  | 'bf16SparsePflops'
+  | 'fp32Pflops'
+  | 'fp64Pflops'
+  | 'facilityPower'
+  | 'budgetUsd';
 
 export interface CompareDesign {
   readonly generationIds: readonly string[];

@@ -6,10 +6,12 @@
 import type { Catalog } from '../core/catalog/types';
 import { compareAccelerators, DEFAULT_COMPARE_SITE, type CompareOption, type CompareReport, type CompareTarget } from '../core/plan/compare';
 import { describeOverride } from '../core/plan/overrides';
-import type { SiteOverrides } from '../core/plan/types';
+import { computeAt, isDensePrecision, PRECISION_LABEL } from '../core/plan/precision';
+import type { Precision, SiteOverrides } from '../core/plan/types';
 import type { UnitOptions, UnitReport } from '../core/rack/types';
 import type { Site } from '../core/sites/types';
 import { formatNumber, formatPue, formatUsd, formatValue } from './format';
+import { COMPARE_TARGET_FIELDS } from './fields';
 import type { CompareDesign, CompareTargetKind, RackDesign, UnitSystem } from '../state/types';
 import { shortName } from './names';
 import { issueText } from './issue-text';
@@ -22,6 +24,11 @@ export const TARGET_LABEL: Record<CompareTargetKind, string> = {
   fp8Pflops: 'Dense FP8 PFLOPS (equal compute)',
   fp4Pflops: 'Dense FP4 PFLOPS (equal compute)',
   bf16Pflops: 'Dense BF16 PFLOPS (equal compute)',
+  fp8SparsePflops: 'FP8 sparse (2:4) PFLOPS (equal compute)',
+  fp4SparsePflops: 'FP4 sparse (2:4) PFLOPS (equal compute)',
+  bf16SparsePflops: 'BF16 sparse (2:4) PFLOPS (equal compute)',
+  fp32Pflops: 'FP32 PFLOPS (equal compute)',
+  fp64Pflops: 'FP64 PFLOPS (equal compute)',
   itPower: 'IT power (at most)',
   facilityPower: 'Facility power at the meter (at most)',
   budgetUsd: 'Capex budget (at most)',
@@ -29,12 +36,43 @@ export const TARGET_LABEL: Record<CompareTargetKind, string> = {
 };
 
 /** The precision of an equal-compute target kind (undefined for the others). */
-export const PFLOPS_PRECISION: Partial<Record<CompareTargetKind, 'fp8' | 'fp4' | 'bf16'>> = { fp8Pflops: 'fp8', fp4Pflops: 'fp4', bf16Pflops: 'bf16' };
+export const PFLOPS_PRECISION: Partial<Record<CompareTargetKind, Precision>> = {
+  fp8Pflops: 'fp8',
+  fp4Pflops: 'fp4',
+  bf16Pflops: 'bf16',
+  fp8SparsePflops: 'fp8-sparse',
+  fp4SparsePflops: 'fp4-sparse',
+  bf16SparsePflops: 'bf16-sparse',
+  fp32Pflops: 'fp32',
+  fp64Pflops: 'fp64',
+};
 
-/** Dense PFLOPS of the designer's units at a precision (null where the generation publishes none). */
-function rackPflops(rack: UnitReport, precision: 'fp8' | 'fp4' | 'bf16'): number | null {
-  const per = precision === 'fp8' ? rack.compute.fp8DensePflops : precision === 'fp4' ? rack.compute.fp4DensePflops : rack.compute.bf16DensePflops;
+/** A PFLOPS figure's words at a target kind: "dense FP8 PFLOPS", "FP8 sparse (2:4) PFLOPS", "FP64 PFLOPS". */
+export function pflopsWords(kind: CompareTargetKind): string {
+  const p = PFLOPS_PRECISION[kind] ?? 'fp8';
+  return isDensePrecision(p) ? `dense ${PRECISION_LABEL[p]} PFLOPS` : `${PRECISION_LABEL[p]} PFLOPS`;
+}
+
+/** PFLOPS of the designer's units at a precision (null where the generation publishes none). */
+function rackPflops(rack: UnitReport, precision: Precision): number | null {
+  const per = computeAt(rack.compute, precision);
   return per === null ? null : per * rack.totals.units;
+}
+
+/**
+ * The value a new target kind starts at: the first supported row's own figure in the new kind's terms, so the sizing
+ * stays comparable. Its PFLOPS are at the old kind's precision (dense FP8 for non-PFLOPS kinds), so a switch to
+ * another precision starts at the field's example instead (FP64 is about 1/100 of dense FP8: carrying the number
+ * over would ask for a hundred times the hardware).
+ */
+export function carriedTargetValue(rows: readonly CompareOption[], from: CompareTargetKind, to: CompareTargetKind): number {
+  const fallback = Number(COMPARE_TARGET_FIELDS[to].example) || 1000;
+  const r = rows.find((x) => x.supported);
+  if (!r) return fallback;
+  const toPrecision = PFLOPS_PRECISION[to];
+  if (toPrecision && toPrecision !== (PFLOPS_PRECISION[from] ?? 'fp8')) return fallback;
+  const v = to === 'accelerators' ? r.accelerators : to === 'itPower' ? (r.itMw ?? 0) * 1e6 : to === 'facilityPower' ? (r.facilityMw ?? 0) * 1e6 : to === 'budgetUsd' ? r.capexUsd : r.pflopsDense;
+  return v !== null && v > 0 ? v : fallback;
 }
 
 /** Targets that are limits (power, money): rows differ in compute, so absolute power and money are not ranked. */
@@ -139,7 +177,8 @@ export function compareMetrics(system: UnitSystem, target: CompareTargetKind = '
     { label: 'Units needed', cell: (r) => n0(r.units) },
     { label: 'Racks', cell: (r) => n0(r.racks), better: when(sameCompute, 'lower'), value: (r) => r.racks },
     { label: 'Accelerators', cell: (r) => n0(r.accelerators) },
-    { label: 'Dense PFLOPS', cell: (r) => n(r.pflopsDense), better: when(!PFLOPS_PRECISION[target], 'higher'), value: (r) => r.pflopsDense },
+    // Named for a precision that is not dense (the row shows the target's precision; other targets show dense FP8).
+    { label: isDensePrecision(PFLOPS_PRECISION[target] ?? 'fp8') ? 'Dense PFLOPS' : `${PRECISION_LABEL[PFLOPS_PRECISION[target]!]} PFLOPS`, cell: (r) => n(r.pflopsDense), better: when(!PFLOPS_PRECISION[target], 'higher'), value: (r) => r.pflopsDense },
     { label: 'HBM (10¹² B)', cell: (r) => (r.hbmTb === null ? '—' : `${formatNumber(r.hbmTb)} TB`), better: 'higher', value: (r) => r.hbmTb },
     { label: 'IT power', cell: (r) => mw(r.itMw), better: when(sameCompute, 'lower'), value: (r) => r.itMw, estimate: true },
     { label: 'Facility power (peak PUE)', cell: (r) => mw(r.facilityMw), better: when(sameCompute, 'lower'), value: (r) => r.facilityMw, estimate: true },
@@ -159,7 +198,7 @@ export function compareMetrics(system: UnitSystem, target: CompareTargetKind = '
   ];
 }
 
-/** Facility MW at peak PUE per 1,000 dense PFLOPS (the per-PFLOP power chart and row); null without both. */
+/** Facility MW at peak PUE per 1,000 PFLOPS at the target's precision (the per-PFLOP power chart and row); null without both. */
 export function facilityMwPerKiloPflops(r: CompareOption): number | null {
   return r.facilityMw !== null && r.pflopsDense !== null && r.pflopsDense > 0 ? (1000 * r.facilityMw) / r.pflopsDense : null;
 }

@@ -115,6 +115,11 @@ export const COMPARE_TARGET_FIELDS = {
   fp8Pflops: fromLimit('fp8Pflops', COMPARE_TARGET_LIMITS.fp8Pflops, 'Dense FP8 PFLOPS', 'count', '', { example: '5000' }),
   fp4Pflops: fromLimit('fp4Pflops', COMPARE_TARGET_LIMITS.fp4Pflops, 'Dense FP4 PFLOPS', 'count', '', { example: '10000' }),
   bf16Pflops: fromLimit('bf16Pflops', COMPARE_TARGET_LIMITS.bf16Pflops, 'Dense BF16 PFLOPS', 'count', '', { example: '2500' }),
+  fp8SparsePflops: fromLimit('fp8SparsePflops', COMPARE_TARGET_LIMITS.fp8SparsePflops, 'FP8 sparse (2:4) PFLOPS', 'count', '', { example: '10000' }),
+  fp4SparsePflops: fromLimit('fp4SparsePflops', COMPARE_TARGET_LIMITS.fp4SparsePflops, 'FP4 sparse (2:4) PFLOPS', 'count', '', { example: '20000' }),
+  bf16SparsePflops: fromLimit('bf16SparsePflops', COMPARE_TARGET_LIMITS.bf16SparsePflops, 'BF16 sparse (2:4) PFLOPS', 'count', '', { example: '5000' }),
+  fp32Pflops: fromLimit('fp32Pflops', COMPARE_TARGET_LIMITS.fp32Pflops, 'FP32 PFLOPS', 'count', '', { example: '80' }),
+  fp64Pflops: fromLimit('fp64Pflops', COMPARE_TARGET_LIMITS.fp64Pflops, 'FP64 PFLOPS', 'count', '', { example: '40' }),
   facilityPower: fromLimit('facilityPower', COMPARE_TARGET_LIMITS.facilityPower, 'Facility power at the meter', 'power', '', { example: '20 MW' }),
   budgetUsd: fromLimit('budgetUsd', COMPARE_TARGET_LIMITS.budgetUsd, 'Capex budget (USD)', 'count', '', { example: '500000000' }),
 } as const satisfies { [K in keyof typeof COMPARE_TARGET_LIMITS]: NumericField<K> };

@@ -10,6 +10,7 @@ import { quarterFromIndex, quarterIndex, stepAt } from '../core/sites/schedule';
 import type { QuarterId, Site } from '../core/sites/types';
 import { shortName } from './names';
 import { describeOverride } from '../core/plan/overrides';
+import { isDensePrecision, PRECISION_LABEL, PRECISIONS } from '../core/plan/precision';
 import { planGenerationName } from './generations';
 
 export interface GridColumn {
@@ -55,9 +56,8 @@ export interface DemandColumn extends DemandChoice {
 
 /** The metrics a demand row can be stated in (the plan file accepts these and two HBM metrics). */
 export const DEMAND_CHOICES: readonly (DemandChoice & { readonly label: string })[] = [
-  { metric: 'pflops', precision: 'fp8', label: 'PFLOPS FP8 dense' },
-  { metric: 'pflops', precision: 'fp4', label: 'PFLOPS FP4 dense' },
-  { metric: 'pflops', precision: 'bf16', label: 'PFLOPS BF16 dense' },
+  // Every precision: "PFLOPS FP8 dense", …, "PFLOPS FP8 sparse (2:4)", …, "PFLOPS FP64".
+  ...PRECISIONS.map((precision) => ({ metric: 'pflops' as const, precision, label: `PFLOPS ${PRECISION_LABEL[precision]}${isDensePrecision(precision) ? ' dense' : ''}` })),
   { metric: 'accelerators', label: 'Accelerators' },
   { metric: 'itMw', label: 'IT MW' },
 ];

@@ -1,12 +1,13 @@
 /**
- * `rackplan compare <generation-id>… [unit options] [--target-pflops X [--precision fp8|bf16|fp4] | --target-accelerators N |
+ * `rackplan compare <generation-id>… [unit options] [--target-pflops X [--precision P] | --target-accelerators N |
  *  --target-hbm-tb X | --target-hbm-tbps X | --target-it-mw X | --target-facility-mw X | --target-budget-usd X]
- *  [--rack-density ID=N,…] [--site id] [--utilization U] [--pue P] [--peak-pue P] [--json]`; with no target, equal dense FP8 compute.
+ *  [--rack-density ID=N,…] [--site id] [--utilization U] [--pue P] [--peak-pue P] [--json]`; with no target, equal compute at --precision (default dense FP8).
  * @module
  */
 import { generationIds, loadCatalog } from '../../catalog/presets';
 import { loadSites, siteIds } from '../../catalog/sites';
 import { compareAccelerators, DEFAULT_COMPARE_SITE, DEFAULT_COMPARE_TARGET, type CompareTarget } from '../../core/plan/compare';
+import { PRECISIONS } from '../../core/plan/precision';
 import type { UnitOptions } from '../../core/rack/types';
 import { PLAN_SETTING_LIMITS, SITE_OVERRIDE_LIMITS } from '../../schema/limits';
 import { FlagReader, parseFlags } from '../args';
@@ -15,14 +16,17 @@ import { UNIT_OPTION_FLAGS, UNIT_OPTION_USAGE, readUnitOptionFlags } from '../un
 import { formatNumber, formatUsd, jsonResult, textTable, type Command } from '../output';
 
 
-const USAGE = `rackplan compare <generation-id>… [unit options] [--target-pflops X [--precision fp8|bf16|fp4] | --target-accelerators N | --target-hbm-tb X | --target-hbm-tbps X | --target-it-mw X | --target-facility-mw X | --target-budget-usd X] [--rack-density ID=N,…] [--site id] [--utilization U] [--pue P] [--peak-pue P] [--json]
+const USAGE = `rackplan compare <generation-id>… [unit options] [--target-pflops X [--precision P] | --target-accelerators N | --target-hbm-tb X | --target-hbm-tbps X | --target-it-mw X | --target-facility-mw X | --target-budget-usd X] [--rack-density ID=N,…] [--site id] [--utilization U] [--pue P] [--peak-pue P] [--json]
 
   One target at one data-center site, generations side by side, with a one-line verdict first (who is cheapest per
-  PFLOP-hour, who needs the least power): units, racks, dense PFLOPS, IT and facility MW, coolant, switches and
+  PFLOP-hour, who needs the least power): units, racks, PFLOPS at the precision, IT and facility MW, coolant, switches and
   cables, capex, annual energy cost, tCO2, perf/W, perf/$, $ per PFLOP-hour, rounding waste, how each row was sized,
-  and the assumptions behind each figure with its confidence. A precision a generation lacks shows supported: false.
+  and the assumptions behind each figure with its confidence. A precision a generation lacks (or whose figure is
+  not published) shows supported: false.
 
-  --target-pflops X     dense PFLOPS at --precision (default fp8); with no target: ${DEFAULT_COMPARE_TARGET.value} PFLOPS FP8
+  --target-pflops X     PFLOPS at --precision; with no target: ${DEFAULT_COMPARE_TARGET.value} PFLOPS at --precision
+  --precision P         ${PRECISIONS.join(', ')} (default fp8: dense; -sparse: 2:4 structured
+                        sparsity as published; fp32/fp64: the published peaks); also the PFLOPS shown for other targets
   --target-accelerators N  accelerators
   --target-hbm-tb X     HBM capacity, TB (10^12 bytes)
   --target-hbm-tbps X   HBM bandwidth, TB/s
@@ -74,7 +78,7 @@ export const compareCommand: Command = {
     const accelerators = flags.number('target-accelerators', { ...positive, integer: true, accepted: 'a whole number of accelerators > 0' });
     if (accelerators !== undefined) targets.push({ metric: 'accelerators', value: accelerators });
     const pf = flags.number('target-pflops', positive);
-    const precision = flags.choice('precision', ['fp8', 'bf16', 'fp4'] as const);
+    const precision = flags.choice('precision', PRECISIONS);
     if (pf !== undefined) targets.push({ metric: 'pflops', precision: precision ?? 'fp8', value: pf });
     const tb = flags.number('target-hbm-tb', positive);
     if (tb !== undefined) targets.push({ metric: 'hbmTb', precision, value: tb });

@@ -1,5 +1,5 @@
 /**
- * Accelerator comparison: one target (dense PFLOPS at a precision, accelerators, HBM TB, HBM TB/s, IT MW, facility
+ * Accelerator comparison: one target (PFLOPS at a precision: dense, 2:4 sparse, FP32 or FP64; accelerators, HBM TB, HBM TB/s, IT MW, facility
  * MW or a capex budget) at one data-center site, GPU vs Trainium vs Inferentia generations side by side, with a
  * one-line verdict.
  *
@@ -13,7 +13,8 @@
  * perf/W = PFLOPS ÷ IT MW, perf/$ = PFLOPS ÷ capex (M USD), $ per PFLOP-hour =
  * (capex ÷ amortization years + annual energy + maintenance) ÷ (PFLOPS × 8,760 × utilization),
  * rounding waste = (units × per-unit − target) ÷ (units × per-unit).
- * A generation without the target's precision (or metric) is `supported: false` with null values, never a
+ * A generation without the target's precision (or metric) is `supported: false` with null values (its issue says
+ * whether the chip lacks the format or the figure is not published), never a
  * division by zero; a unit whose power is unknown gets null perf/W.
  * @module
  */
@@ -28,6 +29,7 @@ import { finalQuarter, meterFraction } from './evaluate-site';
 import { quarterFromIndex, stepAt } from '../sites/schedule';
 import { capacityCostUsd, capacityPriceUsdPerMwDay, energyPriceUsdPerKwh } from '../sites/tariff';
 import { unitMetric } from './facts';
+import { missingPrecisionReason, PRECISION_LABEL, precisionUnit } from './precision';
 import { gpm, siteLoad } from './site-load';
 import { overriddenFigures } from './overrides';
 import type { DemandMetric, FabricEstimate, Precision, SiteOverride, SiteOverrides } from './types';
@@ -48,6 +50,7 @@ export interface CompareOption {
   readonly units: number | null;
   readonly racks: number | null;
   readonly accelerators: number | null;
+  /** PFLOPS at the target's precision (the name predates sparse, FP32 and FP64: dense only for fp4/fp8/bf16). */
   readonly pflopsDense: number | null;
   readonly hbmTb: number | null;
   readonly hbmTbPerS: number | null;
@@ -147,7 +150,7 @@ const POWER_PATH = /(PowerW|efficiency|psus|count|Pflops|hbm|liquidFraction|tdp)
 export function targetUnit(t: CompareTarget): string {
   switch (t.metric) {
     case 'pflops':
-      return `PFLOPS ${t.precision ?? 'fp8'} dense`;
+      return precisionUnit(t.precision ?? 'fp8');
     case 'hbmTb':
       return 'TB HBM';
     case 'hbmTbPerS':
@@ -277,7 +280,8 @@ export function compareAccelerators(generationIds: readonly string[], target: Co
     // A limit target sizes on power or money; the row's compute is still reported at the precision.
     const per = target.metric === 'facilityMw' || target.metric === 'budgetUsd' ? (f.inputKw > 0 ? 1 : null) : unitMetric(f, target.metric, precision);
     if (per === null || !(per > 0)) {
-      const what = target.metric === 'pflops' ? `${precision.toUpperCase()} (the chip has no such format in the catalog)` : limit ? 'a known input power' : target.metric;
+      const why = missingPrecisionReason(g.accelerator, precision) === 'unsupported' ? 'the chip has no such format in the catalog' : 'not published';
+      const what = target.metric === 'pflops' ? `${PRECISION_LABEL[precision]} (${why})` : limit ? 'a known input power' : target.metric;
       return blank(issue('target_unsupported', 'info', ['generations', g.id], `${g.id} does not supply ${what}`), g.name, g.vendor, g.family);
     }
     const loadOf = (n: number) => siteLoad(sctx, new Map([[g.id, n]]));
@@ -376,7 +380,7 @@ function fabricSwitchOf(f: FabricEstimate): CompareOption['fabricSwitch'] {
 
 /** "5,000 PFLOPS FP8", "10 MW IT", "$100 M capex". */
 export function formatTarget(t: CompareTarget): string {
-  const p = (t.precision ?? 'fp8').toUpperCase();
+  const p = PRECISION_LABEL[t.precision ?? 'fp8'];
   switch (t.metric) {
     case 'pflops':
       return `${formatNumber(t.value)} PFLOPS ${p}`;
@@ -430,7 +434,7 @@ function sizingOf(target: CompareTarget, unit: string, units: number, per: numbe
  * capacity target, the least facility MW), or for a limit target who gets the most compute out of it.
  */
 export function compareVerdict(target: CompareTarget, siteName: string, options: readonly CompareOption[]): CompareVerdict {
-  const p = (target.precision ?? 'fp8').toUpperCase();
+  const p = PRECISION_LABEL[target.precision ?? 'fp8'];
   const ok = options.filter((o) => o.supported && o.pflopsDense !== null && o.pflopsDense > 0);
   const name = (o: CompareOption) => shortName(o.name);
   const by = (value: (o: CompareOption) => number | null, lower: boolean) => {

@@ -49,6 +49,7 @@ import type {
   Stranded,
   Totals,
 } from './types';
+import { precisionUnit } from './precision';
 import type { Demand, Order, Plan, PlanUnit, Precision } from './types';
 
 export const WEEKS_PER_QUARTER = 13;
@@ -410,10 +411,10 @@ function clampQ(ctx: PlanContext, q: number): number | null {
   return Math.max(0, q - ctx.start);
 }
 
-function metricUnit(metric: string, precision?: string): string {
+function metricUnit(metric: string, precision?: Precision): string {
   switch (metric) {
     case 'pflops':
-      return `PFLOPS ${precision ?? 'fp8'} dense`;
+      return precisionUnit(precision ?? 'fp8');
     case 'hbmTb':
       return 'TB HBM';
     case 'hbmTbPerS':

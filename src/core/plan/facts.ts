@@ -8,6 +8,7 @@ import { evaluateUnit } from '../rack/evaluate';
 import type { UnitOptions, UnitReport } from '../rack/types';
 import { availabilityQuarter, quarterIndex } from '../sites/schedule';
 import { facilityWaterClass } from '../physics/thermal';
+import { computeAt, PRECISIONS } from './precision';
 import type { CableAssemblies, DemandMetric, PartsBudget, Precision } from './types';
 
 export interface UnitFacts {
@@ -34,6 +35,7 @@ export interface UnitFacts {
   /** Parts per unit, without spares. */
   readonly parts: PartsBudget;
   readonly availableQuarter: number;
+  /** PFLOPS per unit at each precision, read from the unit report's compute (null: not published or unsupported). */
   readonly pflops: Readonly<Record<Precision, number | null>>;
   readonly hbmTb: number | null;
   readonly hbmTbPerS: number | null;
@@ -125,7 +127,7 @@ function computeFacts(generation: Generation, options: UnitOptions, catalog: Cat
     cduCapacityKw: r.cooling.cdu?.capacityKw ?? null,
     parts,
     availableQuarter: quarterIndex(availabilityQuarter(generation.availability.date)),
-    pflops: { fp4: r.compute.fp4DensePflops, fp8: r.compute.fp8DensePflops, bf16: r.compute.bf16DensePflops },
+    pflops: Object.fromEntries(PRECISIONS.map((p) => [p, computeAt(r.compute, p)])) as Record<Precision, number | null>,
     hbmTb: r.compute.hbmTb,
     hbmTbPerS: r.compute.hbmTbPerS,
   };

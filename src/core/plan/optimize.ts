@@ -35,6 +35,7 @@ import { generationFabric } from './network';
 import { siteLimits, siteLoad } from './site-load';
 import { capacityCostUsd, capacityPriceUsdPerMwDay, energyPriceUsdPerKwh } from '../sites/tariff';
 import type { Deployment, Plan, PlanReport } from './types';
+import { precisionUnit } from './precision';
 
 export type Objective = 'npv' | 'time';
 
@@ -535,7 +536,7 @@ function buildModel(ctx: PlanContext, options: OptimizeOptions, issues: Issue[],
     const q = quarterIndex(dm.quarter);
     if (q < ctx.start || q > ctx.end) return;
     const key = `${dm.metric}|${dm.precision ?? 'fp8'}`;
-    const label = dm.metric === 'pflops' ? `PFLOPS ${dm.precision ?? 'fp8'} dense` : dm.metric === 'itMw' ? 'MW IT' : dm.metric === 'hbmTb' ? 'TB HBM' : dm.metric === 'hbmTbPerS' ? 'TB/s HBM' : 'accelerators';
+    const label = dm.metric === 'pflops' ? precisionUnit(dm.precision ?? 'fp8') : dm.metric === 'itMw' ? 'MW IT' : dm.metric === 'hbmTb' ? 'TB HBM' : dm.metric === 'hbmTbPerS' ? 'TB/s HBM' : 'accelerators';
     let st = metricStocks.get(key);
     if (!st) {
       st = stock('demand', key, label, 'Demand', (v) => unitMetric(ctx.facts(v.g), dm.metric, dm.precision ?? 'fp8') ?? 0, () => ({}));

@@ -11,7 +11,8 @@ import type { DesignBasis } from '../sites/climate';
 import type { PueReport } from '../sites/pue';
 import type { QuarterId, Site } from '../sites/types';
 
-export type Precision = 'fp4' | 'fp8' | 'bf16';
+/** Dense tensor formats, the same with 2:4 structured sparsity, and FP32/FP64 (./precision.ts lists and names them). */
+export type Precision = 'fp4' | 'fp8' | 'bf16' | 'fp4-sparse' | 'fp8-sparse' | 'bf16-sparse' | 'fp32' | 'fp64';
 export type DemandMetric = 'accelerators' | 'pflops' | 'hbmTb' | 'hbmTbPerS' | 'itMw';
 export type OrderKind = 'firm' | 'option';
 
@@ -19,7 +20,7 @@ export type OrderKind = 'firm' | 'option';
 export interface Demand {
   readonly quarter: QuarterId;
   readonly metric: DemandMetric;
-  /** Required for `pflops` (dense PFLOPS at that precision). */
+  /** For `pflops`: PFLOPS at that precision (default fp8, dense). */
   readonly precision?: Precision;
   readonly value: number;
 }
