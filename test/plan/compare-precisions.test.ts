@@ -11,6 +11,7 @@ import { runCli } from '../../src/cli/main';
 import { evaluatePlan } from '../../src/core/plan/evaluate';
 import { PRECISIONS } from '../../src/core/plan/precision';
 import { importPlan } from '../../src/io/plan';
+import { DEMAND_CHOICES, demandSeriesFor } from '../../src/views/plan-view';
 import { cliJson } from '../helpers/cli';
 
 const catalog = loadCatalog();
@@ -104,6 +105,24 @@ describe('plan demand at every precision', () => {
     expect(s.quarters.map((q) => q.supplied)).toEqual([0, 14_400, 14_400, 14_400]);
     expect(r.demand[0]).toMatchObject({ required: 20000, supplied: 14_400, unmet: 5600 });
     expect(r.issues.find((i) => i.code === 'demand_unmet')!.message).toMatch(/14,400 of 20,000 PFLOPS fp8-sparse in service/);
+  });
+
+  it('the Plan view offers every precision as a demand metric and finds the fp8-sparse series', () => {
+    expect(DEMAND_CHOICES.filter((c) => c.metric === 'pflops').map((c) => c.label)).toEqual([
+      'PFLOPS FP8 dense',
+      'PFLOPS FP4 dense',
+      'PFLOPS BF16 dense',
+      'PFLOPS FP8 sparse (2:4)',
+      'PFLOPS FP4 sparse (2:4)',
+      'PFLOPS BF16 sparse (2:4)',
+      'PFLOPS FP32',
+      'PFLOPS FP64',
+    ]);
+    const imported = importPlan(JSON.stringify(plan('fp8-sparse')));
+    if (!imported.ok) throw new Error('plan refused');
+    const r = evaluatePlan(imported.value.value, catalog, sites);
+    expect(demandSeriesFor(r, { metric: 'pflops', precision: 'fp8-sparse' })?.quarters[1]!.supplied).toBe(14_400);
+    expect(demandSeriesFor(r, { metric: 'pflops', precision: 'fp8' })).toBeUndefined();
   });
 
   it('refuses an unknown demand precision at its path, naming the value and the accepted list', () => {
