@@ -37,7 +37,7 @@ describe('Compare view: sparse, FP32 and FP64 targets', () => {
       expect(coreTarget({ kind, value: 100 })).toEqual({ metric: 'pflops', precision, value: 100 });
       const view = compareUnits(catalog, { generationIds: ids, target: { kind, value: 100 } }, 'houston-tx', sites);
       const cli = await cliJson('compare', ...ids, '--target-pflops', '100', '--precision', precision, '--site', 'houston-tx', '--json');
-      const pick = (o: { generation: string; supported: boolean; units: number | null; pflopsDense: number | null; capexUsd: number | null; issues: { message: string }[] }) => ({
+      const pick = (o: { generation: string; supported: boolean; units: number | null; pflopsDense: number | null; capexUsd: number | null; issues: readonly { message: string }[] }) => ({
         generation: o.generation,
         supported: o.supported,
         units: o.units,
