@@ -61,8 +61,3 @@ export function missingPrecisionReason(accelerator: Accelerator, p: Precision): 
 export function precisionUnit(p: Precision): string {
   return isDensePrecision(p) ? `PFLOPS ${p} dense` : `PFLOPS ${p}`;
 }
-
-/** "dense FP8", "FP8 sparse (2:4)", "FP64": a precision as a sentence names it. */
-export function precisionWords(p: Precision): string {
-  return isDensePrecision(p) ? `dense ${PRECISION_LABEL[p]}` : PRECISION_LABEL[p];
-}
