@@ -71,7 +71,7 @@ export function carriedTargetValue(rows: readonly CompareOption[], from: Compare
   if (!r) return fallback;
   const toPrecision = PFLOPS_PRECISION[to];
   if (toPrecision && toPrecision !== (PFLOPS_PRECISION[from] ?? 'fp8')) return fallback;
-  const v = to === 'accelerators' ? r.accelerators : to === 'itPower' ? (r.itMw ?? 0) * 1e6 : to === 'facilityPower' ? (r.facilityMw ?? 0) * 1e6 : to === 'budgetUsd' ? r.capexUsd : r.pflopsDense;
+  const v = to === 'accelerators' ? r.accelerators : to === 'itPower' ? (r.itMw ?? 0) * 1e6 : to === 'facilityPower' ? (r.facilityMw ?? 0) * 1e6 : to === 'budgetUsd' ? r.capexUsd : r.pflops;
   return v !== null && v > 0 ? v : fallback;
 }
 
@@ -178,7 +178,7 @@ export function compareMetrics(system: UnitSystem, target: CompareTargetKind = '
     { label: 'Racks', cell: (r) => n0(r.racks), better: when(sameCompute, 'lower'), value: (r) => r.racks },
     { label: 'Accelerators', cell: (r) => n0(r.accelerators) },
     // Named for a precision that is not dense (the row shows the target's precision; other targets show dense FP8).
-    { label: isDensePrecision(PFLOPS_PRECISION[target] ?? 'fp8') ? 'Dense PFLOPS' : `${PRECISION_LABEL[PFLOPS_PRECISION[target]!]} PFLOPS`, cell: (r) => n(r.pflopsDense), better: when(!PFLOPS_PRECISION[target], 'higher'), value: (r) => r.pflopsDense },
+    { label: isDensePrecision(PFLOPS_PRECISION[target] ?? 'fp8') ? 'Dense PFLOPS' : `${PRECISION_LABEL[PFLOPS_PRECISION[target]!]} PFLOPS`, cell: (r) => n(r.pflops), better: when(!PFLOPS_PRECISION[target], 'higher'), value: (r) => r.pflops },
     { label: 'HBM (10¹² B)', cell: (r) => (r.hbmTb === null ? '—' : `${formatNumber(r.hbmTb)} TB`), better: 'higher', value: (r) => r.hbmTb },
     { label: 'IT power', cell: (r) => mw(r.itMw), better: when(sameCompute, 'lower'), value: (r) => r.itMw, estimate: true },
     { label: 'Facility power (peak PUE)', cell: (r) => mw(r.facilityMw), better: when(sameCompute, 'lower'), value: (r) => r.facilityMw, estimate: true },
@@ -200,7 +200,7 @@ export function compareMetrics(system: UnitSystem, target: CompareTargetKind = '
 
 /** Facility MW at peak PUE per 1,000 PFLOPS at the target's precision (the per-PFLOP power chart and row); null without both. */
 export function facilityMwPerKiloPflops(r: CompareOption): number | null {
-  return r.facilityMw !== null && r.pflopsDense !== null && r.pflopsDense > 0 ? (1000 * r.facilityMw) / r.pflopsDense : null;
+  return r.facilityMw !== null && r.pflops !== null && r.pflops > 0 ? (1000 * r.facilityMw) / r.pflops : null;
 }
 
 /** Assumption paths of power figures: a row resting on an estimate of one of these is marked. */

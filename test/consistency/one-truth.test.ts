@@ -91,7 +91,7 @@ describe('one truth per number: the compare row', () => {
     expect(row.units).toBe(1);
     expect(row.racks).toBe(report.racks);
     expect(row.accelerators).toBe(report.accelerators);
-    expect(row.pflopsDense).toBe(report.compute.fp8DensePflops);
+    expect(row.pflops).toBe(report.compute.fp8DensePflops);
     expect(row.hbmTb).toBe(report.compute.hbmTb);
     expect(row.scaleUpCables).toBe(report.cabling.scaleUpCables);
     close(row.coolantLpm, report.cooling.coolantLpm);

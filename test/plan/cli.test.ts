@@ -83,7 +83,7 @@ describe('rackplan compare / fit / site / presets', () => {
     const r = await run('compare', 'gb300-nvl72', 'trn3-gen2-ultraserver', 'inf2-server', '--target-pflops', '50000', '--precision', 'fp4', '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    for (const o of j.options) for (const f of ['generation', 'supported', 'units', 'racks', 'pflopsDense', 'itMw', 'facilityMw', 'capexUsd', 'annualEnergyCostUsd']) expect(o).toHaveProperty(f);
+    for (const o of j.options) for (const f of ['generation', 'supported', 'units', 'racks', 'pflops', 'itMw', 'facilityMw', 'capexUsd', 'annualEnergyCostUsd']) expect(o).toHaveProperty(f);
     expect(j.options.find((o: { generation: string }) => o.generation === 'inf2-server')).toMatchObject({ supported: false, units: null });
   });
 

@@ -22,7 +22,7 @@ interface Row {
   supported: boolean;
   units: number | null;
   accelerators: number | null;
-  pflopsDense: number | null;
+  pflops: number | null;
   issues: { code: string; message: string }[];
 }
 const row = (r: { options: Row[] }, id: string) => r.options.find((o) => o.generation === id)!;
@@ -35,10 +35,10 @@ describe('rackplan compare --precision fp64', () => {
     // 4 systems = 32 GPUs → 1.184 PFLOPS. ⌈5,000 ÷ 1.184⌉ = ⌈4,222.97⌉ = 4,223 units = 135,136 GPUs, 5,000.032 PFLOPS.
     const b200 = row(r, 'dgx-b200');
     expect(b200).toMatchObject({ supported: true, units: 4223, accelerators: 135_136 });
-    expect(b200.pflopsDense).toBeCloseTo(4223 * 32 * 0.037, 6);
+    expect(b200.pflops).toBeCloseTo(4223 * 32 * 0.037, 6);
     // GB300 NVL72: the catalog records FP64 as null, not published (Blackwell Ultra cut FP64; no per-GPU figure found).
     const gb300 = row(r, 'gb300-nvl72');
-    expect(gb300).toMatchObject({ supported: false, units: null, pflopsDense: null });
+    expect(gb300).toMatchObject({ supported: false, units: null, pflops: null });
     expect(gb300.issues.map((i) => i.message)).toEqual(['gb300-nvl72 does not supply FP64 (not published)']);
     expect(r.verdict.text).toMatch(/DGX B200 is the only compared generation with FP64 compute/);
   });
@@ -49,14 +49,14 @@ describe('rackplan compare --precision fp64', () => {
     expect(row(r, 'inf2-server').issues.map((i) => i.message)).toEqual(['inf2-server does not supply FP64 (the chip has no such format in the catalog)']);
     // GB200 NVL72: 0.04 PFLOPS FP64 per GPU × 72 = 2.88 per rack; ⌈100 ÷ 2.88⌉ = ⌈34.72⌉ = 35 racks = 100.8 PFLOPS.
     expect(row(r, 'gb200-nvl72')).toMatchObject({ supported: true, units: 35 });
-    expect(row(r, 'gb200-nvl72').pflopsDense).toBeCloseTo(100.8, 9);
+    expect(row(r, 'gb200-nvl72').pflops).toBeCloseTo(100.8, 9);
   });
 
   it('sparse FP8 sizes on the published 2:4 figure, never 2 × dense by assumption', async () => {
     // GB300 NVL72: 10 PFLOPS FP8 sparse per GPU (NVIDIA) × 72 = 720 per rack; ⌈5,000 ÷ 720⌉ = 7 racks = 5,040.
     // Trainium3: AWS publishes dense MXFP8 only, so no sparse figure: unsupported, "not published".
     const r = await cliJson('compare', 'gb300-nvl72', 'trn3-gen2-ultraserver', '--target-pflops', '5000', '--precision', 'fp8-sparse', '--json');
-    expect(row(r, 'gb300-nvl72')).toMatchObject({ supported: true, units: 7, pflopsDense: 5040 });
+    expect(row(r, 'gb300-nvl72')).toMatchObject({ supported: true, units: 7, pflops: 5040 });
     expect(row(r, 'trn3-gen2-ultraserver').issues[0]!.message).toBe('trn3-gen2-ultraserver does not supply FP8 sparse (2:4) (not published)');
   });
 

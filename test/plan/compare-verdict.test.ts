@@ -14,10 +14,10 @@ describe('compare: sizing never exceeds a limit target without saying why', () =
     const r = compareAccelerators(ids, { metric: 'pflops', precision: 'fp8', value: 5000 }, 'houston-tx', catalog, sites);
     for (const o of r.options) {
       expect(o.sizing!.rule).toBe('at-least');
-      expect(o.pflopsDense!).toBeGreaterThanOrEqual(5000);
+      expect(o.pflops!).toBeGreaterThanOrEqual(5000);
       // One unit fewer would fall short (hand check of the ceiling).
-      expect(o.pflopsDense! - o.pflopsDense! / o.units!).toBeLessThan(5000);
-      expect(o.sizing!.note).toMatch(o.pflopsDense! > 5000 ? /rounding up to whole units/ : /exactly/);
+      expect(o.pflops! - o.pflops! / o.units!).toBeLessThan(5000);
+      expect(o.sizing!.note).toMatch(o.pflops! > 5000 ? /rounding up to whole units/ : /exactly/);
     }
   });
 
@@ -57,7 +57,7 @@ describe('compare verdict', () => {
     const r = compareAccelerators(ids, { metric: 'pflops', precision: 'fp8', value: 5000 }, 'houston-tx', catalog, sites);
     const ok = r.options.filter((o) => o.supported);
     const cheapest = [...ok].sort((a, b) => a.usdPerPflopHour! - b.usdPerPflopHour!)[0]!;
-    const leanest = [...ok].sort((a, b) => a.facilityMw! / a.pflopsDense! - b.facilityMw! / b.pflopsDense!)[0]!;
+    const leanest = [...ok].sort((a, b) => a.facilityMw! / a.pflops! - b.facilityMw! / b.pflops!)[0]!;
     expect(r.verdict.cheapest).toBe(cheapest.generation);
     expect(r.verdict.leastPower).toBe(leanest.generation);
     expect(r.verdict.text).toMatch(/^At 5,000 PFLOPS FP8 in Houston, Texas, /);
@@ -67,13 +67,13 @@ describe('compare verdict', () => {
 
   it('for a limit target it says who gets the most compute out of it', () => {
     const r = compareAccelerators(ids, { metric: 'itMw', value: 10 }, 'houston-tx', catalog, sites);
-    const most = [...r.options.filter((o) => o.supported)].sort((a, b) => b.pflopsDense! - a.pflopsDense!)[0]!;
+    const most = [...r.options.filter((o) => o.supported)].sort((a, b) => b.pflops! - a.pflops!)[0]!;
     expect(r.verdict.mostCompute).toBe(most.generation);
     expect(r.verdict.text).toMatch(/^With 10 MW of IT power in Houston, Texas, .*gets the most compute out of it/);
     // GB300 NVL72: 72 GPUs × 5 PFLOPS FP8 dense (catalog, secondary) = 360 per unit.
     expect(most.generation).toBe('gb300-nvl72');
-    expect(most.pflopsDense).toBe(most.units! * 360);
-    expect(r.verdict.text).toContain(`(${most.pflopsDense!.toLocaleString('en-US')} PFLOPS FP8)`);
+    expect(most.pflops).toBe(most.units! * 360);
+    expect(r.verdict.text).toContain(`(${most.pflops!.toLocaleString('en-US')} PFLOPS FP8)`);
   });
 
   it('rackplan compare prints the same verdict first, and --json carries it', async () => {

@@ -65,11 +65,11 @@ describe('accelerator comparison', () => {
   it('units round up to whole units; rounding waste, perf/W and perf/$ follow from them', () => {
     const r = compareAccelerators(ids, { metric: 'pflops', precision: 'fp8', value: 100_000 }, 'houston-tx', catalog, sites);
     for (const o of r.options.filter((x) => x.supported)) {
-      const per = o.pflopsDense! / o.units!;
+      const per = o.pflops! / o.units!;
       expect(o.units).toBe(Math.ceil(100_000 / per - 1e-9));
-      expect(o.roundingWastePct!).toBeCloseTo((100 * (o.pflopsDense! - 100_000)) / o.pflopsDense!, 9);
-      if (o.itMw! > 0) expect(o.pflopsPerMw!).toBeCloseTo(o.pflopsDense! / o.itMw!, 9);
-      expect(o.pflopsPerMusd!).toBeCloseTo(o.pflopsDense! / (o.capexUsd! / 1e6), 9);
+      expect(o.roundingWastePct!).toBeCloseTo((100 * (o.pflops! - 100_000)) / o.pflops!, 9);
+      if (o.itMw! > 0) expect(o.pflopsPerMw!).toBeCloseTo(o.pflops! / o.itMw!, 9);
+      expect(o.pflopsPerMusd!).toBeCloseTo(o.pflops! / (o.capexUsd! / 1e6), 9);
       expect(o.capexUsd!).toBeCloseTo(o.unitCapexUsd! + o.networkCapexUsd! + o.facilityCapexUsd!, 3);
       expect(o.annualEnergyMwh!).toBeCloseTo(o.itMw! * 0.8 * o.pue! * 8760, 6);
       expect(o.assumptions.length).toBeGreaterThan(0);

@@ -18,7 +18,7 @@ describe('Compare view: equal compute at a chosen precision', () => {
       const view = compareUnits(catalog, { generationIds: ['gb300-nvl72', 'trn3-gen2-ultraserver'], target: { kind, value: 2000 } }, 'houston-tx', sites);
       const cli = await cliJson('compare', 'gb300-nvl72', 'trn3-gen2-ultraserver', '--target-pflops', '2000', '--precision', precision, '--site', 'houston-tx', '--json');
       expect(view.options.map((o) => o.units)).toEqual(cli.options.map((o: { units: number }) => o.units));
-      for (const o of view.options) expect(o.pflopsDense!).toBeGreaterThanOrEqual(2000);
+      for (const o of view.options) expect(o.pflops!).toBeGreaterThanOrEqual(2000);
     });
   }
 });
@@ -37,11 +37,11 @@ describe('Compare view: sparse, FP32 and FP64 targets', () => {
       expect(coreTarget({ kind, value: 100 })).toEqual({ metric: 'pflops', precision, value: 100 });
       const view = compareUnits(catalog, { generationIds: ids, target: { kind, value: 100 } }, 'houston-tx', sites);
       const cli = await cliJson('compare', ...ids, '--target-pflops', '100', '--precision', precision, '--site', 'houston-tx', '--json');
-      const pick = (o: { generation: string; supported: boolean; units: number | null; pflopsDense: number | null; capexUsd: number | null; issues: readonly { message: string }[] }) => ({
+      const pick = (o: { generation: string; supported: boolean; units: number | null; pflops: number | null; capexUsd: number | null; issues: readonly { message: string }[] }) => ({
         generation: o.generation,
         supported: o.supported,
         units: o.units,
-        pflops: o.pflopsDense,
+        pflops: o.pflops,
         capexUsd: o.capexUsd,
         issues: o.issues.map((i) => i.message),
       });

@@ -142,7 +142,7 @@ describe('compare', () => {
       expect(r.options).toHaveLength(ids.length);
       for (const o of r.options) {
         if (!o.supported) continue;
-        const got = kind === 'accelerators' ? o.accelerators! : kind === 'itPower' ? o.units! * 1 : o.pflopsDense!;
+        const got = kind === 'accelerators' ? o.accelerators! : kind === 'itPower' ? o.units! * 1 : o.pflops!;
         if (kind !== 'itPower') expect(got).toBeGreaterThanOrEqual(value - 1e-6);
       }
     }

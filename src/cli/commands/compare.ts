@@ -125,7 +125,7 @@ export const compareCommand: Command = {
           o.supported ? 'yes' : 'no',
           n(o.units),
           n(o.racks),
-          n(o.pflopsDense),
+          n(o.pflops),
           n(o.itMw, 2),
           n(o.facilityMw, 2),
           o.fillFraction === null ? '—' : n(o.fillFraction * 100, 1),

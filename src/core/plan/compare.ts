@@ -50,8 +50,8 @@ export interface CompareOption {
   readonly units: number | null;
   readonly racks: number | null;
   readonly accelerators: number | null;
-  /** PFLOPS at the target's precision (the name predates sparse, FP32 and FP64: dense only for fp4/fp8/bf16). */
-  readonly pflopsDense: number | null;
+  /** PFLOPS at the target's precision (`target.precision`: dense, 2:4 sparse, FP32 or FP64). */
+  readonly pflops: number | null;
   readonly hbmTb: number | null;
   readonly hbmTbPerS: number | null;
   readonly itMw: number | null;
@@ -244,7 +244,7 @@ export function compareAccelerators(generationIds: readonly string[], target: Co
       units: null,
       racks: null,
       accelerators: null,
-      pflopsDense: null,
+      pflops: null,
       hbmTb: null,
       hbmTbPerS: null,
       itMw: null,
@@ -324,7 +324,7 @@ export function compareAccelerators(generationIds: readonly string[], target: Co
       units,
       racks: units * f.racks,
       accelerators: units * f.accelerators,
-      pflopsDense: pflops,
+      pflops: pflops,
       hbmTb: f.hbmTb === null ? null : f.hbmTb * units,
       hbmTbPerS: f.hbmTbPerS === null ? null : f.hbmTbPerS * units,
       itMw,
@@ -435,7 +435,7 @@ function sizingOf(target: CompareTarget, unit: string, units: number, per: numbe
  */
 export function compareVerdict(target: CompareTarget, siteName: string, options: readonly CompareOption[]): CompareVerdict {
   const p = PRECISION_LABEL[target.precision ?? 'fp8'];
-  const ok = options.filter((o) => o.supported && o.pflopsDense !== null && o.pflopsDense > 0);
+  const ok = options.filter((o) => o.supported && o.pflops !== null && o.pflops > 0);
   const name = (o: CompareOption) => shortName(o.name);
   const by = (value: (o: CompareOption) => number | null, lower: boolean) => {
     const rows = ok.filter((o) => value(o) !== null).sort((a, b) => (lower ? value(a)! - value(b)! : value(b)! - value(a)!));
@@ -444,8 +444,8 @@ export function compareVerdict(target: CompareTarget, siteName: string, options:
   const at = `${isLimitTarget(target.metric) ? 'With' : 'At'} ${formatTarget(target)} in ${siteName}`;
   if (ok.length === 0) return { text: `${at}, no compared generation supplies ${p} compute.`, cheapest: null, leastPower: null, mostCompute: null };
   const cost = by((o) => o.usdPerPflopHour, true);
-  const power = by((o) => (o.facilityMw !== null && o.facilityMw > 0 ? o.facilityMw / o.pflopsDense! : null), true);
-  const compute = by((o) => o.pflopsDense, false);
+  const power = by((o) => (o.facilityMw !== null && o.facilityMw > 0 ? o.facilityMw / o.pflops! : null), true);
+  const compute = by((o) => o.pflops, false);
   const below = (a: number, b: number, other: CompareOption) => `${formatNumber((100 * (b - a)) / b)} % below ${name(other)}`;
   const parts: string[] = [];
   if (cost.best) {
@@ -454,7 +454,7 @@ export function compareVerdict(target: CompareTarget, siteName: string, options:
     parts.push(`${name(cost.best)} is cheapest per PFLOP-hour at $${formatNumber(c)}${vs}`);
   }
   if (isLimitTarget(target.metric)) {
-    if (compute.best) parts.push(`${cost.best === compute.best ? 'it also' : name(compute.best)} gets the most compute out of it (${formatNumber(compute.best.pflopsDense!)} PFLOPS ${p})`);
+    if (compute.best) parts.push(`${cost.best === compute.best ? 'it also' : name(compute.best)} gets the most compute out of it (${formatNumber(compute.best.pflops!)} PFLOPS ${p})`);
   } else if (power.best) {
     const same = cost.best === power.best;
     parts.push(`${same ? 'it also' : name(power.best)} uses the least power (${formatNumber(power.best.facilityMw!)} MW at the meter${ok.length > 1 && power.next ? `; ${name(power.next)} ${formatNumber(power.next.facilityMw!)} MW` : ''})`);
