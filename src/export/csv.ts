@@ -5,6 +5,7 @@
  * Pure; the streaming form yields one line at a time so a million-row cable schedule never sits in one string.
  * @module
  */
+import { ByteChunks, isCopyableCsvChar, isFormulaTrigger } from './byte-chunks';
 import { stripControlCharsExceptBreaks } from '../io/control-chars';
 import { assertTable, formatNumberCell, isFormulaCell, neutralizeText, type CellValue, type Column, type Table } from './table';
 
@@ -85,9 +86,7 @@ const encoder = new TextEncoder();
  * checks it; any other cell goes through csvField. Building a line string per row, then the chunk string, then
  * encoding it was ~60 % of a 2.4-million-cable export. Chunks handed out by {@link take} are never written again.
  */
-export class CsvBytesWriter {
-  #buf: Uint8Array;
-  #pos = 0;
+export class CsvBytesWriter extends ByteChunks {
   #firstCell = true;
   #prefix = '';
   /** The last prefix's bytes, or null when it is not a plain field (then every cell goes through csvField). */
@@ -95,57 +94,32 @@ export class CsvBytesWriter {
   /** Number texts already made (bounded). */
   readonly #numbers = new Map<number, string>();
 
-  constructor(private readonly chunkBytes = 1 << 20) {
-    this.#buf = new Uint8Array(chunkBytes + 4096);
-  }
-
-  /** Bytes waiting in the current chunk. */
-  get size(): number {
-    return this.#pos;
-  }
-
-  /** True once the current chunk has reached its size: call {@link take} between rows. */
-  get full(): boolean {
-    return this.#pos >= this.chunkBytes;
-  }
-
-  /** The bytes written so far, as a new chunk; the writer continues in a fresh buffer. */
-  take(): Uint8Array {
-    const out = this.#buf.subarray(0, this.#pos);
-    this.#buf = new Uint8Array(this.chunkBytes + 4096);
-    this.#pos = 0;
-    return out;
-  }
-
-  #room(bytes: number): void {
-    if (this.#pos + bytes <= this.#buf.length) return;
-    const grown = new Uint8Array(Math.max(this.#buf.length * 2, this.#pos + bytes));
-    grown.set(this.#buf.subarray(0, this.#pos));
-    this.#buf = grown;
+  constructor(chunkBytes = 1 << 20) {
+    super(chunkBytes, 4096);
   }
 
   #separator(): void {
     if (this.#firstCell) this.#firstCell = false;
-    else this.#buf[this.#pos++] = COMMA;
+    else this.buf[this.pos++] = COMMA;
   }
 
   /** A cell through csvField, encoded (the rare case: quotes, commas, control or non-ASCII characters, triggers). */
   #general(value: CellValue): void {
     const text = csvField(value);
-    this.#room(text.length * 3);
-    this.#pos += encoder.encodeInto(text, this.#buf.subarray(this.#pos)).written;
+    this.room(text.length * 3);
+    this.pos += encoder.encodeInto(text, this.buf.subarray(this.pos)).written;
   }
 
   /** A text cell. The plain-ASCII copy is written out here (not a helper call): this runs ~30 million times. */
   text(s: string): void {
     const n = s.length;
-    if (this.#pos + n + 1 > this.#buf.length) this.#room(n + 1);
-    const buf = this.#buf;
-    let pos = this.#pos;
+    if (this.pos + n + 1 > this.buf.length) this.room(n + 1);
+    const buf = this.buf;
+    let pos = this.pos;
     if (this.#firstCell) this.#firstCell = false;
     else buf[pos++] = COMMA;
-    this.#pos = pos;
-    if (!isTrigger(n ? s.charCodeAt(0) : 0)) {
+    this.pos = pos;
+    if (!isFormulaTrigger(n ? s.charCodeAt(0) : 0)) {
       let i = 0;
       for (; i < n; i++) {
         const c = s.charCodeAt(i);
@@ -153,7 +127,7 @@ export class CsvBytesWriter {
         buf[pos++] = c;
       }
       if (i === n) {
-        this.#pos = pos;
+        this.pos = pos;
         return;
       }
     }
@@ -172,17 +146,17 @@ export class CsvBytesWriter {
     }
     if (prefix !== this.#prefix) {
       this.#prefix = prefix;
-      const plain = !isTrigger(prefix.charCodeAt(0)) && isPlainField(prefix);
+      const plain = !isFormulaTrigger(prefix.charCodeAt(0)) && isPlainField(prefix);
       this.#prefixBytes = plain ? encoder.encode(prefix) : null;
     }
     const bytes = this.#prefixBytes;
     const n = s.length;
-    if (this.#pos + prefix.length + n + 1 > this.#buf.length) this.#room(prefix.length + n + 1);
-    const buf = this.#buf;
-    let pos = this.#pos;
+    if (this.pos + prefix.length + n + 1 > this.buf.length) this.room(prefix.length + n + 1);
+    const buf = this.buf;
+    let pos = this.pos;
     if (this.#firstCell) this.#firstCell = false;
     else buf[pos++] = COMMA;
-    this.#pos = pos;
+    this.pos = pos;
     if (bytes) {
       buf.set(bytes, pos);
       pos += bytes.length;
@@ -193,7 +167,7 @@ export class CsvBytesWriter {
         buf[pos++] = c;
       }
       if (i === n) {
-        this.#pos = pos;
+        this.pos = pos;
         return;
       }
     }
@@ -210,10 +184,10 @@ export class CsvBytesWriter {
       text = formatNumberCell(n);
       if (this.#numbers.size < 4096) this.#numbers.set(n, text);
     }
-    this.#room(text.length + 1);
+    this.room(text.length + 1);
     this.#separator();
-    const buf = this.#buf;
-    for (let i = 0; i < text.length; i++) buf[this.#pos++] = text.charCodeAt(i);
+    const buf = this.buf;
+    for (let i = 0; i < text.length; i++) buf[this.pos++] = text.charCodeAt(i);
   }
 
   /** Any cell value, as {@link csvField} writes it (null and undefined are empty). */
@@ -221,7 +195,7 @@ export class CsvBytesWriter {
     if (typeof value === 'string') this.text(value);
     else if (typeof value === 'number') this.number(value);
     else {
-      this.#room(1);
+      this.room(1);
       this.#separator();
       if (value !== null && value !== undefined) this.#general(value);
     }
@@ -229,9 +203,9 @@ export class CsvBytesWriter {
 
   /** End the row with CRLF. */
   endRow(): void {
-    this.#room(2);
-    this.#buf[this.#pos++] = 0x0d;
-    this.#buf[this.#pos++] = 0x0a;
+    this.room(2);
+    this.buf[this.pos++] = 0x0d;
+    this.buf[this.pos++] = 0x0a;
     this.#firstCell = true;
   }
 
@@ -246,12 +220,8 @@ export class CsvBytesWriter {
 function isPlainField(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e || c === 0x22 || c === COMMA) return false;
+    if (!isCopyableCsvChar(c)) return false;
   }
   return true;
 }
 
-/** `=`, `+`, `-`, `@`: the printable formula triggers of {@link neutralizeText} (tab and CR fail the ASCII copy). */
-function isTrigger(c: number): boolean {
-  return c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40;
-}

@@ -14,6 +14,7 @@
  * reference still resolves; control characters are removed from every cell. Pure.
  * @module
  */
+import { ByteChunks, isCopyableCsvChar, isFormulaTrigger } from './byte-chunks';
 import { stringify } from 'yaml';
 import { CsvBytesWriter, csvField } from './csv';
 import { cleanName, stripControlChars } from '../io/control-chars';
@@ -406,15 +407,6 @@ const PLANNED_CELL = ENCODER.encode('planned,');
 /** Position and face both empty (a device in its rack without a slot), with their commas. */
 const NO_POSITION_CELLS = ENCODER.encode(',,');
 
-/** A character a CSV cell copies as is: printable ASCII but the quote and the comma. */
-function copyable(c: number): boolean {
-  return c >= 0x20 && c <= 0x7e && c !== 0x22 && c !== COMMA_BYTE;
-}
-
-/** `=`, `+`, `-`, `@`: a cell starting with one is neutralized by csvField (tab and CR are not copyable anyway). */
-function trigger(c: number): boolean {
-  return c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40;
-}
 
 interface Tail {
   /** ` <tier> <part>[ modules <a>/<b>]` as bytes, or null when it needs the general path. */
@@ -431,9 +423,7 @@ interface Tail {
  * no quote or comma, no edge space, no formula trigger, within its length). Anything else takes the general
  * path, through the functions that define the cells.
  */
-export class NetboxCsvWriter {
-  #buf: Uint8Array;
-  #pos = 0;
+export class NetboxCsvWriter extends ByteChunks {
   #prefix = '';
   /** The prefix's bytes when names under it can be copied (it is copyable and starts with no space or trigger). */
   #prefixBytes: Uint8Array | null = new Uint8Array(0);
@@ -448,28 +438,13 @@ export class NetboxCsvWriter {
   #lastAPrefix = '';
   #lastACell = new Uint8Array(0);
 
-  constructor(readonly chunkBytes = 1 << 20) {
-    this.#buf = new Uint8Array(chunkBytes + 8192);
-  }
-
-  get size(): number {
-    return this.#pos;
-  }
-
-  get full(): boolean {
-    return this.#pos >= this.chunkBytes;
-  }
-
-  take(): Uint8Array {
-    const out = this.#buf.subarray(0, this.#pos);
-    this.#buf = new Uint8Array(this.chunkBytes + 8192);
-    this.#pos = 0;
-    return out;
+  constructor(chunkBytes = 1 << 20) {
+    super(chunkBytes, 8192);
   }
 
   header(columns: readonly string[]): void {
     const line = ENCODER.encode(`${columns.map((c) => csvField(c)).join(',')}\r\n`);
-    this.#room(line.length);
+    this.room(line.length);
     this.#bytes(line);
   }
 
@@ -478,13 +453,13 @@ export class NetboxCsvWriter {
     const N = NETBOX_MAX_LENGTH;
     if (prefix !== this.#prefix) this.#setPrefix(prefix);
     // The longest a row can get on the general path: every cell UTF-8 (3 bytes a unit) and quoted.
-    this.#room(6 * (2 * prefix.length + cableId.length + label.length + tier.length + aDevice.length + aPort.length + bDevice.length + bPort.length + type.length + partNumber.length + aTransceiver.length + bTransceiver.length) + 256);
+    this.room(6 * (2 * prefix.length + cableId.length + label.length + tier.length + aDevice.length + aPort.length + bDevice.length + bPort.length + type.length + partNumber.length + aTransceiver.length + bTransceiver.length) + 256);
     // A node's or switch's cables come in a run (one per rail, one per uplink): its cell is copied from the last row's.
     if (aDevice === this.#lastADevice && prefix === this.#lastAPrefix) this.#bytes(this.#lastACell);
     else {
-      const at = this.#pos;
+      const at = this.pos;
       this.#name(prefix, aDevice, N.deviceName);
-      this.#lastACell = this.#buf.slice(at, this.#pos);
+      this.#lastACell = this.buf.slice(at, this.pos);
       this.#lastADevice = aDevice;
       this.#lastAPrefix = prefix;
     }
@@ -494,15 +469,15 @@ export class NetboxCsvWriter {
     this.#bytes(INTERFACE_CELL);
     this.#name('', bPort, N.interfaceName);
     this.#bytes(this.#typeCell(type));
-    const labelAt = this.#pos;
+    const labelAt = this.pos;
     const labelCopied = this.#name(prefix, label, N.cableLabel);
-    const labelEnd = this.#pos - 1;
+    const labelEnd = this.pos - 1;
     this.#bytes(this.#lengthCell(lengthM));
     const tail = this.#tail(tier, partNumber, aTransceiver, bTransceiver).bytes;
     if (tail && labelCopied && label === cableId && prefix.length + cableId.length + tail.length <= N.description) {
       // The label cell was copied as is, and the description starts with the same text: copied from it.
-      this.#buf.copyWithin(this.#pos, labelAt, labelEnd);
-      this.#pos += labelEnd - labelAt;
+      this.buf.copyWithin(this.pos, labelAt, labelEnd);
+      this.pos += labelEnd - labelAt;
       this.#bytes(tail);
     } else if (!tail || !this.#copyName(prefix, cableId, N.description - tail.length)) {
       const modules = aTransceiver || bTransceiver ? ` modules ${aTransceiver}/${bTransceiver}` : '';
@@ -514,7 +489,7 @@ export class NetboxCsvWriter {
   /** One device: its name and rack copied or fitted, its repeated cells (role, manufacturer, type, site, face) encoded once. */
   device(d: NbDevice): void {
     const N = NETBOX_MAX_LENGTH;
-    this.#room(6 * (d.name.length + d.role.length + d.manufacturer.length + d.deviceType.length + d.site.length + d.rack.length + (d.description?.length ?? 0)) + 256);
+    this.room(6 * (d.name.length + d.role.length + d.manufacturer.length + d.deviceType.length + d.site.length + d.rack.length + (d.description?.length ?? 0)) + 256);
     this.#name('', d.name, N.deviceName);
     this.#bytes(this.#deviceCell(0, d.role, N.organizationName));
     this.#bytes(this.#deviceCell(1, d.manufacturer, N.organizationName));
@@ -525,7 +500,7 @@ export class NetboxCsvWriter {
     if (d.position === undefined) this.#bytes(NO_POSITION_CELLS);
     else {
       this.#bytes(this.#positionCell(d.position));
-      if (d.face === undefined) this.#buf[this.#pos++] = COMMA_BYTE;
+      if (d.face === undefined) this.buf[this.pos++] = COMMA_BYTE;
       else this.#general(d.face);
     }
     if (d.description !== undefined) this.#general(fitText(d.description, N.description)!, false);
@@ -534,34 +509,27 @@ export class NetboxCsvWriter {
 
   #setPrefix(prefix: string): void {
     this.#prefix = prefix;
-    let ok = prefix.length === 0 || (prefix.charCodeAt(0) !== SPACE && !trigger(prefix.charCodeAt(0)));
-    for (let i = 0; ok && i < prefix.length; i++) ok = copyable(prefix.charCodeAt(i));
+    let ok = prefix.length === 0 || (prefix.charCodeAt(0) !== SPACE && !isFormulaTrigger(prefix.charCodeAt(0)));
+    for (let i = 0; ok && i < prefix.length; i++) ok = isCopyableCsvChar(prefix.charCodeAt(i));
     this.#prefixBytes = ok ? ENCODER.encode(prefix) : null;
   }
 
-  #room(bytes: number): void {
-    if (this.#pos + bytes <= this.#buf.length) return;
-    const grown = new Uint8Array(Math.max(this.#buf.length * 2, this.#pos + bytes));
-    grown.set(this.#buf.subarray(0, this.#pos));
-    this.#buf = grown;
-  }
-
   #bytes(b: Uint8Array): void {
-    this.#buf.set(b, this.#pos);
-    this.#pos += b.length;
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
   }
 
   #crlf(): void {
-    this.#buf[this.#pos++] = 0x0d;
-    this.#buf[this.#pos++] = 0x0a;
+    this.buf[this.pos++] = 0x0d;
+    this.buf[this.pos++] = 0x0a;
   }
 
   /** A text cell through fitText's and csvField's own code; `comma` ends it with a comma. */
   #general(text: string, comma = true): void {
     const field = csvField(text);
-    this.#room(field.length * 3 + 4);
-    this.#pos += ENCODER.encodeInto(field, this.#buf.subarray(this.#pos)).written;
-    if (comma) this.#buf[this.#pos++] = COMMA_BYTE;
+    this.room(field.length * 3 + 4);
+    this.pos += ENCODER.encodeInto(field, this.buf.subarray(this.pos)).written;
+    if (comma) this.buf[this.pos++] = COMMA_BYTE;
   }
 
   /**
@@ -575,10 +543,10 @@ export class NetboxCsvWriter {
     if (n === 0 || prefix.length + n > max || s.charCodeAt(n - 1) === SPACE) return false;
     if (!prefix.length) {
       const c0 = s.charCodeAt(0);
-      if (c0 === SPACE || trigger(c0)) return false;
+      if (c0 === SPACE || isFormulaTrigger(c0)) return false;
     }
-    const buf = this.#buf;
-    let pos = this.#pos;
+    const buf = this.buf;
+    let pos = this.pos;
     if (pb) {
       buf.set(pb, pos);
       pos += pb.length;
@@ -588,14 +556,14 @@ export class NetboxCsvWriter {
       if (c < 0x20 || c > 0x7e || c === 0x22 || c === COMMA_BYTE) return false;
       buf[pos++] = c;
     }
-    this.#pos = pos;
+    this.pos = pos;
     return true;
   }
 
   /** A name cell and its comma: `fitName(prefix + s, max)` as csvField writes it. True when it was copied as is. */
   #name(prefix: string, s: string, max: number): boolean {
     if (this.#copyName(prefix, s, max)) {
-      this.#buf[this.#pos++] = COMMA_BYTE;
+      this.buf[this.pos++] = COMMA_BYTE;
       return true;
     }
     this.#general(fitName(prefix + s, max));
@@ -658,7 +626,7 @@ export class NetboxCsvWriter {
     if (!t) {
       const text = ` ${tier} ${partNumber}${aT || bT ? ` modules ${aT}/${bT}` : ''}`;
       let ok = text.charCodeAt(text.length - 1) !== SPACE;
-      for (let i = 0; ok && i < text.length; i++) ok = copyable(text.charCodeAt(i));
+      for (let i = 0; ok && i < text.length; i++) ok = isCopyableCsvChar(text.charCodeAt(i));
       t = { bytes: ok ? ENCODER.encode(text) : null };
       byB.set(bT, t);
     }
