@@ -19,7 +19,7 @@ import {
   setComponentValue,
   setSystemsPerRack,
   storedGeneration,
-  type ComponentField,
+  type NumberFieldSpec,
 } from '../../src/views/generation-draft';
 import { StoreController } from '../controllers/store-controller';
 import { emit } from '../shared/events';
@@ -299,7 +299,7 @@ export class RackGenerationEditor extends LitElement {
     input.value = '';
   }
 
-  #number(key: string, label: string, value: number | undefined, f: { kind: ComponentField['kind']; unit?: string; min: number; max: number; integer?: boolean }, system: UnitSystem) {
+  #number(key: string, label: string, value: number | undefined, f: Omit<NumberFieldSpec, 'label'>, system: UnitSystem) {
     return html`<rack-quantity-input
       field-key=${key}
       label=${f.unit ? `${label} (${f.unit})` : label}

@@ -72,9 +72,8 @@ export function setAcceleratorPower(g: Generation, watts: number): Generation {
   return { ...g, accelerator: { ...g.accelerator, tdpW: userValue(watts, 'W') }, components };
 }
 
-/** A number field of the generation (not of one component class). */
-export interface GenerationField {
-  readonly key: string;
+/** What the editor's quantity input needs of any of its number fields. */
+export interface NumberFieldSpec {
   readonly label: string;
   readonly kind: DisplayKind;
   /** Shown after the label when the display kind carries no unit (PFLOPS, TB, Gb/s). */
@@ -82,11 +81,19 @@ export interface GenerationField {
   readonly min: number;
   readonly max: number;
   readonly integer?: boolean;
-  /** A value the chip may lack (FP4 on Hopper): empty means "not supported / not published". */
-  readonly nullable?: boolean;
-  readonly get: (g: Generation) => number | undefined;
-  readonly set: (g: Generation, v: number | undefined) => Generation;
 }
+
+/** A number field of a record the editor changes (a generation, a PSU), read and written through `get`/`set`. */
+interface RecordField<T> extends NumberFieldSpec {
+  readonly key: string;
+  /** A value the record may lack (FP4 on Hopper): empty means "not supported / not published". */
+  readonly nullable?: boolean;
+  readonly get: (record: T) => number | undefined;
+  readonly set: (record: T, v: number | undefined) => T;
+}
+
+/** A number field of the generation (not of one component class). */
+export type GenerationField = RecordField<Generation>;
 
 type AcceleratorFigure = 'hbmTb' | 'hbmTbPerS' | 'fp4DensePflops' | 'fp8DensePflops' | 'bf16DensePflops' | 'fp4SparsePflops' | 'fp8SparsePflops' | 'bf16SparsePflops' | 'fp32Pflops' | 'fp64Pflops' | 'scaleUpGbpsPerDirection';
 
@@ -168,14 +175,8 @@ export const GENERATION_FIELDS: readonly GenerationField[] = [
 ];
 
 /** A number field of one component class. */
-export interface ComponentField {
+export interface ComponentField extends NumberFieldSpec {
   readonly key: 'count' | 'maxPowerW' | 'liquidFraction' | 'heightU' | 'weightKg' | 'accelerators' | 'cpus' | 'nics' | 'nicGbps' | 'portsPerCage';
-  readonly label: string;
-  readonly kind: DisplayKind;
-  readonly unit?: string;
-  readonly min: number;
-  readonly max: number;
-  readonly integer?: boolean;
 }
 
 export const COMPONENT_FIELDS: readonly ComponentField[] = [
@@ -317,17 +318,7 @@ export function duplicatePsu(source: PsuModel, taken: ReadonlySet<string>): PsuM
 }
 
 /** A number field of a PSU or shelf. */
-export interface PsuField {
-  readonly key: string;
-  readonly label: string;
-  readonly kind: DisplayKind;
-  readonly min: number;
-  readonly max: number;
-  readonly integer?: boolean;
-  readonly nullable?: boolean;
-  readonly get: (p: PsuModel) => number | undefined;
-  readonly set: (p: PsuModel, v: number | undefined) => PsuModel;
-}
+export type PsuField = RecordField<PsuModel>;
 
 const efficiencyAt = (loadFraction: number): PsuField => ({
   key: `eff${Math.round(loadFraction * 100)}`,
