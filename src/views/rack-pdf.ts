@@ -46,7 +46,8 @@ export function rackPdfReport(d: RackDerived, ctx: RackPdfContext): PdfReport {
   const r = d.report;
   const system = ctx.units;
   const summary = rackSummary(r, d.budgets, system);
-  const name = shortName(d.generation.name);
+  // A user's own generation is marked as everywhere else (its name may be a preset's with a note).
+  const name = `${shortName(d.generation.name)}${d.generation.userDefined ? ' (user-defined)' : ''}`;
   const many = summary.units > 1;
   const where = ctx.siteName ? ` at ${shortName(ctx.siteName)}` : '';
   const checks: PdfCheck[] = summary.checks.map((c) => {

@@ -68,4 +68,13 @@ describe.skipIf(!hasPoppler)('rack design PDF', () => {
       expect(pages[0], g.id).toContain('One-line power diagram');
     }
   }, 180_000);
+
+  it('a user’s own generation is marked user-defined in the title, as in the plan views and exports', async () => {
+    const base = catalog.generations.find((g) => g.id === 'gb300-nvl72')!;
+    const own = { ...base, id: 'gb300-mine', name: 'NVIDIA GB300 NVL72 (my copy)', userDefined: true as const };
+    const withOwn = { ...catalog, generations: [...catalog.generations, own] };
+    const d = new RackDerivations().derive(withOwn, { generationId: own.id, options: {}, limits: {} }, siteFunctions)!;
+    const { rackPdfReport } = await import('../../src/views/rack-pdf');
+    expect(rackPdfReport(d, { catalog: withOwn, units: 'si' }).title).toBe('Rack design: NVIDIA GB300 NVL72 (user-defined)');
+  });
 });
