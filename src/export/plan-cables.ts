@@ -4,7 +4,10 @@
  * plan's switch choice (src/core/plan/network.ts: `network.switchId`, a custom switch, or the catalog default per
  * NIC speed), exactly as the plan evaluation sizes it, laid out on the default floor layout and streamed row by
  * row. Clusters split because three tiers cannot reach every node give one layout per fabric.
- * Rack, device and cable names are prefixed with the site and cluster so they are unique across the plan.
+ * A row names its site and cluster in columns of their own; rack, device and cable names are unique within that
+ * (site, cluster) pair (a split cluster's compute names start with their fabric part, `f2-`), so the site and the
+ * cluster are written once per row instead of in front of every name. NetBox names carry the cluster in front
+ * (`gb200-nvl72-node1`), unique within a NetBox site.
  * Pure (a generator; nothing is held in memory).
  * @module
  */
@@ -16,24 +19,41 @@ import type { NetworkCatalog } from '../core/fabric/types';
 import type { FabricResult } from '../core/fabric/fat-tree';
 import type { SwitchChoice } from '../core/fabric/switch-choice';
 import { planClusterDesign, planFabricSpec } from '../core/plan/network';
-import { CSV_COLUMNS, cableSchedule, type CablePlan, type CableRow } from '../core/fabric/cabling';
+import { cableSchedule, type CablePlan, type CableRow } from '../core/fabric/cabling';
 import type { SwitchModel } from '../core/fabric/types';
 import { pickSourced } from '../core/provenance';
 import type { PlanBundle } from './plan-tables';
 
-/** The cluster schedule's columns (src/core/fabric/cabling.ts): one header for every network, `network` last. */
-export const CABLE_CSV_COLUMNS = CSV_COLUMNS;
+/**
+ * cables.csv's columns: the row's site and cluster, then the cluster schedule's columns (src/core/fabric/cabling.ts
+ * CSV_COLUMNS) with `network` beside `tier`. Names (cable_id, racks, devices, label) are unique within (site,
+ * cluster); `site-cluster-name` is the name the plan export wrote before the site and cluster had columns.
+ */
+export const CABLE_CSV_COLUMNS = ['site', 'cluster', 'cable_id', 'tier', 'network', 'a_rack', 'a_device', 'a_port', 'b_rack', 'b_device', 'b_port', 'media', 'part_number', 'length_m', 'label', 'a_transceiver', 'b_transceiver'] as const;
+
+/** A row of the plan's cable schedule: a cluster schedule row (names within the cluster) with its site and cluster. */
+export interface PlanCableRow extends CableRow {
+  readonly site: string;
+  readonly cluster: string;
+}
 
 export interface ClusterLayout {
   readonly siteId: string;
   readonly generation: Generation;
+  /** The cluster's name within its site (cables.csv's `cluster` column): the generation id, `dgx-b200`. */
+  readonly cluster: string;
   /**
-   * Prefix of every rack, device and cable name of this fabric part: the cluster's prefix (`houston-tx-dgx-b200-`),
-   * plus `f<k>-` when three tiers could not hold the cluster and it was split into parts — the names
-   * `rackplan cables` gives, so the other networks' rows name the same compute racks and nodes.
+   * In front of this fabric part's compute names within the cluster: `f<k>-` when three tiers could not hold the
+   * cluster and it was split into parts, else empty. The other networks' rows name a split cluster's compute racks
+   * and nodes the same way (`f2-C3`, `f2-node5`), so a rack has one name in every network.
+   */
+  readonly partPrefix: string;
+  /**
+   * Prefix of every NetBox rack, device and cable name of this fabric part: `<cluster>-<partPrefix>`
+   * (`dgx-b200-`, `gb200-nvl72-f2-`), so two clusters at one NetBox site never share a name.
    */
   readonly prefix: string;
-  /** The cluster's own prefix (`houston-tx-dgx-b200-`), in front of its front-end, storage and out-of-band rows. */
+  /** The cluster's NetBox prefix (`dgx-b200-`), in front of its front-end, storage and out-of-band names. */
   readonly clusterPrefix: string;
   /**
    * The whole cluster's evaluation, on its first part only (null on the others): its front-end, storage and
@@ -85,16 +105,20 @@ export function planClusters(b: PlanBundle): ClusterLayout[] {
     if (!r.ok) continue;
     const e = r.value;
     const switchHeightU = Math.max(1, Math.round(pickSourced(e.switch.heightU, 'typical')));
-    const clusterPrefix = `${d.siteId}-${d.generation.id}-`;
+    const cluster = d.generation.id;
+    const clusterPrefix = `${cluster}-`;
     const links = scheduleLinks(e);
     const many = e.parts.length > 1;
     let first = true;
     e.parts.forEach((part, k) => {
       if (!part.plan) return;
+      const partPrefix = many ? `f${k + 1}-` : '';
       out.push({
         siteId: d.siteId,
         generation: d.generation,
-        prefix: many ? `${clusterPrefix}f${k + 1}-` : clusterPrefix,
+        cluster,
+        partPrefix,
+        prefix: `${clusterPrefix}${partPrefix}`,
         clusterPrefix,
         otherNetworks: first ? e : null,
         otherLinks: first ? links.total - links.compute : 0,
@@ -130,10 +154,15 @@ export function* otherNetworkRows(c: ClusterLayout, net: NetworkCatalog): Genera
   for (const n of SCHEDULE_NETWORKS) if (n !== 'compute') yield* networkSchedule(c.otherNetworks, net, n);
 }
 
-/** Every cable of the plan, cluster by cluster, names prefixed. */
-export function* planCableRows(b: PlanBundle, clusters: readonly ClusterLayout[] = planClusters(b)): Generator<CableRow> {
-  const prefixed = (r: CableRow, p: string): CableRow => ({
+/**
+ * Every cable of the plan, cluster by cluster, with its site and cluster; a split cluster's compute names start
+ * with their part (`f2-`), as the cluster's other networks name them.
+ */
+export function* planCableRows(b: PlanBundle, clusters: readonly ClusterLayout[] = planClusters(b)): Generator<PlanCableRow> {
+  const inPart = (r: CableRow, c: ClusterLayout, p: string): PlanCableRow => ({
     ...r,
+    site: c.siteId,
+    cluster: c.cluster,
     cableId: `${p}${r.cableId}`,
     aRack: `${p}${r.aRack}`,
     aDevice: `${p}${r.aDevice}`,
@@ -142,13 +171,13 @@ export function* planCableRows(b: PlanBundle, clusters: readonly ClusterLayout[]
     label: `${p}${r.label}`,
   });
   for (const c of clusters) {
-    for (const r of cableSchedule(c.cabling, b.network)) yield prefixed(r, c.prefix);
-    for (const r of otherNetworkRows(c, b.network)) yield prefixed(r, c.clusterPrefix);
+    for (const r of cableSchedule(c.cabling, b.network)) yield inPart(r, c, c.partPrefix);
+    for (const r of otherNetworkRows(c, b.network)) yield inPart(r, c, '');
   }
 }
 
-/** A cable row as CSV cells in the fabric issue's header order. */
-export function cableCells(r: CableRow): (string | number)[] {
-  return [r.cableId, r.tier, r.aRack, r.aDevice, r.aPort, r.bRack, r.bDevice, r.bPort, r.media, r.partNumber, r.lengthM, r.label, r.aTransceiver, r.bTransceiver, r.network];
+/** A cable row as CSV cells in {@link CABLE_CSV_COLUMNS} order. */
+export function cableCells(r: PlanCableRow): (string | number)[] {
+  return [r.site, r.cluster, r.cableId, r.tier, r.network, r.aRack, r.aDevice, r.aPort, r.bRack, r.bDevice, r.bPort, r.media, r.partNumber, r.lengthM, r.label, r.aTransceiver, r.bTransceiver];
 }
 

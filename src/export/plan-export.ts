@@ -132,7 +132,7 @@ function tableFile(t: Table): OutFile {
   };
 }
 
-/** cables.csv: the fabric issue's header, every cable of the plan, streamed as UTF-8 byte chunks of ~1 MiB. */
+/** cables.csv: every cable of the plan under {@link CABLE_CSV_COLUMNS}, streamed as UTF-8 byte chunks of ~1 MiB. */
 export function cablesFile(b: PlanBundle, clusters: readonly ClusterLayout[]): OutFile {
   return {
     path: 'cables.csv',
@@ -151,11 +151,14 @@ export function* cableCsvChunks(b: PlanBundle, clusters: readonly ClusterLayout[
   const w = new CsvBytesWriter();
   if (header) w.row(CABLE_CSV_COLUMNS);
   for (const c of clusters) {
-    // Compute rows under the part's prefix, then the cluster's other networks under its own (planCableRows' names).
-    for (const [rows, p] of [[cableSchedule(c.cabling, b.network), c.prefix], [otherNetworkRows(c, b.network), c.clusterPrefix]] as const) for (const r of rows) {
-      // Column order of CABLE_CSV_COLUMNS / cableCells; the prefixed names as planCableRows builds them.
+    // Compute rows under the part's prefix (`f2-` in a split cluster, else none), then the cluster's other networks.
+    for (const [rows, p] of [[cableSchedule(c.cabling, b.network), c.partPrefix], [otherNetworkRows(c, b.network), '']] as const) for (const r of rows) {
+      // Column order of CABLE_CSV_COLUMNS / cableCells; names as planCableRows builds them.
+      w.text(c.siteId);
+      w.text(c.cluster);
       w.prefixed(p, r.cableId);
       w.text(r.tier);
+      w.text(r.network);
       w.prefixed(p, r.aRack);
       w.prefixed(p, r.aDevice);
       w.text(r.aPort);
@@ -168,7 +171,6 @@ export function* cableCsvChunks(b: PlanBundle, clusters: readonly ClusterLayout[
       w.prefixed(p, r.label);
       w.text(r.aTransceiver);
       w.text(r.bTransceiver);
-      w.text(r.network);
       w.endRow();
       if (w.full) yield w.take();
     }
@@ -212,7 +214,7 @@ export function cablesTable(b: PlanBundle, clusters: readonly ClusterLayout[], c
     if (rows.length >= cap) break;
     rows.push(cableCells(r));
   }
-  const columns: Column[] = CABLE_CSV_COLUMNS.map((k) => ({ key: k, label: k, kind: k === 'length_m' ? 'number' : 'text', format: 'General', width: k === 'label' ? 48 : k.endsWith('device') || k.endsWith('rack') || k === 'cable_id' ? 30 : 12 }));
+  const columns: Column[] = CABLE_CSV_COLUMNS.map((k) => ({ key: k, label: k, kind: k === 'length_m' ? 'number' : 'text', format: 'General', width: k === 'label' ? 36 : k === 'cluster' ? 22 : k.endsWith('device') || k.endsWith('rack') || k === 'cable_id' ? 16 : 12 }));
   return {
     name: 'cables',
     title: 'Cables',

@@ -319,9 +319,9 @@ export function planNetboxModel(b: PlanBundle, clusters: readonly ClusterLayout[
   }
 
   const notes = [
-    `Pinned to NetBox ${NETBOX_VERSION}. ${clusters.length} fabric cluster(s); names are prefixed <site>-<generation>-<cluster>-.`,
+    `Pinned to NetBox ${NETBOX_VERSION}. ${clusters.length} fabric cluster(s); rack, device and cable names are prefixed with their cluster (<generation>-, and f<k>- for each fabric of a cluster split into several), unique within their NetBox site.`,
     'Compute-rack positions follow the rackplan elevation drawing (a schematic order by component class, not a vendor slot map).',
-    'Every network of the cable schedule is here: compute fabric, front-end (fe-…, racks FE-NR…), storage (st-…, racks ST-NR…) and out-of-band (oob-…); device, port and cable names are those of cables.csv.',
+    'Every network of the cable schedule is here: compute fabric, front-end (fe-…, racks FE-NR…), storage (st-…, racks ST-NR…) and out-of-band (oob-…); a name here is <cluster>-<name> for the site, cluster and name of a cables.csv row (its cable label is <cluster>-<cable_id>).',
     'Out-of-band access and aggregation switches, and the BMC, power-controller and CDU management ports the schedule names (<rack>-bmc<n>, <rack>-pwr<n>, cdu<n>, 0U devices), stand in their racks without a U position: the cable layout gives their rack, not a slot.',
     'Large plans: NetBox’s web import handles a few thousand rows at a time; split the files or load them through the REST API in the same order.',
   ];
@@ -367,14 +367,19 @@ function networkRacks(c: ClusterLayout): Map<string, { device: string; position:
   return out;
 }
 
-/** Out-of-band access switches the schedule puts in each compute rack, per cluster (its prefix); 0 without an out-of-band network. */
+/** The key of a cluster in {@link rackAccessSwitches}: its site and its prefix (the prefix alone repeats across sites). */
+function accessKey(c: ClusterLayout): string {
+  return `${c.siteId}/${c.clusterPrefix}`;
+}
+
+/** Out-of-band access switches the schedule puts in each compute rack, per cluster ({@link accessKey}); 0 without an out-of-band network. */
 function rackAccessSwitches(clusters: readonly ClusterLayout[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const c of clusters) {
     const e = c.otherNetworks;
     if (!e?.oob || !e.oobSwitch) continue;
     const down = e.oobSwitch.cages * e.oobSwitch.portsPerCage - 1;
-    out.set(c.clusterPrefix, Math.max(1, Math.ceil((e.ports.bmcPortsPerRack + e.ports.powerControllersPerRack) / down)));
+    out.set(accessKey(c), Math.max(1, Math.ceil((e.ports.bmcPortsPerRack + e.ports.powerControllersPerRack) / down)));
   }
   return out;
 }
@@ -409,7 +414,7 @@ function* devices(
         const slots = [...el.slots].filter((s) => !s.overflow).sort((a, b2) => a.u - b2.u);
         let nodeInRack = 0;
         let managementInRack = 0;
-        const access = accessPerRack.get(c.clusterPrefix) ?? 0;
+        const access = accessPerRack.get(accessKey(c)) ?? 0;
         for (const s of slots) {
           const isNode = s.componentId === computeSlotId && nodeInRack < npr;
           let name: string;
@@ -491,7 +496,7 @@ function clusterRowGroups(b: PlanBundle, c: ClusterLayout): [Iterable<CableRow>,
 
 /** The plan's cables as NetBox cables (one per cables.csv row, every network), cluster by cluster. */
 export function* planNetboxCables(b: PlanBundle, clusters: readonly ClusterLayout[]): Generator<NbCable> {
-  // The names planCableRows gives (cluster prefix + schedule name), built here without its intermediate row object.
+  // NetBox names: the cluster's prefix + the name planCableRows gives, built here without its intermediate row object.
   for (const c of clusters) {
     for (const [rows, p] of clusterRowGroups(b, c)) {
       for (const r of rows) {

@@ -3,6 +3,8 @@
  * switches are devices, every cables.csv row is a NetBox cable with the same device and port names in the same
  * order, every cable end is an interface of an existing device in the rack cables.csv gives it, and the byte writer
  * of 07-cables.csv writes exactly the cells of their definition (netboxCableCells through csvLine).
+ * A cables.csv name is unique within its (site, cluster); its NetBox name is `<cluster>-<name>` at the NetBox site
+ * of that site (NetBox 4 keeps device names unique per site, so the same name at two sites is two devices).
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -11,7 +13,7 @@ import { parseAllDocuments } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { importPlan } from '../../src/io/plan';
 import { planBundle } from '../../src/export/bundle';
-import { planCableRows, planClusters } from '../../src/export/plan-cables';
+import { planCableRows, planClusters, type PlanCableRow } from '../../src/export/plan-cables';
 import { planNetboxModel } from '../../src/export/plan-netbox';
 import { NETBOX_COLUMNS, NETBOX_MAX_LENGTH, NetboxCsvWriter, fileText, netboxCableCells, netboxDeviceCells, netboxDeviceChunks, netboxFiles, type NbCable, type NbDevice } from '../../src/export/netbox';
 import { csvLine } from '../../src/export/csv';
@@ -35,6 +37,14 @@ function bundle(network?: Record<string, unknown>, deployments?: Record<string, 
   return planBundle(imported.value.value);
 }
 
+/** The NetBox name of a cables.csv name of row `r`. */
+const nb = (r: PlanCableRow, name: string) => `${r.cluster}-${name}`;
+
+/** The NetBox site name of each plan site id, from 04-sites.csv (its slug is the site id). */
+function siteNames(sites: Record<string, string>[]): Map<string, string> {
+  return new Map(sites.map((s) => [s.slug!, s.name!]));
+}
+
 describe('NetBox carries every network of the plan’s cable schedule', () => {
   const b = bundle();
   const clusters = planClusters(b);
@@ -56,9 +66,11 @@ describe('NetBox carries every network of the plan’s cable schedule', () => {
   });
 
   it('every network’s switches are devices, as many as the network’s sizing counts', () => {
-    const names = new Set(devices.map((d) => d.name));
+    const site = siteNames(csv('04-sites.csv'));
     for (const c of clusters) {
       const e = c.otherNetworks!;
+      // Names are unique per NetBox site: the cluster's devices are those of its site under its prefix.
+      const names = new Set(devices.filter((d) => d.site === site.get(c.siteId)).map((d) => d.name));
       const count = (re: RegExp) => [...names].filter((n): n is string => n !== undefined && n.startsWith(c.clusterPrefix) && re.test(n.slice(c.clusterPrefix.length))).length;
       expect(count(/^(leaf|spine|core)-/), `${c.prefix} compute`).toBe(c.fabric.switches.total);
       expect(count(/^fe-(leaf|spine|core)-/), `${c.prefix} front-end`).toBe(e.frontEnd && e.frontEnd.fabric.tiers > 0 ? e.frontEnd.fabric.switches.total : 0);
@@ -76,7 +88,7 @@ describe('NetBox carries every network of the plan’s cable schedule', () => {
     schedule.forEach((r, i) => {
       const c = cables[i]!;
       perNetwork[r.network] = (perNetwork[r.network] ?? 0) + 1;
-      expect([c.side_a_device, c.side_a_name, c.side_b_device, c.side_b_name, c.label], r.cableId).toEqual([r.aDevice, r.aPort, r.bDevice, r.bPort, r.cableId]);
+      expect([c.side_a_device, c.side_a_name, c.side_b_device, c.side_b_name, c.label], r.cableId).toEqual([nb(r, r.aDevice), r.aPort, nb(r, r.bDevice), r.bPort, nb(r, r.cableId)]);
     });
     const links = { compute: 0, frontend: 0, storage: 0, oob: 0 };
     for (const c of clusters) {
@@ -90,22 +102,29 @@ describe('NetBox carries every network of the plan’s cable schedule', () => {
   it('every cable end is an interface of an existing device, standing in the rack cables.csv gives that end', () => {
     const types = parseAllDocuments(files.get('02-device-types.yaml')!).map((d) => d.toJSON() as { manufacturer: string; model: string; interfaces?: { name: string }[] });
     const typeByModel = new Map(types.map((t) => [`${t.manufacturer}\u0000${t.model}`, new Set((t.interfaces ?? []).map((i) => i.name))]));
-    const rackNames = new Set(racks.map((r) => r.name));
+    // Racks and devices are unique per NetBox site (NetBox 4: a rack's name per site, a device's per site).
+    const rackNames = new Set(racks.map((r) => `${r.site}\u0000${r.name}`));
+    expect(rackNames.size).toBe(racks.length);
     const device = new Map<string, { rack: string; ports: Set<string> }>();
     for (const d of devices) {
-      expect(rackNames.has(d.rack), `${d.name} in ${d.rack}`).toBe(true);
-      expect(device.has(d.name!), `${d.name} twice`).toBe(false);
-      device.set(d.name!, { rack: d.rack!, ports: typeByModel.get(`${d.manufacturer}\u0000${d.device_type}`)! });
+      expect(rackNames.has(`${d.site}\u0000${d.rack}`), `${d.name} in ${d.rack}`).toBe(true);
+      const key = `${d.site}\u0000${d.name}`;
+      expect(device.has(key), `${d.name} twice at ${d.site}`).toBe(false);
+      device.set(key, { rack: d.rack!, ports: typeByModel.get(`${d.manufacturer}\u0000${d.device_type}`)! });
     }
+    // The same names at two sites: the check above would be vacuous without it.
+    expect(new Set(devices.map((d) => d.name)).size).toBeLessThan(devices.length);
+    const site = siteNames(csv('04-sites.csv'));
     const used = new Set<string>();
     for (const r of schedule) {
       for (const [rack, dev, port] of [[r.aRack, r.aDevice, r.aPort], [r.bRack, r.bDevice, r.bPort]] as const) {
-        const d = device.get(dev);
+        const key = `${site.get(r.site)}\u0000${nb(r, dev)}`;
+        const d = device.get(key);
         expect(d, `${r.cableId}: ${dev}`).toBeDefined();
         expect(d!.ports.has(port), `${r.cableId}: ${dev}:${port}`).toBe(true);
-        expect(d!.rack, `${r.cableId}: ${dev}`).toBe(rack);
-        expect(used.has(`${dev}:${port}`), `${dev}:${port} cabled twice`).toBe(false);
-        used.add(`${dev}:${port}`);
+        expect(d!.rack, `${r.cableId}: ${dev}`).toBe(nb(r, rack));
+        expect(used.has(`${key}:${port}`), `${dev}:${port} cabled twice`).toBe(false);
+        used.add(`${key}:${port}`);
       }
     }
   });
@@ -143,13 +162,18 @@ describe('a split cluster (16-port switches: three tiers cannot reach every node
     const schedule = [...planCableRows(b, clusters)];
     expect(cables.length).toBe(schedule.length);
     expect(new Set(schedule.map((r) => r.network)).size).toBeGreaterThan(1);
+    // cables.csv: one cluster, its second fabric's compute names start with f2- (as its other networks name them).
+    expect(new Set(schedule.map((r) => r.cluster))).toEqual(new Set(['gb300-nvl72']));
+    expect(new Set(schedule.map((r) => `${r.site}/${r.cluster}/${r.cableId}`)).size).toBe(schedule.length);
+    expect(schedule.some((r) => r.network === 'compute' && r.cableId.startsWith('f2-C') && r.aDevice.startsWith('f2-node') && r.label.startsWith('f2-node'))).toBe(true);
+    expect(schedule.some((r) => r.network === 'oob' && r.aRack.startsWith('f2-C'))).toBe(true);
     schedule.forEach((r, i) => {
-      expect([cables[i]!.side_a_device, cables[i]!.side_a_name, cables[i]!.side_b_device, cables[i]!.side_b_name]).toEqual([r.aDevice, r.aPort, r.bDevice, r.bPort]);
+      expect([cables[i]!.side_a_device, cables[i]!.side_a_name, cables[i]!.side_b_device, cables[i]!.side_b_name]).toEqual([nb(r, r.aDevice), r.aPort, nb(r, r.bDevice), r.bPort]);
       for (const [rack, dev, port] of [[r.aRack, r.aDevice, r.aPort], [r.bRack, r.bDevice, r.bPort]] as const) {
-        const d = device.get(dev);
+        const d = device.get(nb(r, dev));
         expect(d, `${r.cableId}: ${dev}`).toBeDefined();
         expect(d!.ports.has(port), `${r.cableId}: ${dev}:${port}`).toBe(true);
-        expect(d!.rack, `${r.cableId}: ${dev}`).toBe(rack);
+        expect(d!.rack, `${r.cableId}: ${dev}`).toBe(nb(r, rack));
       }
     });
   });

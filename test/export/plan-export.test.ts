@@ -104,13 +104,17 @@ describe('CSV export read back by papaparse', () => {
     const issues = csv(g.get('issues.csv')!).data;
     expect(issues).toHaveLength(typed.report.issues.length);
   });
-  it('cables.csv has the fabric header exactly and one row per link', () => {
+  it('cables.csv has site and cluster columns, then the fabric columns with network beside tier, and one row per link', () => {
     const t = text(f.get('cables.csv')!);
-    expect(t.split('\r\n')[0]).toBe('cable_id,tier,a_rack,a_device,a_port,b_rack,b_device,b_port,media,part_number,length_m,label,a_transceiver,b_transceiver,network');
+    expect(t.split('\r\n')[0]).toBe('site,cluster,cable_id,tier,network,a_rack,a_device,a_port,b_rack,b_device,b_port,media,part_number,length_m,label,a_transceiver,b_transceiver');
     const rows = csv(f.get('cables.csv')!).data;
     expect(rows.length).toBe(cableCount(planClusters(small)));
     expect(rows.every((r) => typeof r.length_m === 'number' && r.length_m > 0)).toBe(true);
-    expect(new Set(rows.map((r) => r.cable_id)).size).toBe(rows.length);
+    // A row is identified by (site, cluster, cable_id); the cable ids alone repeat across clusters.
+    expect(new Set(rows.map((r) => `${r.site}/${r.cluster}/${r.cable_id}`)).size).toBe(rows.length);
+    expect(new Set(rows.map((r) => r.cable_id)).size).toBeLessThan(rows.length);
+    expect(rows[0]).toMatchObject({ site: 'houston-tx', cluster: 'gb200-nvl72', cable_id: 'C0000001', a_rack: 'C1', a_device: 'node1', network: 'compute' });
+    expect(rows[0]!.label).toBe(`node1:${rows[0]!.a_port}>${rows[0]!.b_device}:${rows[0]!.b_port}`);
   });
   it('numbers match the evaluation and stay numbers', () => {
     const sched = csv(f.get('schedule.csv')!).data;
@@ -163,7 +167,8 @@ describe('XLSX export read back by exceljs', () => {
     expect(t.rows).toHaveLength(50);
     expect(t.notes![0]).toMatch(/^Capped at 50 of [\d,]+ cables: the full schedule is cables.csv/);
     const full = wb.getWorksheet('Cables')!;
-    expect(full.getCell('A1').value).toBe('cable_id');
+    expect(full.getCell('A1').value).toBe('site');
+    expect(full.getCell('C1').value).toBe('cable_id');
     expect(full.actualRowCount).toBe(cableCount(clusters) + 1 + 1);
   });
 });
@@ -287,6 +292,35 @@ describe('rackplan export (CLI)', () => {
   });
 });
 
+describe('cables.csv names are unique within their site and cluster', () => {
+  it('no (site, cluster, cable_id) twice; a device has one rack and each of its ports one cable; distinct clusters at a site have distinct names', () => {
+    const clusters = planClusters(small);
+    const firstParts = clusters.filter((c) => c.otherNetworks);
+    expect(new Set(firstParts.map((c) => `${c.siteId}/${c.cluster}`)).size).toBe(firstParts.length);
+    const ids = new Set<string>();
+    const rackOf = new Map<string, string>();
+    const ends = new Set<string>();
+    let rows = 0;
+    for (const r of planCableRows(small, clusters)) {
+      rows++;
+      const id = `${r.site}/${r.cluster}/${r.cableId}`;
+      expect(ids.has(id), id).toBe(false);
+      ids.add(id);
+      for (const [rack, device, port] of [[r.aRack, r.aDevice, r.aPort], [r.bRack, r.bDevice, r.bPort]] as const) {
+        const key = `${r.site}/${r.cluster}/${device}`;
+        // One name, one device: it stands in one rack, and no port of it is cabled twice.
+        expect(rackOf.get(key) ?? rack, key).toBe(rack);
+        rackOf.set(key, rack);
+        expect(ends.has(`${key}:${port}`), `${key}:${port}`).toBe(false);
+        ends.add(`${key}:${port}`);
+      }
+    }
+    expect(rows).toBe(cableCount(clusters));
+    // The same short names recur in other clusters and sites: the columns are what tells them apart.
+    expect(new Set([...rackOf.keys()].map((k) => k.slice(k.lastIndexOf('/') + 1))).size).toBeLessThan(rackOf.size);
+  });
+});
+
 describe('cables.csv holds every network of every cluster', () => {
   it('front-end, storage and out-of-band rows follow each cluster, rows per network equal its links, names match the compute racks', async () => {
     const clusters = planClusters(small);
@@ -301,9 +335,9 @@ describe('cables.csv holds every network of every cluster', () => {
     }
     expect(byNetwork.get('oob')).toBeGreaterThan(0);
     expect(byNetwork.get('frontend')).toBeGreaterThan(0);
-    // Every compute rack an out-of-band row names is a rack of that cluster's compute rows.
-    const computeRacks = new Set(rows.filter((r) => r.network === 'compute').flatMap((r) => [r.aRack, r.bRack]));
-    const oobComputeRacks = rows.filter((r) => r.network === 'oob' && r.tier === 'device-access').map((r) => r.aRack).filter((x) => /-C\d+$/.test(x));
+    // Every compute rack an out-of-band row names is a rack of that cluster's compute rows (names are per site and cluster).
+    const computeRacks = new Set(rows.filter((r) => r.network === 'compute').flatMap((r) => [`${r.site}/${r.cluster}/${r.aRack}`, `${r.site}/${r.cluster}/${r.bRack}`]));
+    const oobComputeRacks = rows.filter((r) => r.network === 'oob' && r.tier === 'device-access' && /^C\d+$/.test(r.aRack)).map((r) => `${r.site}/${r.cluster}/${r.aRack}`);
     expect(oobComputeRacks.length).toBeGreaterThan(0);
     for (const rack of oobComputeRacks) expect(computeRacks.has(rack), rack).toBe(true);
     // The CSV bytes are these rows, one line each.
