@@ -7,10 +7,11 @@ declare module 'virtual:rackplan-presets/catalog' {
   export const generationIndex: readonly { readonly id: string; readonly aliases: readonly string[] }[];
   /**
    * Each generation's validated data as JSON text (a Generation), parsed on demand by src/catalog. In the web
-   * app's build it starts empty and `generationLoaders` fetch each text (src/catalog/presets.ts `loadGenerations`).
+   * app's and the CLI's builds it starts empty and `generationLoaders` load each text (src/catalog/presets.ts
+   * `loadGenerations`).
    */
   export const generationJson: (string | undefined)[];
-  /** The web app's build: a loader per generation (its chunk), in the order of `generationIndex`; elsewhere null. */
+  /** The web app's and the CLI's builds: a loader per generation (its chunk), in the order of `generationIndex`; elsewhere null. */
   export const generationLoaders: readonly (() => Promise<{ readonly default: string }>)[] | null;
   export const psus: readonly import('../core/catalog/types').PsuModel[];
   export const cdus: readonly import('../core/catalog/types').CduModel[];

@@ -23,8 +23,9 @@ function generationAt(i: number): core.Generation {
 
 /**
  * Have the data of the generations named (ids or aliases; every generation when none are named) at hand. In the
- * web app each generation is a chunk of its own, fetched the first time it is needed (a deep link to one rack
- * fetches one of twelve); in the CLI, workers and tests the data is bundled and this resolves at once.
+ * web app and the bundled CLI each generation is a chunk of its own, loaded the first time it is needed (a deep
+ * link to one rack fetches one of twelve; `rackplan rack <generation>` compiles one); in workers, the dev server
+ * and tests the data is bundled and this resolves at once.
  */
 export async function loadGenerations(idsOrAliases?: readonly string[]): Promise<void> {
   if (!generationLoaders) return;
@@ -37,7 +38,7 @@ function catalogOf(generations: readonly core.Generation[]): core.Catalog {
   return Object.freeze({ version: CATALOG_VERSION, prices, generations: Object.freeze(generations), psus, cdus, coolants, network: loadNetworkCatalog() });
 }
 
-/** The validated, frozen catalog bundled with this build (every preset file); in the web app, after `loadGenerations()`. */
+/** The validated, frozen catalog bundled with this build (every preset file); in the web app and the CLI, after `loadGenerations()`. */
 export function loadCatalog(): core.Catalog {
   cached ??= catalogOf(generationIndex.map((_, i) => generationAt(i)));
   return cached;
@@ -45,8 +46,8 @@ export function loadCatalog(): core.Catalog {
 
 /**
  * A catalog holding only the generations named (by id or alias) plus all component models (the whole catalog
- * once that has been loaded). The CLI's one-generation commands and the designer's first paint use it (in the web
- * app, after `loadGenerations` for the same names).
+ * once that has been loaded). The CLI's one-generation commands and the designer's first paint use it (after
+ * `loadGenerations` for the same names).
  */
 export function loadCatalogFor(idsOrAliases: readonly string[]): core.Catalog {
   if (cached) return cached;

@@ -1,4 +1,4 @@
-import { generationIds, loadCatalog, loadCatalogFor } from '../catalog/presets';
+import { generationIds, loadCatalog, loadCatalogFor, loadGenerations } from '../catalog/presets';
 import { findGeneration } from '../core/catalog/lookup';
 import type { Catalog, Generation } from '../core/catalog/types';
 import { readJson } from '../io/json';
@@ -26,10 +26,19 @@ export function generationArgument(parsed: Parsed): { catalog: Catalog; generati
   return { catalog, ...found };
 }
 
-/** {@link generationArgument}, or with `--generation-file` the whole catalog plus the user's generations. */
+/**
+ * {@link generationArgument}, or with `--generation-file` the whole catalog plus the user's generations. Loads the
+ * data it reads (one generation, or every one for a file), so its commands declare `loadsOwnGenerations`.
+ */
 export async function generationOrFileArgument(parsed: Parsed): Promise<{ catalog: Catalog; generation: Generation; aliasOf?: string }> {
   const file = parsed.values['generation-file'];
-  return typeof file === 'string' ? userGenerationArgument(parsed, file) : generationArgument(parsed);
+  if (typeof file === 'string') {
+    await loadGenerations();
+    return userGenerationArgument(parsed, file);
+  }
+  const id = parsed.positionals[0];
+  if (id !== undefined) await loadGenerations([id]);
+  return generationArgument(parsed);
 }
 
 async function userGenerationArgument(parsed: Parsed, file: string): Promise<{ catalog: Catalog; generation: Generation; aliasOf?: string }> {

@@ -40,6 +40,8 @@ export async function runCli(argv: readonly string[], rawIo: Io): Promise<number
   }
   let output: string;
   try {
+    // The bundled CLI keeps each generation in a chunk of its own (tests and the dev server have them all at once).
+    if (!entry.loadsOwnGenerations) await (await import('../catalog/presets')).loadGenerations();
     const result = await command.run(rest);
     output = result.text;
     if (result.json !== undefined) {

@@ -114,7 +114,7 @@ export function presetModuleSource(area: PresetArea, root: string, options: { ge
     lines.push(`export const generationIndex = freeze(${JSON.stringify(generations.map((g) => ({ id: g.id, aliases: g.aliases })))});`);
     const lazy = options.generationModule;
     if (lazy) {
-      // The web app: each generation's text is a module (a chunk) of its own, fetched when first asked for
+      // The web app and the CLI: each generation's text is a module (a chunk) of its own, loaded when first asked for
       // (src/catalog/presets.ts `loadGenerations` fills the array), so a deep link loads only what it shows.
       lines.push(
         `export const generationJson = [];`,

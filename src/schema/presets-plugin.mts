@@ -24,9 +24,10 @@ export const presetChunkGroups = [...AREAS].map((area) => ({ name: `preset-${are
 
 /**
  * The plugin; preset files are read under Vite's resolved root.
- * @param options.splitGenerations - in a production build of the web app (not its workers, the CLI, the dev
- *   server or tests, which read the catalog synchronously), put each generation in a chunk of its own that the
- *   app fetches on first use (src/catalog/presets.ts `loadGenerations`)
+ * @param options.splitGenerations - in a production build of the web app or the CLI (not the workers, the dev
+ *   server or tests, which read the catalog synchronously), put each generation in a chunk of its own that is
+ *   loaded on first use (src/catalog/presets.ts `loadGenerations`): a deep link or `rackplan rack <generation>`
+ *   compiles one generation's text, not twelve
  * @param options.preloadGeneration - with `splitGenerations`: the id of the generation the app opens with; the
  *   page preloads its chunk beside the entry's (the designer's first paint needs it; every other view needs all)
  */
@@ -48,7 +49,7 @@ export function presetsPlugin(options: { splitGenerations?: boolean; preloadGene
     configResolved(config) {
       root = config.root;
       base = config.base;
-      split = options.splitGenerations === true && config.command === 'build' && !config.build.ssr;
+      split = options.splitGenerations === true && config.command === 'build';
     },
     transformIndexHtml: {
       order: 'post',

@@ -236,8 +236,9 @@ async function energy(argv: readonly string[]) {
   let basis = `${n(kw ?? 0)} kW`;
   if (generationId !== undefined) {
     // One owner: the rack engine's input power for the unit at its defaults.
-    const [{ loadCatalogFor, generationIds }, { evaluateUnit }] = await Promise.all([import('../../catalog/presets'), import('../../core/rack/evaluate')]);
+    const [{ loadCatalogFor, loadGenerations, generationIds }, { evaluateUnit }] = await Promise.all([import('../../catalog/presets'), import('../../core/rack/evaluate')]);
     if (!generationIds().includes(generationId)) throw inputError('--generation', `one of ${generationIds().join(', ')}`, generationId);
+    await loadGenerations([generationId]);
     const catalog = loadCatalogFor([generationId]);
     const g = catalog.generations.find((x) => x.id === generationId)!;
     const unit = evaluateUnit(g, {}, catalog);

@@ -1,4 +1,3 @@
-import { loadSites, siteIds } from '../../catalog/sites';
 import { UNCAPPED, evaluateUnit } from '../../core/rack/evaluate';
 import { unitOptionsAtSite } from '../../core/sites/unit-defaults';
 import type { UnitOptions, UnitReport } from '../../core/rack/types';
@@ -31,7 +30,9 @@ export const rackCommand: Command = {
     const found = await generationOrFileArgument(parsed);
     const { catalog } = found;
     const siteId = flags.string('site');
-    if (siteId !== undefined && !siteIds().includes(siteId)) flags.problem('--site', `one of ${siteIds().join(', ')}`, siteId);
+    // The site presets load only for --site: a plain `rackplan rack <generation>` does not compile them.
+    const sites = siteId === undefined ? undefined : await import('../../catalog/sites');
+    if (sites && siteId !== undefined && !sites.siteIds().includes(siteId)) flags.problem('--site', `one of ${sites.siteIds().join(', ')}`, siteId);
     const utilization = flags.number('utilization', UTILIZATION);
     // Unit-option flags are checked by their schema and may carry units ("18 degF"): zod and mathjs load only
     // when one is given, so a plain `rackplan rack <generation>` starts without them (no options: nothing to check).
@@ -44,7 +45,7 @@ export const rackCommand: Command = {
     if (options.powerProfile !== undefined && options.powerProfile !== UNCAPPED && !profiles.some((x) => x.id === options.powerProfile)) {
       throw inputError('--power-profile', `one of ${[...profiles.map((x) => x.id), UNCAPPED].join(', ')}`, JSON.stringify(options.powerProfile));
     }
-    const site = siteId === undefined ? undefined : loadSites().find((s) => s.id === siteId);
+    const site = sites?.loadSites().find((s) => s.id === siteId);
     const report = evaluateUnit(found.generation, unitOptionsAtSite(site, options), catalog);
     const out: UnitReport = found.aliasOf
       ? { ...report, issues: [issue('alias_resolved', 'info', ['generation'], `"${found.aliasOf}" is an alias of ${found.generation.id}`), ...report.issues] }
