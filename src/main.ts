@@ -3,10 +3,11 @@
  * restored one), restore the last session (IndexedDB autosave), open a shared plan link (`#plan=…`), hand the
  * store to <rack-app>, and load what the first render does not need once it has painted.
  *
- * The first render needs lit, the shell, the current view, the shown generation's data and the unit engine. The
- * rest comes after it: the design schema and zod (the store's edit checks), the plan-edit work check, and — on a
- * first visit, when there is no session to restore — the autosave database. Until those have loaded the store
- * takes no edit (an edit made in the app waits for them), so no edit is applied unchecked or left unsaved.
+ * The first render needs lit, the shell, the current view with its engine, and the data of the generations that view
+ * shows (src/state/shown-generations.ts). The rest comes after it: the whole catalog, the design schema and zod (the
+ * store's edit checks), the plan-edit work check, and — on a first visit, when there is no session to restore — the
+ * autosave database. Until those have loaded the store takes no edit (an edit made in the app waits for them), so no
+ * edit is applied unchecked, to part of the catalog, or left unsaved.
  * @module
  */
 import '../components/app/rack-app';
@@ -17,10 +18,17 @@ import type { Session } from './storage/app-autosave';
 import { DB_NAME, JOURNAL_KEY } from './storage/session-names';
 import { loadUnits } from './views/parse';
 import { loadPrefs } from './state/prefs';
-import { parseRoute } from './state/router';
+import { generationsShown } from './state/shown-generations';
 import { actionLabel } from './views/action-labels';
 import { AppStore, DEFAULT_GENERATION, formatProblems, initialDesign, loadDesignChecks, type PlanCheck } from './state/store';
 import type { DesignState } from './state/types';
+import { parseRoute } from './state/router';
+import { loadRackModule } from './views/reports';
+
+// The rack designer's code and engine are fetched at once when the address is the designer's, beside the catalog,
+// so making it a lazy view costs its first paint no extra wait (other addresses never fetch them).
+const startRoute = parseRoute(location.pathname);
+if (startRoute.view === 'rack') void Promise.all([import('../components/rack/rack-designer-view'), loadRackModule()]).catch(() => undefined); // rack-app loads them again and says what failed
 
 /** How long start-up waits for the database before it goes on without autosave (a stuck database never blocks). */
 const SESSION_TIMEOUT_MS = 1500;
@@ -49,7 +57,7 @@ async function boot(): Promise<void> {
   const app = document.querySelector('rack-app') ?? document.body.appendChild(document.createElement('rack-app'));
   try {
     performance.mark('rackplan:boot');
-    const route = parseRoute(location.pathname);
+    const route = startRoute;
     // Each generation's data is fetched on first use: fullCatalog() only after loadFullCatalog() has resolved.
     let full: Catalog | undefined;
     const fullCatalog = () => (full ??= loadCatalog());
@@ -61,11 +69,12 @@ async function boot(): Promise<void> {
         return undefined;
       }
     })();
-    // The rack designer paints with only the generation it shows; the full catalog joins after the first paint.
-    const wanted = route.view === 'rack' ? (route.generationId ?? DEFAULT_GENERATION) : null;
+    // Each view paints with only the generations it shows; the whole catalog joins after the first paint. The start
+    // design is made with the designer's generation (the other views' lists follow from the design, below).
+    const wanted = route.view === 'rack' ? (route.generationId ?? DEFAULT_GENERATION) : DEFAULT_GENERATION;
     // Whether a session is stored is asked while the shown generation's data is fetched.
     const mayHaveSession = maySavedSessionExist(storage);
-    let catalog = wanted ? await loadGenerations([wanted]).then(() => loadCatalogFor([wanted])) : await loadFullCatalog();
+    let catalog = await loadGenerations([wanted]).then(() => loadCatalogFor([wanted]));
     if (catalog.generations.length === 0) catalog = await loadFullCatalog();
     performance.mark('rackplan:catalog');
     const routeGeneration = route.view === 'rack' && route.generationId ? findGeneration(catalog, route.generationId)?.generation.id : undefined;
@@ -93,6 +102,12 @@ async function boot(): Promise<void> {
       const { systemsPerRack: _s, ...options } = design.rack.options;
       design = { ...design, rack: { ...design.rack, generationId: routeGeneration, options } };
     }
+    if (!full) {
+      // The generations the first view reads (a view that reads them all gets the whole catalog).
+      const shown = generationsShown(route, design);
+      catalog = shown ? await loadGenerations(shown).then(() => loadCatalogFor(shown)) : await loadFullCatalog();
+    }
+    performance.mark('rackplan:shown-catalog');
 
     // Plan edits are checked against the work limits (src/io/plan-work.ts, a small chunk of its own); a check that
     // cannot load refuses plan edits with the reason rather than let them through unchecked.
@@ -128,7 +143,7 @@ async function boot(): Promise<void> {
     const editableAfter = firstPainted.then(async () => {
       await setUpSchemas();
       // The whole catalog joins first: an edit may pick any generation.
-      const [late] = await Promise.all([returning ? Promise.resolve(session) : openSession(), loadDesignChecks(), loadPlanWork(), loadFullCatalog().then((c) => store.upgradeCatalog(c))]);
+      const [late] = await Promise.all([returning ? Promise.resolve(session) : openSession(), loadDesignChecks(), loadPlanWork(), store.completeCatalog()]);
       if (!returning) {
         if (late?.design) {
           // Another tab saved a session between the first look and now: no edit has been applied here, so reload
@@ -140,7 +155,7 @@ async function boot(): Promise<void> {
         if (late?.notice) app.notice = late.notice;
       }
     });
-    const store: AppStore = new AppStore(catalog, { design, prefs: session?.prefs ?? loadPrefs(storage), describe: actionLabel, checkPlan, editableAfter });
+    const store: AppStore = new AppStore(catalog, { design, prefs: session?.prefs ?? loadPrefs(storage), describe: actionLabel, checkPlan, editableAfter, wholeCatalog: loadFullCatalog });
     if (returning) wireSession(session, store);
     const notices: string[] = session?.notice ? [session.notice] : [];
 

@@ -6,7 +6,7 @@ import { reportsContext, storeContext } from '../controllers/context';
 import { UndoRedoController } from '../controllers/undo-redo-controller';
 import { savePrefs } from '../../src/state/prefs';
 import { Router, VIEWS, routePath, type LocationLike, type Route, type ViewId } from '../../src/state/router';
-import { Reports } from '../../src/views/reports';
+import { Reports, loadRackModule } from '../../src/views/reports';
 import { catalogMonth } from '../../src/views/names';
 import '../shared/rack-welcome';
 import { formatProblems, type AppStore, type DispatchResult } from '../../src/state/store';
@@ -14,9 +14,8 @@ import type { Prefs, ThemeChoice } from '../../src/state/types';
 import type { Plan } from '../../src/core/plan/types';
 import type { Result } from '../../src/core/result';
 import { baseStyles, segmentedStyles } from '../shared/styles';
-import '../rack/rack-designer-view';
 
-type LazyView = Exclude<ViewId, 'rack'>;
+type LazyView = ViewId;
 
 /**
  * Call `fn` once a view has painted its first frame with its figures (the `rackplan:…:painted` marks of
@@ -41,8 +40,14 @@ function afterFirstPaintedView(fn: () => void): void {
   else requestAnimationFrame(() => setTimeout(run, 0));
 }
 
-/** Views loaded on first visit (their code is not fetched before). */
+/**
+ * Views loaded on first visit (their code is not fetched before). The rack designer's is imported by the
+ * composition root before the first render when the address is the designer's (src/main.ts), so it is not waited for.
+ * Each view paints with its reports: the designer needs the rack derivations, the Fabric view the fabric modules, the
+ * Export view none (its files load them when asked for), the others the report modules and the rack derivations.
+ */
 const LOADERS: Partial<Record<LazyView, () => Promise<unknown>>> = {
+  rack: () => import('../rack/rack-designer-view'),
   compare: () => import('../compare/rack-compare-view'),
   plan: () => import('../plan/rack-plan-view'),
   sites: () => import('../sites/rack-sites-view'),
@@ -301,6 +306,8 @@ export class RackApp extends LitElement {
 
   #router: Router | undefined;
   #unsubscribe: (() => void) | undefined;
+  /** True until the first route has been handled (see #onRoute). */
+  #firstRoute = true;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -327,9 +334,14 @@ export class RackApp extends LitElement {
 
   #firstViewShown = false;
 
+  /** Whether the rack designer can render: its code and the rack derivations have loaded (it paints with its report). */
+  #designerReady(): boolean {
+    return customElements.get('rack-designer-view') !== undefined && !!this.reports?.rackReady;
+  }
+
   override updated(): void {
     const r = this._route.view;
-    const shown = r === 'rack' || r === 'not-found' || !LOADERS[r] || this._loaded.has(r);
+    const shown = r === 'rack' ? this.#designerReady() : r === 'not-found' || !LOADERS[r] || this._loaded.has(r);
     if (shown && !this.#firstViewShown && this.store) {
       this.#firstViewShown = true;
       const cb = this.afterFirstView;
@@ -494,7 +506,7 @@ export class RackApp extends LitElement {
 
   #view(): TemplateResult {
     const r = this._route;
-    if (r.view === 'rack') return html`<rack-designer-view></rack-designer-view>`;
+    if (r.view === 'rack') return this.#designerReady() ? html`<rack-designer-view></rack-designer-view>` : html`<p class="loading" role="status">Loading Rack designer…</p>`;
     if (r.view === 'not-found') {
       return html`<div class="card" role="alert"><h2>No page at ${r.path}</h2><p>Use the views above, or <a href="/rack" @click=${(e: MouseEvent) => this.#navigate(e, { view: 'rack', generationId: null })}>open the rack designer</a>.</p></div>`;
     }
@@ -559,15 +571,21 @@ export class RackApp extends LitElement {
         });
       }
     }
-    if (route.view !== 'rack' && route.view !== 'not-found') {
+    // The first route's view paints with the generations the composition root loaded for it (src/state/shown-generations.ts);
+    // a view opened after it also waits for the whole catalog, so it never computes from part of it.
+    const whole = this.#firstRoute ? undefined : this.store?.completeCatalog();
+    this.#firstRoute = false;
+    const failed = (view: string) => (err: unknown) => (this._message = { kind: 'error', text: `Could not load the ${view} view: ${err instanceof Error ? err.message : String(err)}` });
+    if (route.view === 'rack' && !this.#designerReady()) {
+      // The designer needs its code and the rack derivations, not the other reports.
+      Promise.all([LOADERS.rack!(), loadRackModule()]).then(() => this.requestUpdate(), failed('Rack designer'));
+    } else if (route.view !== 'rack' && route.view !== 'not-found') {
       const load = LOADERS[route.view];
       if (load && !this._loaded.has(route.view)) {
         const view = route.view;
         // The view's code and the reports it shows load together, so it paints with its numbers.
-        Promise.all([load(), this.reports?.load()]).then(
-          () => (this._loaded = new Set([...this._loaded, view])),
-          (err: unknown) => (this._message = { kind: 'error', text: `Could not load the ${view} view: ${err instanceof Error ? err.message : String(err)}` }),
-        );
+        const reports = view === 'export' ? undefined : view === 'fabric' ? this.reports?.loadFabric() : this.reports?.load();
+        Promise.all([load(), reports, whole]).then(() => (this._loaded = new Set([...this._loaded, view])), failed(view));
       }
     }
     if (userNavigation) void this.updateComplete.then(() => this._main?.focus({ preventScroll: true }));

@@ -11,11 +11,15 @@ export class ReportsController<T> extends ContextSelection<Reports, T> {
   /**
    * @param select - picks the reports the component shows (a tuple to depend on several)
    * @param options.needsModules - the selection needs the report modules: load them when connected (default true)
+   * @param options.fabricOnly - the selection reads only the fabric reports: load just their modules
    */
-  constructor(host: Host, select: (reports: Reports) => T, options: { needsModules?: boolean } = {}) {
+  constructor(host: Host, select: (reports: Reports) => T, options: { needsModules?: boolean; fabricOnly?: boolean } = {}) {
     const needsModules = options.needsModules ?? true;
     super(host, reportsContext, select, (reports) => {
-      if (needsModules && !reports.ready) void reports.load();
+      if (!needsModules) return;
+      if (options.fabricOnly) {
+        if (!reports.fabricReady) void reports.loadFabric();
+      } else if (!reports.ready) void reports.load();
     });
   }
 

@@ -4,13 +4,16 @@ import { ReportsController } from '../controllers/reports-controller';
 import { StoreController } from '../controllers/store-controller';
 import { markRendered } from '../../src/views/marks';
 import { SESSION_JSON, sessionJson } from '../../src/views/session-export';
-import { parseSnapshot } from '../../src/state/snapshot';
 import { formatProblems, type AppStore } from '../../src/state/store';
 import { emit } from '../shared/events';
 import { baseStyles } from '../shared/styles';
-import './rack-plan-exports';
-import './rack-plan-library';
 
+/**
+ * The plan's exports and the plan library (plan files read with zod, the library's IndexedDB): loaded once the view
+ * has painted and the store holds the whole catalog, so they never export or check a plan against part of it.
+ */
+let planParts: Promise<unknown> | undefined;
+const loadPlanParts = () => (planParts ??= Promise.all([import('./rack-plan-exports'), import('./rack-plan-library')]));
 
 /**
  * Export and import. The capacity plan in every format, plan files, examples and share links
@@ -84,18 +87,38 @@ export class RackExportView extends LitElement {
   ];
 
   readonly #store = new StoreController(this, (s) => s.design);
-  readonly #reports = new ReportsController(this, (r) => r.ready);
+  // The session's files load the reports when asked for (nothing on this page shows a report).
+  readonly #reports = new ReportsController(this, (r) => r.ready, { needsModules: false });
 
   @state() private _status: { text: string; error: boolean } | null = null;
+  /** The plan exports and library: loading, shown, or why they could not be loaded. */
+  @state() private _planParts: 'loading' | 'ready' | { readonly error: string } = 'loading';
 
   override firstUpdated(): void {
     markRendered('rackplan:export');
+    // After the frame with the session part is painted (as markRendered does).
+    requestAnimationFrame(() => setTimeout(() => void this.#loadPlanParts(), 0));
+  }
+
+  async #loadPlanParts(): Promise<void> {
+    try {
+      await Promise.all([loadPlanParts(), this.#store.store?.completeCatalog()]);
+      this._planParts = 'ready';
+    } catch (err) {
+      this._planParts = { error: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  #planPartsView() {
+    const p = this._planParts;
+    if (p === 'ready') return html`<rack-plan-exports></rack-plan-exports><rack-plan-library></rack-plan-library>`;
+    if (p === 'loading') return html`<p class="status" role="status">Loading the plan exports and the plan library…</p>`;
+    return html`<p class="status error" role="alert">The plan exports and the plan library could not be loaded (${p.error}); reload the page.</p>`;
   }
 
   override render() {
     return html`
-      <rack-plan-exports></rack-plan-exports>
-      <rack-plan-library></rack-plan-library>
+      ${this.#planPartsView()}
       <h2 class="session-h">Whole session</h2>
       <ul part="formats" aria-label="Session export formats">
         <li class="card">
@@ -128,7 +151,7 @@ export class RackExportView extends LitElement {
     if (!store || !reports) return;
     try {
       // The designer's own report (site defaults applied), so the file and the screen show the same numbers.
-      await reports.load();
+      await Promise.all([reports.load(), store.completeCatalog()]);
       const file = sessionJson(store.snapshot(), reports.rack?.report, new Date().toISOString());
       const { saveBlob } = await import('../../src/export/browser');
       saveBlob({ filename: file.filename, blob: new Blob([file.text], { type: file.mime }) }, this.renderRoot);
@@ -144,7 +167,7 @@ export class RackExportView extends LitElement {
     const reports = this.#reports.reports;
     if (!store || !reports) return;
     try {
-      await reports.load();
+      await Promise.all([reports.load(), store.completeCatalog()]);
       const derived = reports.rack;
       if (!derived) throw new Error(`generation “${store.design.rack.generationId}” is not in the catalog`);
       const siteId = store.design.rack.siteId;
@@ -170,7 +193,15 @@ export class RackExportView extends LitElement {
       this._status = { text: `${file.name}: not a JSON file.`, error: true };
       return;
     }
-    // Loading replaces the design: it goes up to the app like any edit (one undo step).
+    // Loading replaces the design: it goes up to the app like any edit (one undo step). The file is read by the
+    // snapshot schema against the whole catalog (both loaded now, not with the page).
+    let parseSnapshot: typeof import('../../src/state/snapshot').parseSnapshot;
+    try {
+      [{ parseSnapshot }] = await Promise.all([import('../../src/state/snapshot'), store.completeCatalog()]);
+    } catch (err) {
+      this._status = { text: `${file.name} was not opened: the session reader could not be loaded (${err instanceof Error ? err.message : String(err)}); reload the page.`, error: true };
+      return;
+    }
     const r = parseSnapshot(data, store.catalog);
     if (r.ok) emit(this, 'rack-edit', { type: 'design/replace', design: r.value.design, label: `open ${file.name}` });
     this._status = r.ok ? { text: `Opened ${file.name}.`, error: false } : { text: `${file.name} was not opened:\n${formatProblems(r.error)}`, error: true };

@@ -5,7 +5,6 @@ import type { NetworkName } from '../../src/core/fabric/cabling';
 import type { FabricResult } from '../../src/core/fabric/fat-tree';
 import { ReportsController } from '../controllers/reports-controller';
 import { StoreController } from '../controllers/store-controller';
-import { parseEndpointGroups } from '../../src/views/endpoint-groups';
 import { acceleratorNoun, formatEndpointGroups, networkRows, scheduleCsv, scheduleRows, sizeText as sizeHelp, type FabricOutcome, type FabricView, type TopologyComparison } from '../../src/views/fabric-view';
 import { FILTER_KEYS, filterOptions, knownCount, previewSchedule, scheduleCells, SCHEDULE_COLUMNS, type FilterOption, type FilterOptions, type ScheduleFilter, type SchedulePreview } from '../../src/views/fabric-schedule';
 import type { RouteQuery } from '../../src/state/router';
@@ -264,7 +263,7 @@ export class RackFabricView extends LitElement {
   ];
 
   readonly #store = new StoreController(this, (s) => [s.design.fabric, s.design.rack, s.prefs, s.catalog] as const);
-  readonly #reports = new ReportsController(this, (r) => r.fabric);
+  readonly #reports = new ReportsController(this, (r) => r.fabric, { fabricOnly: true });
   readonly #hist = memoizeLast((o: FabricOutcome): ChartSpec | null => {
     if (!o.ok || !o.value.summary) return null;
     const h = o.value.summary.lengthHistogram;
@@ -437,7 +436,7 @@ export class RackFabricView extends LitElement {
           aria-describedby="endpoints-hint endpoints-error"
           .value=${this._endpointsText ?? formatEndpointGroups(f.extraEndpoints)}
           @input=${(e: Event) => (this._endpointsText = (e.target as HTMLInputElement).value)}
-          @change=${(e: Event) => this.#setEndpoints((e.target as HTMLInputElement).value)}
+          @change=${(e: Event) => void this.#setEndpoints((e.target as HTMLInputElement).value)}
         />
         <span class="hint" id="endpoints-hint">UFM, storage or gateway ports on service leaves: a number, or name=ports, …</span>
         <span class="error" id="endpoints-error" role="alert">${this._endpointsError ?? ''}</span>
@@ -459,8 +458,12 @@ export class RackFabricView extends LitElement {
     `;
   }
 
-  /** Commit the appliance-port groups typed (or say what is accepted). */
-  #setEndpoints(text: string): void {
+  /**
+   * Commit the appliance-port groups typed (or say what is accepted). The field is read by the design schema's rules,
+   * loaded when the field is first committed (zod is not part of the view's first paint).
+   */
+  async #setEndpoints(text: string): Promise<void> {
+    const { parseEndpointGroups } = await import('../../src/views/endpoint-groups');
     const r = parseEndpointGroups(text);
     if (!r.ok) {
       this._endpointsError = r.error;

@@ -104,6 +104,8 @@ export class AppStore {
   readonly #whenEditable: Promise<void>;
   /** Edits waiting for the store to become editable, in the order they came. */
   #queue: Promise<DispatchResult> | undefined;
+  readonly #loadWholeCatalog: (() => Promise<Catalog>) | undefined;
+  #wholeCatalog: Promise<void> | undefined;
 
   /**
    * @param init.describe - an edit's label in the undo history ("Undo: breaker rating"); the app passes the views'
@@ -112,9 +114,15 @@ export class AppStore {
    *   edit like the schema's (the app passes the work limits, so an edit cannot ask for millions of fabrics)
    * @param init.editableAfter - edits wait for this as well as for the design checks (the app: autosave attached
    *   and the plan check loaded, so no edit is lost or unchecked); a rejection refuses every edit with its reason
+   * @param init.wholeCatalog - when `catalog` holds only some generations (a deep link's first paint): loads the
+   *   whole catalog, for {@link completeCatalog}; without it `catalog` is taken as whole
    */
-  constructor(catalog: Catalog, init: { design?: DesignState; prefs?: Prefs; describe?: (action: Action) => string; checkPlan?: PlanCheck; editableAfter?: Promise<unknown> } = {}) {
+  constructor(
+    catalog: Catalog,
+    init: { design?: DesignState; prefs?: Prefs; describe?: (action: Action) => string; checkPlan?: PlanCheck; editableAfter?: Promise<unknown>; wholeCatalog?: () => Promise<Catalog> } = {},
+  ) {
     this.#catalog = catalog;
+    this.#loadWholeCatalog = init.wholeCatalog;
     this.#editable = designChecks !== undefined && init.editableAfter === undefined;
     this.#whenEditable = Promise.all([designChecksDone, init.editableAfter]).then(
       () => void (this.#editable = designChecks !== undefined),
@@ -153,6 +161,24 @@ export class AppStore {
     if (full === this.#catalog) return;
     this.#catalog = full;
     this.#notify();
+  }
+
+  /**
+   * Resolves once the store holds the whole catalog (loading it the first time it is asked for). A view opened after
+   * the first one waits for this, so it never shows figures from the generations the first view needed.
+   */
+  completeCatalog(): Promise<void> {
+    const load = this.#loadWholeCatalog;
+    if (!load) return Promise.resolve();
+    // A failed load (a chunk that did not arrive) is tried again the next time it is asked for.
+    this.#wholeCatalog ??= load().then(
+      (c) => this.upgradeCatalog(c),
+      (e: unknown) => {
+        this.#wholeCatalog = undefined;
+        throw e;
+      },
+    );
+    return this.#wholeCatalog;
   }
 
   get design(): DesignState {

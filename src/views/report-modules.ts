@@ -11,3 +11,4 @@ export { compareSite, compareUnits } from './compare';
 export { evaluateFabric, topologyComparison } from './fabric-view';
 export { facilityChain, siteDefaults, siteList } from './site-chain';
 export { siteCards } from './sites-view';
+export { findGeneration } from '../core/catalog/lookup';

@@ -4,15 +4,16 @@
  * Each report is memoized on the identity of its inputs (the state is immutable), so a view that renders twice,
  * or two views that show the same report, share one computation — and therefore one set of numbers.
  *
- * The rack designer's report is available at once; the others need {@link ReportModules} (sites, plan, fabric,
- * compare), which load on demand. Until then their getters return `undefined` and listeners are told when they
+ * Reports load their engine on demand: the rack designer's report needs {@link RackModule} (the unit engine, budgets,
+ * elevation and power chain), the others also {@link ReportModules} (sites, plan, fabric, compare). Until they have
+ * loaded the getters return `undefined` (never a figure from part of the engine) and listeners are told when they
  * arrive.
  * @module
  */
 import type { Catalog } from '../core/catalog/types';
 import type { CompareReport } from '../core/plan/compare';
 import type { Plan, PlanReport, SiteOverrides } from '../core/plan/types';
-import { RackDerivations, type RackDerived, type SiteFunctions } from './rack-report';
+import type { RackDerivations, RackDerived, SiteFunctions } from './rack-report';
 import type { PlanOnlyOverride } from './compare';
 import type { FixedPues } from './site-chain';
 import type { FabricOutcome, TopologyComparison } from './fabric-view';
@@ -23,14 +24,43 @@ import type { CompareDesign, FabricDesign, RackDesign } from '../state/types';
 import { err, ok, type Result } from '../core/result';
 
 export type ReportModules = typeof import('./report-modules');
+/** The Fabric view's part of {@link ReportModules}, loadable alone. */
+export type FabricModules = typeof import('./fabric-modules');
+/** The rack designer's derivations (the unit engine): loaded apart, so a view that shows no rack waits for none of it. */
+export type RackModule = typeof import('./rack-report');
 
 let modules: ReportModules | undefined;
 let loading: Promise<ReportModules> | undefined;
+// The fabric report's functions: from fabric-modules, or from the report modules when those came first (the same
+// functions; kept once set, so the memoized fabric report is not recomputed when the other arrives).
+let fabricModules: FabricModules | undefined;
+let fabricLoading: Promise<FabricModules> | undefined;
+let rackModule: RackModule | undefined;
+let rackLoading: Promise<RackModule> | undefined;
 
 /** Load the report modules once for the page (a second `Reports` shares them). */
 export function loadReportModules(): Promise<ReportModules> {
-  loading ??= import('./report-modules').then((m) => (modules = m));
+  loading ??= import('./report-modules').then((m) => {
+    fabricModules ??= m;
+    return (modules = m);
+  });
   return loading;
+}
+
+/** Load the fabric report's modules once for the page (the report modules serve as well once loaded). */
+export function loadFabricModules(): Promise<FabricModules> {
+  if (fabricModules) return Promise.resolve(fabricModules);
+  fabricLoading ??= import('./fabric-modules').then((m) => (fabricModules ??= m));
+  return fabricLoading;
+}
+
+/**
+ * Load the rack designer's derivations once for the page. The app starts this before its first render when the
+ * address is the designer's, so its report is ready when the designer renders.
+ */
+export function loadRackModule(): Promise<RackModule> {
+  rackLoading ??= import('./rack-report').then((m) => (rackModule = m));
+  return rackLoading;
 }
 
 /**
@@ -82,7 +112,7 @@ function overridesOf(...[pueOverride, peakPueOverride, utilization, storageKw, o
 export class Reports {
   readonly store: AppStore;
   readonly #listeners = new Set<() => void>();
-  readonly #rack = new RackDerivations();
+  #rackDerivations: RackDerivations | undefined;
   // The one place the UI evaluates plans, so the one place an evaluation that throws is caught (memoized like a
   // report: a plan that fails is not evaluated again on every render).
   readonly #plan = memoizeLast((plan: Plan, catalog: Catalog, m: ReportModules): PlanOutcome => {
@@ -94,13 +124,13 @@ export class Reports {
     }
   });
   readonly #siteCards = memoizeLast((plan: Plan, report: PlanReport, catalog: Catalog, m: ReportModules): SiteCard[] => m.siteCards(plan, report, catalog, m.loadSites()));
-  readonly #fabric = memoizeLast((catalog: Catalog, rack: RackDesign, fabric: FabricDesign, m: ReportModules): FabricOutcome => {
-    const g = this.#rack.generation(catalog, rack.generationId);
+  readonly #fabric = memoizeLast((catalog: Catalog, rack: RackDesign, fabric: FabricDesign, m: FabricModules): FabricOutcome => {
+    const g = m.findGeneration(catalog, rack.generationId)?.generation;
     if (!g) return err(`Generation “${rack.generationId}” is not in the catalog.`);
     return m.evaluateFabric(g, m.loadNetworkCatalog(), fabric, rack.options.systemsPerRack, rack.options.basis ?? 'max');
   });
-  readonly #topologies = memoizeLast((catalog: Catalog, rack: RackDesign, fabric: FabricDesign, m: ReportModules): TopologyComparison => {
-    const g = this.#rack.generation(catalog, rack.generationId);
+  readonly #topologies = memoizeLast((catalog: Catalog, rack: RackDesign, fabric: FabricDesign, m: FabricModules): TopologyComparison => {
+    const g = m.findGeneration(catalog, rack.generationId)?.generation;
     if (!g) return err(`Generation “${rack.generationId}” is not in the catalog.`);
     return m.topologyComparison(g, m.loadNetworkCatalog(), fabric, rack.options.systemsPerRack, rack.options.basis ?? 'max', catalog.prices.networkPrices);
   });
@@ -121,18 +151,40 @@ export class Reports {
     this.store = store;
   }
 
-  /** True once the report modules are loaded (every getter then answers). */
-  get ready(): boolean {
-    return modules !== undefined;
+  /** True once the fabric report can be derived. */
+  get fabricReady(): boolean {
+    return fabricModules !== undefined;
   }
 
-  /** Load the report modules (no-op when loaded); listeners are told when they arrive. */
+  /** Load what the fabric report needs alone (the Fabric view); listeners are told when it arrives. */
+  loadFabric(): Promise<void> {
+    if (fabricModules) return Promise.resolve();
+    return loadFabricModules().then(() => this.#notify());
+  }
+
+  /** True once the report modules and the rack derivations are loaded (every getter then answers). */
+  get ready(): boolean {
+    return modules !== undefined && rackModule !== undefined;
+  }
+
+  /** Load the report modules and the rack derivations (no-op when loaded); listeners are told when they arrive. */
   load(): Promise<ReportModules> {
-    if (modules) return Promise.resolve(modules);
-    return loadReportModules().then((m) => {
+    if (modules && rackModule) return Promise.resolve(modules);
+    return Promise.all([loadReportModules(), loadRackModule()]).then(([m]) => {
       this.#notify();
       return m;
     });
+  }
+
+  /** True once the rack designer's report can be derived. */
+  get rackReady(): boolean {
+    return rackModule !== undefined;
+  }
+
+  /** Load the rack derivations alone (what the designer needs to paint); listeners are told when they arrive. */
+  loadRack(): Promise<void> {
+    if (rackModule) return Promise.resolve();
+    return loadRackModule().then(() => this.#notify());
   }
 
   /** Called when a report may have changed: after a store change or when the report modules arrive. */
@@ -147,14 +199,19 @@ export class Reports {
 
   /**
    * The rack designer's report: the unit at the chosen site (site defaults applied), budgets, elevation and the
-   * power chain. Before the report modules arrive a design with a site is reported without the site, and loading
+   * power chain; undefined until the rack derivations have loaded (asking starts loading them). Before the report modules arrive a design with a site is reported without the site, and loading
    * starts; the report's chain note says so. Where the plan's version of the site fixes its PUE, the facility chain
    * takes the meter at it (marked, the site model's PUE beside it); the plan's other overrides stay the plan's.
    */
   get rack(): RackDerived | undefined {
     const design = this.store.design.rack;
+    if (!rackModule) {
+      void this.loadRack();
+      return undefined;
+    }
     if (design.siteId && !modules) void this.load();
-    return this.#rack.derive(this.store.catalog, design, modules && this.#rackSites(modules, ...planOverridesAt(this.store.design.plan.plan, design.siteId)));
+    this.#rackDerivations ??= new rackModule.RackDerivations();
+    return this.#rackDerivations.derive(this.store.catalog, design, modules && this.#rackSites(modules, ...planOverridesAt(this.store.design.plan.plan, design.siteId)));
   }
 
   /** The plan's report, or the failure when evaluating it threw; undefined until the report modules arrive. */
@@ -176,7 +233,7 @@ export class Reports {
 
   get fabric(): FabricOutcome | undefined {
     const d = this.store.design;
-    return modules && this.#fabric(this.store.catalog, d.rack, d.fabric, modules);
+    return fabricModules && this.#fabric(this.store.catalog, d.rack, d.fabric, fabricModules);
   }
 
   /**
@@ -185,7 +242,7 @@ export class Reports {
    */
   get fabricTopologies(): TopologyComparison | undefined {
     const d = this.store.design;
-    return modules && this.#topologies(this.store.catalog, d.rack, d.fabric, modules);
+    return fabricModules && this.#topologies(this.store.catalog, d.rack, d.fabric, fabricModules);
   }
 
   /** The Compare view's report, at the plan's fixed PUEs for the compared site where it states them. */
@@ -203,7 +260,7 @@ export class Reports {
 
   /** The network catalog (switches, optics, cables) the fabric report used; undefined until the modules arrive. */
   get network() {
-    return modules?.loadNetworkCatalog();
+    return fabricModules?.loadNetworkCatalog();
   }
 
   /** The designer's site list (id, name, altitude, floor rating); undefined until the report modules arrive. */

@@ -6,11 +6,16 @@ import type { Prefs } from '../../src/state/types';
 import { fakeWindow } from '../state/fake-window';
 import '../../components/app/rack-app';
 import type { RackApp } from '../../components/app/rack-app';
+// The app loads the designer lazily (src/main.ts starts it before the first render): tests mount it ready, as a
+// deep link to /rack shows it.
+import '../../components/rack/rack-designer-view';
+import { loadRackModule } from '../../src/views/reports';
 
 export const catalog = loadCatalog();
 
 // Stores take edits once the design checks have loaded (the app loads them right after its first paint).
 await loadDesignChecks();
+await loadRackModule();
 
 /** Mount <rack-app> at a path with a fresh store and a fake address bar; returns both. */
 export async function mountApp(path = '/rack/gb200-nvl72', prefs?: Prefs, store?: AppStore) {

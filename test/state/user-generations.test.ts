@@ -151,7 +151,9 @@ describe('the exported generation file through the CLI', () => {
     const edited = setComponentValue(setAcceleratorPower(copyOf(), 1250), 0, 'count', 17);
     expect(s.dispatch({ type: 'generations/save', generation: edited, select: true }).ok).toBe(true);
     // The designer's report comes from the one owner (Reports), as the Rack designer shows it.
-    const designer = new Reports(s).rack!.report;
+    const reports = new Reports(s);
+    await reports.loadRack();
+    const designer = reports.rack!.report;
     const dir = mkdtempSync(join(tmpdir(), 'rackplan-gen-'));
     const file = join(dir, `${edited.id}.json`);
     writeFileSync(file, generationFileText(s.design.plan.plan.generations![0]!));

@@ -1,0 +1,48 @@
+/**
+ * Which catalog generations a view needs before its first render. A deep link paints with these (in the web app each
+ * generation is a chunk of its own) and the whole catalog joins after the first paint; a figure is never computed
+ * from a catalog that lacks a generation it reads, so each list below names every generation its view's reports
+ * look up (test/state/shown-generations.test.ts compares those reports with the whole catalog's).
+ * @module
+ */
+import type { Route } from './router';
+import type { DesignState } from './types';
+
+/**
+ * The generation a site is shown with when nobody names one: the core's REFERENCE_GENERATION
+ * (src/core/plan/evaluate-site.ts; not imported, it would pull the sites core into the entry; a test holds them equal).
+ */
+export const SITE_REFERENCE_GENERATION = 'gb300-nvl72';
+
+/**
+ * The generation ids (or aliases) a route's view reads from the catalog for this design, or `null` when it needs
+ * the whole catalog. Every list holds the designer's generation (the navigation links and the designer read it) and,
+ * for the views that evaluate sites, the sites' reference generation (a site with no generation named is shown with it).
+ */
+export function generationsShown(route: Route, design: DesignState): readonly string[] | null {
+  const rack = design.rack.generationId;
+  switch (route.view) {
+    case 'rack':
+    case 'calc':
+      return [rack];
+    case 'fabric':
+      return [rack];
+    case 'compare':
+      return [rack, SITE_REFERENCE_GENERATION, ...design.compare.generationIds];
+    case 'plan':
+      return [rack, SITE_REFERENCE_GENERATION, ...planGenerations(design)];
+    // The Export view paints its session files' buttons; its plan parts and files wait for the whole catalog.
+    case 'export':
+      return [rack];
+    // The Sites view names the generations each integration plant builds (site data, not the design): all of them.
+    case 'sites':
+    case 'not-found':
+      return null;
+  }
+}
+
+/** Generations the plan names: the optimizer's choice, its deployments and its orders. */
+function planGenerations(design: DesignState): string[] {
+  const p = design.plan;
+  return [...p.optimizer.generations, ...p.plan.deployments.map((d) => d.generation), ...(p.plan.orders ?? []).map((o) => o.generation)];
+}

@@ -1,0 +1,99 @@
+/**
+ * Issue 16 (JS before the first render): a deep link paints with only the generations its view shows
+ * (src/state/shown-generations.ts) and the whole catalog joins later. These tests hold that this is never a different
+ * number: every report a view reads, computed from the catalog holding only the listed generations, equals the same
+ * report from the whole catalog (the independent reference is the whole catalog, as the CLI and every other
+ * surface use it).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/presets';
+import type { Catalog } from '../../src/core/catalog/types';
+import { REFERENCE_GENERATION } from '../../src/core/plan/evaluate-site';
+import type { Plan } from '../../src/core/plan/types';
+import { parseRoute, type Route } from '../../src/state/router';
+import { generationsShown, SITE_REFERENCE_GENERATION } from '../../src/state/shown-generations';
+import { AppStore, initialDesign, loadDesignChecks } from '../../src/state/store';
+import type { DesignState } from '../../src/state/types';
+import { Reports } from '../../src/views/reports';
+import small from '../../presets/plans/small.json';
+
+const whole = loadCatalog();
+
+/** The catalog holding only the generations named, as src/catalog/presets.ts `loadCatalogFor` builds it. */
+function partOf(catalog: Catalog, ids: readonly string[]): Catalog {
+  return Object.freeze({ ...catalog, generations: Object.freeze(catalog.generations.filter((g) => ids.some((x) => g.id === x || g.aliases.includes(x)))) });
+}
+
+/** A report's data with each function (the cable plan's placement closures, a new one per evaluation) named only. */
+function data(value: unknown): unknown {
+  if (typeof value === 'function') return '[function]';
+  if (Array.isArray(value)) return value.map(data);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, data(v)]));
+  return value;
+}
+
+/** What each view reads from the report owner before its first paint. */
+function shownReports(route: Route, r: Reports): unknown {
+  switch (route.view) {
+    case 'rack':
+    case 'calc':
+    case 'export':
+      return r.rack;
+    case 'fabric':
+      return r.fabric;
+    case 'compare':
+      return [r.compare, r.rack];
+    case 'plan':
+      return [r.planOutcome, r.sites];
+    default:
+      throw new Error(`no reports listed for ${route.view}`);
+  }
+}
+
+const firstVisit = initialDesign(whole, undefined, new Date('2026-12-01'));
+const designs: Record<string, DesignState> = {
+  'a first visit': firstVisit,
+  'a plan with deployments, a designer site and other compared generations': {
+    ...firstVisit,
+    rack: { generationId: 'dgx-b200', options: { feeds: 'ab' }, limits: {}, siteId: 'houston-tx' },
+    compare: { generationIds: ['trn2-server', 'inf2-server', 'dgx-h200'], target: { kind: 'accelerators', value: 1024 }, siteId: 'lordstown-oh' },
+    plan: { ...firstVisit.plan, plan: small as unknown as Plan, optimizer: { generations: ['dgx-b300'], objective: 'npv' } },
+  },
+};
+
+beforeAll(() => loadDesignChecks());
+
+describe('generationsShown', () => {
+  it('names the sites’ reference generation the core uses', () => {
+    expect(SITE_REFERENCE_GENERATION).toBe(REFERENCE_GENERATION);
+  });
+
+  it('asks for the whole catalog on the Sites view (its plants name generations the design does not)', () => {
+    expect(generationsShown(parseRoute('/sites'), firstVisit)).toBeNull();
+  });
+
+  it('lists fewer generations than the catalog holds for a first visit to the other views', () => {
+    for (const path of ['/rack/gb200-nvl72', '/plan', '/fabric', '/compare', '/export']) {
+      const ids = new Set(generationsShown(parseRoute(path), firstVisit));
+      expect(ids.size, path).toBeGreaterThan(0);
+      expect(ids.size, path).toBeLessThan(whole.generations.length);
+    }
+  });
+
+  for (const [name, design] of Object.entries(designs)) {
+    for (const path of ['/rack/x', '/calc', '/export', '/fabric', '/compare', '/plan']) {
+      it(`${path}, ${name}: the view's reports from the listed generations equal the whole catalog's`, async () => {
+        const route = parseRoute(path);
+        const ids = generationsShown(route, design)!;
+        const part = partOf(whole, ids);
+        expect(part.generations.length).toBeLessThan(whole.generations.length);
+        const fromPart = new Reports(new AppStore(part, { design }));
+        const fromWhole = new Reports(new AppStore(whole, { design }));
+        await Promise.all([fromPart.load(), fromWhole.load()]);
+        const expected = shownReports(route, fromWhole);
+        expect(expected).toBeDefined();
+        expect(data(shownReports(route, fromPart))).toEqual(data(expected));
+      });
+    }
+  }
+});
