@@ -191,29 +191,58 @@ async function writeFully(handle: FileHandle, buf: Uint8Array): Promise<void> {
 }
 
 /**
+ * While a large file is written, its data is flushed (fdatasync) every this many bytes, in the background: the page
+ * cache would otherwise hold the whole file (Linux starts writeback only past ~10 % of memory or after 30 s) and
+ * the final fsync would write it all while nothing else runs. Flushing as it goes overlaps the disk with the
+ * encoding, so the final fsync has little left.
+ */
+export const FLUSH_EVERY_BYTES = 32 << 20;
+
+/**
  * Write every chunk through `handle`, surfacing the first error. One write stays in flight while the next chunk is
  * made, so a producer that encodes (the cable schedule's CSV) and the disk work at the same time instead of in
  * turn; a chunk is never touched again once yielded (the writers hand out fresh buffers), so it is safe to hand over.
+ * With `flushEvery`, one fdatasync at a time runs beside the writes each time that many more bytes were written
+ * (node runs both on its thread pool); the caller's final fsync still makes the file durable.
  */
-async function writeAll(handle: FileHandle, chunks: Iterable<Chunk> | AsyncIterable<Chunk>): Promise<number> {
+async function writeAll(handle: FileHandle, chunks: Iterable<Chunk> | AsyncIterable<Chunk>, flushEvery = 0): Promise<number> {
   let bytes = 0;
   let inFlight: Promise<void> | undefined;
+  let flushing: Promise<void> | undefined;
+  let flushedAt = 0;
   try {
     for await (const chunk of chunks) {
       const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
       if (!buf.length) continue;
       if (inFlight) await inFlight;
+      if (flushEvery > 0 && bytes - flushedAt >= flushEvery && !flushing) {
+        flushedAt = bytes;
+        const started: Promise<void> = handle.datasync().then(() => {
+          if (flushing === started) flushing = undefined;
+        });
+        flushing = started;
+        // Awaited below (a failed flush fails the write); handled here so it is never an unhandled rejection.
+        started.catch(() => undefined);
+      }
       inFlight = writeFully(handle, buf);
       // Handled here so a failure while the next chunk is made is not an unhandled rejection; awaited above/below.
       inFlight.catch(() => undefined);
       bytes += buf.length;
     }
   } catch (err) {
-    // The producer failed: let the pending write finish (or fail) before the caller closes and removes the file.
+    // The producer failed: let the pending write and flush finish (or fail) before the caller closes and removes the file.
     await inFlight?.catch(() => undefined);
+    await flushing?.catch(() => undefined);
     throw err;
   }
-  await inFlight;
+  try {
+    await inFlight;
+  } catch (err) {
+    await flushing?.catch(() => undefined);
+    throw err;
+  }
+  // A flush that failed (EIO) fails the write even if the final fsync would succeed: the kernel may have dropped pages.
+  await flushing;
   return bytes;
 }
 
@@ -223,11 +252,11 @@ export function temporaryNameFor(path: string): string {
 }
 
 /**
- * Write `chunks` to `target` all or nothing: a temp file in the same folder, written, fsync'd, size-checked,
- * renamed into place. On any failure the temp file is removed and an exit-2 error names the path and reason.
- * Returns the bytes written.
+ * Write `chunks` to `target` all or nothing: a temp file in the same folder, written (flushed every
+ * `flushEveryBytes` as it goes), fsync'd, size-checked, renamed into place. On any failure the temp file is removed
+ * and an exit-2 error names the path and reason. Returns the bytes written.
  */
-export async function writeOutputFile(target: OutputTarget, chunks: Iterable<Chunk> | AsyncIterable<Chunk>): Promise<number> {
+export async function writeOutputFile(target: OutputTarget, chunks: Iterable<Chunk> | AsyncIterable<Chunk>, flushEveryBytes = FLUSH_EVERY_BYTES): Promise<number> {
   if (target.mode === 'stream') {
     let handle: FileHandle | undefined;
     try {
@@ -243,7 +272,7 @@ export async function writeOutputFile(target: OutputTarget, chunks: Iterable<Chu
   let handle: FileHandle | undefined;
   try {
     handle = await open(temp, 'wx', 0o644);
-    const bytes = await writeAll(handle, chunks);
+    const bytes = await writeAll(handle, chunks, flushEveryBytes);
     await handle.sync();
     const size = (await handle.stat()).size;
     await handle.close();

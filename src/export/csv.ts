@@ -201,6 +201,19 @@ export class CsvBytesWriter extends ByteChunks {
     }
   }
 
+  /**
+   * Cells made once by {@link csvFieldsBytes} (at least one), written with their separator: the same bytes as
+   * writing those cells one by one. For the cells a cable schedule repeats on every row (site and cluster, tier and
+   * network, medium, part and length, the transceivers).
+   */
+  fields(bytes: Uint8Array): void {
+    if (this.pos + bytes.length + 1 > this.buf.length) this.room(bytes.length + 1);
+    if (this.#firstCell) this.#firstCell = false;
+    else this.buf[this.pos++] = COMMA;
+    this.buf.set(bytes, this.pos);
+    this.pos += bytes.length;
+  }
+
   /** End the row with CRLF. */
   endRow(): void {
     this.room(2);
@@ -213,6 +226,54 @@ export class CsvBytesWriter extends ByteChunks {
   row(cells: readonly (CellValue | undefined)[]): void {
     for (let i = 0; i < cells.length; i++) this.cell(cells[i]);
     this.endRow();
+  }
+}
+
+/** `csvField` of each cell joined by commas, as UTF-8 bytes: cells to write many times with {@link CsvBytesWriter.fields}. */
+export function csvFieldsBytes(cells: readonly CellValue[]): Uint8Array {
+  if (!cells.length) throw new Error('csvFieldsBytes: at least one cell');
+  return encoder.encode(cells.map(csvField).join(','));
+}
+
+/**
+ * The bytes of cells a schedule repeats (a few distinct values over millions of rows), made once per distinct
+ * combination: {@link csvFieldsBytes} of `[a, b]` or `[a, b, n]`, looked up by value (the last combination first).
+ */
+export class RepeatedCells {
+  readonly #pairs = new Map<string, Map<string, Uint8Array>>();
+  readonly #triples = new Map<string, Map<string, Map<number, Uint8Array>>>();
+  #lastA: string | undefined;
+  #lastB: string | undefined;
+  #lastN: number | undefined;
+  #last: Uint8Array | undefined;
+
+  /** `[a, b]` as bytes. */
+  pair(a: string, b: string): Uint8Array {
+    if (a === this.#lastA && b === this.#lastB && this.#lastN === undefined) return this.#last!;
+    let byB = this.#pairs.get(a);
+    if (!byB) this.#pairs.set(a, (byB = new Map()));
+    let bytes = byB.get(b);
+    if (!bytes) byB.set(b, (bytes = csvFieldsBytes([a, b])));
+    this.#lastA = a;
+    this.#lastB = b;
+    this.#lastN = undefined;
+    return (this.#last = bytes);
+  }
+
+  /** `[a, b, n]` as bytes. */
+  triple(a: string, b: string, n: number): Uint8Array {
+    if (a === this.#lastA && b === this.#lastB && n === this.#lastN) return this.#last!;
+    let byB = this.#triples.get(a);
+    if (!byB) this.#triples.set(a, (byB = new Map()));
+    let byN = byB.get(b);
+    if (!byN) byB.set(b, (byN = new Map()));
+    // -0 and 0 are one Map key and one text (csvField writes both as 0).
+    let bytes = byN.get(n);
+    if (!bytes) byN.set(n, (bytes = csvFieldsBytes([a, b, n])));
+    this.#lastA = a;
+    this.#lastB = b;
+    this.#lastN = n;
+    return (this.#last = bytes);
   }
 }
 

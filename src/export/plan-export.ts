@@ -16,7 +16,7 @@ import { layoutElevation } from '../core/rack/elevation';
 import { powerChain, type ChainView } from '../core/rack/power-chain';
 import type { UnitReport } from '../core/rack/types';
 import { facilityChainAt } from '../core/sites/facility-chain';
-import { CsvBytesWriter, csvLine } from './csv';
+import { CsvBytesWriter, RepeatedCells, csvFieldsBytes, csvLine } from './csv';
 import { cableSchedule } from '../core/fabric/cabling';
 import { NETBOX_CABLES_FILE, netboxCableChunks, netboxFiles } from './netbox';
 import type { BarChart, PdfCheck, PdfReport, PowerDiagram, RackElevation, UnitSheet } from './pdf';
@@ -150,27 +150,28 @@ export function cablesFile(b: PlanBundle, clusters: readonly ClusterLayout[]): O
 export function* cableCsvChunks(b: PlanBundle, clusters: readonly ClusterLayout[], header = true): Generator<Uint8Array> {
   const w = new CsvBytesWriter();
   if (header) w.row(CABLE_CSV_COLUMNS);
+  // Cells that repeat over a cluster's rows are made once: site and cluster; tier and network; medium, part and
+  // length; the two transceivers. Only the names are written cell by cell.
+  const tierNetwork = new RepeatedCells();
+  const medium = new RepeatedCells();
+  const transceivers = new RepeatedCells();
   for (const c of clusters) {
+    const siteCluster = csvFieldsBytes([c.siteId, c.cluster]);
     // Compute rows under the part's prefix (`f2-` in a split cluster, else none), then the cluster's other networks.
     for (const [rows, p] of [[cableSchedule(c.cabling, b.network), c.partPrefix], [otherNetworkRows(c, b.network), '']] as const) for (const r of rows) {
       // Column order of CABLE_CSV_COLUMNS / cableCells; names as planCableRows builds them.
-      w.text(c.siteId);
-      w.text(c.cluster);
+      w.fields(siteCluster);
       w.prefixed(p, r.cableId);
-      w.text(r.tier);
-      w.text(r.network);
+      w.fields(tierNetwork.pair(r.tier, r.network));
       w.prefixed(p, r.aRack);
       w.prefixed(p, r.aDevice);
       w.text(r.aPort);
       w.prefixed(p, r.bRack);
       w.prefixed(p, r.bDevice);
       w.text(r.bPort);
-      w.text(r.media);
-      w.text(r.partNumber);
-      w.number(r.lengthM);
+      w.fields(medium.triple(r.media, r.partNumber, r.lengthM));
       w.prefixed(p, r.label);
-      w.text(r.aTransceiver);
-      w.text(r.bTransceiver);
+      w.fields(transceivers.pair(r.aTransceiver, r.bTransceiver));
       w.endRow();
       if (w.full) yield w.take();
     }

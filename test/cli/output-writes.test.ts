@@ -34,6 +34,26 @@ describe('writeOutputFile with a write in flight while the next chunk is made', 
     expect(createHash('sha256').update(readFileSync(path)).digest('hex')).toBe(expected.digest('hex'));
   });
 
+  it('with a flush (fdatasync) running beside the writes every 1 MiB, the file still equals the concatenation', async () => {
+    const path = join(dir, 'flushed.bin');
+    const expected = createHash('sha256');
+    for (const c of chunks(60)) expected.update(typeof c === 'string' ? Buffer.from(c) : c);
+    const bytes = await writeOutputFile(await prepareOutputFile(path), chunks(60), 1 << 20);
+    expect(bytes).toBe(readFileSync(path).length);
+    expect(createHash('sha256').update(readFileSync(path)).digest('hex')).toBe(expected.digest('hex'));
+    expect(readdirSync(dir).filter((f) => f.includes('flushed'))).toEqual(['flushed.bin']);
+  });
+
+  it('a producer that fails while a flush runs: its error, and nothing remains', async () => {
+    const path = join(dir, 'failing-flush.bin');
+    function* failing(): Generator<Uint8Array> {
+      for (let i = 0; i < 6; i++) yield new Uint8Array(1 << 20).fill(i);
+      throw new Error('producer broke mid-flush');
+    }
+    await expect(writeOutputFile(await prepareOutputFile(path), failing(), 1 << 20)).rejects.toThrow(/producer broke mid-flush/);
+    expect(readdirSync(dir).filter((f) => f.includes('failing-flush'))).toEqual([]);
+  });
+
   it('a producer that fails after some chunks: its error, and neither the file nor a temporary file remains', async () => {
     const path = join(dir, 'failing.bin');
     function* failing(): Generator<Uint8Array> {

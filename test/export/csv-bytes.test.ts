@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { CsvBytesWriter, csvField, csvLine } from '../../src/export/csv';
+import { CsvBytesWriter, RepeatedCells, csvField, csvFieldsBytes, csvLine } from '../../src/export/csv';
 import { importPlan } from '../../src/io/plan';
 import { planBundle } from '../../src/export/bundle';
 import { cableCsvChunks } from '../../src/export/plan-export';
@@ -57,6 +57,29 @@ describe('CsvBytesWriter', () => {
         expect(decode(chunks)).toBe(numbers.map((n) => `${csvField(n)}\r\n`).join(''));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('cells made once (csvFieldsBytes, RepeatedCells) and written with fields() equal the cells written one by one', () => {
+    const few = fc.oneof(fc.constantFrom('', 'a', '=x', '"', ',', 'é', 'leaf-spine'), hostileText);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(few, few, fc.constantFrom(0, -0, 0.5, 50, 1e-7, 123.456789)), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 48 }), (rows, chunkBytes) => {
+        const w = new CsvBytesWriter(chunkBytes);
+        const pairs = new RepeatedCells();
+        const triples = new RepeatedCells();
+        const chunks: Uint8Array[] = [];
+        for (const [a, b, n] of rows) {
+          w.text(b);
+          w.fields(pairs.pair(a, b));
+          w.fields(triples.triple(b, a, n));
+          w.fields(csvFieldsBytes([n, a]));
+          w.endRow();
+          if (w.full) chunks.push(w.take());
+        }
+        chunks.push(w.take());
+        expect(decode(chunks)).toBe(rows.map(([a, b, n]) => csvLine([b, a, b, b, a, n, n, a])).join(''));
+      }),
+      { numRuns: 1000 },
     );
   });
 
