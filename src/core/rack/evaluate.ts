@@ -3,7 +3,7 @@
  * compute budgets, with typed issues and the catalog values it used.
  * @module
  */
-import type { Catalog, CduModel, ComponentClass, ElectricalSystem, Generation, PsuModel, Redundancy } from '../catalog/types';
+import type { Catalog, CduModel, ComponentClass, CoolantModel, ElectricalSystem, Generation, PsuModel, Redundancy } from '../catalog/types';
 import { issue, type Issue } from '../issues';
 import { assumption, isMissing, pick, pickSourced, type Assumption, type Basis, type MaybeSourced, type Sourced } from '../provenance';
 import {
@@ -63,10 +63,14 @@ export function psuEfficiency(psu: PsuModel, loadFraction: number): number {
 // Everything that does not depend on the options is computed once per (catalog, generation) and basis:
 // picked catalog numbers and the assumption rows that cite them. A report shares these frozen rows.
 
-/** An assumption row with its de-duplication key (`path|value`) computed once. */
+/**
+ * An assumption row with its de-duplication key (`path|value`): computed once for the rows prepared per
+ * generation; null for a row a call makes, whose key is only worked out when the report's rows need
+ * de-duplicating (never for a generation whose catalog rows are distinct).
+ */
 interface Used {
   readonly a: Assumption;
-  readonly key: string;
+  readonly key: string | null;
 }
 
 /** A catalog number picked at a basis, and the row that cites it. */
@@ -75,14 +79,34 @@ interface Picked<T = number | null> {
   readonly u: Used;
 }
 
+/**
+ * One component class with every figure a call reads, as plain numbers on one shape for every generation (the
+ * catalog's objects differ in shape from generation to generation, which makes reading them per call slow).
+ */
 interface PreparedComponent {
   readonly c: ComponentClass;
+  readonly id: string;
+  readonly name: string;
+  readonly count: number;
+  /** True when the count is per system (multiplied by the systems in the unit). */
+  readonly perSystem: boolean;
   readonly typicalW: number | null;
   readonly typicalU: Used | null;
   readonly liquid: Picked<number>;
   readonly heightU: number;
+  readonly accelerators: number;
+  readonly cpus: number;
+  readonly scaleOutPorts: number;
+  /** Transceiver modules one item takes: one per cage (twin-port OSFP cages hold two ports in one module). */
+  readonly scaleOutModules: number;
   /** Scale-out Gbps one item brings (ports × Gbps), 0 without scale-out ports. */
   readonly scaleOutGbps: number;
+  readonly frontEndPorts: number;
+  readonly storagePorts: number;
+  readonly managementPorts: number;
+  readonly liquidQdPairs: number;
+  /** No published weight: the unit's weight leaves this component out. */
+  readonly weightUnpublished: boolean;
 }
 
 interface PreparedBasis {
@@ -149,7 +173,22 @@ interface Prepared {
   readonly utilization: Picked<number>;
   readonly instance: null | { readonly type: string | null; readonly perSystem: number; readonly vcpu: Picked<number>; readonly memoryGiB: Picked<number>; readonly networkGbps: Picked };
   readonly byBasis: Partial<Record<Basis, PreparedBasis>>;
+  /** The last efficiency rows made for this generation, reused while the numbers they state are the same. */
+  readonly lastRows: LastRows;
   readonly catalog: Catalog;
+}
+
+/**
+ * A call's efficiency rows state numbers that depend on the options; a plan evaluates the same unit with the same
+ * options many times, so the last rows (frozen, like every shared row) are kept and reused when their numbers match.
+ */
+interface LastRows {
+  efficiency: Used | null;
+  efficiencyLoad: number;
+  failover: Used | null;
+  failoverLoad: number;
+  failoverSide: 'A' | 'B';
+  failoverItems: number;
 }
 
 const NEC_NOTE = 'NEC 210.20(A): continuous load ≤ 80 % of the breaker unless listed for 100 % operation';
@@ -162,8 +201,18 @@ export const UNCAPPED = 'uncapped';
 /** Basis whose pick gives the lowest rating or voltage (the one that sizes currents): max ↔ min. */
 const INVERSE_BASIS: Readonly<Record<Basis, Basis>> = { max: 'min', min: 'max', typical: 'typical' };
 
+/** A prepared row, with its de-duplication key. */
 function used(a: Assumption): Used {
-  return { a, key: `${a.path}|${String(a.value)}` };
+  return { a, key: keyOf(a) };
+}
+
+/** A row a call makes: its key is worked out only if the report's rows need de-duplicating. */
+function made(a: Assumption): Used {
+  return { a, key: null };
+}
+
+function keyOf(a: Assumption): string {
+  return `${a.path}|${String(a.value)}`;
 }
 
 /** A row computed once and shared by every report that cites it: frozen so no report can change another's. */
@@ -182,7 +231,7 @@ function pickedSourced(path: string, q: Sourced, basis: Basis, pickAt: Basis = b
 }
 
 function userValue(path: string, value: number | string, unit: string): Used {
-  return used({ path, value, unit, confidence: 'user', sources: [], note: undefined });
+  return made({ path, value, unit, confidence: 'user', sources: [], note: undefined });
 }
 
 /** A catalog field the generation does not carry (optional fields added after the presets were written). */
@@ -221,15 +270,29 @@ function prepare(g: Generation, catalog: Catalog): Prepared {
     at,
     psu,
     psuPath,
-    components: g.components.map((c) => {
+    components: g.components.map((c): PreparedComponent => {
       const typicalW = isMissing(c.typicalPowerW) ? null : pickSourced(c.typicalPowerW, 'typical');
+      const scaleOut = c.ports.scaleOut;
       return {
         c,
+        id: c.id,
+        name: c.name,
+        count: c.count,
+        perSystem: c.scope === 'system',
         typicalW,
         typicalU: typicalW === null ? null : fixed(used(assumption(`${at}.components.${c.id}.typicalPowerW`, c.typicalPowerW, 'typical'))),
         liquid: pickedSourced(`${at}.components.${c.id}.liquidFraction`, c.liquidFraction, 'typical'),
         heightU: pickSourced(c.heightU, 'typical'),
-        scaleOutGbps: c.ports.scaleOut ? c.ports.scaleOut.count * pickSourced(c.ports.scaleOut.gbps, 'typical') : 0,
+        accelerators: c.accelerators,
+        cpus: c.cpus,
+        scaleOutPorts: scaleOut?.count ?? 0,
+        scaleOutModules: scaleOut ? Math.ceil(scaleOut.count / (scaleOut.portsPerCage ?? 1)) : 0,
+        scaleOutGbps: scaleOut ? scaleOut.count * pickSourced(scaleOut.gbps, 'typical') : 0,
+        frontEndPorts: c.ports.frontEnd?.count ?? 0,
+        storagePorts: c.ports.storage?.count ?? 0,
+        managementPorts: c.ports.management?.count ?? 0,
+        liquidQdPairs: c.liquidQdPairs,
+        weightUnpublished: isMissing(c.weightKg),
       };
     }),
     systemsDefaultU: sp ? fixed(used({ path: `${at}.systemsPerRack.default`, value: sp.default, unit: 'systems', confidence: sp.confidence, sources: sp.sources, note: sp.note })) : null,
@@ -283,6 +346,7 @@ function prepare(g: Generation, catalog: Catalog): Prepared {
         }
       : null,
     byBasis: {},
+    lastRows: { efficiency: null, efficiencyLoad: 0, failover: null, failoverLoad: 0, failoverSide: 'A', failoverItems: 0 },
     catalog,
   };
 }
@@ -318,7 +382,7 @@ function preparedBasis(g: Generation, p: Prepared, basis: Basis): PreparedBasis 
     ...p.components.flatMap((c) => [c.typicalU, c.liquid.u]),
     ...b.maxPowerW.map((x) => x.u), b.tdp.u, b.psuRating.u, b.transient.u, b.busV.u, b.unitWeightU, ...b.componentWeight.map((x) => x?.u),
   ];
-  const keys = catalogRows.flatMap((u) => (u ? [u.key] : []));
+  const keys = catalogRows.flatMap((u) => (u ? [u.key ?? keyOf(u.a)] : []));
   const withDistinct: PreparedBasis = { ...b, distinct: new Set(keys).size === keys.length };
   (p.byBasis as Record<Basis, PreparedBasis>)[basis] = withDistinct;
   return withDistinct;
@@ -367,21 +431,19 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
   const rows: Row[] = new Array<Row>(comps.length);
   for (let i = 0; i < comps.length; i++) {
     const pc = comps[i]!;
-    const c = pc.c;
     const max = pb.maxPowerW[i]!;
     log.push(max.u);
     if (max.v === null) {
-      issues.push(issue('power_value_missing', 'warning', ['components', c.id, 'maxPowerW'], `${c.name}: no published power; counted as 0 W`));
+      issues.push(issue('power_value_missing', 'warning', ['components', pc.id, 'maxPowerW'], `${pc.name}: no published power; counted as 0 W`));
     }
     if (pc.typicalU) log.push(pc.typicalU);
-    rows[i] = { p: pc, n: c.count * (c.scope === 'system' ? systems : 1), w: max.v ?? 0 };
+    rows[i] = { p: pc, n: pc.count * (pc.perSystem ? systems : 1), w: max.v ?? 0 };
   }
   const serverInput = g.power.architecture === 'server-psu';
   const redundancy = options.redundancy ?? g.power.redundancy.default;
   if (options.redundancy) log.push(userValue('options.redundancy', redundancy, 'scheme'));
   else log.push(p.redundancyDefaultU);
 
-  const psuPath = p.psuPath;
   log.push(pb.psuRating.u);
   const psuRatingW = pb.psuRating.v;
   log.push(p.powerCount.u);
@@ -411,7 +473,7 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
     }
   }
   const { itW, inputW, loadFraction, efficiency, dcInGroupsW, outsideGroupsW } = roll;
-  log.push(used({ path: `${psuPath}.efficiency`, value: efficiency, unit: 'ratio', confidence: psu.efficiency.confidence, sources: psu.efficiency.sources, note: `interpolated at ${(loadFraction * 100).toFixed(1)} % load per PSU (all installed PSUs sharing)${psu.efficiency.note ? '; ' + psu.efficiency.note : ''}` }));
+  log.push(efficiencyRow(p, efficiency, loadFraction));
 
   // Typical power where published for the components that carry the load (≥ 90 % of it); never the maximum again.
   let typicalSumW = 0;
@@ -422,7 +484,7 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
     rowsW += r.n * r.w;
     if (r.p.typicalW === null) {
       unpublishedW += r.n * r.w;
-      if (r.w > 0) unpublishedNames += (unpublishedNames ? ', ' : '') + r.p.c.name;
+      if (r.w > 0) unpublishedNames += (unpublishedNames ? ', ' : '') + r.p.name;
     } else typicalSumW += r.n * Math.min(r.p.typicalW, r.w);
   }
   let typicalKw: number | null = null;
@@ -440,8 +502,6 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
   const inputKva = inputW / 1000 / powerFactor;
 
   /** The unit cap (kW, rounded down to 0.1) that brings `loadW` down to `limitW`: loads scale with the cap. */
-  const capToFit = (limitW: number, loadW: number) => Math.floor(((itW * limitW) / loadW) / 100) / 10;
-  const perGroup = serverInput ? ' per system' : '';
 
   // Shelf / PSU redundancy: the group minus its redundant items must still carry the group's load.
   const spare = redundantItems(redundancy, itemsPerGroup);
@@ -461,13 +521,13 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
     const lower = itemsPerGroup - itemsToCarry;
     issues.push(issue('psu_redundancy_insufficient', 'error', ['power', 'redundancy'], `${redundancy.toUpperCase()} leaves ${itemsPerGroup - spare} of ${itemsPerGroup} ${serverInput ? 'PSUs per system' : 'shelves'} (${fmtKw(redundantCapacityW)}) for a ${fmtKw(groupLoadW)} load`, {
       limit: redundantCapacityW / 1000, actual: groupLoadW / 1000, unit: 'kW',
-      fix: `Cap the unit at ${capToFit(redundantCapacityW, groupLoadW)} kW${addItems(add)}${lower >= 1 ? `, or lower the redundancy to N+${lower}` : lower === 0 ? ', or run without redundancy (N)' : ''}`,
+      fix: `Cap the unit at ${capToFit(itW, redundantCapacityW, groupLoadW)} kW${addItems(add)}${lower >= 1 ? `, or lower the redundancy to N+${lower}` : lower === 0 ? ', or run without redundancy (N)' : ''}`,
     }));
   }
   if (nominalCapacityW + 1e-6 < (serverInput ? loadFraction * nominalCapacityW : itW)) {
     issues.push(issue('psu_capacity_exceeded', 'error', ['power', 'psus'], `installed PSU capacity ${fmtKw(nominalCapacityW)} is below the ${fmtKw(itW)} load`, {
       limit: nominalCapacityW / 1000, actual: itW / 1000, unit: 'kW',
-      fix: `Cap the unit at ${capToFit(nominalCapacityW, itW)} kW${serverInput ? '' : `, or add ${itemsToCarry - itemsPerGroup} shel${itemsToCarry - itemsPerGroup > 1 ? 'ves' : 'f'}`}`,
+      fix: `Cap the unit at ${capToFit(itW, nominalCapacityW, itW)} kW${serverInput ? '' : `, or add ${itemsToCarry - itemsPerGroup} shel${itemsToCarry - itemsPerGroup > 1 ? 'ves' : 'f'}`}`,
     }));
   }
 
@@ -481,12 +541,12 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
   if (peakCapacityW !== null && peakW > peakCapacityW) {
     issues.push(issue('transient_exceeds_psu_peak', 'error', ['power', 'peakKw'], `transient peak ${fmtKw(peakW)} exceeds the PSUs' peak rating ${fmtKw(peakCapacityW)}`, {
       limit: peakCapacityW / 1000, actual: peakW / 1000, unit: 'kW',
-      fix: `Cap the unit at ${capToFit(peakCapacityW, peakW)} kW (the ×${transient} peak then fits the PSUs' pulse rating), or add BBUs or power smoothing that absorb ${fmtKw(peakW - peakCapacityW)}`,
+      fix: `Cap the unit at ${capToFit(itW, peakCapacityW, peakW)} kW (the ×${transient} peak then fits the PSUs' pulse rating), or add BBUs or power smoothing that absorb ${fmtKw(peakW - peakCapacityW)}`,
     }));
   } else if (peakCapacityW === null && peakW > nominalCapacityW) {
     issues.push(issue('transient_exceeds_psu_rating', 'warning', ['power', 'peakKw'], `transient peak ${fmtKw(peakW)} exceeds the PSUs' continuous rating ${fmtKw(nominalCapacityW)}; no peak rating is published, so ride-through depends on PSU overload capability or BBUs`, {
       limit: nominalCapacityW / 1000, actual: peakW / 1000, unit: 'kW',
-      fix: `Confirm with the vendor that the PSUs ride ${fmtKw(peakW - nominalCapacityW)} over their rating for the transient, add BBUs or power smoothing, or cap the unit at ${capToFit(nominalCapacityW, peakW)} kW`,
+      fix: `Confirm with the vendor that the PSUs ride ${fmtKw(peakW - nominalCapacityW)} over their rating for the transient, add BBUs or power smoothing, or cap the unit at ${capToFit(itW, nominalCapacityW, peakW)} kW`,
     }));
   }
   let bbu: UnitReport['power']['bbu'] = null;
@@ -501,127 +561,17 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
       const addBbus = perBbuW > 0 ? Math.ceil((peakW - bbuW) / perBbuW) : null;
       issues.push(issue('bbu_power_insufficient', 'error', ['power', 'bbu'], `BBUs deliver ${fmtKw(bbuW)}, below the ${fmtKw(peakW)} transient peak`, {
         limit: bbuW / 1000, actual: peakW / 1000, unit: 'kW',
-        fix: `${addBbus !== null ? `Add ${addBbus} BBU module${addBbus > 1 ? 's' : ''}, or cap` : 'Cap'} the unit at ${capToFit(bbuW, peakW)} kW`,
+        fix: `${addBbus !== null ? `Add ${addBbus} BBU module${addBbus > 1 ? 's' : ''}, or cap` : 'Cap'} the unit at ${capToFit(itW, bbuW, peakW)} kW`,
       }));
     }
   }
 
   // ---- feeds, whips, breakers, phases ----------------------------------------------------
-  if (options.feeds === undefined && p.feedModeU) log.push(p.feedModeU);
-  const feed = {
-    volts: options.feedVolts ?? defaultFeed.volts,
-    amps: options.feedAmps ?? defaultFeed.amps,
-    system: options.feedSystem ?? defaultFeed.system,
+  const power: PowerState = {
+    psu, serverInput, systems, redundancy, itW, inputKva, powerFactor, loadFraction, efficiency, dcInGroupsW, outsideGroupsW,
+    shelves, groupCount, itemsPerGroup, itemRatingW, groupLoadW, redundantCapacityW, itemsToCarry, weakSideItems, feedMode, peakW, peakRating, peakCapacityW,
   };
-  if (options.feedVolts === undefined || options.feedAmps === undefined || options.feedSystem === undefined) log.push(p.defaultFeedU);
-  const continuousFactor = options.continuousFactor ?? NEC_CONTINUOUS_FACTOR;
-  if (options.continuousFactor === undefined) log.push(p.necDefaultU);
-  else log.push(used({ path: 'rules.necContinuousFactor', value: continuousFactor, unit: 'ratio', confidence: 'user', sources: NEC_SOURCES, note: NEC_NOTE }));
-  const wiring = feed.volts === defaultFeed.volts && feed.system === defaultFeed.system ? p.defaultWiring : psuWiring(psu, feed);
-  if (!wiring.ok) issues.push(issue(wiring.code, 'error', ['power', wiring.field], wiring.message, { ...wiring.numbers, fix: wiringFix(psu) }));
-  const connection = wiring.ok ? wiring.connection : 'line-neutral';
-  const circuit = circuitCapacity(feed.volts, feed.amps, feed.system, powerFactor, continuousFactor);
-  // Whips feed whole inputs: a shelf's published cords (each on its own whip and breaker), else whole shelves or
-  // server PSU cords through rack PDUs.
-  const cords = serverInput ? undefined : psu.cords;
-  if (cords) log.push(p.cordsU!);
-  const cordsPerItem = cords?.count ?? 1;
-  const psusPerInput = psu.psusPerShelf / cordsPerItem;
-  const inputsTotal = shelves * cordsPerItem;
-  const sidesN = ab ? 2 : 1;
-  const sides: FeedReport[] = [];
-  let whipsTotal = 0;
-  let worstFailover: { load: number; eff: number; side: 'A' | 'B'; items: number } | null = null;
-  for (let s = 0; s < sidesN; s++) {
-    const sideName = s === 0 ? 'A' : 'B';
-    // Split each group evenly; side A takes the odd one.
-    const itemsPerGroupOnSide = ab ? (s === 0 ? Math.ceil(itemsPerGroup / 2) : Math.floor(itemsPerGroup / 2)) : itemsPerGroup;
-    const inputsOnSide = itemsPerGroupOnSide * groupCount * cordsPerItem;
-    const normalKva = ab ? (inputKva * inputsOnSide) / Math.max(1, inputsTotal) : inputKva;
-    // With the other feed failed this side's PSUs carry the whole load, at their efficiency at that load.
-    let failoverLoad = loadFraction;
-    let failoverEff = efficiency;
-    let failoverKva = inputKva;
-    if (ab) {
-      failoverLoad = itemsPerGroupOnSide > 0 && itemRatingW > 0 ? groupLoadW / (itemsPerGroupOnSide * itemRatingW) : 0;
-      failoverEff = itemsPerGroupOnSide > 0 ? psuEfficiency(psu, failoverLoad) : efficiency;
-      const failoverInputW = itemsPerGroupOnSide > 0 ? (serverInput ? dcInGroupsW / failoverEff + outsideGroupsW : itW / failoverEff) : 0;
-      failoverKva = failoverInputW / 1000 / powerFactor;
-      if (itemsPerGroupOnSide > 0 && (!worstFailover || failoverLoad > worstFailover.load)) worstFailover = { load: failoverLoad, eff: failoverEff, side: sideName, items: itemsPerGroupOnSide };
-    }
-    const perInputFailoverKva = inputsOnSide > 0 ? failoverKva / inputsOnSide : 0;
-    const perWhipCapacity = circuit.usableKva;
-    // Largest number of whole inputs per whip whose kVA and worst phase current stay within the breaker's
-    // continuous rating (PSUs assigned to phases round-robin, so 9 single-phase PSUs balance 3/3/3). A published
-    // cord plugs into its own whip.
-    const maxPerWhip = cords ? 1 : inputsOnSide;
-    let inputsPerWhip = 0;
-    while (
-      inputsPerWhip < maxPerWhip &&
-      (inputsPerWhip + 1) * perInputFailoverKva <= perWhipCapacity + 1e-9 &&
-      maxOf(whipCurrents(inputsPerWhip + 1, perInputFailoverKva, psusPerInput, feed, connection)) <= circuit.usableAmps + 1e-9
-    ) {
-      inputsPerWhip++;
-    }
-    const undersized = inputsOnSide > 0 && inputsPerWhip < 1;
-    if (undersized) {
-      const what = cords ? `shelf cord (${cords.connector})` : serverInput ? 'PSU' : 'shelf';
-      issues.push(issue('whip_undersized', 'error', ['power', 'feeds', sideName], `one ${what} draws ${perInputFailoverKva.toFixed(1)} kVA under failover, above what a ${feed.volts} V ${feed.amps} A ${feed.system} whip carries at ${continuousFactor * 100} % (${perWhipCapacity.toFixed(1)} kVA, ${circuit.usableAmps.toFixed(1)} A per phase)`, {
-        limit: perWhipCapacity, actual: perInputFailoverKva, unit: 'kVA',
-        fix: whipFix(psu, feed, continuousFactor, perInputFailoverKva, perWhipCapacity, psusPerInput, connection, cords, capToFit(perWhipCapacity, perInputFailoverKva)),
-      }));
-      inputsPerWhip = 1;
-    }
-    if (inputsOnSide === 0) inputsPerWhip = 1;
-    const whips = inputsOnSide > 0 ? Math.ceil(inputsOnSide / inputsPerWhip) : 0;
-    whipsTotal += whips;
-    const currents = whipCurrents(Math.min(inputsPerWhip, inputsOnSide), perInputFailoverKva, psusPerInput, feed, connection);
-    const phases: { phase: 'L1' | 'L2' | 'L3'; amps: number }[] = new Array<{ phase: 'L1' | 'L2' | 'L3'; amps: number }>(currents.length);
-    for (let i = 0; i < currents.length; i++) phases[i] = { phase: PHASE_NAMES[i]!, amps: currents[i]! };
-    const worstPhaseA = maxOf(currents);
-    const required = requiredBreakerAmps(worstPhaseA, continuousFactor);
-    // An input that alone overloads its whip is whip_undersized (its phases are then over too): reported once.
-    if (!undersized && worstPhaseA > circuit.usableAmps + 1e-6) {
-      issues.push(issue('phase_current_exceeded', 'error', ['power', 'feeds', sideName, 'phases'], `worst phase draws ${worstPhaseA.toFixed(1)} A under failover, above the ${circuit.usableAmps.toFixed(1)} A continuous limit of a ${feed.amps} A breaker`, {
-        limit: circuit.usableAmps, actual: worstPhaseA, unit: 'A',
-        fix: `${required !== null && (!cords || required <= cords.ratedAmps) ? `Use a ${required} A breaker and whip, ` : ''}${worstPhaseA <= feed.amps + 1e-6 && continuousFactor < 1 ? 'a 100 %-rated breaker (continuous factor 1.0), ' : ''}spread the PSUs over more whips, or cap the unit at ${capToFit(circuit.usableAmps, worstPhaseA)} kW`.replace(/^[a-z]/, (c) => c.toUpperCase()),
-      }));
-    }
-    sides.push({
-      side: sideName, volts: feed.volts, amps: feed.amps, system: feed.system, breakerA: feed.amps,
-      requiredBreakerA: required ?? null, whips, inputsOnSide: itemsPerGroupOnSide * groupCount, whipUsableKva: circuit.usableKva, normalKva, failoverKva,
-      failoverLoadFraction: failoverLoad, failoverEfficiency: failoverEff, cords: inputsOnSide, connector: cords?.connector ?? null,
-      worstPhaseA, phases, phaseImbalance: imbalance(currents),
-    });
-  }
-  if (worstFailover) {
-    log.push(used({ path: `${psuPath}.efficiency.failover`, value: worstFailover.eff, unit: 'ratio', confidence: psu.efficiency.confidence, sources: psu.efficiency.sources, note: `interpolated at ${(worstFailover.load * 100).toFixed(1)} % load per PSU with feed ${worstFailover.side === 'A' ? 'B' : 'A'} failed (${worstFailover.items} ${serverInput ? 'PSUs per system' : 'shelves'} on side ${worstFailover.side} carry the load)` }));
-  }
-  if (ab) {
-    // The unit passes A/B only if one side's PSUs alone carry the maximum load.
-    const sideCapacityW = weakSideItems * itemRatingW;
-    if (sideCapacityW + 1e-6 < groupLoadW) {
-      const addPerSide = itemsToCarry - weakSideItems;
-      const capKw = capToFit(sideCapacityW, groupLoadW);
-      const profile = (g.power.profiles ?? []).map((x) => ({ x, kw: pickSourced(x.capW, 'typical') / 1000 })).filter((x) => x.kw <= capKw + 1e-9).sort((a, b) => b.kw - a.kw)[0];
-      const singleOk = redundantCapacityW + 1e-6 >= groupLoadW;
-      issues.push(issue('ab_failover_insufficient', 'error', ['power', 'feeds'], `on loss of one feed, ${weakSideItems} of ${itemsPerGroup} ${serverInput ? 'PSUs per system' : 'shelves'} remain (${fmtKw(sideCapacityW)}) for a ${fmtKw(groupLoadW)} load${perGroup}`, {
-        limit: sideCapacityW / 1000, actual: groupLoadW / 1000, unit: 'kW',
-        fix: `Cap the unit at ${capKw} kW${serverInput && systems > 1 ? ` (${fmtKw(sideCapacityW)} DC per system)` : ''}${profile ? ` (profile ${profile.x.id}, ${profile.kw.toFixed(0)} kW, fits)` : ''}${serverInput ? '' : `, add ${addPerSide} shel${addPerSide > 1 ? 'ves' : 'f'} per side (${itemsToCarry} per side)`}${singleOk ? `, or run a single feed (${redundancy.toUpperCase()} ${serverInput ? 'PSUs' : 'shelves'} carry the load)` : ''}`,
-      }));
-    }
-  }
-
-  // With one feed failed only one side's PSUs meet the transient: check their pulse rating too.
-  if (ab && peakRating !== null && peakCapacityW !== null && peakW <= peakCapacityW) {
-    const sidePeakW = peakRating * weakSideItems * groupCount * psu.psusPerShelf;
-    if (peakW > sidePeakW) {
-      issues.push(issue('transient_exceeds_psu_peak', 'error', ['power', 'peakKw'], `with one feed failed, the transient peak ${fmtKw(peakW)} exceeds the surviving side's pulse rating ${fmtKw(sidePeakW)}`, {
-        limit: sidePeakW / 1000, actual: peakW / 1000, unit: 'kW',
-        fix: `Cap the unit at ${capToFit(sidePeakW, peakW)} kW, or add BBUs or power smoothing that absorb ${fmtKw(peakW - sidePeakW)} with one feed failed`,
-      }));
-    }
-  }
+  const { continuousFactor, sides, whipsTotal } = feedBudget(g, p, options, power, issues, log);
 
   const busV = pb.busV.v;
   log.push(pb.busV.u);
@@ -637,7 +587,7 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
     if (busbarRatingA !== null && busbarA > busbarRatingA + 1e-6) {
       issues.push(issue('busbar_ampacity_exceeded', 'error', ['power', 'busbarA'], `${busbarA.toFixed(0)} A at ${busV} V exceeds the busbar's ${busbarRatingA} A rating`, {
         limit: busbarRatingA, actual: busbarA, unit: 'A',
-        fix: `Cap the unit at ${capToFit(busbarRatingA, busbarA)} kW (${busbarRatingA} A at ${busV} V), or use a rack whose busbar carries ${Math.ceil(busbarA)} A`,
+        fix: `Cap the unit at ${capToFit(itW, busbarRatingA, busbarA)} kW (${busbarRatingA} A at ${busV} V), or use a rack whose busbar carries ${Math.ceil(busbarA)} A`,
       }));
     }
   }
@@ -646,7 +596,7 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
   let liquidDcW = 0;
   for (const r of rows) {
     log.push(r.p.liquid.u);
-    liquidDcW = liquidDcW + r.n * r.w * (serverInput && r.p.c.scope === 'system' ? efficiency : 1) * r.p.liquid.v;
+    liquidDcW = liquidDcW + r.n * r.w * (serverInput && r.p.perSystem ? efficiency : 1) * r.p.liquid.v;
   }
   const psuLossW = inputW - itW;
   const liquidW = liquidDcW + (g.power.shelvesLiquidCooled ? psuLossW : 0);
@@ -666,17 +616,17 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
   let usedItemU = 0;
   let qdPairs = 0;
   for (const r of rows) {
-    const c = r.p.c;
+    const c = r.p;
     accelerators = accelerators + r.n * c.accelerators;
     cpus = cpus + r.n * c.cpus;
-    scaleOutPorts = scaleOutPorts + r.n * (c.ports.scaleOut?.count ?? 0);
+    scaleOutPorts = scaleOutPorts + r.n * c.scaleOutPorts;
     // One transceiver module per cage: twin-port OSFP cages (DGX H100/H200/B200) hold two ports in one module.
-    if (c.ports.scaleOut) scaleOutModules = scaleOutModules + r.n * Math.ceil(c.ports.scaleOut.count / (c.ports.scaleOut.portsPerCage ?? 1));
-    frontEndPorts = frontEndPorts + r.n * (c.ports.frontEnd?.count ?? 0);
-    storagePorts = storagePorts + r.n * (c.ports.storage?.count ?? 0);
-    managementItemPorts = managementItemPorts + r.n * (c.ports.management?.count ?? 0);
-    scaleOutGbps = scaleOutGbps + r.n * r.p.scaleOutGbps;
-    usedItemU = usedItemU + r.n * r.p.heightU;
+    scaleOutModules = scaleOutModules + r.n * c.scaleOutModules;
+    frontEndPorts = frontEndPorts + r.n * c.frontEndPorts;
+    storagePorts = storagePorts + r.n * c.storagePorts;
+    managementItemPorts = managementItemPorts + r.n * c.managementPorts;
+    scaleOutGbps = scaleOutGbps + r.n * c.scaleOutGbps;
+    usedItemU = usedItemU + r.n * c.heightU;
     qdPairs = qdPairs + r.n * c.liquidQdPairs;
   }
   log.push(p.links.u);
@@ -716,7 +666,7 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
         log.push(w.u);
         itemsKg = itemsKg + rows[i]!.n * w.v;
       }
-      if (isMissing(rows[i]!.p.c.weightKg)) unknown += (unknown ? ', ' : '') + rows[i]!.p.c.name;
+      if (rows[i]!.p.weightUnpublished) unknown += (unknown ? ', ' : '') + rows[i]!.p.name;
     }
     weightKg = frame * g.racks + itemsKg;
     if (unknown) {
@@ -805,7 +755,7 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
   const componentsOut: ComponentPowerRow[] = new Array<ComponentPowerRow>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
-    componentsOut[i] = { id: r.p.c.id, name: r.p.c.name, count: r.n, wattsEach: r.w, totalKw: (r.n * r.w) / 1000, liquidKw: (r.n * r.w * r.p.liquid.v) / 1000 };
+    componentsOut[i] = { id: r.p.id, name: r.p.name, count: r.n, wattsEach: r.w, totalKw: (r.n * r.w) / 1000, liquidKw: (r.n * r.w * r.p.liquid.v) / 1000 };
   }
   const scaleUpCables = g.scaleUp.medium === 'cable' ? scaleUpLinks * cablesPerLink : 0;
 
@@ -935,7 +885,7 @@ function rollUp(rows: readonly Row[], serverInput: boolean, psu: PsuModel, nomin
   let groupedW = 0;
   let outsideGroupsW = 0;
   for (const r of rows) {
-    const inGroups = !(serverInput && r.p.c.scope !== 'system');
+    const inGroups = !(serverInput && !r.p.perSystem);
     groupedW = groupedW + (inGroups ? r.n * r.w : 0);
     outsideGroupsW = outsideGroupsW + (inGroups ? 0 : r.n * r.w);
   }
@@ -952,6 +902,164 @@ function rollUp(rows: readonly Row[], serverInput: boolean, psu: PsuModel, nomin
   const loadFraction = nominalCapacityW > 0 ? itW / nominalCapacityW : 1;
   const efficiency = psuEfficiency(psu, loadFraction);
   return { itW, inputW: itW / efficiency, loadFraction, efficiency, dcInGroupsW: itW, outsideGroupsW: 0 };
+}
+
+/** What the feed checks read of the unit's power: the roll-up, the PSU groups and the transient. */
+interface PowerState {
+  readonly psu: PsuModel;
+  readonly serverInput: boolean;
+  readonly systems: number;
+  readonly redundancy: Redundancy;
+  readonly itW: number;
+  readonly inputKva: number;
+  readonly powerFactor: number;
+  readonly loadFraction: number;
+  readonly efficiency: number;
+  readonly dcInGroupsW: number;
+  readonly outsideGroupsW: number;
+  readonly shelves: number;
+  readonly groupCount: number;
+  readonly itemsPerGroup: number;
+  readonly itemRatingW: number;
+  readonly groupLoadW: number;
+  readonly redundantCapacityW: number;
+  readonly itemsToCarry: number;
+  readonly weakSideItems: number;
+  readonly feedMode: 'ab' | 'single';
+  readonly peakW: number;
+  readonly peakRating: number | null;
+  readonly peakCapacityW: number | null;
+}
+
+interface FeedBudget {
+  readonly continuousFactor: number;
+  readonly sides: FeedReport[];
+  readonly whipsTotal: number;
+}
+
+/** Feeds, whips, breakers and phases: each side's whips and currents under failover, and the A/B checks. */
+function feedBudget(g: Generation, p: Prepared, options: UnitOptions, power: PowerState, issues: Issue[], log: Used[]): FeedBudget {
+  const { psu, serverInput, systems, redundancy, itW, inputKva, powerFactor, loadFraction, efficiency, dcInGroupsW, outsideGroupsW } = power;
+  const { shelves, groupCount, itemsPerGroup, itemRatingW, groupLoadW, redundantCapacityW, itemsToCarry, weakSideItems, feedMode, peakW, peakRating, peakCapacityW } = power;
+  const defaultFeed = g.power.defaultFeed;
+  const ab = feedMode === 'ab';
+  const perGroup = serverInput ? ' per system' : '';
+  if (options.feeds === undefined && p.feedModeU) log.push(p.feedModeU);
+  const feed = {
+    volts: options.feedVolts ?? defaultFeed.volts,
+    amps: options.feedAmps ?? defaultFeed.amps,
+    system: options.feedSystem ?? defaultFeed.system,
+  };
+  if (options.feedVolts === undefined || options.feedAmps === undefined || options.feedSystem === undefined) log.push(p.defaultFeedU);
+  const continuousFactor = options.continuousFactor ?? NEC_CONTINUOUS_FACTOR;
+  if (options.continuousFactor === undefined) log.push(p.necDefaultU);
+  else log.push(made({ path: 'rules.necContinuousFactor', value: continuousFactor, unit: 'ratio', confidence: 'user', sources: NEC_SOURCES, note: NEC_NOTE }));
+  const wiring = feed.volts === defaultFeed.volts && feed.system === defaultFeed.system ? p.defaultWiring : psuWiring(psu, feed);
+  if (!wiring.ok) issues.push(issue(wiring.code, 'error', ['power', wiring.field], wiring.message, { ...wiring.numbers, fix: wiringFix(psu) }));
+  const connection = wiring.ok ? wiring.connection : 'line-neutral';
+  const circuit = circuitCapacity(feed.volts, feed.amps, feed.system, powerFactor, continuousFactor);
+  // Whips feed whole inputs: a shelf's published cords (each on its own whip and breaker), else whole shelves or
+  // server PSU cords through rack PDUs.
+  const cords = serverInput ? undefined : psu.cords;
+  if (cords) log.push(p.cordsU!);
+  const cordsPerItem = cords?.count ?? 1;
+  const psusPerInput = psu.psusPerShelf / cordsPerItem;
+  const inputsTotal = shelves * cordsPerItem;
+  const sidesN = ab ? 2 : 1;
+  const sides: FeedReport[] = [];
+  let whipsTotal = 0;
+  let worstFailover: { load: number; eff: number; side: 'A' | 'B'; items: number } | null = null;
+  for (let s = 0; s < sidesN; s++) {
+    const sideName = s === 0 ? 'A' : 'B';
+    // Split each group evenly; side A takes the odd one.
+    const itemsPerGroupOnSide = ab ? (s === 0 ? Math.ceil(itemsPerGroup / 2) : Math.floor(itemsPerGroup / 2)) : itemsPerGroup;
+    const inputsOnSide = itemsPerGroupOnSide * groupCount * cordsPerItem;
+    const normalKva = ab ? (inputKva * inputsOnSide) / Math.max(1, inputsTotal) : inputKva;
+    // With the other feed failed this side's PSUs carry the whole load, at their efficiency at that load.
+    let failoverLoad = loadFraction;
+    let failoverEff = efficiency;
+    let failoverKva = inputKva;
+    if (ab) {
+      failoverLoad = itemsPerGroupOnSide > 0 && itemRatingW > 0 ? groupLoadW / (itemsPerGroupOnSide * itemRatingW) : 0;
+      failoverEff = itemsPerGroupOnSide > 0 ? psuEfficiency(psu, failoverLoad) : efficiency;
+      const failoverInputW = itemsPerGroupOnSide > 0 ? (serverInput ? dcInGroupsW / failoverEff + outsideGroupsW : itW / failoverEff) : 0;
+      failoverKva = failoverInputW / 1000 / powerFactor;
+      if (itemsPerGroupOnSide > 0 && (!worstFailover || failoverLoad > worstFailover.load)) worstFailover = { load: failoverLoad, eff: failoverEff, side: sideName, items: itemsPerGroupOnSide };
+    }
+    const perInputFailoverKva = inputsOnSide > 0 ? failoverKva / inputsOnSide : 0;
+    const perWhipCapacity = circuit.usableKva;
+    // Largest number of whole inputs per whip whose kVA and worst phase current stay within the breaker's
+    // continuous rating (PSUs assigned to phases round-robin, so 9 single-phase PSUs balance 3/3/3). A published
+    // cord plugs into its own whip.
+    const maxPerWhip = cords ? 1 : inputsOnSide;
+    let inputsPerWhip = 0;
+    while (
+      inputsPerWhip < maxPerWhip &&
+      (inputsPerWhip + 1) * perInputFailoverKva <= perWhipCapacity + 1e-9 &&
+      maxOf(whipCurrents(inputsPerWhip + 1, perInputFailoverKva, psusPerInput, feed, connection)) <= circuit.usableAmps + 1e-9
+    ) {
+      inputsPerWhip++;
+    }
+    const undersized = inputsOnSide > 0 && inputsPerWhip < 1;
+    if (undersized) {
+      const what = cords ? `shelf cord (${cords.connector})` : serverInput ? 'PSU' : 'shelf';
+      issues.push(issue('whip_undersized', 'error', ['power', 'feeds', sideName], `one ${what} draws ${perInputFailoverKva.toFixed(1)} kVA under failover, above what a ${feed.volts} V ${feed.amps} A ${feed.system} whip carries at ${continuousFactor * 100} % (${perWhipCapacity.toFixed(1)} kVA, ${circuit.usableAmps.toFixed(1)} A per phase)`, {
+        limit: perWhipCapacity, actual: perInputFailoverKva, unit: 'kVA',
+        fix: whipFix(psu, feed, continuousFactor, perInputFailoverKva, perWhipCapacity, psusPerInput, connection, cords, capToFit(itW, perWhipCapacity, perInputFailoverKva)),
+      }));
+      inputsPerWhip = 1;
+    }
+    if (inputsOnSide === 0) inputsPerWhip = 1;
+    const whips = inputsOnSide > 0 ? Math.ceil(inputsOnSide / inputsPerWhip) : 0;
+    whipsTotal += whips;
+    const currents = whipCurrents(Math.min(inputsPerWhip, inputsOnSide), perInputFailoverKva, psusPerInput, feed, connection);
+    const phases: { phase: 'L1' | 'L2' | 'L3'; amps: number }[] = new Array<{ phase: 'L1' | 'L2' | 'L3'; amps: number }>(currents.length);
+    for (let i = 0; i < currents.length; i++) phases[i] = { phase: PHASE_NAMES[i]!, amps: currents[i]! };
+    const worstPhaseA = maxOf(currents);
+    const required = requiredBreakerAmps(worstPhaseA, continuousFactor);
+    // An input that alone overloads its whip is whip_undersized (its phases are then over too): reported once.
+    if (!undersized && worstPhaseA > circuit.usableAmps + 1e-6) {
+      issues.push(issue('phase_current_exceeded', 'error', ['power', 'feeds', sideName, 'phases'], `worst phase draws ${worstPhaseA.toFixed(1)} A under failover, above the ${circuit.usableAmps.toFixed(1)} A continuous limit of a ${feed.amps} A breaker`, {
+        limit: circuit.usableAmps, actual: worstPhaseA, unit: 'A',
+        fix: `${required !== null && (!cords || required <= cords.ratedAmps) ? `Use a ${required} A breaker and whip, ` : ''}${worstPhaseA <= feed.amps + 1e-6 && continuousFactor < 1 ? 'a 100 %-rated breaker (continuous factor 1.0), ' : ''}spread the PSUs over more whips, or cap the unit at ${capToFit(itW, circuit.usableAmps, worstPhaseA)} kW`.replace(/^[a-z]/, (c) => c.toUpperCase()),
+      }));
+    }
+    sides.push({
+      side: sideName, volts: feed.volts, amps: feed.amps, system: feed.system, breakerA: feed.amps,
+      requiredBreakerA: required ?? null, whips, inputsOnSide: itemsPerGroupOnSide * groupCount, whipUsableKva: circuit.usableKva, normalKva, failoverKva,
+      failoverLoadFraction: failoverLoad, failoverEfficiency: failoverEff, cords: inputsOnSide, connector: cords?.connector ?? null,
+      worstPhaseA, phases, phaseImbalance: imbalance(currents),
+    });
+  }
+  if (worstFailover) {
+    log.push(failoverEfficiencyRow(p, worstFailover.eff, worstFailover.load, worstFailover.side, worstFailover.items, serverInput));
+  }
+  if (ab) {
+    // The unit passes A/B only if one side's PSUs alone carry the maximum load.
+    const sideCapacityW = weakSideItems * itemRatingW;
+    if (sideCapacityW + 1e-6 < groupLoadW) {
+      const addPerSide = itemsToCarry - weakSideItems;
+      const capKw = capToFit(itW, sideCapacityW, groupLoadW);
+      const profile = (g.power.profiles ?? []).map((x) => ({ x, kw: pickSourced(x.capW, 'typical') / 1000 })).filter((x) => x.kw <= capKw + 1e-9).sort((a, b) => b.kw - a.kw)[0];
+      const singleOk = redundantCapacityW + 1e-6 >= groupLoadW;
+      issues.push(issue('ab_failover_insufficient', 'error', ['power', 'feeds'], `on loss of one feed, ${weakSideItems} of ${itemsPerGroup} ${serverInput ? 'PSUs per system' : 'shelves'} remain (${fmtKw(sideCapacityW)}) for a ${fmtKw(groupLoadW)} load${perGroup}`, {
+        limit: sideCapacityW / 1000, actual: groupLoadW / 1000, unit: 'kW',
+        fix: `Cap the unit at ${capKw} kW${serverInput && systems > 1 ? ` (${fmtKw(sideCapacityW)} DC per system)` : ''}${profile ? ` (profile ${profile.x.id}, ${profile.kw.toFixed(0)} kW, fits)` : ''}${serverInput ? '' : `, add ${addPerSide} shel${addPerSide > 1 ? 'ves' : 'f'} per side (${itemsToCarry} per side)`}${singleOk ? `, or run a single feed (${redundancy.toUpperCase()} ${serverInput ? 'PSUs' : 'shelves'} carry the load)` : ''}`,
+      }));
+    }
+  }
+
+  // With one feed failed only one side's PSUs meet the transient: check their pulse rating too.
+  if (ab && peakRating !== null && peakCapacityW !== null && peakW <= peakCapacityW) {
+    const sidePeakW = peakRating * weakSideItems * groupCount * psu.psusPerShelf;
+    if (peakW > sidePeakW) {
+      issues.push(issue('transient_exceeds_psu_peak', 'error', ['power', 'peakKw'], `with one feed failed, the transient peak ${fmtKw(peakW)} exceeds the surviving side's pulse rating ${fmtKw(sidePeakW)}`, {
+        limit: sidePeakW / 1000, actual: peakW / 1000, unit: 'kW',
+        fix: `Cap the unit at ${capToFit(itW, sidePeakW, peakW)} kW, or add BBUs or power smoothing that absorb ${fmtKw(peakW - sidePeakW)} with one feed failed`,
+      }));
+    }
+  }
+  return { continuousFactor, sides, whipsTotal };
 }
 
 interface CapChoice {
@@ -984,6 +1092,30 @@ function chooseCap(g: Generation, p: Prepared, options: UnitOptions, issues: Iss
     return { capW: p.defaultProfile.cap.v, source: 'default-profile', profile: { id: p.defaultProfile.id, name: p.defaultProfile.name } };
   }
   return { capW: null, source: 'none', profile: null };
+}
+
+/** The PSUs' efficiency at the unit's load, with how it was read off the curve. */
+function efficiencyRow(p: Prepared, efficiency: number, loadFraction: number): Used {
+  const last = p.lastRows;
+  if (last.efficiency !== null && last.efficiency.a.value === efficiency && last.efficiencyLoad === loadFraction) return last.efficiency;
+  const curve = p.psu.efficiency;
+  const row = fixed(made({ path: `${p.psuPath}.efficiency`, value: efficiency, unit: 'ratio', confidence: curve.confidence, sources: curve.sources, note: `interpolated at ${(loadFraction * 100).toFixed(1)} % load per PSU (all installed PSUs sharing)${curve.note ? '; ' + curve.note : ''}` }));
+  last.efficiency = row;
+  last.efficiencyLoad = loadFraction;
+  return row;
+}
+
+/** The surviving side's efficiency with one feed failed (the side that carries the most per PSU). */
+function failoverEfficiencyRow(p: Prepared, efficiency: number, loadFraction: number, side: 'A' | 'B', items: number, serverInput: boolean): Used {
+  const last = p.lastRows;
+  if (last.failover !== null && last.failover.a.value === efficiency && last.failoverLoad === loadFraction && last.failoverSide === side && last.failoverItems === items) return last.failover;
+  const curve = p.psu.efficiency;
+  const row = fixed(made({ path: `${p.psuPath}.efficiency.failover`, value: efficiency, unit: 'ratio', confidence: curve.confidence, sources: curve.sources, note: `interpolated at ${(loadFraction * 100).toFixed(1)} % load per PSU with feed ${side === 'A' ? 'B' : 'A'} failed (${items} ${serverInput ? 'PSUs per system' : 'shelves'} on side ${side} carry the load)` }));
+  last.failover = row;
+  last.failoverLoad = loadFraction;
+  last.failoverSide = side;
+  last.failoverItems = items;
+  return row;
 }
 
 /** The feed a PSU accepts, for a wiring issue's fix. */
@@ -1070,11 +1202,12 @@ function coolingBudget(
 
   let coolantLpm = 0;
   if (liquidW > 0) {
-    const coolant = catalog.coolants.find((c) => c.id === coolantId);
+    const coolant = coolantById(catalog, coolantId);
     if (!coolant) throw new Error(`catalog invariant: coolant ${coolantId} missing`);
     const meanC = (supplyC ?? 25) + deltaTK / 2;
-    const props = coolantProperties(coolant, meanC);
-    log.push(used({ path: `coolants.${coolant.id}`, value: `cp ${props.cpJPerKgK.toFixed(0)} J/kg·K, ρ ${props.densityKgM3.toFixed(1)} kg/m³ at ${meanC.toFixed(1)} °C`, unit: 'properties', confidence: coolant.confidence, sources: coolant.sources, note: supplyC === null ? 'no supply temperature known: properties at 25 °C + ΔT/2' : 'at the mean loop temperature' }));
+    const loop = coolantAt(coolant, meanC, supplyC !== null);
+    const props = loop.props;
+    log.push(loop.row);
     if (props.clamped) issues.push(issue('coolant_table_clamped', 'warning', ['cooling', 'coolant'], `${coolant.name} properties tabulated only for ${coolant.table[0]!.tempC}–${coolant.table[coolant.table.length - 1]!.tempC} °C; the mean loop temperature ${meanC.toFixed(1)} °C uses the nearest row`));
     const freeze = pick(coolant.freezePointC, 'typical');
     if (freeze !== null && supplyC !== null && supplyC < freeze + 3) issues.push(issue('coolant_near_freezing', 'warning', ['cooling', 'coolantSupplyC'], `supply ${supplyC} °C is within 3 K of the ${freeze} °C freeze point of ${coolant.name}`, { limit: freeze, actual: supplyC, unit: '°C' }));
@@ -1083,7 +1216,7 @@ function coolingBudget(
   const airM3s = airflow(airW, airDeltaTK, altitudeM);
 
   // Facility water: the warmest class the rack tolerates after the CDU approach.
-  const cduModel = options.cduId ? catalog.cdus.find((c) => c.id === options.cduId) : catalog.cdus.find((c) => c.placement === 'in-row');
+  const cduModel = cduFor(catalog, options.cduId);
   if (options.cduId && !cduModel) throw new Error(`unknown CDU ${options.cduId} (validate options at the boundary)`);
   let cdu: (CoolingReport['cdu'] & { placement: string }) | null = null;
   let facilitySupplyMaxC: number | null = null;
@@ -1153,6 +1286,39 @@ function coolingBudget(
 const LIQUID_DELTA_DEFAULT = fixed(used({ path: 'defaults.liquidDeltaTK', value: DEFAULTS.liquidDeltaTK, unit: 'K', confidence: 'secondary', sources: LIQUID_DELTA_SOURCES }));
 const AIR_DELTA_DEFAULT = fixed(used({ path: 'defaults.airDeltaTK', value: DEFAULTS.airDeltaTK, unit: 'K', confidence: 'secondary', sources: AIR_DELTA_SOURCES, note: '20 °F planning rise' }));
 
+/** The CDU model asked for, else the catalog's first in-row CDU. */
+function cduFor(catalog: Catalog, id: string | undefined): CduModel | undefined {
+  const cdus = catalog.cdus;
+  for (let i = 0; i < cdus.length; i++) if (id !== undefined ? cdus[i]!.id === id : cdus[i]!.placement === 'in-row') return cdus[i];
+  return undefined;
+}
+
+function coolantById(catalog: Catalog, id: string): CoolantModel | undefined {
+  const coolants = catalog.coolants;
+  for (let i = 0; i < coolants.length; i++) if (coolants[i]!.id === id) return coolants[i];
+  return undefined;
+}
+
+interface CoolantAt {
+  readonly meanC: number;
+  readonly supplyKnown: boolean;
+  readonly props: ReturnType<typeof coolantProperties>;
+  readonly row: Used;
+}
+
+const lastCoolantRows = new WeakMap<CoolantModel, CoolantAt>();
+
+/** A coolant's properties at the mean loop temperature and the row that states them (the last kept per frozen coolant). */
+function coolantAt(coolant: CoolantModel, meanC: number, supplyKnown: boolean): CoolantAt {
+  const last = lastCoolantRows.get(coolant);
+  if (last && last.meanC === meanC && last.supplyKnown === supplyKnown) return last;
+  const props = coolantProperties(coolant, meanC);
+  const row = fixed(made({ path: `coolants.${coolant.id}`, value: `cp ${props.cpJPerKgK.toFixed(0)} J/kg·K, ρ ${props.densityKgM3.toFixed(1)} kg/m³ at ${meanC.toFixed(1)} °C`, unit: 'properties', confidence: coolant.confidence, sources: coolant.sources, note: supplyKnown ? 'at the mean loop temperature' : 'no supply temperature known: properties at 25 °C + ΔT/2' }));
+  const at: CoolantAt = { meanC, supplyKnown, props, row };
+  if (Object.isFrozen(coolant)) lastCoolantRows.set(coolant, at);
+  return at;
+}
+
 const cduRatings = new WeakMap<CduModel, { capacity: Picked<number>; approach: Picked<number> }>();
 
 /** A CDU's rated capacity and approach with their rows (memoized for frozen catalog models). */
@@ -1210,6 +1376,11 @@ function floorFitSystems(weightPerRackKg: number, frameKg: number, systemsPerRac
   return Math.max(1, Math.floor((limitKg - frameKg) / perSystem));
 }
 
+/** The unit cap (kW, rounded down to 0.1) that brings `loadW` down to `limitW`: loads scale with the cap. */
+function capToFit(itW: number, limitW: number, loadW: number): number {
+  return Math.floor(((itW * limitW) / loadW) / 100) / 10;
+}
+
 function fmtKw(w: number): string {
   return `${(w / 1000).toFixed(1)} kW`;
 }
@@ -1223,8 +1394,9 @@ function dedupe(log: readonly Used[]): Assumption[] {
   const seen = new Set<string>();
   const out: Assumption[] = [];
   for (const u of log) {
-    if (seen.has(u.key)) continue;
-    seen.add(u.key);
+    const key = u.key ?? keyOf(u.a);
+    if (seen.has(key)) continue;
+    seen.add(key);
     out.push(u.a);
   }
   return out;
