@@ -44,7 +44,8 @@ function afterFirstPaintedView(fn: () => void): void {
  * Views loaded on first visit (their code is not fetched before). The rack designer's is imported by the
  * composition root before the first render when the address is the designer's (src/main.ts), so it is not waited for.
  * Each view paints with its reports: the designer needs the rack derivations, the Fabric view the fabric modules, the
- * Export view none (its files load them when asked for), the others the report modules and the rack derivations.
+ * Plan and Sites views the plan modules, the Export view none (its files load them when asked for), Compare and the
+ * calculators the report modules and the rack derivations.
  */
 const LOADERS: Partial<Record<LazyView, () => Promise<unknown>>> = {
   rack: () => import('../rack/rack-designer-view'),
@@ -584,7 +585,7 @@ export class RackApp extends LitElement {
       if (load && !this._loaded.has(route.view)) {
         const view = route.view;
         // The view's code and the reports it shows load together, so it paints with its numbers.
-        const reports = view === 'export' ? undefined : view === 'fabric' ? this.reports?.loadFabric() : this.reports?.load();
+        const reports = view === 'export' ? undefined : view === 'fabric' ? this.reports?.loadFabric() : view === 'plan' || view === 'sites' ? this.reports?.loadPlan() : this.reports?.load();
         Promise.all([load(), reports, whole]).then(() => (this._loaded = new Set([...this._loaded, view])), failed(view));
       }
     }

@@ -11,14 +11,17 @@ export class ReportsController<T> extends ContextSelection<Reports, T> {
   /**
    * @param select - picks the reports the component shows (a tuple to depend on several)
    * @param options.needsModules - the selection needs the report modules: load them when connected (default true)
-   * @param options.fabricOnly - the selection reads only the fabric reports: load just their modules
+   * @param options.only - the selection reads only the fabric reports, or only the plan's (plan, site cards, site
+   *   list): load just their modules
    */
-  constructor(host: Host, select: (reports: Reports) => T, options: { needsModules?: boolean; fabricOnly?: boolean } = {}) {
+  constructor(host: Host, select: (reports: Reports) => T, options: { needsModules?: boolean; only?: 'fabric' | 'plan' } = {}) {
     const needsModules = options.needsModules ?? true;
     super(host, reportsContext, select, (reports) => {
       if (!needsModules) return;
-      if (options.fabricOnly) {
+      if (options.only === 'fabric') {
         if (!reports.fabricReady) void reports.loadFabric();
+      } else if (options.only === 'plan') {
+        if (!reports.planReady) void reports.loadPlan();
       } else if (!reports.ready) void reports.load();
     });
   }

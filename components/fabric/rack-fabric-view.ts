@@ -263,7 +263,7 @@ export class RackFabricView extends LitElement {
   ];
 
   readonly #store = new StoreController(this, (s) => [s.design.fabric, s.design.rack, s.prefs, s.catalog] as const);
-  readonly #reports = new ReportsController(this, (r) => r.fabric, { fabricOnly: true });
+  readonly #reports = new ReportsController(this, (r) => r.fabric, { only: 'fabric' });
   readonly #hist = memoizeLast((o: FabricOutcome): ChartSpec | null => {
     if (!o.ok || !o.value.summary) return null;
     const h = o.value.summary.lengthHistogram;

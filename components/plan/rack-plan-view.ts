@@ -229,7 +229,7 @@ export class RackPlanView extends LitElement {
   ];
 
   readonly #store = new StoreController(this, (s) => [s.design.plan, s.prefs, s.catalog] as const);
-  readonly #reports = new ReportsController(this, (r) => [r.planOutcome, r.sites] as const);
+  readonly #reports = new ReportsController(this, (r) => [r.planOutcome, r.sites] as const, { only: 'plan' });
   readonly #sites = memoizeLast((plan: Plan, presets: readonly Site[]) => planSites(plan, presets));
   readonly #grid = memoizeLast((plan: Plan, report: PlanReport, sites: readonly Site[], gens: readonly string[], catalog: Catalog, choice: DemandChoice) => planGrid(plan, report, sites, gens, catalog, choice));
   readonly #charts = memoizeLast((plan: Plan, report: PlanReport, sites: readonly Site[], catalog: Catalog) => chartSpecs(planCharts(plan, report, sites, catalog)));

@@ -153,7 +153,7 @@ export class RackSitesView extends LitElement {
   ];
 
   readonly #store = new StoreController(this, (s) => [s.design.plan.plan, s.prefs] as const);
-  readonly #reports = new ReportsController(this, (r) => [r.siteCards, r.sites, r.planOutcome] as const);
+  readonly #reports = new ReportsController(this, (r) => [r.siteCards, r.sites, r.planOutcome] as const, { only: 'plan' });
 
   #data: { cards: SiteCard[]; prefs: Prefs; plan: Plan } | null = null;
 

@@ -26,6 +26,8 @@ import { err, ok, type Result } from '../core/result';
 export type ReportModules = typeof import('./report-modules');
 /** The Fabric view's part of {@link ReportModules}, loadable alone. */
 export type FabricModules = typeof import('./fabric-modules');
+/** The Plan and Sites views' part of {@link ReportModules}, loadable alone. */
+export type PlanModules = typeof import('./plan-modules');
 /** The rack designer's derivations (the unit engine): loaded apart, so a view that shows no rack waits for none of it. */
 export type RackModule = typeof import('./rack-report');
 
@@ -35,6 +37,9 @@ let loading: Promise<ReportModules> | undefined;
 // functions; kept once set, so the memoized fabric report is not recomputed when the other arrives).
 let fabricModules: FabricModules | undefined;
 let fabricLoading: Promise<FabricModules> | undefined;
+// Likewise the plan report's and the site cards' functions.
+let planModules: PlanModules | undefined;
+let planLoading: Promise<PlanModules> | undefined;
 let rackModule: RackModule | undefined;
 let rackLoading: Promise<RackModule> | undefined;
 
@@ -42,9 +47,17 @@ let rackLoading: Promise<RackModule> | undefined;
 export function loadReportModules(): Promise<ReportModules> {
   loading ??= import('./report-modules').then((m) => {
     fabricModules ??= m;
+    planModules ??= m;
     return (modules = m);
   });
   return loading;
+}
+
+/** Load the plan report's and the site cards' modules once for the page (the report modules serve as well once loaded). */
+export function loadPlanModules(): Promise<PlanModules> {
+  if (planModules) return Promise.resolve(planModules);
+  planLoading ??= import('./plan-modules').then((m) => (planModules ??= m));
+  return planLoading;
 }
 
 /** Load the fabric report's modules once for the page (the report modules serve as well once loaded). */
@@ -115,7 +128,7 @@ export class Reports {
   #rackDerivations: RackDerivations | undefined;
   // The one place the UI evaluates plans, so the one place an evaluation that throws is caught (memoized like a
   // report: a plan that fails is not evaluated again on every render).
-  readonly #plan = memoizeLast((plan: Plan, catalog: Catalog, m: ReportModules): PlanOutcome => {
+  readonly #plan = memoizeLast((plan: Plan, catalog: Catalog, m: PlanModules): PlanOutcome => {
     try {
       return ok(m.evaluatePlan(plan, catalog, m.loadSites()));
     } catch (thrown) {
@@ -123,7 +136,7 @@ export class Reports {
       return err({ planName: plan.name, error });
     }
   });
-  readonly #siteCards = memoizeLast((plan: Plan, report: PlanReport, catalog: Catalog, m: ReportModules): SiteCard[] => m.siteCards(plan, report, catalog, m.loadSites()));
+  readonly #siteCards = memoizeLast((plan: Plan, report: PlanReport, catalog: Catalog, m: PlanModules): SiteCard[] => m.siteCards(plan, report, catalog, m.loadSites()));
   readonly #fabric = memoizeLast((catalog: Catalog, rack: RackDesign, fabric: FabricDesign, m: FabricModules): FabricOutcome => {
     const g = m.findGeneration(catalog, rack.generationId)?.generation;
     if (!g) return err(`Generation “${rack.generationId}” is not in the catalog.`);
@@ -149,6 +162,17 @@ export class Reports {
 
   constructor(store: AppStore) {
     this.store = store;
+  }
+
+  /** True once the plan report, the site cards and the site list can be derived. */
+  get planReady(): boolean {
+    return planModules !== undefined;
+  }
+
+  /** Load what the plan report and the site cards need alone (the Plan and Sites views); listeners are told when it arrives. */
+  loadPlan(): Promise<void> {
+    if (planModules) return Promise.resolve();
+    return loadPlanModules().then(() => this.#notify());
   }
 
   /** True once the fabric report can be derived. */
@@ -217,7 +241,7 @@ export class Reports {
   /** The plan's report, or the failure when evaluating it threw; undefined until the report modules arrive. */
   get planOutcome(): PlanOutcome | undefined {
     // The presets: the plan's context adds the plan's own generations (the user's) itself, under the same rules.
-    return modules && this.#plan(this.store.design.plan.plan, this.store.presetCatalog, modules);
+    return planModules && this.#plan(this.store.design.plan.plan, this.store.presetCatalog, planModules);
   }
 
   /** The plan's report; undefined until the report modules arrive, or when evaluating the plan failed (see {@link planOutcome}). */
@@ -228,7 +252,7 @@ export class Reports {
 
   get siteCards(): SiteCard[] | undefined {
     const report = this.plan;
-    return modules && report && this.#siteCards(this.store.design.plan.plan, report, this.store.catalog, modules);
+    return planModules && report && this.#siteCards(this.store.design.plan.plan, report, this.store.catalog, planModules);
   }
 
   get fabric(): FabricOutcome | undefined {
@@ -255,7 +279,7 @@ export class Reports {
 
   /** Site presets (the Sites and Plan views' lists); undefined until the report modules arrive. */
   get sites() {
-    return modules?.loadSites();
+    return (planModules ?? modules)?.loadSites();
   }
 
   /** The network catalog (switches, optics, cables) the fabric report used; undefined until the modules arrive. */
