@@ -156,6 +156,8 @@ interface Prepared {
   readonly cablesPerLink: Picked;
   readonly rackU: Picked;
   readonly frameWeight: Picked;
+  /** The frame's rated load per rack, kg, when published. */
+  readonly maxLoadKg: number | null;
   readonly widthM: Picked;
   readonly depthM: Picked;
   readonly compute: { readonly fp4: Picked; readonly fp8: Picked; readonly bf16: Picked; readonly hbmTb: Picked; readonly hbmTbPerS: Picked };
@@ -317,6 +319,7 @@ function prepare(g: Generation, catalog: Catalog): Prepared {
     cablesPerLink: typical('scaleUp.cablesPerLink', g.scaleUp.cablesPerLink),
     rackU: typical('rack.heightU', g.rack.heightU),
     frameWeight: typical('rack.frameWeightKg', g.rack.frameWeightKg),
+    maxLoadKg: pick(g.rack.maxLoadKg, 'typical'),
     widthM: typical('rack.widthM', g.rack.widthM),
     depthM: typical('rack.depthM', g.rack.depthM),
     compute: {
@@ -501,8 +504,6 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
   else log.push(userValue('options.powerFactor', powerFactor, 'ratio'));
   const inputKva = inputW / 1000 / powerFactor;
 
-  /** The unit cap (kW, rounded down to 0.1) that brings `loadW` down to `limitW`: loads scale with the cap. */
-
   // Shelf / PSU redundancy: the group minus its redundant items must still carry the group's load.
   const spare = redundantItems(redundancy, itemsPerGroup);
   const groupLoadW = serverInput ? (loadFraction * nominalCapacityW) / groupCount : itW;
@@ -510,26 +511,7 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
   const itemsToCarry = itemRatingW > 0 ? Math.ceil(groupLoadW / itemRatingW - 1e-9) : 0;
   const defaultFeed = g.power.defaultFeed;
   const feedMode = options.feeds ?? defaultFeed.mode ?? 'ab';
-  const ab = feedMode === 'ab';
   const weakSideItems = Math.floor(itemsPerGroup / 2);
-  // Server PSU bays are fixed by the chassis: a fix never adds PSUs to a server, only shelves to a rack.
-  const addItems = (n: number) => (serverInput ? '' : `, add ${n} shel${n > 1 ? 'ves' : 'f'}`);
-  // N+N on A/B feeds is the A/B check itself (one side's half of the group); that check reports it, once.
-  const sameAsFailover = ab && itemsPerGroup - spare === weakSideItems;
-  if (redundantCapacityW + 1e-6 < groupLoadW && !sameAsFailover) {
-    const add = itemsToCarry + spare - itemsPerGroup;
-    const lower = itemsPerGroup - itemsToCarry;
-    issues.push(issue('psu_redundancy_insufficient', 'error', ['power', 'redundancy'], `${redundancy.toUpperCase()} leaves ${itemsPerGroup - spare} of ${itemsPerGroup} ${serverInput ? 'PSUs per system' : 'shelves'} (${fmtKw(redundantCapacityW)}) for a ${fmtKw(groupLoadW)} load`, {
-      limit: redundantCapacityW / 1000, actual: groupLoadW / 1000, unit: 'kW',
-      fix: `Cap the unit at ${capToFit(itW, redundantCapacityW, groupLoadW)} kW${addItems(add)}${lower >= 1 ? `, or lower the redundancy to N+${lower}` : lower === 0 ? ', or run without redundancy (N)' : ''}`,
-    }));
-  }
-  if (nominalCapacityW + 1e-6 < (serverInput ? loadFraction * nominalCapacityW : itW)) {
-    issues.push(issue('psu_capacity_exceeded', 'error', ['power', 'psus'], `installed PSU capacity ${fmtKw(nominalCapacityW)} is below the ${fmtKw(itW)} load`, {
-      limit: nominalCapacityW / 1000, actual: itW / 1000, unit: 'kW',
-      fix: `Cap the unit at ${capToFit(itW, nominalCapacityW, itW)} kW${serverInput ? '' : `, or add ${itemsToCarry - itemsPerGroup} shel${itemsToCarry - itemsPerGroup > 1 ? 'ves' : 'f'}`}`,
-    }));
-  }
 
   // Transient peak: checked against the PSUs' peak rating and the BBUs, never used to size breakers.
   log.push(pb.transient.u);
@@ -538,39 +520,14 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
   const peakRating = p.peakRating.v;
   log.push(p.peakRating.u);
   const peakCapacityW = peakRating === null ? null : peakRating * psuCount;
-  if (peakCapacityW !== null && peakW > peakCapacityW) {
-    issues.push(issue('transient_exceeds_psu_peak', 'error', ['power', 'peakKw'], `transient peak ${fmtKw(peakW)} exceeds the PSUs' peak rating ${fmtKw(peakCapacityW)}`, {
-      limit: peakCapacityW / 1000, actual: peakW / 1000, unit: 'kW',
-      fix: `Cap the unit at ${capToFit(itW, peakCapacityW, peakW)} kW (the ×${transient} peak then fits the PSUs' pulse rating), or add BBUs or power smoothing that absorb ${fmtKw(peakW - peakCapacityW)}`,
-    }));
-  } else if (peakCapacityW === null && peakW > nominalCapacityW) {
-    issues.push(issue('transient_exceeds_psu_rating', 'warning', ['power', 'peakKw'], `transient peak ${fmtKw(peakW)} exceeds the PSUs' continuous rating ${fmtKw(nominalCapacityW)}; no peak rating is published, so ride-through depends on PSU overload capability or BBUs`, {
-      limit: nominalCapacityW / 1000, actual: peakW / 1000, unit: 'kW',
-      fix: `Confirm with the vendor that the PSUs ride ${fmtKw(peakW - nominalCapacityW)} over their rating for the transient, add BBUs or power smoothing, or cap the unit at ${capToFit(itW, nominalCapacityW, peakW)} kW`,
-    }));
-  }
-  let bbu: UnitReport['power']['bbu'] = null;
-  if (g.power.bbu) {
-    log.push(p.bbuPower!.u);
-    const perBbuW = p.bbuPower!.v ?? 0;
-    const bbuW = g.power.bbu.count * perBbuW;
-    log.push(p.bbuHoldup!.u);
-    const holdS = p.bbuHoldup!.v ?? 0;
-    bbu = { count: g.power.bbu.count, capacityKw: bbuW / 1000, holdupS: itW > 0 ? Math.min(holdS * (bbuW / itW), 3600) : 0 };
-    if (peakW > bbuW) {
-      const addBbus = perBbuW > 0 ? Math.ceil((peakW - bbuW) / perBbuW) : null;
-      issues.push(issue('bbu_power_insufficient', 'error', ['power', 'bbu'], `BBUs deliver ${fmtKw(bbuW)}, below the ${fmtKw(peakW)} transient peak`, {
-        limit: bbuW / 1000, actual: peakW / 1000, unit: 'kW',
-        fix: `${addBbus !== null ? `Add ${addBbus} BBU module${addBbus > 1 ? 's' : ''}, or cap` : 'Cap'} the unit at ${capToFit(itW, bbuW, peakW)} kW`,
-      }));
-    }
-  }
-
-  // ---- feeds, whips, breakers, phases ----------------------------------------------------
   const power: PowerState = {
     psu, serverInput, systems, redundancy, itW, inputKva, powerFactor, loadFraction, efficiency, dcInGroupsW, outsideGroupsW,
     shelves, groupCount, itemsPerGroup, itemRatingW, groupLoadW, redundantCapacityW, itemsToCarry, weakSideItems, feedMode, peakW, peakRating, peakCapacityW,
   };
+  psuChecks(power, spare, nominalCapacityW, transient, issues);
+  const bbu = g.power.bbu ? bbuBudget(g.power.bbu.count, p, itW, peakW, issues, log) : null;
+
+  // ---- feeds, whips, breakers, phases ----------------------------------------------------
   const { continuousFactor, sides, whipsTotal } = feedBudget(g, p, options, power, issues, log);
 
   const busV = pb.busV.v;
@@ -640,117 +597,10 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
 
   // ---- space ---------------------------------------------------------------------------------
   const usedU = usedItemU + (serverInput ? 0 : shelves * psu.heightU) + (inRackCdu ? 4 * g.racks : 0);
-  log.push(p.rackU.u);
-  const rackU = p.rackU.v ?? 42;
-  const availableU = rackU * g.racks;
-  if (usedU > availableU) {
-    issues.push(issue('rack_u_exceeded', 'error', ['space', 'usedU'], `${usedU} U of equipment in ${availableU} U of rack space`, { limit: availableU, actual: usedU, unit: 'U' }));
-  }
-  let weightKg: number;
-  let weightSource: 'published' | 'estimate' | 'items' = 'items';
-  let weightComplete = true;
-  const published = pb.unitWeight;
-  if (published !== null && g.form !== 'server-rack') {
-    // The whole populated unit, published or labelled estimate: floor loading needs the full weight, never the frame alone.
-    weightKg = published;
-    weightSource = pb.unitWeightU.a.confidence === 'estimate' ? 'estimate' : 'published';
-    log.push(pb.unitWeightU);
-  } else {
-    log.push(p.frameWeight.u);
-    const frame = p.frameWeight.v ?? 0;
-    let itemsKg = 0;
-    let unknown = '';
-    for (let i = 0; i < rows.length; i++) {
-      const w = pb.componentWeight[i];
-      if (w) {
-        log.push(w.u);
-        itemsKg = itemsKg + rows[i]!.n * w.v;
-      }
-      if (rows[i]!.p.weightUnpublished) unknown += (unknown ? ', ' : '') + rows[i]!.p.name;
-    }
-    weightKg = frame * g.racks + itemsKg;
-    if (unknown) {
-      weightComplete = false;
-      issues.push(issue('weight_incomplete', 'warning', ['space', 'weightKg'], `no published weight for ${unknown}; the total leaves them out, so the weight and the floor loading are understated`));
-    }
-  }
-  log.push(p.widthM.u);
-  const widthM = p.widthM.v ?? 0.6;
-  log.push(p.depthM.u);
-  const depthM = p.depthM.v ?? 1.2;
-  const footprint = widthM * depthM;
-  const weightPerRack = weightKg / g.racks;
-  const floorLoading = footprint > 0 ? weightPerRack / footprint : 0;
-  const maxLoad = pick(g.rack.maxLoadKg, 'typical');
-  if (maxLoad !== null && weightPerRack > maxLoad) {
-    const fewer = g.systemsPerRack ? floorFitSystems(weightPerRack, frameKgPerRack(p), systemsPerRack, maxLoad) : null;
-    issues.push(issue('rack_weight_exceeded', 'error', ['space', 'weightKg'], `${weightPerRack.toFixed(0)} kg per rack exceeds the frame's ${maxLoad} kg rating`, {
-      limit: maxLoad, actual: weightPerRack, unit: 'kg',
-      fix: `Use a frame rated for ${Math.ceil(weightPerRack)} kg${fewer !== null ? `, or populate ${fewer} ${g.systemsPerRack!.systemName} per rack` : ''}`,
-    }));
-  }
-  if (options.floorLimitKgM2 !== undefined) {
-    log.push(userValue('options.floorLimitKgM2', options.floorLimitKgM2, 'kg/m²'));
-    if (floorLoading > options.floorLimitKgM2) {
-      const spreadM2 = weightPerRack / options.floorLimitKgM2;
-      const fewer = g.systemsPerRack ? floorFitSystems(weightPerRack, frameKgPerRack(p), systemsPerRack, options.floorLimitKgM2 * footprint) : null;
-      issues.push(issue('floor_loading_exceeded', 'error', ['space', 'floorLoadingKgM2'], `${floorLoading.toFixed(0)} kg/m² over the rack footprint exceeds the ${options.floorLimitKgM2} kg/m² floor rating${weightComplete ? '' : ' (and the weight is incomplete, so the loading is higher still)'}`, {
-        limit: options.floorLimitKgM2, actual: floorLoading, unit: 'kg/m²',
-        fix: `Spread each rack's ${weightPerRack.toFixed(0)} kg over at least ${spreadM2.toFixed(2)} m² (load-spreading plates; the footprint is ${footprint.toFixed(2)} m²)${fewer !== null ? `, populate ${fewer} ${g.systemsPerRack!.systemName} per rack` : ''}, or place the racks on a floor rated for ${Math.ceil(floorLoading)} kg/m²`,
-      }));
-    }
-  }
+  const space = spaceBudget(g, p, pb, options, rows, systemsPerRack, usedU, issues, log);
 
-  // ---- compute -------------------------------------------------------------------------------
-  const pc = p.compute;
-  const pm = p.more;
-  log.push(pc.fp4.u, pc.fp8.u, pc.bf16.u, pc.hbmTb.u, pc.hbmTbPerS.u, pm.fp4Sparse.u, pm.fp8Sparse.u, pm.bf16Sparse.u, pm.fp32.u, pm.fp64.u);
-  const compute = {
-    accelerators,
-    cpus,
-    fp4DensePflops: pc.fp4.v === null ? null : pc.fp4.v * accelerators,
-    fp8DensePflops: pc.fp8.v === null ? null : pc.fp8.v * accelerators,
-    bf16DensePflops: pc.bf16.v === null ? null : pc.bf16.v * accelerators,
-    hbmTb: pc.hbmTb.v === null ? null : pc.hbmTb.v * accelerators,
-    hbmTbPerS: pc.hbmTbPerS.v === null ? null : pc.hbmTbPerS.v * accelerators,
-    fp4SparsePflops: perUnit(pm.fp4Sparse.v, accelerators),
-    fp8SparsePflops: perUnit(pm.fp8Sparse.v, accelerators),
-    bf16SparsePflops: perUnit(pm.bf16Sparse.v, accelerators),
-    fp32Pflops: perUnit(pm.fp32.v, accelerators),
-    fp64Pflops: perUnit(pm.fp64.v, accelerators),
-  };
-
-  // ---- scale-up bandwidth, accelerator power, host, energy ----------------------------------
-  log.push(pm.scaleUpGbps.u);
-  const scaleUp = scaleUpBandwidth(g, pm.scaleUpGbps.v, accelerators);
-  log.push(pb.tdp.u, pm.idleW.u);
-  const tdpW = pb.tdp.v;
-  const idleW = pm.idleW.v;
-  const acceleratorTdpW = tdpW === null ? null : tdpW * accelerators;
-  // Under a limiting cap every component is throttled alike, so the accelerators keep their share of IT power.
-  const capScale = uncappedItW > 0 ? itW / uncappedItW : 1;
-  const acceleratorPower = {
-    tdpKw: acceleratorTdpW === null ? null : acceleratorTdpW / 1000,
-    kw: acceleratorTdpW === null ? null : (acceleratorTdpW * capScale) / 1000,
-    shareOfIt: acceleratorTdpW === null || uncappedItW <= 0 ? null : acceleratorTdpW / uncappedItW,
-    idleKw: idleW === null ? null : (idleW * accelerators) / 1000,
-  };
-  let host: HostReport | null = null;
-  const inst = p.instance;
-  if (inst) {
-    log.push(inst.vcpu.u, inst.memoryGiB.u, inst.networkGbps.u);
-    const instances = systems * inst.perSystem;
-    const net = inst.networkGbps.v;
-    host = {
-      instanceType: inst.type, instances,
-      vcpuPerInstance: inst.vcpu.v, memoryGiBPerInstance: inst.memoryGiB.v, networkGbpsPerInstance: net,
-      vcpu: inst.vcpu.v * instances, memoryGiB: inst.memoryGiB.v * instances, networkGbps: net === null ? null : net * instances,
-    };
-  }
-  const utilization = options.utilization ?? p.utilization.v;
-  if (options.utilization === undefined) log.push(p.utilization.u);
-  else log.push(userValue('options.utilization', utilization, 'fraction'));
-  const energy = energyFigures(itW, accelerators, tdpW, idleW, utilization);
+  // ---- compute, scale-up bandwidth, accelerator power, host, energy -------------------------
+  const { compute, scaleUp, acceleratorPower, host, energy } = acceleratorFigures(g, p, pb, options, systems, accelerators, cpus, itW, uncappedItW, log);
 
   const componentsOut: ComponentPowerRow[] = new Array<ComponentPowerRow>(rows.length);
   for (let i = 0; i < rows.length; i++) {
@@ -809,7 +659,7 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
       liquidHoses: liquidRacks * DEFAULTS.hosesPerLiquidRack,
       quickDisconnectPairs: liquidW > 0 ? qdPairs : 0,
     },
-    space: { usedU, availableU, weightKg, weightSource, weightComplete, weightPerRackKg: weightPerRack, footprintM2PerRack: footprint, floorLoadingKgM2: floorLoading },
+    space,
     compute,
     scaleUp,
     host,
@@ -830,7 +680,7 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
       airflowM3h: cooling.airflowM3h * units,
       cdus: cooling.cdu?.count ?? 0,
       scaleUpCables: scaleUpCables * units,
-      weightKg: weightKg * units,
+      weightKg: space.weightKg * units,
       fp8DensePflops: compute.fp8DensePflops === null ? null : compute.fp8DensePflops * units,
       hbmTb: compute.hbmTb === null ? null : compute.hbmTb * units,
     },
@@ -1060,6 +910,184 @@ function feedBudget(g: Generation, p: Prepared, options: UnitOptions, power: Pow
     }
   }
   return { continuousFactor, sides, whipsTotal };
+}
+
+/** Rack space, the unit's weight (published, else the frame plus its items) and the floor loading it puts down. */
+function spaceBudget(g: Generation, p: Prepared, pb: PreparedBasis, options: UnitOptions, rows: readonly Row[], systemsPerRack: number, usedU: number, issues: Issue[], log: Used[]): UnitReport['space'] {
+  log.push(p.rackU.u);
+  const rackU = p.rackU.v ?? 42;
+  const availableU = rackU * g.racks;
+  if (usedU > availableU) {
+    issues.push(issue('rack_u_exceeded', 'error', ['space', 'usedU'], `${usedU} U of equipment in ${availableU} U of rack space`, { limit: availableU, actual: usedU, unit: 'U' }));
+  }
+  let weightKg: number;
+  let weightSource: 'published' | 'estimate' | 'items' = 'items';
+  let weightComplete = true;
+  const published = pb.unitWeight;
+  if (published !== null && g.form !== 'server-rack') {
+    // The whole populated unit, published or labelled estimate: floor loading needs the full weight, never the frame alone.
+    weightKg = published;
+    weightSource = pb.unitWeightU.a.confidence === 'estimate' ? 'estimate' : 'published';
+    log.push(pb.unitWeightU);
+  } else {
+    log.push(p.frameWeight.u);
+    const frame = p.frameWeight.v ?? 0;
+    let itemsKg = 0;
+    let unknown = '';
+    for (let i = 0; i < rows.length; i++) {
+      const w = pb.componentWeight[i];
+      if (w) {
+        log.push(w.u);
+        itemsKg = itemsKg + rows[i]!.n * w.v;
+      }
+      if (rows[i]!.p.weightUnpublished) unknown += (unknown ? ', ' : '') + rows[i]!.p.name;
+    }
+    weightKg = frame * g.racks + itemsKg;
+    if (unknown) {
+      weightComplete = false;
+      issues.push(issue('weight_incomplete', 'warning', ['space', 'weightKg'], `no published weight for ${unknown}; the total leaves them out, so the weight and the floor loading are understated`));
+    }
+  }
+  log.push(p.widthM.u);
+  const widthM = p.widthM.v ?? 0.6;
+  log.push(p.depthM.u);
+  const depthM = p.depthM.v ?? 1.2;
+  const footprint = widthM * depthM;
+  const weightPerRack = weightKg / g.racks;
+  const floorLoading = footprint > 0 ? weightPerRack / footprint : 0;
+  const maxLoad = p.maxLoadKg;
+  if (maxLoad !== null && weightPerRack > maxLoad) {
+    const fewer = g.systemsPerRack ? floorFitSystems(weightPerRack, frameKgPerRack(p), systemsPerRack, maxLoad) : null;
+    issues.push(issue('rack_weight_exceeded', 'error', ['space', 'weightKg'], `${weightPerRack.toFixed(0)} kg per rack exceeds the frame's ${maxLoad} kg rating`, {
+      limit: maxLoad, actual: weightPerRack, unit: 'kg',
+      fix: `Use a frame rated for ${Math.ceil(weightPerRack)} kg${fewer !== null ? `, or populate ${fewer} ${g.systemsPerRack!.systemName} per rack` : ''}`,
+    }));
+  }
+  if (options.floorLimitKgM2 !== undefined) {
+    log.push(userValue('options.floorLimitKgM2', options.floorLimitKgM2, 'kg/m²'));
+    if (floorLoading > options.floorLimitKgM2) {
+      const spreadM2 = weightPerRack / options.floorLimitKgM2;
+      const fewer = g.systemsPerRack ? floorFitSystems(weightPerRack, frameKgPerRack(p), systemsPerRack, options.floorLimitKgM2 * footprint) : null;
+      issues.push(issue('floor_loading_exceeded', 'error', ['space', 'floorLoadingKgM2'], `${floorLoading.toFixed(0)} kg/m² over the rack footprint exceeds the ${options.floorLimitKgM2} kg/m² floor rating${weightComplete ? '' : ' (and the weight is incomplete, so the loading is higher still)'}`, {
+        limit: options.floorLimitKgM2, actual: floorLoading, unit: 'kg/m²',
+        fix: `Spread each rack's ${weightPerRack.toFixed(0)} kg over at least ${spreadM2.toFixed(2)} m² (load-spreading plates; the footprint is ${footprint.toFixed(2)} m²)${fewer !== null ? `, populate ${fewer} ${g.systemsPerRack!.systemName} per rack` : ''}, or place the racks on a floor rated for ${Math.ceil(floorLoading)} kg/m²`,
+      }));
+    }
+  }
+  return { usedU, availableU, weightKg, weightSource, weightComplete, weightPerRackKg: weightPerRack, footprintM2PerRack: footprint, floorLoadingKgM2: floorLoading };
+}
+
+/** Compute, scale-up bandwidth, accelerator power, the host (cloud instances) and a year's energy. */
+function acceleratorFigures(g: Generation, p: Prepared, pb: PreparedBasis, options: UnitOptions, systems: number, accelerators: number, cpus: number, itW: number, uncappedItW: number, log: Used[]): AcceleratorFigures {
+  const pc = p.compute;
+  const pm = p.more;
+  log.push(pc.fp4.u, pc.fp8.u, pc.bf16.u, pc.hbmTb.u, pc.hbmTbPerS.u, pm.fp4Sparse.u, pm.fp8Sparse.u, pm.bf16Sparse.u, pm.fp32.u, pm.fp64.u);
+  const compute = {
+    accelerators,
+    cpus,
+    fp4DensePflops: pc.fp4.v === null ? null : pc.fp4.v * accelerators,
+    fp8DensePflops: pc.fp8.v === null ? null : pc.fp8.v * accelerators,
+    bf16DensePflops: pc.bf16.v === null ? null : pc.bf16.v * accelerators,
+    hbmTb: pc.hbmTb.v === null ? null : pc.hbmTb.v * accelerators,
+    hbmTbPerS: pc.hbmTbPerS.v === null ? null : pc.hbmTbPerS.v * accelerators,
+    fp4SparsePflops: perUnit(pm.fp4Sparse.v, accelerators),
+    fp8SparsePflops: perUnit(pm.fp8Sparse.v, accelerators),
+    bf16SparsePflops: perUnit(pm.bf16Sparse.v, accelerators),
+    fp32Pflops: perUnit(pm.fp32.v, accelerators),
+    fp64Pflops: perUnit(pm.fp64.v, accelerators),
+  };
+
+  // ---- scale-up bandwidth, accelerator power, host, energy ----------------------------------
+  log.push(pm.scaleUpGbps.u);
+  const scaleUp = scaleUpBandwidth(g, pm.scaleUpGbps.v, accelerators);
+  log.push(pb.tdp.u, pm.idleW.u);
+  const tdpW = pb.tdp.v;
+  const idleW = pm.idleW.v;
+  const acceleratorTdpW = tdpW === null ? null : tdpW * accelerators;
+  // Under a limiting cap every component is throttled alike, so the accelerators keep their share of IT power.
+  const capScale = uncappedItW > 0 ? itW / uncappedItW : 1;
+  const acceleratorPower = {
+    tdpKw: acceleratorTdpW === null ? null : acceleratorTdpW / 1000,
+    kw: acceleratorTdpW === null ? null : (acceleratorTdpW * capScale) / 1000,
+    shareOfIt: acceleratorTdpW === null || uncappedItW <= 0 ? null : acceleratorTdpW / uncappedItW,
+    idleKw: idleW === null ? null : (idleW * accelerators) / 1000,
+  };
+  let host: HostReport | null = null;
+  const inst = p.instance;
+  if (inst) {
+    log.push(inst.vcpu.u, inst.memoryGiB.u, inst.networkGbps.u);
+    const instances = systems * inst.perSystem;
+    const net = inst.networkGbps.v;
+    host = {
+      instanceType: inst.type, instances,
+      vcpuPerInstance: inst.vcpu.v, memoryGiBPerInstance: inst.memoryGiB.v, networkGbpsPerInstance: net,
+      vcpu: inst.vcpu.v * instances, memoryGiB: inst.memoryGiB.v * instances, networkGbps: net === null ? null : net * instances,
+    };
+  }
+  const utilization = options.utilization ?? p.utilization.v;
+  if (options.utilization === undefined) log.push(p.utilization.u);
+  else log.push(userValue('options.utilization', utilization, 'fraction'));
+  const energy = energyFigures(itW, accelerators, tdpW, idleW, utilization);
+  return { compute, scaleUp, acceleratorPower, host, energy };
+}
+
+interface AcceleratorFigures {
+  readonly compute: UnitReport['compute'];
+  readonly scaleUp: ScaleUpReport;
+  readonly acceleratorPower: UnitReport['power']['accelerators'];
+  readonly host: HostReport | null;
+  readonly energy: EnergyReport;
+}
+
+/** The PSU checks: redundancy, installed capacity, and the transient peak against the PSUs' ratings. */
+function psuChecks(power: PowerState, spare: number, nominalCapacityW: number, transient: number, issues: Issue[]): void {
+  const { serverInput, redundancy, itW, loadFraction, itemsPerGroup, groupLoadW, redundantCapacityW, itemsToCarry, weakSideItems, peakW, peakCapacityW } = power;
+  // N+N on A/B feeds is the A/B check itself (one side's half of the group); that check reports it, once.
+  const sameAsFailover = power.feedMode === 'ab' && itemsPerGroup - spare === weakSideItems;
+  if (redundantCapacityW + 1e-6 < groupLoadW && !sameAsFailover) {
+    const add = itemsToCarry + spare - itemsPerGroup;
+    const lower = itemsPerGroup - itemsToCarry;
+    // Server PSU bays are fixed by the chassis: a fix never adds PSUs to a server, only shelves to a rack.
+    const addItems = serverInput ? '' : `, add ${add} shel${add > 1 ? 'ves' : 'f'}`;
+    issues.push(issue('psu_redundancy_insufficient', 'error', ['power', 'redundancy'], `${redundancy.toUpperCase()} leaves ${itemsPerGroup - spare} of ${itemsPerGroup} ${serverInput ? 'PSUs per system' : 'shelves'} (${fmtKw(redundantCapacityW)}) for a ${fmtKw(groupLoadW)} load`, {
+      limit: redundantCapacityW / 1000, actual: groupLoadW / 1000, unit: 'kW',
+      fix: `Cap the unit at ${capToFit(itW, redundantCapacityW, groupLoadW)} kW${addItems}${lower >= 1 ? `, or lower the redundancy to N+${lower}` : lower === 0 ? ', or run without redundancy (N)' : ''}`,
+    }));
+  }
+  if (nominalCapacityW + 1e-6 < (serverInput ? loadFraction * nominalCapacityW : itW)) {
+    issues.push(issue('psu_capacity_exceeded', 'error', ['power', 'psus'], `installed PSU capacity ${fmtKw(nominalCapacityW)} is below the ${fmtKw(itW)} load`, {
+      limit: nominalCapacityW / 1000, actual: itW / 1000, unit: 'kW',
+      fix: `Cap the unit at ${capToFit(itW, nominalCapacityW, itW)} kW${serverInput ? '' : `, or add ${itemsToCarry - itemsPerGroup} shel${itemsToCarry - itemsPerGroup > 1 ? 'ves' : 'f'}`}`,
+    }));
+  }
+  if (peakCapacityW !== null && peakW > peakCapacityW) {
+    issues.push(issue('transient_exceeds_psu_peak', 'error', ['power', 'peakKw'], `transient peak ${fmtKw(peakW)} exceeds the PSUs' peak rating ${fmtKw(peakCapacityW)}`, {
+      limit: peakCapacityW / 1000, actual: peakW / 1000, unit: 'kW',
+      fix: `Cap the unit at ${capToFit(itW, peakCapacityW, peakW)} kW (the ×${transient} peak then fits the PSUs' pulse rating), or add BBUs or power smoothing that absorb ${fmtKw(peakW - peakCapacityW)}`,
+    }));
+  } else if (peakCapacityW === null && peakW > nominalCapacityW) {
+    issues.push(issue('transient_exceeds_psu_rating', 'warning', ['power', 'peakKw'], `transient peak ${fmtKw(peakW)} exceeds the PSUs' continuous rating ${fmtKw(nominalCapacityW)}; no peak rating is published, so ride-through depends on PSU overload capability or BBUs`, {
+      limit: nominalCapacityW / 1000, actual: peakW / 1000, unit: 'kW',
+      fix: `Confirm with the vendor that the PSUs ride ${fmtKw(peakW - nominalCapacityW)} over their rating for the transient, add BBUs or power smoothing, or cap the unit at ${capToFit(itW, nominalCapacityW, peakW)} kW`,
+    }));
+  }
+}
+
+/** The battery backup units: what they deliver and hold up, checked against the transient peak. */
+function bbuBudget(count: number, p: Prepared, itW: number, peakW: number, issues: Issue[], log: Used[]): UnitReport['power']['bbu'] {
+  log.push(p.bbuPower!.u);
+  const perBbuW = p.bbuPower!.v ?? 0;
+  const bbuW = count * perBbuW;
+  log.push(p.bbuHoldup!.u);
+  const holdS = p.bbuHoldup!.v ?? 0;
+  if (peakW > bbuW) {
+    const addBbus = perBbuW > 0 ? Math.ceil((peakW - bbuW) / perBbuW) : null;
+    issues.push(issue('bbu_power_insufficient', 'error', ['power', 'bbu'], `BBUs deliver ${fmtKw(bbuW)}, below the ${fmtKw(peakW)} transient peak`, {
+      limit: bbuW / 1000, actual: peakW / 1000, unit: 'kW',
+      fix: `${addBbus !== null ? `Add ${addBbus} BBU module${addBbus > 1 ? 's' : ''}, or cap` : 'Cap'} the unit at ${capToFit(itW, bbuW, peakW)} kW`,
+    }));
+  }
+  return { count, capacityKw: bbuW / 1000, holdupS: itW > 0 ? Math.min(holdS * (bbuW / itW), 3600) : 0 };
 }
 
 interface CapChoice {
