@@ -207,11 +207,47 @@ export class CsvBytesWriter extends ByteChunks {
    * network, medium, part and length, the transceivers).
    */
   fields(bytes: Uint8Array): void {
-    if (this.pos + bytes.length + 1 > this.buf.length) this.room(bytes.length + 1);
+    const n = bytes.length;
+    if (this.pos + n + 1 > this.buf.length) this.room(n + 1);
+    const buf = this.buf;
+    let pos = this.pos;
     if (this.#firstCell) this.#firstCell = false;
-    else this.buf[this.pos++] = COMMA;
-    this.buf.set(bytes, this.pos);
-    this.pos += bytes.length;
+    else buf[pos++] = COMMA;
+    // A byte loop: these blocks are a few dozen bytes, where a typed-array set() call costs more than the copy.
+    for (let i = 0; i < n; i++) buf[pos++] = bytes[i]!;
+    this.pos = pos;
+  }
+
+  /**
+   * The text cell `parts.join('')` without building the joined string (the cable label, made of both ends' names
+   * and ports): each part copied in the pass that checks it; anything not plain goes through csvField of the join.
+   * The caller may reuse `parts` for the next cell.
+   */
+  joined(parts: readonly string[]): void {
+    let length = 0;
+    for (let k = 0; k < parts.length; k++) length += parts[k]!.length;
+    if (this.pos + length + 1 > this.buf.length) this.room(length + 1);
+    const buf = this.buf;
+    let pos = this.pos;
+    if (this.#firstCell) this.#firstCell = false;
+    else buf[pos++] = COMMA;
+    this.pos = pos;
+    let first = true;
+    for (let k = 0; k < parts.length; k++) {
+      const s = parts[k]!;
+      const n = s.length;
+      if (!n) continue;
+      if (first) {
+        if (isFormulaTrigger(s.charCodeAt(0))) return this.#general(parts.join(''));
+        first = false;
+      }
+      for (let i = 0; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 0x20 || c > 0x7e || c === 0x22 || c === COMMA) return this.#general(parts.join(''));
+        buf[pos++] = c;
+      }
+    }
+    this.pos = pos;
   }
 
   /** End the row with CRLF. */

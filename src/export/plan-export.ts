@@ -155,6 +155,8 @@ export function* cableCsvChunks(b: PlanBundle, clusters: readonly ClusterLayout[
   const tierNetwork = new RepeatedCells();
   const medium = new RepeatedCells();
   const transceivers = new RepeatedCells();
+  // The label is cableLabel of the row's ends (src/core/fabric/cabling.ts), written from them: `p` + aDevice:aPort>bDevice:bPort.
+  const label = ['', '', ':', '', '>', '', ':', ''];
   for (const c of clusters) {
     const siteCluster = csvFieldsBytes([c.siteId, c.cluster]);
     // Compute rows under the part's prefix (`f2-` in a split cluster, else none), then the cluster's other networks.
@@ -170,7 +172,12 @@ export function* cableCsvChunks(b: PlanBundle, clusters: readonly ClusterLayout[
       w.prefixed(p, r.bDevice);
       w.text(r.bPort);
       w.fields(medium.triple(r.media, r.partNumber, r.lengthM));
-      w.prefixed(p, r.label);
+      label[0] = p;
+      label[1] = r.aDevice;
+      label[3] = r.aPort;
+      label[5] = r.bDevice;
+      label[7] = r.bPort;
+      w.joined(label);
       w.fields(transceivers.pair(r.aTransceiver, r.bTransceiver));
       w.endRow();
       if (w.full) yield w.take();

@@ -83,6 +83,27 @@ describe('CsvBytesWriter', () => {
     );
   });
 
+  it('a cell written from its parts (joined) is the field of the joined text, with the parts array reused', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(hostileText, { maxLength: 8 }), { minLength: 1, maxLength: 20 }), fc.integer({ min: 1, max: 48 }), (cells, chunkBytes) => {
+        const w = new CsvBytesWriter(chunkBytes);
+        const reused: string[] = [];
+        const chunks: Uint8Array[] = [];
+        for (const parts of cells) {
+          reused.length = 0;
+          reused.push(...parts);
+          w.text('x');
+          w.joined(reused);
+          w.endRow();
+          if (w.full) chunks.push(w.take());
+        }
+        chunks.push(w.take());
+        expect(decode(chunks)).toBe(cells.map((parts) => `x,${csvField(parts.join(''))}\r\n`).join(''));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('a prefixed cell is the field of the joined text', () => {
     fc.assert(
       fc.property(hostileText, hostileText, (prefix, s) => {

@@ -111,8 +111,17 @@ export interface CableRow {
   /** Ordered (rounded-up) length. */
   readonly lengthM: number;
   readonly rawLengthM: number;
+  /**
+   * What is printed on the cable: {@link cableLabel} of the schedule's two ends (a split cluster's part prefix, when
+   * its rows are prefixed, goes in front of the whole label only: `f2-node1:nic1>leaf-1:1`).
+   */
   readonly label: string;
   readonly choice: MediaChoice | null;
+}
+
+/** A cable's label from its two ends: `aDevice:aPort>bDevice:bPort` (`node1:nic1>leaf-1:1`). */
+export function cableLabel(aDevice: string, aPort: string, bDevice: string, bPort: string): string {
+  return `${aDevice}:${aPort}>${bDevice}:${bPort}`;
 }
 
 /** The schedule's columns; every network uses the same header (the `network` column last). */
@@ -378,7 +387,7 @@ export function* cableSchedule(plan: CablePlan, cat: NetworkCatalog): Generator<
       network: 'compute',
       lengthM: orderedM,
       rawLengthM: rawM,
-      label: `${aDev}:${aPort}>${bDev}:${bPort}`,
+      label: cableLabel(aDev, aPort, bDev, bPort),
       choice,
     };
   };

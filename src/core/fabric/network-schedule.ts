@@ -15,7 +15,7 @@
  *   (`oob-extra-1`); access switches uplink to the aggregation switches (`oob-agg-1`).
  * @module
  */
-import { cableSchedule, orderLength, planCabling, runLengthM, type CablePlan, type CableRow, type NetworkName, type Place } from './cabling';
+import { cableLabel, cableSchedule, orderLength, planCabling, runLengthM, type CablePlan, type CableRow, type NetworkName, type Place } from './cabling';
 import { clusterSchedule, type ClusterEvaluation, type EthernetNetwork } from './evaluate-cluster';
 import { pickMedium, type MediaChoice } from './media';
 import { pickSourced } from '../provenance';
@@ -174,7 +174,7 @@ function makeRow(
     network,
     lengthM,
     rawLengthM,
-    label: `${aDevice}:${aPort}>${bDevice}:${bPort}`,
+    label: cableLabel(aDevice, aPort, bDevice, bPort),
     choice,
   };
 }
