@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { createHash } from 'node:crypto';
+import { defineConfig, type Plugin } from 'vite';
 import { playwright } from '@vitest/browser-playwright';
 import { presetChunkGroups, presetsPlugin } from './src/schema/presets-plugin.mjs';
 
@@ -41,11 +42,55 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
+/** The rack designer's view module and its engine (the modules src/main.ts imports when the address is the designer's). */
+const DESIGNER_MODULES = [/components\/rack\/rack-designer-view\.ts$/, /src\/views\/rack-report\.ts$/];
+/** The designer's addresses (src/state/router.ts parseRoute: `/`, `/index.html`, `/rack`, `/rack/<id>`). */
+const DESIGNER_PATH = '^/(?:index\\.html|rack(?:/[^/]+)?)?/?$';
+
+/**
+ * The web app's build: the rack designer is a lazy view, so its chunks would be fetched only once the entry has run.
+ * On the designer's addresses a small script in the page's head (a file: the CSP allows no inline script) preloads
+ * them beside the entry; other addresses fetch nothing of them.
+ */
+function designerPreload(): Plugin {
+  let fileName: string | undefined;
+  return {
+    name: 'rackplan-designer-preload',
+    apply: 'build',
+    // Before Vite's HTML plugin, whose generateBundle writes index.html (and calls transformIndexHtml below).
+    enforce: 'pre',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [c] : []));
+      const byName = new Map(chunks.map((c) => [c.fileName, c]));
+      const closure = (start: readonly string[], out = new Set<string>()) => {
+        for (const f of start) if (!out.has(f)) closure(byName.get(f)?.imports ?? [], out.add(f));
+        return out;
+      };
+      const entry = chunks.find((c) => c.isEntry && c.facadeModuleId?.endsWith('index.html'));
+      const roots = DESIGNER_MODULES.map((re) => chunks.find((c) => c.facadeModuleId && re.test(c.facadeModuleId))?.fileName);
+      if (!entry || roots.some((r) => !r)) return; // not the web app's build (a worker's)
+      const inEntry = closure([entry.fileName]);
+      const files = [...closure(roots as string[])].filter((f) => !inEntry.has(f)).map((f) => `/${f}`);
+      const code = `if (new RegExp(${JSON.stringify(DESIGNER_PATH)}).test(location.pathname)) for (const href of ${JSON.stringify(files)}) { const l = document.createElement('link'); l.rel = 'modulepreload'; l.crossOrigin = ''; l.href = href; document.head.appendChild(l); }\n`;
+      // Named by its content, like every other file under assets/ (hosts may cache those for good).
+      fileName = `assets/designer-preload-${createHash('sha256').update(code).digest('hex').slice(0, 8)}.js`;
+      this.emitFile({ type: 'asset', fileName, source: code });
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler() {
+        // First in the head, so the preload starts before the entry's script is parsed.
+        return fileName ? [{ tag: 'script', attrs: { src: `/${fileName}` }, injectTo: 'head-prepend' }] : undefined;
+      },
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => ({
   // Presets are validated by their schemas here, at build time, and reach the app and the CLI as frozen data; the
   // app's production build puts each generation in a chunk of its own (a deep link fetches the one it shows) and
   // preloads the one the app opens with (src/state/store.ts DEFAULT_GENERATION; a test holds them equal).
-  plugins: [presetsPlugin({ splitGenerations: true, preloadGeneration: 'gb200-nvl72' })],
+  plugins: [presetsPlugin({ splitGenerations: true, preloadGeneration: 'gb200-nvl72' }), ...(mode === 'cli' ? [] : [designerPreload()])],
   build:
     mode === 'cli'
       ? {
