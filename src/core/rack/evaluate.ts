@@ -63,20 +63,11 @@ export function psuEfficiency(psu: PsuModel, loadFraction: number): number {
 // Everything that does not depend on the options is computed once per (catalog, generation) and basis:
 // picked catalog numbers and the assumption rows that cite them. A report shares these frozen rows.
 
-/**
- * An assumption row with its de-duplication key (`path|value`): computed once for the rows prepared per
- * generation; null for a row a call makes, whose key is only worked out when the report's rows need
- * de-duplicating (never for a generation whose catalog rows are distinct).
- */
-interface Used {
-  readonly a: Assumption;
-  readonly key: string | null;
-}
 
 /** A catalog number picked at a basis, and the row that cites it. */
 interface Picked<T = number | null> {
   readonly v: T;
-  readonly u: Used;
+  readonly u: Assumption;
 }
 
 /**
@@ -91,7 +82,7 @@ interface PreparedComponent {
   /** True when the count is per system (multiplied by the systems in the unit). */
   readonly perSystem: boolean;
   readonly typicalW: number | null;
-  readonly typicalU: Used | null;
+  readonly typicalU: Assumption | null;
   readonly liquid: Picked<number>;
   readonly heightU: number;
   readonly accelerators: number;
@@ -117,7 +108,7 @@ interface PreparedBasis {
   readonly transient: Picked;
   readonly busV: Picked;
   readonly unitWeight: number | null;
-  readonly unitWeightU: Used;
+  readonly unitWeightU: Assumption;
   /** Per component: its weight at this basis and the row, or null when unpublished. */
   readonly componentWeight: readonly (Picked<number> | null)[];
   /**
@@ -133,22 +124,24 @@ interface Prepared {
   readonly psu: PsuModel;
   readonly psuPath: string;
   readonly components: readonly PreparedComponent[];
-  readonly systemsDefaultU: Used | null;
-  readonly redundancyDefaultU: Used;
+  readonly systemsDefaultU: Assumption | null;
+  readonly redundancyDefaultU: Assumption;
   readonly powerCount: Picked;
   readonly powerFactor: Picked<number>;
   readonly peakRating: Picked;
   readonly bbuPower: Picked | null;
   readonly bbuHoldup: Picked | null;
-  readonly defaultFeedU: Used;
+  readonly defaultFeedU: Assumption;
   /** The published build's feed arrangement, when the catalog states one. */
-  readonly feedModeU: Used | null;
-  readonly cordsU: Used | null;
+  readonly feedModeU: Assumption | null;
+  readonly cordsU: Assumption | null;
   readonly busbarRating: Picked | null;
+  /** What the report says of the busbar's rating when the unit has a busbar. */
+  readonly busbarRatingNote: string;
   readonly profiles: readonly { readonly id: string; readonly name: string; readonly cap: Picked<number> }[];
-  readonly defaultProfile: null | { readonly id: string; readonly name: string; readonly u: Used; readonly cap: Picked<number> };
+  readonly defaultProfile: null | { readonly id: string; readonly name: string; readonly u: Assumption; readonly cap: Picked<number> };
   readonly defaultWiring: Wiring;
-  readonly necDefaultU: Used;
+  readonly necDefaultU: Assumption;
   readonly maxSupply: Picked | null;
   readonly coolantSupply: Picked | null;
   readonly pressureDrop: Picked;
@@ -181,16 +174,17 @@ interface Prepared {
 }
 
 /**
- * A call's efficiency rows state numbers that depend on the options; a plan evaluates the same unit with the same
+ * A call's efficiency and coolant rows state numbers that depend on the options; a plan evaluates the same unit with the same
  * options many times, so the last rows (frozen, like every shared row) are kept and reused when their numbers match.
  */
 interface LastRows {
-  efficiency: Used | null;
+  efficiency: Assumption | null;
   efficiencyLoad: number;
-  failover: Used | null;
+  failover: Assumption | null;
   failoverLoad: number;
   failoverSide: 'A' | 'B';
   failoverItems: number;
+  coolant: CoolantAt | null;
 }
 
 const NEC_NOTE = 'NEC 210.20(A): continuous load ≤ 80 % of the breaker unless listed for 100 % operation';
@@ -203,37 +197,27 @@ export const UNCAPPED = 'uncapped';
 /** Basis whose pick gives the lowest rating or voltage (the one that sizes currents): max ↔ min. */
 const INVERSE_BASIS: Readonly<Record<Basis, Basis>> = { max: 'min', min: 'max', typical: 'typical' };
 
-/** A prepared row, with its de-duplication key. */
-function used(a: Assumption): Used {
-  return { a, key: keyOf(a) };
-}
-
-/** A row a call makes: its key is worked out only if the report's rows need de-duplicating. */
-function made(a: Assumption): Used {
-  return { a, key: null };
-}
-
+/** A row's de-duplication key: a report cites each `path|value` once. */
 function keyOf(a: Assumption): string {
   return `${a.path}|${String(a.value)}`;
 }
 
 /** A row computed once and shared by every report that cites it: frozen so no report can change another's. */
-function fixed(u: Used): Used {
-  if (u.a.range) Object.freeze(u.a.range);
-  Object.freeze(u.a);
-  return Object.freeze(u);
+function fixed(a: Assumption): Assumption {
+  if (a.range) Object.freeze(a.range);
+  return Object.freeze(a);
 }
 
 function picked(path: string, q: MaybeSourced, basis: Basis, note?: string): Picked {
-  return { v: pick(q, basis), u: fixed(used(assumption(path, q, basis, note))) };
+  return { v: pick(q, basis), u: fixed(assumption(path, q, basis, note)) };
 }
 
 function pickedSourced(path: string, q: Sourced, basis: Basis, pickAt: Basis = basis): Picked<number> {
-  return { v: pickSourced(q, pickAt), u: fixed(used(assumption(path, q, basis))) };
+  return { v: pickSourced(q, pickAt), u: fixed(assumption(path, q, basis)) };
 }
 
-function userValue(path: string, value: number | string, unit: string): Used {
-  return made({ path, value, unit, confidence: 'user', sources: [], note: undefined });
+function userValue(path: string, value: number | string, unit: string): Assumption {
+  return { path, value, unit, confidence: 'user', sources: [], note: undefined };
 }
 
 /** A catalog field the generation does not carry (optional fields added after the presets were written). */
@@ -268,6 +252,7 @@ function prepare(g: Generation, catalog: Catalog): Prepared {
   const dpProfile = dp ? profiles.find((x) => x.id === dp.id) : undefined;
   if (dp && !dpProfile) throw new Error(`catalog invariant: default power profile ${dp.id} of ${g.id} missing`);
   const cords = psu.cords;
+  const busbarRating = g.power.busbarRatingA ? picked(`${at}.power.busbarRatingA`, g.power.busbarRatingA, 'typical') : null;
   return {
     at,
     psu,
@@ -282,7 +267,7 @@ function prepare(g: Generation, catalog: Catalog): Prepared {
         count: c.count,
         perSystem: c.scope === 'system',
         typicalW,
-        typicalU: typicalW === null ? null : fixed(used(assumption(`${at}.components.${c.id}.typicalPowerW`, c.typicalPowerW, 'typical'))),
+        typicalU: typicalW === null ? null : fixed(assumption(`${at}.components.${c.id}.typicalPowerW`, c.typicalPowerW, 'typical')),
         liquid: pickedSourced(`${at}.components.${c.id}.liquidFraction`, c.liquidFraction, 'typical'),
         heightU: pickSourced(c.heightU, 'typical'),
         accelerators: c.accelerators,
@@ -297,21 +282,22 @@ function prepare(g: Generation, catalog: Catalog): Prepared {
         weightUnpublished: isMissing(c.weightKg),
       };
     }),
-    systemsDefaultU: sp ? fixed(used({ path: `${at}.systemsPerRack.default`, value: sp.default, unit: 'systems', confidence: sp.confidence, sources: sp.sources, note: sp.note })) : null,
-    redundancyDefaultU: fixed(used({ path: `${at}.power.redundancy.default`, value: r.default, unit: 'scheme', confidence: r.confidence, sources: r.sources, note: r.note })),
+    systemsDefaultU: sp ? fixed({ path: `${at}.systemsPerRack.default`, value: sp.default, unit: 'systems', confidence: sp.confidence, sources: sp.sources, note: sp.note }) : null,
+    redundancyDefaultU: fixed({ path: `${at}.power.redundancy.default`, value: r.default, unit: 'scheme', confidence: r.confidence, sources: r.sources, note: r.note }),
     powerCount: typical('power.count', g.power.count),
     powerFactor: pickedSourced(`${psuPath}.powerFactor`, psu.powerFactor, 'typical'),
     peakRating: picked(`${psuPath}.psuPeakRatingW`, psu.psuPeakRatingW, 'typical'),
     bbuPower: g.power.bbu ? typical('power.bbu.powerW', g.power.bbu.powerW) : null,
     bbuHoldup: g.power.bbu ? typical('power.bbu.holdupS', g.power.bbu.holdupS) : null,
-    defaultFeedU: fixed(used({ path: `${at}.power.defaultFeed`, value: `${f.volts} V ${f.system} ${f.amps} A`, unit: 'feed', confidence: f.confidence, sources: f.sources, note: f.note })),
-    feedModeU: f.mode ? fixed(used({ path: `${at}.power.defaultFeed.mode`, value: f.mode, unit: 'feeds', confidence: f.confidence, sources: f.sources, note: f.note })) : null,
-    cordsU: cords ? fixed(used({ path: `${psuPath}.cords`, value: `${cords.count} × ${cords.ratedAmps} A ${cords.connector} per shelf`, unit: 'cords', confidence: cords.confidence, sources: cords.sources, note: cords.note })) : null,
-    busbarRating: g.power.busbarRatingA ? picked(`${at}.power.busbarRatingA`, g.power.busbarRatingA, 'typical') : null,
+    defaultFeedU: fixed({ path: `${at}.power.defaultFeed`, value: `${f.volts} V ${f.system} ${f.amps} A`, unit: 'feed', confidence: f.confidence, sources: f.sources, note: f.note }),
+    feedModeU: f.mode ? fixed({ path: `${at}.power.defaultFeed.mode`, value: f.mode, unit: 'feeds', confidence: f.confidence, sources: f.sources, note: f.note }) : null,
+    cordsU: cords ? fixed({ path: `${psuPath}.cords`, value: `${cords.count} × ${cords.ratedAmps} A ${cords.connector} per shelf`, unit: 'cords', confidence: cords.confidence, sources: cords.sources, note: cords.note }) : null,
+    busbarRating,
+    busbarRatingNote: busbarRatingNote(busbarRating?.v ?? null, g.power.busbarRatingA),
     profiles,
-    defaultProfile: dp && dpProfile ? { id: dp.id, name: dpProfile.name, cap: dpProfile.cap, u: fixed(used({ path: `${at}.power.defaultProfile`, value: dp.id, unit: 'profile', confidence: dp.confidence, sources: dp.sources, note: dp.note })) } : null,
+    defaultProfile: dp && dpProfile ? { id: dp.id, name: dpProfile.name, cap: dpProfile.cap, u: fixed({ path: `${at}.power.defaultProfile`, value: dp.id, unit: 'profile', confidence: dp.confidence, sources: dp.sources, note: dp.note }) } : null,
     defaultWiring: psuWiring(psu, f),
-    necDefaultU: fixed(used({ path: 'rules.necContinuousFactor', value: NEC_CONTINUOUS_FACTOR, unit: 'ratio', confidence: 'published', sources: NEC_SOURCES, note: NEC_NOTE })),
+    necDefaultU: fixed({ path: 'rules.necContinuousFactor', value: NEC_CONTINUOUS_FACTOR, unit: 'ratio', confidence: 'published', sources: NEC_SOURCES, note: NEC_NOTE }),
     maxSupply: isMissing(g.cooling.maxCoolantSupplyC) ? null : typical('cooling.maxCoolantSupplyC', g.cooling.maxCoolantSupplyC, 'design supply = warmest the rack accepts'),
     coolantSupply: isMissing(g.cooling.coolantSupplyC) ? null : typical('cooling.coolantSupplyC', g.cooling.coolantSupplyC),
     pressureDrop: typical('cooling.rackPressureDropKpa', g.cooling.rackPressureDropKpa),
@@ -349,9 +335,13 @@ function prepare(g: Generation, catalog: Catalog): Prepared {
         }
       : null,
     byBasis: {},
-    lastRows: { efficiency: null, efficiencyLoad: 0, failover: null, failoverLoad: 0, failoverSide: 'A', failoverItems: 0 },
+    lastRows: { efficiency: null, efficiencyLoad: 0, failover: null, failoverLoad: 0, failoverSide: 'A', failoverItems: 0, coolant: null },
     catalog,
   };
+}
+
+function busbarRatingNote(ratingA: number | null, field: MaybeSourced | undefined): string {
+  return ratingA !== null ? `rated ${ratingA} A` : `rating not published: ampacity unchecked${field && isMissing(field) ? `. ${field.reason}` : ''}`;
 }
 
 function preparedBasis(g: Generation, p: Prepared, basis: Basis): PreparedBasis {
@@ -366,16 +356,16 @@ function preparedBasis(g: Generation, p: Prepared, basis: Basis): PreparedBasis 
     transient: picked(`${at}.power.transientFactor`, g.power.transientFactor, basis),
     busV: {
       v: isMissing(g.power.busVoltageV) ? null : pickSourced(g.power.busVoltageV, inverse),
-      u: fixed(used(assumption(`${at}.power.busVoltageV`, g.power.busVoltageV, inverse, 'lowest bus voltage gives the highest current when sizing'))),
+      u: fixed(assumption(`${at}.power.busVoltageV`, g.power.busVoltageV, inverse, 'lowest bus voltage gives the highest current when sizing')),
     },
     unitWeight: pick(g.rack.unitWeightKg, basis),
-    unitWeightU: fixed(used(assumption(`${at}.rack.unitWeightKg`, g.rack.unitWeightKg, basis))),
+    unitWeightU: fixed(assumption(`${at}.rack.unitWeightKg`, g.rack.unitWeightKg, basis)),
     componentWeight: g.components.map((c) => {
       const w = pick(c.weightKg, basis);
-      return w === null ? null : { v: w, u: fixed(used(assumption(`${at}.components.${c.id}.weightKg`, c.weightKg, basis))) };
+      return w === null ? null : { v: w, u: fixed(assumption(`${at}.components.${c.id}.weightKg`, c.weightKg, basis)) };
     }),
   };
-  const catalogRows: (Used | null | undefined)[] = [
+  const catalogRows: (Assumption | null | undefined)[] = [
     p.systemsDefaultU, p.redundancyDefaultU, p.powerCount.u, p.powerFactor.u, p.peakRating.u, p.bbuPower?.u, p.bbuHoldup?.u, p.defaultFeedU,
     p.feedModeU, p.cordsU, p.busbarRating?.u, p.defaultProfile?.u, ...p.profiles.map((x) => x.cap.u),
     p.necDefaultU, p.maxSupply?.u, p.coolantSupply?.u, p.pressureDrop.u, p.links.u, p.cablesPerLink.u, p.rackU.u, p.frameWeight.u, p.widthM.u,
@@ -385,7 +375,7 @@ function preparedBasis(g: Generation, p: Prepared, basis: Basis): PreparedBasis 
     ...p.components.flatMap((c) => [c.typicalU, c.liquid.u]),
     ...b.maxPowerW.map((x) => x.u), b.tdp.u, b.psuRating.u, b.transient.u, b.busV.u, b.unitWeightU, ...b.componentWeight.map((x) => x?.u),
   ];
-  const keys = catalogRows.flatMap((u) => (u ? [u.key ?? keyOf(u.a)] : []));
+  const keys = catalogRows.flatMap((u) => (u ? [keyOf(u)] : []));
   const withDistinct: PreparedBasis = { ...b, distinct: new Set(keys).size === keys.length };
   (p.byBasis as Record<Basis, PreparedBasis>)[basis] = withDistinct;
   return withDistinct;
@@ -412,7 +402,7 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
   const p = prepared(g, catalog);
   const pb = preparedBasis(g, p, basis);
   const issues: Issue[] = [];
-  const log: Used[] = [];
+  const log: Assumption[] = [];
 
   // ---- units, systems, items -------------------------------------------------------------
   const units = options.units ?? 1;
@@ -539,8 +529,7 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
     const rating = p.busbarRating;
     if (rating) log.push(rating.u);
     busbarRatingA = rating?.v ?? null;
-    const ratingField = g.power.busbarRatingA;
-    busbarRatingNote = busbarRatingA !== null ? `rated ${busbarRatingA} A` : `rating not published: ampacity unchecked${ratingField && isMissing(ratingField) ? `. ${ratingField.reason}` : ''}`;
+    busbarRatingNote = p.busbarRatingNote;
     if (busbarRatingA !== null && busbarA > busbarRatingA + 1e-6) {
       issues.push(issue('busbar_ampacity_exceeded', 'error', ['power', 'busbarA'], `${busbarA.toFixed(0)} A at ${busV} V exceeds the busbar's ${busbarRatingA} A rating`, {
         limit: busbarRatingA, actual: busbarA, unit: 'A',
@@ -685,7 +674,7 @@ export function evaluateUnit(generation: Generation, options: UnitOptions, catal
       hbmTb: compute.hbmTb === null ? null : compute.hbmTb * units,
     },
     issues,
-    assumptions: pb.distinct ? log.map(rowOf) : dedupe(log),
+    assumptions: pb.distinct ? log : dedupe(log),
   };
 }
 
@@ -788,7 +777,7 @@ interface FeedBudget {
 }
 
 /** Feeds, whips, breakers and phases: each side's whips and currents under failover, and the A/B checks. */
-function feedBudget(g: Generation, p: Prepared, options: UnitOptions, power: PowerState, issues: Issue[], log: Used[]): FeedBudget {
+function feedBudget(g: Generation, p: Prepared, options: UnitOptions, power: PowerState, issues: Issue[], log: Assumption[]): FeedBudget {
   const { psu, serverInput, systems, redundancy, itW, inputKva, powerFactor, loadFraction, efficiency, dcInGroupsW, outsideGroupsW } = power;
   const { shelves, groupCount, itemsPerGroup, itemRatingW, groupLoadW, redundantCapacityW, itemsToCarry, weakSideItems, feedMode, peakW, peakRating, peakCapacityW } = power;
   const defaultFeed = g.power.defaultFeed;
@@ -803,7 +792,7 @@ function feedBudget(g: Generation, p: Prepared, options: UnitOptions, power: Pow
   if (options.feedVolts === undefined || options.feedAmps === undefined || options.feedSystem === undefined) log.push(p.defaultFeedU);
   const continuousFactor = options.continuousFactor ?? NEC_CONTINUOUS_FACTOR;
   if (options.continuousFactor === undefined) log.push(p.necDefaultU);
-  else log.push(made({ path: 'rules.necContinuousFactor', value: continuousFactor, unit: 'ratio', confidence: 'user', sources: NEC_SOURCES, note: NEC_NOTE }));
+  else log.push({ path: 'rules.necContinuousFactor', value: continuousFactor, unit: 'ratio', confidence: 'user', sources: NEC_SOURCES, note: NEC_NOTE });
   const wiring = feed.volts === defaultFeed.volts && feed.system === defaultFeed.system ? p.defaultWiring : psuWiring(psu, feed);
   if (!wiring.ok) issues.push(issue(wiring.code, 'error', ['power', wiring.field], wiring.message, { ...wiring.numbers, fix: wiringFix(psu) }));
   const connection = wiring.ok ? wiring.connection : 'line-neutral';
@@ -913,7 +902,7 @@ function feedBudget(g: Generation, p: Prepared, options: UnitOptions, power: Pow
 }
 
 /** Rack space, the unit's weight (published, else the frame plus its items) and the floor loading it puts down. */
-function spaceBudget(g: Generation, p: Prepared, pb: PreparedBasis, options: UnitOptions, rows: readonly Row[], systemsPerRack: number, usedU: number, issues: Issue[], log: Used[]): UnitReport['space'] {
+function spaceBudget(g: Generation, p: Prepared, pb: PreparedBasis, options: UnitOptions, rows: readonly Row[], systemsPerRack: number, usedU: number, issues: Issue[], log: Assumption[]): UnitReport['space'] {
   log.push(p.rackU.u);
   const rackU = p.rackU.v ?? 42;
   const availableU = rackU * g.racks;
@@ -927,7 +916,7 @@ function spaceBudget(g: Generation, p: Prepared, pb: PreparedBasis, options: Uni
   if (published !== null && g.form !== 'server-rack') {
     // The whole populated unit, published or labelled estimate: floor loading needs the full weight, never the frame alone.
     weightKg = published;
-    weightSource = pb.unitWeightU.a.confidence === 'estimate' ? 'estimate' : 'published';
+    weightSource = pb.unitWeightU.confidence === 'estimate' ? 'estimate' : 'published';
     log.push(pb.unitWeightU);
   } else {
     log.push(p.frameWeight.u);
@@ -978,7 +967,7 @@ function spaceBudget(g: Generation, p: Prepared, pb: PreparedBasis, options: Uni
 }
 
 /** Compute, scale-up bandwidth, accelerator power, the host (cloud instances) and a year's energy. */
-function acceleratorFigures(g: Generation, p: Prepared, pb: PreparedBasis, options: UnitOptions, systems: number, accelerators: number, cpus: number, itW: number, uncappedItW: number, log: Used[]): AcceleratorFigures {
+function acceleratorFigures(g: Generation, p: Prepared, pb: PreparedBasis, options: UnitOptions, systems: number, accelerators: number, cpus: number, itW: number, uncappedItW: number, log: Assumption[]): AcceleratorFigures {
   const pc = p.compute;
   const pm = p.more;
   log.push(pc.fp4.u, pc.fp8.u, pc.bf16.u, pc.hbmTb.u, pc.hbmTbPerS.u, pm.fp4Sparse.u, pm.fp8Sparse.u, pm.bf16Sparse.u, pm.fp32.u, pm.fp64.u);
@@ -1074,7 +1063,7 @@ function psuChecks(power: PowerState, spare: number, nominalCapacityW: number, t
 }
 
 /** The battery backup units: what they deliver and hold up, checked against the transient peak. */
-function bbuBudget(count: number, p: Prepared, itW: number, peakW: number, issues: Issue[], log: Used[]): UnitReport['power']['bbu'] {
+function bbuBudget(count: number, p: Prepared, itW: number, peakW: number, issues: Issue[], log: Assumption[]): UnitReport['power']['bbu'] {
   log.push(p.bbuPower!.u);
   const perBbuW = p.bbuPower!.v ?? 0;
   const bbuW = count * perBbuW;
@@ -1097,7 +1086,7 @@ interface CapChoice {
 }
 
 /** The cap the unit runs at: the user's kW, else the user's profile, else the published build's profile, else none. */
-function chooseCap(g: Generation, p: Prepared, options: UnitOptions, issues: Issue[], log: Used[]): CapChoice {
+function chooseCap(g: Generation, p: Prepared, options: UnitOptions, issues: Issue[], log: Assumption[]): CapChoice {
   if (options.powerCapKw !== undefined) {
     log.push(userValue('options.powerCapKw', options.powerCapKw, 'kW'));
     return { capW: options.powerCapKw * 1000, source: 'user', profile: null };
@@ -1123,22 +1112,22 @@ function chooseCap(g: Generation, p: Prepared, options: UnitOptions, issues: Iss
 }
 
 /** The PSUs' efficiency at the unit's load, with how it was read off the curve. */
-function efficiencyRow(p: Prepared, efficiency: number, loadFraction: number): Used {
+function efficiencyRow(p: Prepared, efficiency: number, loadFraction: number): Assumption {
   const last = p.lastRows;
-  if (last.efficiency !== null && last.efficiency.a.value === efficiency && last.efficiencyLoad === loadFraction) return last.efficiency;
+  if (last.efficiency !== null && last.efficiency.value === efficiency && last.efficiencyLoad === loadFraction) return last.efficiency;
   const curve = p.psu.efficiency;
-  const row = fixed(made({ path: `${p.psuPath}.efficiency`, value: efficiency, unit: 'ratio', confidence: curve.confidence, sources: curve.sources, note: `interpolated at ${(loadFraction * 100).toFixed(1)} % load per PSU (all installed PSUs sharing)${curve.note ? '; ' + curve.note : ''}` }));
+  const row = fixed({ path: `${p.psuPath}.efficiency`, value: efficiency, unit: 'ratio', confidence: curve.confidence, sources: curve.sources, note: `interpolated at ${(loadFraction * 100).toFixed(1)} % load per PSU (all installed PSUs sharing)${curve.note ? '; ' + curve.note : ''}` });
   last.efficiency = row;
   last.efficiencyLoad = loadFraction;
   return row;
 }
 
 /** The surviving side's efficiency with one feed failed (the side that carries the most per PSU). */
-function failoverEfficiencyRow(p: Prepared, efficiency: number, loadFraction: number, side: 'A' | 'B', items: number, serverInput: boolean): Used {
+function failoverEfficiencyRow(p: Prepared, efficiency: number, loadFraction: number, side: 'A' | 'B', items: number, serverInput: boolean): Assumption {
   const last = p.lastRows;
-  if (last.failover !== null && last.failover.a.value === efficiency && last.failoverLoad === loadFraction && last.failoverSide === side && last.failoverItems === items) return last.failover;
+  if (last.failover !== null && last.failover.value === efficiency && last.failoverLoad === loadFraction && last.failoverSide === side && last.failoverItems === items) return last.failover;
   const curve = p.psu.efficiency;
-  const row = fixed(made({ path: `${p.psuPath}.efficiency.failover`, value: efficiency, unit: 'ratio', confidence: curve.confidence, sources: curve.sources, note: `interpolated at ${(loadFraction * 100).toFixed(1)} % load per PSU with feed ${side === 'A' ? 'B' : 'A'} failed (${items} ${serverInput ? 'PSUs per system' : 'shelves'} on side ${side} carry the load)` }));
+  const row = fixed({ path: `${p.psuPath}.efficiency.failover`, value: efficiency, unit: 'ratio', confidence: curve.confidence, sources: curve.sources, note: `interpolated at ${(loadFraction * 100).toFixed(1)} % load per PSU with feed ${side === 'A' ? 'B' : 'A'} failed (${items} ${serverInput ? 'PSUs per system' : 'shelves'} on side ${side} carry the load)` });
   last.failover = row;
   last.failoverLoad = loadFraction;
   last.failoverSide = side;
@@ -1206,7 +1195,7 @@ function coolingBudget(
   airW: number,
   units: number,
   issues: Issue[],
-  log: Used[],
+  log: Assumption[],
 ): CoolingReport & { cdu: (CoolingReport['cdu'] & { placement: string }) | null } {
   const coolantId = options.coolant ?? 'water';
   const deltaTK = options.deltaTK ?? DEFAULTS.liquidDeltaTK;
@@ -1233,11 +1222,11 @@ function coolingBudget(
     const coolant = coolantById(catalog, coolantId);
     if (!coolant) throw new Error(`catalog invariant: coolant ${coolantId} missing`);
     const meanC = (supplyC ?? 25) + deltaTK / 2;
-    const loop = coolantAt(coolant, meanC, supplyC !== null);
+    const loop = coolantAt(p, coolant, meanC, supplyC !== null);
     const props = loop.props;
     log.push(loop.row);
     if (props.clamped) issues.push(issue('coolant_table_clamped', 'warning', ['cooling', 'coolant'], `${coolant.name} properties tabulated only for ${coolant.table[0]!.tempC}–${coolant.table[coolant.table.length - 1]!.tempC} °C; the mean loop temperature ${meanC.toFixed(1)} °C uses the nearest row`));
-    const freeze = pick(coolant.freezePointC, 'typical');
+    const freeze = loop.freezeC;
     if (freeze !== null && supplyC !== null && supplyC < freeze + 3) issues.push(issue('coolant_near_freezing', 'warning', ['cooling', 'coolantSupplyC'], `supply ${supplyC} °C is within 3 K of the ${freeze} °C freeze point of ${coolant.name}`, { limit: freeze, actual: supplyC, unit: '°C' }));
     coolantLpm = m3sToLpm(volumetricFlow(liquidW, deltaTK, props));
   }
@@ -1311,8 +1300,8 @@ function coolingBudget(
   };
 }
 
-const LIQUID_DELTA_DEFAULT = fixed(used({ path: 'defaults.liquidDeltaTK', value: DEFAULTS.liquidDeltaTK, unit: 'K', confidence: 'secondary', sources: LIQUID_DELTA_SOURCES }));
-const AIR_DELTA_DEFAULT = fixed(used({ path: 'defaults.airDeltaTK', value: DEFAULTS.airDeltaTK, unit: 'K', confidence: 'secondary', sources: AIR_DELTA_SOURCES, note: '20 °F planning rise' }));
+const LIQUID_DELTA_DEFAULT = fixed({ path: 'defaults.liquidDeltaTK', value: DEFAULTS.liquidDeltaTK, unit: 'K', confidence: 'secondary', sources: LIQUID_DELTA_SOURCES });
+const AIR_DELTA_DEFAULT = fixed({ path: 'defaults.airDeltaTK', value: DEFAULTS.airDeltaTK, unit: 'K', confidence: 'secondary', sources: AIR_DELTA_SOURCES, note: '20 °F planning rise' });
 
 /** The CDU model asked for, else the catalog's first in-row CDU. */
 function cduFor(catalog: Catalog, id: string | undefined): CduModel | undefined {
@@ -1328,22 +1317,22 @@ function coolantById(catalog: Catalog, id: string): CoolantModel | undefined {
 }
 
 interface CoolantAt {
+  readonly coolant: CoolantModel;
   readonly meanC: number;
   readonly supplyKnown: boolean;
   readonly props: ReturnType<typeof coolantProperties>;
-  readonly row: Used;
+  readonly freezeC: number | null;
+  readonly row: Assumption;
 }
 
-const lastCoolantRows = new WeakMap<CoolantModel, CoolantAt>();
-
-/** A coolant's properties at the mean loop temperature and the row that states them (the last kept per frozen coolant). */
-function coolantAt(coolant: CoolantModel, meanC: number, supplyKnown: boolean): CoolantAt {
-  const last = lastCoolantRows.get(coolant);
-  if (last && last.meanC === meanC && last.supplyKnown === supplyKnown) return last;
+/** A coolant's properties at the mean loop temperature and the row that states them (the generation's last kept). */
+function coolantAt(p: Prepared, coolant: CoolantModel, meanC: number, supplyKnown: boolean): CoolantAt {
+  const last = p.lastRows.coolant;
+  if (last !== null && last.coolant === coolant && last.meanC === meanC && last.supplyKnown === supplyKnown) return last;
   const props = coolantProperties(coolant, meanC);
-  const row = fixed(made({ path: `coolants.${coolant.id}`, value: `cp ${props.cpJPerKgK.toFixed(0)} J/kg·K, ρ ${props.densityKgM3.toFixed(1)} kg/m³ at ${meanC.toFixed(1)} °C`, unit: 'properties', confidence: coolant.confidence, sources: coolant.sources, note: supplyKnown ? 'at the mean loop temperature' : 'no supply temperature known: properties at 25 °C + ΔT/2' }));
-  const at: CoolantAt = { meanC, supplyKnown, props, row };
-  if (Object.isFrozen(coolant)) lastCoolantRows.set(coolant, at);
+  const row = fixed({ path: `coolants.${coolant.id}`, value: `cp ${props.cpJPerKgK.toFixed(0)} J/kg·K, ρ ${props.densityKgM3.toFixed(1)} kg/m³ at ${meanC.toFixed(1)} °C`, unit: 'properties', confidence: coolant.confidence, sources: coolant.sources, note: supplyKnown ? 'at the mean loop temperature' : 'no supply temperature known: properties at 25 °C + ΔT/2' });
+  const at: CoolantAt = { coolant, meanC, supplyKnown, props, freezeC: pick(coolant.freezePointC, 'typical'), row };
+  p.lastRows.coolant = at;
   return at;
 }
 
@@ -1413,19 +1402,15 @@ function fmtKw(w: number): string {
   return `${(w / 1000).toFixed(1)} kW`;
 }
 
-function rowOf(u: Used): Assumption {
-  return u.a;
-}
-
 /** The rows in first-use order, each `path|value` once. */
-function dedupe(log: readonly Used[]): Assumption[] {
+function dedupe(log: readonly Assumption[]): Assumption[] {
   const seen = new Set<string>();
   const out: Assumption[] = [];
-  for (const u of log) {
-    const key = u.key ?? keyOf(u.a);
+  for (const a of log) {
+    const key = keyOf(a);
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(u.a);
+    out.push(a);
   }
   return out;
 }
