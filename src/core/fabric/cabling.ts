@@ -407,12 +407,29 @@ export function* cableSchedule(plan: CablePlan, cat: NetworkCatalog): Generator<
   const computeLeaves = f.scalableUnits * leavesPerSu;
   const extras = spec.extraEndpoints ?? [];
 
+  // Port numbers recur on every switch: each one's text is made once (bounded by the largest port number).
+  const portTexts: string[] = [];
+  const portText = (n: number): string => portTexts[n] ?? (portTexts[n] = String(n));
+
   for (let p = 0; p < P; p++) {
     const pt = planeTag(p);
+    // A switch ends a run of rows (a leaf takes its node links, then its uplinks): its name and place are made once
+    // per plane, not once per row. Places are read, never changed, so rows may share them.
+    const leafNames: string[] = [];
+    const leafPlaces: Place[] = [];
+    const spineNames: string[] = [];
+    const spinePlaces: Place[] = [];
+    const leafName = (i: number): string => leafNames[i] ?? (leafNames[i] = `leaf-${pt}${i + 1}`);
+    const leafAt = (i: number): Place => leafPlaces[i] ?? (leafPlaces[i] = plan.leafPlace(p, i));
+    const spineName = (i: number): string => spineNames[i] ?? (spineNames[i] = `spine-${pt}${i + 1}`);
+    const spineAt = (i: number): Place => spinePlaces[i] ?? (spinePlaces[i] = plan.spinePlace(p, i));
+    const nicNames: string[] = [];
+    for (let r = 0; r < rails; r++) nicNames.push(P > 1 ? `nic${r + 1}.${p + 1}` : `nic${r + 1}`);
     // Node → leaf. Rail grouping: rail r of an SU fills its leaves in turn; node grouping: the SU's ports (node by
     // node) go round the SU's leaves, so a node's ports spread over them (a row's leaf pair each take half).
     for (let n = 0; n < f.nodes; n++) {
       const a = plan.nodePlace(n);
+      const nodeName = `node${n + 1}`;
       const s = Math.floor(n / suNodes);
       const nIn = n - s * suNodes;
       const j = Math.floor(nIn / d);
@@ -420,12 +437,18 @@ export function* cableSchedule(plan: CablePlan, cat: NetworkCatalog): Generator<
       for (let r = 0; r < rails; r++) {
         let leaf: number;
         let lport: number;
-        if (f.tiers === 1) [leaf, lport] = [0, n * rails + r + 1];
-        else if (byNode) {
+        if (f.tiers === 1) {
+          leaf = 0;
+          lport = n * rails + r + 1;
+        } else if (byNode) {
           const e = nIn * rails + r;
-          [leaf, lport] = [s * leavesPerSu + (e % lpr), Math.floor(e / lpr) + 1];
-        } else [leaf, lport] = [(s * rails + r) * lpr + j, port];
-        yield row('node-leaf', 0, a, `node${n + 1}`, P > 1 ? `nic${r + 1}.${p + 1}` : `nic${r + 1}`, plan.leafPlace(p, leaf), `leaf-${pt}${leaf + 1}`, String(lport));
+          leaf = s * leavesPerSu + (e % lpr);
+          lport = Math.floor(e / lpr) + 1;
+        } else {
+          leaf = (s * rails + r) * lpr + j;
+          lport = port;
+        }
+        yield row('node-leaf', 0, a, nodeName, nicNames[r]!, leafAt(leaf), leafName(leaf), portText(lport));
       }
     }
     // Extra endpoints (appliance ports) → service leaves (on the single switch at one tier).
@@ -434,7 +457,7 @@ export function* cableSchedule(plan: CablePlan, cat: NetworkCatalog): Generator<
       for (let i = 0; i < g.ports; i++, x++) {
         const leaf = f.tiers === 1 ? 0 : computeLeaves + Math.floor(x / d);
         const lport = f.tiers === 1 ? f.nodes * rails + x + 1 : (x % d) + 1;
-        yield row('node-leaf', 0, plan.appliancePlace(x), `${g.name}${i + 1}`, P > 1 ? `p1.${p + 1}` : 'p1', plan.leafPlace(p, leaf), `leaf-${pt}${leaf + 1}`, String(lport));
+        yield row('node-leaf', 0, plan.appliancePlace(x), `${g.name}${i + 1}`, P > 1 ? `p1.${p + 1}` : 'p1', leafAt(leaf), leafName(leaf), portText(lport));
       }
     }
     if (f.tiers < 2) continue;
@@ -456,10 +479,11 @@ export function* cableSchedule(plan: CablePlan, cat: NetworkCatalog): Generator<
       return { spine: pod * u + q, port: (lr % podLeaves) + 1 };
     };
     for (let l = 0; l < L; l++) {
-      const a = plan.leafPlace(p, l);
+      const a = leafAt(l);
+      const name = leafName(l);
       for (let q = 0; q < u; q++) {
         const { spine, port } = spineOf(l, q);
-        yield row('leaf-spine', 1, a, `leaf-${pt}${l + 1}`, String(d + q + 1), plan.spinePlace(p, spine), `spine-${pt}${spine + 1}`, String(port));
+        yield row('leaf-spine', 1, a, name, portText(d + q + 1), spineAt(spine), spineName(spine), portText(port));
       }
     }
     if (f.tiers < 3) continue;
@@ -468,13 +492,18 @@ export function* cableSchedule(plan: CablePlan, cat: NetworkCatalog): Generator<
     const spineDown = f.spineLogicalRadix - spineUp;
     const g = C / u;
     const per = spineUp / g;
+    const coreNames: string[] = [];
+    const corePlaces: Place[] = [];
     for (let sp = 0; sp < S; sp++) {
-      const a = plan.spinePlace(p, sp);
+      const a = spineAt(sp);
+      const name = spineName(sp);
       const pod = Math.floor(sp / u);
       const j = sp - pod * u;
       for (let q = 0; q < spineUp; q++) {
         const core = j * g + (q % g);
-        yield row('spine-core', 2, a, `spine-${pt}${sp + 1}`, String(spineDown + q + 1), plan.corePlace(p, core), `core-${pt}${core + 1}`, String(pod * per + Math.floor(q / g) + 1));
+        const coreAt = corePlaces[core] ?? (corePlaces[core] = plan.corePlace(p, core));
+        const coreName = coreNames[core] ?? (coreNames[core] = `core-${pt}${core + 1}`);
+        yield row('spine-core', 2, a, name, portText(spineDown + q + 1), coreAt, coreName, portText(pod * per + Math.floor(q / g) + 1));
       }
     }
   }
