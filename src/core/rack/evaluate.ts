@@ -731,7 +731,12 @@ function rollUp(rows: readonly Row[], serverInput: boolean, psu: PsuModel, nomin
   if (serverInput) {
     // Fixed point: DC = input × η(DC / capacity); converges in a few steps because η varies slowly.
     let dc = groupedW * 0.94;
-    for (let i = 0; i < 20; i++) dc = groupedW * psuEfficiency(psu, nominalCapacityW > 0 ? dc / nominalCapacityW : 1);
+    // Up to 20 steps; once a step returns the value it was given, every later step would too, so it stops there.
+    for (let i = 0; i < 20; i++) {
+      const next = groupedW * psuEfficiency(psu, nominalCapacityW > 0 ? dc / nominalCapacityW : 1);
+      if (next === dc) break;
+      dc = next;
+    }
     const loadFraction = nominalCapacityW > 0 ? dc / nominalCapacityW : 1;
     const efficiency = psuEfficiency(psu, loadFraction);
     // Items outside the server PSU groups (management switches…) carry their own supplies at the same class of efficiency.
