@@ -44,8 +44,8 @@ function afterFirstPaintedView(fn: () => void): void {
  * Views loaded on first visit (their code is not fetched before). The rack designer's is imported by the
  * composition root before the first render when the address is the designer's (src/main.ts), so it is not waited for.
  * Each view paints with its reports: the designer needs the rack derivations, the Fabric view the fabric modules, the
- * Plan and Sites views the plan modules, the Export view none (its files load them when asked for), Compare and the
- * calculators the report modules and the rack derivations.
+ * Plan and Sites views the plan modules, Compare the compare modules and the rack derivations, the Export view none
+ * (its files load them when asked for), the calculators the report modules and the rack derivations.
  */
 const LOADERS: Partial<Record<LazyView, () => Promise<unknown>>> = {
   rack: () => import('../rack/rack-designer-view'),
@@ -585,11 +585,20 @@ export class RackApp extends LitElement {
       if (load && !this._loaded.has(route.view)) {
         const view = route.view;
         // The view's code and the reports it shows load together, so it paints with its numbers.
-        const reports = view === 'export' ? undefined : view === 'fabric' ? this.reports?.loadFabric() : view === 'plan' || view === 'sites' ? this.reports?.loadPlan() : this.reports?.load();
+        const reports = view === 'export' ? undefined : this.#reportsFor(view);
         Promise.all([load(), reports, whole]).then(() => (this._loaded = new Set([...this._loaded, view])), failed(view));
       }
     }
     if (userNavigation) void this.updateComplete.then(() => this._main?.focus({ preventScroll: true }));
+  }
+
+  /** Load what a view's first paint reads of the reports (see LOADERS). */
+  #reportsFor(view: LazyView): Promise<unknown> | undefined {
+    const r = this.reports;
+    if (view === 'fabric') return r?.loadFabric();
+    if (view === 'plan' || view === 'sites') return r?.loadPlan();
+    if (view === 'compare') return r?.loadCompare();
+    return r?.load();
   }
 
   #navigate(e: MouseEvent, route: Route): void {

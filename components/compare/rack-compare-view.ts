@@ -231,7 +231,7 @@ export class RackCompareView extends LitElement {
   ];
 
   readonly #store = new StoreController(this, (s) => [s.design.compare, s.prefs, s.catalog] as const);
-  readonly #reports = new ReportsController(this, (r) => [r.compare, r.rack, r.sites] as const);
+  readonly #reports = new ReportsController(this, (r) => [r.compare, r.rack, r.sites] as const, { only: 'compare' });
   readonly #siteList = memoizeLast((sites: readonly Site[]) => compareSites(sites));
   readonly #metrics = memoizeLast((system: UnitSystem, target: CompareTargetKind) => compareMetrics(system, target));
   readonly #figures = memoizeLast((rows: readonly CompareOption[], metrics: readonly Metric[], target: CompareTargetKind, rack: UnitReport | undefined) => compareFigures(rows, metrics, target, rack));

@@ -11,10 +11,10 @@ export class ReportsController<T> extends ContextSelection<Reports, T> {
   /**
    * @param select - picks the reports the component shows (a tuple to depend on several)
    * @param options.needsModules - the selection needs the report modules: load them when connected (default true)
-   * @param options.only - the selection reads only the fabric reports, or only the plan's (plan, site cards, site
-   *   list): load just their modules
+   * @param options.only - the selection reads only the fabric reports, only the plan's (plan, site cards, site
+   *   list), or only the comparison's (comparison, the designer's report, site list): load just their modules
    */
-  constructor(host: Host, select: (reports: Reports) => T, options: { needsModules?: boolean; only?: 'fabric' | 'plan' } = {}) {
+  constructor(host: Host, select: (reports: Reports) => T, options: { needsModules?: boolean; only?: 'fabric' | 'plan' | 'compare' } = {}) {
     const needsModules = options.needsModules ?? true;
     super(host, reportsContext, select, (reports) => {
       if (!needsModules) return;
@@ -22,6 +22,8 @@ export class ReportsController<T> extends ContextSelection<Reports, T> {
         if (!reports.fabricReady) void reports.loadFabric();
       } else if (options.only === 'plan') {
         if (!reports.planReady) void reports.loadPlan();
+      } else if (options.only === 'compare') {
+        if (!reports.compareReady) void reports.loadCompare();
       } else if (!reports.ready) void reports.load();
     });
   }

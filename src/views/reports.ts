@@ -28,6 +28,8 @@ export type ReportModules = typeof import('./report-modules');
 export type FabricModules = typeof import('./fabric-modules');
 /** The Plan and Sites views' part of {@link ReportModules}, loadable alone. */
 export type PlanModules = typeof import('./plan-modules');
+/** The Compare view's part of {@link ReportModules}, loadable alone. */
+export type CompareModules = typeof import('./compare-modules');
 /** The rack designer's derivations (the unit engine): loaded apart, so a view that shows no rack waits for none of it. */
 export type RackModule = typeof import('./rack-report');
 
@@ -40,6 +42,9 @@ let fabricLoading: Promise<FabricModules> | undefined;
 // Likewise the plan report's and the site cards' functions.
 let planModules: PlanModules | undefined;
 let planLoading: Promise<PlanModules> | undefined;
+// Likewise the comparison's and the sites' functions (the designer's report applies its site with the latter).
+let compareModules: CompareModules | undefined;
+let compareLoading: Promise<CompareModules> | undefined;
 let rackModule: RackModule | undefined;
 let rackLoading: Promise<RackModule> | undefined;
 
@@ -48,6 +53,7 @@ export function loadReportModules(): Promise<ReportModules> {
   loading ??= import('./report-modules').then((m) => {
     fabricModules ??= m;
     planModules ??= m;
+    compareModules ??= m;
     return (modules = m);
   });
   return loading;
@@ -58,6 +64,13 @@ export function loadPlanModules(): Promise<PlanModules> {
   if (planModules) return Promise.resolve(planModules);
   planLoading ??= import('./plan-modules').then((m) => (planModules ??= m));
   return planLoading;
+}
+
+/** Load the comparison's and the sites' modules once for the page (the report modules serve as well once loaded). */
+export function loadCompareModules(): Promise<CompareModules> {
+  if (compareModules) return Promise.resolve(compareModules);
+  compareLoading ??= import('./compare-modules').then((m) => (compareModules ??= m));
+  return compareLoading;
 }
 
 /** Load the fabric report's modules once for the page (the report modules serve as well once loaded). */
@@ -148,20 +161,31 @@ export class Reports {
     return m.topologyComparison(g, m.loadNetworkCatalog(), fabric, rack.options.systemsPerRack, rack.options.basis ?? 'max', catalog.prices.networkPrices);
   });
   // Keyed on the plan site's override values (not the plan), so an edit elsewhere in the plan does not recompute it.
-  readonly #compare = memoizeLast((catalog: Catalog, design: CompareDesign, rack: RackDesign, m: ReportModules, siteId: string, ...values: OverrideValues): CompareReports => {
+  readonly #compare = memoizeLast((catalog: Catalog, design: CompareDesign, rack: RackDesign, m: CompareModules, siteId: string, ...values: OverrideValues): CompareReports => {
     const { pueOverride, peakPueOverride, ...others } = overridesOf(...values);
     const fixed: FixedPues = { ...(pueOverride === undefined ? {} : { pueOverride }), ...(peakPueOverride === undefined ? {} : { peakPueOverride }) };
     return { siteId, report: m.compareUnits(catalog, design, siteId, m.loadSites(), rack, fixed), fixedPues: fixed, planOnly: Object.keys(others) as PlanOnlyOverride[] };
   });
   // The designer's site functions with the plan's overrides for its site bound in: a new object only when those
   // values change, which is what makes the rack report's facility chain recompute.
-  readonly #rackSites = memoizeLast((m: ReportModules, ...values: OverrideValues): SiteFunctions => {
+  readonly #rackSites = memoizeLast((m: CompareModules, ...values: OverrideValues): SiteFunctions => {
     const overrides = overridesOf(...values);
     return Object.keys(overrides).length === 0 ? m : { siteDefaults: m.siteDefaults, facilityChain: (id, g, o, c) => m.facilityChain(id, g, o, c, overrides) };
   });
 
   constructor(store: AppStore) {
     this.store = store;
+  }
+
+  /** True once the comparison and the designer's report at a site can be derived. */
+  get compareReady(): boolean {
+    return compareModules !== undefined && rackModule !== undefined;
+  }
+
+  /** Load what the Compare view needs alone (the comparison, the sites' functions, the rack derivations); listeners are told when it arrives. */
+  loadCompare(): Promise<void> {
+    if (compareModules && rackModule) return Promise.resolve();
+    return Promise.all([loadCompareModules(), loadRackModule()]).then(() => this.#notify());
   }
 
   /** True once the plan report, the site cards and the site list can be derived. */
@@ -233,9 +257,9 @@ export class Reports {
       void this.loadRack();
       return undefined;
     }
-    if (design.siteId && !modules) void this.load();
+    if (design.siteId && !compareModules) void this.load();
     this.#rackDerivations ??= new rackModule.RackDerivations();
-    return this.#rackDerivations.derive(this.store.catalog, design, modules && this.#rackSites(modules, ...planOverridesAt(this.store.design.plan.plan, design.siteId)));
+    return this.#rackDerivations.derive(this.store.catalog, design, compareModules && this.#rackSites(compareModules, ...planOverridesAt(this.store.design.plan.plan, design.siteId)));
   }
 
   /** The plan's report, or the failure when evaluating it threw; undefined until the report modules arrive. */
@@ -272,14 +296,15 @@ export class Reports {
   /** The Compare view's report, at the plan's fixed PUEs for the compared site where it states them. */
   get compare(): CompareReports | undefined {
     const d = this.store.design;
-    if (!modules) return undefined;
-    const siteId = modules.compareSite(d.compare, d.rack.siteId, modules.loadSites());
-    return this.#compare(this.store.catalog, d.compare, d.rack, modules, siteId, ...planOverridesAt(d.plan.plan, siteId));
+    const m = compareModules;
+    if (!m) return undefined;
+    const siteId = m.compareSite(d.compare, d.rack.siteId, m.loadSites());
+    return this.#compare(this.store.catalog, d.compare, d.rack, m, siteId, ...planOverridesAt(d.plan.plan, siteId));
   }
 
   /** Site presets (the Sites and Plan views' lists); undefined until the report modules arrive. */
   get sites() {
-    return (planModules ?? modules)?.loadSites();
+    return (planModules ?? compareModules)?.loadSites();
   }
 
   /** The network catalog (switches, optics, cables) the fabric report used; undefined until the modules arrive. */
@@ -289,10 +314,10 @@ export class Reports {
 
   /** The designer's site list (id, name, altitude, floor rating); undefined until the report modules arrive. */
   get siteList() {
-    return modules && this.#siteList(modules);
+    return compareModules && this.#siteList(compareModules);
   }
 
-  readonly #siteList = memoizeLast((m: ReportModules) => m.siteList());
+  readonly #siteList = memoizeLast((m: CompareModules) => m.siteList());
 
   #notify(): void {
     for (const l of this.#listeners) l();
