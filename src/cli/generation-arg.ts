@@ -1,10 +1,8 @@
 import { generationIds, loadCatalog, loadCatalogFor, loadGenerations } from '../catalog/presets';
 import { findGeneration } from '../core/catalog/lookup';
 import type { Catalog, Generation } from '../core/catalog/types';
-import { readJson } from '../io/json';
 import type { FlagSpec, Parsed } from './args';
 import { InputError, inputError } from './errors';
-import { readInputFile } from './files';
 
 /** `--generation-file F`: a user's own generations (src/schema/user-generations.ts), added to the catalog. */
 export const GENERATION_FILE_FLAG: FlagSpec = { 'generation-file': { type: 'string' } };
@@ -42,6 +40,8 @@ export async function generationOrFileArgument(parsed: Parsed): Promise<{ catalo
 }
 
 async function userGenerationArgument(parsed: Parsed, file: string): Promise<{ catalog: Catalog; generation: Generation; aliasOf?: string }> {
+  // The file reader (node:crypto, node:fs/promises) loads only for a file: `rack <generation>` starts without it.
+  const [{ readInputFile }, { readJson }] = await Promise.all([import('./files'), import('../io/json')]);
   const bytes = readInputFile(file, '--generation-file', 'generation file');
   const json = readJson(bytes);
   if (!json.ok) throw new InputError(json.error.problems.map((p) => ({ ...p, path: p.path === '(file)' ? '--generation-file' : `--generation-file: ${p.path}` })));
