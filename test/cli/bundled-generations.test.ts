@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main';
 
@@ -12,11 +14,17 @@ import { runCli } from '../../src/cli/main';
  */
 const bin = 'dist/cli/rackplan.mjs';
 
+/** A user's own generation (a renamed preset), read with --generation-file: the path that loads every generation. */
+const userFile = join(mkdtempSync(join(tmpdir(), 'rackplan-bundled-')), 'mine.json');
+const preset = JSON.parse(readFileSync('presets/generations/gb300-nvl72.json', 'utf8')) as Record<string, unknown>;
+writeFileSync(userFile, JSON.stringify({ ...preset, id: 'my-gb300', name: 'My GB300', aliases: [] }));
+
 const CALLS: readonly (readonly string[])[] = [
   ['rack', 'gb200-nvl72', '--json'],
   ['rack', 'b200', '--json', '--units', '4'],
   ['rack', 'trn2-server', '--site', 'houston-tx', '--json'],
   ['rack', 'gb300-nvl72'],
+  ['rack', 'my-gb300', '--generation-file', userFile, '--json'],
   ['presets', '--json'],
   ['calc', 'energy', '--generation', 'vr-nvl144', '--utilization', '0.6', '--json'],
   ['calc', 'liquid', '--kw', '100', '--delta-t', '10', '--json'],
