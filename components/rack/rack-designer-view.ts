@@ -317,7 +317,7 @@ export class RackDesignerView extends LitElement {
         </div>
         <section class="elev card" aria-labelledby="elev-h">
           <h2 id="elev-h">Rack elevation</h2>
-          <rack-elevation .layout=${d.elevation} .system=${system} label=${`${d.generation.name} elevation`}></rack-elevation>
+          <rack-elevation .layout=${d.elevation} .system=${system} .deferDrawing=${true} label=${`${d.generation.name} elevation`}></rack-elevation>
         </section>
         <section class="chain card" aria-labelledby="chain-h">
           <h2 id="chain-h">Power chain <span class="hint">utility → chips, per unit</span></h2>

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
 import type { CableRef, ElevationLayout, ElevationSlot, RearRail, RearSlot, SlotKind } from '../../src/core/rack/elevation';
 import { formatNumber, formatValue } from '../../src/views/format';
 import { routePath, type Route } from '../../src/state/router';
@@ -41,6 +42,22 @@ function storeFace(face: ElevationFace): void {
 }
 
 const RAIL_CLASS: Record<RearRail['kind'], string> = { busbar: 'rail-busbar', manifold: 'manifold', 'scale-up-spine': 'rail-spine' };
+
+/**
+ * A rack's U lines and U numbers as SVG markup: one path for the lines and a text per number. Built as one string
+ * because a template part per line and number (two elements per U, ~100 for a 48U rack) made the elevation the
+ * costliest part of the designer's first render. Only numbers go into it (no catalog text), so it is safe as markup.
+ */
+function uGrid(x0: number, yTop: number, heightU: number): string {
+  let lines = '';
+  let numbers = '';
+  for (let i = 0; i < heightU; i++) {
+    const y = yTop + (i + 1) * U_PX;
+    lines += `M${x0} ${y}H${x0 + RACK_W}`;
+    numbers += `<text class="u-num" x="${x0 - 3}" y="${y - 3}">${heightU - i}</text>`;
+  }
+  return `<path class="u-line" d="${lines}"></path>${numbers}`;
+}
 
 /** The Fabric view's route for an item's cables. */
 function cablesRoute(c: CableRef): Route {
@@ -125,6 +142,7 @@ export class RackElevation extends LitElement {
         font-variant-numeric: tabular-nums;
       }
       .u-line {
+        fill: none;
         stroke: var(--rack-rack-line);
         stroke-width: 0.5;
       }
@@ -311,6 +329,18 @@ export class RackElevation extends LitElement {
   /** The face drawn; kept for the browser session. */
   @state() private _face: ElevationFace = storedFace();
 
+  /**
+   * Leave the drawing's items (slots, U lines and numbers) out of the first render and draw them once that render
+   * has been painted: the rack designer's first paint then shows its budgets without waiting for ~300 SVG elements.
+   * The drawing keeps its size (the frame and the details panel are there), so nothing moves when they appear;
+   * `updateComplete` resolves only once they are drawn.
+   */
+  @property({ type: Boolean, attribute: false }) deferDrawing = false;
+
+  /** Whether the items are drawn: at once, or after the first paint when {@link deferDrawing} is set. */
+  #itemsShown = false;
+  #itemsDrawn: Promise<void> | undefined;
+
   #drawn: DrawnSlot[] = [];
   #width = 0;
   #height = 0;
@@ -357,6 +387,35 @@ export class RackElevation extends LitElement {
     }
   }
 
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.#itemsDrawn) return done;
+    await this.#itemsDrawn;
+    return super.getUpdateComplete();
+  }
+
+  /** Show the items now, or (deferDrawing) in a task after the next frame's paint, as src/views/marks.ts times it. */
+  #showItems(): void {
+    if (this.#itemsShown || this.#itemsDrawn) return;
+    if (!this.deferDrawing || typeof requestAnimationFrame !== 'function') {
+      this.#itemsShown = true;
+      return;
+    }
+    this.#itemsDrawn = new Promise<void>((resolve) => {
+      let shown = false;
+      const show = () => {
+        if (shown) return;
+        shown = true;
+        this.#itemsShown = true;
+        this.requestUpdate();
+        resolve();
+      };
+      requestAnimationFrame(() => setTimeout(show, 0));
+      // A page in the background gets no frames: the items are drawn anyway.
+      setTimeout(show, 1000);
+    });
+  }
+
   /** A rack's drawn width: the frame plus the front manifold or the rear rails, whichever is wider (the same on both faces, so switching never resizes the drawing). */
   #rackW(l: ElevationLayout): number {
     const front = l.manifold ? MANIFOLD_W + 2 : 0;
@@ -372,6 +431,8 @@ export class RackElevation extends LitElement {
   override render() {
     const l = this.layout;
     if (!l) return nothing;
+    this.#showItems();
+    const items = this.#itemsShown;
     const rackW = this.#rackW(l);
     const rear = this._face === 'rear';
     const maxU = Math.round((this.#height - PAD_TOP - 4) / U_PX);
@@ -407,12 +468,7 @@ export class RackElevation extends LitElement {
               return svg`
                 ${l.racks.length > 1 ? svg`<text class="rack-title" x=${x0} y=${yTop - 5}>Rack ${r.index + 1}</text>` : nothing}
                 <rect class="frame" x=${x0} y=${yTop} width=${rackW} height=${r.heightU * U_PX}></rect>
-                ${Array.from({ length: r.heightU }, (_, i) => {
-                  const u = r.heightU - i;
-                  const y = yTop + i * U_PX;
-                  return svg`<line class="u-line" x1=${x0} x2=${x0 + RACK_W} y1=${y + U_PX} y2=${y + U_PX}></line>
-                    <text class="u-num" x=${x0 - 3} y=${y + U_PX - 3}>${u}</text>`;
-                })}
+                ${items ? unsafeSVG(uGrid(x0, yTop, r.heightU)) : nothing}
                 ${!rear && l.manifold
                   ? svg`<rect class="manifold" x=${x0 + RACK_W + 2} y=${yTop + 2} width=${MANIFOLD_W - 2} height=${r.heightU * U_PX - 4} rx="2"><title>Liquid manifold (supply and return)</title></rect>
                       <text class="manifold-label" transform=${`translate(${x0 + RACK_W + 8.5} ${yTop + 60}) rotate(90)`}>manifold</text>`
@@ -426,7 +482,7 @@ export class RackElevation extends LitElement {
                   : nothing}
               `;
             })}
-            ${this.#drawn.map((d) => this.#slot(d))}
+            ${items ? this.#drawn.map((d) => this.#slot(d)) : nothing}
           </svg>
         </div>
         <div class="details" part="details" aria-live="polite">

@@ -140,3 +140,28 @@ describe('rack-elevation: front and rear faces', () => {
     expect(getComputedStyle(second.shadowRoot!.querySelector('[data-rear-caption]')!).visibility).toBe('visible');
   });
 });
+
+describe('rack-elevation: items drawn after the first paint (deferDrawing, as the rack designer mounts it)', () => {
+  it('first render: the frame and the panels at their final size, no items; then the items, and nothing moves', async () => {
+    const g = catalog.generations.find((x) => x.id === 'gb200-nvl72')!;
+    const box = document.createElement('div');
+    box.style.width = '272px';
+    const el = document.createElement('rack-elevation');
+    el.layout = layoutElevation(g, evaluateUnit(g, {}, catalog), catalog);
+    el.deferDrawing = true;
+    box.append(el);
+    document.body.append(box);
+    // The first render only (lit renders in a microtask; the items wait for a painted frame).
+    await new Promise<void>((r) => queueMicrotask(r));
+    await Promise.resolve();
+    const root = el.shadowRoot!;
+    expect(root.querySelector('svg rect.frame')).not.toBeNull();
+    expect(root.querySelectorAll('.slot')).toHaveLength(0);
+    const before = { svg: rect(root.querySelector('svg')!), details: rect(root.querySelector('.details')!), host: rect(el) };
+    await el.updateComplete;
+    // 48 U numbers and every item of the layout.
+    expect(root.querySelectorAll('.u-num')).toHaveLength(48);
+    expect(root.querySelectorAll('.slot').length).toBe(el.layout.racks[0]!.slots.length);
+    expect({ svg: rect(root.querySelector('svg')!), details: rect(root.querySelector('.details')!), host: rect(el) }).toEqual(before);
+  });
+});
