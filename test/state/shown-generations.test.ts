@@ -7,6 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/presets';
+import { loadSites } from '../../src/catalog/sites';
 import type { Catalog } from '../../src/core/catalog/types';
 import { REFERENCE_GENERATION } from '../../src/core/plan/evaluate-site';
 import type { Plan } from '../../src/core/plan/types';
@@ -45,6 +46,8 @@ function shownReports(route: Route, r: Reports): unknown {
       return [r.compare, r.rack];
     case 'plan':
       return [r.planOutcome, r.sites];
+    case 'sites':
+      return [r.siteCards, r.sites, r.planOutcome];
     default:
       throw new Error(`no reports listed for ${route.view}`);
   }
@@ -68,23 +71,23 @@ describe('generationsShown', () => {
     expect(SITE_REFERENCE_GENERATION).toBe(REFERENCE_GENERATION);
   });
 
-  it('asks for the whole catalog on the Sites view (its plants name generations the design does not)', () => {
+  it('asks for the whole catalog on the Sites view when the site presets are not given (its plants name generations)', () => {
     expect(generationsShown(parseRoute('/sites'), firstVisit)).toBeNull();
   });
 
   it('lists fewer generations than the catalog holds for a first visit to the other views', () => {
-    for (const path of ['/rack/gb200-nvl72', '/plan', '/fabric', '/compare', '/export']) {
-      const ids = new Set(generationsShown(parseRoute(path), firstVisit));
+    for (const path of ['/rack/gb200-nvl72', '/plan', '/fabric', '/compare', '/export', '/sites']) {
+      const ids = new Set(generationsShown(parseRoute(path), firstVisit, loadSites()));
       expect(ids.size, path).toBeGreaterThan(0);
       expect(ids.size, path).toBeLessThan(whole.generations.length);
     }
   });
 
   for (const [name, design] of Object.entries(designs)) {
-    for (const path of ['/rack/x', '/calc', '/export', '/fabric', '/compare', '/plan']) {
+    for (const path of ['/rack/x', '/calc', '/export', '/fabric', '/compare', '/plan', '/sites']) {
       it(`${path}, ${name}: the view's reports from the listed generations equal the whole catalog's`, async () => {
         const route = parseRoute(path);
-        const ids = generationsShown(route, design)!;
+        const ids = generationsShown(route, design, loadSites())!;
         const part = partOf(whole, ids);
         expect(part.generations.length).toBeLessThan(whole.generations.length);
         const fromPart = new Reports(new AppStore(part, { design }));
