@@ -285,7 +285,7 @@ export class RepeatedCells {
   pair(a: string, b: string): Uint8Array {
     if (a === this.#lastA && b === this.#lastB && this.#lastN === undefined) return this.#last!;
     let byB = this.#pairs.get(a);
-    if (!byB) this.#pairs.set(a, (byB = new Map()));
+    if (!byB) this.#pairs.set(a, (byB = new Map<string, Uint8Array>()));
     let bytes = byB.get(b);
     if (!bytes) byB.set(b, (bytes = csvFieldsBytes([a, b])));
     this.#lastA = a;
@@ -298,9 +298,9 @@ export class RepeatedCells {
   triple(a: string, b: string, n: number): Uint8Array {
     if (a === this.#lastA && b === this.#lastB && n === this.#lastN) return this.#last!;
     let byB = this.#triples.get(a);
-    if (!byB) this.#triples.set(a, (byB = new Map()));
+    if (!byB) this.#triples.set(a, (byB = new Map<string, Map<number, Uint8Array>>()));
     let byN = byB.get(b);
-    if (!byN) byB.set(b, (byN = new Map()));
+    if (!byN) byB.set(b, (byN = new Map<number, Uint8Array>()));
     // -0 and 0 are one Map key and one text (csvField writes both as 0).
     let bytes = byN.get(n);
     if (!bytes) byN.set(n, (bytes = csvFieldsBytes([a, b, n])));
