@@ -15,8 +15,6 @@ import type { Plan } from '../../src/core/plan/types';
 import type { Result } from '../../src/core/result';
 import { baseStyles, segmentedStyles } from '../shared/styles';
 
-type LazyView = ViewId;
-
 /**
  * Call `fn` once a view has painted its first frame with its figures (the `rackplan:…:painted` marks of
  * src/views/marks.ts), so what waits for the first paint never delays it; after 5 s anyway, for a view that marks
@@ -41,13 +39,13 @@ function afterFirstPaintedView(fn: () => void): void {
 }
 
 /**
- * Views loaded on first visit (their code is not fetched before). The rack designer's is imported by the
- * composition root before the first render when the address is the designer's (src/main.ts), so it is not waited for.
+ * Views loaded on first visit (their code is not fetched before). On the designer's addresses the composition root
+ * (src/main.ts) and a preload in the page's head start the designer's code before the shell renders.
  * Each view paints with its reports: the designer needs the rack derivations, the Fabric view the fabric modules, the
  * Plan and Sites views the plan modules, Compare the compare modules and the rack derivations, the Export view none
  * (its files load them when asked for), the calculators the report modules and the rack derivations.
  */
-const LOADERS: Partial<Record<LazyView, () => Promise<unknown>>> = {
+const LOADERS: Partial<Record<ViewId, () => Promise<unknown>>> = {
   rack: () => import('../rack/rack-designer-view'),
   compare: () => import('../compare/rack-compare-view'),
   plan: () => import('../plan/rack-plan-view'),
@@ -292,7 +290,7 @@ export class RackApp extends LitElement {
   @state() private _route: Route = { view: 'rack', generationId: null };
   @state() private _message: { text: string; kind: 'error' | 'note' } | null = null;
   @state() private _announce = '';
-  @state() private _loaded: ReadonlySet<LazyView> = new Set();
+  @state() private _loaded: ReadonlySet<ViewId> = new Set();
 
   @query('main') private _main!: HTMLElement;
 
@@ -593,7 +591,7 @@ export class RackApp extends LitElement {
   }
 
   /** Load what a view's first paint reads of the reports (see LOADERS). */
-  #reportsFor(view: LazyView): Promise<unknown> | undefined {
+  #reportsFor(view: ViewId): Promise<unknown> | undefined {
     const r = this.reports;
     if (view === 'fabric') return r?.loadFabric();
     if (view === 'plan' || view === 'sites') return r?.loadPlan();
