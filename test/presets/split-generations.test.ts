@@ -1,14 +1,14 @@
 /**
- * The web app's build puts each generation in a chunk of its own (src/schema/presets-plugin.mts,
+ * The web app's and the CLI's builds put each generation in a chunk of its own (src/schema/presets-plugin.mts,
  * `splitGenerations`): the catalog module then carries loaders instead of the texts, and the texts it serves
- * are the very ones the bundled (CLI, worker, test) module carries, in the same order.
+ * are the very ones the bundled (worker, test) module carries, in the same order.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { presetModuleSource } from '../../src/schema/preset-modules';
 import { DEFAULT_GENERATION } from '../../src/state/store';
 
-describe('generations split into chunks of their own (web app build)', () => {
+describe('generations split into chunks of their own (web app and CLI builds)', () => {
   const root = process.cwd();
   const bundled = presetModuleSource('catalog', root);
   const split = presetModuleSource('catalog', root, { generationModule: (i) => `virtual:rackplan-presets/generation/${i}` });
