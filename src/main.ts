@@ -104,10 +104,7 @@ async function boot(): Promise<void> {
     }
     if (!full) {
       // The generations the first view reads (a view that reads them all gets the whole catalog).
-      // The Sites view names the generations its plants build: the site presets (its own chunk, which the view loads
-      // anyway) are read for them.
-      const presetSites = route.view === 'sites' ? (await import('./catalog/sites')).loadSites() : undefined;
-      const shown = generationsShown(route, design, presetSites);
+      const shown = generationsShown(route, design);
       catalog = shown ? await loadGenerations(shown).then(() => loadCatalogFor(shown)) : await loadFullCatalog();
     }
     performance.mark('rackplan:shown-catalog');

@@ -8,6 +8,7 @@ import type { ProposalChange, ProposalDeltas, ProposalRow } from '../../src/core
 import type { PlanDesign } from '../../src/state/types';
 import { emit } from '../shared/events';
 import { baseStyles } from '../shared/styles';
+import { listedGenerations } from '../../src/views/generations';
 import { shortName } from '../../src/views/names';
 
 const PHASE_TEXT: Record<OptimizerPhase, string> = {
@@ -165,7 +166,7 @@ export class RackOptimizerPanel extends LitElement {
       <fieldset ?disabled=${running}>
         <legend>Generations it may build</legend>
         <div class="gens">
-          ${c.generations.map(
+          ${listedGenerations(c).map(
             (g) => html`<label><input type="checkbox" .checked=${d.optimizer.generations.includes(g.id)} @change=${() => this.#toggle(g.id)} /> ${shortName(g.name)}</label>`,
           )}
         </div>
@@ -246,7 +247,7 @@ export class RackOptimizerPanel extends LitElement {
   }
 
   #row(row: ProposalRow) {
-    const gen = (id: string) => this.catalog?.generations.find((g) => g.id === id);
+    const gen = (id: string) => (this.catalog ? listedGenerations(this.catalog).find((g) => g.id === id) : undefined);
     const name = (id: string) => shortName(gen(id)?.name ?? id);
     const units = row.change === 'added' ? `${formatNumber(row.after!.units, 0)}` : row.change === 'removed' ? `${formatNumber(row.before!.units, 0)} → 0` : `${formatNumber(row.before!.units, 0)} → ${formatNumber(row.after!.units, 0)}`;
     const plant = (row.after ?? row.before)!.plant;

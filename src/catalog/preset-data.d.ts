@@ -3,8 +3,11 @@
  * every preset file validated by its schema, deep-frozen. Only src/catalog imports them.
  */
 declare module 'virtual:rackplan-presets/catalog' {
-  /** Id and aliases of every generation, sorted by file name, in the order of `generationJson`. */
-  export const generationIndex: readonly { readonly id: string; readonly aliases: readonly string[] }[];
+  /**
+   * Id, aliases and name of every generation, sorted by file name, in the order of `generationJson` (bundled with
+   * the catalog module, so a view can list and order every generation before their data has loaded).
+   */
+  export const generationIndex: readonly { readonly id: string; readonly aliases: readonly string[]; readonly name: string }[];
   /**
    * Each generation's validated data as JSON text (a Generation), parsed on demand by src/catalog. In the web
    * app's and the CLI's builds it starts empty and `generationLoaders` load each text (src/catalog/presets.ts

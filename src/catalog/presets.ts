@@ -58,6 +58,14 @@ export function loadCatalogFor(idsOrAliases: readonly string[]): core.Catalog {
   return catalogOf(wanted);
 }
 
+/**
+ * Id and name of every bundled generation in catalog order (the order of `loadCatalog().generations`), available
+ * before any generation's data has loaded: for views that only list or order generations by name.
+ */
+export function bundledGenerationNames(): readonly { readonly id: string; readonly name: string }[] {
+  return generationIndex;
+}
+
 /** Ids of every bundled generation, sorted (for messages and lookups). */
 export function generationIds(): string[] {
   return generationIndex.map((g) => g.id).sort();

@@ -108,10 +108,10 @@ export function presetModuleSource(area: PresetArea, root: string, options: { ge
   let rest = data;
   let texts: string[] | undefined;
   if (area === 'catalog') {
-    const { generations, ...others } = data as { generations: { id: string; aliases: string[] }[] };
+    const { generations, ...others } = data as { generations: { id: string; aliases: string[]; name: string }[] };
     rest = others;
     texts = generations.map((g) => JSON.stringify(g));
-    lines.push(`export const generationIndex = freeze(${JSON.stringify(generations.map((g) => ({ id: g.id, aliases: g.aliases })))});`);
+    lines.push(`export const generationIndex = freeze(${JSON.stringify(generations.map((g) => ({ id: g.id, aliases: g.aliases, name: g.name })))});`);
     const lazy = options.generationModule;
     if (lazy) {
       // The web app and the CLI: each generation's text is a module (a chunk) of its own, loaded when first asked for

@@ -5,7 +5,6 @@
  * look up (test/state/shown-generations.test.ts compares those reports with the whole catalog's).
  * @module
  */
-import type { Site } from '../core/sites/types';
 import type { Route } from './router';
 import type { DesignState } from './types';
 
@@ -19,10 +18,8 @@ export const SITE_REFERENCE_GENERATION = 'gb300-nvl72';
  * The generation ids (or aliases) a route's view reads from the catalog for this design, or `null` when it needs
  * the whole catalog. Every list holds the designer's generation (the navigation links and the designer read it) and,
  * for the views that evaluate sites, the sites' reference generation (a site with no generation named is shown with it).
- * @param presetSites - the site presets, for the Sites view (it names the generations each plant builds); without
- *   them the Sites view asks for the whole catalog
  */
-export function generationsShown(route: Route, design: DesignState, presetSites?: readonly Site[]): readonly string[] | null {
+export function generationsShown(route: Route, design: DesignState): readonly string[] | null {
   const rack = design.rack.generationId;
   switch (route.view) {
     case 'rack':
@@ -32,25 +29,22 @@ export function generationsShown(route: Route, design: DesignState, presetSites?
       return [rack];
     case 'compare':
       return [rack, SITE_REFERENCE_GENERATION, ...design.compare.generationIds];
+    // The Plan and Sites views evaluate the plan's deployments and orders. The optimizer's generations (grid columns,
+    // choices) and those the plants build (site cards) are only named there, from the build's index of names
+    // (src/views/generations.ts listedGenerations), so their data is not needed before the first paint.
     case 'plan':
+    case 'sites':
       return [rack, SITE_REFERENCE_GENERATION, ...planGenerations(design)];
     // The Export view paints its session files' buttons; its plan parts and files wait for the whole catalog.
     case 'export':
       return [rack];
-    // The Sites view: the plan's site cards, and the names of the generations each integration plant builds (the
-    // presets' plants and the plan's own sites; a plant that builds every generation, `*`, names none).
-    case 'sites': {
-      if (!presetSites) return null;
-      const plants = [...presetSites, ...(design.plan.plan.sites ?? [])].flatMap((s) => s.roles.plant?.generations ?? []);
-      return [rack, SITE_REFERENCE_GENERATION, ...planGenerations(design), ...plants.filter((g) => g !== '*')];
-    }
     case 'not-found':
       return null;
   }
 }
 
-/** Generations the plan names: the optimizer's choice, its deployments and its orders. */
+/** Generations the plan evaluates: its deployments' and its orders'. */
 function planGenerations(design: DesignState): string[] {
-  const p = design.plan;
-  return [...p.optimizer.generations, ...p.plan.deployments.map((d) => d.generation), ...(p.plan.orders ?? []).map((o) => o.generation)];
+  const p = design.plan.plan;
+  return [...p.deployments.map((d) => d.generation), ...(p.orders ?? []).map((o) => o.generation)];
 }

@@ -3,6 +3,7 @@
  * @module
  */
 import type { Catalog, Family, Generation, Vendor } from '../core/catalog/types';
+import { bundledGenerationNames } from '../catalog/presets';
 import { shortGenerationName } from './names';
 
 export const VENDOR_LABEL: Record<Vendor, string> = { nvidia: 'NVIDIA', aws: 'AWS', amd: 'AMD' };
@@ -59,6 +60,22 @@ export function generationGroups(catalog: Catalog): GenerationGroup[] {
 }
 
 /** A generation's short name where plans list it (grid rows, chart legends), marked when it is the user's own. */
-export function planGenerationName(g: Generation): string {
+export function planGenerationName(g: ListedGeneration): string {
   return `${shortGenerationName(g.name)}${g.userDefined ? ' (user-defined)' : ''}`;
+}
+
+/** A generation as lists name it: what {@link listedGenerations} gives for each. */
+export type ListedGeneration = Pick<Generation, 'id' | 'name' | 'userDefined'>;
+
+/**
+ * Every generation the catalog will hold once it is whole, in its order, by id and name: the bundled ones (named
+ * from the build's index while their data may still be loading: a deep link's first paint holds only the
+ * generations it computes with) and then the catalog's own others (the user's). Lists and orders only; anything
+ * computed from a generation reads the catalog. With the whole catalog this is its generations, in its order.
+ */
+export function listedGenerations(catalog: Pick<Catalog, 'generations'>): readonly ListedGeneration[] {
+  const bundled = bundledGenerationNames();
+  const inCatalog = new Map(catalog.generations.map((g) => [g.id, g]));
+  const ids = new Set(bundled.map((g) => g.id));
+  return [...bundled.map((b) => inCatalog.get(b.id) ?? { id: b.id, name: b.name }), ...catalog.generations.filter((g) => !ids.has(g.id))];
 }

@@ -11,7 +11,7 @@ import type { QuarterId, Site } from '../core/sites/types';
 import { shortName } from './names';
 import { describeOverride } from '../core/plan/overrides';
 import { isDensePrecision, PRECISION_LABEL, PRECISIONS } from '../core/plan/precision';
-import { planGenerationName } from './generations';
+import { listedGenerations, planGenerationName } from './generations';
 
 export interface GridColumn {
   readonly site: string;
@@ -109,7 +109,10 @@ export function planSites(plan: Plan, presets: readonly Site[]): Site[] {
  */
 export function planGrid(plan: Plan, report: PlanReport, sites: readonly Site[], extra: readonly string[], catalog: Catalog, demandChoice: DemandChoice = defaultDemandChoice(plan)): PlanGrid {
   const quarters = planQuarters(plan, catalog);
-  const order = new Map(catalog.generations.map((g, i) => [g.id, i]));
+  // Columns are ordered and named from the listed generations: the optimizer's may not be loaded at the first paint,
+  // and the grid shows only their names (no figure of theirs).
+  const listed = listedGenerations(catalog);
+  const order = new Map(listed.map((g, i) => [g.id, i]));
   const overridesBySite = new Map(report.sites.map((r) => [r.id, r.overrides.map(describeOverride)]));
   const columns: GridColumn[] = sites.map((s) => {
     const gens = new Set<string>(extra);
@@ -145,7 +148,7 @@ export function planGrid(plan: Plan, report: PlanReport, sites: readonly Site[],
       return { entry: entries.get(q) ?? null, required: sq?.required ?? null, supplied: sq?.supplied ?? 0, balance: sq?.balance ?? null };
     }),
   };
-  return { generationNames: new Map(catalog.generations.map((g) => [g.id, planGenerationName(g)])), quarters, columns, rows, locked, demand };
+  return { generationNames: new Map(listed.map((g) => [g.id, planGenerationName(g)])), quarters, columns, rows, locked, demand };
 }
 
 export interface Series {

@@ -16,6 +16,7 @@ import { designCondition, type DesignCondition } from '../core/sites/climate';
 import type { PueReport } from '../core/sites/pue';
 import { stepAt } from '../core/sites/schedule';
 import type { Site, Step } from '../core/sites/types';
+import { listedGenerations } from './generations';
 
 export interface Figure {
   readonly value: number;
@@ -120,6 +121,8 @@ export function siteCards(plan: Plan, report: PlanReport, catalog: Catalog, pres
   const all = [...byId.values()];
   const reports = new Map(report.sites.map((s) => [s.id, s]));
   const settings = siteSettings(catalog, plan);
+  // Plants name the generations they build: names only, so from the listed generations (loaded or not).
+  const listed = listedGenerations(catalog);
   return all.map((s) => {
     const dc = s.roles.dataCenter;
     const pl = s.roles.plant;
@@ -136,7 +139,7 @@ export function siteCards(plan: Plan, report: PlanReport, catalog: Catalog, pres
       facts: s.facts,
       edited: (plan.sites ?? []).some((x) => x.id === s.id) || override !== null,
       // Names, not ids (review finding 36); '*' stays the wildcard the card words as "every generation".
-      plant: pl ? { racksPerWeek: steps(pl.racksPerWeek), generations: pl.generations.map((g) => (g === '*' ? g : (catalog.generations.find((x) => x.id === g)?.name ?? g))), leadTimeWeeks: fig(pl.leadTimeWeeks) } : null,
+      plant: pl ? { racksPerWeek: steps(pl.racksPerWeek), generations: pl.generations.map((g) => (g === '*' ? g : (listed.find((x) => x.id === g)?.name ?? g))), leadTimeWeeks: fig(pl.leadTimeWeeks) } : null,
       dc: dc
         ? {
             meterMw: steps(dc.meterMw),
