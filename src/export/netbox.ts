@@ -371,7 +371,6 @@ export function* netboxDeviceChunks(devices: Iterable<NbDevice>, header = true):
  */
 export function netboxCableCells(c: NbCable): (string | number)[] {
   const N = NETBOX_MAX_LENGTH;
-  const modules = c.aTransceiver || c.bTransceiver ? ` modules ${c.aTransceiver ?? ''}/${c.bTransceiver ?? ''}` : '';
   return [
     fitName(c.aDevice, N.deviceName),
     'dcim.interface',
@@ -384,7 +383,7 @@ export function netboxCableCells(c: NbCable): (string | number)[] {
     fitName(c.label, N.cableLabel),
     round(c.lengthM, 2),
     'm',
-    fitText(`${c.cableId} ${c.tier} ${c.partNumber}${modules}`.trim(), N.description)!,
+    cableDescription(c.tier, c.partNumber, c.aTransceiver, c.bTransceiver),
   ];
 }
 
@@ -393,7 +392,7 @@ export function* netboxCableChunks(cables: Iterable<NbCable>, header = true): Ge
   const w = new NetboxCsvWriter();
   if (header) w.header(NETBOX_COLUMNS.cables);
   for (const c of cables) {
-    w.cable('', c.cableId, c.label, c.tier, c.aDevice, c.aPort, c.bDevice, c.bPort, c.type, c.partNumber, c.aTransceiver ?? '', c.bTransceiver ?? '', c.lengthM);
+    w.cable('', c.label, c.tier, c.aDevice, c.aPort, c.bDevice, c.bPort, c.type, c.partNumber, c.aTransceiver ?? '', c.bTransceiver ?? '', c.lengthM);
     if (w.full) yield w.take();
   }
   if (w.size) yield w.take();
@@ -406,36 +405,56 @@ const INTERFACE_CELL = ENCODER.encode('dcim.interface,');
 const PLANNED_CELL = ENCODER.encode('planned,');
 /** Position and face both empty (a device in its rack without a slot), with their commas. */
 const NO_POSITION_CELLS = ENCODER.encode(',,');
+/** Distinct names or ports a cache keeps before it starts again (a plan's switches and ports are far fewer). */
+const CELL_CACHE_LIMIT = 1 << 16;
 
-
-interface Tail {
-  /** ` <tier> <part>[ modules <a>/<b>]` as bytes, or null when it needs the general path. */
-  readonly bytes: Uint8Array | null;
+/** The cells one cable's description is made of, and the bytes of its length, unit and description cells per length. */
+interface TailGroup {
+  readonly tier: string;
+  readonly partNumber: string;
+  readonly aT: string;
+  readonly bT: string;
+  /** Length (metres) → `<length>,m,<description>` and the row's CRLF. */
+  readonly byLength: Map<number, Uint8Array>;
 }
 
 /**
  * NetBox CSV rows straight into UTF-8 bytes, for the files with millions of rows (07-cables.csv, 06-devices.csv):
  * exactly the cells of {@link netboxCableCells} and {@link netboxDeviceCells} (fitted names, the description,
- * csvField quoting and neutralizing), without a string per cell. Names share a cluster prefix and most other cells
- * repeat (tier, medium, modules, role, type, site): the prefix is checked and encoded once and copied as a block,
- * as are the constant cells, each length or position, each (tier, part, modules) description tail and each
- * repeated device cell; a name is copied byte by byte in the pass that checks it fits unchanged (printable ASCII,
- * no quote or comma, no edge space, no formula trigger, within its length). Anything else takes the general
- * path, through the functions that define the cells.
+ * csvField quoting and neutralizing), without a string per cell. A cable row is the side-A device cell, the port
+ * cells, the side-B device cell, the type, the label and the end of the row; all but the label repeat, so each is
+ * made once (through the functions that define it) and copied as a block: a device's cell with its
+ * `dcim.interface` cell once per name under a cluster prefix, each port's cell once, each type's, and the length,
+ * unit and description cells once per (length, tier, part, modules). The label and a device's own name are
+ * copied byte by byte in the pass that checks they fit unchanged (printable ASCII, no quote or comma, no edge
+ * space, no formula trigger, within their length); anything else takes the general path.
  */
 export class NetboxCsvWriter extends ByteChunks {
   #prefix = '';
   /** The prefix's bytes when names under it can be copied (it is copyable and starts with no space or trigger). */
   #prefixBytes: Uint8Array | null = new Uint8Array(0);
   readonly #types = new Map<string, Uint8Array>();
-  readonly #numbers = new Map<number, Uint8Array>();
-  readonly #tails = new Map<string, Map<string, Map<string, Map<string, Tail>>>>();
-  /** Encoded device cells (role, manufacturer, type, site, face), with their comma, per column and text. */
+  /** Side-B device cells with the `dcim.interface` cell after them, under the current prefix, by unprefixed name. */
+  readonly #endCells = new Map<string, Uint8Array>();
+  /** Port (interface name) cells with their comma, by port. */
+  readonly #portCells = new Map<string, Uint8Array>();
+  /** Side-B port cells joined to a type cell, per type cell (the same object for a type: {@link typeCell}). */
+  readonly #portsByType = new Map<Uint8Array, Map<string, Uint8Array>>();
+  #portsTypeCell: Uint8Array | null = null;
+  #portsOfType = new Map<string, Uint8Array>();
+  #tailGroup: TailGroup | null = null;
+  readonly #tailGroups = new Map<string, TailGroup>();
+  /** Encoded device cells (role, manufacturer, type, site), with their comma, per column and text. */
   readonly #deviceCells = [new Map<string, Uint8Array>(), new Map<string, Uint8Array>(), new Map<string, Uint8Array>(), new Map<string, Uint8Array>()];
   readonly #positions = new Map<number, Uint8Array>();
-  /** The last cable's side-A device, its prefix and its cell's bytes (with the comma). */
+  readonly #faces = new Map<string, Uint8Array>();
+  /** The last device's role, manufacturer, type and site, and their cells with `planned` as one block. */
+  #lastKind: { readonly role: string; readonly manufacturer: string; readonly deviceType: string; readonly site: string; readonly bytes: Uint8Array } | null = null;
+  /** The last device's rack and its cell (with the comma): a rack's devices come in a run. */
+  #lastRack: string | null = null;
+  #lastRackCell = new Uint8Array(0);
+  /** The last cable's side-A device (under the current prefix) and its cell with the `dcim.interface` cell. */
   #lastADevice: string | null = null;
-  #lastAPrefix = '';
   #lastACell = new Uint8Array(0);
 
   constructor(chunkBytes = 1 << 20) {
@@ -448,60 +467,68 @@ export class NetboxCsvWriter extends ByteChunks {
     this.#bytes(line);
   }
 
-  /** One cable; names are `prefix + aDevice`, `prefix + bDevice`, `prefix + label`, and the description starts with `prefix + cableId`. */
-  cable(prefix: string, cableId: string, label: string, tier: string, aDevice: string, aPort: string, bDevice: string, bPort: string, type: string, partNumber: string, aTransceiver: string, bTransceiver: string, lengthM: number): void {
+  /** One cable; names are `prefix + aDevice`, `prefix + bDevice` and `prefix + label`. */
+  cable(prefix: string, label: string, tier: string, aDevice: string, aPort: string, bDevice: string, bPort: string, type: string, partNumber: string, aTransceiver: string, bTransceiver: string, lengthM: number): void {
     const N = NETBOX_MAX_LENGTH;
     if (prefix !== this.#prefix) this.#setPrefix(prefix);
-    // The longest a row can get on the general path: every cell UTF-8 (3 bytes a unit) and quoted.
-    this.room(6 * (2 * prefix.length + cableId.length + label.length + tier.length + aDevice.length + aPort.length + bDevice.length + bPort.length + type.length + partNumber.length + aTransceiver.length + bTransceiver.length) + 256);
+    const typeCell = this.#typeCell(type);
+    const tail = this.#tail(tier, partNumber, aTransceiver, bTransceiver, lengthM);
+    // The longest a row can get on the general path: every name UTF-8 (3 bytes a unit) and quoted.
+    this.room(6 * (3 * prefix.length + label.length + aDevice.length + aPort.length + bDevice.length + bPort.length) + typeCell.length + tail.length + 256);
     // A node's or switch's cables come in a run (one per rail, one per uplink): its cell is copied from the last row's.
-    if (aDevice === this.#lastADevice && prefix === this.#lastAPrefix) this.#bytes(this.#lastACell);
+    if (aDevice === this.#lastADevice) this.#bytes(this.#lastACell);
     else {
       const at = this.pos;
       this.#name(prefix, aDevice, N.deviceName);
+      this.#bytes(INTERFACE_CELL);
       this.#lastACell = this.buf.slice(at, this.pos);
       this.#lastADevice = aDevice;
-      this.#lastAPrefix = prefix;
     }
-    this.#bytes(INTERFACE_CELL);
-    this.#name('', aPort, N.interfaceName);
-    this.#name(prefix, bDevice, N.deviceName);
-    this.#bytes(INTERFACE_CELL);
-    this.#name('', bPort, N.interfaceName);
-    this.#bytes(this.#typeCell(type));
-    const labelAt = this.pos;
-    const labelCopied = this.#name(prefix, label, N.cableLabel);
-    const labelEnd = this.pos - 1;
-    this.#bytes(this.#lengthCell(lengthM));
-    const tail = this.#tail(tier, partNumber, aTransceiver, bTransceiver).bytes;
-    if (tail && labelCopied && label === cableId && prefix.length + cableId.length + tail.length <= N.description) {
-      // The label cell was copied as is, and the description starts with the same text: copied from it.
-      this.buf.copyWithin(this.pos, labelAt, labelEnd);
-      this.pos += labelEnd - labelAt;
-      this.#bytes(tail);
-    } else if (!tail || !this.#copyName(prefix, cableId, N.description - tail.length)) {
-      const modules = aTransceiver || bTransceiver ? ` modules ${aTransceiver}/${bTransceiver}` : '';
-      this.#general(fitText(`${prefix}${cableId} ${tier} ${partNumber}${modules}`.trim(), N.description)!, false);
-    } else this.#bytes(tail);
-    this.#crlf();
+    this.#bytes(this.#portCell(aPort));
+    let b = this.#endCells.get(bDevice);
+    if (b) this.#bytes(b);
+    else {
+      const at = this.pos;
+      this.#name(prefix, bDevice, N.deviceName);
+      this.#bytes(INTERFACE_CELL);
+      b = this.buf.slice(at, this.pos);
+      if (this.#endCells.size >= CELL_CACHE_LIMIT) this.#endCells.clear();
+      this.#endCells.set(bDevice, b);
+    }
+    this.#bytes(this.#portAndTypeCells(bPort, typeCell));
+    this.#name(prefix, label, N.cableLabel);
+    this.#bytes(tail);
   }
 
-  /** One device: its name and rack copied or fitted, its repeated cells (role, manufacturer, type, site, face) encoded once. */
+  /** One device: its name copied or fitted, its rack and repeated cells (role, manufacturer, type, site, face) encoded once. */
   device(d: NbDevice): void {
     const N = NETBOX_MAX_LENGTH;
     this.room(6 * (d.name.length + d.role.length + d.manufacturer.length + d.deviceType.length + d.site.length + d.rack.length + (d.description?.length ?? 0)) + 256);
     this.#name('', d.name, N.deviceName);
-    this.#bytes(this.#deviceCell(0, d.role, N.organizationName));
-    this.#bytes(this.#deviceCell(1, d.manufacturer, N.organizationName));
-    this.#bytes(this.#deviceCell(2, d.deviceType, N.model));
-    this.#bytes(PLANNED_CELL);
-    this.#bytes(this.#deviceCell(3, d.site, N.siteName));
-    this.#name('', d.rack, N.rackName);
+    let kind = this.#lastKind;
+    if (!kind || kind.role !== d.role || kind.manufacturer !== d.manufacturer || kind.deviceType !== d.deviceType || kind.site !== d.site) {
+      const cells = [this.#deviceCell(0, d.role, N.organizationName), this.#deviceCell(1, d.manufacturer, N.organizationName), this.#deviceCell(2, d.deviceType, N.model), PLANNED_CELL, this.#deviceCell(3, d.site, N.siteName)];
+      const bytes = new Uint8Array(cells.reduce((n, c) => n + c.length, 0));
+      let at = 0;
+      for (const c of cells) {
+        bytes.set(c, at);
+        at += c.length;
+      }
+      kind = this.#lastKind = { role: d.role, manufacturer: d.manufacturer, deviceType: d.deviceType, site: d.site, bytes };
+    }
+    this.#bytes(kind.bytes);
+    if (d.rack === this.#lastRack) this.#bytes(this.#lastRackCell);
+    else {
+      const at = this.pos;
+      this.#name('', d.rack, N.rackName);
+      this.#lastRackCell = this.buf.slice(at, this.pos);
+      this.#lastRack = d.rack;
+    }
     if (d.position === undefined) this.#bytes(NO_POSITION_CELLS);
     else {
       this.#bytes(this.#positionCell(d.position));
       if (d.face === undefined) this.buf[this.pos++] = COMMA_BYTE;
-      else this.#general(d.face);
+      else this.#bytes(this.#faceCell(d.face));
     }
     if (d.description !== undefined) this.#general(fitText(d.description, N.description)!, false);
     this.#crlf();
@@ -512,11 +539,23 @@ export class NetboxCsvWriter extends ByteChunks {
     let ok = prefix.length === 0 || (prefix.charCodeAt(0) !== SPACE && !isFormulaTrigger(prefix.charCodeAt(0)));
     for (let i = 0; ok && i < prefix.length; i++) ok = isCopyableCsvChar(prefix.charCodeAt(i));
     this.#prefixBytes = ok ? ENCODER.encode(prefix) : null;
+    // Device cells hold the prefix.
+    this.#endCells.clear();
+    this.#lastADevice = null;
   }
 
   #bytes(b: Uint8Array): void {
-    this.buf.set(b, this.pos);
-    this.pos += b.length;
+    const n = b.length;
+    // set() has a fixed cost of ~25 ns a call in node 22; a byte loop is cheaper below ~12 bytes (a port's cell).
+    if (n < 12) {
+      const buf = this.buf;
+      let pos = this.pos;
+      for (let i = 0; i < n; i++) buf[pos++] = b[i]!;
+      this.pos = pos;
+    } else {
+      this.buf.set(b, this.pos);
+      this.pos += n;
+    }
   }
 
   #crlf(): void {
@@ -560,34 +599,70 @@ export class NetboxCsvWriter extends ByteChunks {
     return true;
   }
 
-  /** A name cell and its comma: `fitName(prefix + s, max)` as csvField writes it. True when it was copied as is. */
-  #name(prefix: string, s: string, max: number): boolean {
-    if (this.#copyName(prefix, s, max)) {
-      this.buf[this.pos++] = COMMA_BYTE;
-      return true;
+  /** A name cell and its comma: `fitName(prefix + s, max)` as csvField writes it. */
+  #name(prefix: string, s: string, max: number): void {
+    if (this.#copyName(prefix, s, max)) this.buf[this.pos++] = COMMA_BYTE;
+    else this.#general(fitName(prefix + s, max));
+  }
+
+  /** An interface name cell (`fitName(port, 64)`) and its comma. */
+  #portCell(port: string): Uint8Array {
+    let b = this.#portCells.get(port);
+    if (!b) {
+      b = ENCODER.encode(`${csvField(fitName(port, NETBOX_MAX_LENGTH.interfaceName))},`);
+      if (this.#portCells.size >= CELL_CACHE_LIMIT) this.#portCells.clear();
+      this.#portCells.set(port, b);
     }
-    this.#general(fitName(prefix + s, max));
-    return false;
+    return b;
+  }
+
+  /** The side-B port's cell, then the cable type's and the status cell (`typeCell`), each with its comma. */
+  #portAndTypeCells(port: string, typeCell: Uint8Array): Uint8Array {
+    if (typeCell !== this.#portsTypeCell) {
+      this.#portsTypeCell = typeCell;
+      let ports = this.#portsByType.get(typeCell);
+      if (!ports) {
+        if (this.#portsByType.size >= 4096) this.#portsByType.clear();
+        this.#portsByType.set(typeCell, (ports = new Map<string, Uint8Array>()));
+      }
+      this.#portsOfType = ports;
+    }
+    let b = this.#portsOfType.get(port);
+    if (!b) {
+      const portCell = this.#portCell(port);
+      b = new Uint8Array(portCell.length + typeCell.length);
+      b.set(portCell);
+      b.set(typeCell, portCell.length);
+      if (this.#portsOfType.size >= CELL_CACHE_LIMIT) this.#portsOfType.clear();
+      this.#portsOfType.set(port, b);
+    }
+    return b;
   }
 
   /** The NetBox cable type cell, then the status cell `planned`, each with its comma. */
   #typeCell(type: string): Uint8Array {
     let b = this.#types.get(type);
-    if (!b) this.#types.set(type, (b = ENCODER.encode(`${csvField(type)},planned,`)));
-    return b;
-  }
-
-  /** The length cell (metres to 2 decimals) and the unit cell `m`, each with its comma. */
-  #lengthCell(lengthM: number): Uint8Array {
-    let b = this.#numbers.get(lengthM);
-    if (!b) this.#numbers.set(lengthM, (b = ENCODER.encode(`${csvField(round(lengthM, 2))},m,`)));
+    if (!b) {
+      b = ENCODER.encode(`${csvField(type)},planned,`);
+      if (this.#types.size < 4096) this.#types.set(type, b);
+    }
     return b;
   }
 
   /** A device's position cell and its comma. */
   #positionCell(position: number): Uint8Array {
     let b = this.#positions.get(position);
-    if (!b) this.#positions.set(position, (b = ENCODER.encode(`${csvField(position)},`)));
+    if (!b) {
+      b = ENCODER.encode(`${csvField(position)},`);
+      if (this.#positions.size < 4096) this.#positions.set(position, b);
+    }
+    return b;
+  }
+
+  /** A device's face cell and its comma. */
+  #faceCell(face: string): Uint8Array {
+    let b = this.#faces.get(face);
+    if (!b) this.#faces.set(face, (b = ENCODER.encode(`${csvField(face)},`)));
     return b;
   }
 
@@ -603,35 +678,33 @@ export class NetboxCsvWriter extends ByteChunks {
     return b;
   }
 
-  /** The description after the cable id, for the fast path: copyable, and not ending in a space (trim would cut it). */
-  #tail(tier: string, partNumber: string, aT: string, bT: string): Tail {
-    // Rows come in runs of one tier and medium: the last tail first.
-    const last = this.#lastTail;
-    if (last && last.tier === tier && last.partNumber === partNumber && last.aT === aT && last.bT === bT) return last.tail;
-    const tail = this.#lookUpTail(tier, partNumber, aT, bT);
-    this.#lastTail = { tier, partNumber, aT, bT, tail };
-    return tail;
-  }
-
-  #lastTail: { readonly tier: string; readonly partNumber: string; readonly aT: string; readonly bT: string; readonly tail: Tail } | null = null;
-
-  #lookUpTail(tier: string, partNumber: string, aT: string, bT: string): Tail {
-    let byPart = this.#tails.get(tier);
-    if (!byPart) this.#tails.set(tier, (byPart = new Map<string, Map<string, Map<string, Tail>>>()));
-    let byA = byPart.get(partNumber);
-    if (!byA) byPart.set(partNumber, (byA = new Map<string, Map<string, Tail>>()));
-    let byB = byA.get(aT);
-    if (!byB) byA.set(aT, (byB = new Map<string, Tail>()));
-    let t = byB.get(bT);
-    if (!t) {
-      const text = ` ${tier} ${partNumber}${aT || bT ? ` modules ${aT}/${bT}` : ''}`;
-      let ok = text.charCodeAt(text.length - 1) !== SPACE;
-      for (let i = 0; ok && i < text.length; i++) ok = isCopyableCsvChar(text.charCodeAt(i));
-      t = { bytes: ok ? ENCODER.encode(text) : null };
-      byB.set(bT, t);
+  /** The length cell (metres to 2 decimals), the unit cell `m` and the description cell, then CRLF. */
+  #tail(tier: string, partNumber: string, aT: string, bT: string, lengthM: number): Uint8Array {
+    // Rows come in runs of one tier and medium: the last group first.
+    let g = this.#tailGroup;
+    if (!g || g.tier !== tier || g.partNumber !== partNumber || g.aT !== aT || g.bT !== bT) {
+      const key = `${tier}\u0000${partNumber}\u0000${aT}\u0000${bT}`;
+      let found = this.#tailGroups.get(key);
+      if (!found) {
+        found = { tier, partNumber, aT, bT, byLength: new Map<number, Uint8Array>() };
+        if (this.#tailGroups.size >= CELL_CACHE_LIMIT) this.#tailGroups.clear();
+        this.#tailGroups.set(key, found);
+      }
+      g = this.#tailGroup = found;
     }
-    return t;
+    let b = g.byLength.get(lengthM);
+    if (!b) {
+      b = ENCODER.encode(`${csvField(round(lengthM, 2))},m,${csvField(cableDescription(tier, partNumber, aT, bT))}\r\n`);
+      if (g.byLength.size < 4096) g.byLength.set(lengthM, b);
+    }
+    return b;
   }
+}
+
+/** A cable's description: its tier, its part and the modules at its ends (`node-leaf MFP7E10-N030 modules A/B`). */
+function cableDescription(tier: string, partNumber: string, aTransceiver: string | undefined, bTransceiver: string | undefined): string {
+  const modules = aTransceiver || bTransceiver ? ` modules ${aTransceiver ?? ''}/${bTransceiver ?? ''}` : '';
+  return fitText(`${tier} ${partNumber}${modules}`.trim(), NETBOX_MAX_LENGTH.description)!;
 }
 
 function round(n: number, digits: number): number {
@@ -648,7 +721,7 @@ function readme(model: NetboxModel): string {
     '',
     'Sites, racks, devices and cables are created with status "planned".',
     'device-types/ holds the same device types one file per model, in the netbox-community/devicetype-library layout.',
-    'Cable rows come from the cable schedule (cables.csv in the CSV export); the description keeps cable_id, tier, the cable part number and the transceiver modules at its ends.',
+    'Cable rows come from the cable schedule (cables.csv in the CSV export); the label is the cable id, the description holds the tier, the cable part number and the transceiver modules at its ends.',
     ...(model.notes?.length ? ['', ...model.notes] : []),
     '',
   ];

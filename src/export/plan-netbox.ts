@@ -517,7 +517,7 @@ export function* planNetboxCableChunks(b: PlanBundle, clusters: readonly Cluster
   for (const c of clusters) {
     for (const [rows, p] of clusterRowGroups(b, c)) {
       for (const r of rows) {
-        w.cable(p, r.cableId, r.cableId, r.tier, r.aDevice, r.aPort, r.bDevice, r.bPort, cableType(r.media), r.partNumber, r.aTransceiver, r.bTransceiver, r.lengthM);
+        w.cable(p, r.cableId, r.tier, r.aDevice, r.aPort, r.bDevice, r.bPort, cableType(r.media), r.partNumber, r.aTransceiver, r.bTransceiver, r.lengthM);
         if (w.full) yield w.take();
       }
     }

@@ -206,13 +206,14 @@ describe('07-cables.csv and 06-devices.csv byte writer', () => {
   it('writes what netboxCableCells and csvLine write, for hostile and plain names, prefixes and lengths (rows of one prefix in a run)', () => {
     fc.assert(
       fc.property(fc.array(cable, { minLength: 1, maxLength: 8 }), fc.integer({ min: 16, max: 4096 }), (drawn, chunk) => {
-        // Runs of one device under one prefix (the writer reuses its cell), and the same device under another prefix.
-        const rows = drawn.flatMap((x) => [x, { ...x, bPort: `${x.bPort}2` }, { ...x, prefix: `${x.prefix}z` }]);
+        // Runs of one device under one prefix (the writer reuses its cell), the same device under another prefix,
+        // and back under the first prefix with another side A (side-B cells are kept per name under one prefix).
+        const rows = drawn.flatMap((x) => [x, { ...x, bPort: `${x.bPort}2` }, { ...x, prefix: `${x.prefix}z` }, { ...x, aDevice: `${x.aDevice}3`, lengthM: x.lengthM + 1 }]);
         const w = new NetboxCsvWriter(chunk);
         const parts: Uint8Array[] = [];
         w.header(NETBOX_COLUMNS.cables);
         for (const x of rows) {
-          w.cable(x.prefix, x.cableId, x.cableId, x.tier, x.aDevice, x.aPort, x.bDevice, x.bPort, x.type, x.partNumber, x.aTransceiver, x.bTransceiver, x.lengthM);
+          w.cable(x.prefix, x.cableId, x.tier, x.aDevice, x.aPort, x.bDevice, x.bPort, x.type, x.partNumber, x.aTransceiver, x.bTransceiver, x.lengthM);
           if (w.full) parts.push(w.take());
         }
         if (w.size) parts.push(w.take());
@@ -241,8 +242,10 @@ describe('07-cables.csv and 06-devices.csv byte writer', () => {
 
   it('devices: writes what netboxDeviceCells and csvLine write, with and without a slot or a description', () => {
     fc.assert(
-      fc.property(fc.array(device, { minLength: 1, maxLength: 8 }), (rows) => {
+      fc.property(fc.array(device, { minLength: 1, maxLength: 8 }), (drawn) => {
         const dec = new TextDecoder();
+        // Devices of one rack and kind come in runs (the writer reuses those cells): each drawn device twice more.
+        const rows = drawn.flatMap((d) => [d, { ...d, name: `${d.name}2` }, { ...d, position: undefined }]);
         const got = [...netboxDeviceChunks(rows as NbDevice[])].map((p) => dec.decode(p, { stream: true })).join('') + dec.decode();
         expect(got).toBe(csvLine([...NETBOX_COLUMNS.devices]) + rows.map((d) => csvLine(netboxDeviceCells(d as NbDevice).map((c) => c ?? null))).join(''));
       }),
