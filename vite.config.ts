@@ -90,7 +90,8 @@ export default defineConfig(({ mode }) => ({
   // Presets are validated by their schemas here, at build time, and reach the app and the CLI as frozen data; the
   // app's production build puts each generation in a chunk of its own (a deep link fetches the one it shows) and
   // preloads the one the app opens with (src/state/store.ts DEFAULT_GENERATION; a test holds them equal).
-  plugins: [presetsPlugin({ splitGenerations: true, preloadGeneration: 'gb200-nvl72' }), ...(mode === 'cli' ? [] : [designerPreload()])],
+  // (on the designer's addresses only: DESIGNER_PATH with the generation in a group).
+  plugins: [presetsPlugin({ splitGenerations: true, preloadGeneration: 'gb200-nvl72', preloadOn: DESIGNER_PATH.replace('rack(?:/[^/]+)?', 'rack(?:/([^/]+))?') }), ...(mode === 'cli' ? [] : [designerPreload()])],
   build:
     mode === 'cli'
       ? {

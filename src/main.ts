@@ -70,12 +70,13 @@ async function boot(): Promise<void> {
       }
     })();
     // Each view paints with only the generations it shows; the whole catalog joins after the first paint. The start
-    // design is made with the designer's generation (the other views' lists follow from the design, below).
-    const wanted = route.view === 'rack' ? (route.generationId ?? DEFAULT_GENERATION) : DEFAULT_GENERATION;
+    // design needs only the generations' ids (the build's index); the designer's generation is fetched now, beside
+    // the session check, for the views that show it (Plan and Sites do not; their lists follow from the design, below).
+    const opening = route.view === 'rack' ? [route.generationId ?? DEFAULT_GENERATION] : route.view === 'plan' || route.view === 'sites' ? [] : [DEFAULT_GENERATION];
     // Whether a session is stored is asked while the shown generation's data is fetched.
     const mayHaveSession = maySavedSessionExist(storage);
-    let catalog = await loadGenerations([wanted]).then(() => loadCatalogFor([wanted]));
-    if (catalog.generations.length === 0) catalog = await loadFullCatalog();
+    let catalog = await loadGenerations(opening).then(() => loadCatalogFor(opening));
+    if (opening.length > 0 && catalog.generations.length === 0) catalog = await loadFullCatalog();
     performance.mark('rackplan:catalog');
     const routeGeneration = route.view === 'rack' && route.generationId ? findGeneration(catalog, route.generationId)?.generation.id : undefined;
     // zod is set up once, before the first schema parses (whichever path loads it first).

@@ -9,6 +9,7 @@
  * which keeps the config loadable by Vite's native config loader.
  * @module
  */
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
@@ -29,14 +30,19 @@ export const presetChunkGroups = [...AREAS].map((area) => ({ name: `preset-${are
  *   loaded on first use (src/catalog/presets.ts `loadGenerations`): a deep link or `rackplan rack <generation>`
  *   compiles one generation's text, not twelve
  * @param options.preloadGeneration - with `splitGenerations`: the id of the generation the app opens with; the
- *   page preloads its chunk beside the entry's (the designer's first paint needs it; every other view needs all)
+ *   page preloads its chunk beside the entry's (the designer's first paint needs it)
+ * @param options.preloadOn - with `preloadGeneration`: the addresses (a RegExp source, matched against the path)
+ *   whose view opens a generation, its id or alias in group 1 when the address names one (else `preloadGeneration`).
+ *   A small head script (a file: the CSP allows no inline script) preloads that generation's chunk there only;
+ *   other views paint with other generations, or none. Without it every page preloads `preloadGeneration`.
  */
-export function presetsPlugin(options: { splitGenerations?: boolean; preloadGeneration?: string } = {}): Plugin {
+export function presetsPlugin(options: { splitGenerations?: boolean; preloadGeneration?: string; preloadOn?: string } = {}): Plugin {
   let root = process.cwd();
   let split = false;
   let base = '/';
   let generationTexts: string[] | undefined;
   let modules: Promise<typeof PresetModules> | undefined;
+  let preloadScript: string | undefined;
   const load = () =>
     (modules ??= import('vite').then(async ({ runnerImport }) => {
       const file = fileURLToPath(new URL('./preset-modules.ts', import.meta.url));
@@ -51,11 +57,30 @@ export function presetsPlugin(options: { splitGenerations?: boolean; preloadGene
       base = config.base;
       split = options.splitGenerations === true && config.command === 'build';
     },
+    // Before Vite's HTML plugin, whose generateBundle writes index.html (and calls transformIndexHtml below).
+    generateBundle(_options, bundle) {
+      const wanted = options.preloadGeneration;
+      if (!split || !wanted || options.preloadOn === undefined || !generationTexts) return;
+      // Each generation's chunk by id (ids only, to keep the script small: every page loads it; an address naming an
+      // alias preloads nothing and the app fetches the generation when it starts).
+      const files: Record<string, string> = {};
+      generationTexts.forEach((text, i) => {
+        const chunk = Object.values(bundle).find((c) => c.type === 'chunk' && c.facadeModuleId === `\0${GENERATION}${i}`);
+        if (chunk) files[(JSON.parse(text) as { id: string }).id] = chunk.fileName;
+      });
+      if (!files[wanted]) return;
+      const code = `try { const m = new RegExp(${JSON.stringify(options.preloadOn)}).exec(location.pathname); const f = m && ${JSON.stringify(files)}[m[1] === undefined ? ${JSON.stringify(wanted)} : decodeURIComponent(m[1])]; if (f) { const l = document.createElement('link'); l.rel = 'modulepreload'; l.crossOrigin = ''; l.href = ${JSON.stringify(base)} + f; document.head.appendChild(l); } } catch {}\n`; // a malformed address preloads nothing
+      // Named by its content, like every other file under assets/ (hosts may cache those for good).
+      preloadScript = `assets/generation-preload-${createHash('sha256').update(code).digest('hex').slice(0, 8)}.js`;
+      this.emitFile({ type: 'asset', fileName: preloadScript, source: code });
+    },
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
         const wanted = options.preloadGeneration;
         if (!split || !wanted || !ctx.bundle || !generationTexts) return undefined;
+        // Early in the head, so the preload starts before the entry's script is parsed.
+        if (options.preloadOn !== undefined) return preloadScript ? [{ tag: 'script', attrs: { src: `${base}${preloadScript}` }, injectTo: 'head-prepend' }] : undefined;
         const i = generationTexts.findIndex((t) => (JSON.parse(t) as { id: string }).id === wanted);
         const chunk = Object.values(ctx.bundle).find((c) => c.type === 'chunk' && c.facadeModuleId === `\0${GENERATION}${i}`);
         if (i < 0 || !chunk) return undefined;

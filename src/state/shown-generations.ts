@@ -16,8 +16,8 @@ export const SITE_REFERENCE_GENERATION = 'gb300-nvl72';
 
 /**
  * The generation ids (or aliases) a route's view reads from the catalog for this design, or `null` when it needs
- * the whole catalog. Every list holds the designer's generation (the navigation links and the designer read it) and,
- * for the views that evaluate sites, the sites' reference generation (a site with no generation named is shown with it).
+ * the whole catalog. The designer, the calculators, Fabric, Export and Compare read the designer's generation; the
+ * views that evaluate sites read the sites' reference generation (a site with no generation named is shown with it).
  */
 export function generationsShown(route: Route, design: DesignState): readonly string[] | null {
   const rack = design.rack.generationId;
@@ -32,9 +32,10 @@ export function generationsShown(route: Route, design: DesignState): readonly st
     // The Plan and Sites views evaluate the plan's deployments and orders. The optimizer's generations (grid columns,
     // choices) and those the plants build (site cards) are only named there, from the build's index of names
     // (src/views/generations.ts listedGenerations), so their data is not needed before the first paint.
+    // Neither reads the designer's generation (the navigation names it by id only).
     case 'plan':
     case 'sites':
-      return [rack, SITE_REFERENCE_GENERATION, ...planGenerations(design)];
+      return [SITE_REFERENCE_GENERATION, ...planGenerations(design)];
     // The Export view paints its session files' buttons; its plan parts and files wait for the whole catalog.
     case 'export':
       return [rack];

@@ -69,10 +69,13 @@ export function loadDesignChecks(): Promise<void> {
 /** The generation the app opens with when the URL names none (and the catalog has it). */
 export const DEFAULT_GENERATION = 'gb200-nvl72';
 
-/** {@link DEFAULT_GENERATION}, else GB300 NVL72, else the catalog's first generation. */
-export function defaultGenerationId(catalog: Catalog): string {
+/**
+ * {@link DEFAULT_GENERATION}, else GB300 NVL72, else the catalog's first generation.
+ * @param ids - every generation id of the full catalog, when `catalog` holds only some (fast first paint)
+ */
+export function defaultGenerationId(catalog: Catalog, ids: readonly string[] = catalog.generations.map((g) => g.id)): string {
   const preferred = [DEFAULT_GENERATION, 'gb300-nvl72'];
-  return preferred.find((id) => catalog.generations.some((g) => g.id === id)) ?? catalog.generations[0]?.id ?? '';
+  return preferred.find((id) => ids.includes(id)) ?? ids[0] ?? '';
 }
 
 /**
@@ -81,7 +84,7 @@ export function defaultGenerationId(catalog: Catalog): string {
  */
 export function initialDesign(catalog: Catalog, generation?: string, now: Date = new Date(), ids: readonly string[] = catalog.generations.map((g) => g.id)): DesignState {
   const found = generation ? findGeneration(catalog, generation) : undefined;
-  const rack: RackDesign = { generationId: found?.generation.id ?? defaultGenerationId(catalog), options: {}, limits: {} };
+  const rack: RackDesign = { generationId: found?.generation.id ?? defaultGenerationId(catalog, ids), options: {}, limits: {} };
   const start = COMPARE_START.filter((id) => ids.includes(id));
   for (const id of ids) if (start.length < 2 && !start.includes(id)) start.push(id);
   // Equal dense compute, the core's DEFAULT_COMPARE_TARGET (not imported: it would pull the plan core into the entry; a test holds them equal).
