@@ -495,8 +495,13 @@ export class NetboxCsvWriter extends ByteChunks {
       if (this.#endCells.size >= CELL_CACHE_LIMIT) this.#endCells.clear();
       this.#endCells.set(bDevice, b);
     }
+    // The side-B port, type and status cells, and the label's prefix when it can be copied, as one block.
+    const pb = this.#prefixBytes;
     this.#bytes(this.#portAndTypeCells(bPort, typeCell));
-    this.#name(prefix, label, N.cableLabel);
+    if (!pb || !this.#copyLabelAfterPrefix(prefix.length, label, N.cableLabel)) {
+      if (pb) this.pos -= pb.length;
+      this.#name(prefix, label, N.cableLabel);
+    }
     this.#bytes(tail);
   }
 
@@ -539,8 +544,10 @@ export class NetboxCsvWriter extends ByteChunks {
     let ok = prefix.length === 0 || (prefix.charCodeAt(0) !== SPACE && !isFormulaTrigger(prefix.charCodeAt(0)));
     for (let i = 0; ok && i < prefix.length; i++) ok = isCopyableCsvChar(prefix.charCodeAt(i));
     this.#prefixBytes = ok ? ENCODER.encode(prefix) : null;
-    // Device cells hold the prefix.
+    // Device cells and the port-and-type blocks hold the prefix.
     this.#endCells.clear();
+    this.#portsByType.clear();
+    this.#portsTypeCell = null;
     this.#lastADevice = null;
   }
 
@@ -616,7 +623,33 @@ export class NetboxCsvWriter extends ByteChunks {
     return b;
   }
 
-  /** The side-B port's cell, then the cable type's and the status cell (`typeCell`), each with its comma. */
+  /**
+   * The label after its prefix's bytes (already written): its characters and the comma when `fitName(prefix +
+   * label)` and csvField leave it unchanged; false otherwise (the position then stays after the prefix).
+   */
+  #copyLabelAfterPrefix(prefixLength: number, label: string, max: number): boolean {
+    const n = label.length;
+    if (n === 0 || prefixLength + n > max || label.charCodeAt(n - 1) === SPACE) return false;
+    if (prefixLength === 0) {
+      const c0 = label.charCodeAt(0);
+      if (c0 === SPACE || isFormulaTrigger(c0)) return false;
+    }
+    const buf = this.buf;
+    let pos = this.pos;
+    for (let i = 0; i < n; i++) {
+      const c = label.charCodeAt(i);
+      if (c < 0x20 || c > 0x7e || c === 0x22 || c === COMMA_BYTE) return false;
+      buf[pos++] = c;
+    }
+    buf[pos++] = COMMA_BYTE;
+    this.pos = pos;
+    return true;
+  }
+
+  /**
+   * The side-B port's cell, then the cable type's and the status cell (`typeCell`), each with its comma, then the
+   * prefix's bytes when names under it can be copied (the label's start).
+   */
   #portAndTypeCells(port: string, typeCell: Uint8Array): Uint8Array {
     if (typeCell !== this.#portsTypeCell) {
       this.#portsTypeCell = typeCell;
@@ -630,9 +663,11 @@ export class NetboxCsvWriter extends ByteChunks {
     let b = this.#portsOfType.get(port);
     if (!b) {
       const portCell = this.#portCell(port);
-      b = new Uint8Array(portCell.length + typeCell.length);
+      const pb = this.#prefixBytes ?? new Uint8Array(0);
+      b = new Uint8Array(portCell.length + typeCell.length + pb.length);
       b.set(portCell);
       b.set(typeCell, portCell.length);
+      b.set(pb, portCell.length + typeCell.length);
       if (this.#portsOfType.size >= CELL_CACHE_LIMIT) this.#portsOfType.clear();
       this.#portsOfType.set(port, b);
     }
