@@ -10,11 +10,12 @@ import { mountApp, until } from './helpers';
 
 // Reports evaluates plans through whichever of its module sets loaded first: the plan views' own
 // (src/views/plan-modules.ts) or the whole set (src/views/report-modules.ts). Both are made to throw.
-function throwingEvaluate<T extends (...args: never[]) => unknown>(real: T): T {
-  return ((...args: Parameters<T>) => {
-    if ((args[0] as { name?: string }).name === 'Throws in the engine') throw new RangeError('Invalid array length');
+type EvaluatePlan = typeof import('../../src/core/plan/evaluate').evaluatePlan;
+function throwingEvaluate(real: EvaluatePlan): EvaluatePlan {
+  return (...args) => {
+    if (args[0].name === 'Throws in the engine') throw new RangeError('Invalid array length');
     return real(...args);
-  }) as T;
+  };
 }
 vi.mock('../../src/views/report-modules', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/views/report-modules')>();
