@@ -88,10 +88,12 @@ function designerPreload(): Plugin {
 
 export default defineConfig(({ mode }) => ({
   // Presets are validated by their schemas here, at build time, and reach the app and the CLI as frozen data; the
-  // app's production build puts each generation in a chunk of its own (a deep link fetches the one it shows) and
-  // preloads the one the app opens with (src/state/store.ts DEFAULT_GENERATION; a test holds them equal).
-  // (on the designer's addresses only: DESIGNER_PATH with the generation in a group).
+  // app's and the CLI's builds put each generation in a chunk of its own (a deep link or a command loads the ones it
+  // reads). On the designer's addresses the app preloads the generation the address names (DESIGNER_PATH with the
+  // generation in a group), else the one it opens with (src/state/store.ts DEFAULT_GENERATION; a test holds them equal).
   plugins: [presetsPlugin({ splitGenerations: true, preloadGeneration: 'gb200-nvl72', preloadOn: DESIGNER_PATH.replace('rack(?:/[^/]+)?', 'rack(?:/([^/]+))?') }), ...(mode === 'cli' ? [] : [designerPreload()])],
+  // The page's static files (public/) belong to the web app, not the CLI's dist/cli.
+  publicDir: mode === 'cli' ? false : 'public',
   build:
     mode === 'cli'
       ? {
