@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing, svg } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import type { Plan } from '../../src/core/plan/types';
 import type { PueReport } from '../../src/core/sites/pue';
 import { ReportsController } from '../controllers/reports-controller';
@@ -11,7 +11,6 @@ import type { SiteOverrides } from '../../src/core/plan/types';
 import type { Prefs } from '../../src/state/types';
 import { emit } from '../shared/events';
 import { baseStyles } from '../shared/styles';
-import '../inputs/rack-quantity-input';
 import '../plan/rack-plan-failure';
 import '../shared/rack-source';
 import { shortName } from '../../src/views/names';
@@ -33,6 +32,8 @@ const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 const share = (x: number | null) => (x === null ? '—' : `${formatNumber(x * 100, 1)} %`);
 @customElement('rack-sites-view')
 export class RackSitesView extends LitElement {
+  // Until the fields' element is defined (after the first paint) each field holds the height of the shortest one,
+  // so the section hardly grows when they appear.
   static override styles = [
     baseStyles,
     css`
@@ -119,6 +120,10 @@ export class RackSitesView extends LitElement {
         fill: var(--rack-muted);
         text-anchor: middle;
       }
+      rack-quantity-input:not(:defined) {
+        display: block;
+        min-height: 4.2rem;
+      }
       .edit {
         display: grid;
         grid-template-columns: 1fr 1fr;
@@ -165,8 +170,22 @@ export class RackSitesView extends LitElement {
     if (cards) this.#data = { cards, prefs, plan };
   }
 
+  /** Why the edit fields could not be loaded (their module is fetched after the first paint), or null. */
+  @state() private _fieldsFailed: string | null = null;
+
   override firstUpdated(): void {
     markRendered('rackplan:sites');
+    // The edit fields sit below the figures (under the fold): their element (with the drafts store, ~2.7 kB gz) is
+    // defined after the first paint instead of holding it back. Lit keeps the properties set on them until then.
+    requestAnimationFrame(() =>
+      setTimeout(
+        () =>
+          void import('./site-edit-fields').catch((err: unknown) => {
+            this._fieldsFailed = err instanceof Error ? err.message : String(err);
+          }),
+        0,
+      ),
+    );
   }
 
   override render() {
@@ -175,7 +194,8 @@ export class RackSitesView extends LitElement {
     if (outcome && !outcome.ok) return html`<rack-plan-failure .failure=${outcome.error}></rack-plan-failure>`;
     const d = this.#data;
     if (!d) return nothing;
-    return html`<div class="cols">${d.cards.map((c) => this.#card(c, d.prefs))}</div>`;
+    const failed = this._fieldsFailed === null ? nothing : html`<p class="terms" role="alert">The edit fields did not load (${this._fieldsFailed}): reload the page.</p>`;
+    return html`${failed}<div class="cols">${d.cards.map((c) => this.#card(c, d.prefs))}</div>`;
   }
 
   #src(f: Figure, label: string) {
