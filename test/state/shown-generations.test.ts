@@ -7,6 +7,10 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/presets';
+import { loadSites } from '../../src/catalog/sites';
+import { evaluatePlan } from '../../src/core/plan/evaluate';
+import { compareSite, compareUnits } from '../../src/views/compare';
+import { siteCards } from '../../src/views/sites-view';
 import type { Catalog } from '../../src/core/catalog/types';
 import { REFERENCE_GENERATION } from '../../src/core/plan/evaluate-site';
 import type { Plan } from '../../src/core/plan/types';
@@ -117,5 +121,38 @@ describe('generationsShown', () => {
         expect(data(shownReports(route, fromPart))).toEqual(data(expected));
       });
     }
+  }
+});
+
+/*
+ * Issue 16, round three: should the site presets be split per site like the generations, so that a view paints with
+ * only the sites its design names? Only where the view's reports read no other site. The plan's report reads every
+ * preset site even when its deployments name none (each plant's capacity is reported, and a row's default plant is
+ * the nearest of all that build its generation), and the Sites view shows a card for each; the comparison reads only
+ * the site it is costed at. So the Plan and Sites views need the whole list (one chunk of the three compresses to
+ * half of three chunks of one), and only Compare could paint with one site. These tests hold those facts (the
+ * reference is the whole list, as the CLI and every other surface use it).
+ */
+describe('which preset sites a view reads', () => {
+  const sites = loadSites();
+
+  for (const [name, design] of Object.entries(designs)) {
+    it(`the plan's report and the site cards, ${name}, differ when any preset site is left out`, () => {
+      const plan = design.plan.plan;
+      const expected = data(evaluatePlan(plan, whole, sites));
+      for (const left of sites) {
+        const part = sites.filter((s) => s !== left);
+        const report = evaluatePlan(plan, whole, part);
+        expect(data(report), `without ${left.id}`).not.toEqual(expected);
+        expect(siteCards(plan, report, whole, part).map((c) => c.id)).not.toContain(left.id);
+      }
+    });
+
+    it(`the comparison, ${name}, from the compared site alone equals the whole list's`, () => {
+      const siteId = compareSite(design.compare, design.rack.siteId, sites);
+      const alone = sites.filter((s) => s.id === siteId);
+      expect(alone).toHaveLength(1);
+      expect(data(compareUnits(whole, design.compare, siteId, alone, design.rack))).toEqual(data(compareUnits(whole, design.compare, siteId, sites, design.rack)));
+    });
   }
 });
