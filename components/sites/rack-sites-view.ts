@@ -11,7 +11,6 @@ import type { SiteOverrides } from '../../src/core/plan/types';
 import type { Prefs } from '../../src/state/types';
 import { emit } from '../shared/events';
 import { baseStyles } from '../shared/styles';
-import '../plan/rack-plan-failure';
 import '../shared/rack-source';
 import { shortName } from '../../src/views/names';
 
@@ -191,7 +190,11 @@ export class RackSitesView extends LitElement {
   override render() {
     // The cards show the plan's site figures: when evaluating the plan threw, say so instead of showing none.
     const outcome = this.#reports.value?.[2];
-    if (outcome && !outcome.ok) return html`<rack-plan-failure .failure=${outcome.error}></rack-plan-failure>`;
+    if (outcome && !outcome.ok) {
+      // The failure card is loaded only when a plan fails (not before every first paint); its text stands in until then.
+      void import('../plan/rack-plan-failure');
+      return html`<rack-plan-failure .failure=${outcome.error}><p>The plan “${outcome.error.planName}” could not be evaluated: ${outcome.error.error}</p></rack-plan-failure>`;
+    }
     const d = this.#data;
     if (!d) return nothing;
     const failed = this._fieldsFailed === null ? nothing : html`<p class="terms" role="alert">The edit fields did not load (${this._fieldsFailed}): reload the page.</p>`;
