@@ -13,14 +13,20 @@ afterEach(() => document.body.replaceChildren());
 
 const houston = (sites: readonly PlanSite[] | undefined) => sites?.find((s) => s.id === 'houston-tx');
 
+/** Open the Sites view and type a fixed PUE of 1.3 for Houston, as a user does; resolves once the plan holds it. */
+async function fixHoustonPueInSitesView() {
+  const { store } = await mountApp('/sites');
+  const section = page.getByRole('region', { name: 'Houston, Texas overrides' });
+  await expect.element(section).toBeVisible();
+  await userEvent.fill(section.getByRole('textbox', { name: 'Fixed PUE' }), '1.3');
+  await userEvent.keyboard('{Enter}');
+  await until(() => houston(store.design.plan.plan.sites)?.pueOverride === 1.3);
+  return { store, section };
+}
+
 describe('site overrides in the Sites and Plan views', () => {
   it('a fixed PUE typed for Houston is the plan’s, marked “override” with the computed PUE beside it; clearing it goes back', async () => {
-    const { store } = await mountApp('/sites');
-    const section = page.getByRole('region', { name: 'Houston, Texas overrides' });
-    await expect.element(section).toBeVisible();
-    await userEvent.fill(section.getByRole('textbox', { name: 'Fixed PUE' }), '1.3');
-    await userEvent.keyboard('{Enter}');
-    await until(() => houston(store.design.plan.plan.sites)?.pueOverride === 1.3);
+    const { store, section } = await fixHoustonPueInSitesView();
     // The computed PUE is still computed and shown next to it.
     await expect.element(section.getByText(/^PUE 1\.30 \(override; computed 1\.\d{3}\)$/)).toBeVisible();
     const pue = page.getByRole('region', { name: 'Houston, Texas PUE' });
@@ -42,12 +48,7 @@ describe('site overrides in the Sites and Plan views', () => {
   });
 
   it('a fixed PUE set in the Sites view is the Rack designer’s meter and the Compare view’s PUE, each marked “override” with the computed PUE', async () => {
-    const { store } = await mountApp('/sites');
-    const section = page.getByRole('region', { name: 'Houston, Texas overrides' });
-    await expect.element(section).toBeVisible();
-    await userEvent.fill(section.getByRole('textbox', { name: 'Fixed PUE' }), '1.3');
-    await userEvent.keyboard('{Enter}');
-    await until(() => houston(store.design.plan.plan.sites)?.pueOverride === 1.3);
+    const { store } = await fixHoustonPueInSitesView();
 
     // The designer at Houston: the chain's mark, and the meter at the fixed PUE.
     await page.getByRole('link', { name: 'Rack designer' }).click();
