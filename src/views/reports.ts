@@ -33,52 +33,50 @@ export type CompareModules = typeof import('./compare-modules');
 /** The rack designer's derivations (the unit engine): loaded apart, so a view that shows no rack waits for none of it. */
 export type RackModule = typeof import('./rack-report');
 
+/**
+ * One view's report functions, loaded once for the page: from their own module, or from the report modules when
+ * those came first (the same functions; kept once set, so a memoized report is not recomputed when the other arrives).
+ */
+class ModuleSet<T> {
+  value: T | undefined;
+  #loading: Promise<T> | undefined;
+  constructor(private readonly importModule: () => Promise<T>) {}
+
+  load(): Promise<T> {
+    if (this.value) return Promise.resolve(this.value);
+    return (this.#loading ??= this.importModule().then((m) => (this.value ??= m)));
+  }
+}
+
 let modules: ReportModules | undefined;
 let loading: Promise<ReportModules> | undefined;
-// The fabric report's functions: from fabric-modules, or from the report modules when those came first (the same
-// functions; kept once set, so the memoized fabric report is not recomputed when the other arrives).
-let fabricModules: FabricModules | undefined;
-let fabricLoading: Promise<FabricModules> | undefined;
-// Likewise the plan report's and the site cards' functions.
-let planModules: PlanModules | undefined;
-let planLoading: Promise<PlanModules> | undefined;
-// Likewise the comparison's and the sites' functions (the designer's report applies its site with the latter).
-let compareModules: CompareModules | undefined;
-let compareLoading: Promise<CompareModules> | undefined;
+// The fabric report's functions; the plan report's and the site cards'; the comparison's and the sites' (the
+// designer's report applies its site with the latter).
+const fabricSet = new ModuleSet<FabricModules>(() => import('./fabric-modules'));
+const planSet = new ModuleSet<PlanModules>(() => import('./plan-modules'));
+const compareSet = new ModuleSet<CompareModules>(() => import('./compare-modules'));
 let rackModule: RackModule | undefined;
 let rackLoading: Promise<RackModule> | undefined;
 
 /** Load the report modules once for the page (a second `Reports` shares them). */
 export function loadReportModules(): Promise<ReportModules> {
   loading ??= import('./report-modules').then((m) => {
-    fabricModules ??= m;
-    planModules ??= m;
-    compareModules ??= m;
+    fabricSet.value ??= m;
+    planSet.value ??= m;
+    compareSet.value ??= m;
     return (modules = m);
   });
   return loading;
 }
 
 /** Load the plan report's and the site cards' modules once for the page (the report modules serve as well once loaded). */
-export function loadPlanModules(): Promise<PlanModules> {
-  if (planModules) return Promise.resolve(planModules);
-  planLoading ??= import('./plan-modules').then((m) => (planModules ??= m));
-  return planLoading;
-}
+export const loadPlanModules = (): Promise<PlanModules> => planSet.load();
 
 /** Load the comparison's and the sites' modules once for the page (the report modules serve as well once loaded). */
-export function loadCompareModules(): Promise<CompareModules> {
-  if (compareModules) return Promise.resolve(compareModules);
-  compareLoading ??= import('./compare-modules').then((m) => (compareModules ??= m));
-  return compareLoading;
-}
+export const loadCompareModules = (): Promise<CompareModules> => compareSet.load();
 
 /** Load the fabric report's modules once for the page (the report modules serve as well once loaded). */
-export function loadFabricModules(): Promise<FabricModules> {
-  if (fabricModules) return Promise.resolve(fabricModules);
-  fabricLoading ??= import('./fabric-modules').then((m) => (fabricModules ??= m));
-  return fabricLoading;
-}
+export const loadFabricModules = (): Promise<FabricModules> => fabricSet.load();
 
 /**
  * Load the rack designer's derivations once for the page. The app starts this before its first render when the
@@ -179,34 +177,34 @@ export class Reports {
 
   /** True once the comparison and the designer's report at a site can be derived. */
   get compareReady(): boolean {
-    return compareModules !== undefined && rackModule !== undefined;
+    return compareSet.value !== undefined && rackModule !== undefined;
   }
 
   /** Load what the Compare view needs alone (the comparison, the sites' functions, the rack derivations); listeners are told when it arrives. */
   loadCompare(): Promise<void> {
-    if (compareModules && rackModule) return Promise.resolve();
+    if (compareSet.value && rackModule) return Promise.resolve();
     return Promise.all([loadCompareModules(), loadRackModule()]).then(() => this.#notify());
   }
 
   /** True once the plan report, the site cards and the site list can be derived. */
   get planReady(): boolean {
-    return planModules !== undefined;
+    return planSet.value !== undefined;
   }
 
   /** Load what the plan report and the site cards need alone (the Plan and Sites views); listeners are told when it arrives. */
   loadPlan(): Promise<void> {
-    if (planModules) return Promise.resolve();
+    if (planSet.value) return Promise.resolve();
     return loadPlanModules().then(() => this.#notify());
   }
 
   /** True once the fabric report can be derived. */
   get fabricReady(): boolean {
-    return fabricModules !== undefined;
+    return fabricSet.value !== undefined;
   }
 
   /** Load what the fabric report needs alone (the Fabric view); listeners are told when it arrives. */
   loadFabric(): Promise<void> {
-    if (fabricModules) return Promise.resolve();
+    if (fabricSet.value) return Promise.resolve();
     return loadFabricModules().then(() => this.#notify());
   }
 
@@ -257,15 +255,15 @@ export class Reports {
       void this.loadRack();
       return undefined;
     }
-    if (design.siteId && !compareModules) void this.load();
+    if (design.siteId && !compareSet.value) void this.load();
     this.#rackDerivations ??= new rackModule.RackDerivations();
-    return this.#rackDerivations.derive(this.store.catalog, design, compareModules && this.#rackSites(compareModules, ...planOverridesAt(this.store.design.plan.plan, design.siteId)));
+    return this.#rackDerivations.derive(this.store.catalog, design, compareSet.value && this.#rackSites(compareSet.value, ...planOverridesAt(this.store.design.plan.plan, design.siteId)));
   }
 
   /** The plan's report, or the failure when evaluating it threw; undefined until the report modules arrive. */
   get planOutcome(): PlanOutcome | undefined {
     // The presets: the plan's context adds the plan's own generations (the user's) itself, under the same rules.
-    return planModules && this.#plan(this.store.design.plan.plan, this.store.presetCatalog, planModules);
+    return planSet.value && this.#plan(this.store.design.plan.plan, this.store.presetCatalog, planSet.value);
   }
 
   /** The plan's report; undefined until the report modules arrive, or when evaluating the plan failed (see {@link planOutcome}). */
@@ -276,12 +274,12 @@ export class Reports {
 
   get siteCards(): SiteCard[] | undefined {
     const report = this.plan;
-    return planModules && report && this.#siteCards(this.store.design.plan.plan, report, this.store.catalog, planModules);
+    return planSet.value && report && this.#siteCards(this.store.design.plan.plan, report, this.store.catalog, planSet.value);
   }
 
   get fabric(): FabricOutcome | undefined {
     const d = this.store.design;
-    return fabricModules && this.#fabric(this.store.catalog, d.rack, d.fabric, fabricModules);
+    return fabricSet.value && this.#fabric(this.store.catalog, d.rack, d.fabric, fabricSet.value);
   }
 
   /**
@@ -290,13 +288,13 @@ export class Reports {
    */
   get fabricTopologies(): TopologyComparison | undefined {
     const d = this.store.design;
-    return fabricModules && this.#topologies(this.store.catalog, d.rack, d.fabric, fabricModules);
+    return fabricSet.value && this.#topologies(this.store.catalog, d.rack, d.fabric, fabricSet.value);
   }
 
   /** The Compare view's report, at the plan's fixed PUEs for the compared site where it states them. */
   get compare(): CompareReports | undefined {
     const d = this.store.design;
-    const m = compareModules;
+    const m = compareSet.value;
     if (!m) return undefined;
     const siteId = m.compareSite(d.compare, d.rack.siteId, m.loadSites());
     return this.#compare(this.store.catalog, d.compare, d.rack, m, siteId, ...planOverridesAt(d.plan.plan, siteId));
@@ -304,17 +302,17 @@ export class Reports {
 
   /** Site presets (the Sites and Plan views' lists); undefined until the report modules arrive. */
   get sites() {
-    return (planModules ?? compareModules)?.loadSites();
+    return (planSet.value ?? compareSet.value)?.loadSites();
   }
 
   /** The network catalog (switches, optics, cables) the fabric report used; undefined until the modules arrive. */
   get network() {
-    return fabricModules?.loadNetworkCatalog();
+    return fabricSet.value?.loadNetworkCatalog();
   }
 
   /** The designer's site list (id, name, altitude, floor rating); undefined until the report modules arrive. */
   get siteList() {
-    return compareModules && this.#siteList(compareModules);
+    return compareSet.value && this.#siteList(compareSet.value);
   }
 
   readonly #siteList = memoizeLast((m: CompareModules) => m.siteList());
