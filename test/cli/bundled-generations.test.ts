@@ -12,7 +12,7 @@ import { runCli } from '../../src/cli/main';
  * that read a generation it had not loaded would fail in the bundle only ("not loaded yet"). Runs when the bundle is
  * built (npm install builds it; `npm run build:cli` after a change).
  */
-const bin = 'dist/cli/rackplan.mjs';
+const bin = 'dist/cli/rackplan.cjs';
 
 /** A user's own generation (a renamed preset), read with --generation-file: the path that loads every generation. */
 const userFile = join(mkdtempSync(join(tmpdir(), 'rackplan-bundled-')), 'mine.json');

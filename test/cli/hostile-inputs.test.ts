@@ -251,7 +251,7 @@ describe('F6: bad values that reached "internal error" are exit 2 naming the fie
 });
 
 describe('F10: stdout that goes away or fills up (the bundled CLI, as users run it; npm install builds it)', () => {
-  const bin = 'dist/cli/rackplan.mjs';
+  const bin = 'dist/cli/rackplan.cjs';
   it.runIf(existsSync(bin))('M7: piped into head -c 20 ends quietly, exit 0 (was a 16-line EPIPE trace)', () => {
     const r = execFileSync('bash', ['-c', `set -o pipefail; node ${bin} plan presets/plans/three-sites-7y.json --json 2>${join(dir, 'epipe.err')} | head -c 20`], { encoding: 'utf8' });
     expect(r).toHaveLength(20);

@@ -16,7 +16,7 @@ import { FLUSH_EVERY_BYTES } from '../../../src/cli/files';
 import type { BenchCase, BenchSample } from '../harness';
 
 const file = 'presets/plans/three-sites-7y.json';
-const cli = 'dist/cli/rackplan.mjs';
+const cli = 'dist/cli/rackplan.cjs';
 const preload = new URL('../max-rss.mjs', import.meta.url).href;
 
 /** Bytes under a path (a file, or a directory's files recursively). */
