@@ -1,4 +1,4 @@
-/* global localStorage, document -- a classic browser script */
+/* global localStorage, document, location -- a classic browser script */
 // Apply the saved theme before the first paint (no flash of the wrong theme). A file, not an inline script, so
 // the Content-Security-Policy can forbid inline scripts (see vite.config.ts `preview.headers` and the README).
 try {
@@ -18,3 +18,22 @@ setTimeout(() => {
     // No Intl in this browser: nothing to prepare.
   }
 }, 0);
+
+// A page with a pre-rendered first visit (scripts/prerender.mjs writes dist/app/rack/<id>.html, its <html> names
+// the path it is the copy of) shows that copy only when it equals what the app will paint: the page's own address
+// with no query or hash (share and plan links), no session journal, no earlier visit (the app marks one; the app's
+// database may then hold a session) and the default display preferences. Decided here, before the body is parsed,
+// so the copy is either on the first frame or never (index.html hides it unless `data-prerender="shown"`).
+try {
+  const root = document.documentElement;
+  const path = root.dataset.prerendered;
+  if (path && location.pathname === path && !location.search && !location.hash) {
+    const storage = localStorage;
+    const prefs = JSON.parse(storage.getItem('rackplan.prefs.v1') || '{}');
+    const defaultPrefs = prefs.units !== 'us' && prefs.theme !== 'light' && prefs.theme !== 'dark';
+    // The keys of src/storage/session-names.ts JOURNAL_KEY and components/app/rack-app.ts VISITED_KEY (a test holds them equal).
+    if (defaultPrefs && !storage.getItem('rackplan:session-journal') && !storage.getItem('rackplan:visited')) root.dataset.prerender = 'shown';
+  }
+} catch {
+  // No storage (privacy settings): a session may exist, so the app paints as it loads.
+}

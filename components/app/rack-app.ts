@@ -14,6 +14,23 @@ import type { Prefs, ThemeChoice } from '../../src/state/types';
 import type { Plan } from '../../src/core/plan/types';
 import type { Result } from '../../src/core/result';
 import { baseStyles, segmentedStyles } from '../shared/styles';
+import { onRendered } from '../../src/views/marks';
+
+/**
+ * localStorage key saying this browser has run the app, so its database may hold a session: public/theme-init.js
+ * then never shows a pre-rendered first visit (a test holds the two spellings equal).
+ */
+export const VISITED_KEY = 'rackplan:visited';
+
+/**
+ * End the pre-rendered first visit (scripts/prerender.mjs, shown by public/theme-init.js): remove the copy and show
+ * the live app (index.html keeps it hidden, laid out, while `data-prerender="shown"`). Called in the task in which
+ * the live view has rendered, so that render's frame is the first one without the copy. Does nothing without a copy.
+ */
+export function showLiveApp(doc: Document): void {
+  for (const copy of doc.querySelectorAll('.prerendered')) copy.remove();
+  delete doc.documentElement.dataset.prerender;
+}
 
 /**
  * Call `fn` once a view has painted its first frame with its figures (the `rackplan:…:painted` marks of
@@ -314,12 +331,25 @@ export class RackApp extends LitElement {
     this._welcome = path === '/' || path === '/index.html';
     this.#router = new Router(this.location, (route, userNavigation) => this.#onRoute(route, userNavigation));
     this.#router.start();
+    // The first view's first render mark (the designer's: with its budgets) ends a pre-rendered copy, in that task.
+    this.#stopCopy ??= onRendered(() => this.#endCopy());
     this.#onRoute(this.#router.route, false);
     this.#listen();
   }
 
+  #stopCopy: (() => void) | undefined;
+
+  /** The live app is shown: a pre-rendered copy gives way (see showLiveApp). */
+  #endCopy(): void {
+    this.#stopCopy?.();
+    this.#stopCopy = undefined;
+    if (this.ownerDocument) showLiveApp(this.ownerDocument);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // Removed (the composition root shows why the app could not start): no copy stays in its place.
+    this.#endCopy();
     this.#router?.stop();
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
@@ -343,8 +373,17 @@ export class RackApp extends LitElement {
     const shown = r === 'rack' ? this.#designerReady() : r === 'not-found' || !LOADERS[r] || this._loaded.has(r);
     if (shown && !this.#firstViewShown && this.store) {
       this.#firstViewShown = true;
+      // A view that marks no render (not found) ends a copy here; the designer ends it with its budgets' render.
+      if (r !== 'rack') this.#endCopy();
       const cb = this.afterFirstView;
-      if (cb) afterFirstPaintedView(cb);
+      afterFirstPaintedView(() => {
+        try {
+          globalThis.localStorage?.setItem(VISITED_KEY, '1');
+        } catch {
+          // No storage: theme-init.js then shows no copy either.
+        }
+        cb?.();
+      });
     }
   }
 
@@ -574,7 +613,10 @@ export class RackApp extends LitElement {
     // a view opened after it also waits for the whole catalog, so it never computes from part of it.
     const whole = this.#firstRoute ? undefined : this.store?.completeCatalog();
     this.#firstRoute = false;
-    const failed = (view: string) => (err: unknown) => (this._message = { kind: 'error', text: `Could not load the ${view} view: ${err instanceof Error ? err.message : String(err)}` });
+    const failed = (view: string) => (err: unknown) => {
+      this.#endCopy();
+      this._message = { kind: 'error', text: `Could not load the ${view} view: ${err instanceof Error ? err.message : String(err)}` };
+    };
     if (route.view === 'rack' && !this.#designerReady()) {
       // The designer needs its code and the rack derivations, not the other reports.
       Promise.all([LOADERS.rack!(), loadRackModule()]).then(() => this.requestUpdate(), failed('Rack designer'));

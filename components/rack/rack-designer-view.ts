@@ -32,6 +32,15 @@ interface BudgetGroupView {
 const GROUP_LABEL: Record<BudgetGroup, string> = { power: 'Power', cooling: 'Cooling', space: 'Space and weight' };
 
 /**
+ * Whether the page shows a pre-rendered copy of this designer (scripts/prerender.mjs, public/theme-init.js) until the
+ * live one has rendered its budgets: then the elevation draws its slots in that same render, so the swap is one step
+ * (without a copy it defers them past the first paint, which it speeds up).
+ */
+function prerenderedCopyShown(): boolean {
+  return typeof document !== 'undefined' && document.documentElement.dataset.prerender === 'shown';
+}
+
+/**
  * The rack designer: pick a generation, tune its options and see every budget at once — meters against limits,
  * key figures, typed issues, the rack elevation, the power chain and the catalog values used.
  * Reads the store from context; edits go up as `rack-edit` events from its children.
@@ -317,7 +326,7 @@ export class RackDesignerView extends LitElement {
         </div>
         <section class="elev card" aria-labelledby="elev-h">
           <h2 id="elev-h">Rack elevation</h2>
-          <rack-elevation .layout=${d.elevation} .system=${system} .deferDrawing=${true} label=${`${d.generation.name} elevation`}></rack-elevation>
+          <rack-elevation .layout=${d.elevation} .system=${system} .deferDrawing=${!prerenderedCopyShown()} label=${`${d.generation.name} elevation`}></rack-elevation>
         </section>
         <section class="chain card" aria-labelledby="chain-h">
           <h2 id="chain-h">Power chain <span class="hint">utility → chips, per unit</span></h2>

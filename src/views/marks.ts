@@ -4,8 +4,24 @@
  * @module
  */
 
+/** Called with a mark's name in the task in which it is made (before that render's frame). */
+export type RenderedListener = (name: string) => void;
+
+const listeners = new Set<RenderedListener>();
+
+/**
+ * Be told, synchronously, when a view marks a render: in the same task as the render, so what must change with that
+ * render's frame (the pre-rendered copy giving way to the live app, components/app/rack-app.ts) changes in it.
+ * Returns the function that stops listening.
+ */
+export function onRendered(listener: RenderedListener): () => void {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
+
 /** Mark `name` now, and `name:painted` once the frame that shows it has been painted. */
 export function markRendered(name: string): void {
+  for (const listener of [...listeners]) listener(name);
   if (typeof performance === 'undefined' || typeof performance.mark !== 'function') return;
   performance.mark(name);
   if (typeof requestAnimationFrame === 'function') {

@@ -1,0 +1,188 @@
+#!/usr/bin/env node
+/* global document, CSSStyleRule, CSSStyleSheet, HTMLInputElement, HTMLSelectElement, HTMLTextAreaElement, requestAnimationFrame -- serializeApp and the wait run in the page */
+/**
+ * Build-time pre-render of the rack designer's first visit (run by `npm run build` after `vite build`).
+ *
+ * For every bundled generation it serves dist/app with `vite preview`, opens `/rack/<id>` in headless Chromium (a
+ * fresh context: no session, the first visit), waits until the designer is fully drawn (its budgets painted, the
+ * elevation's slots drawn), and writes the app's own DOM as `dist/app/rack/<id>.html`: the shadow roots as
+ * declarative shadow DOM with their adopted style sheets as <style> elements, every custom element tag renamed
+ * (`rack-designer` → `rack-designer-prerendered`, also in the style sheets' selectors) so nothing in the page
+ * upgrades it, inside an inert, aria-hidden wrapper. The app's markup is the only source of the copy.
+ *
+ * The page shows the copy only on a first visit with no query or hash (public/theme-init.js decides before the body
+ * is parsed) and swaps it for the live app in the task in which the live designer has rendered its budgets
+ * (components/app/rack-app.ts). Without Chromium the build still succeeds, with no pre-render (one line says so).
+ */
+import { existsSync, readdirSync, readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Suffix of every custom element tag in the copy (the app defines none with it). */
+export const PRERENDER_SUFFIX = '-prerendered';
+/** Marks the copy's wrapper; index.html's styles and the swap find it by this class. */
+export const PRERENDER_CLASS = 'prerendered';
+
+/** Generation ids the build bundles (presets/generations/<id>.json). */
+export function bundledGenerationIds() {
+  return readdirSync(join(root, 'presets/generations'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -'.json'.length))
+    .sort();
+}
+
+/**
+ * Runs in the page: reflects form state into attributes, writes each shadow root's adopted style sheets into it as a
+ * <style> (tag names renamed in selectors), and returns the app's markup with its shadow roots and the tag names.
+ * Plain JS: Playwright sends its source to the page.
+ */
+function serializeApp(suffix) {
+  const roots = [];
+  const tags = new Set();
+  const walk = (node) => {
+    for (const el of node.querySelectorAll('*')) {
+      if (el.localName.includes('-')) tags.add(el.localName);
+      if (el.shadowRoot) {
+        roots.push(el.shadowRoot);
+        walk(el.shadowRoot);
+      }
+    }
+  };
+  const app = document.querySelector('rack-app');
+  tags.add('rack-app');
+  roots.push(app.shadowRoot);
+  walk(app.shadowRoot);
+  // Longest first, so `rack-budget-meter` is not caught by a shorter name that prefixes it.
+  const names = [...tags].sort((a, b) => b.length - a.length);
+  const escaped = names.map((n) => n.replace(/[-]/g, '\\-'));
+  // A tag name in a selector: not preceded or followed by a name character (so not a class, id, part or property).
+  const selectorTag = new RegExp(`(^|[^\\w\\-.#:"'=])(${escaped.join('|')})(?![\\w\\-])`, 'g');
+  const renameSelector = (s) => s.replace(selectorTag, (_m, pre, name) => `${pre}${name}${suffix}`);
+  const renameRules = (rules) => {
+    for (const rule of rules) {
+      if (rule instanceof CSSStyleRule) rule.selectorText = renameSelector(rule.selectorText);
+      if (rule.cssRules) renameRules(rule.cssRules);
+    }
+  };
+  for (const r of roots) {
+    for (const el of r.querySelectorAll('input, select, textarea')) {
+      if (el instanceof HTMLInputElement) {
+        if (el.type === 'checkbox' || el.type === 'radio') el.toggleAttribute('checked', el.checked);
+        else el.setAttribute('value', el.value);
+      } else if (el instanceof HTMLSelectElement) {
+        for (const o of el.options) o.toggleAttribute('selected', o.selected);
+      } else if (el instanceof HTMLTextAreaElement) {
+        el.textContent = el.value;
+      }
+    }
+    const css = r.adoptedStyleSheets
+      .map((sheet) => {
+        const copy = new CSSStyleSheet();
+        copy.replaceSync([...sheet.cssRules].map((x) => x.cssText).join('\n'));
+        renameRules(copy.cssRules);
+        return [...copy.cssRules].map((x) => x.cssText).join('\n');
+      })
+      .join('\n');
+    if (css) {
+      const style = document.createElement('style');
+      style.textContent = css;
+      r.prepend(style);
+    }
+  }
+  const inner = app.getHTML({ serializableShadowRoots: true, shadowRoots: roots });
+  return { html: `<rack-app>${inner}</rack-app>`, tags: names };
+}
+
+/** Rename every tag in `names` in the markup (opening and closing tags only) and drop comments (Lit's markers). */
+export function renameTags(html, names, suffix = PRERENDER_SUFFIX) {
+  const sorted = [...names].sort((a, b) => b.length - a.length);
+  const tag = new RegExp(`<(/?)(${sorted.map((n) => n.replace(/-/g, '\\-')).join('|')})(?=[\\s/>])`, 'g');
+  return html.replace(/<!--[\s\S]*?-->/g, '').replace(tag, (_m, slash, name) => `<${slash}${name}${suffix}`);
+}
+
+/** The app's page with the copy of `path`'s first visit in it (index.html is the template). */
+export function pageWithCopy(indexHtml, path, copyHtml) {
+  if (!indexHtml.includes('<rack-app>')) throw new Error('prerender: dist/app/index.html has no <rack-app> to put the copy beside');
+  return indexHtml
+    .replace('<html ', `<html data-prerendered="${path}" `)
+    .replace('<rack-app>', `<div class="${PRERENDER_CLASS}" inert aria-hidden="true">${copyHtml}</div>\n    <rack-app>`);
+}
+
+/**
+ * Pre-render the designer pages of `dist` (default dist/app; `--outDir <dir>` for a build elsewhere, as the tests
+ * do) for every bundled generation, or those given as `--only id,id`.
+ */
+async function main(argv) {
+  const flag = (name) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const dist = resolve(root, flag('--outDir') ?? 'dist/app');
+  const only = flag('--only')?.split(',');
+  if (!existsSync(join(dist, 'index.html'))) throw new Error('prerender: no dist/app/index.html; run `vite build` first');
+  // Pages of an earlier run are outputs, never inputs: the copy is always taken from index.html's app.
+  rmSync(join(dist, 'rack'), { recursive: true, force: true });
+  if (!existsSync(chromiumPath)) {
+    console.log(`prerender: no Chromium at ${chromiumPath} (set CHROMIUM_PATH): the build has no pre-rendered first paint; the app paints as it loads.`);
+    return;
+  }
+  const started = Date.now();
+  const [{ preview }, { chromium }] = await Promise.all([import('vite'), import('playwright-core')]);
+  const server = await preview({ root, logLevel: 'error', build: { outDir: dist }, preview: { port: 0, strictPort: false, host: '127.0.0.1', open: false } });
+  const address = server.httpServer.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 4173}`;
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const index = readFileSync(join(dist, 'index.html'), 'utf8');
+  const ids = only ?? bundledGenerationIds();
+  const pages = [];
+  try {
+    for (const id of ids) {
+      const path = `/rack/${id}`;
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+      await page.goto(`${base}${path}`);
+      await page.waitForFunction(() => performance.getEntriesByName('rackplan:rack-budgets:painted', 'mark').length > 0, undefined, { timeout: 60_000 });
+      // Fully drawn: the designer and every element under it have finished updating (the elevation's slots included).
+      await page.evaluate(async () => {
+        const all = [];
+        const walk = (node) => {
+          for (const el of node.querySelectorAll('*')) {
+            if (el.shadowRoot) {
+              all.push(el);
+              walk(el.shadowRoot);
+            }
+          }
+        };
+        walk(document);
+        await Promise.all(all.map((el) => el.updateComplete));
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      });
+      const { html, tags } = await page.evaluate(serializeApp, PRERENDER_SUFFIX);
+      await context.close();
+      if (errors.length) throw new Error(`prerender: ${path} logged errors: ${errors.join(' | ')}`);
+      const copy = renameTags(html, tags);
+      if (!copy.includes(`<rack-budget-meter${PRERENDER_SUFFIX}`)) throw new Error(`prerender: ${path} has no budget meters in its copy`);
+      pages.push({ id, html: pageWithCopy(index, path, copy) });
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  mkdirSync(join(dist, 'rack'), { recursive: true });
+  for (const p of pages) writeFileSync(join(dist, 'rack', `${p.id}.html`), p.html);
+  const kb = Math.round(pages.reduce((s, p) => s + p.html.length, 0) / pages.length / 1024);
+  console.log(`prerender: ${pages.length} designer pages (${relative(root, dist) || '.'}/rack/<id>.html, ~${kb} kB each) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main(process.argv.slice(2)).catch((err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}
