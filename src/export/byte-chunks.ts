@@ -55,3 +55,32 @@ export function isCopyableCsvChar(c: number): boolean {
 export function isFormulaTrigger(c: number): boolean {
   return c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40;
 }
+
+/**
+ * The ASCII digits of a non-negative safe integer `n`, zero-padded to at least `digits` (the bytes of
+ * `String(n).padStart(digits, '0')`), written into `buf` at `pos`; returns the position after them. The caller
+ * leaves room for max(digits, 16) bytes.
+ */
+export function writePaddedInteger(buf: Uint8Array, pos: number, n: number, digits: number): number {
+  const end = pos + paddedIntegerLength(n, digits);
+  let i = end;
+  do {
+    const q = Math.floor(n / 10);
+    buf[--i] = 0x30 + (n - q * 10);
+    n = q;
+  } while (n > 0);
+  while (i > pos) buf[--i] = 0x30;
+  return end;
+}
+
+/** How many characters {@link writePaddedInteger} writes for `n`. */
+export function paddedIntegerLength(n: number, digits: number): number {
+  let length = 1;
+  for (let t = 10; t <= n; t *= 10) length++;
+  return length > digits ? length : digits;
+}
+
+/** True when {@link writePaddedInteger} can write `n`. */
+export function isPaddableInteger(n: number): boolean {
+  return Number.isSafeInteger(n) && n >= 0;
+}

@@ -5,7 +5,7 @@
  * Pure; the streaming form yields one line at a time so a million-row cable schedule never sits in one string.
  * @module
  */
-import { ByteChunks, isCopyableCsvChar, isFormulaTrigger } from './byte-chunks';
+import { ByteChunks, isCopyableCsvChar, isFormulaTrigger, isPaddableInteger, writePaddedInteger } from './byte-chunks';
 import { stripControlCharsExceptBreaks } from '../io/control-chars';
 import { assertTable, formatNumberCell, isFormulaCell, neutralizeText, type CellValue, type Column, type Table } from './table';
 
@@ -91,6 +91,10 @@ export class CsvBytesWriter extends ByteChunks {
   #prefix = '';
   /** The last prefix's bytes, or null when it is not a plain field (then every cell goes through csvField). */
   #prefixBytes: Uint8Array | null = null;
+  /** The last {@link numbered} prefixes and their bytes (null when they do not make a plain field). */
+  #numberedPrefix: string | null = null;
+  #numberedIdPrefix: string | null = null;
+  #numberedBytes: Uint8Array | null = null;
   /** Number texts already made (bounded). */
   readonly #numbers = new Map<number, string>();
 
@@ -172,6 +176,34 @@ export class CsvBytesWriter extends ByteChunks {
       }
     }
     this.#general(prefix + s);
+  }
+
+  /**
+   * The text cell `prefix + idPrefix + String(n).padStart(digits, '0')` (a cable id from its number) without its
+   * string: the two prefixes' bytes are checked and encoded once per pair, the digits written from the number.
+   */
+  numbered(prefix: string, idPrefix: string, n: number, digits: number): void {
+    if (prefix !== this.#numberedPrefix || idPrefix !== this.#numberedIdPrefix) {
+      this.#numberedPrefix = prefix;
+      this.#numberedIdPrefix = idPrefix;
+      const joined = prefix + idPrefix;
+      this.#numberedBytes = joined.length && !isFormulaTrigger(joined.charCodeAt(0)) && isPlainField(joined) ? encoder.encode(joined) : null;
+    }
+    const bytes = this.#numberedBytes;
+    if (!bytes || !isPaddableInteger(n)) {
+      this.room(1);
+      this.#separator();
+      this.#general(prefix + idPrefix + String(n).padStart(digits, '0'));
+      return;
+    }
+    const need = bytes.length + Math.max(digits, 16) + 1;
+    if (this.pos + need > this.buf.length) this.room(need);
+    if (this.#firstCell) this.#firstCell = false;
+    else this.buf[this.pos++] = COMMA;
+    const buf = this.buf;
+    let pos = this.pos;
+    for (let i = 0; i < bytes.length; i++) buf[pos++] = bytes[i]!;
+    this.pos = writePaddedInteger(buf, pos, n, digits);
   }
 
   /**

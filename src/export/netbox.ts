@@ -14,7 +14,7 @@
  * reference still resolves; control characters are removed from every cell. Pure.
  * @module
  */
-import { ByteChunks, isCopyableCsvChar, isFormulaTrigger } from './byte-chunks';
+import { ByteChunks, isCopyableCsvChar, isFormulaTrigger, isPaddableInteger, paddedIntegerLength, writePaddedInteger } from './byte-chunks';
 import { stringify } from 'yaml';
 import { CsvBytesWriter, csvField } from './csv';
 import { cleanName, stripControlChars } from '../io/control-chars';
@@ -453,6 +453,10 @@ export class NetboxCsvWriter extends ByteChunks {
   /** The last device's rack and its cell (with the comma): a rack's devices come in a run. */
   #lastRack: string | null = null;
   #lastRackCell = new Uint8Array(0);
+  /** The last numbered label's id prefix, whether its characters can be copied, and whether it may start a cell. */
+  #idPrefix: string | null = null;
+  #idPrefixCopyable = false;
+  #idPrefixStartsPlain = false;
   /** The last cable's side-A device (under the current prefix) and its cell with the `dcim.interface` cell. */
   #lastADevice: string | null = null;
   #lastACell = new Uint8Array(0);
@@ -469,12 +473,41 @@ export class NetboxCsvWriter extends ByteChunks {
 
   /** One cable; names are `prefix + aDevice`, `prefix + bDevice` and `prefix + label`. */
   cable(prefix: string, label: string, tier: string, aDevice: string, aPort: string, bDevice: string, bPort: string, type: string, partNumber: string, aTransceiver: string, bTransceiver: string, lengthM: number): void {
+    const tail = this.#startCable(prefix, label.length, tier, aDevice, aPort, bDevice, bPort, type, partNumber, aTransceiver, bTransceiver, lengthM);
+    const pb = this.#prefixBytes;
+    if (!pb || !this.#copyLabelAfterPrefix(prefix.length, label, NETBOX_MAX_LENGTH.cableLabel)) {
+      if (pb) this.pos -= pb.length;
+      this.#name(prefix, label, NETBOX_MAX_LENGTH.cableLabel);
+    }
+    this.#bytes(tail);
+  }
+
+  /**
+   * {@link cable} with the label `idPrefix + String(idNumber).padStart(digits, '0')` (a cable id from its number,
+   * src/core/fabric/cabling.ts `cableIdText`), written from the number without its string.
+   */
+  numberedCable(prefix: string, idPrefix: string, idNumber: number, digits: number, tier: string, aDevice: string, aPort: string, bDevice: string, bPort: string, type: string, partNumber: string, aTransceiver: string, bTransceiver: string, lengthM: number): void {
+    const tail = this.#startCable(prefix, idPrefix.length + 16, tier, aDevice, aPort, bDevice, bPort, type, partNumber, aTransceiver, bTransceiver, lengthM);
+    const pb = this.#prefixBytes;
+    if (!pb || !this.#copyNumberedLabelAfterPrefix(prefix.length, idPrefix, idNumber, digits)) {
+      if (pb) this.pos -= pb.length;
+      this.#name(prefix, idPrefix + String(idNumber).padStart(digits, '0'), NETBOX_MAX_LENGTH.cableLabel);
+    }
+    this.#bytes(tail);
+  }
+
+  /**
+   * A cable row up to its label: the side-A device and port, the side-B device, port, type and status cells, then
+   * the prefix's bytes when names under it can be copied (the label's start). Returns the row's tail (length, unit,
+   * description, CRLF) for after the label.
+   */
+  #startCable(prefix: string, labelLength: number, tier: string, aDevice: string, aPort: string, bDevice: string, bPort: string, type: string, partNumber: string, aTransceiver: string, bTransceiver: string, lengthM: number): Uint8Array {
     const N = NETBOX_MAX_LENGTH;
     if (prefix !== this.#prefix) this.#setPrefix(prefix);
     const typeCell = this.#typeCell(type);
     const tail = this.#tail(tier, partNumber, aTransceiver, bTransceiver, lengthM);
     // The longest a row can get on the general path: every name UTF-8 (3 bytes a unit) and quoted.
-    this.room(6 * (3 * prefix.length + label.length + aDevice.length + aPort.length + bDevice.length + bPort.length) + typeCell.length + tail.length + 256);
+    this.room(6 * (3 * prefix.length + labelLength + aDevice.length + aPort.length + bDevice.length + bPort.length) + typeCell.length + tail.length + 256);
     // A node's or switch's cables come in a run (one per rail, one per uplink): its cell is copied from the last row's.
     if (aDevice === this.#lastADevice) this.#bytes(this.#lastACell);
     else {
@@ -496,13 +529,32 @@ export class NetboxCsvWriter extends ByteChunks {
       this.#endCells.set(bDevice, b);
     }
     // The side-B port, type and status cells, and the label's prefix when it can be copied, as one block.
-    const pb = this.#prefixBytes;
     this.#bytes(this.#portAndTypeCells(bPort, typeCell));
-    if (!pb || !this.#copyLabelAfterPrefix(prefix.length, label, N.cableLabel)) {
-      if (pb) this.pos -= pb.length;
-      this.#name(prefix, label, N.cableLabel);
+    return tail;
+  }
+
+  /**
+   * The numbered label after its prefix's bytes (already written) and the comma, when `fitName(prefix + idPrefix +
+   * digits)` and csvField leave it unchanged; false otherwise (nothing written). It ends in a digit, never a space.
+   */
+  #copyNumberedLabelAfterPrefix(prefixLength: number, idPrefix: string, n: number, digits: number): boolean {
+    if (idPrefix !== this.#idPrefix) {
+      this.#idPrefix = idPrefix;
+      let ok = true;
+      for (let i = 0; ok && i < idPrefix.length; i++) ok = isCopyableCsvChar(idPrefix.charCodeAt(i));
+      this.#idPrefixCopyable = ok;
+      this.#idPrefixStartsPlain = idPrefix.length === 0 || (idPrefix.charCodeAt(0) !== SPACE && !isFormulaTrigger(idPrefix.charCodeAt(0)));
     }
-    this.#bytes(tail);
+    if (!this.#idPrefixCopyable || !isPaddableInteger(n)) return false;
+    if (prefixLength === 0 && !this.#idPrefixStartsPlain) return false;
+    if (prefixLength + idPrefix.length + paddedIntegerLength(n, digits) > NETBOX_MAX_LENGTH.cableLabel) return false;
+    const buf = this.buf;
+    let pos = this.pos;
+    for (let i = 0; i < idPrefix.length; i++) buf[pos++] = idPrefix.charCodeAt(i);
+    pos = writePaddedInteger(buf, pos, n, digits);
+    buf[pos++] = COMMA_BYTE;
+    this.pos = pos;
+    return true;
   }
 
   /** One device: its name copied or fitted, its rack and repeated cells (role, manufacturer, type, site, face) encoded once. */

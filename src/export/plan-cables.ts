@@ -14,12 +14,12 @@
 import type { Generation } from '../core/catalog/types';
 import type { ClusterPorts } from '../core/fabric/cluster';
 import { evaluateCluster, type ClusterEvaluation } from '../core/fabric/evaluate-cluster';
-import { networkSchedule, scheduleLinks, SCHEDULE_NETWORKS } from '../core/fabric/network-schedule';
+import { networkSchedule, otherNetworkCursor, scheduleLinks, SCHEDULE_NETWORKS } from '../core/fabric/network-schedule';
 import type { NetworkCatalog } from '../core/fabric/types';
 import type { FabricResult } from '../core/fabric/fat-tree';
 import type { SwitchChoice } from '../core/fabric/switch-choice';
 import { planClusterDesign, planFabricSpec } from '../core/plan/network';
-import { cableSchedule, type CablePlan, type CableRow } from '../core/fabric/cabling';
+import { cableSchedule, type CableCursor, type CablePlan, type CableRow } from '../core/fabric/cabling';
 import type { SwitchModel } from '../core/fabric/types';
 import { pickSourced } from '../core/provenance';
 import type { PlanBundle } from './plan-tables';
@@ -152,6 +152,12 @@ export function clusterRows(c: ClusterLayout): number {
 export function* otherNetworkRows(c: ClusterLayout, net: NetworkCatalog): Generator<CableRow> {
   if (!c.otherNetworks) return;
   for (const n of SCHEDULE_NETWORKS) if (n !== 'compute') yield* networkSchedule(c.otherNetworks, net, n);
+}
+
+/** {@link otherNetworkRows}'s cables through one cursor per network (changed in place: read each before the next). */
+export function* otherNetworkCursors(c: ClusterLayout, net: NetworkCatalog): Generator<CableCursor> {
+  if (!c.otherNetworks) return;
+  for (const n of SCHEDULE_NETWORKS) if (n !== 'compute') yield* otherNetworkCursor(c.otherNetworks, net, n);
 }
 
 /**

@@ -17,10 +17,10 @@ import { powerChain, type ChainView } from '../core/rack/power-chain';
 import type { UnitReport } from '../core/rack/types';
 import { facilityChainAt } from '../core/sites/facility-chain';
 import { CsvBytesWriter, RepeatedCells, csvFieldsBytes, csvLine } from './csv';
-import { cableSchedule } from '../core/fabric/cabling';
+import { CABLE_ID_DIGITS, cableCursor, cableLabelParts } from '../core/fabric/cabling';
 import { NETBOX_CABLES_FILE, netboxCableChunks, netboxFiles } from './netbox';
 import type { BarChart, PdfCheck, PdfReport, PowerDiagram, RackElevation, UnitSheet } from './pdf';
-import { CABLE_CSV_COLUMNS, cableCells, cableCount, clusterRows, otherNetworkRows, planCableRows, planClusters, type ClusterLayout } from './plan-cables';
+import { CABLE_CSV_COLUMNS, cableCells, cableCount, clusterRows, otherNetworkCursors, planCableRows, planClusters, type ClusterLayout } from './plan-cables';
 import { planNetboxCableChunks, planNetboxModel } from './plan-netbox';
 import {
   assumptionsTable,
@@ -155,15 +155,16 @@ export function* cableCsvChunks(b: PlanBundle, clusters: readonly ClusterLayout[
   const tierNetwork = new RepeatedCells();
   const medium = new RepeatedCells();
   const transceivers = new RepeatedCells();
-  // The label is cableLabel of the row's ends (src/core/fabric/cabling.ts), written from them: `p` + aDevice:aPort>bDevice:bPort.
-  const label = ['', '', ':', '', '>', '', ':', ''];
+  // The label is the part prefix and cableLabel of the row's ends (src/core/fabric/cabling.ts), written from its pieces.
+  const label = ['', '', '', '', '', '', '', ''];
   for (const c of clusters) {
     const siteCluster = csvFieldsBytes([c.siteId, c.cluster]);
-    // Compute rows under the part's prefix (`f2-` in a split cluster, else none), then the cluster's other networks.
-    for (const [rows, p] of [[cableSchedule(c.cabling, b.network), c.partPrefix], [otherNetworkRows(c, b.network), '']] as const) for (const r of rows) {
+    // Compute rows under the part's prefix (`f2-` in a split cluster, else none), then the cluster's other networks;
+    // each cable read from the schedule's cursor (no row object, cable-id or label string per cable).
+    for (const [cables, p] of [[cableCursor(c.cabling, b.network), c.partPrefix], [otherNetworkCursors(c, b.network), '']] as const) for (const r of cables) {
       // Column order of CABLE_CSV_COLUMNS / cableCells; names as planCableRows builds them.
       w.fields(siteCluster);
-      w.prefixed(p, r.cableId);
+      w.numbered(p, r.idPrefix, r.idNumber, CABLE_ID_DIGITS);
       w.fields(tierNetwork.pair(r.tier, r.network));
       w.prefixed(p, r.aRack);
       w.prefixed(p, r.aDevice);
@@ -173,10 +174,7 @@ export function* cableCsvChunks(b: PlanBundle, clusters: readonly ClusterLayout[
       w.text(r.bPort);
       w.fields(medium.triple(r.media, r.partNumber, r.lengthM));
       label[0] = p;
-      label[1] = r.aDevice;
-      label[3] = r.aPort;
-      label[5] = r.bDevice;
-      label[7] = r.bPort;
+      cableLabelParts(r, label, 1);
       w.joined(label);
       w.fields(transceivers.pair(r.aTransceiver, r.bTransceiver));
       w.endRow();

@@ -15,8 +15,8 @@ import { networkDevices, SCHEDULE_NETWORKS, type NetworkDevice } from '../core/f
 import { pickSourced, pick } from '../core/provenance';
 import { layoutElevation, type ElevationLayout } from '../core/rack/elevation';
 import { NETBOX_COLUMNS, NETBOX_VERSION, NetboxCsvWriter, netboxRackWidth, netboxSlug, uniqueSiteNames, type NbCable, type NbDevice, type NbDeviceRole, type NbDeviceType, type NbInterfaceTemplate, type NbManufacturer, type NbRack, type NbSite, type NetboxModel } from './netbox';
-import { otherNetworkRows, planClusters, type ClusterLayout } from './plan-cables';
-import { cableSchedule } from '../core/fabric/cabling';
+import { otherNetworkCursors, planClusters, type ClusterLayout } from './plan-cables';
+import { CABLE_ID_DIGITS, cableCursor, type CableCursor } from '../core/fabric/cabling';
 import { unitReports, usedSites, type PlanBundle } from './plan-tables';
 
 const VENDOR_NAME: Record<string, string> = { nvidia: 'NVIDIA', aws: 'Amazon Web Services', amd: 'AMD', broadcom: 'Broadcom', generic: 'Generic' };
@@ -487,10 +487,11 @@ function inElevation(d: NetworkDevice, layout: ElevationLayout): boolean {
 }
 
 /** Every schedule row of a cluster part with its name prefix: the compute rows, then (first part) the other networks'. */
-function clusterRowGroups(b: PlanBundle, c: ClusterLayout): [Iterable<CableRow>, string][] {
+function clusterRowGroups(b: PlanBundle, c: ClusterLayout): [Iterable<CableCursor>, string][] {
+  // Read through the schedule's cursor: each cable is read before the next, so no row object is made per cable.
   return [
-    [cableSchedule(c.cabling, b.network), c.prefix],
-    [otherNetworkRows(c, b.network), c.clusterPrefix],
+    [cableCursor(c.cabling, b.network), c.prefix],
+    [otherNetworkCursors(c, b.network), c.clusterPrefix],
   ];
 }
 
@@ -517,7 +518,7 @@ export function* planNetboxCableChunks(b: PlanBundle, clusters: readonly Cluster
   for (const c of clusters) {
     for (const [rows, p] of clusterRowGroups(b, c)) {
       for (const r of rows) {
-        w.cable(p, r.cableId, r.tier, r.aDevice, r.aPort, r.bDevice, r.bPort, cableType(r.media), r.partNumber, r.aTransceiver, r.bTransceiver, r.lengthM);
+        w.numberedCable(p, r.idPrefix, r.idNumber, CABLE_ID_DIGITS, r.tier, r.aDevice, r.aPort, r.bDevice, r.bPort, cableType(r.media), r.partNumber, r.aTransceiver, r.bTransceiver, r.lengthM);
         if (w.full) yield w.take();
       }
     }

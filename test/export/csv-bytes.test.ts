@@ -7,6 +7,7 @@ import { planBundle } from '../../src/export/bundle';
 import { cableCsvChunks } from '../../src/export/plan-export';
 import { CABLE_CSV_COLUMNS, cableCells, planCableRows, planClusters } from '../../src/export/plan-cables';
 import type { CellValue } from '../../src/export/table';
+import { CABLE_ID_DIGITS, cableIdText } from '../../src/core/fabric/cabling';
 
 const decode = (chunks: Iterable<Uint8Array>) => {
   const dec = new TextDecoder('utf-8', { fatal: true });
@@ -129,6 +130,27 @@ describe('CsvBytesWriter', () => {
         }
         chunks.push(w.take());
         expect(decode(chunks)).toBe(cells.map(([prefix, s]) => `${csvField(prefix + s)},${csvField(s)}\r\n`).join(''));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a cable id written from its number (numbered) is the field of the prefix and cableIdText, whatever the prefixes', () => {
+    const prefixes = fc.oneof(fc.constantFrom('', 'f2-', 'C', 'FE-C', 'OOB-C', '=', '-x', 'a,b'), hostileText);
+    const number = fc.oneof(fc.constantFrom(0, 1, 9_999_999, 10_000_000, 123_456_789, Number.MAX_SAFE_INTEGER), fc.integer({ min: 0, max: 2 ** 40 }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(prefixes, prefixes, number), { maxLength: 20 }), fc.integer({ min: 1, max: 64 }), (cells, chunkBytes) => {
+        const w = new CsvBytesWriter(chunkBytes);
+        const chunks: Uint8Array[] = [];
+        // Each cell twice: the writer keeps the last pair of prefixes' bytes.
+        for (const [prefix, idPrefix, n] of cells) {
+          w.numbered(prefix, idPrefix, n, CABLE_ID_DIGITS);
+          w.numbered(prefix, idPrefix, n + 1, CABLE_ID_DIGITS);
+          w.endRow();
+          if (w.full) chunks.push(w.take());
+        }
+        chunks.push(w.take());
+        expect(decode(chunks)).toBe(cells.map(([prefix, idPrefix, n]) => `${csvField(prefix + cableIdText(idPrefix, n))},${csvField(prefix + cableIdText(idPrefix, n + 1))}\r\n`).join(''));
       }),
       { numRuns: 2000 },
     );

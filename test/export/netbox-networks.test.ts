@@ -15,6 +15,7 @@ import { importPlan } from '../../src/io/plan';
 import { planBundle } from '../../src/export/bundle';
 import { planCableRows, planClusters, type PlanCableRow } from '../../src/export/plan-cables';
 import { planNetboxModel } from '../../src/export/plan-netbox';
+import { CABLE_ID_DIGITS, cableIdText } from '../../src/core/fabric/cabling';
 import { NETBOX_COLUMNS, NETBOX_MAX_LENGTH, NetboxCsvWriter, fileText, netboxCableCells, netboxDeviceCells, netboxDeviceChunks, netboxFiles, type NbCable, type NbDevice } from '../../src/export/netbox';
 import { csvLine } from '../../src/export/csv';
 import { scheduleLinks } from '../../src/core/fabric/network-schedule';
@@ -222,6 +223,28 @@ describe('07-cables.csv and 06-devices.csv byte writer', () => {
         expect(got).toBe(csvLine([...NETBOX_COLUMNS.cables]) + rows.map(reference).join(''));
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('a label written from a cable number (numberedCable) is what cable() writes for the id cableIdText makes', () => {
+    const idPrefix = fc.oneof(fc.constantFrom('C', 'FE-C', 'OOB-C', 'f2-C', '', '=C', ' C', 'C,'), text);
+    const idNumber = fc.oneof(fc.constantFrom(0, 1, 9_999_999, 10_000_000, 123_456_789), fc.integer({ min: 0, max: 2 ** 40 }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(cable, idPrefix, idNumber), { minLength: 1, maxLength: 8 }), fc.integer({ min: 16, max: 4096 }), (drawn, chunk) => {
+        // Each drawn cable twice (its run repeats the cells the writer keeps), the second with the next number.
+        const rows = drawn.flatMap(([x, idp, n]) => [{ ...x, idp, n }, { ...x, idp, n: n + 1 }]);
+        const w = new NetboxCsvWriter(chunk);
+        const parts: Uint8Array[] = [];
+        for (const x of rows) {
+          w.numberedCable(x.prefix, x.idp, x.n, CABLE_ID_DIGITS, x.tier, x.aDevice, x.aPort, x.bDevice, x.bPort, x.type, x.partNumber, x.aTransceiver, x.bTransceiver, x.lengthM);
+          if (w.full) parts.push(w.take());
+        }
+        if (w.size) parts.push(w.take());
+        const dec = new TextDecoder();
+        const got = parts.map((p) => dec.decode(p, { stream: true })).join('') + dec.decode();
+        expect(got).toBe(rows.map((x) => reference({ ...x, cableId: cableIdText(x.idp, x.n) })).join(''));
+      }),
+      { numRuns: 2000 },
     );
   });
 

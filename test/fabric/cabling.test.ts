@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sizeFabric } from '../../src/core/fabric/fat-tree';
-import { CSV_HEADER, CablingTally, cableSchedule, csvLine, orderLength, planCabling, runLengthM, DEFAULT_LAYOUT } from '../../src/core/fabric/cabling';
+import { CSV_HEADER, CablingTally, cableCursor, cableIdText, cableLabelParts, cableSchedule, csvLine, orderLength, planCabling, runLengthM, DEFAULT_LAYOUT } from '../../src/core/fabric/cabling';
 import { pickMedium } from '../../src/core/fabric/media';
 import { loadNetworkCatalog } from '../../src/catalog/network';
 
@@ -78,6 +78,28 @@ describe('cable schedule', () => {
     expect(s.byMedia.reduce((x, m) => x + m.links, 0)).toBe(rows);
     expect(s.lengthHistogram.reduce((x, h) => x + h.links, 0)).toBe(rows);
     expect(CSV_HEADER).toBe('cable_id,tier,a_rack,a_device,a_port,b_rack,b_device,b_port,media,part_number,length_m,label,a_transceiver,b_transceiver,network');
+  });
+
+  it('the cursor is one object changed in place; rows taken from it keep their values; ids and labels follow their rules', () => {
+    const plan = planCabling(spec(fabric), { racksPerRow: 8 });
+    const rows = [...cableSchedule(plan, cat)];
+    const seen = new Set<object>();
+    const parts: string[] = [];
+    let i = 0;
+    for (const c of cableCursor(plan, cat)) {
+      seen.add(c);
+      const r = rows[i++]!;
+      // The row was taken before this walk: the cursor gives the same fields, and its own copy equals the row.
+      expect(c.row()).toEqual(r);
+      // Hand-made from the rule in the docs: C + the number in 7 digits; aDevice:aPort>bDevice:bPort.
+      expect(r.cableId).toBe(`C${String(i).padStart(7, '0')}`);
+      expect(r.label).toBe(`${r.aDevice}:${r.aPort}>${r.bDevice}:${r.bPort}`);
+      cableLabelParts(c, parts);
+      expect(parts.join('')).toBe(r.label);
+    }
+    expect(i).toBe(fabric.links.total);
+    expect(seen.size).toBe(1);
+    expect(cableIdText('OOB-C', 12_345_678)).toBe('OOB-C12345678');
   });
 
   it('every switch port is used at most once (3 tiers, planes, rail spines)', () => {

@@ -124,6 +124,20 @@ export function cableLabel(aDevice: string, aPort: string, bDevice: string, bPor
   return `${aDevice}:${aPort}>${bDevice}:${bPort}`;
 }
 
+/**
+ * {@link cableLabel} as its seven pieces, written into `parts` from `at` on (a writer that encodes the pieces makes
+ * no label string): `parts.join('')` of those pieces is the label.
+ */
+export function cableLabelParts(c: Pick<CableRow, 'aDevice' | 'aPort' | 'bDevice' | 'bPort'>, parts: string[], at = 0): void {
+  parts[at] = c.aDevice;
+  parts[at + 1] = ':';
+  parts[at + 2] = c.aPort;
+  parts[at + 3] = '>';
+  parts[at + 4] = c.bDevice;
+  parts[at + 5] = ':';
+  parts[at + 6] = c.bPort;
+}
+
 /** The schedule's columns; every network uses the same header (the `network` column last). */
 export const CSV_COLUMNS = ['cable_id', 'tier', 'a_rack', 'a_device', 'a_port', 'b_rack', 'b_device', 'b_port', 'media', 'part_number', 'length_m', 'label', 'a_transceiver', 'b_transceiver', 'network'] as const;
 export const CSV_HEADER = CSV_COLUMNS.join(',');
@@ -329,20 +343,139 @@ export function runLengthM(a: Place, b: Place, trayHeightM: number): number {
 
 /** Length with slack, and the orderable length it rounds up to (past the list: the next 10 m). */
 export function orderLength(rawRunM: number, layout: Pick<FloorLayout, 'slackPct' | 'slackM' | 'orderableLengthsM'>): { rawM: number; orderedM: number; index: number } {
-  const rawM = rawRunM * (1 + layout.slackPct / 100) + layout.slackM;
-  const list = layout.orderableLengthsM;
-  for (let i = 0; i < list.length; i++) if (list[i]! >= rawM - 1e-9) return { rawM, orderedM: list[i]!, index: i };
-  const orderedM = Math.ceil(rawM / 10) * 10;
-  return { rawM, orderedM, index: list.length + orderedM / 10 };
+  const rawM = slackedLengthM(rawRunM, layout);
+  const index = orderableIndex(rawM, layout.orderableLengthsM);
+  return { rawM, orderedM: orderableLengthM(index, layout.orderableLengthsM), index };
 }
 
-const pad = (n: number) => String(n).padStart(7, '0');
+/** A run's length with the layout's slack (`slackPct` % plus `slackM`). */
+function slackedLengthM(rawRunM: number, layout: Pick<FloorLayout, 'slackPct' | 'slackM'>): number {
+  return rawRunM * (1 + layout.slackPct / 100) + layout.slackM;
+}
+
+/** Which orderable length `rawM` rounds up to: its index in `list`, or past the list `list.length + ⌈rawM / 10⌉`. */
+function orderableIndex(rawM: number, list: readonly number[]): number {
+  for (let i = 0; i < list.length; i++) if (list[i]! >= rawM - 1e-9) return i;
+  return list.length + Math.ceil(rawM / 10);
+}
+
+/** The length of {@link orderableIndex}'s index (past the list: the next 10 m). */
+function orderableLengthM(index: number, list: readonly number[]): number {
+  return index < list.length ? list[index]! : (index - list.length) * 10;
+}
+
+/** Digits of a cable id's number (`C0000001`); a larger number keeps all its digits. */
+export const CABLE_ID_DIGITS = 7;
+
+/** A cable id from its network's prefix and its number: `C0000001`, `FE-C0000012`, `OOB-C0000003`. */
+export function cableIdText(prefix: string, n: number): string {
+  return prefix + String(n).padStart(CABLE_ID_DIGITS, '0');
+}
+
+/**
+ * One cable of a schedule as fields that change in place: the same object from cable to cable, so a writer of a
+ * million-row file reads each field once and no row object, cable-id string or label string is made per cable.
+ * The cable id and the label are kept as their parts ({@link cableIdText} of `idPrefix` and `idNumber`;
+ * {@link cableLabel} of the ends) and made on demand by the `cableId` and `label` getters; {@link row} copies the
+ * cable into a {@link CableRow} to keep. It reads as a CableRow, but only until the schedule moves on.
+ */
+export class CableCursor implements CableRow {
+  /** Before the cable's number: `C` for a compute fabric, `FE-C`, `ST-C`, `OOB-C` for the other networks. */
+  idPrefix = 'C';
+  idNumber = 0;
+  tier: CableTier = 'node-leaf';
+  network: NetworkName = 'compute';
+  aRack = '';
+  aDevice = '';
+  aPort = '';
+  bRack = '';
+  bDevice = '';
+  bPort = '';
+  lengthM = 0;
+  rawLengthM = 0;
+  media: MediaKind | 'none' = 'none';
+  partNumber = 'none';
+  aTransceiver = '';
+  bTransceiver = '';
+  choice: MediaChoice | null = null;
+
+  constructor(idPrefix = 'C', network: NetworkName = 'compute') {
+    this.idPrefix = idPrefix;
+    this.network = network;
+  }
+
+  get cableId(): string {
+    return cableIdText(this.idPrefix, this.idNumber);
+  }
+
+  get label(): string {
+    return cableLabel(this.aDevice, this.aPort, this.bDevice, this.bPort);
+  }
+
+  /** The run from `a` to `b` with slack, and its orderable length; returns that length's index (the media cache key). */
+  measure(a: Place, b: Place, layout: Pick<FloorLayout, 'trayHeightM' | 'slackPct' | 'slackM' | 'orderableLengthsM'>): number {
+    this.rawLengthM = slackedLengthM(runLengthM(a, b, layout.trayHeightM), layout);
+    const index = orderableIndex(this.rawLengthM, layout.orderableLengthsM);
+    this.lengthM = orderableLengthM(index, layout.orderableLengthsM);
+    return index;
+  }
+
+  /** The medium, and the part numbers that follow from it. */
+  setChoice(choice: MediaChoice | null): void {
+    this.choice = choice;
+    this.media = choice ? choice.medium.kind : 'none';
+    this.partNumber = choice ? choice.medium.partNumber : 'none';
+    this.aTransceiver = choice?.aModule ? choice.aModule.partNumber : '';
+    this.bTransceiver = choice?.bModule ? choice.bModule.partNumber : '';
+  }
+
+  /** Both ends. */
+  setEnds(aRack: string, aDevice: string, aPort: string, bRack: string, bDevice: string, bPort: string): void {
+    this.aRack = aRack;
+    this.aDevice = aDevice;
+    this.aPort = aPort;
+    this.bRack = bRack;
+    this.bDevice = bDevice;
+    this.bPort = bPort;
+  }
+
+  /** The current cable as a row of its own (one object literal with every property, in the schedule's order). */
+  row(): CableRow {
+    return {
+      cableId: this.cableId,
+      tier: this.tier,
+      aRack: this.aRack,
+      aDevice: this.aDevice,
+      aPort: this.aPort,
+      bRack: this.bRack,
+      bDevice: this.bDevice,
+      bPort: this.bPort,
+      media: this.media,
+      partNumber: this.partNumber,
+      aTransceiver: this.aTransceiver,
+      bTransceiver: this.bTransceiver,
+      network: this.network,
+      lengthM: this.lengthM,
+      rawLengthM: this.rawLengthM,
+      label: this.label,
+      choice: this.choice,
+    };
+  }
+}
 
 /**
  * The port-to-port schedule as a stream: one row per logical link (node-leaf, then leaf-spine, then
  * spine-core; plane by plane). Row count equals `fabric.links.total`.
  */
 export function* cableSchedule(plan: CablePlan, cat: NetworkCatalog): Generator<CableRow, void, undefined> {
+  for (const c of cableCursor(plan, cat)) yield c.row();
+}
+
+/**
+ * {@link cableSchedule}'s cables through one {@link CableCursor} (yielded once per cable, changed in place): for
+ * writers that read each cable once. `cursor` may come with its own `idPrefix` and `network`, which are kept.
+ */
+export function* cableCursor(plan: CablePlan, cat: NetworkCatalog, cursor = new CableCursor()): Generator<CableCursor, void, undefined> {
   const { spec, layout } = plan;
   const f = spec.fabric;
   if (f.tiers === 0) return;
@@ -366,30 +499,17 @@ export function* cableSchedule(plan: CablePlan, cat: NetworkCatalog): Generator<
     return c;
   };
   const planeTag = (p: number) => (P > 1 ? `p${p + 1}-` : '');
+  const c = cursor;
   let id = 0;
-  const row = (tier: CableRow['tier'], tierCode: number, a: Place, aDev: string, aPort: string, b: Place, bDev: string, bPort: string): CableRow => {
-    const { rawM, orderedM, index } = orderLength(runLengthM(a, b, layout.trayHeightM), layout);
-    const choice = choose(tierCode, index, orderedM);
-    id++;
-    return {
-      cableId: `C${pad(id)}`,
-      tier,
-      aRack: a.rack,
-      aDevice: aDev,
-      aPort,
-      bRack: b.rack,
-      bDevice: bDev,
-      bPort,
-      media: choice ? choice.medium.kind : 'none',
-      partNumber: choice ? choice.medium.partNumber : 'none',
-      aTransceiver: choice?.aModule ? choice.aModule.partNumber : '',
-      bTransceiver: choice?.bModule ? choice.bModule.partNumber : '',
-      network: 'compute',
-      lengthM: orderedM,
-      rawLengthM: rawM,
-      label: cableLabel(aDev, aPort, bDev, bPort),
-      choice,
-    };
+  /** The next cable into the cursor. */
+  const set = (tier: CableTier, tierCode: number, a: Place, aDev: string, aPort: string, b: Place, bDev: string, bPort: string): CableCursor => {
+    const index = c.measure(a, b, layout);
+    const choice = choose(tierCode, index, c.lengthM);
+    c.setChoice(choice);
+    c.idNumber = ++id;
+    c.tier = tier;
+    c.setEnds(a.rack, aDev, aPort, b.rack, bDev, bPort);
+    return c;
   };
 
   const d = f.leafDownlinks;
@@ -448,7 +568,7 @@ export function* cableSchedule(plan: CablePlan, cat: NetworkCatalog): Generator<
           leaf = (s * rails + r) * lpr + j;
           lport = port;
         }
-        yield row('node-leaf', 0, a, nodeName, nicNames[r]!, leafAt(leaf), leafName(leaf), portText(lport));
+        yield set('node-leaf', 0, a, nodeName, nicNames[r]!, leafAt(leaf), leafName(leaf), portText(lport));
       }
     }
     // Extra endpoints (appliance ports) → service leaves (on the single switch at one tier).
@@ -457,7 +577,7 @@ export function* cableSchedule(plan: CablePlan, cat: NetworkCatalog): Generator<
       for (let i = 0; i < g.ports; i++, x++) {
         const leaf = f.tiers === 1 ? 0 : computeLeaves + Math.floor(x / d);
         const lport = f.tiers === 1 ? f.nodes * rails + x + 1 : (x % d) + 1;
-        yield row('node-leaf', 0, plan.appliancePlace(x), `${g.name}${i + 1}`, P > 1 ? `p1.${p + 1}` : 'p1', leafAt(leaf), leafName(leaf), portText(lport));
+        yield set('node-leaf', 0, plan.appliancePlace(x), `${g.name}${i + 1}`, P > 1 ? `p1.${p + 1}` : 'p1', leafAt(leaf), leafName(leaf), portText(lport));
       }
     }
     if (f.tiers < 2) continue;
@@ -483,7 +603,7 @@ export function* cableSchedule(plan: CablePlan, cat: NetworkCatalog): Generator<
       const name = leafName(l);
       for (let q = 0; q < u; q++) {
         const { spine, port } = spineOf(l, q);
-        yield row('leaf-spine', 1, a, name, portText(d + q + 1), spineAt(spine), spineName(spine), portText(port));
+        yield set('leaf-spine', 1, a, name, portText(d + q + 1), spineAt(spine), spineName(spine), portText(port));
       }
     }
     if (f.tiers < 3) continue;
@@ -503,7 +623,7 @@ export function* cableSchedule(plan: CablePlan, cat: NetworkCatalog): Generator<
         const core = j * g + (q % g);
         const coreAt = corePlaces[core] ?? (corePlaces[core] = plan.corePlace(p, core));
         const coreName = coreNames[core] ?? (coreNames[core] = `core-${pt}${core + 1}`);
-        yield row('spine-core', 2, a, name, portText(spineDown + q + 1), coreAt, coreName, portText(pod * per + Math.floor(q / g) + 1));
+        yield set('spine-core', 2, a, name, portText(spineDown + q + 1), coreAt, coreName, portText(pod * per + Math.floor(q / g) + 1));
       }
     }
   }

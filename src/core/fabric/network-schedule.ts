@@ -15,7 +15,7 @@
  *   (`oob-extra-1`); access switches uplink to the aggregation switches (`oob-agg-1`).
  * @module
  */
-import { cableLabel, cableSchedule, orderLength, planCabling, runLengthM, type CablePlan, type CableRow, type NetworkName, type Place } from './cabling';
+import { CableCursor, cableCursor, planCabling, type CablePlan, type CableRow, type CableTier, type NetworkName, type Place } from './cabling';
 import { clusterSchedule, type ClusterEvaluation, type EthernetNetwork } from './evaluate-cluster';
 import { pickMedium, type MediaChoice } from './media';
 import { pickSourced } from '../provenance';
@@ -44,9 +44,18 @@ export function* fullSchedule(e: ClusterEvaluation, net: NetworkCatalog): Genera
 export function* networkSchedule(e: ClusterEvaluation, net: NetworkCatalog, network: NetworkName): Generator<CableRow, void, undefined> {
   if (!e.plan) return;
   if (network === 'compute') yield* clusterSchedule(e, net);
-  else if (network === 'frontend') yield* ethernetSchedule(e, net, e.frontEnd, 'frontend', 'FE', 'fe');
-  else if (network === 'storage') yield* ethernetSchedule(e, net, e.storage, 'storage', 'ST', 'st');
-  else yield* oobSchedule(e, net);
+  else for (const c of otherNetworkCursor(e, net, network)) yield c.row();
+}
+
+/**
+ * The cables of the front-end, storage or out-of-band network through one {@link CableCursor} (changed in place,
+ * yielded once per cable): {@link networkSchedule}'s rows for writers that read each cable once.
+ */
+export function* otherNetworkCursor(e: ClusterEvaluation, net: NetworkCatalog, network: Exclude<NetworkName, 'compute'>): Generator<CableCursor, void, undefined> {
+  if (!e.plan) return;
+  if (network === 'frontend') yield* ethernetCursor(e, net, e.frontEnd, 'frontend', 'FE', 'fe');
+  else if (network === 'storage') yield* ethernetCursor(e, net, e.storage, 'storage', 'ST', 'st');
+  else yield* oobCursor(e, net);
 }
 
 /** Where compute node `n` (cluster-wide index) stands, with its rack named as the compute rows name it. */
@@ -89,7 +98,7 @@ function ethernetPlan(e: ClusterEvaluation, eth: EthernetNetwork): CablePlan {
   );
 }
 
-function* ethernetSchedule(e: ClusterEvaluation, net: NetworkCatalog, eth: EthernetNetwork | null, network: NetworkName, rackTag: string, deviceTag: string): Generator<CableRow, void, undefined> {
+function* ethernetCursor(e: ClusterEvaluation, net: NetworkCatalog, eth: EthernetNetwork | null, network: NetworkName, rackTag: string, deviceTag: string): Generator<CableCursor, void, undefined> {
   if (!eth || eth.fabric.tiers === 0) return;
   const f = eth.fabric;
   const ppn = f.endpoints / e.ports.nodes;
@@ -99,14 +108,25 @@ function* ethernetSchedule(e: ClusterEvaluation, net: NetworkCatalog, eth: Ether
   const lpr = f.leavesPerRailPerSu;
   const su = f.suNodes;
   const choices = new Map<number, MediaChoice | null>();
-  const rack = (r: string) => (r.startsWith('NR') ? `${rackTag}-${r}` : r);
-  const dev = (name: string) => `${deviceTag}-${name}`;
-  const upper = rackTag;
-  for (const r of cableSchedule(plan, net)) {
-    const cableId = `${upper}-${r.cableId}`;
-    if (r.tier === 'node-leaf') {
+  const spec = plan.spec;
+  // A switch's rack and name recur on every row of its run: each one's text is made once.
+  const rackNames = new Map<string, string>();
+  const deviceNames = new Map<string, string>();
+  const rack = (r: string): string => {
+    let name = rackNames.get(r);
+    if (name === undefined) rackNames.set(r, (name = r.startsWith('NR') ? `${rackTag}-${r}` : r));
+    return name;
+  };
+  const dev = (name: string): string => {
+    let tagged = deviceNames.get(name);
+    if (tagged === undefined) deviceNames.set(name, (tagged = `${deviceTag}-${name}`));
+    return tagged;
+  };
+  for (const c of cableCursor(plan, net, new CableCursor(`${rackTag}-C`, network))) {
+    if (c.tier === 'node-leaf') {
       // Endpoint x of the fabric is port x mod ppn of node ⌊x / ppn⌋; within an SU the endpoints go round its leaves.
-      const x = Number(r.aDevice.slice(4)) - 1;
+      // The node end moves to the real compute node, so the length and the medium are measured again.
+      const x = Number(c.aDevice.slice(4)) - 1;
       const n = Math.floor(x / ppn);
       const a = node(n);
       const s = Math.floor(x / su);
@@ -114,72 +134,29 @@ function* ethernetSchedule(e: ClusterEvaluation, net: NetworkCatalog, eth: Ether
       const leaf = f.tiers === 1 ? 0 : s * lpr + (xIn % lpr);
       const port = f.tiers === 1 ? x + 1 : Math.floor(xIn / lpr) + 1;
       const b = plan.leafPlace(0, leaf);
-      yield remeasured(r, plan, net, choices, a, b, nodeName(n), `${deviceTag}${(x % ppn) + 1}`, rack(b.rack), dev(`leaf-${leaf + 1}`), String(port), cableId, network);
+      const index = c.measure(a, b, plan.layout);
+      let choice = choices.get(index);
+      if (choice === undefined) {
+        choice = pickMedium(net, {
+          lengthM: c.lengthM,
+          laneGbps: spec.laneGbps,
+          linkGbps: spec.fabric.linkGbps,
+          order: spec.mediaOrder ?? ['dac', 'acc', 'aec', 'mmf', 'smf'],
+          aLinksPerModule: spec.nodeLinksPerModule,
+          bLinksPerModule: spec.switchLinksPerModule,
+        });
+        choices.set(index, choice);
+      }
+      c.setChoice(choice);
+      c.setEnds(a.rack, nodeName(n), `${deviceTag}${(x % ppn) + 1}`, rack(b.rack), dev(`leaf-${leaf + 1}`), String(port));
     } else {
-      yield makeRow(cableId, r.tier, network, rack(r.aRack), dev(r.aDevice), r.aPort, rack(r.bRack), dev(r.bDevice), r.bPort, r.lengthM, r.rawLengthM, r.choice);
+      c.setEnds(rack(c.aRack), dev(c.aDevice), c.aPort, rack(c.bRack), dev(c.bDevice), c.bPort);
     }
+    yield c;
   }
 }
 
-/** A node-leaf row with its node end moved to the real compute node (length and medium measured again). */
-function remeasured(r: CableRow, plan: CablePlan, net: NetworkCatalog, choices: Map<number, MediaChoice | null>, a: Place, b: Place, aDevice: string, aPort: string, bRack: string, bDevice: string, bPort: string, cableId: string, network: CableRow['network']): CableRow {
-  const { rawM, orderedM, index } = orderLength(runLengthM(a, b, plan.layout.trayHeightM), plan.layout);
-  const spec = plan.spec;
-  let choice = choices.get(index);
-  if (choice === undefined) {
-    choice = pickMedium(net, {
-      lengthM: orderedM,
-      laneGbps: spec.laneGbps,
-      linkGbps: spec.fabric.linkGbps,
-      order: spec.mediaOrder ?? ['dac', 'acc', 'aec', 'mmf', 'smf'],
-      aLinksPerModule: spec.nodeLinksPerModule,
-      bLinksPerModule: spec.switchLinksPerModule,
-    });
-    choices.set(index, choice);
-  }
-  return makeRow(cableId, r.tier, network, a.rack, aDevice, aPort, bRack, bDevice, bPort, orderedM, rawM, choice);
-}
-
-/**
- * One row as a single object literal with every property (an object spread here put V8 on its slow path: the
- * out-of-band rows took ~20 µs each).
- */
-function makeRow(
-  cableId: string,
-  tier: CableRow['tier'],
-  network: CableRow['network'],
-  aRack: string,
-  aDevice: string,
-  aPort: string,
-  bRack: string,
-  bDevice: string,
-  bPort: string,
-  lengthM: number,
-  rawLengthM: number,
-  choice: MediaChoice | null,
-): CableRow {
-  return {
-    cableId,
-    tier,
-    aRack,
-    aDevice,
-    aPort,
-    bRack,
-    bDevice,
-    bPort,
-    media: choice ? choice.medium.kind : 'none',
-    partNumber: choice ? choice.medium.partNumber : 'none',
-    aTransceiver: choice?.aModule ? choice.aModule.partNumber : '',
-    bTransceiver: choice?.bModule ? choice.bModule.partNumber : '',
-    network,
-    lengthM,
-    rawLengthM,
-    label: cableLabel(aDevice, aPort, bDevice, bPort),
-    choice,
-  };
-}
-
-function* oobSchedule(e: ClusterEvaluation, net: NetworkCatalog): Generator<CableRow, void, undefined> {
+function* oobCursor(e: ClusterEvaluation, net: NetworkCatalog): Generator<CableCursor, void, undefined> {
   const oob = e.oob;
   const sw = e.oobSwitch;
   if (!oob || !sw) return;
@@ -189,16 +166,20 @@ function* oobSchedule(e: ClusterEvaluation, net: NetworkCatalog): Generator<Cabl
   const down = k - 1; // one port of every access switch is its uplink
   const linkGbps = pickSourced(sw.portGbps, 'typical');
   const cache = new Map<number, MediaChoice | null>();
+  const c = new CableCursor('OOB-C', 'oob');
   let id = 0;
-  const row = (tier: CableRow['tier'], a: Place, aDevice: string, aPort: string, b: Place, bDevice: string, bPort: string): CableRow => {
-    const { rawM, orderedM, index } = orderLength(runLengthM(a, b, layout.trayHeightM), layout);
+  const row = (tier: CableTier, a: Place, aDevice: string, aPort: string, b: Place, bDevice: string, bPort: string): CableCursor => {
+    const index = c.measure(a, b, layout);
     let choice = cache.get(index);
     if (choice === undefined) {
-      choice = pickMedium(net, { lengthM: orderedM, laneGbps: sw.laneGbps, linkGbps, order: ['utp', 'mmf', 'smf'], aLinksPerModule: 1, bLinksPerModule: 1 });
+      choice = pickMedium(net, { lengthM: c.lengthM, laneGbps: sw.laneGbps, linkGbps, order: ['utp', 'mmf', 'smf'], aLinksPerModule: 1, bLinksPerModule: 1 });
       cache.set(index, choice);
     }
-    id++;
-    return makeRow(`OOB-C${String(id).padStart(7, '0')}`, tier, 'oob', a.rack, aDevice, aPort, b.rack, bDevice, bPort, orderedM, rawM, choice);
+    c.setChoice(choice);
+    c.idNumber = ++id;
+    c.tier = tier;
+    c.setEnds(a.rack, aDevice, aPort, b.rack, bDevice, bPort);
+    return c;
   };
   const node = nodeLocator(e);
   const ports = e.ports;
