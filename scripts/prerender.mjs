@@ -147,7 +147,12 @@ async function main(argv) {
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
       await page.goto(`${base}${path}`);
-      await page.waitForFunction(() => performance.getEntriesByName('rackplan:rack-budgets:painted', 'mark').length > 0, undefined, { timeout: 60_000 });
+      try {
+        await page.waitForFunction(() => performance.getEntriesByName('rackplan:rack-budgets:painted', 'mark').length > 0, undefined, { timeout: 60_000 });
+      } catch (err) {
+        const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name).join(', ')).catch(() => '?');
+        throw new Error(`prerender: ${path} never painted its budgets (marks: ${marks || 'none'}; errors: ${errors.join(' | ') || 'none'}): ${err instanceof Error ? err.message : err}`);
+      }
       // Fully drawn: the designer and every element under it have finished updating (the elevation's slots included).
       await page.evaluate(async () => {
         const all = [];

@@ -28,6 +28,8 @@ export const VISITED_KEY = 'rackplan:visited';
  * the live view has rendered, so that render's frame is the first one without the copy. Does nothing without a copy.
  */
 export function showLiveApp(doc: Document): void {
+  // For the performance panel and the bench (test/bench/cases/ui.bench.ts): until now the copy was on screen.
+  if (doc.documentElement.dataset.prerender === 'shown') performance.mark('rackplan:prerender-swapped');
   for (const copy of doc.querySelectorAll('.prerendered')) copy.remove();
   delete doc.documentElement.dataset.prerender;
 }
