@@ -459,7 +459,9 @@ export class NetboxCsvWriter extends ByteChunks {
   #idPrefixStartsPlain = false;
   /** The last cable's side-A device (under the current prefix) and its cell with the `dcim.interface` cell. */
   #lastADevice: string | null = null;
-  #lastACell = new Uint8Array(0);
+  /** The side-A cell's bytes (a copy kept in one buffer, not a new array per device: every out-of-band row has its own). */
+  #lastACell = new Uint8Array(256);
+  #lastACellLength = 0;
 
   constructor(chunkBytes = 1 << 20) {
     super(chunkBytes, 8192);
@@ -509,12 +511,23 @@ export class NetboxCsvWriter extends ByteChunks {
     // The longest a row can get on the general path: every name UTF-8 (3 bytes a unit) and quoted.
     this.room(6 * (3 * prefix.length + labelLength + aDevice.length + aPort.length + bDevice.length + bPort.length) + typeCell.length + tail.length + 256);
     // A node's or switch's cables come in a run (one per rail, one per uplink): its cell is copied from the last row's.
-    if (aDevice === this.#lastADevice) this.#bytes(this.#lastACell);
-    else {
+    if (aDevice === this.#lastADevice) {
+      const cell = this.#lastACell;
+      const n = this.#lastACellLength;
+      const buf = this.buf;
+      let pos = this.pos;
+      for (let i = 0; i < n; i++) buf[pos++] = cell[i]!;
+      this.pos = pos;
+    } else {
       const at = this.pos;
       this.#name(prefix, aDevice, N.deviceName);
       this.#bytes(INTERFACE_CELL);
-      this.#lastACell = this.buf.slice(at, this.pos);
+      const n = this.pos - at;
+      if (n > this.#lastACell.length) this.#lastACell = new Uint8Array(2 * n);
+      const cell = this.#lastACell;
+      const buf = this.buf;
+      for (let i = 0; i < n; i++) cell[i] = buf[at + i]!;
+      this.#lastACellLength = n;
       this.#lastADevice = aDevice;
     }
     this.#bytes(this.#portCell(aPort));

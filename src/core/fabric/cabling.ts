@@ -147,6 +147,15 @@ export function csvLine(r: CableRow): string {
   return `${r.cableId},${r.tier},${r.aRack},${r.aDevice},${r.aPort},${r.bRack},${r.bDevice},${r.bPort},${r.media},${r.partNumber},${r.lengthM},${r.label},${r.aTransceiver},${r.bTransceiver},${r.network}`;
 }
 
+/**
+ * A place, made here for every rack and slot of every network: objects of one shape, so the length rule reads
+ * their coordinates as plain numbers (places of several shapes made its loads generic, and each read coordinate
+ * a new heap number: ~70 bytes of garbage per cable).
+ */
+export function place(rack: string, x: number, y: number, h: number, key: number): Place {
+  return { rack, x, y, h, key };
+}
+
 /** Geometry of the floor and where every switch sits: all closed form, O(rows) to build. */
 export interface CablePlan {
   readonly layout: FloorLayout;
@@ -243,10 +252,10 @@ export function planCabling(spec: ClusterSpec, layoutIn: Partial<FloorLayout> = 
   const blockPlace = (kind: 'eor' | 'mor' | 'network-row', row: number, idx: number): Place => {
     const rack = Math.floor(idx / perRack);
     const slot = idx - rack * perRack;
-    if (kind === 'network-row') return { rack: `NR${rack + 1}`, x: rack * pitchM, y: netRowY, h: switchH(slot), key: -1 - rack };
+    if (kind === 'network-row') return place(`NR${rack + 1}`, rack * pitchM, netRowY, switchH(slot), -1 - rack);
     const col = kind === 'eor' ? rpr + maxMor + rack : mid + rack;
     const tag = kind === 'eor' ? 'E' : 'M';
-    return { rack: `N${row + 1}${tag}${rack + 1}`, x: col * pitchM, y: rowY(row), h: switchH(slot), key: 1e9 + row * 1e5 + col };
+    return place(`N${row + 1}${tag}${rack + 1}`, col * pitchM, rowY(row), switchH(slot), 1e9 + row * 1e5 + col);
   };
   const computeX = (col: number) => (col >= mid && maxMor > 0 ? col + maxMor : col) * pitchM;
   const computeRackName = (c: number) => `C${c + 1}`;
@@ -256,13 +265,7 @@ export function planCabling(spec: ClusterSpec, layoutIn: Partial<FloorLayout> = 
     const t = n - c * npr;
     const row = Math.floor(c / rpr);
     const col = c - row * rpr;
-    return {
-      rack: computeRackName(c),
-      x: computeX(col),
-      y: rowY(row),
-      h: layout.floorClearanceM + (nodeBase + t * spec.nodeHeightU + spec.nodeHeightU / 2) * U_M,
-      key: row * 1e5 + col,
-    };
+    return place(computeRackName(c), computeX(col), rowY(row), layout.floorClearanceM + (nodeBase + t * spec.nodeHeightU + spec.nodeHeightU / 2) * U_M, row * 1e5 + col);
   };
 
   const leafPlace = (plane: number, i: number): Place => {
@@ -280,13 +283,7 @@ export function planCabling(spec: ClusterSpec, layoutIn: Partial<FloorLayout> = 
       const row = Math.floor(c / rpr);
       const col = c - row * rpr;
       const slot = Math.floor(w / span);
-      return {
-        rack: computeRackName(c),
-        x: computeX(col),
-        y: rowY(row),
-        h: layout.floorClearanceM + (topOfNodesU + slot * spec.switchHeightU + spec.switchHeightU / 2) * U_M,
-        key: row * 1e5 + col,
-      };
+      return place(computeRackName(c), computeX(col), rowY(row), layout.floorClearanceM + (topOfNodesU + slot * spec.switchHeightU + spec.switchHeightU / 2) * U_M, row * 1e5 + col);
     }
     if (layout.leafPlacement === 'network-row') return blockPlace('network-row', 0, s * leavesPerSuAll + w);
     const row = rowOfSu(s);
@@ -313,7 +310,7 @@ export function planCabling(spec: ClusterSpec, layoutIn: Partial<FloorLayout> = 
   const appliancePlace = (i: number): Place => {
     const rack = Math.floor(i / appliancePerRack);
     const slot = i - rack * appliancePerRack;
-    return { rack: `A${rack + 1}`, x: (networkRowRacks + rack) * pitchM, y: netRowY, h: layout.floorClearanceM + (slot + 0.5) * U_M, key: -1e6 - rack };
+    return place(`A${rack + 1}`, (networkRowRacks + rack) * pitchM, netRowY, layout.floorClearanceM + (slot + 0.5) * U_M, -1e6 - rack);
   };
 
   return {
@@ -481,20 +478,21 @@ export function* cableCursor(plan: CablePlan, cat: NetworkCatalog, cursor = new 
   if (f.tiers === 0) return;
   const P = f.planes;
   const order = spec.mediaOrder ?? DEFAULT_MEDIA_ORDER;
-  const cache = new Map<number, MediaChoice | null>();
-  const choose = (tierCode: number, index: number, orderedM: number): MediaChoice | null => {
-    const key = tierCode * 1e6 + index;
-    let c = cache.get(key);
+  // The medium of each (tier, orderable length), picked once: an array per tier indexed by the length's index.
+  const cache: (MediaChoice | null | undefined)[][] = [[], [], []];
+  const choose = (tierCode: number, index: number): MediaChoice | null => {
+    const byIndex = cache[tierCode]!;
+    let c = byIndex[index];
     if (c === undefined) {
       c = pickMedium(cat, {
-        lengthM: orderedM,
+        lengthM: orderableLengthM(index, layout.orderableLengthsM),
         laneGbps: spec.laneGbps,
         linkGbps: f.linkGbps,
         order,
         aLinksPerModule: tierCode === 0 ? spec.nodeLinksPerModule : spec.switchLinksPerModule,
         bLinksPerModule: spec.switchLinksPerModule,
       });
-      cache.set(key, c);
+      byIndex[index] = c;
     }
     return c;
   };
@@ -504,7 +502,7 @@ export function* cableCursor(plan: CablePlan, cat: NetworkCatalog, cursor = new 
   /** The next cable into the cursor. */
   const set = (tier: CableTier, tierCode: number, a: Place, aDev: string, aPort: string, b: Place, bDev: string, bPort: string): CableCursor => {
     const index = c.measure(a, b, layout);
-    const choice = choose(tierCode, index, c.lengthM);
+    const choice = choose(tierCode, index);
     c.setChoice(choice);
     c.idNumber = ++id;
     c.tier = tier;
@@ -582,13 +580,16 @@ export function* cableCursor(plan: CablePlan, cat: NetworkCatalog, cursor = new 
     }
     if (f.tiers < 2) continue;
     // Leaf → spine.
-    const spineOf = (l: number, q: number): { spine: number; port: number } => {
+    // The spine that uplink q of leaf l reaches, and (in spinePort) the spine's port: two numbers, no object per cable.
+    let spinePort = 0;
+    const spineOf = (l: number, q: number): number => {
       if (f.tiers === 2) {
         const s = rail ? S / rails : S;
         const per = u / s;
         const r = rail ? Math.floor(l / lpr) % rails : 0;
         const lr = rail ? Math.floor(l / (rails * lpr)) * lpr + (l % lpr) : l;
-        return { spine: r * s + (q % s), port: lr * per + Math.floor(q / s) + 1 };
+        spinePort = lr * per + Math.floor(q / s) + 1;
+        return r * s + (q % s);
       }
       const podLeaves = f.tierDetail[1]!.downlinksPerSwitch;
       const groupLeaves = rail ? L / rails : L;
@@ -596,14 +597,15 @@ export function* cableCursor(plan: CablePlan, cat: NetworkCatalog, cursor = new 
       const r = rail ? Math.floor(l / lpr) % rails : 0;
       const lr = rail ? Math.floor(l / (rails * lpr)) * lpr + (l % lpr) : l;
       const pod = r * podsPerGroup + Math.floor(lr / podLeaves);
-      return { spine: pod * u + q, port: (lr % podLeaves) + 1 };
+      spinePort = (lr % podLeaves) + 1;
+      return pod * u + q;
     };
     for (let l = 0; l < L; l++) {
       const a = leafAt(l);
       const name = leafName(l);
       for (let q = 0; q < u; q++) {
-        const { spine, port } = spineOf(l, q);
-        yield set('leaf-spine', 1, a, name, portText(d + q + 1), spineAt(spine), spineName(spine), portText(port));
+        const spine = spineOf(l, q);
+        yield set('leaf-spine', 1, a, name, portText(d + q + 1), spineAt(spine), spineName(spine), portText(spinePort));
       }
     }
     if (f.tiers < 3) continue;

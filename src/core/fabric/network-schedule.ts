@@ -15,7 +15,7 @@
  *   (`oob-extra-1`); access switches uplink to the aggregation switches (`oob-agg-1`).
  * @module
  */
-import { CableCursor, cableCursor, planCabling, type CablePlan, type CableRow, type CableTier, type NetworkName, type Place } from './cabling';
+import { CableCursor, cableCursor, place, planCabling, type CablePlan, type CableRow, type CableTier, type NetworkName, type Place } from './cabling';
 import { clusterSchedule, type ClusterEvaluation, type EthernetNetwork } from './evaluate-cluster';
 import { pickMedium, type MediaChoice } from './media';
 import { pickSourced } from '../provenance';
@@ -66,7 +66,7 @@ function nodeLocator(e: ClusterEvaluation): (n: number) => Place {
     const k = Math.min(e.parts.length - 1, Math.floor(n / per));
     const plan = e.parts[k]!.plan!;
     const p = plan.nodePlace(n - k * per);
-    return many ? { ...p, rack: `f${k + 1}-${p.rack}` } : p;
+    return many ? place(`f${k + 1}-${p.rack}`, p.x, p.y, p.h, p.key) : p;
   };
 }
 
@@ -186,7 +186,8 @@ function* oobCursor(e: ClusterEvaluation, net: NetworkCatalog): Generator<CableC
   const npr = ports.nodesPerRack;
   const perRack = ports.bmcPortsPerRack + ports.powerControllersPerRack;
   const computeSwitchesPerRack = Math.max(1, Math.ceil(perRack / down));
-  const topOfRack = (p: Place): Place => ({ ...p, h: layout.floorClearanceM + 41 * 0.04445 });
+  const atFloor = (p: Place): Place => place(p.rack, p.x, p.y, layout.floorClearanceM, p.key);
+  const topOfRack = (p: Place): Place => place(p.rack, p.x, p.y, layout.floorClearanceM + 41 * 0.04445, p.key);
   const access: { name: string; place: Place }[] = [];
 
   // Compute racks: BMCs and power controllers → the rack's access switches.
@@ -198,7 +199,7 @@ function* oobCursor(e: ClusterEvaluation, net: NetworkCatalog): Generator<CableC
       const bmc = i < ports.bmcPortsPerRack;
       const device = bmc ? `${rackPlace.rack}-bmc${i + 1}` : `${rackPlace.rack}-pwr${i - ports.bmcPortsPerRack + 1}`;
       const j = Math.floor(i / down);
-      yield row('device-access', { ...rackPlace, h: bmc ? rackPlace.h : layout.floorClearanceM }, device, 'mgmt', swPlace, `oob-${rackPlace.rack}-${j + 1}`, String((i % down) + 1));
+      yield row('device-access', bmc ? rackPlace : atFloor(rackPlace), device, 'mgmt', swPlace, `oob-${rackPlace.rack}-${j + 1}`, String((i % down) + 1));
     }
   }
 
@@ -211,7 +212,7 @@ function* oobCursor(e: ClusterEvaluation, net: NetworkCatalog): Generator<CableC
     const perNetRack = Math.ceil(mgmt.length / networkRacks);
     const netSwitchesPerRack = Math.max(1, Math.ceil(perNetRack / down));
     const netRowY = first.rows * layout.rowSpacingM;
-    const netRackPlace = (r: number): Place => ({ rack: `NR${r + 1}`, x: r * first.pitchM, y: netRowY, h: layout.floorClearanceM + 41 * 0.04445, key: -1 - r });
+    const netRackPlace = (r: number): Place => place(`NR${r + 1}`, r * first.pitchM, netRowY, layout.floorClearanceM + 41 * 0.04445, -1 - r);
     for (let r = 0; r < networkRacks; r++) for (let j = 0; j < netSwitchesPerRack; j++) access.push({ name: `oob-NR${r + 1}-${j + 1}`, place: netRackPlace(r) });
     for (let i = 0; i < mgmt.length; i++) {
       const r = Math.floor(i / perNetRack);
@@ -230,20 +231,20 @@ function* oobCursor(e: ClusterEvaluation, net: NetworkCatalog): Generator<CableC
     const rackPlace = node(Math.min(ports.nodes - 1, c * npr));
     for (let i = perRack; i < computeSwitchesPerRack * down && placed < leftovers.length; i++, placed++) {
       const d = leftovers[placed]!;
-      yield row('device-access', d.place ?? { ...rackPlace, h: layout.floorClearanceM }, d.name, 'mgmt', topOfRack(rackPlace), `oob-${rackPlace.rack}-${Math.floor(i / down) + 1}`, String((i % down) + 1));
+      yield row('device-access', d.place ?? atFloor(rackPlace), d.name, 'mgmt', topOfRack(rackPlace), `oob-${rackPlace.rack}-${Math.floor(i / down) + 1}`, String((i % down) + 1));
     }
   }
-  const extraRack = (n: number): Place => ({ rack: `NR-OOB${n + 1}`, x: (networkRacks + n) * first.pitchM, y: first.rows * layout.rowSpacingM, h: layout.floorClearanceM + 41 * 0.04445, key: -1e5 - n });
+  const extraRack = (n: number): Place => place(`NR-OOB${n + 1}`, (networkRacks + n) * first.pitchM, first.rows * layout.rowSpacingM, layout.floorClearanceM + 41 * 0.04445, -1e5 - n);
   for (let x = 0; placed < leftovers.length; x++, placed++) {
     const j = Math.floor(x / down);
     if (x % down === 0) access.push({ name: `oob-extra-${j + 1}`, place: extraRack(j) });
     const d = leftovers[placed]!;
-    yield row('device-access', d.place ?? { ...extraRack(j), h: layout.floorClearanceM }, d.name, 'mgmt', extraRack(j), `oob-extra-${j + 1}`, String((x % down) + 1));
+    yield row('device-access', d.place ?? atFloor(extraRack(j)), d.name, 'mgmt', extraRack(j), `oob-extra-${j + 1}`, String((x % down) + 1));
   }
 
   // Access → aggregation.
   if (oob.aggregationSwitches > 0) {
-    const aggPlace = (a: number): Place => ({ rack: 'NR1', x: 0, y: first.rows * layout.rowSpacingM, h: layout.floorClearanceM + (40 - a) * 0.04445, key: -1 });
+    const aggPlace = (a: number): Place => place('NR1', 0, first.rows * layout.rowSpacingM, layout.floorClearanceM + (40 - a) * 0.04445, -1);
     for (let a = 0; a < access.length; a++) {
       const g = Math.floor(a / k);
       yield row('access-aggregation', access[a]!.place, access[a]!.name, String(k), aggPlace(g), `oob-agg-${g + 1}`, String((a % k) + 1));
@@ -260,7 +261,7 @@ function* switchesWithPlaces(e: ClusterEvaluation): Generator<{ name: string; pl
     const pre = many ? `f${k + 1}-` : '';
     const P = f.planes;
     const tag = (p: number) => (P > 1 ? `p${p + 1}-` : '');
-    const named = (pl: Place) => (many ? { ...pl, rack: `${pre}${pl.rack}` } : pl);
+    const named = (pl: Place) => (many ? place(`${pre}${pl.rack}`, pl.x, pl.y, pl.h, pl.key) : pl);
     for (let p = 0; p < P; p++) {
       for (let i = 0; i < f.switches.leaf / P; i++) yield { name: `${pre}leaf-${tag(p)}${i + 1}`, place: named(plan.leafPlace(p, i)) };
       for (let i = 0; i < f.switches.spine / P; i++) yield { name: `${pre}spine-${tag(p)}${i + 1}`, place: named(plan.spinePlace(p, i)) };
@@ -275,7 +276,7 @@ function* switchesWithPlaces(e: ClusterEvaluation): Generator<{ name: string; pl
       continue;
     }
     const plan = ethernetPlan(e, eth);
-    const rack = (pl: Place) => (pl.rack.startsWith('NR') ? { ...pl, rack: `${rackTag}-${pl.rack}` } : pl);
+    const rack = (pl: Place) => (pl.rack.startsWith('NR') ? place(`${rackTag}-${pl.rack}`, pl.x, pl.y, pl.h, pl.key) : pl);
     for (let i = 0; i < f.switches.leaf; i++) yield { name: `${deviceTag}-leaf-${i + 1}`, place: rack(plan.leafPlace(0, i)) };
     for (let i = 0; i < f.switches.spine; i++) yield { name: `${deviceTag}-spine-${i + 1}`, place: rack(plan.spinePlace(0, i)) };
     for (let i = 0; i < f.switches.core; i++) yield { name: `${deviceTag}-core-${i + 1}`, place: rack(plan.corePlace(0, i)) };
