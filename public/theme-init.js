@@ -1,4 +1,4 @@
-/* global localStorage, document, location -- a classic browser script */
+/* global localStorage, document, location, requestAnimationFrame -- a classic browser script */
 // Apply the saved theme before the first paint (no flash of the wrong theme). A file, not an inline script, so
 // the Content-Security-Policy can forbid inline scripts (see vite.config.ts `preview.headers` and the README).
 try {
@@ -8,16 +8,6 @@ try {
   // No storage (privacy settings): the system theme applies.
 }
 
-// The page's first Intl.NumberFormat loads ICU's number data (20–150 ms in a fresh tab on a busy 2-core machine).
-// Every view prints numbers through Intl (src/core/format.ts), so do it now, in a task of its own, while the app's
-// code is still downloading, rather than inside the first render.
-setTimeout(() => {
-  try {
-    new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(1.5);
-  } catch {
-    // No Intl in this browser: nothing to prepare.
-  }
-}, 0);
 
 // A page with a pre-rendered first visit (scripts/prerender.mjs writes dist/app/rack/<id>.html, its <html> names
 // the path it is the copy of) shows that copy only when it equals what the app will paint: the page's own address
@@ -36,4 +26,21 @@ try {
   }
 } catch {
   // No storage (privacy settings): a session may exist, so the app paints as it loads.
+}
+
+// The page's first Intl.NumberFormat loads ICU's number data (20–150 ms in a fresh tab on a busy 2-core machine).
+// Every view prints numbers through Intl (src/core/format.ts), so do it in a task of its own while the app's code is
+// still downloading, rather than inside the first render: at once, or, when a pre-rendered copy is shown, once the
+// copy has been parsed and painted (a task here would hold up its parsing and so its first frame).
+const warmNumberFormat = () => {
+  try {
+    new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(1.5);
+  } catch {
+    // No Intl in this browser: nothing to prepare.
+  }
+};
+if (document.documentElement.dataset.prerender === 'shown') {
+  document.addEventListener('DOMContentLoaded', () => requestAnimationFrame(() => setTimeout(warmNumberFormat, 0)));
+} else {
+  setTimeout(warmNumberFormat, 0);
 }

@@ -67,6 +67,32 @@ function serializeApp(suffix) {
       if (rule.cssRules) renameRules(rule.cssRules);
     }
   };
+  // The copy never changes: a rule that matches nothing in its shadow root now is dead weight (each copy of a
+  // shared sheet is parsed on its own, unlike the live app's adopted sheets). The element a rule styles is tested
+  // without pseudo-elements and states; rules on the host, slotted content or parts are kept.
+  const statePseudo = /::?(?:before|after|placeholder|marker|selection|backdrop|file-selector-button|first-line|first-letter|-webkit-[\w-]+|-moz-[\w-]+)|:(?:hover|focus-visible|focus-within|focus|active|visited|target)(?![\w-])/g;
+  const used = (root, selector) => {
+    if (/:host|::slotted|::part/.test(selector)) return true;
+    try {
+      return selector.split(',').some((one) => {
+        const plain = one.replace(statePseudo, '').trim();
+        return plain === '' || /[>+~]$/.test(plain) || root.querySelector(plain) !== null;
+      });
+    } catch {
+      return true; // a selector the engine cannot test alone: keep it
+    }
+  };
+  const pruneRules = (root, list) => {
+    for (let i = list.cssRules.length - 1; i >= 0; i--) {
+      const rule = list.cssRules[i];
+      if (rule instanceof CSSStyleRule) {
+        if (!used(root, rule.selectorText)) list.deleteRule(i);
+      } else if (rule.cssRules && !('keyText' in rule)) {
+        pruneRules(root, rule);
+        if (rule.cssRules.length === 0) list.deleteRule(i);
+      }
+    }
+  };
   for (const r of roots) {
     for (const el of r.querySelectorAll('input, select, textarea')) {
       if (el instanceof HTMLInputElement) {
@@ -82,6 +108,7 @@ function serializeApp(suffix) {
       .map((sheet) => {
         const copy = new CSSStyleSheet();
         copy.replaceSync([...sheet.cssRules].map((x) => x.cssText).join('\n'));
+        pruneRules(r, copy);
         renameRules(copy.cssRules);
         return [...copy.cssRules].map((x) => x.cssText).join('\n');
       })
@@ -108,7 +135,8 @@ export function pageWithCopy(indexHtml, path, copyHtml) {
   if (!indexHtml.includes('<rack-app>')) throw new Error('prerender: dist/app/index.html has no <rack-app> to put the copy beside');
   return indexHtml
     .replace('<html ', `<html data-prerendered="${path}" `)
-    .replace('<rack-app>', `<div class="${PRERENDER_CLASS}" inert aria-hidden="true">${copyHtml}</div>\n    <rack-app>`);
+    // The marker after the copy: index.html shows the copy only once it is there, so no frame has part of it.
+    .replace('<rack-app>', `<div class="${PRERENDER_CLASS}" inert aria-hidden="true">${copyHtml}</div><i class="${PRERENDER_CLASS}-end" hidden></i>\n    <rack-app>`);
 }
 
 /**

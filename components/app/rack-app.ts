@@ -30,7 +30,7 @@ export const VISITED_KEY = 'rackplan:visited';
 export function showLiveApp(doc: Document): void {
   // For the performance panel and the bench (test/bench/cases/ui.bench.ts): until now the copy was on screen.
   if (doc.documentElement.dataset.prerender === 'shown') performance.mark('rackplan:prerender-swapped');
-  for (const copy of doc.querySelectorAll('.prerendered')) copy.remove();
+  for (const copy of doc.querySelectorAll('.prerendered, .prerendered-end')) copy.remove();
   delete doc.documentElement.dataset.prerender;
 }
 

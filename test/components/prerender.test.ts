@@ -31,8 +31,13 @@ let browser: Browser | undefined;
 const generations = readdirSync(join(root, 'presets/generations'))
   .filter((f) => f.endsWith('.json'))
   .map((f) => f.slice(0, -5));
-/** Checked live: the default, a multi-rack scale-up domain and a server generation. */
-const LIVE = ['gb200-nvl72', 'rubin-ultra-nvl576', 'dgx-h100'];
+/** Checked live: the default (also on a phone), a multi-rack scale-up domain and a server generation; page widths in px. */
+const LIVE: [string, number][] = [
+  ['gb200-nvl72', 1280],
+  ['gb200-nvl72', 390],
+  ['rubin-ultra-nvl576', 1280],
+  ['dgx-h100', 1280],
+];
 
 /** Every custom element tag the app defines (`@customElement('…')` or `customElements.define('…'`) under components/. */
 function definedTags(): string[] {
@@ -225,8 +230,8 @@ async function record(context: BrowserContext, path: string): Promise<{ rec: Rec
 }
 
 describe('the copy on a first visit, and the swap', () => {
-  it.each(LIVE)('%s: the copy paints first, equals the live app at the swap, nothing moves; one boot, no errors', async (id) => {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
+  it.each(LIVE)('%s at %i px: the copy paints first, equals the live app at the swap, nothing moves; one boot, no errors', async (id, width) => {
+    const context = await browser!.newContext({ viewport: { width, height: 900 } });
     const { rec, errors } = await record(context, `/rack/${id}`);
     await context.close();
     expect(errors).toEqual([]);
