@@ -8,7 +8,9 @@ import { InputError } from './errors';
 import { describeValue, formatProblem } from '../schema/errors';
 import { findNonFinite } from './output';
 import { escapeJsonControlChars, stripControlChars } from '../io/control-chars';
-import { describeFsError } from './fs-errors';
+import { ProcessOutput } from './process-output';
+import { installCodeCache } from './code-cache';
+import { join } from 'node:path';
 
 export interface Io {
   out(text: string): void;
@@ -69,31 +71,16 @@ function usage(): string {
 
 // Run when executed as the bundled bin (not when imported by tests).
 if (import.meta.env?.MODE === 'cli') {
-  // A reader that goes away (`rackplan … | head`) ends the run quietly; any other stdout/stderr failure
-  // (`> /dev/full`) is one line and exit 2, never a Node stack trace.
-  let outputFailed = false;
-  const onStreamError = (name: string) => (err: NodeJS.ErrnoException) => {
-    if (outputFailed) return;
-    outputFailed = true;
-    if (err.code === 'EPIPE') {
-      process.exit(0);
-    }
-    if (name === 'stdout') process.stderr.write(`stdout: could not write the output: ${describeFsError(err)}\n`);
-    process.exit(2);
-  };
-  process.stdout.on('error', onStreamError('stdout'));
-  process.stderr.on('error', onStreamError('stderr'));
-  const writes: Promise<void>[] = [];
-  const write = (stream: NodeJS.WriteStream) => (text: string) => {
-    writes.push(new Promise((resolve) => stream.write(text.endsWith('\n') ? text : `${text}\n`, () => resolve())));
-  };
-  runCli(process.argv.slice(2), { out: write(process.stdout), err: write(process.stderr) })
+  // The bundle is CommonJS (vite.config.ts), so __dirname is dist/cli; its chunks load through V8's code cache.
+  installCodeCache(join(__dirname, 'chunks'), join(__dirname, 'code-cache'));
+  const output = new ProcessOutput();
+  runCli(process.argv.slice(2), { out: (text) => output.write(1, text), err: (text) => output.write(2, text) })
     .then(async (code) => {
-      await Promise.all(writes);
-      if (!outputFailed) process.exitCode = code;
+      await output.flushed();
+      process.exitCode = output.failureExitCode ?? code;
     })
     .catch((err: unknown) => {
-      process.stderr.write(`internal error: ${stripControlChars(String(err))} (please report this)\n`);
+      output.write(2, `internal error: ${stripControlChars(String(err))} (please report this)`);
       process.exitCode = 1;
     });
 }

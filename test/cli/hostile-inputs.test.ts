@@ -6,8 +6,8 @@
  * fast, and bad values that used to reach "internal error" are exit-2 messages naming the field.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, constants as fsConstants, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/main';
@@ -268,6 +268,41 @@ describe('F10: stdout that goes away or fills up (the bundled CLI, as users run 
     }
     expect(status).toBe(2);
     expect(stderr).toBe('stdout: could not write the output: the disk is full (no space left on device) [ENOSPC]\n');
+  });
+  it.runIf(existsSync(bin))('M9: a non-blocking stdout pipe that fills up (EAGAIN) still gets every byte, exit 0', async () => {
+    // The CLI writes with writeSync (src/cli/process-output.ts); a parent may hand it a non-blocking pipe. Made
+    // here with a FIFO opened O_NONBLOCK and passed as fd 3 (node's spawn makes fds 0–2 blocking, not 3), which
+    // bash makes the CLI's stdout; nobody reads for 0.5 s, so a 237 kB output meets a full pipe after 64 kB.
+    const expected = execFileSync('node', [bin, 'plan', 'presets/plans/small.json', '--json'], { encoding: 'utf8' });
+    const fifo = join(dir, 'nonblocking.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const readFd = openSync(fifo, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+    const writeFd = openSync(fifo, fsConstants.O_WRONLY | fsConstants.O_NONBLOCK);
+    const child = spawn('bash', ['-c', `exec node ${bin} plan presets/plans/small.json --json >&3`], { stdio: ['ignore', 'ignore', 'pipe', writeFd] });
+    closeSync(writeFd);
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exitCode = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    await sleep(500);
+    const chunks: Buffer[] = [];
+    const buffer = Buffer.alloc(1 << 16);
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(readFd, buffer);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+        await sleep(5);
+        continue;
+      }
+      if (n === 0) break; // every writer has closed: the CLI has exited
+      chunks.push(Buffer.from(buffer.subarray(0, n)));
+    }
+    closeSync(readFd);
+    expect(await exitCode).toBe(0);
+    expect(stderr).toBe('');
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(expected);
   });
 });
 
