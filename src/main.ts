@@ -71,8 +71,8 @@ async function boot(): Promise<void> {
     })();
     // Each view paints with only the generations it shows; the whole catalog joins after the first paint. The start
     // design needs only the generations' ids (the build's index); the designer's generation is fetched now, beside
-    // the session check, for the views that show it (Plan and Sites do not; their lists follow from the design, below).
-    const opening = route.view === 'rack' ? [route.generationId ?? DEFAULT_GENERATION] : route.view === 'plan' || route.view === 'sites' ? [] : [DEFAULT_GENERATION];
+    // the session check, for the views that show it (Plan, Sites and Compare do not; their lists follow from the design, below).
+    const opening = route.view === 'rack' ? [route.generationId ?? DEFAULT_GENERATION] : route.view === 'plan' || route.view === 'sites' || route.view === 'compare' ? [] : [DEFAULT_GENERATION];
     // Whether a session is stored is asked while the shown generation's data is fetched.
     const mayHaveSession = maySavedSessionExist(storage);
     let catalog = await loadGenerations(opening).then(() => loadCatalogFor(opening));

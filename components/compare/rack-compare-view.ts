@@ -1,22 +1,21 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import type { Catalog } from '../../src/core/catalog/types';
 import type { CompareOption, CompareReport } from '../../src/core/plan/compare';
-import { carriedTargetValue, compareFigures, compareMetrics, compareOverrideNote, compareSites, facilityMwPerKiloPflops, PFLOPS_PRECISION, pflopsWords, TARGET_LABEL, type CompareFigures, type Metric } from '../../src/views/compare';
+import { carriedTargetValue, compareOverrideNote, compareSites, designerTarget, facilityMwPerKiloPflops, PFLOPS_PRECISION, pflopsWords, takesUnitTarget, TARGET_LABEL } from '../../src/views/compare';
 import { ReportsController } from '../controllers/reports-controller';
 import { StoreController } from '../controllers/store-controller';
 import { COMPARE_TARGET_FIELDS } from '../../src/views/fields';
 import { formatNumber, formatUsd, formatValue, type DisplayKind } from '../../src/views/format';
-import { FAMILY_LABEL, VENDOR_LABEL, generationGroups, type GenerationGroup } from '../../src/views/generations';
+import { generationGroups, type GenerationGroup } from '../../src/views/generations';
 import { markRendered } from '../../src/views/marks';
 import { memoizeLast } from '../../src/views/memo';
 import type { UnitReport } from '../../src/core/rack/types';
 import type { Site } from '../../src/core/sites/types';
-import type { CompareDesign, CompareTargetKind, Prefs, UnitSystem } from '../../src/state/types';
+import type { CompareDesign, CompareTargetKind, Prefs } from '../../src/state/types';
 import type { ChartSpec } from '../charts/rack-chart';
 import { emit } from '../shared/events';
 import { baseStyles } from '../shared/styles';
-import '../charts/rack-chart';
 import '../inputs/rack-quantity-input';
 import { shortGenerationName } from '../../src/views/names';
 
@@ -24,12 +23,13 @@ import { shortGenerationName } from '../../src/views/names';
 const TARGET_KIND: Record<CompareTargetKind, { label: string; kind: DisplayKind; min: number; max: number; integer?: boolean; example?: string }> = COMPARE_TARGET_FIELDS;
 
 
-interface CompareData extends CompareFigures {
+interface CompareData {
+  /** The rack designer's unit in the target's terms (to offer "size to the designer's rack"); null without one. */
+  readonly rackTarget: number | null;
   readonly report: CompareReport;
   readonly rows: readonly CompareOption[];
   readonly siteId: string;
   readonly sites: readonly { id: string; name: string }[];
-  readonly metrics: Metric[];
   readonly charts: ReturnType<typeof charts>;
   readonly groups: GenerationGroup[];
   readonly prefs: Prefs;
@@ -38,6 +38,8 @@ interface CompareData extends CompareFigures {
   readonly densities: readonly { readonly id: string; readonly label: string; readonly value: number; readonly min: number; readonly max: number }[];
   /** What the plan's overrides at the compared site do here (fixed PUEs applied, the rest the plan's); null when none. */
   readonly overrideNote: string | null;
+  /** The designer's unit is not known yet (its generation joins after the first paint): its button waits, disabled. */
+  readonly rackTargetPending: boolean;
 }
 
 /** Charts: per-PFLOP figures first (they answer the question), then absolute power and racks. Bars keep each generation's colour. */
@@ -154,59 +156,18 @@ export class RackCompareView extends LitElement {
         font-size: 0.8125rem;
         padding: 0.1rem 0;
       }
-      .table-wrap {
-        overflow-x: auto;
-        max-width: 100%;
-        /* Contains the cells' visually-hidden "(best)" text (position: absolute): without a positioned box here it
-           escaped the scroll box and widened the whole page on phones (review finding 24). */
-        position: relative;
-      }
-      th[scope='row'] {
-        position: sticky;
-        left: 0;
-        background: var(--rack-surface);
-        z-index: 1;
-      }
       .verdict {
         font-size: 1rem;
         font-weight: 600;
         margin: 0 0 0.75rem;
       }
-      .sizing {
-        font-size: 0.75rem;
+      /* Until the chart element is defined (its module comes after the first paint), a chart keeps its height. */
+      rack-chart:not(:defined) {
+        display: grid;
+        place-items: center;
+        height: 16rem;
         color: var(--rack-muted);
-        margin: 0.5rem 0 0;
-        padding-left: 1.1rem;
-      }
-      table {
-        border-collapse: collapse;
-        width: 100%;
         font-size: 0.8125rem;
-        font-variant-numeric: tabular-nums;
-      }
-      th,
-      td {
-        padding: 0.35rem 0.6rem;
-        border-bottom: 1px solid var(--rack-border);
-        text-align: right;
-        white-space: nowrap;
-      }
-      th[scope='row'] {
-        text-align: left;
-        font-weight: 500;
-      }
-      thead th {
-        vertical-align: bottom;
-        font-weight: 600;
-      }
-      thead small {
-        display: block;
-        font-weight: 400;
-        color: var(--rack-muted);
-      }
-      td.best {
-        font-weight: 700;
-        color: var(--rack-ok);
       }
       .charts {
         display: grid;
@@ -231,10 +192,9 @@ export class RackCompareView extends LitElement {
   ];
 
   readonly #store = new StoreController(this, (s) => [s.design.compare, s.prefs, s.catalog] as const);
-  readonly #reports = new ReportsController(this, (r) => [r.compare, r.rack, r.sites] as const, { only: 'compare' });
+  readonly #reports = new ReportsController(this, (r) => [r.compare, r.rackUnit, r.sites] as const, { only: 'compare' });
   readonly #siteList = memoizeLast((sites: readonly Site[]) => compareSites(sites));
-  readonly #metrics = memoizeLast((system: UnitSystem, target: CompareTargetKind) => compareMetrics(system, target));
-  readonly #figures = memoizeLast((rows: readonly CompareOption[], metrics: readonly Metric[], target: CompareTargetKind, rack: UnitReport | undefined) => compareFigures(rows, metrics, target, rack));
+  readonly #rackTarget = memoizeLast((target: CompareTargetKind, rack: UnitReport | undefined) => (rack ? designerTarget(target, rack) : null));
   readonly #charts = memoizeLast((rows: readonly CompareOption[], target: CompareTargetKind) => charts(rows, target));
   readonly #groups = memoizeLast((catalog: Catalog) => generationGroups(catalog));
   readonly #densities = memoizeLast((catalog: Catalog, ids: readonly string[], set: CompareDesign['systemsPerRack']) =>
@@ -249,20 +209,34 @@ export class RackCompareView extends LitElement {
 
   override willUpdate(): void {
     const v = this.#store.value;
-    const [compare, rack, sites] = this.#reports.value ?? [];
+    const [compare, rackUnit, sites] = this.#reports.value ?? [];
     if (!v || !compare || !sites) return;
     const [design, prefs, catalog] = v;
     const rows = compare.report.options;
-    const metrics = this.#metrics(prefs.units, design.target.kind);
-    const figures = this.#figures(rows, metrics, design.target.kind, rack?.report);
+    const rackTarget = this.#rackTarget(design.target.kind, rackUnit?.report);
     const densities = this.#densities(catalog, design.generationIds, design.systemsPerRack);
     const siteList = this.#siteList(sites);
     const overrideNote = compareOverrideNote(siteList.find((x) => x.id === compare.siteId)?.name ?? compare.siteId, compare.fixedPues, compare.planOnly);
-    this.#data = { ...figures, report: compare.report, rows, siteId: compare.siteId, sites: siteList, metrics, charts: this.#charts(rows, design.target.kind), groups: this.#groups(catalog), prefs, design, densities, overrideNote };
+    this.#data = { rackTarget, report: compare.report, rows, siteId: compare.siteId, sites: siteList, charts: this.#charts(rows, design.target.kind), groups: this.#groups(catalog), prefs, design, densities, overrideNote, rackTargetPending: rackUnit === undefined && takesUnitTarget(design.target.kind) };
   }
+
+  /** Why the table's module could not be loaded (it is fetched after the first paint), or null. */
+  @state() private _tableFailed: string | null = null;
 
   override firstUpdated(): void {
     markRendered('rackplan:compare');
+    // The table and the absolute charts sit below the first screen: their module (with the issue-code registry for
+    // the issues row, and the chart element the charts above use) is loaded after the first paint instead of holding
+    // it back. The charts above keep their height meanwhile (styles: rack-chart:not(:defined)).
+    requestAnimationFrame(() =>
+      setTimeout(
+        () =>
+          void import('./rack-compare-table').catch((err: unknown) => {
+            this._tableFailed = err instanceof Error ? err.message : String(err);
+          }),
+        0,
+      ),
+    );
   }
 
   override render() {
@@ -298,7 +272,9 @@ export class RackCompareView extends LitElement {
           ></rack-quantity-input>
           ${data.rackTarget !== null && data.rackTarget > 0
             ? html`<button class="btn" type="button" @click=${() => this.#setTarget(design.target.kind, data.rackTarget)}>Use the rack designer’s design as the target</button>`
-            : nothing}
+            : data.rackTargetPending
+              ? html`<button class="btn" type="button" disabled title="Waiting for the rack designer’s generation to load">Use the rack designer’s design as the target</button>`
+              : nothing}
           <label class="sel"
             >At the site
             <select @change=${(e: Event) => emit(this, 'rack-edit', { type: 'compare/set-site', siteId: (e.target as HTMLSelectElement).value })}>
@@ -348,52 +324,17 @@ export class RackCompareView extends LitElement {
               <div class="charts">
                 <div>
                   <h3>Facility power per 1,000 PFLOPS</h3>
-                  <rack-chart .spec=${data.charts.perPflopPower} .theme=${prefs.theme} label=${`Facility MW at peak PUE per 1,000 ${pflopsWords(design.target.kind)}, per generation (lower needs less power for the same compute)`}></rack-chart>
+                  <rack-chart .spec=${data.charts.perPflopPower} .theme=${prefs.theme} label=${`Facility MW at peak PUE per 1,000 ${pflopsWords(design.target.kind)}, per generation (lower needs less power for the same compute)`}>Loading chart…</rack-chart>
                 </div>
                 <div>
                   <h3>Cost per PFLOP-hour</h3>
-                  <rack-chart .spec=${data.charts.perPflopCost} .theme=${prefs.theme} label=${`US dollars per PFLOP-hour at ${pflopsWords(design.target.kind).replace(/ PFLOPS$/, '')} (capex over amortization, energy and maintenance), per generation`}></rack-chart>
+                  <rack-chart .spec=${data.charts.perPflopCost} .theme=${prefs.theme} label=${`US dollars per PFLOP-hour at ${pflopsWords(design.target.kind).replace(/ PFLOPS$/, '')} (capex over amortization, energy and maintenance), per generation`}>Loading chart…</rack-chart>
                 </div>
               </div>
             </section>
-            <section class="card" aria-label="Comparison table">
-              <div class="table-wrap" tabindex="0" role="region" aria-label="Comparison table">
-                <table part="table">
-                  <thead>
-                    <tr>
-                      <th scope="col"><span class="visually-hidden">Figure</span></th>
-                      ${rows.map((r) => html`<th scope="col" title=${r.name}>${shortGenerationName(r.name)}<small>${r.supported ? `${VENDOR_LABEL[r.vendor as keyof typeof VENDOR_LABEL] ?? r.vendor} ${FAMILY_LABEL[r.family as keyof typeof FAMILY_LABEL] ?? r.family}` : 'does not supply the target'}${own.includes(r.generation) ? ' · user-defined' : ''}</small></th>`)}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${data.metrics.map((m) => {
-                      const best = data.best.get(m.label);
-                      return html`<tr>
-                        <th scope="row">${m.label}</th>
-                        ${rows.map((r) => {
-                          const isBest = best !== undefined && m.value?.(r) === best;
-                          return html`<td class=${isBest ? 'best' : ''}>${m.cell(r)}${isBest ? html`<span class="visually-hidden"> (best)</span>` : nothing}${m.estimate && data.estimates.has(r.generation) ? html` <span class="estimate" title="This unit's power rests on estimated catalog values (AWS publishes no Trainium or Inferentia power)">est.</span>` : nothing}</td>`;
-                        })}
-                      </tr>`;
-                    })}
-                  </tbody>
-                </table>
-              </div>
-              <ul class="sizing" aria-label="How each row was sized">
-                ${rows.filter((r) => r.sizing).map((r) => html`<li>${shortGenerationName(r.name)}: ${r.sizing!.note}</li>`)}
-              </ul>
-              <p class="note">Bold green marks the best value only where lower (or higher) is truly better for this target. “est.” marks figures that rest on estimated power values. Prices are ranges at their typical point (see docs/plan.md).</p>
-            </section>
-            <section class="charts" aria-label="Absolute figures">
-              <div class="card">
-                <h3>Power for the target</h3>
-                <rack-chart .spec=${data.charts.power} .theme=${prefs.theme} label="IT power and facility power at peak PUE for the target, MW, per generation"></rack-chart>
-              </div>
-              <div class="card">
-                <h3>Racks for the target</h3>
-                <rack-chart .spec=${data.charts.racks} .theme=${prefs.theme} label="Racks needed for the target, per generation"></rack-chart>
-              </div>
-            </section>
+            ${this._tableFailed === null
+              ? html`<rack-compare-table .rows=${rows} .target=${design.target.kind} .prefs=${prefs} .own=${own} .charts=${data.charts}></rack-compare-table>`
+              : html`<p class="card" role="alert">The comparison table did not load (${this._tableFailed}): reload the page.</p>`}
           `}
     `;
   }

@@ -36,20 +36,17 @@ import type { PlanDesign, Prefs } from '../../src/state/types';
 import type { ChartSpec } from '../charts/rack-chart';
 import { emit } from '../shared/events';
 import { baseStyles, numberTableStyles } from '../shared/styles';
-import '../charts/rack-chart';
 import '../inputs/rack-quantity-input';
-import '../rack/rack-issue-list';
-import './rack-plan-failure';
-import './rack-plan-grid';
 import { shortName } from '../../src/views/names';
 
 /**
- * Parts of the view that are used on demand or sit below the first screen: the optimizer panel (its worker client)
- * and the scenarios (the plan library: IndexedDB and the plan schema with zod). Their code loads once the view has
- * painted, so a deep link to /plan does not wait for it; until then their elements are empty.
+ * Parts of the view that are used on demand or sit below the first screen: the optimizer panel (its worker client),
+ * the scenarios (the plan library: IndexedDB and the plan schema with zod), the chart element, the deployments grid
+ * and the issue list. Their code loads once the view has painted, so a deep link to /plan does not wait for it; until
+ * then their elements are empty (a chart keeps its height and says it is loading).
  */
 let laterParts: Promise<unknown> | undefined;
-const loadLaterParts = () => (laterParts ??= Promise.all([import('./rack-optimizer-panel'), import('./rack-scenarios')]));
+const loadLaterParts = () => (laterParts ??= Promise.all([import('./rack-optimizer-panel'), import('./rack-scenarios'), import('./plan-view-elements')]));
 
 interface PlanData {
   readonly design: PlanDesign;
@@ -161,6 +158,14 @@ export class RackPlanView extends LitElement {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr));
         gap: 1rem;
+      }
+      /* Until the chart element is defined (after the first paint), a chart keeps its height and says it is loading. */
+      rack-chart:not(:defined) {
+        display: grid;
+        place-items: center;
+        height: 16rem;
+        color: var(--rack-muted);
+        font-size: 0.8125rem;
       }
       .charts rack-chart {
         height: 17rem;
@@ -300,7 +305,11 @@ export class RackPlanView extends LitElement {
   }
 
   override render() {
-    if (this.#failure) return html`<rack-plan-failure .failure=${this.#failure}></rack-plan-failure>`;
+    if (this.#failure) {
+      // The failure card is loaded only when a plan fails (not before every first paint); its text stands in until then.
+      void import('./rack-plan-failure');
+      return html`<rack-plan-failure .failure=${this.#failure}><p>The plan “${this.#failure.planName}” could not be evaluated: ${this.#failure.error}</p></rack-plan-failure>`;
+    }
     const d = this.#data;
     if (!d) return nothing;
     const p = d.design.plan;
@@ -351,11 +360,11 @@ export class RackPlanView extends LitElement {
       <section class="charts" aria-label="Plan charts">
         <div class="card">
           <h2>Racks in service</h2>
-          <rack-chart .spec=${d.charts.racks} .theme=${d.prefs.theme} empty="No deployments yet: run the optimizer or type units in the table below" label="Racks in service by generation per quarter, stacked"></rack-chart>
+          <rack-chart .spec=${d.charts.racks} .theme=${d.prefs.theme} empty="No deployments yet: run the optimizer or type units in the table below" label="Racks in service by generation per quarter, stacked">Loading chart…</rack-chart>
         </div>
         <div class="card">
           <h2>Facility MW against each site’s meter</h2>
-          <rack-chart .spec=${d.charts.mw} .theme=${d.prefs.theme} label="Facility MW of each site as a share of its own meter per quarter, with the 100 % limit as a line"></rack-chart>
+          <rack-chart .spec=${d.charts.mw} .theme=${d.prefs.theme} label="Facility MW of each site as a share of its own meter per quarter, with the 100 % limit as a line">Loading chart…</rack-chart>
         </div>
       </section>
       <section class="card" aria-labelledby="demand-h">
@@ -370,7 +379,7 @@ export class RackPlanView extends LitElement {
           <span class="hint">type the demand per quarter in the table’s Demand column; an entry holds until the next</span>
         </div>
         ${d.demandChart
-          ? html`<rack-chart .spec=${d.demandChart} .theme=${d.prefs.theme} label=${`${d.grid.demand.unit} in service per quarter (bars) against demand (line)`}></rack-chart>`
+          ? html`<rack-chart .spec=${d.demandChart} .theme=${d.prefs.theme} label=${`${d.grid.demand.unit} in service per quarter (bars) against demand (line)`}>Loading chart…</rack-chart>`
           : html`<p class="hint">No demand in ${d.grid.demand.unit} yet: type it per quarter in the Demand column below.</p>`}
       </section>
       <section class="card" aria-labelledby="grid-h">
@@ -384,7 +393,7 @@ export class RackPlanView extends LitElement {
       <div class="two later">
         <section class="card" aria-labelledby="plant-h">
           <h2 id="plant-h">Plant weekly build</h2>
-          <rack-chart .spec=${d.charts.plant} .theme=${d.prefs.theme} label="Racks built per week by plant against plant capacity"></rack-chart>
+          <rack-chart .spec=${d.charts.plant} .theme=${d.prefs.theme} label="Racks built per week by plant against plant capacity">Loading chart…</rack-chart>
           ${this.#parts(d)}
         </section>
         <section class="card" aria-labelledby="head-h">

@@ -16,8 +16,9 @@ export const SITE_REFERENCE_GENERATION = 'gb300-nvl72';
 
 /**
  * The generation ids (or aliases) a route's view reads from the catalog for this design, or `null` when it needs
- * the whole catalog. The designer, the calculators, Fabric, Export and Compare read the designer's generation; the
- * views that evaluate sites read the sites' reference generation (a site with no generation named is shown with it).
+ * the whole catalog. The designer, the calculators, Fabric and Export read the designer's generation; the views that
+ * evaluate sites (Compare among them) read the sites' reference generation (a site with no generation named is shown
+ * with it).
  */
 export function generationsShown(route: Route, design: DesignState): readonly string[] | null {
   const rack = design.rack.generationId;
@@ -27,8 +28,10 @@ export function generationsShown(route: Route, design: DesignState): readonly st
       return [rack];
     case 'fabric':
       return [rack];
+    // Compare sizes the compared generations (the sites' reference one too); the designer's unit, offered as a target,
+    // joins with the whole catalog (its button waits until then, src/views/reports.ts rackUnit).
     case 'compare':
-      return [rack, SITE_REFERENCE_GENERATION, ...design.compare.generationIds];
+      return [SITE_REFERENCE_GENERATION, ...design.compare.generationIds];
     // The Plan and Sites views evaluate the plan's deployments and orders. The optimizer's generations (grid columns,
     // choices) and those the plants build (site cards) are only named there, from the build's index of names
     // (src/views/generations.ts listedGenerations), so their data is not needed before the first paint.

@@ -109,6 +109,7 @@ export class AppStore {
   #queue: Promise<DispatchResult> | undefined;
   readonly #loadWholeCatalog: (() => Promise<Catalog>) | undefined;
   #wholeCatalog: Promise<void> | undefined;
+  #hasWholeCatalog: boolean;
 
   /**
    * @param init.describe - an edit's label in the undo history ("Undo: breaker rating"); the app passes the views'
@@ -126,6 +127,7 @@ export class AppStore {
   ) {
     this.#catalog = catalog;
     this.#loadWholeCatalog = init.wholeCatalog;
+    this.#hasWholeCatalog = init.wholeCatalog === undefined;
     this.#editable = designChecks !== undefined && init.editableAfter === undefined;
     this.#whenEditable = Promise.all([designChecksDone, init.editableAfter]).then(
       () => void (this.#editable = designChecks !== undefined),
@@ -161,6 +163,7 @@ export class AppStore {
    * The design is unchanged; views re-render with the complete lists.
    */
   upgradeCatalog(full: Catalog): void {
+    this.#hasWholeCatalog = true;
     if (full === this.#catalog) return;
     this.#catalog = full;
     this.#notify();
@@ -182,6 +185,11 @@ export class AppStore {
       },
     );
     return this.#wholeCatalog;
+  }
+
+  /** Whether the store holds the whole catalog (false while a deep link's first view has only its generations). */
+  get hasWholeCatalog(): boolean {
+    return this.#hasWholeCatalog;
   }
 
   get design(): DesignState {

@@ -6,23 +6,20 @@
  * @module
  */
 import type { Catalog, Generation } from '../core/catalog/types';
-import { findGeneration } from '../core/catalog/lookup';
 import { layoutElevation, type ElevationLayout } from '../core/rack/elevation';
-import { evaluateUnit } from '../core/rack/evaluate';
 import type { UnitOptions, UnitReport } from '../core/rack/types';
 import { unitBudgets, type Budget } from './budgets';
 import { memoizeLast } from './memo';
 import { powerChain, type ChainView, type FacilityInput } from './power-chain';
+import { RackUnitDerivations, type RackUnit } from './rack-unit';
 import type { RackDesign } from '../state/types';
+
+export { RackUnitDerivations } from './rack-unit';
 
 /** What the rack report needs from the sites: the defaults a site gives a unit, and its facility chain. */
 export type SiteFunctions = Pick<typeof import('./site-chain'), 'siteDefaults' | 'facilityChain'>;
 
-export interface RackDerived {
-  readonly generation: Generation;
-  /** The options the engine used: the user's, over the chosen site's defaults (altitude, floor rating). */
-  readonly options: UnitOptions;
-  readonly report: UnitReport;
+export interface RackDerived extends RackUnit {
   readonly budgets: readonly Budget[];
   readonly elevation: ElevationLayout;
   readonly chain: ChainView;
@@ -30,12 +27,13 @@ export interface RackDerived {
 
 /** Pure memoized derivations, usable without a component (tests, benchmarks, exporters). */
 export class RackDerivations {
-  readonly generation = memoizeLast((catalog: Catalog, id: string): Generation | undefined => findGeneration(catalog, id)?.generation);
-  readonly options = memoizeLast((options: UnitOptions, siteId: string | undefined, sites: SiteFunctions | undefined): UnitOptions =>
-    siteId && sites ? { ...sites.siteDefaults(siteId), ...options } : options,
-  );
+  /**
+   * @param unit - the steps to the unit report; {@link Reports} passes the ones its Compare view reads the designer's
+   *   unit from, so the designer and Compare share one report
+   */
+  constructor(readonly unit: RackUnitDerivations = new RackUnitDerivations()) {}
+
   readonly design = memoizeLast((d: RackDesign, options: UnitOptions): RackDesign => (options === d.options ? d : { ...d, options }));
-  readonly report = memoizeLast((g: Generation, options: UnitOptions, catalog: Catalog): UnitReport => evaluateUnit(g, options, catalog));
   readonly budgets = memoizeLast((r: UnitReport, g: Generation, d: RackDesign): Budget[] => unitBudgets(r, g, d));
   readonly elevation = memoizeLast((g: Generation, r: UnitReport, c: Catalog): ElevationLayout => layoutElevation(g, r, c));
   readonly facility = memoizeLast((siteId: string | undefined, sites: SiteFunctions | undefined, g: Generation, options: UnitOptions, c: Catalog): FacilityInput | null =>
@@ -48,16 +46,13 @@ export class RackDerivations {
    * @param sites - the site functions when loaded; without them a chosen site is not applied yet (the chain says so)
    */
   derive(catalog: Catalog, design: RackDesign, sites?: SiteFunctions): RackDerived | undefined {
-    const generation = this.generation(catalog, design.generationId);
-    if (!generation) return undefined;
-    const options = this.options(design.options, design.siteId, sites);
-    const report = this.report(generation, options, catalog);
+    const unit = this.unit.derive(catalog, design, sites?.siteDefaults);
+    if (!unit) return undefined;
+    const { generation, options, report } = unit;
     const facility = this.facility(design.siteId, sites, generation, options, catalog);
     const note = design.siteId && !sites ? 'Loading the site’s facility chain…' : design.siteId && !facility ? `Site “${design.siteId}” has no data center.` : undefined;
     return {
-      generation,
-      options,
-      report,
+      ...unit,
       budgets: this.budgets(report, generation, this.design(design, options)),
       elevation: this.elevation(generation, report, catalog),
       chain: this.chain(report, generation, facility, note),

@@ -14,6 +14,7 @@ import type { Catalog } from '../core/catalog/types';
 import type { CompareReport } from '../core/plan/compare';
 import type { Plan, PlanReport, SiteOverrides } from '../core/plan/types';
 import type { RackDerivations, RackDerived, SiteFunctions } from './rack-report';
+import type { RackUnit, RackUnitDerivations } from './rack-unit';
 import type { PlanOnlyOverride } from './compare';
 import type { FixedPues } from './site-chain';
 import type { FabricOutcome, TopologyComparison } from './fabric-view';
@@ -28,10 +29,14 @@ export type ReportModules = typeof import('./report-modules');
 export type FabricModules = typeof import('./fabric-modules');
 /** The Plan and Sites views' part of {@link ReportModules}, loadable alone. */
 export type PlanModules = typeof import('./plan-modules');
+/** The Sites view's cards, loadable alone (the Plan view shows none). */
+export type SiteCardModules = Pick<typeof import('./sites-view'), 'siteCards'>;
 /** The Compare view's part of {@link ReportModules}, loadable alone. */
 export type CompareModules = typeof import('./compare-modules');
 /** The rack designer's derivations (the unit engine): loaded apart, so a view that shows no rack waits for none of it. */
 export type RackModule = typeof import('./rack-report');
+/** The designer's unit report alone (the unit engine, without budgets, elevation and power chain): what Compare reads. */
+export type RackUnitModule = typeof import('./rack-unit');
 
 /**
  * One view's report functions, loaded once for the page: from their own module, or from the report modules when
@@ -54,7 +59,11 @@ let loading: Promise<ReportModules> | undefined;
 // designer's report applies its site with the latter).
 const fabricSet = new ModuleSet<FabricModules>(() => import('./fabric-modules'));
 const planSet = new ModuleSet<PlanModules>(() => import('./plan-modules'));
+const siteCardSet = new ModuleSet<SiteCardModules>(() => import('./sites-view'));
 const compareSet = new ModuleSet<CompareModules>(() => import('./compare-modules'));
+// The designer's site functions (its report applies its site with them); the designer's unit report alone.
+const siteChainSet = new ModuleSet<SiteFunctions>(() => import('./site-chain'));
+const rackUnitSet = new ModuleSet<RackUnitModule>(() => import('./rack-unit'));
 let rackModule: RackModule | undefined;
 let rackLoading: Promise<RackModule> | undefined;
 
@@ -63,7 +72,9 @@ export function loadReportModules(): Promise<ReportModules> {
   loading ??= import('./report-modules').then((m) => {
     fabricSet.value ??= m;
     planSet.value ??= m;
+    siteCardSet.value ??= m;
     compareSet.value ??= m;
+    siteChainSet.value ??= m;
     return (modules = m);
   });
   return loading;
@@ -83,7 +94,10 @@ export const loadFabricModules = (): Promise<FabricModules> => fabricSet.load();
  * address is the designer's, so its report is ready when the designer renders.
  */
 export function loadRackModule(): Promise<RackModule> {
-  rackLoading ??= import('./rack-report').then((m) => (rackModule = m));
+  rackLoading ??= import('./rack-report').then((m) => {
+    rackUnitSet.value ??= m;
+    return (rackModule = m);
+  });
   return rackLoading;
 }
 
@@ -137,6 +151,8 @@ export class Reports {
   readonly store: AppStore;
   readonly #listeners = new Set<() => void>();
   #rackDerivations: RackDerivations | undefined;
+  // The steps to the designer's unit report, shared by the designer's report and Compare's (one computation).
+  #rackUnitDerivations: RackUnitDerivations | undefined;
   // The one place the UI evaluates plans, so the one place an evaluation that throws is caught (memoized like a
   // report: a plan that fails is not evaluated again on every render).
   readonly #plan = memoizeLast((plan: Plan, catalog: Catalog, m: PlanModules): PlanOutcome => {
@@ -147,7 +163,7 @@ export class Reports {
       return err({ planName: plan.name, error });
     }
   });
-  readonly #siteCards = memoizeLast((plan: Plan, report: PlanReport, catalog: Catalog, m: PlanModules): SiteCard[] => m.siteCards(plan, report, catalog, m.loadSites()));
+  readonly #siteCards = memoizeLast((plan: Plan, report: PlanReport, catalog: Catalog, m: PlanModules, cards: SiteCardModules): SiteCard[] => cards.siteCards(plan, report, catalog, m.loadSites()));
   readonly #fabric = memoizeLast((catalog: Catalog, rack: RackDesign, fabric: FabricDesign, m: FabricModules): FabricOutcome => {
     const g = m.findGeneration(catalog, rack.generationId)?.generation;
     if (!g) return err(`Generation “${rack.generationId}” is not in the catalog.`);
@@ -166,7 +182,7 @@ export class Reports {
   });
   // The designer's site functions with the plan's overrides for its site bound in: a new object only when those
   // values change, which is what makes the rack report's facility chain recompute.
-  readonly #rackSites = memoizeLast((m: CompareModules, ...values: OverrideValues): SiteFunctions => {
+  readonly #rackSites = memoizeLast((m: SiteFunctions, ...values: OverrideValues): SiteFunctions => {
     const overrides = overridesOf(...values);
     return Object.keys(overrides).length === 0 ? m : { siteDefaults: m.siteDefaults, facilityChain: (id, g, o, c) => m.facilityChain(id, g, o, c, overrides) };
   });
@@ -175,15 +191,15 @@ export class Reports {
     this.store = store;
   }
 
-  /** True once the comparison and the designer's report at a site can be derived. */
+  /** True once the comparison and the designer's unit at its site can be derived. */
   get compareReady(): boolean {
-    return compareSet.value !== undefined && rackModule !== undefined;
+    return compareSet.value !== undefined && rackUnitSet.value !== undefined;
   }
 
-  /** Load what the Compare view needs alone (the comparison, the sites' functions, the rack derivations); listeners are told when it arrives. */
+  /** Load what the Compare view needs alone (the comparison, the site list and defaults, the unit report); listeners are told when it arrives. */
   loadCompare(): Promise<void> {
-    if (compareSet.value && rackModule) return Promise.resolve();
-    return Promise.all([loadCompareModules(), loadRackModule()]).then(() => this.#notify());
+    if (this.compareReady) return Promise.resolve();
+    return Promise.all([loadCompareModules(), rackUnitSet.load()]).then(() => this.#notify());
   }
 
   /** True once the plan report, the site cards and the site list can be derived. */
@@ -255,9 +271,28 @@ export class Reports {
       void this.loadRack();
       return undefined;
     }
-    if (design.siteId && !compareSet.value) void this.load();
-    this.#rackDerivations ??= new rackModule.RackDerivations();
-    return this.#rackDerivations.derive(this.store.catalog, design, compareSet.value && this.#rackSites(compareSet.value, ...planOverridesAt(this.store.design.plan.plan, design.siteId)));
+    if (design.siteId && !siteChainSet.value) void this.load();
+    this.#rackDerivations ??= new rackModule.RackDerivations(this.#unitSteps(rackModule));
+    return this.#rackDerivations.derive(this.store.catalog, design, siteChainSet.value && this.#rackSites(siteChainSet.value, ...planOverridesAt(this.store.design.plan.plan, design.siteId)));
+  }
+
+  #unitSteps(m: RackUnitModule): RackUnitDerivations {
+    return (this.#rackUnitDerivations ??= new m.RackUnitDerivations());
+  }
+
+  /**
+   * The designer's unit report at its site (what Compare offers as a target): the same report as {@link rack}'s,
+   * without its budgets, elevation and power chain. Undefined until its modules have loaded, and while the store's
+   * catalog lacks the designer's generation but is not whole yet (a deep link's first paint); null when the whole
+   * catalog has no such generation.
+   */
+  get rackUnit(): RackUnit | null | undefined {
+    const m = rackUnitSet.value;
+    const sites = compareSet.value ?? siteChainSet.value;
+    const design = this.store.design.rack;
+    if (!m || (design.siteId && !sites)) return undefined;
+    const unit = this.#unitSteps(m).derive(this.store.catalog, design, sites?.siteDefaults);
+    return unit ?? (this.store.hasWholeCatalog ? null : undefined);
   }
 
   /** The plan's report, or the failure when evaluating it threw; undefined until the report modules arrive. */
@@ -272,9 +307,15 @@ export class Reports {
     return outcome?.ok ? outcome.value : undefined;
   }
 
+  /** The Sites view's cards; undefined until their modules arrive (asking starts loading the cards' own). */
   get siteCards(): SiteCard[] | undefined {
+    const cards = siteCardSet.value;
+    if (!cards) {
+      void siteCardSet.load().then(() => this.#notify());
+      return undefined;
+    }
     const report = this.plan;
-    return planSet.value && report && this.#siteCards(this.store.design.plan.plan, report, this.store.catalog, planSet.value);
+    return planSet.value && report && this.#siteCards(this.store.design.plan.plan, report, this.store.catalog, planSet.value, cards);
   }
 
   get fabric(): FabricOutcome | undefined {

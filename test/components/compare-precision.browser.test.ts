@@ -22,7 +22,9 @@ describe('Compare view at FP64', () => {
     await until(() => store.design.compare.target.kind === 'fp64Pflops' && store.design.compare.target.value === 40);
     await expect.element(page.getByRole('heading', { name: 'Sized for 40 FP64 PFLOPS' })).toBeVisible();
     await expect.element(page.getByTestId('compare-verdict')).toHaveTextContent(/^At 40 PFLOPS FP64 in /);
-    const view = deepQuery<HTMLElement>(document, 'rack-compare-view')!;
+    // The table is the view's part below its first screen, loaded after the first paint.
+    await until(() => deepQuery(document, 'rack-compare-table')?.shadowRoot?.querySelector('tbody') != null);
+    const view = deepQuery<HTMLElement>(document, 'rack-compare-table')!;
     await until(() => [...view.shadowRoot!.querySelectorAll('tbody th')].some((th) => th.textContent.trim() === 'FP64 PFLOPS'));
     const headers = [...view.shadowRoot!.querySelectorAll('thead th[scope="col"]')].map((th) => th.textContent.replace(/\s+/g, ' ').trim());
     expect(headers.find((h) => h.startsWith('GB300'))).toMatch(/does not supply the target/);

@@ -10,7 +10,7 @@ beforeAll(async () => {
 
 afterEach(() => document.body.replaceChildren());
 
-/** The comparison table as label → cells, read from the rendered DOM. */
+/** The comparison table as label → cells, read from the rendered DOM (the table element's). */
 function tableRows(view: HTMLElement): Map<string, string[]> {
   const rows = new Map<string, string[]>();
   for (const tr of view.shadowRoot!.querySelectorAll('tbody tr')) {
@@ -28,7 +28,9 @@ describe('Compare view verdict', () => {
     await until(() => store.design.compare.generationIds.length >= 2);
     const verdict = page.getByTestId('compare-verdict');
     await expect.element(verdict).toHaveTextContent(/^At 5,000 PFLOPS FP8 in Houston, Texas, /);
-    const view = deepQuery<HTMLElement>(document, 'rack-compare-view')!;
+    // The table is the view's part below its first screen, loaded after the first paint.
+    await until(() => deepQuery(document, 'rack-compare-table')?.shadowRoot?.querySelector('tbody') != null);
+    const view = deepQuery<HTMLElement>(document, 'rack-compare-table')!;
     await until(() => tableRows(view).has('$ per PFLOP-hour'));
     const rows = tableRows(view);
     const names = [...view.shadowRoot!.querySelectorAll('thead th[scope="col"]')].slice(1).map((th) => th.textContent.replace(th.querySelector('small')?.textContent ?? '', '').trim());

@@ -128,6 +128,8 @@ describe('Compare view', () => {
   it('compares GPU, Trainium and Inferentia for one target at a site, and can take the rack design as target', async () => {
     const { store } = await mountApp('/compare');
     await expect.element(page.getByRole('heading', { name: /Sized for 5,000 dense FP8 PFLOPS/ })).toBeVisible();
+    // The table is the view's part below its first screen, loaded after the first paint.
+    await expect.element(page.getByRole('columnheader').first()).toBeInTheDocument();
     const headers = page.getByRole('columnheader').elements().map((h) => h.textContent ?? '');
     expect(headers.join('|')).toMatch(/GB300.*Trn3.*Inf2/s);
     await page.getByRole('button', { name: /Use the rack designer/ }).click();

@@ -107,7 +107,8 @@ describe('the Compare view opens on the core default target', () => {
 
 describe('the Compare view targets reach the core', () => {
   it('facility power (W) and a capex budget map to the core limit targets', async () => {
-    const { coreTarget, compareMetrics, isLimitKind } = await import('../../src/views/compare');
+    const { coreTarget, isLimitKind } = await import('../../src/views/compare');
+    const { compareMetrics } = await import('../../src/views/compare-table');
     expect(coreTarget({ kind: 'facilityPower', value: 20e6 })).toMatchObject({ metric: 'facilityMw', value: 20 });
     expect(coreTarget({ kind: 'budgetUsd', value: 5e8 })).toMatchObject({ metric: 'budgetUsd', value: 5e8 });
     expect(isLimitKind('budgetUsd')).toBe(true);

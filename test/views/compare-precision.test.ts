@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/presets';
 import { loadSites } from '../../src/catalog/sites';
-import { carriedTargetValue, compareMetrics, compareUnits, coreTarget, pflopsWords } from '../../src/views/compare';
+import { carriedTargetValue, compareUnits, coreTarget, pflopsWords } from '../../src/views/compare';
+import { compareMetrics } from '../../src/views/compare-table';
 import { cliJson } from '../helpers/cli';
 
 const catalog = loadCatalog();

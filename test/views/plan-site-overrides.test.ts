@@ -14,7 +14,7 @@ import { loadCatalog } from '../../src/catalog/presets';
 import { loadSites } from '../../src/catalog/sites';
 import type { Plan, PlanSite } from '../../src/core/plan/types';
 import { chainMismatches, type ChainView } from '../../src/views/power-chain';
-import { pueCell } from '../../src/views/compare';
+import { pueCell } from '../../src/views/compare-table';
 import { Reports } from '../../src/views/reports';
 import { AppStore, initialDesign, loadDesignChecks } from '../../src/state/store';
 import type { DesignState } from '../../src/state/types';
