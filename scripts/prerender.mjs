@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-/* global document, CSSStyleRule, CSSStyleSheet, HTMLInputElement, HTMLSelectElement, HTMLTextAreaElement, requestAnimationFrame -- serializeApp and the wait run in the page */
+/* global window, document, CSSStyleRule, CSSStyleSheet, HTMLInputElement, HTMLSelectElement, HTMLTextAreaElement, requestAnimationFrame -- captureFirstFrame and serializeApp run in the page */
 /**
  * Build-time pre-render of the rack designer's first visit (run by `npm run build` after `vite build`).
  *
  * For every bundled generation it serves dist/app with `vite preview`, opens `/rack/<id>` in headless Chromium (a
- * fresh context: no session, the first visit), waits until the designer is fully drawn (its budgets painted, the
- * elevation's slots drawn), and writes the app's own DOM as `dist/app/rack/<id>.html`: the shadow roots as
+ * fresh context: no session, the first visit, 1280 px wide), takes the frame in which the live designer has rendered
+ * its budgets and its elevation's slots (captureFirstFrame), and writes the app's own DOM as `dist/app/rack/<id>.html`: the shadow roots as
  * declarative shadow DOM with their adopted style sheets as <style> elements, every custom element tag renamed
  * (`rack-designer` → `rack-designer-prerendered`, also in the style sheets' selectors) so nothing in the page
  * upgrades it, inside an inert, aria-hidden wrapper. The app's markup is the only source of the copy.
@@ -123,6 +123,28 @@ function serializeApp(suffix) {
   return { html: `<rack-app>${inner}</rack-app>`, tags: names };
 }
 
+/**
+ * Runs in the page before its scripts: the page renders as it does with a copy shown (`data-prerender="shown"`: the
+ * elevation draws its slots in the designer's first render), and the frame in which the live designer has rendered
+ * its budgets is serialized just before it is painted: the copy is that first frame, the one it is swapped for at
+ * run time (later frames add what loads after the first paint, as they do after the swap).
+ */
+function captureFirstFrame(suffix, serialize) {
+  document.addEventListener('DOMContentLoaded', () => {
+    document.documentElement.dataset.prerender = 'shown';
+  });
+  const mark = performance.mark.bind(performance);
+  performance.mark = (name, options) => {
+    const entry = mark(name, options);
+    if (name === 'rackplan:rack-budgets' && window.__rackplanFirstFrame === undefined) {
+      requestAnimationFrame(() => {
+        window.__rackplanFirstFrame ??= serialize(suffix);
+      });
+    }
+    return entry;
+  };
+}
+
 /** Rename every tag in `names` in the markup (opening and closing tags only) and drop comments (Lit's markers). */
 export function renameTags(html, names, suffix = PRERENDER_SUFFIX) {
   const sorted = [...names].sort((a, b) => b.length - a.length);
@@ -174,29 +196,15 @@ async function main(argv) {
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+      await page.addInitScript({ content: `(${captureFirstFrame})(${JSON.stringify(PRERENDER_SUFFIX)}, ${serializeApp});` });
       await page.goto(`${base}${path}`);
       try {
-        await page.waitForFunction(() => performance.getEntriesByName('rackplan:rack-budgets:painted', 'mark').length > 0, undefined, { timeout: 60_000 });
+        await page.waitForFunction(() => window.__rackplanFirstFrame !== undefined, undefined, { timeout: 60_000 });
       } catch (err) {
         const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name).join(', ')).catch(() => '?');
-        throw new Error(`prerender: ${path} never painted its budgets (marks: ${marks || 'none'}; errors: ${errors.join(' | ') || 'none'}): ${err instanceof Error ? err.message : err}`);
+        throw new Error(`prerender: ${path} never rendered its budgets (marks: ${marks || 'none'}; errors: ${errors.join(' | ') || 'none'}): ${err instanceof Error ? err.message : err}`, { cause: err });
       }
-      // Fully drawn: the designer and every element under it have finished updating (the elevation's slots included).
-      await page.evaluate(async () => {
-        const all = [];
-        const walk = (node) => {
-          for (const el of node.querySelectorAll('*')) {
-            if (el.shadowRoot) {
-              all.push(el);
-              walk(el.shadowRoot);
-            }
-          }
-        };
-        walk(document);
-        await Promise.all(all.map((el) => el.updateComplete));
-        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      });
-      const { html, tags } = await page.evaluate(serializeApp, PRERENDER_SUFFIX);
+      const { html, tags } = await page.evaluate(() => window.__rackplanFirstFrame);
       await context.close();
       if (errors.length) throw new Error(`prerender: ${path} logged errors: ${errors.join(' | ')}`);
       const copy = renameTags(html, tags);
