@@ -416,6 +416,9 @@ interface TailGroup {
   readonly bT: string;
   /** Length (metres) → `<length>,m,<description>` and the row's CRLF. */
   readonly byLength: Map<number, Uint8Array>;
+  /** The last length looked up in this group and its bytes. */
+  lastLengthM: number;
+  lastBytes: Uint8Array | null;
 }
 
 /**
@@ -434,6 +437,8 @@ export class NetboxCsvWriter extends ByteChunks {
   /** The prefix's bytes when names under it can be copied (it is copyable and starts with no space or trigger). */
   #prefixBytes: Uint8Array | null = new Uint8Array(0);
   readonly #types = new Map<string, Uint8Array>();
+  #lastType: string | null = null;
+  #lastTypeCell: Uint8Array | null = null;
   /** Side-B device cells with the `dcim.interface` cell after them, under the current prefix, by unprefixed name. */
   readonly #endCells = new Map<string, Uint8Array>();
   /** Port (interface name) cells with their comma, by port. */
@@ -741,12 +746,15 @@ export class NetboxCsvWriter extends ByteChunks {
 
   /** The NetBox cable type cell, then the status cell `planned`, each with its comma. */
   #typeCell(type: string): Uint8Array {
+    // Cables come in runs of one type: the last one first.
+    if (type === this.#lastType && this.#lastTypeCell) return this.#lastTypeCell;
     let b = this.#types.get(type);
     if (!b) {
       b = ENCODER.encode(`${csvField(type)},planned,`);
       if (this.#types.size < 4096) this.#types.set(type, b);
     }
-    return b;
+    this.#lastType = type;
+    return (this.#lastTypeCell = b);
   }
 
   /** A device's position cell and its comma. */
@@ -786,18 +794,21 @@ export class NetboxCsvWriter extends ByteChunks {
       const key = `${tier}\u0000${partNumber}\u0000${aT}\u0000${bT}`;
       let found = this.#tailGroups.get(key);
       if (!found) {
-        found = { tier, partNumber, aT, bT, byLength: new Map<number, Uint8Array>() };
+        found = { tier, partNumber, aT, bT, byLength: new Map<number, Uint8Array>(), lastLengthM: NaN, lastBytes: null };
         if (this.#tailGroups.size >= CELL_CACHE_LIMIT) this.#tailGroups.clear();
         this.#tailGroups.set(key, found);
       }
       g = this.#tailGroup = found;
     }
+    // Neighbouring cables often have one length: the group's last first (=== is the Map's key equality but for NaN).
+    if (lengthM === g.lastLengthM && g.lastBytes) return g.lastBytes;
     let b = g.byLength.get(lengthM);
     if (!b) {
       b = ENCODER.encode(`${csvField(round(lengthM, 2))},m,${csvField(cableDescription(tier, partNumber, aT, bT))}\r\n`);
       if (g.byLength.size < 4096) g.byLength.set(lengthM, b);
     }
-    return b;
+    g.lastLengthM = lengthM;
+    return (g.lastBytes = b);
   }
 }
 
