@@ -19,8 +19,8 @@ import { DB_NAME, JOURNAL_KEY } from './storage/session-names';
 import { loadUnits } from './views/parse';
 import { loadPrefs } from './state/prefs';
 import { generationsShown } from './state/shown-generations';
-import { actionLabel } from './views/action-labels';
 import { AppStore, DEFAULT_GENERATION, formatProblems, initialDesign, loadDesignChecks, type PlanCheck } from './state/store';
+import type { Action } from './state/actions';
 import type { DesignState } from './state/types';
 import { parseRoute } from './state/router';
 import { loadRackModule } from './views/reports';
@@ -141,10 +141,16 @@ async function boot(): Promise<void> {
     };
     // Edits wait for the whole catalog, the design checks and the plan check, and on a first visit for autosave to attach: durability
     // stays as it was (no edit is applied before the session saves it).
+    // The undo history's words for an edit ("Undo: breaker rating") come with the field tables, which no view needs
+    // before its first paint: loaded with the edit checks (edits wait for them, so every edit is labelled).
+    let actionLabels: typeof import('./views/action-labels') | undefined;
+    // A module that fails to load leaves the store's own label (the action's type) rather than refuse every edit.
+    const loadActionLabels = () => import('./views/action-labels').then((m) => void (actionLabels = m), () => undefined);
+    const describe = (action: Action) => actionLabels?.actionLabel(action) ?? action.type;
     const editableAfter = firstPainted.then(async () => {
       await setUpSchemas();
       // The whole catalog joins first: an edit may pick any generation.
-      const [late] = await Promise.all([returning ? Promise.resolve(session) : openSession(), loadDesignChecks(), loadPlanWork(), store.completeCatalog()]);
+      const [late] = await Promise.all([returning ? Promise.resolve(session) : openSession(), loadDesignChecks(), loadPlanWork(), store.completeCatalog(), loadActionLabels()]);
       if (!returning) {
         if (late?.design) {
           // Another tab saved a session between the first look and now: no edit has been applied here, so reload
@@ -156,7 +162,7 @@ async function boot(): Promise<void> {
         if (late?.notice) app.notice = late.notice;
       }
     });
-    const store: AppStore = new AppStore(catalog, { design, prefs: session?.prefs ?? loadPrefs(storage), describe: actionLabel, checkPlan, editableAfter, wholeCatalog: loadFullCatalog });
+    const store: AppStore = new AppStore(catalog, { design, prefs: session?.prefs ?? loadPrefs(storage), describe, checkPlan, editableAfter, wholeCatalog: loadFullCatalog });
     if (returning) wireSession(session, store);
     const notices: string[] = session?.notice ? [session.notice] : [];
 
