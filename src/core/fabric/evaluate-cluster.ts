@@ -21,7 +21,7 @@
 import type { Generation } from '../catalog/types';
 import { issue, type Issue } from '../issues';
 import { pickSourced, type Basis } from '../provenance';
-import { CablingTally, cableSchedule, planCabling, type CablePlan, type CableRow, type CablingSummary, type FloorLayout } from './cabling';
+import { CablingTally, cableCursor, cableSchedule, planCabling, type CablePlan, type CableRow, type CablingSummary, type FloorLayout } from './cabling';
 import { clusterPorts, type ClusterPorts } from './cluster';
 import { maxEndpointsFor, sizeFabric, type FabricInput, type FabricResult, type SpineDesign, type TiersOption } from './fat-tree';
 import { defaultModule, moduleWatts } from './media';
@@ -519,7 +519,9 @@ export function evaluateCluster(g: Generation, net: NetworkCatalog, design: Clus
     };
   }
   const tally = new CablingTally({ basis, opticsSparePct: options.opticsSparePct, cableSparePct: options.cableSparePct });
-  for (const row of clusterSchedule(evaluation, net)) tally.add(row);
+  // The tally reads lengths, tiers and media, not names: the parts' cables through the schedule's cursor, in the
+  // order clusterSchedule gives them, without a row object per cable.
+  for (const part of evaluation.parts) if (part.plan) for (const cable of cableCursor(part.plan, net)) tally.add(cable);
   return { ok: true, value: withSummary(evaluation, tally.result()) };
 }
 
