@@ -41,6 +41,14 @@ const warmNumberFormat = () => {
 };
 if (document.documentElement.dataset.prerender === 'shown') {
   document.addEventListener('DOMContentLoaded', () => requestAnimationFrame(() => setTimeout(warmNumberFormat, 0)));
+  // Mark the copy's first painted frame the way src/views/marks.ts marks a view's (for the bench and the performance
+  // panel): the first frame whose callbacks find the copy parsed whole, which is when index.html shows it.
+  const markCopyPainted = () => {
+    if (!document.documentElement.dataset.prerender) return; // already swapped for the live app
+    if (document.querySelector('.prerendered + .prerendered-end')) setTimeout(() => performance.mark('rackplan:prerender:painted'), 0);
+    else requestAnimationFrame(markCopyPainted);
+  };
+  requestAnimationFrame(markCopyPainted);
 } else {
   setTimeout(warmNumberFormat, 0);
 }

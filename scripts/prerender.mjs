@@ -201,8 +201,10 @@ async function main(argv) {
       try {
         await page.waitForFunction(() => window.__rackplanFirstFrame !== undefined, undefined, { timeout: 60_000 });
       } catch (err) {
-        const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name).join(', ')).catch(() => '?');
-        throw new Error(`prerender: ${path} never rendered its budgets (marks: ${marks || 'none'}; errors: ${errors.join(' | ') || 'none'}): ${err instanceof Error ? err.message : err}`, { cause: err });
+        const [marks, shown] = await page
+          .evaluate(() => [performance.getEntriesByType('mark').map((m) => m.name).join(', '), document.querySelector('.boot-error')?.textContent ?? ''])
+          .catch(() => ['?', '']);
+        throw new Error(`prerender: ${path} never rendered its budgets (marks: ${marks || 'none'}; errors: ${[...errors, shown].filter(Boolean).join(' | ') || 'none'}): ${err instanceof Error ? err.message : err}`, { cause: err });
       }
       const { html, tags } = await page.evaluate(() => window.__rackplanFirstFrame);
       await context.close();
