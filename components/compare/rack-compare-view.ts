@@ -5,7 +5,7 @@ import type { CompareOption, CompareReport } from '../../src/core/plan/compare';
 import { carriedTargetValue, compareOverrideNote, compareSites, designerTarget, facilityMwPerKiloPflops, PFLOPS_PRECISION, pflopsWords, takesUnitTarget, TARGET_LABEL } from '../../src/views/compare';
 import { ReportsController } from '../controllers/reports-controller';
 import { StoreController } from '../controllers/store-controller';
-import { COMPARE_TARGET_FIELDS } from '../../src/views/fields';
+import { COMPARE_TARGET_FIELDS } from '../../src/views/plan-fields';
 import { formatNumber, formatUsd, formatValue, type DisplayKind } from '../../src/views/format';
 import { generationGroups, type GenerationGroup } from '../../src/views/generations';
 import { markRendered } from '../../src/views/marks';
@@ -16,7 +16,6 @@ import type { CompareDesign, CompareTargetKind, Prefs } from '../../src/state/ty
 import type { ChartSpec } from '../charts/rack-chart';
 import { emit } from '../shared/events';
 import { baseStyles } from '../shared/styles';
-import '../inputs/rack-quantity-input';
 import { shortGenerationName } from '../../src/views/names';
 
 /** Range, unit kind and example per target kind: the design schema's (src/views/fields.ts). */
@@ -161,6 +160,11 @@ export class RackCompareView extends LitElement {
         font-weight: 600;
         margin: 0 0 0.75rem;
       }
+      /* Until the field element is defined (after the first paint), a field holds the height of the shortest one. */
+      rack-quantity-input:not(:defined) {
+        display: block;
+        min-height: 4.2rem;
+      }
       /* Until the chart element is defined (its module comes after the first paint), a chart keeps its height. */
       rack-chart:not(:defined) {
         display: grid;
@@ -220,18 +224,19 @@ export class RackCompareView extends LitElement {
     this.#data = { rackTarget, report: compare.report, rows, siteId: compare.siteId, sites: siteList, charts: this.#charts(rows, design.target.kind), groups: this.#groups(catalog), prefs, design, densities, overrideNote, rackTargetPending: rackUnit === undefined && takesUnitTarget(design.target.kind) };
   }
 
-  /** Why the table's module could not be loaded (it is fetched after the first paint), or null. */
+  /** Why the table's and fields' module could not be loaded (it is fetched after the first paint), or null. */
   @state() private _tableFailed: string | null = null;
 
   override firstUpdated(): void {
     markRendered('rackplan:compare');
-    // The table and the absolute charts sit below the first screen: their module (with the issue-code registry for
-    // the issues row, and the chart element the charts above use) is loaded after the first paint instead of holding
-    // it back. The charts above keep their height meanwhile (styles: rack-chart:not(:defined)).
+    // The table and the absolute charts sit below the first screen, and the quantity fields are editors: their module
+    // (with the issue-code registry for the issues row, the chart element the charts above use and the field element
+    // with its drafts store) is loaded after the first paint instead of holding it back. The charts and fields above
+    // keep a height meanwhile (styles: :not(:defined)); Lit keeps the values set on the fields until they upgrade.
     requestAnimationFrame(() =>
       setTimeout(
         () =>
-          void import('./rack-compare-table').catch((err: unknown) => {
+          void import('./compare-view-elements').catch((err: unknown) => {
             this._tableFailed = err instanceof Error ? err.message : String(err);
           }),
         0,
@@ -334,7 +339,7 @@ export class RackCompareView extends LitElement {
             </section>
             ${this._tableFailed === null
               ? html`<rack-compare-table .rows=${rows} .target=${design.target.kind} .prefs=${prefs} .own=${own} .charts=${data.charts}></rack-compare-table>`
-              : html`<p class="card" role="alert">The comparison table did not load (${this._tableFailed}): reload the page.</p>`}
+              : html`<p class="card" role="alert">The comparison table and the fields did not load (${this._tableFailed}): reload the page.</p>`}
           `}
     `;
   }

@@ -1,7 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { QuarterId } from '../../src/core/sites/types';
-import { fieldAccepts, PLAN_FIELDS } from '../../src/views/fields';
+import { fieldAccepts } from '../../src/views/numeric-field';
+import { PLAN_FIELDS } from '../../src/views/plan-fields';
 import { formatNumber } from '../../src/views/format';
 import type { PlanGrid } from '../../src/views/plan-view';
 import { emit } from '../shared/events';

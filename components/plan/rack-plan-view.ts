@@ -6,7 +6,7 @@ import type { QuarterId, Site } from '../../src/core/sites/types';
 import type { PlanSettings } from '../../src/state/actions';
 import { ReportsController } from '../controllers/reports-controller';
 import { StoreController } from '../controllers/store-controller';
-import { PLAN_FIELDS as PF } from '../../src/views/fields';
+import { PLAN_FIELDS as PF } from '../../src/views/plan-fields';
 import { formatNumber, formatUsd } from '../../src/views/format';
 import { markRendered } from '../../src/views/marks';
 import { memoizeLast } from '../../src/views/memo';
@@ -36,13 +36,12 @@ import type { PlanDesign, Prefs } from '../../src/state/types';
 import type { ChartSpec } from '../charts/rack-chart';
 import { emit } from '../shared/events';
 import { baseStyles, numberTableStyles } from '../shared/styles';
-import '../inputs/rack-quantity-input';
 import { shortName } from '../../src/views/names';
 
 /**
  * Parts of the view that are used on demand or sit below the first screen: the optimizer panel (its worker client),
- * the scenarios (the plan library: IndexedDB and the plan schema with zod), the chart element, the deployments grid
- * and the issue list. Their code loads once the view has painted, so a deep link to /plan does not wait for it; until
+ * the scenarios (the plan library: IndexedDB and the plan schema with zod), the chart element, the settings' quantity
+ * fields (an editor, with the drafts store), the deployments grid and the issue list. Their code loads once the view has painted, so a deep link to /plan does not wait for it; until
  * then their elements are empty (a chart keeps its height and says it is loading).
  */
 let laterParts: Promise<unknown> | undefined;
@@ -158,6 +157,11 @@ export class RackPlanView extends LitElement {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr));
         gap: 1rem;
+      }
+      /* Until the field element is defined (after the first paint), a field holds the height of the shortest one. */
+      rack-quantity-input:not(:defined) {
+        display: block;
+        min-height: 4.2rem;
       }
       /* Until the chart element is defined (after the first paint), a chart keeps its height and says it is loading. */
       rack-chart:not(:defined) {

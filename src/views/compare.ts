@@ -9,7 +9,7 @@ import { computeAt, isDensePrecision, PRECISION_LABEL } from '../core/plan/preci
 import type { Precision, SiteOverrides } from '../core/plan/types';
 import type { UnitOptions, UnitReport } from '../core/rack/types';
 import type { Site } from '../core/sites/types';
-import { COMPARE_TARGET_FIELDS } from './fields';
+import { COMPARE_TARGET_FIELDS } from './plan-fields';
 import type { CompareDesign, CompareTargetKind, RackDesign } from '../state/types';
 import { shortName } from './names';
 import type { FixedPues } from './site-chain';

@@ -1,62 +1,19 @@
 /**
- * The editable fields of the rack designer, the Fabric view and the Plan view: label, display kind, accepted
- * range and default (from the design schema's tables, src/schema/limits.ts and src/schema/unit-options.ts) and a
- * short help text. Components render these; they never hard-code limits.
+ * The editable fields of the rack designer and the Fabric view (the Plan and Compare views' are in ./plan-fields.ts):
+ * label, display kind, accepted range and default (from the design schema's tables, src/schema/limits.ts and
+ * src/schema/unit-options.ts) and a short help text. Components render these; they never hard-code limits.
  * @module
  */
-import { acceptsText, isWithin, COMPARE_TARGET_LIMITS, FABRIC_DESIGN_LIMITS, PLAN_SETTING_LIMITS, SITE_LIMIT_LIMITS, type NumericLimit } from '../schema/limits';
+import { acceptsText, FABRIC_DESIGN_LIMITS, SITE_LIMIT_LIMITS } from '../schema/limits';
 import { UNIT_OPTION_LIMITS } from '../schema/unit-option-limits';
 import type { UnitOptions } from '../core/rack/types';
 import type { DisplayKind } from './format';
+import { fromLimit, type NumericField } from './numeric-field';
 import type { SiteLimits } from '../state/types';
 
+export { fieldAccepts, fromLimit, type NumericField } from './numeric-field';
+
 export type NumericOptionKey = keyof typeof UNIT_OPTION_LIMITS;
-
-export interface NumericField<K extends string = string> {
-  readonly key: K;
-  readonly label: string;
-  readonly kind: DisplayKind;
-  /** Accepted range in canonical SI units. */
-  readonly min: number;
-  readonly max: number;
-  readonly integer?: boolean;
-  readonly help: string;
-  /** Example of what a user may type (shown as the placeholder when empty). */
-  readonly example?: string;
-  /** The engine's value when the user sets none, in the field's units. */
-  readonly defaultValue?: number;
-  /** The stored value is the shown value × this (slack is shown as a fraction, stored in %); default 1. */
-  readonly storedPerShown?: number;
-  /** What the design schema accepts, in words (for messages outside a form, e.g. a grid cell). */
-  readonly accepts: string;
-  /** The schema's limit on the stored value (open bounds included), when the field has one. */
-  readonly limit?: NumericLimit;
-}
-
-/** Whether the design schema accepts a value typed into a field (in the field's shown units). */
-export function fieldAccepts(field: NumericField, shown: number): boolean {
-  const stored = shown * (field.storedPerShown ?? 1);
-  if (field.limit) return isWithin(stored, field.limit);
-  return Number.isFinite(shown) && (!field.integer || Number.isInteger(shown)) && shown >= field.min && shown <= field.max;
-}
-
-/** A field from a schema limit: range, whole-number rule and default come from the limit. */
-function fromLimit<K extends string>(key: K, limit: NumericLimit, label: string, kind: DisplayKind, help: string, extra: Partial<Omit<NumericField, 'key' | 'min' | 'max'>> = {}): NumericField<K> {
-  const per = extra.storedPerShown ?? 1;
-  return {
-    key,
-    label,
-    kind,
-    min: limit.min / per,
-    max: limit.max / per,
-    ...(limit.integer ? { integer: true } : {}),
-    ...(limit.default !== undefined ? { defaultValue: limit.default / per } : {}),
-    help,
-    accepts: acceptsText(limit),
-    limit,
-    ...extra,
-  };
-}
 
 const L = UNIT_OPTION_LIMITS;
 const f = (key: NumericOptionKey, label: string, kind: DisplayKind, help: string, extra: Partial<Omit<NumericField, 'key'>> = {}): NumericField<NumericOptionKey> => ({
@@ -107,33 +64,6 @@ export const FABRIC_FIELDS = {
   trayHeightM: fromLimit('trayHeightM', FL.trayHeightM, 'Cable tray height', 'length', ''),
   slackPct: fromLimit('slackPct', FL.slackPct, 'Slack', 'percent', '', { storedPerShown: 100 }),
 } as const satisfies { [K in keyof typeof FL]: NumericField<K> };
-
-/** The Compare view's target field, per target kind. */
-export const COMPARE_TARGET_FIELDS = {
-  accelerators: fromLimit('accelerators', COMPARE_TARGET_LIMITS.accelerators, 'Accelerators', 'count', '', { example: '1152' }),
-  itPower: fromLimit('itPower', COMPARE_TARGET_LIMITS.itPower, 'IT power', 'power', '', { example: '10 MW' }),
-  fp8Pflops: fromLimit('fp8Pflops', COMPARE_TARGET_LIMITS.fp8Pflops, 'Dense FP8 PFLOPS', 'count', '', { example: '5000' }),
-  fp4Pflops: fromLimit('fp4Pflops', COMPARE_TARGET_LIMITS.fp4Pflops, 'Dense FP4 PFLOPS', 'count', '', { example: '10000' }),
-  bf16Pflops: fromLimit('bf16Pflops', COMPARE_TARGET_LIMITS.bf16Pflops, 'Dense BF16 PFLOPS', 'count', '', { example: '2500' }),
-  fp8SparsePflops: fromLimit('fp8SparsePflops', COMPARE_TARGET_LIMITS.fp8SparsePflops, 'FP8 sparse (2:4) PFLOPS', 'count', '', { example: '10000' }),
-  fp4SparsePflops: fromLimit('fp4SparsePflops', COMPARE_TARGET_LIMITS.fp4SparsePflops, 'FP4 sparse (2:4) PFLOPS', 'count', '', { example: '20000' }),
-  bf16SparsePflops: fromLimit('bf16SparsePflops', COMPARE_TARGET_LIMITS.bf16SparsePflops, 'BF16 sparse (2:4) PFLOPS', 'count', '', { example: '5000' }),
-  fp32Pflops: fromLimit('fp32Pflops', COMPARE_TARGET_LIMITS.fp32Pflops, 'FP32 PFLOPS', 'count', '', { example: '80' }),
-  fp64Pflops: fromLimit('fp64Pflops', COMPARE_TARGET_LIMITS.fp64Pflops, 'FP64 PFLOPS', 'count', '', { example: '40' }),
-  facilityPower: fromLimit('facilityPower', COMPARE_TARGET_LIMITS.facilityPower, 'Facility power at the meter', 'power', '', { example: '20 MW' }),
-  budgetUsd: fromLimit('budgetUsd', COMPARE_TARGET_LIMITS.budgetUsd, 'Capex budget (USD)', 'count', '', { example: '500000000' }),
-} as const satisfies { [K in keyof typeof COMPARE_TARGET_LIMITS]: NumericField<K> };
-
-const PL = PLAN_SETTING_LIMITS;
-
-/** Numeric fields of the Plan view: settings, a grid cell's units, a site's tariff. */
-export const PLAN_FIELDS = {
-  horizonYears: fromLimit('horizonYears', PL.horizonYears, 'Horizon (years)', 'count', ''),
-  utilization: fromLimit('utilization', PL.utilization, 'Utilization', 'percent', 'Average draw ÷ design'),
-  discountRate: fromLimit('discountRate', PL.discountRate, 'Discount rate', 'percent', 'Per year, for NPV'),
-  deploymentUnits: fromLimit('deploymentUnits', PL.deploymentUnits, 'Units', 'count', 'Units deployed at the site in the quarter'),
-  tariffUsdPerKwh: fromLimit('tariffUsdPerKwh', PL.tariffUsdPerKwh, 'Tariff', 'ratio', 'USD per kWh'),
-} as const satisfies { [K in keyof typeof PL]: NumericField<K> };
 
 /** Choice options (select fields). */
 export const CHOICES = {
