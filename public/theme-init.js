@@ -1,4 +1,4 @@
-/* global localStorage, document, location, requestAnimationFrame -- a classic browser script */
+/* global localStorage, document, location, requestAnimationFrame, HTMLTemplateElement, CSS -- a classic browser script */
 // Apply the saved theme before the first paint (no flash of the wrong theme). A file, not an inline script, so
 // the Content-Security-Policy can forbid inline scripts (see vite.config.ts `preview.headers` and the README).
 try {
@@ -17,7 +17,10 @@ try {
 try {
   const root = document.documentElement;
   const path = root.dataset.prerendered;
-  if (path && location.pathname === path && !location.search && !location.hash) {
+  // The copy needs declarative shadow DOM (else its shadow roots stay inert templates) and :has() (index.html shows
+  // it once parsed whole); a browser without them paints the app as it loads.
+  const canShow = 'shadowRootMode' in HTMLTemplateElement.prototype && CSS.supports('selector(:has(+ a))');
+  if (canShow && path && location.pathname === path && !location.search && !location.hash) {
     const storage = localStorage;
     const prefs = JSON.parse(storage.getItem('rackplan.prefs.v1') || '{}');
     const defaultPrefs = prefs.units !== 'us' && prefs.theme !== 'light' && prefs.theme !== 'dark';
