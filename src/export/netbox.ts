@@ -408,6 +408,18 @@ const NO_POSITION_CELLS = ENCODER.encode(',,');
 /** Distinct names or ports a cache keeps before it starts again (a plan's switches and ports are far fewer). */
 const CELL_CACHE_LIMIT = 1 << 16;
 
+/** A device's role, manufacturer, type and site, and their cells with `planned` as one block. */
+interface DeviceKind {
+  readonly role: string;
+  readonly manufacturer: string;
+  readonly deviceType: string;
+  readonly site: string;
+  readonly bytes: Uint8Array;
+}
+
+/** Device kinds {@link NetboxCsvWriter} keeps blocks for (a compute rack has fewer kinds of device). */
+const RECENT_KINDS = 16;
+
 /** The cells one cable's description is made of, and the bytes of its length, unit and description cells per length. */
 interface TailGroup {
   readonly tier: string;
@@ -454,7 +466,8 @@ export class NetboxCsvWriter extends ByteChunks {
   readonly #positions = new Map<number, Uint8Array>();
   readonly #faces = new Map<string, Uint8Array>();
   /** The last device's role, manufacturer, type and site, and their cells with `planned` as one block. */
-  #lastKind: { readonly role: string; readonly manufacturer: string; readonly deviceType: string; readonly site: string; readonly bytes: Uint8Array } | null = null;
+  #lastKind: DeviceKind | null = null;
+  readonly #recentKinds: DeviceKind[] = [];
   /** The last device's rack and its cell (with the comma): a rack's devices come in a run. */
   #lastRack: string | null = null;
   #lastRackCell = new Uint8Array(0);
@@ -464,9 +477,8 @@ export class NetboxCsvWriter extends ByteChunks {
   #idPrefixStartsPlain = false;
   /** The last cable's side-A device (under the current prefix) and its cell with the `dcim.interface` cell. */
   #lastADevice: string | null = null;
-  /** The side-A cell's bytes (a copy kept in one buffer, not a new array per device: every out-of-band row has its own). */
-  #lastACell = new Uint8Array(256);
-  #lastACellLength = 0;
+  /** The side-A cell's bytes (not a new array per device: every out-of-band row has its own device). */
+  #lastACell = new Uint8Array(0);
 
   constructor(chunkBytes = 1 << 20) {
     super(chunkBytes, 8192);
@@ -516,23 +528,17 @@ export class NetboxCsvWriter extends ByteChunks {
     // The longest a row can get on the general path: every name UTF-8 (3 bytes a unit) and quoted.
     this.room(6 * (3 * prefix.length + labelLength + aDevice.length + aPort.length + bDevice.length + bPort.length) + typeCell.length + tail.length + 256);
     // A node's or switch's cables come in a run (one per rail, one per uplink): its cell is copied from the last row's.
-    if (aDevice === this.#lastADevice) {
-      const cell = this.#lastACell;
-      const n = this.#lastACellLength;
-      const buf = this.buf;
-      let pos = this.pos;
-      for (let i = 0; i < n; i++) buf[pos++] = cell[i]!;
-      this.pos = pos;
-    } else {
+    if (aDevice === this.#lastADevice) this.#bytes(this.#lastACell);
+    else {
       const at = this.pos;
       this.#name(prefix, aDevice, N.deviceName);
       this.#bytes(INTERFACE_CELL);
+      // Copied into an array of its exact size (one set() per repeat), made again only when the size changes.
       const n = this.pos - at;
-      if (n > this.#lastACell.length) this.#lastACell = new Uint8Array(2 * n);
+      if (n !== this.#lastACell.length) this.#lastACell = new Uint8Array(n);
       const cell = this.#lastACell;
       const buf = this.buf;
       for (let i = 0; i < n; i++) cell[i] = buf[at + i]!;
-      this.#lastACellLength = n;
       this.#lastADevice = aDevice;
     }
     this.#bytes(this.#portCell(aPort));
@@ -581,16 +587,7 @@ export class NetboxCsvWriter extends ByteChunks {
     this.room(6 * (d.name.length + d.role.length + d.manufacturer.length + d.deviceType.length + d.site.length + d.rack.length + (d.description?.length ?? 0)) + 256);
     this.#name('', d.name, N.deviceName);
     let kind = this.#lastKind;
-    if (!kind || kind.role !== d.role || kind.manufacturer !== d.manufacturer || kind.deviceType !== d.deviceType || kind.site !== d.site) {
-      const cells = [this.#deviceCell(0, d.role, N.organizationName), this.#deviceCell(1, d.manufacturer, N.organizationName), this.#deviceCell(2, d.deviceType, N.model), PLANNED_CELL, this.#deviceCell(3, d.site, N.siteName)];
-      const bytes = new Uint8Array(cells.reduce((n, c) => n + c.length, 0));
-      let at = 0;
-      for (const c of cells) {
-        bytes.set(c, at);
-        at += c.length;
-      }
-      kind = this.#lastKind = { role: d.role, manufacturer: d.manufacturer, deviceType: d.deviceType, site: d.site, bytes };
-    }
+    if (!kind || kind.role !== d.role || kind.manufacturer !== d.manufacturer || kind.deviceType !== d.deviceType || kind.site !== d.site) kind = this.#lastKind = this.#kind(d);
     this.#bytes(kind.bytes);
     if (d.rack === this.#lastRack) this.#bytes(this.#lastRackCell);
     else {
@@ -607,6 +604,30 @@ export class NetboxCsvWriter extends ByteChunks {
     }
     if (d.description !== undefined) this.#general(fitText(d.description, N.description)!, false);
     this.#crlf();
+  }
+
+  /**
+   * The role, manufacturer, type, status and site cells of a device as one block: a rack's devices cycle through a
+   * few kinds (trays, switches, shelves), so the last {@link RECENT_KINDS} blocks are kept and searched first.
+   */
+  #kind(d: NbDevice): DeviceKind {
+    const N = NETBOX_MAX_LENGTH;
+    const recent = this.#recentKinds;
+    for (let i = 0; i < recent.length; i++) {
+      const k = recent[i]!;
+      if (k.role === d.role && k.manufacturer === d.manufacturer && k.deviceType === d.deviceType && k.site === d.site) return k;
+    }
+    const cells = [this.#deviceCell(0, d.role, N.organizationName), this.#deviceCell(1, d.manufacturer, N.organizationName), this.#deviceCell(2, d.deviceType, N.model), PLANNED_CELL, this.#deviceCell(3, d.site, N.siteName)];
+    const bytes = new Uint8Array(cells.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const c of cells) {
+      bytes.set(c, at);
+      at += c.length;
+    }
+    const kind = { role: d.role, manufacturer: d.manufacturer, deviceType: d.deviceType, site: d.site, bytes };
+    if (recent.length >= RECENT_KINDS) recent.shift();
+    recent.push(kind);
+    return kind;
   }
 
   #setPrefix(prefix: string): void {
