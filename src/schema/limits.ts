@@ -7,7 +7,7 @@
  * (the zod number for a limit is `limitedNumber` in src/schema/limited-number.ts).
  * @module
  */
-import { DEFAULT_LAYOUT } from '../core/fabric/cabling';
+import { DEFAULT_LAYOUT } from '../core/fabric/floor-layout-defaults';
 
 /** An accepted numeric range (canonical SI units unless `unit` says otherwise). */
 export interface NumericLimit {
