@@ -80,8 +80,9 @@ function designerPreload(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler() {
-        // First in the head, so the preload starts before the entry's script is parsed.
-        return fileName ? [{ tag: 'script', attrs: { src: `/${fileName}` }, injectTo: 'head-prepend' }] : undefined;
+        // First in the head, so the preload starts before the entry's script is parsed; `async`, so it never holds
+        // up the parse (a pre-rendered page paints its copy while the scripts download).
+        return fileName ? [{ tag: 'script', attrs: { src: `/${fileName}`, async: true }, injectTo: 'head-prepend' }] : undefined;
       },
     },
   };

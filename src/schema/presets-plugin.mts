@@ -79,8 +79,8 @@ export function presetsPlugin(options: { splitGenerations?: boolean; preloadGene
       handler(_html, ctx) {
         const wanted = options.preloadGeneration;
         if (!split || !wanted || !ctx.bundle || !generationTexts) return undefined;
-        // Early in the head, so the preload starts before the entry's script is parsed.
-        if (options.preloadOn !== undefined) return preloadScript ? [{ tag: 'script', attrs: { src: `${base}${preloadScript}` }, injectTo: 'head-prepend' }] : undefined;
+        // Early in the head, so the preload starts before the entry's script is parsed; `async`: it never holds up the parse.
+        if (options.preloadOn !== undefined) return preloadScript ? [{ tag: 'script', attrs: { src: `${base}${preloadScript}`, async: true }, injectTo: 'head-prepend' }] : undefined;
         const i = generationTexts.findIndex((t) => (JSON.parse(t) as { id: string }).id === wanted);
         const chunk = Object.values(ctx.bundle).find((c) => c.type === 'chunk' && c.facadeModuleId === `\0${GENERATION}${i}`);
         if (i < 0 || !chunk) return undefined;
