@@ -64,8 +64,14 @@ export function isFormulaTrigger(c: number): boolean {
 export function writePaddedInteger(buf: Uint8Array, pos: number, n: number, digits: number): number {
   const end = pos + paddedIntegerLength(n, digits);
   let i = end;
-  do {
+  // Below 2^31 an integer division (`| 0`), which V8 compiles to a multiply; above it the float one.
+  while (n >= 0x80000000) {
     const q = Math.floor(n / 10);
+    buf[--i] = 0x30 + (n - q * 10);
+    n = q;
+  }
+  do {
+    const q = (n / 10) | 0;
     buf[--i] = 0x30 + (n - q * 10);
     n = q;
   } while (n > 0);
