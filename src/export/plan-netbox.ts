@@ -408,10 +408,11 @@ function* devices(
     const computeSlotId = g.components.find((x) => x.ports.scaleOut && x.ports.scaleOut.count > 0)?.id;
     if (entry) {
       const { layout, parts } = entry;
+      // Racks repeat the elevation's few rack layouts: each one's slots are filtered and sorted once.
+      const slotsOf = layout.racks.map((el) => [...el.slots].filter((s) => !s.overflow).sort((a, b2) => a.u - b2.u));
       for (let r = 0; r < c.cabling.computeRacks; r++) {
         const rackName = `${c.prefix}${c.cabling.nodePlace(r * npr).rack}`;
-        const el = layout.racks[r % layout.racks.length]!;
-        const slots = [...el.slots].filter((s) => !s.overflow).sort((a, b2) => a.u - b2.u);
+        const slots = slotsOf[r % layout.racks.length]!;
         let nodeInRack = 0;
         let managementInRack = 0;
         const access = accessPerRack.get(accessKey(c)) ?? 0;
