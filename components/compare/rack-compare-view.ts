@@ -11,7 +11,7 @@ import { generationGroups, type GenerationGroup } from '../../src/views/generati
 import { markRendered } from '../../src/views/marks';
 import { memoizeLast } from '../../src/views/memo';
 import type { UnitReport } from '../../src/core/rack/types';
-import type { Site } from '../../src/core/sites/types';
+import type { SiteIndexEntry } from '../../src/catalog/site-index';
 import type { CompareDesign, CompareTargetKind, Prefs } from '../../src/state/types';
 import type { ChartSpec } from '../charts/rack-chart';
 import { emit } from '../shared/events';
@@ -196,8 +196,8 @@ export class RackCompareView extends LitElement {
   ];
 
   readonly #store = new StoreController(this, (s) => [s.design.compare, s.prefs, s.catalog] as const);
-  readonly #reports = new ReportsController(this, (r) => [r.compare, r.rackUnit, r.sites] as const, { only: 'compare' });
-  readonly #siteList = memoizeLast((sites: readonly Site[]) => compareSites(sites));
+  readonly #reports = new ReportsController(this, (r) => [r.compare, r.rackUnit, r.siteIndex] as const, { only: 'compare' });
+  readonly #siteList = memoizeLast((sites: readonly SiteIndexEntry[]) => compareSites(sites));
   readonly #rackTarget = memoizeLast((target: CompareTargetKind, rack: UnitReport | undefined) => (rack ? designerTarget(target, rack) : null));
   readonly #charts = memoizeLast((rows: readonly CompareOption[], target: CompareTargetKind) => charts(rows, target));
   readonly #groups = memoizeLast((catalog: Catalog) => generationGroups(catalog));
@@ -227,7 +227,12 @@ export class RackCompareView extends LitElement {
   /** Why the table's and fields' module could not be loaded (it is fetched after the first paint), or null. */
   @state() private _tableFailed: string | null = null;
 
-  override firstUpdated(): void {
+  #painted = false;
+
+  override updated(): void {
+    // The first render with the comparison's figures (the view renders nothing until its reports have arrived).
+    if (this.#painted || !this.#data) return;
+    this.#painted = true;
     markRendered('rackplan:compare');
     // The table and the absolute charts sit below the first screen, and the quantity fields are editors: their module
     // (with the issue-code registry for the issues row, the chart element the charts above use and the field element

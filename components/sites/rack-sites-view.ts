@@ -172,7 +172,13 @@ export class RackSitesView extends LitElement {
   /** Why the edit fields could not be loaded (their module is fetched after the first paint), or null. */
   @state() private _fieldsFailed: string | null = null;
 
-  override firstUpdated(): void {
+  #painted = false;
+
+  override updated(): void {
+    // The first render with the cards, or with the plan's failure (the view renders nothing until its reports arrive).
+    const failed = this.#reports.value?.[2]?.ok === false;
+    if (this.#painted || (!this.#data && !failed)) return;
+    this.#painted = true;
     markRendered('rackplan:sites');
     // The edit fields sit below the figures (under the fold): their element (with the drafts store, ~2.7 kB gz) is
     // defined after the first paint instead of holding it back. Lit keeps the properties set on them until then.

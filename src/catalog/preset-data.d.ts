@@ -31,3 +31,12 @@ declare module 'virtual:rackplan-presets/network' {
 declare module 'virtual:rackplan-presets/sites' {
   export const sites: readonly import('../core/sites/types').Site[];
 }
+
+declare module 'virtual:rackplan-presets/site-index' {
+  /** Id, name and data-center role of every site preset, in the order of `sites` (sorted by id). */
+  export const siteIndex: readonly { readonly id: string; readonly name: string; readonly dataCenter: boolean }[];
+  /** Each site's validated data as JSON text (a Site); in the web app's build it starts empty and `siteLoaders` load each text. */
+  export const siteJson: (string | undefined)[];
+  /** The web app's build: a loader per site (its chunk), in the order of `siteIndex`; elsewhere null. */
+  export const siteLoaders: readonly (() => Promise<{ readonly default: string }>)[] | null;
+}

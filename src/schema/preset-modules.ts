@@ -128,3 +128,24 @@ export function presetModuleSource(area: PresetArea, root: string, options: { ge
   lines.push(`const data = freeze(JSON.parse(${JSON.stringify(JSON.stringify(rest))}));`, ...Object.keys(rest).map((n) => `export const ${n} = data.${n};`), '');
   return { code: lines.join('\n'), files, generations: texts };
 }
+
+/**
+ * The source of `virtual:rackplan-presets/site-index`: each site's id, name and whether it is a data center (in the
+ * order of the sites module, sorted by id), and each site's validated JSON text, for a view that reads one site
+ * (Compare costs its comparison at one; src/catalog/site-index.ts). With `siteModule` (the web app's build) each
+ * text is a module (a chunk) of its own, loaded on first use, and `sites` are the texts; the whole list stays
+ * in `virtual:rackplan-presets/sites`, one chunk, for the views that read every site (three sites compress to
+ * about half of their three texts apart).
+ */
+export function siteIndexSource(root: string, options: { siteModule?: (index: number) => string } = {}): { code: string; files: string[]; sites: string[] } {
+  const { data, files } = validatePresetArea('sites', root);
+  const sites = (data as { sites: { id: string; name: string; roles: { dataCenter: unknown } }[] }).sites;
+  const texts = sites.map((s) => JSON.stringify(s));
+  const index = sites.map((s) => ({ id: s.id, name: s.name, dataCenter: s.roles.dataCenter !== null }));
+  const lines = [`// Generated at build time from ${files.length} preset file(s), validated by src/schema. Do not edit.`, FREEZE_SOURCE, `export const siteIndex = freeze(${JSON.stringify(index)});`];
+  const lazy = options.siteModule;
+  if (lazy) lines.push('export const siteJson = [];', `export const siteLoaders = freeze([${texts.map((_, i) => `() => import(${JSON.stringify(lazy(i))})`).join(', ')}]);`);
+  else lines.push(`export const siteJson = freeze(${JSON.stringify(texts)});`, 'export const siteLoaders = null;');
+  lines.push('');
+  return { code: lines.join('\n'), files, sites: texts };
+}

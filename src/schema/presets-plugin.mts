@@ -19,6 +19,9 @@ const PREFIX = 'virtual:rackplan-presets/';
 const AREAS = new Set(['catalog', 'network', 'sites']);
 /** One generation's validated JSON text (the web app's build splits the catalog's generations this way). */
 const GENERATION = `${PREFIX}generation/`;
+/** The sites' index and each site's text (Compare reads one site); in the web app's build each site's text is a module of its own. */
+const SITE_INDEX = `${PREFIX}site-index`;
+const SITE = `${PREFIX}site/`;
 
 /** Bundler chunk groups that put each preset area's data in a chunk of its own (`preset-catalog`, …). */
 export const presetChunkGroups = [...AREAS].map((area) => ({ name: `preset-${area}`, test: new RegExp(`rackplan-presets/${area}$`) }));
@@ -41,6 +44,7 @@ export function presetsPlugin(options: { splitGenerations?: boolean; preloadGene
   let split = false;
   let base = '/';
   let generationTexts: string[] | undefined;
+  let siteTexts: string[] | undefined;
   let modules: Promise<typeof PresetModules> | undefined;
   let preloadScript: string | undefined;
   const load = () =>
@@ -89,6 +93,7 @@ export function presetsPlugin(options: { splitGenerations?: boolean; preloadGene
     },
     resolveId(id) {
       if (split && id.startsWith(GENERATION) && /^\d+$/.test(id.slice(GENERATION.length))) return `\0${id}`;
+      if (id === SITE_INDEX || (split && id.startsWith(SITE) && /^\d+$/.test(id.slice(SITE.length)))) return `\0${id}`;
       return id.startsWith(PREFIX) && AREAS.has(id.slice(PREFIX.length)) ? `\0${id}` : undefined;
     },
     async load(id) {
@@ -99,6 +104,18 @@ export function presetsPlugin(options: { splitGenerations?: boolean; preloadGene
           generationTexts ??= presetModuleSource('catalog', root, { generationModule: (i) => `${GENERATION}${i}` }).generations;
           const text = generationTexts?.[Number(id.slice(GENERATION.length + 1))];
           if (text === undefined) this.error(`no generation at ${id.slice(1)}`);
+          return { code: `export default ${JSON.stringify(text)};`, moduleSideEffects: false };
+        }
+        if (id === `\0${SITE_INDEX}`) {
+          const { code, files, sites } = (await load()).siteIndexSource(root, split ? { siteModule: (i) => `${SITE}${i}` } : {});
+          siteTexts = sites;
+          for (const f of files) this.addWatchFile(join(root, f));
+          return { code, moduleSideEffects: false };
+        }
+        if (id.startsWith(`\0${SITE}`)) {
+          siteTexts ??= (await load()).siteIndexSource(root).sites;
+          const text = siteTexts[Number(id.slice(SITE.length + 1))];
+          if (text === undefined) this.error(`no site at ${id.slice(1)}`);
           return { code: `export default ${JSON.stringify(text)};`, moduleSideEffects: false };
         }
         const area = id.slice(PREFIX.length + 1) as PresetModules.PresetArea;

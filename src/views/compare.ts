@@ -90,9 +90,13 @@ export function coreTarget(t: CompareDesign['target']): CompareTarget {
 
 /** The site to compare at: the design's, else the rack designer's, else Houston, else the first data center. */
 export function compareSite(design: CompareDesign, rackSiteId: string | undefined, sites: readonly Site[]): string {
-  const dcs = sites.filter((s) => s.roles.dataCenter);
-  for (const id of [design.siteId, rackSiteId, DEFAULT_COMPARE_SITE]) if (id && dcs.some((s) => s.id === id)) return id;
-  return dcs[0]?.id ?? DEFAULT_COMPARE_SITE;
+  return compareSiteAmong(design, rackSiteId, sites.filter((s) => s.roles.dataCenter).map((s) => s.id));
+}
+
+/** {@link compareSite} from the data centers' ids alone (a site index: the app picks the site before loading its data). */
+export function compareSiteAmong(design: CompareDesign, rackSiteId: string | undefined, dataCenterIds: readonly string[]): string {
+  for (const id of [design.siteId, rackSiteId, DEFAULT_COMPARE_SITE]) if (id && dataCenterIds.includes(id)) return id;
+  return dataCenterIds[0] ?? DEFAULT_COMPARE_SITE;
 }
 
 /**
@@ -156,6 +160,6 @@ export function designerTarget(target: CompareTargetKind, rack: UnitReport): num
 }
 
 /** Data-center sites to compare at (id and short name). */
-export function compareSites(sites: readonly Site[]): { id: string; name: string }[] {
-  return sites.filter((s) => s.roles.dataCenter).map((s) => ({ id: s.id, name: shortName(s.name) }));
+export function compareSites(sites: readonly { readonly id: string; readonly name: string; readonly dataCenter: boolean }[]): { id: string; name: string }[] {
+  return sites.filter((s) => s.dataCenter).map((s) => ({ id: s.id, name: shortName(s.name) }));
 }

@@ -8,6 +8,8 @@ export { loadSites } from '../catalog/sites';
 export { loadNetworkCatalog } from '../catalog/network';
 export { evaluatePlan } from '../core/plan/evaluate';
 export { compareSite, compareUnits } from './compare';
+export { bundledSiteIndex } from '../catalog/site-index';
+export { comparedSite } from './compare-site';
 export { evaluateFabric, topologyComparison } from './fabric-view';
 export { facilityChain, siteDefaults, siteList } from './site-chain';
 export { siteCards } from './sites-view';

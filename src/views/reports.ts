@@ -13,6 +13,7 @@
 import type { Catalog } from '../core/catalog/types';
 import type { CompareReport } from '../core/plan/compare';
 import type { Plan, PlanReport, SiteOverrides } from '../core/plan/types';
+import type { Site } from '../core/sites/types';
 import type { RackDerivations, RackDerived, SiteFunctions } from './rack-report';
 import type { RackUnit, RackUnitDerivations } from './rack-unit';
 import type { PlanOnlyOverride } from './compare';
@@ -33,6 +34,8 @@ export type PlanModules = typeof import('./plan-modules');
 export type SiteCardModules = Pick<typeof import('./sites-view'), 'siteCards'>;
 /** The Compare view's part of {@link ReportModules}, loadable alone. */
 export type CompareModules = typeof import('./compare-modules');
+/** The designer's site functions and the site list (every site preset; src/views/site-chain.ts). */
+type SiteChainModule = SiteFunctions & Pick<typeof import('./site-chain'), 'siteList'>;
 /** The rack designer's derivations (the unit engine): loaded apart, so a view that shows no rack waits for none of it. */
 export type RackModule = typeof import('./rack-report');
 /** The designer's unit report alone (the unit engine, without budgets, elevation and power chain): what Compare reads. */
@@ -62,7 +65,7 @@ const planSet = new ModuleSet<PlanModules>(() => import('./plan-modules'));
 const siteCardSet = new ModuleSet<SiteCardModules>(() => import('./sites-view'));
 const compareSet = new ModuleSet<CompareModules>(() => import('./compare-modules'));
 // The designer's site functions (its report applies its site with them); the designer's unit report alone.
-const siteChainSet = new ModuleSet<SiteFunctions>(() => import('./site-chain'));
+const siteChainSet = new ModuleSet<SiteChainModule>(() => import('./site-chain'));
 const rackUnitSet = new ModuleSet<RackUnitModule>(() => import('./rack-unit'));
 let rackModule: RackModule | undefined;
 let rackLoading: Promise<RackModule> | undefined;
@@ -175,10 +178,12 @@ export class Reports {
     return m.topologyComparison(g, m.loadNetworkCatalog(), fabric, rack.options.systemsPerRack, rack.options.basis ?? 'max', catalog.prices.networkPrices);
   });
   // Keyed on the plan site's override values (not the plan), so an edit elsewhere in the plan does not recompute it.
-  readonly #compare = memoizeLast((catalog: Catalog, design: CompareDesign, rack: RackDesign, m: CompareModules, siteId: string, ...values: OverrideValues): CompareReports => {
+  // The comparison reads the site it is costed at and no other (test/state/shown-generations.test.ts holds that the
+  // report from that site alone equals the whole list's), so Compare's first paint fetches that one site's data.
+  readonly #compare = memoizeLast((catalog: Catalog, design: CompareDesign, rack: RackDesign, m: CompareModules, site: Site, ...values: OverrideValues): CompareReports => {
     const { pueOverride, peakPueOverride, ...others } = overridesOf(...values);
     const fixed: FixedPues = { ...(pueOverride === undefined ? {} : { pueOverride }), ...(peakPueOverride === undefined ? {} : { peakPueOverride }) };
-    return { siteId, report: m.compareUnits(catalog, design, siteId, m.loadSites(), rack, fixed), fixedPues: fixed, planOnly: Object.keys(others) as PlanOnlyOverride[] };
+    return { siteId: site.id, report: m.compareUnits(catalog, design, site.id, [site], rack, fixed), fixedPues: fixed, planOnly: Object.keys(others) as PlanOnlyOverride[] };
   });
   // The designer's site functions with the plan's overrides for its site bound in: a new object only when those
   // values change, which is what makes the rack report's facility chain recompute.
@@ -196,10 +201,15 @@ export class Reports {
     return compareSet.value !== undefined && rackUnitSet.value !== undefined;
   }
 
-  /** Load what the Compare view needs alone (the comparison, the site list and defaults, the unit report); listeners are told when it arrives. */
+  /**
+   * Load what the Compare view needs alone (the comparison, the sites' index and the compared site's data, the unit
+   * report); listeners are told when it arrives.
+   */
   loadCompare(): Promise<void> {
     if (this.compareReady) return Promise.resolve();
-    return Promise.all([loadCompareModules(), rackUnitSet.load()]).then(() => this.#notify());
+    const d = this.store.design;
+    const site = loadCompareModules().then((m): unknown => m.comparedSite(d.compare, d.rack.siteId));
+    return Promise.all([site, rackUnitSet.load()]).then(() => this.#notify());
   }
 
   /** True once the plan report, the site cards and the site list can be derived. */
@@ -288,9 +298,14 @@ export class Reports {
    */
   get rackUnit(): RackUnit | null | undefined {
     const m = rackUnitSet.value;
-    const sites = compareSet.value ?? siteChainSet.value;
+    const sites = siteChainSet.value;
     const design = this.store.design.rack;
-    if (!m || (design.siteId && !sites)) return undefined;
+    if (design.siteId && !sites) {
+      // Compare's first paint reads one site; the site presets' list follows it, with the whole catalog.
+      if (this.store.hasWholeCatalog) void siteChainSet.load().then(() => this.#notify());
+      return undefined;
+    }
+    if (!m) return undefined;
     const unit = this.#unitSteps(m).derive(this.store.catalog, design, sites?.siteDefaults);
     return unit ?? (this.store.hasWholeCatalog ? null : undefined);
   }
@@ -337,13 +352,23 @@ export class Reports {
     const d = this.store.design;
     const m = compareSet.value;
     if (!m) return undefined;
-    const siteId = m.compareSite(d.compare, d.rack.siteId, m.loadSites());
-    return this.#compare(this.store.catalog, d.compare, d.rack, m, siteId, ...planOverridesAt(d.plan.plan, siteId));
+    const site = m.comparedSite(d.compare, d.rack.siteId);
+    if (site instanceof Promise) {
+      // Another site picked: its data is fetched (the comparison reads that site alone); nothing is shown meanwhile.
+      void site.then(() => this.#notify());
+      return undefined;
+    }
+    return this.#compare(this.store.catalog, d.compare, d.rack, m, site, ...planOverridesAt(d.plan.plan, site.id));
+  }
+
+  /** Id, name and data-center role of every site preset (Compare's site picker); undefined until Compare's modules arrive. */
+  get siteIndex() {
+    return compareSet.value?.bundledSiteIndex();
   }
 
   /** Site presets (the Sites and Plan views' lists); undefined until the report modules arrive. */
   get sites() {
-    return (planSet.value ?? compareSet.value)?.loadSites();
+    return planSet.value?.loadSites();
   }
 
   /** The network catalog (switches, optics, cables) the fabric report used; undefined until the modules arrive. */
@@ -353,10 +378,11 @@ export class Reports {
 
   /** The designer's site list (id, name, altitude, floor rating); undefined until the report modules arrive. */
   get siteList() {
-    return compareSet.value && this.#siteList(compareSet.value);
+    const m = siteChainSet.value;
+    return m && this.#siteList(m);
   }
 
-  readonly #siteList = memoizeLast((m: CompareModules) => m.siteList());
+  readonly #siteList = memoizeLast((m: SiteChainModule) => m.siteList());
 
   #notify(): void {
     for (const l of this.#listeners) l();
