@@ -163,8 +163,13 @@ export class AppStore {
    * The design is unchanged; views re-render with the complete lists.
    */
   upgradeCatalog(full: Catalog): void {
+    const wasWhole = this.#hasWholeCatalog;
     this.#hasWholeCatalog = true;
-    if (full === this.#catalog) return;
+    if (full === this.#catalog) {
+      // Already whole (a first view that loaded every generation): still tell listeners that wait for the whole catalog.
+      if (!wasWhole) this.#notify();
+      return;
+    }
     this.#catalog = full;
     this.#notify();
   }

@@ -119,4 +119,16 @@ describe('partial catalog at first paint', () => {
     expect(listener).toHaveBeenCalledTimes(1);
     expect(s.canUndo).toBe(false);
   });
+
+  it('tells listeners when the catalog it opened with turns out whole (what waits for the whole catalog moves on)', () => {
+    const s = new AppStore(catalog, { wholeCatalog: () => Promise.resolve(catalog) });
+    expect(s.hasWholeCatalog).toBe(false);
+    const listener = vi.fn();
+    s.subscribe(listener);
+    s.upgradeCatalog(catalog);
+    expect(s.hasWholeCatalog).toBe(true);
+    expect(listener).toHaveBeenCalledTimes(1);
+    s.upgradeCatalog(catalog);
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
 });
