@@ -333,6 +333,7 @@ export function planNetboxModel(b: PlanBundle, clusters: readonly ClusterLayout[
     sites,
     racks,
     devices: { [Symbol.iterator]: () => devices(b, clusters, layouts, swTypes, otherTypes, siteName, rackAccessSwitches(clusters)) },
+    deviceChunks: (header) => deviceChunks(clusters, layouts, swTypes, otherTypes, siteName, rackAccessSwitches(clusters), header),
     cables: { [Symbol.iterator]: () => planNetboxCables(b, clusters) },
     cableChunks: (header) => planNetboxCableChunks(b, clusters, header),
     notes,
@@ -390,6 +391,69 @@ function managementSlots(layout: ElevationLayout, rackIndex: number): number {
   return el.slots.filter((s) => !s.overflow && s.kind === 'management').length;
 }
 
+/** What the compute racks of a cluster's devices are made from: the elevation's slots and the node naming. */
+interface ComputeRacks {
+  readonly c: ClusterLayout;
+  readonly parts: ModelParts;
+  /** Each elevation rack's slots, bottom up, without overflow (racks repeat the elevation's few layouts). */
+  readonly slotsOf: readonly (readonly ElevationSlot[])[];
+  readonly nodesPerRack: number;
+  readonly computeSlotId: string | undefined;
+  /** A node's name is this and its number (`<prefix>node<n>`). */
+  readonly nodeHead: string;
+  /** Out-of-band access switches per compute rack (its first management slots). */
+  readonly access: number;
+}
+type ElevationSlot = ElevationLayout['racks'][number]['slots'][number];
+
+function computeRacks(c: ClusterLayout, entry: { layout: ElevationLayout; parts: ModelParts } | undefined, accessPerRack: Map<string, number>): ComputeRacks | null {
+  if (!entry) return null;
+  const g = c.generation;
+  return {
+    c,
+    parts: entry.parts,
+    // Each elevation rack's slots are filtered and sorted once per cluster, not once per compute rack.
+    slotsOf: entry.layout.racks.map((el) => [...el.slots].filter((s) => !s.overflow).sort((a, b2) => a.u - b2.u)),
+    nodesPerRack: Math.max(1, c.ports.nodesPerRack),
+    computeSlotId: g.components.find((x) => x.ports.scaleOut && x.ports.scaleOut.count > 0)?.id,
+    nodeHead: `${c.prefix}node`,
+    access: accessPerRack.get(accessKey(c)) ?? 0,
+  };
+}
+
+/** A compute rack's name (with its cluster prefix). */
+function computeRackName(k: ComputeRacks, r: number): string {
+  return `${k.c.prefix}${k.c.cabling.nodePlace(r * k.nodesPerRack).rack}`;
+}
+
+/**
+ * The devices of compute rack `r`, in slot order: `visit(slot, head, n, name)`, the device named `head + String(n)`
+ * when `name` is null (a node `<prefix>node<n>`, any other slot `<rack>-u<u>`), else `name` (the rack's out-of-band
+ * access switch, named as the schedule names it). The one owner of these names for both device writers.
+ */
+function visitComputeRack(k: ComputeRacks, r: number, rackName: string, visit: (slot: ElevationSlot, head: string, n: number, name: string | null) => void): void {
+  const c = k.c;
+  const npr = k.nodesPerRack;
+  const nodes = c.fabric.nodes;
+  const slots = k.slotsOf[r % k.slotsOf.length]!;
+  const uHead = `${rackName}-u`;
+  let nodeInRack = 0;
+  let managementInRack = 0;
+  for (const s of slots) {
+    if (s.componentId === k.computeSlotId && nodeInRack < npr) {
+      const n = r * npr + nodeInRack++;
+      if (n >= nodes) continue;
+      visit(s, k.nodeHead, n + 1, null);
+    } else if (s.kind === 'management' && managementInRack < k.access) {
+      // The rack's out-of-band access switch, named as the schedule names it (oob-C3-1; oob-f2-C3-1 in a split cluster).
+      visit(s, '', 0, `${c.clusterPrefix}oob-${rackName.slice(c.clusterPrefix.length)}-${++managementInRack}`);
+    } else {
+      // NetBox device names hold at most 64 characters: the rack name and the U position are unique and short.
+      visit(s, uHead, s.u, null);
+    }
+  }
+}
+
 function* devices(
   b: PlanBundle,
   clusters: readonly ClusterLayout[],
@@ -401,74 +465,99 @@ function* devices(
 ): Generator<NbDevice> {
   for (const c of clusters) {
     const site = siteName.get(c.siteId) ?? c.siteId;
-    const g = c.generation;
-    const entry = layouts.get(g.id);
-    const npr = Math.max(1, c.ports.nodesPerRack);
-    const nodes = c.fabric.nodes;
-    const computeSlotId = g.components.find((x) => x.ports.scaleOut && x.ports.scaleOut.count > 0)?.id;
-    if (entry) {
-      const { layout, parts } = entry;
-      // Racks repeat the elevation's few rack layouts: each one's slots are filtered and sorted once.
-      const slotsOf = layout.racks.map((el) => [...el.slots].filter((s) => !s.overflow).sort((a, b2) => a.u - b2.u));
+    const k = computeRacks(c, layouts.get(c.generation.id), accessPerRack);
+    if (k) {
+      const rackDevices: NbDevice[] = [];
       for (let r = 0; r < c.cabling.computeRacks; r++) {
-        const rackName = `${c.prefix}${c.cabling.nodePlace(r * npr).rack}`;
-        const slots = slotsOf[r % layout.racks.length]!;
-        let nodeInRack = 0;
-        let managementInRack = 0;
-        const access = accessPerRack.get(accessKey(c)) ?? 0;
-        for (const s of slots) {
-          const isNode = s.componentId === computeSlotId && nodeInRack < npr;
-          let name: string;
-          if (isNode) {
-            const n = r * npr + nodeInRack++;
-            if (n >= nodes) continue;
-            name = `${c.prefix}node${n + 1}`;
-          } else if (s.kind === 'management' && managementInRack < access) {
-            // The rack's out-of-band access switch, named as the schedule names it (oob-C3-1; oob-f2-C3-1 in a split cluster).
-            name = `${c.clusterPrefix}oob-${rackName.slice(c.clusterPrefix.length)}-${++managementInRack}`;
-          } else {
-            // NetBox device names hold at most 64 characters: the rack name and the U position are unique and short.
-            name = `${rackName}-u${s.u}`;
-          }
-          yield {
-            name,
-            role: ROLE_OF_KIND[s.kind] ?? 'Other',
-            manufacturer: parts.manufacturer,
-            deviceType: parts.typeOf.get(s.componentId) ?? s.label,
-            site,
-            rack: rackName,
-            position: s.u,
-            face: 'front',
-          };
-        }
+        const rack = computeRackName(k, r);
+        rackDevices.length = 0;
+        visitComputeRack(k, r, rack, (s, head, n, name) => {
+          rackDevices.push({ name: name ?? head + String(n), role: ROLE_OF_KIND[s.kind] ?? 'Other', manufacturer: k.parts.manufacturer, deviceType: k.parts.typeOf.get(s.componentId) ?? s.label, site, rack, position: s.u, face: 'front' });
+        });
+        yield* rackDevices;
       }
     }
-    const t = swTypes.get(c)!;
-    for (const [rack, list] of networkRacks(c)) {
-      for (const sw of list) {
-        yield { name: `${c.prefix}${sw.device}`, role: sw.role, manufacturer: t.manufacturer, deviceType: t.model, site, rack: `${c.prefix}${rack}`, position: sw.position, face: 'front' };
+    yield* networkDevicesOf(c, swTypes, otherTypes, layouts, site);
+  }
+}
+
+/**
+ * 06-devices.csv of the plan as bytes: the rows of {@link devices}, the compute racks' devices (most of them)
+ * written from their slots with no device object or name string per device.
+ */
+function* deviceChunks(
+  clusters: readonly ClusterLayout[],
+  layouts: Map<string, { layout: ElevationLayout; parts: ModelParts }>,
+  swTypes: Map<ClusterLayout, NbDeviceType>,
+  otherTypes: Map<ClusterLayout, OtherNetworkTypes>,
+  siteName: Map<string, string>,
+  accessPerRack: Map<string, number>,
+  header: boolean,
+): Generator<Uint8Array> {
+  const w = new NetboxCsvWriter();
+  if (header) w.header(NETBOX_COLUMNS.devices);
+  for (const c of clusters) {
+    const site = siteName.get(c.siteId) ?? c.siteId;
+    const k = computeRacks(c, layouts.get(c.generation.id), accessPerRack);
+    if (k) {
+      // A slot's role/manufacturer/type/status/site block, per elevation rack and slot, made once per cluster.
+      const kinds = k.slotsOf.map((slots) => slots.map((s) => w.deviceKindCells(ROLE_OF_KIND[s.kind] ?? 'Other', k.parts.manufacturer, k.parts.typeOf.get(s.componentId) ?? s.label, site)));
+      for (let r = 0; r < c.cabling.computeRacks; r++) {
+        const rack = computeRackName(k, r);
+        const rackCell = w.deviceRackCell(rack);
+        const rackKinds = kinds[r % kinds.length]!;
+        let i = 0;
+        const slots = k.slotsOf[r % k.slotsOf.length]!;
+        visitComputeRack(k, r, rack, (s, head, n, name) => {
+          // The visit skips slots (nodes past the cluster's last): the slot's own block, found by position in its rack.
+          while (slots[i] !== s) i++;
+          if (name === null) w.numberedDevice(head, n, rackKinds[i]!, rackCell, s.u, 'front');
+          else w.deviceRow(name, rackKinds[i]!, rackCell, s.u, 'front');
+        });
+        if (w.full) yield w.take();
       }
     }
-    // The cluster's front-end, storage and out-of-band devices (once, on its first part), named as their rows name them.
-    const e = c.otherNetworks;
-    if (!e) continue;
-    const types = otherTypes.get(c)!.types;
-    const p = c.clusterPrefix;
-    const elevation = entry?.layout;
-    for (const network of SCHEDULE_NETWORKS) {
-      if (network === 'compute') continue;
-      const sw = types[network];
-      for (const d of networkDevices(e, network)) {
-        if (d.role === 'access' && elevation && inElevation(d, elevation)) continue;
-        const endpoint = d.ports === 0;
-        const type = endpoint ? OOB_ENDPOINT_TYPE : sw!.type;
-        const name = `${p}${d.name}`;
-        const rack = `${p}${d.rack}`;
-        // Two literals rather than a spread of an optional slot: hundreds of thousands of management ports take this path.
-        yield d.h !== null && sw
-          ? { name, role: otherRole(d), manufacturer: type.manufacturer, deviceType: type.model, site, rack, position: positionOf(c, d.h, sw.heightU), face: 'front' }
-          : { name, role: otherRole(d), manufacturer: type.manufacturer, deviceType: type.model, site, rack };
-      }
+    for (const d of networkDevicesOf(c, swTypes, otherTypes, layouts, site)) {
+      w.device(d);
+      if (w.full) yield w.take();
+    }
+  }
+  if (w.size) yield w.take();
+}
+
+/** A cluster's switches in its network racks, then (first part) its front-end, storage and out-of-band devices. */
+function* networkDevicesOf(
+  c: ClusterLayout,
+  swTypes: Map<ClusterLayout, NbDeviceType>,
+  otherTypes: Map<ClusterLayout, OtherNetworkTypes>,
+  layouts: Map<string, { layout: ElevationLayout; parts: ModelParts }>,
+  site: string,
+): Generator<NbDevice> {
+  const t = swTypes.get(c)!;
+  for (const [rack, list] of networkRacks(c)) {
+    for (const sw of list) {
+      yield { name: `${c.prefix}${sw.device}`, role: sw.role, manufacturer: t.manufacturer, deviceType: t.model, site, rack: `${c.prefix}${rack}`, position: sw.position, face: 'front' };
+    }
+  }
+  // The cluster's front-end, storage and out-of-band devices (once, on its first part), named as their rows name them.
+  const e = c.otherNetworks;
+  if (!e) return;
+  const types = otherTypes.get(c)!.types;
+  const p = c.clusterPrefix;
+  const elevation = layouts.get(c.generation.id)?.layout;
+  for (const network of SCHEDULE_NETWORKS) {
+    if (network === 'compute') continue;
+    const sw = types[network];
+    for (const d of networkDevices(e, network)) {
+      if (d.role === 'access' && elevation && inElevation(d, elevation)) continue;
+      const endpoint = d.ports === 0;
+      const type = endpoint ? OOB_ENDPOINT_TYPE : sw!.type;
+      const name = `${p}${d.name}`;
+      const rack = `${p}${d.rack}`;
+      // Two literals rather than a spread of an optional slot: hundreds of thousands of management ports take this path.
+      yield d.h !== null && sw
+        ? { name, role: otherRole(d), manufacturer: type.manufacturer, deviceType: type.model, site, rack, position: positionOf(c, d.h, sw.heightU), face: 'front' }
+        : { name, role: otherRole(d), manufacturer: type.manufacturer, deviceType: type.model, site, rack };
     }
   }
 }

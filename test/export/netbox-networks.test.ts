@@ -275,4 +275,39 @@ describe('07-cables.csv and 06-devices.csv byte writer', () => {
       { numRuns: 3000 },
     );
   });
+
+  it('devices from blocks (numberedDevice, deviceRow) are what device() writes for the same name and cells', () => {
+    const head = fc.oneof(fc.constantFrom('', 'gb300-nvl72-node', 'gb300-nvl72-C12-u', '=x', ' n', 'a,'), cell, fc.constant('h'.repeat(60)));
+    const n = fc.oneof(fc.constantFrom(0, 1, 9, 10, 99_999, 2 ** 31, 2 ** 53), fc.integer({ min: 0, max: 2 ** 40 }), fc.constantFrom(1.5, -1));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(device, head, n, fc.boolean()), { minLength: 1, maxLength: 8 }), fc.integer({ min: 16, max: 4096 }), (drawn, chunk) => {
+        const rows = drawn.map(([d, h, k, numbered]) => ({ ...d, description: undefined, name: numbered ? h + String(k) : d.name, h, k, numbered }));
+        const w = new NetboxCsvWriter(chunk);
+        const parts: Uint8Array[] = [];
+        for (const x of rows) {
+          const kind = w.deviceKindCells(x.role, x.manufacturer, x.deviceType, x.site);
+          const rackCell = w.deviceRackCell(x.rack);
+          if (x.numbered) w.numberedDevice(x.h, x.k, kind, rackCell, x.position, x.face);
+          else w.deviceRow(x.name, kind, rackCell, x.position, x.face);
+          if (w.full) parts.push(w.take());
+        }
+        if (w.size) parts.push(w.take());
+        const dec = new TextDecoder();
+        const got = parts.map((p) => dec.decode(p, { stream: true })).join('') + dec.decode();
+        expect(got).toBe(rows.map((d) => csvLine(netboxDeviceCells(d as NbDevice).map((c) => c ?? null))).join(''));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('a plan’s 06-devices.csv from its layouts (deviceChunks) is the file of its device objects, byte for byte', () => {
+    for (const b of [bundle(), bundle({ switchRadix: 16, switchPortGbps: 800, switchW: 1000 }, [{ site: 'houston-tx', generation: 'gb300-nvl72', quarter: '2026-Q2', units: 40 }])]) {
+      const model = planNetboxModel(b);
+      const dec = new TextDecoder();
+      const fromBlocks = [...model.deviceChunks!(true)].map((p) => dec.decode(p, { stream: true })).join('') + dec.decode();
+      const fromObjects = [...netboxDeviceChunks(model.devices)].map((p) => dec.decode(p, { stream: true })).join('') + dec.decode();
+      expect(fromBlocks.split('\r\n').length).toBeGreaterThan(100);
+      expect(fromBlocks).toBe(fromObjects);
+    }
+  });
 });
