@@ -325,13 +325,15 @@ export class RackFabricView extends LitElement {
     this.#previewOf = null;
   }
 
-  override firstUpdated(): void {
-    markRendered('rackplan:fabric');
-  }
-
+  #figuresRendered = false;
   #revealSchedule = false;
 
   override updated(): void {
+    // The first render with the fabric's figures (the view renders nothing until its reports have arrived).
+    if (!this.#figuresRendered && this.#data) {
+      this.#figuresRendered = true;
+      markRendered('rackplan:fabric');
+    }
     if (!this.#revealSchedule) return;
     const section = this.renderRoot.querySelector('[aria-labelledby="sched-h"]');
     if (!section) return;
