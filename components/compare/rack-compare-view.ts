@@ -15,7 +15,7 @@ import type { SiteIndexEntry } from '../../src/catalog/site-index';
 import type { CompareDesign, CompareTargetKind, Prefs } from '../../src/state/types';
 import type { ChartSpec } from '../charts/rack-chart';
 import { emit } from '../shared/events';
-import { baseStyles } from '../shared/styles';
+import { baseStyles, pendingElementStyles } from '../shared/styles';
 import { shortGenerationName } from '../../src/views/names';
 
 /** Range, unit kind and example per target kind: the design schema's (src/views/fields.ts). */
@@ -95,6 +95,7 @@ function charts(rows: readonly CompareOption[], target: CompareTargetKind): { pe
 export class RackCompareView extends LitElement {
   static override styles = [
     baseStyles,
+    pendingElementStyles,
     css`
       :host {
         display: grid;
@@ -159,19 +160,6 @@ export class RackCompareView extends LitElement {
         font-size: 1rem;
         font-weight: 600;
         margin: 0 0 0.75rem;
-      }
-      /* Until the field element is defined (after the first paint), a field holds the height of the shortest one. */
-      rack-quantity-input:not(:defined) {
-        display: block;
-        min-height: 4.2rem;
-      }
-      /* Until the chart element is defined (its module comes after the first paint), a chart keeps its height. */
-      rack-chart:not(:defined) {
-        display: grid;
-        place-items: center;
-        height: 16rem;
-        color: var(--rack-muted);
-        font-size: 0.8125rem;
       }
       .charts {
         display: grid;

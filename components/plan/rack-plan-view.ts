@@ -35,7 +35,7 @@ import {
 import type { PlanDesign, Prefs } from '../../src/state/types';
 import type { ChartSpec } from '../charts/rack-chart';
 import { emit } from '../shared/events';
-import { baseStyles, numberTableStyles } from '../shared/styles';
+import { baseStyles, pendingElementStyles, numberTableStyles } from '../shared/styles';
 import { shortName } from '../../src/views/names';
 
 /**
@@ -96,6 +96,7 @@ function demandSpec(d: ReturnType<typeof demandChart>, unit: string): ChartSpec 
 export class RackPlanView extends LitElement {
   static override styles = [
     baseStyles,
+    pendingElementStyles,
     numberTableStyles,
     css`
       :host {
@@ -157,19 +158,6 @@ export class RackPlanView extends LitElement {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr));
         gap: 1rem;
-      }
-      /* Until the field element is defined (after the first paint), a field holds the height of the shortest one. */
-      rack-quantity-input:not(:defined) {
-        display: block;
-        min-height: 4.2rem;
-      }
-      /* Until the chart element is defined (after the first paint), a chart keeps its height and says it is loading. */
-      rack-chart:not(:defined) {
-        display: grid;
-        place-items: center;
-        height: 16rem;
-        color: var(--rack-muted);
-        font-size: 0.8125rem;
       }
       .charts rack-chart {
         height: 17rem;

@@ -104,6 +104,26 @@ export const baseStyles = css`
   }
 `;
 
+/**
+ * Elements whose modules load after a view's first paint (the quantity field, the chart) keep their place until
+ * they are defined, so nothing below them moves when they upgrade.
+ */
+export const pendingElementStyles = css`
+  /* A field holds the height of the shortest one. */
+  rack-quantity-input:not(:defined) {
+    display: block;
+    min-height: 4.2rem;
+  }
+  /* A chart keeps its height and says it is loading. */
+  rack-chart:not(:defined) {
+    display: grid;
+    place-items: center;
+    height: 16rem;
+    color: var(--rack-muted);
+    font-size: 0.8125rem;
+  }
+`;
+
 /** The confidence badge text and description for a provenance confidence. */
 /** Tables of figures: numbers right-aligned, the first (label) column left, a rule under each row. */
 export const numberTableStyles = css`

@@ -10,7 +10,7 @@ import { editSite, SITE_OVERRIDE_INPUTS, withSiteOverride, type Figure, type Sit
 import type { SiteOverrides } from '../../src/core/plan/types';
 import type { Prefs } from '../../src/state/types';
 import { emit } from '../shared/events';
-import { baseStyles } from '../shared/styles';
+import { baseStyles, pendingElementStyles } from '../shared/styles';
 import '../shared/rack-source';
 import { shortName } from '../../src/views/names';
 
@@ -35,6 +35,7 @@ export class RackSitesView extends LitElement {
   // so the section hardly grows when they appear.
   static override styles = [
     baseStyles,
+    pendingElementStyles,
     css`
       :host {
         display: block;
@@ -118,10 +119,6 @@ export class RackSitesView extends LitElement {
         font-size: 7px;
         fill: var(--rack-muted);
         text-anchor: middle;
-      }
-      rack-quantity-input:not(:defined) {
-        display: block;
-        min-height: 4.2rem;
       }
       .edit {
         display: grid;
