@@ -39,7 +39,7 @@ function cliCase(args: readonly string[], target: string): BenchCase {
 export const cases: BenchCase[] = [
   {
     group: 'rack',
-    name: 'evaluateUnit, every generation (ms: 100 rounds of all 12; µs per unit, wall and CPU, in extra)',
+    name: `evaluateUnit, every generation (ms: 100 rounds of all ${catalog.generations.length}; µs per unit, wall and CPU, in extra)`,
     target: '≤ 10 µs per unit',
     runs: 30,
     setup: () => {
