@@ -7,6 +7,7 @@ import { FAMILY_LABEL, VENDOR_LABEL } from '../../src/views/generations';
 import { memoizeLast } from '../../src/views/memo';
 import { shortGenerationName } from '../../src/views/names';
 import type { ChartSpec } from '../charts/rack-chart';
+import { compareChartStyles } from './compare-styles';
 import { baseStyles } from '../shared/styles';
 import '../charts/rack-chart';
 
@@ -22,13 +23,13 @@ import '../charts/rack-chart';
 export class RackCompareTable extends LitElement {
   static override styles = [
     baseStyles,
+    compareChartStyles,
     css`
       :host {
         display: grid;
         gap: 1rem;
       }
-      :host > *,
-      .charts > * {
+      :host > * {
         min-width: 0;
       }
       .table-wrap {
@@ -79,19 +80,6 @@ export class RackCompareTable extends LitElement {
       td.best {
         font-weight: 700;
         color: var(--rack-ok);
-      }
-      .charts {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr));
-        gap: 1rem;
-      }
-      .charts h3 {
-        margin-bottom: 0.5rem;
-      }
-      .note {
-        font-size: 0.75rem;
-        color: var(--rack-muted);
-        margin: 0.5rem 0 0;
       }
     `,
   ];

@@ -15,6 +15,7 @@ import type { SiteIndexEntry } from '../../src/catalog/site-index';
 import type { CompareDesign, CompareTargetKind, Prefs } from '../../src/state/types';
 import type { ChartSpec } from '../charts/rack-chart';
 import { emit } from '../shared/events';
+import { compareChartStyles } from './compare-styles';
 import { baseStyles, pendingElementStyles } from '../shared/styles';
 import { shortGenerationName } from '../../src/views/names';
 
@@ -95,6 +96,7 @@ function charts(rows: readonly CompareOption[], target: CompareTargetKind): { pe
 export class RackCompareView extends LitElement {
   static override styles = [
     baseStyles,
+    compareChartStyles,
     pendingElementStyles,
     css`
       :host {
@@ -102,8 +104,7 @@ export class RackCompareView extends LitElement {
         gap: 1rem;
       }
       :host > *,
-      .controls > *,
-      .charts > * {
+      .controls > * {
         min-width: 0;
       }
       .controls {
@@ -160,19 +161,6 @@ export class RackCompareView extends LitElement {
         font-size: 1rem;
         font-weight: 600;
         margin: 0 0 0.75rem;
-      }
-      .charts {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr));
-        gap: 1rem;
-      }
-      .charts h3 {
-        margin-bottom: 0.5rem;
-      }
-      .note {
-        font-size: 0.75rem;
-        color: var(--rack-muted);
-        margin: 0.5rem 0 0;
       }
       .empty {
         color: var(--rack-muted);
