@@ -9,23 +9,19 @@
  *  - a returning visitor or a link with a query or hash never gets the copy.
  * Runs in the node project (it drives the browser).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { serveBuiltApp, type BuiltApp } from '../helpers/built-app';
 import { JOURNAL_KEY } from '../../src/storage/session-names';
 import { VISITED_KEY } from '../../components/app/rack-app';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const vite = join(root, 'node_modules/.bin/vite');
-const port = 4800 + Math.floor(Math.random() * 400);
-const base = `http://127.0.0.1:${port}`;
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+let app: BuiltApp | undefined;
 let out: string;
-let server: ChildProcess | undefined;
+let base: string;
 let browser: Browser | undefined;
 
 const generations = readdirSync(join(root, 'presets/generations'))
@@ -54,25 +50,12 @@ function definedTags(): string[] {
 }
 
 beforeAll(async () => {
-  out = mkdtempSync(join(tmpdir(), 'rackplan-prerender-'));
-  execFileSync(vite, ['build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
-  execFileSync(process.execPath, [join(root, 'scripts/prerender.mjs'), '--outDir', out], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
-  server = spawn(vite, ['preview', '--outDir', out, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore' });
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(`${base}/`)).ok) break;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  app = await serveBuiltApp({ name: 'prerender', portFrom: 4800, prerender: true });
+  ({ out, base, browser } = app);
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (server?.pid && server.exitCode === null) process.kill(server.pid);
-  if (out) rmSync(out, { recursive: true, force: true });
+  await app?.close();
 });
 
 describe('pre-rendered designer pages, every bundled generation', () => {

@@ -4,45 +4,21 @@
  * amps and see the budget update, compare with trn3-gen2-ultraserver for the same target, plan three sites over
  * seven years with the optimizer — with no console errors. Runs in the node project (it drives the browser).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { serveBuiltApp, type BuiltApp } from '../helpers/built-app';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const vite = join(root, 'node_modules/.bin/vite');
-const port = 4300 + Math.floor(Math.random() * 500);
-const base = `http://127.0.0.1:${port}`;
-let out: string;
-let server: ChildProcess | undefined;
+let app: BuiltApp | undefined;
+let base: string;
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  // Build into a private directory so a concurrent build of dist/app cannot pull the files away mid-test.
-  out = mkdtempSync(join(tmpdir(), 'rackplan-walk-'));
-  execFileSync(vite, ['build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
-  server = spawn(vite, ['preview', '--outDir', out, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore' });
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(`${base}/`)).ok) break;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  app = await serveBuiltApp({ name: 'walk', portFrom: 4300 });
+  ({ base, browser } = app);
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (server?.pid && server.exitCode === null) process.kill(server.pid);
-  if (out) rmSync(out, { recursive: true, force: true });
+  await app?.close();
 });
 
 async function meterText(page: Page, name: string): Promise<string> {
