@@ -8,6 +8,7 @@
 import { cdus, coolants, generationIndex, generationJson, generationLoaders, prices, psus } from 'virtual:rackplan-presets/catalog';
 import type * as core from '../core/catalog/types';
 import { loadNetworkCatalog } from './network';
+import { deepFreeze } from './deep-freeze';
 
 /** Bumped whenever a preset value changes; plans and exports record it. */
 export const CATALOG_VERSION = '2026.11.2';
@@ -69,12 +70,4 @@ export function bundledGenerationNames(): readonly { readonly id: string; readon
 /** Ids of every bundled generation, sorted (for messages and lookups). */
 export function generationIds(): string[] {
   return generationIndex.map((g) => g.id).sort();
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }

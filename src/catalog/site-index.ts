@@ -8,6 +8,7 @@
  */
 import { siteIndex, siteJson, siteLoaders } from 'virtual:rackplan-presets/site-index';
 import type { Site } from '../core/sites/types';
+import { deepFreeze } from './deep-freeze';
 
 export interface SiteIndexEntry {
   readonly id: string;
@@ -35,12 +36,4 @@ export function loadedSite(id: string): Site | undefined {
   const i = siteIndex.findIndex((s) => s.id === id);
   const text = i < 0 ? undefined : siteJson[i];
   return text === undefined ? undefined : (parsed[i] ??= deepFreeze(JSON.parse(text) as Site));
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
