@@ -16,6 +16,8 @@ type Descriptor = 1 | 2;
 
 export class ProcessOutput {
   private readonly pending: Promise<void>[] = [];
+  /** Descriptors that met a full pipe: their later text queues behind what node's stream still holds, in order. */
+  private readonly streamed = new Set<Descriptor>();
   /** Set by the first failed write: the code the process exits with (0 when the reader went away). */
   failureExitCode: number | undefined;
 
@@ -23,6 +25,7 @@ export class ProcessOutput {
   write(fd: Descriptor, text: string): void {
     if (this.failureExitCode !== undefined) return;
     const bytes = Buffer.from(text.endsWith('\n') ? text : `${text}\n`);
+    if (this.streamed.has(fd)) return this.writeThroughStream(fd, bytes);
     let offset = 0;
     try {
       while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
@@ -38,6 +41,7 @@ export class ProcessOutput {
   }
 
   private writeThroughStream(fd: Descriptor, rest: Uint8Array): void {
+    this.streamed.add(fd);
     const stream = fd === 1 ? process.stdout : process.stderr;
     if (stream.listenerCount('error') === 0) stream.on('error', (err) => this.fail(fd, err));
     this.pending.push(
