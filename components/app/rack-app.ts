@@ -14,7 +14,7 @@ import type { Prefs, ThemeChoice } from '../../src/state/types';
 import type { Plan } from '../../src/core/plan/types';
 import type { Result } from '../../src/core/result';
 import { baseStyles, segmentedStyles } from '../shared/styles';
-import { onRendered } from '../../src/views/marks';
+import { afterNextPaint, onRendered } from '../../src/views/marks';
 
 /**
  * localStorage key saying this browser has run the app, so its database may hold a session: public/theme-init.js
@@ -54,7 +54,7 @@ function afterFirstPaintedView(fn: () => void): void {
   const observer = watch ? new PerformanceObserver(() => void (painted() && setTimeout(run, 0))) : undefined;
   if (observer) observer.observe({ type: 'mark' });
   else if (painted()) setTimeout(run, 0);
-  else requestAnimationFrame(() => setTimeout(run, 0));
+  else afterNextPaint(run);
 }
 
 /**

@@ -8,7 +8,7 @@ import { StoreController } from '../controllers/store-controller';
 import { COMPARE_TARGET_FIELDS } from '../../src/views/plan-fields';
 import { formatNumber, formatUsd, formatValue, type DisplayKind } from '../../src/views/format';
 import { generationGroups, type GenerationGroup } from '../../src/views/generations';
-import { markRendered } from '../../src/views/marks';
+import { markRendered, afterNextPaint } from '../../src/views/marks';
 import { memoizeLast } from '../../src/views/memo';
 import type { UnitReport } from '../../src/core/rack/types';
 import type { SiteIndexEntry } from '../../src/catalog/site-index';
@@ -214,14 +214,11 @@ export class RackCompareView extends LitElement {
     // (with the issue-code registry for the issues row, the chart element the charts above use and the field element
     // with its drafts store) is loaded after the first paint instead of holding it back. The charts and fields above
     // keep a height meanwhile (styles: :not(:defined)); Lit keeps the values set on the fields until they upgrade.
-    requestAnimationFrame(() =>
-      setTimeout(
-        () =>
-          void import('./compare-view-elements').catch((err: unknown) => {
-            this._tableFailed = err instanceof Error ? err.message : String(err);
-          }),
-        0,
-      ),
+    afterNextPaint(
+      () =>
+        void import('./compare-view-elements').catch((err: unknown) => {
+          this._tableFailed = err instanceof Error ? err.message : String(err);
+        }),
     );
   }
 

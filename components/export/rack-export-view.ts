@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ReportsController } from '../controllers/reports-controller';
 import { StoreController } from '../controllers/store-controller';
-import { markRendered } from '../../src/views/marks';
+import { markRendered, afterNextPaint } from '../../src/views/marks';
 import { SESSION_JSON, sessionJson } from '../../src/views/session-export';
 import { formatProblems, type AppStore } from '../../src/state/store';
 import { emit } from '../shared/events';
@@ -97,7 +97,7 @@ export class RackExportView extends LitElement {
   override firstUpdated(): void {
     markRendered('rackplan:export');
     // After the frame with the session part is painted (as markRendered does).
-    requestAnimationFrame(() => setTimeout(() => void this.#loadPlanParts(), 0));
+    afterNextPaint(() => void this.#loadPlanParts());
   }
 
   async #loadPlanParts(): Promise<void> {

@@ -11,7 +11,7 @@ import type { RouteQuery } from '../../src/state/router';
 import { FABRIC_FIELDS as FF } from '../../src/views/fields';
 import { formatNumber, formatUsd, formatValue } from '../../src/views/format';
 import { generationGroups } from '../../src/views/generations';
-import { markRendered } from '../../src/views/marks';
+import { markRendered, afterNextPaint } from '../../src/views/marks';
 import { memoizeLast } from '../../src/views/memo';
 import { shortName } from '../../src/views/names';
 import type { FabricDesign, Prefs, RackDesign } from '../../src/state/types';
@@ -561,12 +561,10 @@ export class RackFabricView extends LitElement {
     const outcome = this.#data?.outcome ?? null;
     this.#topologiesOf = outcome;
     this._topologies = 'computing';
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        if (this._topologies === null || this.#topologiesOf !== outcome) return;
-        this._topologies = this.#reports.reports?.fabricTopologies ?? null;
-      }, 0),
-    );
+    afterNextPaint(() => {
+      if (this._topologies === null || this.#topologiesOf !== outcome) return;
+      this._topologies = this.#reports.reports?.fabricTopologies ?? null;
+    });
   }
 
   /**

@@ -8,7 +8,7 @@ import { ReportsController } from '../controllers/reports-controller';
 import { StoreController } from '../controllers/store-controller';
 import { PLAN_FIELDS as PF } from '../../src/views/plan-fields';
 import { formatNumber, formatUsd } from '../../src/views/format';
-import { markRendered } from '../../src/views/marks';
+import { markRendered, afterNextPaint } from '../../src/views/marks';
 import { memoizeLast } from '../../src/views/memo';
 import type { PlanFailure } from '../../src/views/reports';
 import {
@@ -288,11 +288,9 @@ export class RackPlanView extends LitElement {
     if (!this.#data) return;
     markRendered('rackplan:plan');
     if (!laterParts) {
-      requestAnimationFrame(() =>
-        setTimeout(() => {
-          loadLaterParts().catch((e: unknown) => (this._laterError = e instanceof Error ? e.message : String(e)));
-        }, 0),
-      );
+      afterNextPaint(() => {
+        loadLaterParts().catch((e: unknown) => (this._laterError = e instanceof Error ? e.message : String(e)));
+      });
     }
   }
 

@@ -8,6 +8,7 @@ import type { UnitSystem } from '../../src/state/types';
 import { emit } from '../shared/events';
 import { CONFIDENCE_TEXT, baseStyles, segmentedStyles } from '../shared/styles';
 import { shortName } from '../../src/views/names';
+import { afterNextPaint } from '../../src/views/marks';
 
 const U_PX = 14;
 const GUTTER = 20;
@@ -410,7 +411,7 @@ export class RackElevation extends LitElement {
         this.requestUpdate();
         resolve();
       };
-      requestAnimationFrame(() => setTimeout(show, 0));
+      afterNextPaint(show);
       // A page in the background gets no frames: the items are drawn anyway.
       setTimeout(show, 1000);
     });

@@ -5,7 +5,7 @@ import type { PueReport } from '../../src/core/sites/pue';
 import { ReportsController } from '../controllers/reports-controller';
 import { StoreController } from '../controllers/store-controller';
 import { formatNumber, formatPue, formatValue, toDisplayValue } from '../../src/views/format';
-import { markRendered } from '../../src/views/marks';
+import { markRendered, afterNextPaint } from '../../src/views/marks';
 import { editSite, SITE_OVERRIDE_INPUTS, withSiteOverride, type Figure, type SiteCard, type StepFigure } from '../../src/views/sites-view';
 import type { SiteOverrides } from '../../src/core/plan/types';
 import type { Prefs } from '../../src/state/types';
@@ -179,14 +179,11 @@ export class RackSitesView extends LitElement {
     markRendered('rackplan:sites');
     // The edit fields sit below the figures (under the fold): their element (with the drafts store, ~2.7 kB gz) is
     // defined after the first paint instead of holding it back. Lit keeps the properties set on them until then.
-    requestAnimationFrame(() =>
-      setTimeout(
-        () =>
-          void import('./site-edit-fields').catch((err: unknown) => {
-            this._fieldsFailed = err instanceof Error ? err.message : String(err);
-          }),
-        0,
-      ),
+    afterNextPaint(
+      () =>
+        void import('./site-edit-fields').catch((err: unknown) => {
+          this._fieldsFailed = err instanceof Error ? err.message : String(err);
+        }),
     );
   }
 

@@ -24,8 +24,13 @@ export function markRendered(name: string): void {
   for (const listener of [...listeners]) listener(name);
   if (typeof performance === 'undefined' || typeof performance.mark !== 'function') return;
   performance.mark(name);
-  if (typeof requestAnimationFrame === 'function') {
-    // rAF runs before the frame's paint; a task queued from it runs after that paint.
-    requestAnimationFrame(() => setTimeout(() => performance.mark(`${name}:painted`), 0));
-  }
+  if (typeof requestAnimationFrame === 'function') afterNextPaint(() => performance.mark(`${name}:painted`));
+}
+
+/**
+ * Run `fn` in a task after the next frame has been painted: a frame callback runs before the frame's paint, and a
+ * task queued from it runs after that paint. For work that must not hold back a first paint (modules below the fold).
+ */
+export function afterNextPaint(fn: () => void): void {
+  requestAnimationFrame(() => setTimeout(fn, 0));
 }
