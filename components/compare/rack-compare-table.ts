@@ -7,7 +7,7 @@ import { FAMILY_LABEL, VENDOR_LABEL } from '../../src/views/generations';
 import { memoizeLast } from '../../src/views/memo';
 import { shortGenerationName } from '../../src/views/names';
 import type { ChartSpec } from '../charts/rack-chart';
-import { compareChartStyles } from './compare-styles';
+import { compareChartStyles } from './rack-compare-view';
 import { baseStyles } from '../shared/styles';
 import '../charts/rack-chart';
 

@@ -15,7 +15,6 @@ import type { SiteIndexEntry } from '../../src/catalog/site-index';
 import type { CompareDesign, CompareTargetKind, Prefs } from '../../src/state/types';
 import type { ChartSpec } from '../charts/rack-chart';
 import { emit } from '../shared/events';
-import { compareChartStyles } from './compare-styles';
 import { baseStyles, pendingElementStyles } from '../shared/styles';
 import { shortGenerationName } from '../../src/views/names';
 
@@ -82,6 +81,31 @@ function charts(rows: readonly CompareOption[], target: CompareTargetKind): { pe
     },
   };
 }
+
+/**
+ * The Compare view's chart grid and notes, shared by the view (its per-PFLOP charts, on the first screen) and its
+ * table element (the absolute charts below, loaded after the first paint), so both parts look alike. Here, in the
+ * view's own module, so the view's chunk exports exactly this module (a separate style module in it cost /compare
+ * a bundler runtime chunk before its first paint).
+ */
+export const compareChartStyles = css`
+  .charts {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr));
+    gap: 1rem;
+  }
+  .charts > * {
+    min-width: 0;
+  }
+  .charts h3 {
+    margin-bottom: 0.5rem;
+  }
+  .note {
+    font-size: 0.75rem;
+    color: var(--rack-muted);
+    margin: 0.5rem 0 0;
+  }
+`;
 
 /**
  * Compare GPU, Trainium and Inferentia units for one target (accelerators, power, budget or PFLOPS at a precision) at one site: each
