@@ -42,16 +42,41 @@ const warmNumberFormat = () => {
     // No Intl in this browser: nothing to prepare.
   }
 };
+
+// A page with a pre-rendered copy names the app's scripts on <html> instead of loading them from its markup
+// (scripts/prerender.mjs deferAppScripts): the app starts once the copy is painted, so its downloads, compiles and
+// first run do not hold back the copy's first frame; or at once, when the page shows no copy. index.html loads the
+// app itself and names none.
+let appStarted = false;
+const startApp = () => {
+  if (appStarted) return;
+  appStarted = true;
+  const { appScripts = '', appModules = '', appEntry } = document.documentElement.dataset;
+  const add = (tag, props) => document.head.append(Object.assign(document.createElement(tag), props));
+  for (const src of appScripts.split(' ').filter(Boolean)) add('script', { src, async: true });
+  for (const href of appModules.split(' ').filter(Boolean)) add('link', { rel: 'modulepreload', crossOrigin: '', href });
+  if (appEntry) add('script', { type: 'module', crossOrigin: '', src: appEntry });
+};
+
 if (document.documentElement.dataset.prerender === 'shown') {
-  document.addEventListener('DOMContentLoaded', () => requestAnimationFrame(() => setTimeout(warmNumberFormat, 0)));
+  document.addEventListener('DOMContentLoaded', () => {
+    // A tab opened in the background paints no frame until shown: nothing to wait for.
+    if (document.hidden) startApp();
+    requestAnimationFrame(() => setTimeout(warmNumberFormat, 0));
+  });
   // Mark the copy's first painted frame the way src/views/marks.ts marks a view's (for the bench and the performance
   // panel): the first frame whose callbacks find the copy parsed whole, which is when index.html shows it.
   const markCopyPainted = () => {
     if (!document.documentElement.dataset.prerender) return; // already swapped for the live app
-    if (document.querySelector('.prerendered + .prerendered-end')) setTimeout(() => performance.mark('rackplan:prerender:painted'), 0);
+    if (document.querySelector('.prerendered + .prerendered-end'))
+      setTimeout(() => {
+        performance.mark('rackplan:prerender:painted');
+        startApp();
+      }, 0);
     else requestAnimationFrame(markCopyPainted);
   };
   requestAnimationFrame(markCopyPainted);
 } else {
+  startApp();
   setTimeout(warmNumberFormat, 0);
 }

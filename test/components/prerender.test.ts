@@ -4,12 +4,13 @@
  * stopped by this test (by PID). Built into a private directory, pre-rendered for every bundled generation:
  *  - every page (all generations): the copy is inert and aria-hidden, has the designer's budget meters, and no tag
  *    the app defines (in markup or in its style sheets' selectors), so nothing upgrades it;
- *  - a few generations live: the copy is on the first frame, its visible text equals the live app's at the swap,
- *    the summary strip and budget meters do not move at the swap, one app boot, no console errors;
+ *  - a few generations live: the copy is on the first frame, the app starts after it is painted, its visible text
+ *    equals the live app's at the swap, the summary strip and budget meters do not move at the swap, one app boot,
+ *    no console errors;
  *  - a returning visitor or a link with a query or hash never gets the copy.
  * Runs in the node project (it drives the browser).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { serveBuiltApp, type BuiltApp } from '../helpers/built-app';
 import { JOURNAL_KEY } from '../../src/storage/session-names';
 import { VISITED_KEY } from '../../components/app/rack-app';
+import { deferAppScripts } from '../../scripts/prerender.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 let app: BuiltApp | undefined;
@@ -58,6 +60,24 @@ afterAll(async () => {
   await app?.close();
 });
 
+describe('the app scripts a page with a copy defers', () => {
+  const page = (head: string) => `<!doctype html>\n<html lang="en">\n  <head>\n${head}\n  </head>\n  <body><rack-app></rack-app></body>\n</html>`;
+  it('names the entry, its modulepreloads and the preload scripts on <html>, and keeps only the head script', () => {
+    const out = deferAppScripts(
+      page(
+        '    <script src="/assets/designer-preload-1.js" async></script>\n    <script src="/theme-init.js"></script>\n    <script type="module" crossorigin src="/assets/index-A.js"></script>\n    <link rel="modulepreload" crossorigin href="/assets/a.js">\n    <link rel="modulepreload" crossorigin href="/assets/b.js">',
+      ),
+    );
+    expect(out).toContain('<html data-app-entry="/assets/index-A.js" data-app-modules="/assets/a.js /assets/b.js" data-app-scripts="/assets/designer-preload-1.js" lang="en">');
+    expect(out.match(/<script\b[^>]*>/g)).toEqual(['<script src="/theme-init.js">']);
+    expect(out).not.toContain('modulepreload');
+  });
+  it('refuses a page without an entry module, or with a script it does not know', () => {
+    expect(() => deferAppScripts(page('<script src="/theme-init.js"></script>'))).toThrow(/no entry module script/);
+    expect(() => deferAppScripts(page('<script type="module" crossorigin src="/assets/index-A.js"></script><script src="/other.js" defer></script>'))).toThrow(/does not know how to defer/);
+  });
+});
+
 describe('pre-rendered designer pages, every bundled generation', () => {
   it('the head script and the app agree on the storage keys', () => {
     const head = readFileSync(join(root, 'public/theme-init.js'), 'utf8');
@@ -85,6 +105,14 @@ describe('pre-rendered designer pages, every bundled generation', () => {
     }
     // No script in the copy (the CSP refuses inline scripts; the copy needs none).
     expect(copy).not.toMatch(/<script\b/);
+    // The app's scripts are named for the head script to start after the copy's first frame, not loaded by the markup.
+    expect(html.match(/<script\b[^>]*>/g)).toEqual(['<script src="/theme-init.js">']);
+    expect(html).not.toContain('rel="modulepreload"');
+    const named = /data-app-entry="([^"]+)" data-app-modules="([^"]*)" data-app-scripts="([^"]*)"/.exec(html);
+    expect(named).not.toBeNull();
+    const files = named!.slice(1).join(' ').split(' ').filter(Boolean);
+    expect(files.length).toBeGreaterThanOrEqual(3);
+    for (const f of files) expect(existsSync(join(out, f)), f).toBe(true);
   });
 });
 
@@ -97,6 +125,8 @@ interface Recorded {
   liveBoxes: number[][];
   swappedWithBudgets: boolean;
   boots: number;
+  bootAt: number | null;
+  copyPaintedAt: number | null;
   budgetRenders: number;
   firstContentfulPaint: number | null;
   swapAt: number | null;
@@ -198,6 +228,8 @@ async function record(context: BrowserContext, path: string): Promise<{ rec: Rec
     return {
       ...r,
       boots: performance.getEntriesByName('rackplan:boot', 'mark').length,
+      bootAt: performance.getEntriesByName('rackplan:boot', 'mark')[0]?.startTime ?? null,
+      copyPaintedAt: performance.getEntriesByName('rackplan:prerender:painted', 'mark')[0]?.startTime ?? null,
       budgetRenders: performance.getEntriesByName('rackplan:rack-budgets', 'mark').length,
       firstContentfulPaint: fcp,
       copyLeft: document.querySelectorAll('.prerendered').length,
@@ -221,6 +253,9 @@ describe('the copy on a first visit, and the swap', () => {
     expect(rec.copyShownAtStart).toBe(true);
     expect(rec.swappedWithBudgets).toBe(true);
     expect(rec.boots).toBe(1);
+    // The app started only after the copy's first frame was painted.
+    expect(rec.copyPaintedAt).not.toBeNull();
+    expect(rec.bootAt!).toBeGreaterThan(rec.copyPaintedAt!);
     expect(rec.budgetRenders).toBe(1);
     // The first contentful paint is the copy's (before the live app rendered its budgets).
     expect(rec.firstContentfulPaint).not.toBeNull();
