@@ -85,6 +85,14 @@ describe('pre-rendered designer pages, every bundled generation', () => {
     expect(head).toContain(`'${VISITED_KEY}'`);
   });
 
+  it('the built head script is the source minified', () => {
+    const source = readFileSync(join(root, 'public/theme-init.js'), 'utf8');
+    const built = readFileSync(join(out, 'theme-init.js'), 'utf8');
+    expect(built.length).toBeLessThan(source.length / 2);
+    expect(built).not.toMatch(/\/\/|\/\*/);
+    for (const key of [JOURNAL_KEY, VISITED_KEY, 'rackplan:prerender:painted', 'appEntry']) expect(built).toContain(key);
+  });
+
   it.each(generations)('%s: inert, aria-hidden, with budgets, and no tag the app defines', (id) => {
     const html = readFileSync(join(out, 'rack', `${id}.html`), 'utf8');
     expect(html).toContain(`<html data-prerendered="/rack/${id}" `);
