@@ -12,8 +12,9 @@ try {
 // A page with a pre-rendered first visit (scripts/prerender.mjs writes dist/app/rack/<id>.html, its <html> names
 // the path it is the copy of) shows that copy only when it equals what the app will paint: the page's own address
 // with no query or hash (share and plan links), no session journal, no earlier visit (the app marks one; the app's
-// database may then hold a session) and the default display preferences. Decided here, before the body is parsed,
-// so the copy is either on the first frame or never (index.html hides it unless `data-prerender="shown"`).
+// database may then hold a session) and the default display preferences. Decided here, before the first frame (a
+// page with a copy loads this script `async` with `blocking="render"`), so the copy is either on the first frame or
+// never (index.html hides it unless `data-prerender="shown"`).
 try {
   const root = document.documentElement;
   const path = root.dataset.prerendered;
@@ -59,11 +60,14 @@ const startApp = () => {
 };
 
 if (document.documentElement.dataset.prerender === 'shown') {
-  document.addEventListener('DOMContentLoaded', () => {
+  const parsed = () => {
     // A tab opened in the background paints no frame until shown: nothing to wait for.
     if (document.hidden) startApp();
     requestAnimationFrame(() => setTimeout(warmNumberFormat, 0));
-  });
+  };
+  // A page with a copy loads this script `async` (scripts/prerender.mjs pageWithCopy): the parse may be over.
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', parsed);
+  else parsed();
   // Mark the copy's first painted frame the way src/views/marks.ts marks a view's (for the bench and the performance
   // panel): the first frame whose callbacks find the copy parsed whole, which is when index.html shows it.
   const markCopyPainted = () => {

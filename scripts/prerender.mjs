@@ -179,10 +179,23 @@ export function deferAppScripts(indexHtml) {
   return html.replace('<html ', `<html ${attrs.join(' ')} `);
 }
 
-/** The app's page with the copy of `path`'s first visit in it (index.html is the template; its app scripts deferred). */
+/** index.html's head script, which decides the theme and whether the copy shows before the first frame. */
+const HEAD_SCRIPT_TAG = '<script src="/theme-init.js"></script>';
+
+/**
+ * The app's page with the copy of `path`'s first visit in it (index.html is the template; its app scripts deferred).
+ * Its head script does not stop the parser (`async`) but holds rendering until it has run (`blocking="render"`):
+ * the ~100 kB copy is parsed while the script downloads, instead of after it (and with no look-ahead scan of the
+ * whole page while the parser waits): the copy's painted frame ~40 ms sooner on this machine (medians of 11 loads,
+ * three rounds: 252–265 → 213–220 ms). A browser that ignores `blocking` may paint a frame before the script has
+ * run: the copy is hidden until then, and a returning visitor's saved theme (the copy is never shown to one) may
+ * then come a frame late.
+ */
 export function pageWithCopy(indexHtml, path, copyHtml) {
   if (!indexHtml.includes('<rack-app>')) throw new Error('prerender: dist/app/index.html has no <rack-app> to put the copy beside');
+  if (!indexHtml.includes(HEAD_SCRIPT_TAG)) throw new Error(`prerender: dist/app/index.html has no ${HEAD_SCRIPT_TAG}`);
   return deferAppScripts(indexHtml)
+    .replace(HEAD_SCRIPT_TAG, '<script src="/theme-init.js" async blocking="render"></script>')
     .replace('<html ', `<html data-prerendered="${path}" `)
     // The marker after the copy: index.html shows the copy only once it is there, so no frame has part of it.
     .replace('<rack-app>', `<div class="${PRERENDER_CLASS}" inert aria-hidden="true">${copyHtml}</div><i class="${PRERENDER_CLASS}-end" hidden></i>\n    <rack-app>`);

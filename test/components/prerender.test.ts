@@ -114,7 +114,8 @@ describe('pre-rendered designer pages, every bundled generation', () => {
     // No script in the copy (the CSP refuses inline scripts; the copy needs none).
     expect(copy).not.toMatch(/<script\b/);
     // The app's scripts are named for the head script to start after the copy's first frame, not loaded by the markup.
-    expect(html.match(/<script\b[^>]*>/g)).toEqual(['<script src="/theme-init.js">']);
+    // The head script holds the first frame, not the parser.
+    expect(html.match(/<script\b[^>]*>/g)).toEqual(['<script src="/theme-init.js" async blocking="render">']);
     expect(html).not.toContain('rel="modulepreload"');
     const named = /data-app-entry="([^"]+)" data-app-modules="([^"]*)" data-app-scripts="([^"]*)"/.exec(html);
     expect(named).not.toBeNull();
@@ -124,9 +125,10 @@ describe('pre-rendered designer pages, every bundled generation', () => {
   });
 });
 
-/** What a fresh page records of the copy (at DOMContentLoaded) and of the live app (in the task of the swap). */
+/** What a fresh page records of the copy (in its first frame) and of the live app (in the task of the swap). */
 interface Recorded {
   copyShownAtStart: boolean;
+  themeAtStart: string | null;
   copyText: string[];
   copyBoxes: number[][];
   liveText: string[];
@@ -140,7 +142,7 @@ interface Recorded {
   swapAt: number | null;
 }
 
-/** Installed before the page's scripts: records the copy at DOMContentLoaded and the live app when the copy is removed. */
+/** Installed before the page's scripts: records the copy in its first frame and the live app when the copy is removed. */
 function recorder(): void {
   // The visible text through shadow roots (a select by its chosen option, a field by its value).
   const text = (start: Node): string[] => {
@@ -200,12 +202,16 @@ function recorder(): void {
       return [r.x, r.y + scrollY, r.width, r.height].map((v) => Math.round(v * 10) / 10);
     });
   };
-  document.addEventListener('DOMContentLoaded', () => {
-    const copy = document.querySelector('.prerendered');
-    rec.copyShownAtStart = document.documentElement.dataset.prerender === 'shown' && !!copy && getComputedStyle(copy).display !== 'none';
-    rec.copyText = copy ? text(copy) : [];
-    rec.copyBoxes = copy ? boxes(copy.firstElementChild) : [];
-  });
+  // In the page's first frame once parsed (the head script holds rendering until it has run, and may run after the parse).
+  document.addEventListener('DOMContentLoaded', () =>
+    requestAnimationFrame(() => {
+      const copy = document.querySelector('.prerendered');
+      rec.themeAtStart = document.documentElement.dataset.theme ?? null;
+      rec.copyShownAtStart = document.documentElement.dataset.prerender === 'shown' && !!copy && getComputedStyle(copy).display !== 'none';
+      rec.copyText = copy ? text(copy) : [];
+      rec.copyBoxes = copy ? boxes(copy.firstElementChild) : [];
+    }),
+  );
   new MutationObserver((records) => {
     if (!records.some((r) => Array.from(r.removedNodes).some((n) => n instanceof Element && n.classList.contains('prerendered')))) return;
     rec.swapAt = performance.now();
@@ -294,7 +300,20 @@ describe('no copy when the app will show something else', () => {
     const page = await journal.newPage();
     await page.addInitScript(recorder);
     await page.goto(`${base}/rack/gb200-nvl72`, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => (window as unknown as { __rec: Recorded }).__rec.copyShownAtStart !== undefined);
     expect(await page.evaluate(() => (window as unknown as { __rec: Recorded }).__rec.copyShownAtStart)).toBe(false);
     await journal.close();
+
+    // A returning visitor's saved theme is on the page's first frame (the head script holds rendering until it has run).
+    const dark = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
+    await dark.addInitScript((key) => {
+      localStorage.setItem(key, '1');
+      localStorage.setItem('rackplan.prefs.v1', JSON.stringify({ theme: 'dark' }));
+    }, VISITED_KEY);
+    const themed = await record(dark, '/rack/gb200-nvl72');
+    expect(themed.errors).toEqual([]);
+    expect(themed.rec.copyShownAtStart).toBe(false);
+    expect(themed.rec.themeAtStart).toBe('dark');
+    await dark.close();
   }, 120_000);
 });
