@@ -35,7 +35,7 @@ try {
 // The page's first Intl.NumberFormat loads ICU's number data (20–150 ms in a fresh tab on a busy 2-core machine).
 // Every view prints numbers through Intl (src/core/format.ts), so do it in a task of its own while the app's code is
 // still downloading, rather than inside the first render: at once, or, when a pre-rendered copy is shown, once the
-// copy has been parsed and painted (a task here would hold up its parsing and so its first frame).
+// copy has been painted (a task here would hold up its parsing and so its first frame).
 const warmNumberFormat = () => {
   try {
     new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(1.5);
@@ -60,14 +60,11 @@ const startApp = () => {
 };
 
 if (document.documentElement.dataset.prerender === 'shown') {
-  const parsed = () => {
-    // A tab opened in the background paints no frame until shown: nothing to wait for.
-    if (document.hidden) startApp();
-    requestAnimationFrame(() => setTimeout(warmNumberFormat, 0));
-  };
-  // A page with a copy loads this script `async` (scripts/prerender.mjs pageWithCopy): the parse may be over.
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', parsed);
-  else parsed();
+  // A tab opened in the background paints no frame until shown: nothing to wait for. (A page with a copy loads this
+  // script `async`, scripts/prerender.mjs pageWithCopy: the parse may be over.)
+  const startIfHidden = () => document.hidden && startApp();
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', startIfHidden);
+  else startIfHidden();
   // Mark the copy's first painted frame the way src/views/marks.ts marks a view's (for the bench and the performance
   // panel): the first frame whose callbacks find the copy parsed whole, which is when index.html shows it.
   const markCopyPainted = () => {
@@ -76,6 +73,8 @@ if (document.documentElement.dataset.prerender === 'shown') {
       setTimeout(() => {
         performance.mark('rackplan:prerender:painted');
         startApp();
+        // After the mark, not in a task queued beside it: 20–70 ms of ICU loading would come between the frame and it.
+        setTimeout(warmNumberFormat, 0);
       }, 0);
     else requestAnimationFrame(markCopyPainted);
   };
