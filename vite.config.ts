@@ -91,7 +91,7 @@ function designerPreload(): Plugin {
 }
 
 /** The page's head script, copied from public/ as written (with its comments): the build minifies it. */
-export const HEAD_SCRIPT = 'theme-init.js';
+const HEAD_SCRIPT = 'theme-init.js';
 
 /**
  * Minify the head script in the built app. It is fetched before every first render (and counts in each deep link's

@@ -10,9 +10,9 @@
  * (`rack-designer` → `rack-designer-prerendered`, also in the style sheets' selectors) so nothing in the page
  * upgrades it, inside an inert, aria-hidden wrapper. The app's markup is the only source of the copy.
  *
- * The page shows the copy only on a first visit with no query or hash (public/theme-init.js decides before the body
- * is parsed) and swaps it for the live app in the task in which the live designer has rendered its budgets
- * (components/app/rack-app.ts). Without Chromium the build still succeeds, with no pre-render (one line says so).
+ * The page shows the copy only on a first visit with no query or hash (public/theme-init.js decides before the first
+ * frame), starts the app once the copy is painted, and swaps the copy for the live app in the task in which the live
+ * designer has rendered its budgets (components/app/rack-app.ts). Without Chromium the build still succeeds, with no pre-render (one line says so).
  */
 import { existsSync, readdirSync, readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
