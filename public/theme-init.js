@@ -60,11 +60,12 @@ const startApp = () => {
 };
 
 if (document.documentElement.dataset.prerender === 'shown') {
-  // A tab opened in the background paints no frame until shown: nothing to wait for. (A page with a copy loads this
-  // script `async`, scripts/prerender.mjs pageWithCopy: the parse may be over.)
+  // A tab opened (or put) in the background paints no frame until shown: nothing to wait for. (A page with a copy
+  // loads this script `async`, scripts/prerender.mjs pageWithCopy: the parse may be over.)
   const startIfHidden = () => document.hidden && startApp();
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', startIfHidden);
   else startIfHidden();
+  document.addEventListener('visibilitychange', startIfHidden);
   // Mark the copy's first painted frame the way src/views/marks.ts marks a view's (for the bench and the performance
   // panel): the first frame whose callbacks find the copy parsed whole, which is when index.html shows it.
   const markCopyPainted = () => {
