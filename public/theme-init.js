@@ -1,13 +1,14 @@
 /* global localStorage, document, location, requestAnimationFrame, HTMLTemplateElement, CSS -- a classic browser script */
 // Apply the saved theme before the first paint (no flash of the wrong theme). A file, not an inline script, so
 // the Content-Security-Policy can forbid inline scripts (see vite.config.ts `preview.headers` and the README).
+// The key of src/state/prefs.ts PREFS_KEY (a test holds them equal); null when there is no storage (privacy settings).
+let prefs = null;
 try {
-  const p = JSON.parse(localStorage.getItem('rackplan.prefs.v1') || '{}');
-  if (p.theme === 'light' || p.theme === 'dark') document.documentElement.dataset.theme = p.theme;
+  prefs = JSON.parse(localStorage.getItem('rackplan.prefs.v1') || '{}');
+  if (prefs.theme === 'light' || prefs.theme === 'dark') document.documentElement.dataset.theme = prefs.theme;
 } catch {
-  // No storage (privacy settings): the system theme applies.
+  // No storage, or unreadable prefs: the system theme applies (and no copy is shown below).
 }
-
 
 // A page with a pre-rendered first visit (scripts/prerender.mjs writes dist/app/rack/<id>.html, its <html> names
 // the path it is the copy of) shows that copy only when it equals what the app will paint: the page's own address
@@ -21,9 +22,8 @@ try {
   // The copy needs declarative shadow DOM (else its shadow roots stay inert templates) and :has() (index.html shows
   // it once parsed whole); a browser without them paints the app as it loads.
   const canShow = 'shadowRootMode' in HTMLTemplateElement.prototype && CSS.supports('selector(:has(+ a))');
-  if (canShow && path && location.pathname === path && !location.search && !location.hash) {
+  if (prefs && canShow && path && location.pathname === path && !location.search && !location.hash) {
     const storage = localStorage;
-    const prefs = JSON.parse(storage.getItem('rackplan.prefs.v1') || '{}');
     const defaultPrefs = prefs.units !== 'us' && prefs.theme !== 'light' && prefs.theme !== 'dark';
     // The keys of src/storage/session-names.ts JOURNAL_KEY and components/app/rack-app.ts VISITED_KEY (a test holds them equal).
     if (defaultPrefs && !storage.getItem('rackplan:session-journal') && !storage.getItem('rackplan:visited')) root.dataset.prerender = 'shown';

@@ -5,12 +5,13 @@
 import { DEFAULT_PREFS } from './store';
 import type { Prefs } from './types';
 
-const KEY = 'rackplan.prefs.v1';
+/** localStorage key of the prefs; public/theme-init.js reads it before the first frame. */
+export const PREFS_KEY = 'rackplan.prefs.v1';
 
 /** Read prefs; any problem (no storage, bad JSON) gives the defaults. */
 export function loadPrefs(storage: Pick<Storage, 'getItem'> | undefined): Prefs {
   try {
-    const raw = storage?.getItem(KEY);
+    const raw = storage?.getItem(PREFS_KEY);
     if (!raw) return DEFAULT_PREFS;
     const p = JSON.parse(raw) as Partial<Prefs>;
     return {
@@ -24,7 +25,7 @@ export function loadPrefs(storage: Pick<Storage, 'getItem'> | undefined): Prefs 
 
 export function savePrefs(storage: Pick<Storage, 'setItem'> | undefined, prefs: Prefs): void {
   try {
-    storage?.setItem(KEY, JSON.stringify(prefs));
+    storage?.setItem(PREFS_KEY, JSON.stringify(prefs));
   } catch {
     // storage full or blocked: prefs simply do not persist
   }

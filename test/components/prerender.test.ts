@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { serveBuiltApp, type BuiltApp } from '../helpers/built-app';
 import { JOURNAL_KEY } from '../../src/storage/session-names';
+import { PREFS_KEY } from '../../src/state/prefs';
 import { VISITED_KEY } from '../../components/app/rack-app';
 import { deferAppScripts } from '../../scripts/prerender.mjs';
 
@@ -83,6 +84,7 @@ describe('pre-rendered designer pages, every bundled generation', () => {
     const head = readFileSync(join(root, 'public/theme-init.js'), 'utf8');
     expect(head).toContain(`'${JOURNAL_KEY}'`);
     expect(head).toContain(`'${VISITED_KEY}'`);
+    expect(head).toContain(`'${PREFS_KEY}'`);
   });
 
   it('the built head script is the source minified', () => {
@@ -306,10 +308,10 @@ describe('no copy when the app will show something else', () => {
 
     // A returning visitor's saved theme is on the page's first frame (the head script holds rendering until it has run).
     const dark = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
-    await dark.addInitScript((key) => {
-      localStorage.setItem(key, '1');
-      localStorage.setItem('rackplan.prefs.v1', JSON.stringify({ theme: 'dark' }));
-    }, VISITED_KEY);
+    await dark.addInitScript((keys) => {
+      localStorage.setItem(keys.visited, '1');
+      localStorage.setItem(keys.prefs, JSON.stringify({ theme: 'dark' }));
+    }, { visited: VISITED_KEY, prefs: PREFS_KEY });
     const themed = await record(dark, '/rack/gb200-nvl72');
     expect(themed.errors).toEqual([]);
     expect(themed.rec.copyShownAtStart).toBe(false);
